@@ -1,0 +1,43 @@
+package org.flowlab.workloads;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Names the columns of a trace for one scenario, so that files, charts and notebooks can say
+ * "country" rather than "attr1". A name of {@code null} marks a column the scenario does not use.
+ *
+ * @param kinds      the event kinds, indexed by {@link Event#kind()}
+ * @param key        what the key is (card, store, auction …)
+ * @param value      what the value is (amount, price …)
+ * @param attr1      what attr1 is, or null
+ * @param attr2      what attr2 is, or null
+ * @param attr3      what attr3 is, or null
+ * @param labels     the ground-truth labels, indexed by {@link Event#label()}; index 0 is "none"
+ */
+public record TraceSchema(List<String> kinds, String key, String value,
+                          String attr1, String attr2, String attr3, List<String> labels) {
+
+    public TraceSchema {
+        kinds = List.copyOf(kinds);
+        labels = List.copyOf(labels);
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(value, "value");
+        if (kinds.isEmpty() || kinds.size() > 127) {
+            throw new IllegalArgumentException("a schema has 1 to 127 kinds, got " + kinds.size());
+        }
+        if (labels.isEmpty() || labels.size() > 127) {
+            throw new IllegalArgumentException("a schema has 1 to 127 labels (index 0 = none), got " + labels.size());
+        }
+    }
+
+    /** The index of a kind by name, or -1. */
+    public int kindIndex(String name) {
+        return kinds.indexOf(name);
+    }
+
+    /** The index of a label by name, or -1. */
+    public int labelIndex(String name) {
+        return labels.indexOf(name);
+    }
+}

@@ -1,0 +1,20 @@
+package org.flowlab.workloads;
+
+import org.flowlab.workloads.random.RandomStreams;
+import org.flowlab.workloads.scenario.ScenarioCatalog;
+
+/** The one entry point for making a trace: a pure function of (spec, seed). */
+public final class WorkloadGenerator {
+    private WorkloadGenerator() {
+    }
+
+    /** Generates the trace of {@code spec} for {@code seed}; equal arguments give equal traces. */
+    public static Trace generate(WorkloadSpec spec, long seed) {
+        return ScenarioCatalog.get(spec.scenario()).generator().generate(spec, seed, new RandomStreams(seed));
+    }
+
+    /** The catalog scenario's default trace for {@code seed}. */
+    public static Trace generate(String scenario, long seed) {
+        return generate(WorkloadSpec.defaults(scenario), seed);
+    }
+}

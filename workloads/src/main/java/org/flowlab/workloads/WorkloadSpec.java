@@ -1,0 +1,166 @@
+package org.flowlab.workloads;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import com.google.gson.Strictness;
+import com.google.gson.stream.JsonReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import org.flowlab.workloads.scenario.ScenarioCatalog;
+import org.flowlab.workloads.spec.SpecReader;
+import org.flowlab.workloads.text.DurationText;
+
+/**
+ * What to generate: a scenario of the catalog and its settings, the scenario's commented defaults
+ * with any overrides merged in. Together with a seed it fixes a trace completely
+ * ({@link WorkloadGenerator#generate}).
+ *
+ * <p>Every scenario has the fields {@code scenario}, {@code description}, {@code duration} and
+ * {@code rate} (its mean input rate); the rest are the scenario's own.
+ *
+ * @param scenario the catalog name, for example {@code card-fraud}
+ * @param source   where the settings came from, named in error messages
+ * @param settings the merged settings; treat as read-only (accessors return copies)
+ */
+public record WorkloadSpec(String scenario, String source, JsonObject settings) {
+
+    public WorkloadSpec {
+        settings = settings.deepCopy();
+    }
+
+    @Override
+    public JsonObject settings() {
+        return settings.deepCopy();
+    }
+
+    /** Typed, validated access to the settings, naming {@link #source()} in errors. */
+    public SpecReader reader() {
+        return new SpecReader(source, settings);
+    }
+
+    /** The catalog scenario's defaults. */
+    public static WorkloadSpec defaults(String scenario) {
+        return ScenarioCatalog.get(scenario).defaults();
+    }
+
+    /**
+     * A spec file: a JSON object (comments allowed) naming its {@code scenario} and overriding any
+     * of that scenario's defaults. Nested objects merge field by field, except that an object whose
+     * {@code type} changes replaces the default object whole.
+     */
+    public static WorkloadSpec fromFile(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new InvalidInputException(file + ": cannot read the spec file (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
+        }
+        String source = file.toString();
+        JsonObject overrides = parseObject(source, text);
+        SpecReader reader = new SpecReader(source, overrides);
+        String name = reader.oneOf("scenario", ScenarioCatalog.names());
+        return ScenarioCatalog.get(name).defaults().merge(source, overrides);
+    }
+
+    /** Parses commented JSON that must be one object; malformed text is an {@link InvalidInputException}. */
+    public static JsonObject parseObject(String source, String text) {
+        try (Reader r = new StringReader(text)) {
+            JsonReader reader = new JsonReader(r);
+            reader.setStrictness(Strictness.LENIENT);
+            JsonElement root = JsonParser.parseReader(reader);
+            if (reader.peek() != com.google.gson.stream.JsonToken.END_DOCUMENT) {
+                throw new InvalidInputException(source + ": malformed JSON: unexpected text after the top-level object");
+            }
+            if (!root.isJsonObject()) {
+                throw new InvalidInputException(source + ": must hold one JSON object {…} (got "
+                        + (root.isJsonNull() ? "nothing" : root.getClass().getSimpleName()) + ")");
+            }
+            return root.getAsJsonObject();
+        } catch (JsonParseException | IOException e) {
+            String why = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : e.getMessage();
+            throw new InvalidInputException(source + ": malformed JSON: " + firstLine(why));
+        }
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "unreadable";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    /** These settings with {@code overrides} merged in; errors in the result name {@code newSource}. */
+    public WorkloadSpec merge(String newSource, JsonObject overrides) {
+        JsonObject merged = settings.deepCopy();
+        mergeInto(merged, overrides);
+        merged.addProperty("scenario", scenario);
+        return new WorkloadSpec(scenario, newSource, merged);
+    }
+
+    private static void mergeInto(JsonObject target, JsonObject overrides) {
+        for (Map.Entry<String, JsonElement> e : overrides.entrySet()) {
+            JsonElement current = target.get(e.getKey());
+            JsonElement value = e.getValue();
+            if (current != null && current.isJsonObject() && value.isJsonObject() && sameType(current, value)) {
+                mergeInto(current.getAsJsonObject(), value.getAsJsonObject());
+            } else {
+                target.add(e.getKey(), value.deepCopy());
+            }
+        }
+    }
+
+    private static boolean sameType(JsonElement a, JsonElement b) {
+        JsonElement ta = a.getAsJsonObject().get("type");
+        JsonElement tb = b.getAsJsonObject().get("type");
+        return tb == null || tb.equals(ta);
+    }
+
+    /** The generated span of event time, in nanoseconds. */
+    public long duration() {
+        return reader().duration("duration");
+    }
+
+    /** The mean input rate, events per second. */
+    public double rate() {
+        return reader().rate("rate");
+    }
+
+    /** This spec with another duration. */
+    public WorkloadSpec withDuration(long nanos) {
+        if (nanos <= 0) {
+            throw new InvalidInputException("duration: must be a positive duration (got " + nanos + " ns)");
+        }
+        JsonObject o = new JsonObject();
+        o.addProperty("duration", nanos % DurationText.NANOS_PER_MILLI == 0 ? (nanos / DurationText.NANOS_PER_MILLI) + "ms" : nanos + "ns");
+        return merge(source, o);
+    }
+
+    /** This spec with another mean input rate, events per second. */
+    public WorkloadSpec withRate(double perSecond) {
+        if (!(perSecond > 0) || Double.isInfinite(perSecond)) {
+            throw new InvalidInputException("rate: must be a positive rate (got " + perSecond + "/s)");
+        }
+        JsonObject o = new JsonObject();
+        o.addProperty("rate", String.format(Locale.ROOT, "%s/s", stripZeros(perSecond)));
+        return merge(source, o);
+    }
+
+    private static String stripZeros(double d) {
+        return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
+    }
+
+    /** The settings as compact JSON, fields in their defined order: stable, so traces stay byte-identical. */
+    public String toJson() {
+        return settings.toString();
+    }
+}

@@ -1,0 +1,117 @@
+package org.flowlab.workloads.text;
+
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Durations as people write them ({@code 500ms}, {@code 10s}, {@code 5m}, {@code 2h}, {@code 1d},
+ * also {@code 1.5s}, {@code 250us}, {@code 1h30m}) to virtual nanoseconds, and back for display
+ * ({@code 850 ms}, {@code 2.4 s}, {@code 3 h 05 m}).
+ */
+public final class DurationText {
+    public static final long NANOS_PER_MILLI = 1_000_000L;
+    public static final long NANOS_PER_SECOND = 1_000_000_000L;
+    public static final long NANOS_PER_MINUTE = 60 * NANOS_PER_SECOND;
+    public static final long NANOS_PER_HOUR = 60 * NANOS_PER_MINUTE;
+    public static final long NANOS_PER_DAY = 24 * NANOS_PER_HOUR;
+
+    /** What {@link #parse} accepts, for error messages. */
+    public static final String ALLOWED = "a duration such as 500ms, 10s, 5m, 2h, 1d or 1h30m";
+
+    private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ns|us|ms|s|m|h|d)");
+
+    private DurationText() {
+    }
+
+    /**
+     * Parses a duration into nanoseconds.
+     *
+     * @throws IllegalArgumentException naming the text and what is allowed
+     */
+    public static long parse(String text) {
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("empty duration; expected " + ALLOWED);
+        }
+        String s = text.trim().toLowerCase(Locale.ROOT);
+        Matcher m = PART.matcher(s);
+        int at = 0;
+        double total = 0;
+        while (at < s.length()) {
+            if (!m.find(at) || m.start() != at) {
+                throw new IllegalArgumentException("'" + text + "' is not a duration; expected " + ALLOWED);
+            }
+            total += Double.parseDouble(m.group(1)) * unit(m.group(2));
+            at = m.end();
+        }
+        if (total > Long.MAX_VALUE / 2.0) {
+            throw new IllegalArgumentException("'" + text + "' is too long a duration (at most about 146 years)");
+        }
+        return Math.round(total);
+    }
+
+    private static long unit(String unit) {
+        return switch (unit) {
+            case "ns" -> 1L;
+            case "us" -> 1_000L;
+            case "ms" -> NANOS_PER_MILLI;
+            case "s" -> NANOS_PER_SECOND;
+            case "m" -> NANOS_PER_MINUTE;
+            case "h" -> NANOS_PER_HOUR;
+            case "d" -> NANOS_PER_DAY;
+            default -> throw new IllegalStateException(unit);
+        };
+    }
+
+    /** Formats nanoseconds for people: {@code 850 ms}, {@code 2.4 s}, {@code 3 h 05 m}. */
+    public static String format(long nanos) {
+        if (nanos < 0) {
+            return "-" + format(-nanos);
+        }
+        if (nanos < 1_000L) {
+            return nanos + " ns";
+        }
+        if (nanos < NANOS_PER_MILLI) {
+            return trim(nanos / 1_000.0) + " us";
+        }
+        if (nanos < NANOS_PER_SECOND) {
+            return trim(nanos / (double) NANOS_PER_MILLI) + " ms";
+        }
+        if (nanos < NANOS_PER_MINUTE) {
+            return trim(nanos / (double) NANOS_PER_SECOND) + " s";
+        }
+        if (nanos < NANOS_PER_HOUR) {
+            long minutes = nanos / NANOS_PER_MINUTE;
+            long seconds = Math.round((nanos % NANOS_PER_MINUTE) / (double) NANOS_PER_SECOND);
+            if (seconds == 60) {
+                minutes++;
+                seconds = 0;
+            }
+            return String.format(Locale.ROOT, "%d m %02d s", minutes, seconds);
+        }
+        if (nanos < NANOS_PER_DAY) {
+            long hours = nanos / NANOS_PER_HOUR;
+            long minutes = Math.round((nanos % NANOS_PER_HOUR) / (double) NANOS_PER_MINUTE);
+            if (minutes == 60) {
+                hours++;
+                minutes = 0;
+            }
+            return String.format(Locale.ROOT, "%d h %02d m", hours, minutes);
+        }
+        long days = nanos / NANOS_PER_DAY;
+        long hours = Math.round((nanos % NANOS_PER_DAY) / (double) NANOS_PER_HOUR);
+        if (hours == 24) {
+            days++;
+            hours = 0;
+        }
+        return String.format(Locale.ROOT, "%d d %02d h", days, hours);
+    }
+
+    private static String trim(double x) {
+        if (x >= 100) {
+            return String.format(Locale.ROOT, "%.0f", x);
+        }
+        String s = String.format(Locale.ROOT, "%.1f", x);
+        return s.endsWith(".0") ? s.substring(0, s.length() - 2) : s;
+    }
+}
