@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.flowlab.workloads.InvalidInputException;
+import org.flowlab.workloads.nexmark.NexmarkScenario;
 
 /**
  * The scenario catalog: one registration line per use case, in the order people read them
@@ -15,6 +16,7 @@ public final class ScenarioCatalog {
 
     static {
         // One line per scenario: register(name, summary, generator).
+        register("nexmark", "the Nexmark auction benchmark: persons, auctions and bids (1 : 3 : 46)", NexmarkScenario::generate);
     }
 
     private ScenarioCatalog() {
