@@ -65,8 +65,8 @@ class NexmarkProperties {
 
     @Property(tries = 200)
     void theTimelineCountsWhatItTimes(@ForAll @Size(min = 1, max = 10) double[] rawRates,
-                                      @ForAll @LongRange(min = 1, max = 50_000_000) long stepLength,
-                                      @ForAll @LongRange(min = 0, max = 300_000_000) long limit) {
+                                      @ForAll @LongRange(min = 1_000, max = 50_000_000) long stepLength,
+                                      @ForAll @LongRange(min = 0, max = 100_000_000) long limit) {
         double[] rates = new double[rawRates.length];
         for (int i = 0; i < rates.length; i++) {
             rates[i] = 10 + Math.abs(rawRates[i]) % 5_000;
@@ -76,7 +76,9 @@ class NexmarkProperties {
         long previous = -1;
         for (long m = 0; ; m++) {
             long time = timeline.eventTime(m);
-            assertThat(time).as("strictly increasing").isGreaterThan(previous);
+            if (time <= previous) {
+                throw new AssertionError("event " + m + " at " + time + " ns, not after " + previous + " ns");
+            }
             previous = time;
             if (time >= limit) {
                 break;
