@@ -1,0 +1,128 @@
+package org.flowlab.sim.kernel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.PriorityQueue;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.statistics.Statistics;
+
+/** The heap agrees with java.util.PriorityQueue ordered by (time, sequence) on any sequence of operations. */
+class EventQueueProperties {
+
+    sealed interface Op permits Add, Poll, RemoveIf {}
+
+    record Add(long time) implements Op {}
+
+    record Poll() implements Op {}
+
+    /** Removes the payloads whose id leaves {@code remainder} modulo {@code modulus}. */
+    record RemoveIf(int modulus, int remainder) implements Op {
+        boolean matches(int id) {
+            return id % modulus == remainder;
+        }
+    }
+
+    record Entry(long time, long seq, int id) {}
+
+    private static final Comparator<Entry> ORDER =
+            Comparator.comparingLong(Entry::time).thenComparingLong(Entry::seq);
+
+    @Property(tries = 300)
+    void agreesWithAReferencePriorityQueue(@ForAll("operations") List<Op> ops,
+                                           @ForAll @IntRange(min = 1, max = 8) int initialCapacity) {
+        EventQueue<Integer> queue = new EventQueue<>(initialCapacity);
+        PriorityQueue<Entry> reference = new PriorityQueue<>(ORDER);
+        int nextId = 0;
+        long nextSeq = 0;
+        int ties = 0;
+        for (Op op : ops) {
+            if (op instanceof Add add) {
+                int id = nextId++;
+                if (reference.stream().anyMatch(e -> e.time() == add.time())) {
+                    ties++;
+                }
+                long seq = queue.add(add.time(), id);
+                assertThat(seq).isEqualTo(nextSeq);
+                reference.add(new Entry(add.time(), nextSeq++, id));
+            } else if (op instanceof Poll) {
+                if (reference.isEmpty()) {
+                    assertThatThrownBy(queue::poll).isInstanceOf(NoSuchElementException.class);
+                } else {
+                    Entry expected = reference.poll();
+                    assertThat(queue.peekTime()).isEqualTo(expected.time());
+                    assertThat(queue.peekSequence()).isEqualTo(expected.seq());
+                    assertThat(queue.poll()).isEqualTo(expected.id());
+                }
+            } else if (op instanceof RemoveIf removeIf) {
+                int expectedRemoved = (int) reference.stream().filter(e -> removeIf.matches(e.id())).count();
+                reference.removeIf(e -> removeIf.matches(e.id()));
+                assertThat(queue.removeIf(removeIf::matches)).isEqualTo(expectedRemoved);
+            }
+            assertThat(queue.size()).isEqualTo(reference.size());
+            assertThat(queue.nextSequence()).isEqualTo(nextSeq);
+            if (!reference.isEmpty()) {
+                assertThat(queue.peek()).isEqualTo(reference.peek().id());
+            }
+        }
+        List<Integer> drained = new ArrayList<>();
+        while (!queue.isEmpty()) {
+            drained.add(queue.poll());
+        }
+        List<Integer> expected = new ArrayList<>();
+        while (!reference.isEmpty()) {
+            expected.add(reference.poll().id());
+        }
+        assertThat(drained).isEqualTo(expected);
+        Statistics.label("an add tied with a queued time").collect(ties > 0);
+        Statistics.label("an add tied with a queued time").coverage(c -> c.check(true).percentage(p -> p > 15));
+    }
+
+    @Property(tries = 100)
+    void drainsInTimeThenInsertionOrder(@ForAll("smallTimes") List<Long> times) {
+        EventQueue<Integer> queue = new EventQueue<>(1);
+        for (int i = 0; i < times.size(); i++) {
+            queue.add(times.get(i), i);
+        }
+        List<Integer> drained = new ArrayList<>();
+        while (!queue.isEmpty()) {
+            drained.add(queue.poll());
+        }
+        List<Integer> expected = new ArrayList<>();
+        for (int i = 0; i < times.size(); i++) {
+            expected.add(i);
+        }
+        // List.sort is stable, so equal times keep their insertion order.
+        expected.sort(Comparator.comparingLong(times::get));
+        assertThat(drained).isEqualTo(expected);
+    }
+
+    @Provide
+    Arbitrary<List<Op>> operations() {
+        Arbitrary<Op> narrowAdd = Arbitraries.longs().between(0, 10).map(Add::new);
+        Arbitrary<Op> wideAdd = Arbitraries.longs().map(Add::new);
+        Arbitrary<Op> poll = Arbitraries.just(new Poll());
+        Arbitrary<Op> removeIf = Combinators.combine(
+                        Arbitraries.integers().between(2, 5), Arbitraries.integers().between(0, 4))
+                .as((m, r) -> (Op) new RemoveIf(m, r % m));
+        return Arbitraries.frequencyOf(
+                        Tuple.of(8, narrowAdd), Tuple.of(2, wideAdd), Tuple.of(6, poll), Tuple.of(1, removeIf))
+                .list().ofMaxSize(400);
+    }
+
+    @Provide
+    Arbitrary<List<Long>> smallTimes() {
+        return Arbitraries.longs().between(0, 20).list().ofMaxSize(300);
+    }
+}
