@@ -177,6 +177,11 @@ public final class Simulation {
         return next == null ? Long.MAX_VALUE : next.time();
     }
 
+    /** Entries in the queue, cancelled ones included: what compaction keeps bounded. */
+    int queuedEntries() {
+        return queue.size();
+    }
+
     /** Called by a handle when it is cancelled. */
     void cancelled() {
         tombstones++;
