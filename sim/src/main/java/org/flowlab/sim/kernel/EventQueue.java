@@ -16,6 +16,12 @@ import java.util.function.Predicate;
  * moves only primitives (no boxing, no write barriers on reference stores), and a 4-ary heap is half
  * as deep as a binary one while its four children's times share a cache line.
  *
+ * <p>Entries can be cancelled in O(1) by their slot and sequence number ({@link #add} returns the
+ * slot, {@link #sequenceAt} gives the sequence). Cancelling is lazy: the payload is replaced by a
+ * tombstone that {@link #peek}, {@link #peekTime} and {@link #poll} drop when it reaches the front,
+ * and once tombstones are the majority of a large queue they are swept out in one O(n) pass, so a
+ * timer re-armed a million times does not keep a million dead entries.
+ *
  * <p>Not thread-safe: a simulation is single-threaded by design.
  *
  * @param <T> what is queued, for example an action to run at that time
@@ -23,18 +29,26 @@ import java.util.function.Predicate;
 public final class EventQueue<T> {
     private static final int ARITY = 4;
     private static final int DEFAULT_CAPACITY = 16;
+    // Sweep tombstones once they are over half the heap, but not for a handful of them.
+    private static final int MIN_TOMBSTONES_TO_SWEEP = 1024;
+    // Marks a cancelled entry's payload; a constant, it holds no state.
+    private static final Object TOMBSTONE = new Object();
+    private static final long FREE = -1;
 
     // Heap arrays, indexed by heap position.
     private long[] times;
     private long[] seqs;
     private int[] slots;
-    // Payloads, indexed by slot; a slot stays put while its entry moves through the heap.
+    // Payloads and sequence numbers, indexed by slot; a slot stays put while its entry moves
+    // through the heap, which is what lets a handle find its entry.
     private Object[] payloads;
+    private long[] slotSeqs;
     // Stack of free slots: freeSlots[0, freeCount) are the slots no entry holds.
     private int[] freeSlots;
     private int freeCount;
 
-    private int size;
+    private int heapSize; // entries in the heap, tombstones included
+    private int tombstones;
     private long nextSeq;
 
     /** An empty queue. */
@@ -51,18 +65,20 @@ public final class EventQueue<T> {
         seqs = new long[initialCapacity];
         slots = new int[initialCapacity];
         payloads = new Object[initialCapacity];
+        slotSeqs = new long[initialCapacity];
+        Arrays.fill(slotSeqs, FREE);
         freeSlots = new int[initialCapacity];
         freeCount = 0;
         pushFreeSlots(0, initialCapacity);
     }
 
-    /** How many entries are queued. */
+    /** How many entries are queued, cancelled ones not counted. */
     public int size() {
-        return size;
+        return heapSize - tombstones;
     }
 
     public boolean isEmpty() {
-        return size == 0;
+        return heapSize == tombstones;
     }
 
     /** The sequence number the next {@link #add} will assign; also how many entries were ever added. */
@@ -71,53 +87,75 @@ public final class EventQueue<T> {
     }
 
     /**
-     * Queues {@code payload} at {@code time} and returns the sequence number it was given, unique
-     * within this queue and increasing with every call.
+     * Queues {@code payload} at {@code time} and returns the slot it occupies while queued. Its
+     * sequence number, {@link #sequenceAt sequenceAt(slot)}, is unique within this queue and
+     * increases with every call; together they identify the entry for {@link #cancel}.
      */
-    public long add(long time, T payload) {
+    public int add(long time, T payload) {
         Objects.requireNonNull(payload, "payload");
-        if (size == times.length) {
+        if (heapSize == times.length) {
             grow();
         }
         int slot = freeSlots[--freeCount];
-        payloads[slot] = payload;
         long seq = nextSeq++;
-        siftUp(size++, time, seq, slot);
-        return seq;
+        payloads[slot] = payload;
+        slotSeqs[slot] = seq;
+        siftUp(heapSize++, time, seq, slot);
+        return slot;
+    }
+
+    /** The sequence number of the entry in {@code slot}, or -1 if no entry holds it. */
+    public long sequenceAt(int slot) {
+        return slotSeqs[slot];
+    }
+
+    /** Whether the entry added into {@code slot} with sequence number {@code seq} is still queued. */
+    public boolean contains(int slot, long seq) {
+        return slot >= 0 && slot < slotSeqs.length && seq >= 0 && slotSeqs[slot] == seq
+                && payloads[slot] != TOMBSTONE;
+    }
+
+    /**
+     * Cancels the entry added into {@code slot} with sequence number {@code seq}, if it is still
+     * queued, and says whether it did. An entry that was polled, cancelled or removed is left alone,
+     * even if its slot now holds another entry.
+     */
+    public boolean cancel(int slot, long seq) {
+        if (!contains(slot, seq)) {
+            return false;
+        }
+        payloads[slot] = TOMBSTONE;
+        tombstones++;
+        if (tombstones >= MIN_TOMBSTONES_TO_SWEEP && tombstones > heapSize / 2) {
+            sweep(null);
+        }
+        return true;
     }
 
     /** The time of the first entry; throws if the queue is empty. */
     public long peekTime() {
-        requireNonEmpty();
+        dropCancelledHead();
         return times[0];
     }
 
     /** The sequence number of the first entry; throws if the queue is empty. */
     public long peekSequence() {
-        requireNonEmpty();
+        dropCancelledHead();
         return seqs[0];
     }
 
     /** The first entry's payload, left in the queue; throws if the queue is empty. */
     @SuppressWarnings("unchecked")
     public T peek() {
-        requireNonEmpty();
+        dropCancelledHead();
         return (T) payloads[slots[0]];
     }
 
     /** Removes the first entry and returns its payload; throws if the queue is empty. */
     @SuppressWarnings("unchecked")
     public T poll() {
-        requireNonEmpty();
-        int slot = slots[0];
-        T payload = (T) payloads[slot];
-        payloads[slot] = null;
-        freeSlots[freeCount++] = slot;
-        int last = --size;
-        if (last > 0) {
-            siftDown(0, times[last], seqs[last], slots[last]);
-        }
-        return payload;
+        dropCancelledHead();
+        return (T) removeHead();
     }
 
     /**
@@ -127,14 +165,62 @@ public final class EventQueue<T> {
      */
     public int removeIf(Predicate<? super T> filter) {
         Objects.requireNonNull(filter, "filter");
+        int before = size();
+        sweep(filter);
+        return before - size();
+    }
+
+    /** Removes every entry; sequence numbers keep increasing from where they were. */
+    public void clear() {
+        Arrays.fill(payloads, null);
+        Arrays.fill(slotSeqs, FREE);
+        heapSize = 0;
+        tombstones = 0;
+        freeCount = 0;
+        pushFreeSlots(0, payloads.length);
+    }
+
+    /** Entries in the heap, cancelled ones included: what sweeping keeps bounded. */
+    int entriesIncludingCancelled() {
+        return heapSize;
+    }
+
+    private void dropCancelledHead() {
+        if (heapSize == tombstones) {
+            throw new NoSuchElementException("event queue is empty");
+        }
+        while (payloads[slots[0]] == TOMBSTONE) {
+            removeHead();
+            tombstones--;
+        }
+    }
+
+    private Object removeHead() {
+        int slot = slots[0];
+        Object payload = payloads[slot];
+        freeSlot(slot);
+        int last = --heapSize;
+        if (last > 0) {
+            siftDown(0, times[last], seqs[last], slots[last]);
+        }
+        return payload;
+    }
+
+    private void freeSlot(int slot) {
+        payloads[slot] = null;
+        slotSeqs[slot] = FREE;
+        freeSlots[freeCount++] = slot;
+    }
+
+    /** Drops every tombstone, and every live entry {@code filter} matches, then rebuilds the heap. */
+    @SuppressWarnings("unchecked")
+    private void sweep(Predicate<? super T> filter) {
         int kept = 0;
-        for (int i = 0; i < size; i++) {
+        for (int i = 0; i < heapSize; i++) {
             int slot = slots[i];
-            @SuppressWarnings("unchecked")
-            T payload = (T) payloads[slot];
-            if (filter.test(payload)) {
-                payloads[slot] = null;
-                freeSlots[freeCount++] = slot;
+            Object payload = payloads[slot];
+            if (payload == TOMBSTONE || (filter != null && filter.test((T) payload))) {
+                freeSlot(slot);
             } else {
                 times[kept] = times[i];
                 seqs[kept] = seqs[i];
@@ -142,29 +228,17 @@ public final class EventQueue<T> {
                 kept++;
             }
         }
-        int removed = size - kept;
-        size = kept;
-        if (removed > 0) {
-            // Floyd's heap construction: sift down every internal node, last first.
-            for (int i = (size - 2) / ARITY; i >= 0; i--) {
-                siftDown(i, times[i], seqs[i], slots[i]);
-            }
+        heapSize = kept;
+        tombstones = 0;
+        // Floyd's heap construction: sift down every internal node, last first.
+        for (int i = heapSize < 2 ? -1 : (heapSize - 2) / ARITY; i >= 0; i--) {
+            siftDown(i, times[i], seqs[i], slots[i]);
         }
-        return removed;
-    }
-
-    /** Removes every entry; sequence numbers keep increasing from where they were. */
-    public void clear() {
-        Arrays.fill(payloads, null);
-        size = 0;
-        freeCount = 0;
-        pushFreeSlots(0, payloads.length);
     }
 
     private static boolean before(long time, long seq, long otherTime, long otherSeq) {
         return time < otherTime || (time == otherTime && seq < otherSeq);
     }
-
     /** Moves the entry (time, seq, slot) from the hole at {@code pos} up to where it belongs. */
     private void siftUp(int pos, long time, long seq, int slot) {
         while (pos > 0) {
@@ -185,7 +259,7 @@ public final class EventQueue<T> {
 
     /** Moves the entry (time, seq, slot) from the hole at {@code pos} down to where it belongs. */
     private void siftDown(int pos, long time, long seq, int slot) {
-        int n = size;
+        int n = heapSize;
         while (true) {
             int first = pos * ARITY + 1;
             if (first >= n) {
@@ -226,6 +300,8 @@ public final class EventQueue<T> {
         seqs = Arrays.copyOf(seqs, newCapacity);
         slots = Arrays.copyOf(slots, newCapacity);
         payloads = Arrays.copyOf(payloads, newCapacity);
+        slotSeqs = Arrays.copyOf(slotSeqs, newCapacity);
+        Arrays.fill(slotSeqs, oldCapacity, newCapacity, FREE);
         freeSlots = Arrays.copyOf(freeSlots, newCapacity);
         pushFreeSlots(oldCapacity, newCapacity);
     }
@@ -234,12 +310,6 @@ public final class EventQueue<T> {
     private void pushFreeSlots(int from, int to) {
         for (int s = to - 1; s >= from; s--) {
             freeSlots[freeCount++] = s;
-        }
-    }
-
-    private void requireNonEmpty() {
-        if (size == 0) {
-            throw new NoSuchElementException("event queue is empty");
         }
     }
 }

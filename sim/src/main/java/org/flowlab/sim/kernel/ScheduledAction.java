@@ -3,23 +3,20 @@ package org.flowlab.sim.kernel;
 /**
  * The handle of one scheduled action: its time and sequence number, and a way to cancel it.
  * Engines keep the handle of a timer that may be superseded (a wake-up, a timeout) and cancel it
- * when they schedule the replacement. Cancelling is lazy: the entry stays in the queue with a
- * tombstone and is dropped when it reaches the front (or when the simulation compacts its queue).
+ * when they schedule the replacement. The handle only points at the action's queue entry; the
+ * simulation never reads it while running, so a handle nobody keeps costs next to nothing.
  */
 public final class ScheduledAction {
-    private static final byte PENDING = 0;
-    private static final byte CANCELLED = 1;
-    private static final byte STARTED = 2;
-
-    private final Simulation simulation;
-    private final SimAction action;
+    private final EventQueue<SimAction> queue;
+    private final int slot;
+    private final long sequence;
     private final long time;
-    private long sequence;
-    private byte state;
+    private boolean cancelled;
 
-    ScheduledAction(Simulation simulation, SimAction action, long time) {
-        this.simulation = simulation;
-        this.action = action;
+    ScheduledAction(EventQueue<SimAction> queue, int slot, long sequence, long time) {
+        this.queue = queue;
+        this.slot = slot;
+        this.sequence = sequence;
         this.time = time;
     }
 
@@ -35,16 +32,16 @@ public final class ScheduledAction {
 
     /** True until the action starts running or is cancelled. */
     public boolean isPending() {
-        return state == PENDING;
+        return queue.contains(slot, sequence);
     }
 
     public boolean isCancelled() {
-        return state == CANCELLED;
+        return cancelled;
     }
 
     /** True once the simulation has started running the action. */
     public boolean hasStarted() {
-        return state == STARTED;
+        return !cancelled && !isPending();
     }
 
     /**
@@ -52,30 +49,16 @@ public final class ScheduledAction {
      * already started or was already cancelled does nothing and returns false.
      */
     public boolean cancel() {
-        if (state != PENDING) {
-            return false;
+        if (queue.cancel(slot, sequence)) {
+            cancelled = true;
+            return true;
         }
-        state = CANCELLED;
-        simulation.cancelled();
-        return true;
-    }
-
-    void setSequence(long sequence) {
-        this.sequence = sequence;
-    }
-
-    void start(Simulation sim) {
-        state = STARTED;
-        action.run(sim);
+        return false;
     }
 
     @Override
     public String toString() {
-        String name = switch (state) {
-            case PENDING -> "pending";
-            case CANCELLED -> "cancelled";
-            default -> "started";
-        };
-        return "ScheduledAction[time=" + time + " ns, sequence=" + sequence + ", " + name + "]";
+        String state = cancelled ? "cancelled" : isPending() ? "pending" : "started";
+        return "ScheduledAction[time=" + time + " ns, sequence=" + sequence + ", " + state + "]";
     }
 }

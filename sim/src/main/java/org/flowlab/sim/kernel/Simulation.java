@@ -25,17 +25,13 @@ import org.flowlab.workloads.random.RandomStreams;
  * {@code scheduleAfter}, {@code stop}, {@code rng} and the accessors from inside an action.
  */
 public final class Simulation {
-    // Compact the queue once tombstones are over half of it, but not for a handful of them.
-    private static final int MIN_TOMBSTONES_TO_COMPACT = 1024;
-
     private final RandomStreams randomStreams;
     // Looked up by name only, never iterated, so its order cannot leak into a run.
     private final Map<String, RandomGenerator> rngs = new HashMap<>();
-    private final EventQueue<ScheduledAction> queue = new EventQueue<>(1024);
+    private final EventQueue<SimAction> queue = new EventQueue<>(1024);
 
     private long now;
     private long executedEvents;
-    private int tombstones;
     private boolean running;
     private boolean stopRequested;
 
@@ -87,9 +83,8 @@ public final class Simulation {
             throw new IllegalArgumentException(
                     "cannot schedule at " + at + " ns: it is before now, " + now + " ns");
         }
-        ScheduledAction scheduled = new ScheduledAction(this, action, at);
-        scheduled.setSequence(queue.add(at, scheduled));
-        return scheduled;
+        int slot = queue.add(at, action);
+        return new ScheduledAction(queue, slot, queue.sequenceAt(slot), at);
     }
 
     /**
@@ -137,11 +132,10 @@ public final class Simulation {
     public boolean step() {
         enter();
         try {
-            ScheduledAction next = firstPending();
-            if (next == null) {
+            if (queue.isEmpty()) {
                 return false;
             }
-            execute(next);
+            execute();
             return true;
         } finally {
             running = false;
@@ -160,7 +154,7 @@ public final class Simulation {
 
     /** How many actions are scheduled and neither started nor cancelled. */
     public int pending() {
-        return queue.size() - tombstones;
+        return queue.size();
     }
 
     /** How many actions have run (cancelled ones never do). */
@@ -173,22 +167,7 @@ public final class Simulation {
      * use it to release records in one chunk up to the next kernel event.
      */
     public long nextEventTime() {
-        ScheduledAction next = firstPending();
-        return next == null ? Long.MAX_VALUE : next.time();
-    }
-
-    /** Entries in the queue, cancelled ones included: what compaction keeps bounded. */
-    int queuedEntries() {
-        return queue.size();
-    }
-
-    /** Called by a handle when it is cancelled. */
-    void cancelled() {
-        tombstones++;
-        if (tombstones >= MIN_TOMBSTONES_TO_COMPACT && tombstones > queue.size() / 2) {
-            queue.removeIf(ScheduledAction::isCancelled);
-            tombstones = 0;
-        }
+        return queue.isEmpty() ? Long.MAX_VALUE : queue.peekTime();
     }
 
     /** Runs actions up to {@code limit}; true if it ran out of them, false if stopped. */
@@ -196,11 +175,10 @@ public final class Simulation {
         enter();
         try {
             while (!stopRequested) {
-                ScheduledAction next = firstPending();
-                if (next == null || next.time() > limit) {
+                if (queue.isEmpty() || queue.peekTime() > limit) {
                     return true;
                 }
-                execute(next);
+                execute();
             }
             return false;
         } finally {
@@ -217,24 +195,11 @@ public final class Simulation {
         stopRequested = false;
     }
 
-    /** The first pending action, left in the queue; drops cancelled ones on the way. */
-    private ScheduledAction firstPending() {
-        while (!queue.isEmpty()) {
-            ScheduledAction head = queue.peek();
-            if (!head.isCancelled()) {
-                return head;
-            }
-            queue.poll();
-            tombstones--;
-        }
-        return null;
-    }
-
-    /** Removes {@code next}, which must be the queue's head, advances the clock and runs it. */
-    private void execute(ScheduledAction next) {
-        queue.poll();
-        now = next.time();
+    /** Takes the first pending action, advances the clock to its time and runs it. */
+    private void execute() {
+        now = queue.peekTime();
+        SimAction action = queue.poll();
         executedEvents++;
-        next.start(this);
+        action.run(this);
     }
 }
