@@ -14,7 +14,7 @@ import java.util.function.Predicate;
  * ({@code long} time, {@code long} sequence, {@code int} slot per heap position), with the payloads
  * kept still in an {@code Object[]} indexed by slot and recycled through a free list. Sifting then
  * moves only primitives (no boxing, no write barriers on reference stores), and a 4-ary heap is half
- * as deep as a binary one while its four children's times share a cache line.
+ * as deep as a binary one while the four children's times it compares sit side by side in memory.
  *
  * <p>Entries can be cancelled in O(1) by their slot and sequence number ({@link #add} returns the
  * slot, {@link #sequenceAt} gives the sequence). Cancelling is lazy: the payload is replaced by a
