@@ -1,0 +1,152 @@
+package org.flowlab.sim.kernel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.PriorityQueue;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.RandomDistribution;
+import net.jqwik.api.Tuple;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.statistics.Statistics;
+
+/**
+ * The heap agrees with java.util.PriorityQueue ordered by (time, sequence) on any sequence of adds,
+ * polls, cancellations and removals.
+ */
+class EventQueueProperties {
+
+    sealed interface Op permits Add, Poll, Cancel, RemoveIf {}
+
+    record Add(long time) implements Op {}
+
+    record Poll() implements Op {}
+
+    /** Cancels the entry added {@code back} adds ago (it may have left the queue since). */
+    record Cancel(int back) implements Op {}
+
+    /** Removes the payloads whose id leaves {@code remainder} modulo {@code modulus}. */
+    record RemoveIf(int modulus, int remainder) implements Op {
+        boolean matches(int id) {
+            return id % modulus == remainder;
+        }
+    }
+
+    record Entry(long time, long seq, int id) {}
+
+    private static final Comparator<Entry> ORDER =
+            Comparator.comparingLong(Entry::time).thenComparingLong(Entry::seq);
+
+    @Property(tries = 300)
+    void agreesWithAReferencePriorityQueue(@ForAll("operations") List<Op> ops,
+                                           @ForAll @IntRange(min = 1, max = 8) int initialCapacity) {
+        EventQueue<Integer> queue = new EventQueue<>(initialCapacity);
+        PriorityQueue<Entry> reference = new PriorityQueue<>(ORDER);
+        List<Entry> added = new ArrayList<>();
+        List<Integer> slotsOfAdded = new ArrayList<>();
+        int ties = 0;
+        int cancelledQueued = 0;
+        for (Op op : ops) {
+            if (op instanceof Add add) {
+                int id = added.size();
+                if (reference.stream().anyMatch(e -> e.time() == add.time())) {
+                    ties++;
+                }
+                int slot = queue.add(add.time(), id);
+                Entry entry = new Entry(add.time(), queue.sequenceAt(slot), id);
+                assertThat(entry.seq()).isEqualTo(id);
+                added.add(entry);
+                slotsOfAdded.add(slot);
+                reference.add(entry);
+            } else if (op instanceof Poll) {
+                if (reference.isEmpty()) {
+                    assertThatThrownBy(queue::poll).isInstanceOf(NoSuchElementException.class);
+                } else {
+                    Entry expected = reference.poll();
+                    assertThat(queue.peekTime()).isEqualTo(expected.time());
+                    assertThat(queue.peekSequence()).isEqualTo(expected.seq());
+                    assertThat(queue.poll()).isEqualTo(expected.id());
+                }
+            } else if (op instanceof Cancel cancel) {
+                if (!added.isEmpty()) {
+                    int id = Math.max(0, added.size() - 1 - cancel.back());
+                    Entry entry = added.get(id);
+                    boolean queued = reference.remove(entry);
+                    assertThat(queue.contains(slotsOfAdded.get(id), entry.seq())).isEqualTo(queued);
+                    assertThat(queue.cancel(slotsOfAdded.get(id), entry.seq())).isEqualTo(queued);
+                    assertThat(queue.contains(slotsOfAdded.get(id), entry.seq())).isFalse();
+                    cancelledQueued += queued ? 1 : 0;
+                }
+            } else if (op instanceof RemoveIf removeIf) {
+                int expectedRemoved = (int) reference.stream().filter(e -> removeIf.matches(e.id())).count();
+                reference.removeIf(e -> removeIf.matches(e.id()));
+                assertThat(queue.removeIf(removeIf::matches)).isEqualTo(expectedRemoved);
+            }
+            assertThat(queue.size()).isEqualTo(reference.size());
+            assertThat(queue.nextSequence()).isEqualTo(added.size());
+            if (!reference.isEmpty()) {
+                assertThat(queue.peek()).isEqualTo(reference.peek().id());
+            }
+        }
+        List<Integer> drained = new ArrayList<>();
+        while (!queue.isEmpty()) {
+            drained.add(queue.poll());
+        }
+        List<Integer> expected = new ArrayList<>();
+        while (!reference.isEmpty()) {
+            expected.add(reference.poll().id());
+        }
+        assertThat(drained).isEqualTo(expected);
+        Statistics.label("an add tied with a queued time").collect(ties > 0);
+        Statistics.label("an add tied with a queued time").coverage(c -> c.check(true).percentage(p -> p > 50));
+        Statistics.label("a queued entry was cancelled").collect(cancelledQueued > 0);
+        Statistics.label("a queued entry was cancelled").coverage(c -> c.check(true).percentage(p -> p > 40));
+    }
+
+    @Property(tries = 100)
+    void drainsInTimeThenInsertionOrder(@ForAll("smallTimes") List<Long> times) {
+        EventQueue<Integer> queue = new EventQueue<>(1);
+        for (int i = 0; i < times.size(); i++) {
+            queue.add(times.get(i), i);
+        }
+        List<Integer> drained = new ArrayList<>();
+        while (!queue.isEmpty()) {
+            drained.add(queue.poll());
+        }
+        List<Integer> expected = new ArrayList<>();
+        for (int i = 0; i < times.size(); i++) {
+            expected.add(i);
+        }
+        // List.sort is stable, so equal times keep their insertion order.
+        expected.sort(Comparator.comparingLong(times::get));
+        assertThat(drained).isEqualTo(expected);
+    }
+
+    @Provide
+    Arbitrary<List<Op>> operations() {
+        Arbitrary<Op> narrowAdd = Arbitraries.longs().between(0, 10).map(Add::new);
+        Arbitrary<Op> wideAdd = Arbitraries.longs().map(Add::new);
+        Arbitrary<Op> poll = Arbitraries.just(new Poll());
+        Arbitrary<Op> cancel = Arbitraries.integers().between(0, 20).map(Cancel::new);
+        Arbitrary<Op> removeIf = Combinators.combine(
+                        Arbitraries.integers().between(2, 5), Arbitraries.integers().between(0, 4))
+                .as((m, r) -> (Op) new RemoveIf(m, r % m));
+        return Arbitraries.frequencyOf(
+                        Tuple.of(8, narrowAdd), Tuple.of(2, wideAdd), Tuple.of(6, poll), Tuple.of(3, cancel), Tuple.of(1, removeIf))
+                .list().ofMaxSize(400).withSizeDistribution(RandomDistribution.uniform());
+    }
+
+    @Provide
+    Arbitrary<List<Long>> smallTimes() {
+        return Arbitraries.longs().between(0, 20).list().ofMaxSize(300).withSizeDistribution(RandomDistribution.uniform());
+    }
+}
