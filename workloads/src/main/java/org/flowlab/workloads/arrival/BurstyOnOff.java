@@ -57,6 +57,22 @@ public record BurstyOnOff(double highRatePerSecond, double lowRatePerSecond, lon
         return h * highRatePerSecond + (1 - h) * lowRatePerSecond;
     }
 
+    /**
+     * The variance of the number of events in a window of {@code durationNanos}, from the
+     * stationary state: the Poisson part ({@code mean * T}) plus what the switching adds,
+     * {@code 2 (high - low)^2 pHigh pLow tau (T - tau (1 - e^(-T / tau)))} with
+     * {@code tau = 1 / (1 / meanHigh + 1 / meanLow)}. Dividing it by the mean count gives the
+     * index of dispersion, 1 for Poisson and far above for bursts.
+     */
+    public double countVariance(long durationNanos) {
+        double seconds = durationNanos / (double) DurationText.NANOS_PER_SECOND;
+        double tau = 1 / (DurationText.NANOS_PER_SECOND / (double) meanHighNanos + DurationText.NANOS_PER_SECOND / (double) meanLowNanos);
+        double diff = highRatePerSecond - lowRatePerSecond;
+        double h = highShare();
+        return meanRatePerSecond() * seconds
+                + 2 * diff * diff * h * (1 - h) * tau * (seconds - tau * -Math.expm1(-seconds / tau));
+    }
+
     @Override
     public double expectedCount(long fromNanos, long toNanos) {
         // The clock starts in the stationary state, so the expected rate is the mean rate at every instant.

@@ -102,8 +102,9 @@ class ArrivalProcessTest {
         double pHigh = p.highShare();
         double tau = 1 / (1.0 / 1 + 1.0 / 5);
         double diff = p.highRatePerSecond() - p.lowRatePerSecond();
-        double sd = Math.sqrt(100.0 * seconds + 2 * diff * diff * pHigh * (1 - pHigh) * tau * seconds);
-        assertThat((double) times.length).isCloseTo(100.0 * seconds, within(4 * sd));
+        double longRun = 100.0 * seconds + 2 * diff * diff * pHigh * (1 - pHigh) * tau * seconds;
+        assertThat(p.countVariance(seconds * SECOND)).isCloseTo(longRun, within(0.001 * longRun));
+        assertThat((double) times.length).isCloseTo(100.0 * seconds, within(4 * Math.sqrt(longRun)));
 
         SummaryStatistics perSecond = countsPerWindow(times, seconds, SECOND);
         // Bursts make counts per second far more variable than Poisson counts (dispersion 1).

@@ -37,14 +37,7 @@ record ExpectedCount(double mean, double sd) {
                 if (!(p instanceof BurstyOnOff b)) {
                     yield new ExpectedCount(mean, Math.sqrt(mean));
                 }
-                // Variance of an on/off count over T: mean + 2 (hi-lo)^2 pH pL tau (T - tau (1 - e^(-T/tau))).
-                double hi = b.meanHighNanos() / (double) DurationText.NANOS_PER_SECOND;
-                double lo = b.meanLowNanos() / (double) DurationText.NANOS_PER_SECOND;
-                double tau = 1 / (1 / hi + 1 / lo);
-                double diff = b.highRatePerSecond() - b.lowRatePerSecond();
-                double pH = b.highShare();
-                double extra = 2 * diff * diff * pH * (1 - pH) * tau * (seconds - tau * (1 - Math.exp(-seconds / tau)));
-                yield new ExpectedCount(mean, Math.sqrt(mean + extra));
+                yield new ExpectedCount(mean, Math.sqrt(b.countVariance(spec.duration())));
             }
             case "infra-monitoring" -> {
                 // Periodic: hosts are a whole number, and each host reports once more or less at the ends.

@@ -17,6 +17,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** Each scenario's default trace: well formed, of modest size, honest to its rate, with its ground truth. */
 class ScenarioDefaultsTest {
+    /** Default traces for seed 7, generated once per test class: several tests read the same one. */
+    private static final java.util.Map<String, Trace> DEFAULTS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static Trace defaultTrace(String name) {
+        return DEFAULTS.computeIfAbsent(name, n -> WorkloadGenerator.generate(n, 7));
+    }
+
     private static final List<String> MINE = List.of("retail-etl", "bank-eod", "crm-warehouse", "card-fraud",
             "stock-ticks", "infra-monitoring");
 
@@ -33,7 +40,7 @@ class ScenarioDefaultsTest {
     @ParameterizedTest
     @ValueSource(strings = {"retail-etl", "bank-eod", "crm-warehouse", "card-fraud", "stock-ticks", "infra-monitoring"})
     void theDefaultTraceIsWellFormedModestAndHonestToItsRate(String name) {
-        Trace t = WorkloadGenerator.generate(name, 7);
+        Trace t = defaultTrace(name);
         assertThat(t.size()).isBetween(100_000, 1_000_000);
         TraceChecks.wellFormed(t);
         TraceChecks.scenarioRules(t);
@@ -68,7 +75,7 @@ class ScenarioDefaultsTest {
 
     @Test
     void cardFraudHasLabelledFraudBursts() {
-        Trace t = WorkloadGenerator.generate("card-fraud", 7);
+        Trace t = defaultTrace("card-fraud");
         long bursts = t.groundTruth().count(CardFraudScenario.FRAUD_BURST);
         // 5 bursts an hour for 4 hours: 20 expected, Poisson.
         assertThat(bursts).isBetween(5L, 40L);
@@ -82,7 +89,7 @@ class ScenarioDefaultsTest {
 
     @Test
     void infraMonitoringHasIncidentsWithHighCpu() {
-        Trace t = WorkloadGenerator.generate("infra-monitoring", 7);
+        Trace t = defaultTrace("infra-monitoring");
         long incidents = t.groundTruth().count(InfraMonitoringScenario.INCIDENT);
         // 3 an hour for 4 hours: 12 expected, Poisson, a few dropped for overlapping.
         assertThat(incidents).isBetween(3L, 30L);
@@ -108,7 +115,7 @@ class ScenarioDefaultsTest {
 
     @Test
     void stockTicksConcentrateOnTheHotSymbols() {
-        Trace t = WorkloadGenerator.generate("stock-ticks", 7);
+        Trace t = defaultTrace("stock-ticks");
         long hot = IntStream.range(0, t.size()).filter(i -> t.key(i) < 5).count();
         assertThat(hot / (double) t.size()).isBetween(0.38, 0.42);
     }
@@ -127,7 +134,7 @@ class ScenarioDefaultsTest {
 
     @Test
     void retailSalesFollowTheShoppersDay() {
-        Trace t = WorkloadGenerator.generate("retail-etl", 7);
+        Trace t = defaultTrace("retail-etl");
         long[] perHour = new long[24];
         for (int i = 0; i < t.size(); i++) {
             perHour[(int) (t.eventTime(i) / DurationText.NANOS_PER_HOUR)]++;
