@@ -119,5 +119,9 @@ class BadSpecTest {
         assertThatThrownBy(() -> WorkloadSpec.defaults("bank-eod").withDuration(0))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("duration: must be a positive duration");
         assertThat(WorkloadSpec.defaults("bank-eod").withRate(0.5).rate()).isEqualTo(0.5);
+        // Rates that Double.toString would print with an exponent still round-trip.
+        assertThat(WorkloadSpec.defaults("crm-warehouse").withRate(0.0005).rate()).isEqualTo(0.0005);
+        assertThat(WorkloadSpec.defaults("stock-ticks").withRate(12_345_678.5).rate()).isEqualTo(12_345_678.5);
+        assertThat(WorkloadSpec.defaults("stock-ticks").withRate(2e7).rate()).isEqualTo(2e7);
     }
 }
