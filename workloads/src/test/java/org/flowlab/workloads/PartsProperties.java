@@ -1,6 +1,7 @@
 package org.flowlab.workloads;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -8,6 +9,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.LongRange;
 import net.jqwik.api.statistics.Statistics;
 import org.apache.commons.math3.random.Well19937c;
@@ -70,14 +72,14 @@ class PartsProperties {
                 : p instanceof DiurnalArrivals ? DurationText.NANOS_PER_DAY : 200 * SECOND;
         double expected = p.expectedCount(0, duration);
         if (expected > 3_000_000) {
-            duration = (long) (duration * 3_000_000 / expected);
+            duration = (long) (duration * (3_000_000 / expected));
             expected = p.expectedCount(0, duration);
         }
         long count = ArrivalBound.duration(0, duration).times(p.clock(new Well19937c(seed), 0)).length;
         // Six standard deviations: Poisson counts have variance = mean, bursty ones their own.
         double variance = p instanceof BurstyOnOff b ? b.countVariance(duration) : expected;
         double slack = 6 * Math.sqrt(variance) + 2;
-        assertThat((double) count).isCloseTo(expected, org.assertj.core.api.Assertions.within(slack));
+        assertThat((double) count).isCloseTo(expected, within(slack));
     }
 
     @Provide
@@ -110,7 +112,7 @@ class PartsProperties {
 
     @Property(tries = 60)
     void delaysAreNeverNegative(@ForAll("delays") DelayDistribution early, @ForAll("delays") DelayDistribution late,
-                                @ForAll @net.jqwik.api.constraints.DoubleRange(min = 0, max = 1) double lateFraction,
+                                @ForAll @DoubleRange(min = 0, max = 1) double lateFraction,
                                 @ForAll long seed) {
         DelaySampler s = new Disorder(early, lateFraction, late).sampler(new Well19937c(seed));
         for (int i = 0; i < 2_000; i++) {

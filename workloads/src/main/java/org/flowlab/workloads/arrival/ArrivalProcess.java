@@ -51,12 +51,4 @@ public sealed interface ArrivalProcess permits ConstantRate, PoissonArrivals, Bu
 
     /** The expected number of events with event time in {@code [fromNanos, toNanos)}. */
     double expectedCount(long fromNanos, long toNanos);
-
-    /** Checks a rate the way every process needs it: positive and finite. */
-    static double checkRate(double perSecond) {
-        if (!(perSecond > 0) || Double.isInfinite(perSecond)) {
-            throw new IllegalArgumentException("a rate must be positive and finite, got " + perSecond + "/s");
-        }
-        return perSecond;
-    }
 }

@@ -25,8 +25,8 @@ public record BurstyOnOff(double highRatePerSecond, double lowRatePerSecond, lon
         implements ArrivalProcess {
 
     public BurstyOnOff {
-        ArrivalProcess.checkRate(highRatePerSecond);
-        ArrivalProcess.checkRate(lowRatePerSecond);
+        checkRate(highRatePerSecond);
+        checkRate(lowRatePerSecond);
         if (meanHighNanos <= 0 || meanLowNanos <= 0) {
             throw new IllegalArgumentException("period lengths must be positive, got " + meanHighNanos + " and " + meanLowNanos + " ns");
         }
@@ -107,5 +107,11 @@ public record BurstyOnOff(double highRatePerSecond, double lowRatePerSecond, lon
                 }
             }
         };
+    }
+
+    private static void checkRate(double perSecond) {
+        if (!(perSecond > 0) || Double.isInfinite(perSecond)) {
+            throw new IllegalArgumentException("a rate must be positive and finite, got " + perSecond + "/s");
+        }
     }
 }

@@ -12,7 +12,7 @@ import org.flowlab.workloads.text.DurationText;
 public record ConstantRate(double ratePerSecond) implements ArrivalProcess {
 
     public ConstantRate {
-        ArrivalProcess.checkRate(ratePerSecond);
+        checkRate(ratePerSecond);
     }
 
     @Override
@@ -37,5 +37,11 @@ public record ConstantRate(double ratePerSecond) implements ArrivalProcess {
     @Override
     public double expectedCount(long fromNanos, long toNanos) {
         return Math.max(0, toNanos - fromNanos) / (double) DurationText.NANOS_PER_SECOND * ratePerSecond;
+    }
+
+    private static void checkRate(double perSecond) {
+        if (!(perSecond > 0) || Double.isInfinite(perSecond)) {
+            throw new IllegalArgumentException("a rate must be positive and finite, got " + perSecond + "/s");
+        }
     }
 }

@@ -26,7 +26,7 @@ public record DiurnalArrivals(double meanRatePerSecond, double peakHour, double 
     private static final double DAY = DurationText.NANOS_PER_DAY;
 
     public DiurnalArrivals {
-        ArrivalProcess.checkRate(meanRatePerSecond);
+        checkRate(meanRatePerSecond);
         if (!(peakHour >= 0 && peakHour <= 24)) {
             throw new IllegalArgumentException("peakHour must be in [0, 24], got " + peakHour);
         }
@@ -89,5 +89,11 @@ public record DiurnalArrivals(double meanRatePerSecond, double peakHour, double 
                 }
             }
         };
+    }
+
+    private static void checkRate(double perSecond) {
+        if (!(perSecond > 0) || Double.isInfinite(perSecond)) {
+            throw new IllegalArgumentException("a rate must be positive and finite, got " + perSecond + "/s");
+        }
     }
 }

@@ -13,7 +13,7 @@ import org.flowlab.workloads.text.DurationText;
 public record PoissonArrivals(double ratePerSecond) implements ArrivalProcess {
 
     public PoissonArrivals {
-        ArrivalProcess.checkRate(ratePerSecond);
+        checkRate(ratePerSecond);
     }
 
     @Override
@@ -39,5 +39,11 @@ public record PoissonArrivals(double ratePerSecond) implements ArrivalProcess {
     @Override
     public double expectedCount(long fromNanos, long toNanos) {
         return Math.max(0, toNanos - fromNanos) / (double) DurationText.NANOS_PER_SECOND * ratePerSecond;
+    }
+
+    private static void checkRate(double perSecond) {
+        if (!(perSecond > 0) || Double.isInfinite(perSecond)) {
+            throw new IllegalArgumentException("a rate must be positive and finite, got " + perSecond + "/s");
+        }
     }
 }

@@ -2,6 +2,7 @@ package org.flowlab.workloads.scenario;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.apache.commons.math3.random.RandomGenerator;
 import org.flowlab.workloads.GroundTruth;
 import org.flowlab.workloads.Trace;
@@ -79,7 +80,7 @@ public final class CardFraudScenario {
         double fraudRate = fraud.burstsPerHour() / HOUR_SECONDS * fraud.eventsPerBurst();
         double ordinaryRate = common.ratePerSecond() - fraudRate;
         if (ordinaryRate < common.ratePerSecond() / 2) {
-            throw r.error("fraud.burstsPerHour", String.format(java.util.Locale.ROOT,
+            throw r.error("fraud.burstsPerHour", String.format(Locale.ROOT,
                     "fraud bursts would make %.4g of the %.4g events/s of the rate; at most half may be fraud",
                     fraudRate, common.ratePerSecond()));
         }

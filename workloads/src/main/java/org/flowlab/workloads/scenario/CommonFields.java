@@ -2,6 +2,7 @@ package org.flowlab.workloads.scenario;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.apache.commons.math3.distribution.EnumeratedIntegerDistribution;
 import org.apache.commons.math3.random.RandomGenerator;
 import org.flowlab.workloads.spec.SpecReader;
@@ -32,7 +33,7 @@ record CommonFields(long durationNanos, double ratePerSecond) {
         double rate = r.rate("rate");
         double expected = rate * duration / DurationText.NANOS_PER_SECOND;
         if (expected > MAX_EVENTS) {
-            throw r.error("rate", String.format(java.util.Locale.ROOT,
+            throw r.error("rate", String.format(Locale.ROOT,
                     "rate x duration is about %.3g events, more than the %,d a trace may hold; lower the rate or the duration",
                     expected, MAX_EVENTS));
         }

@@ -6,6 +6,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 import org.flowlab.workloads.Trace;
 import org.flowlab.workloads.WorkloadGenerator;
@@ -18,7 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Each scenario's default trace: well formed, of modest size, honest to its rate, with its ground truth. */
 class ScenarioDefaultsTest {
     /** Default traces for seed 7, generated once per test class: several tests read the same one. */
-    private static final java.util.Map<String, Trace> DEFAULTS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, Trace> DEFAULTS = new ConcurrentHashMap<>();
 
     private static Trace defaultTrace(String name) {
         return DEFAULTS.computeIfAbsent(name, n -> WorkloadGenerator.generate(n, 7));
@@ -147,14 +152,14 @@ class ScenarioDefaultsTest {
     @Test
     void retailStoresUploadInBatches() {
         // Without network delay or failures, a store's sales arrive only at its upload times.
-        WorkloadSpec spec = WorkloadSpec.defaults("retail-etl").merge("test", org.flowlab.workloads.WorkloadSpec.parseObject("test",
+        WorkloadSpec spec = WorkloadSpec.defaults("retail-etl").merge("test", WorkloadSpec.parseObject("test",
                 "{\"disorder\":{\"delay\":{\"type\":\"none\"},\"lateFraction\":0,\"lateDelay\":{\"type\":\"none\"}}}"));
         Trace t = WorkloadGenerator.generate(spec, 7);
         long every = 15 * DurationText.NANOS_PER_MINUTE;
-        java.util.Map<Long, java.util.Set<Long>> phases = new java.util.TreeMap<>();
+        Map<Long, Set<Long>> phases = new TreeMap<>();
         for (int i = 0; i < t.size(); i++) {
             assertThat(t.arrivalTime(i) - t.eventTime(i)).isBetween(0L, every - 1);
-            phases.computeIfAbsent(t.key(i), k -> new java.util.TreeSet<>()).add(t.arrivalTime(i) % every);
+            phases.computeIfAbsent(t.key(i), k -> new TreeSet<>()).add(t.arrivalTime(i) % every);
         }
         assertThat(phases.values()).allMatch(p -> p.size() == 1);
     }

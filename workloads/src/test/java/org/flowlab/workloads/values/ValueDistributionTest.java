@@ -3,6 +3,7 @@ package org.flowlab.workloads.values;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Arrays;
 import org.apache.commons.math3.distribution.ExponentialDistribution;
 import org.apache.commons.math3.distribution.LogNormalDistribution;
 import org.apache.commons.math3.distribution.NormalDistribution;
@@ -48,7 +49,7 @@ class ValueDistributionTest {
     void logNormalIsGivenByItsMedian() {
         double[] xs = draw("{\"type\":\"lognormal\",\"median\":35,\"sigma\":1.0}", 20_000, 35);
         // Half the draws fall below the median; the standard error of that share is 0.0035.
-        long below = java.util.Arrays.stream(xs).filter(x -> x < 35).count();
+        long below = Arrays.stream(xs).filter(x -> x < 35).count();
         assertThat(below / 20_000.0).isCloseTo(0.5, within(0.015));
         assertThat(new LogNormalValues(35, 1.0).mu()).isCloseTo(Math.log(35), within(1e-12));
     }
