@@ -85,7 +85,7 @@ public final class CardFraudScenario {
                     fraudRate, common.ratePerSecond()));
         }
         ArrivalProcess arrival = ArrivalProcess.fromJson(r.object("arrival"), ordinaryRate);
-        KeyDistribution cards = KeyDistribution.fromJson(r.object("cards"));
+        KeyDistribution cards = CommonFields.keysWithState(r, "cards");
         KeyDistribution countries = KeyDistribution.fromJson(r.object("countries"));
         if (countries.keyCount() < 2) {
             throw r.error("countries.n", "must be at least 2, so that a card can be used abroad (got "
@@ -99,9 +99,9 @@ public final class CardFraudScenario {
         int countryCount = countries.keyCount();
         // A card's home country is fixed for the whole trace: drawn once per card, in key order.
         KeySampler homeOf = countries.sampler(streams.stream("home-countries"));
-        short[] home = new short[cards.keyCount()];
+        int[] home = new int[cards.keyCount()];
         for (int c = 0; c < home.length; c++) {
-            home[c] = (short) homeOf.next();
+            home[c] = (int) homeOf.next();
         }
         long end = common.durationNanos();
         long[] times = ArrivalBound.duration(0, end).times(arrival.clock(streams.stream("arrivals"), 0));

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import org.apache.commons.math3.distribution.EnumeratedIntegerDistribution;
 import org.apache.commons.math3.random.RandomGenerator;
+import org.flowlab.workloads.keys.KeyDistribution;
 import org.flowlab.workloads.spec.SpecReader;
 import org.flowlab.workloads.text.DurationText;
 
@@ -38,6 +39,19 @@ record CommonFields(long durationNanos, double ratePerSecond) {
                     expected, MAX_EVENTS));
         }
         return new CommonFields(duration, rate);
+    }
+
+    /** Scenarios keep a little state per key (a home country, a price); more keys than this is a mistake. */
+    static final int MAX_KEYS_WITH_STATE = 10_000_000;
+
+    /** A key distribution for keys the generator keeps state for, at most {@link #MAX_KEYS_WITH_STATE} of them. */
+    static KeyDistribution keysWithState(SpecReader r, String field) {
+        KeyDistribution keys = KeyDistribution.fromJson(r.object(field));
+        if (keys.keyCount() > MAX_KEYS_WITH_STATE) {
+            throw r.error(field + ".n", String.format(Locale.ROOT, "must be at most %,d here (got %,d)",
+                    MAX_KEYS_WITH_STATE, keys.keyCount()));
+        }
+        return keys;
     }
 
     /** The expected number of events, for sizing builders. */

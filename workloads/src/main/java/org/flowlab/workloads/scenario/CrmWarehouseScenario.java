@@ -56,7 +56,7 @@ public final class CrmWarehouseScenario {
         CommonFields common = CommonFields.read(r, "arrival", "customers", "segments", "interactions", "channels",
                 "purchaseAmount", "disorder");
         ArrivalProcess arrival = ArrivalProcess.fromJson(r.object("arrival"), common.ratePerSecond());
-        KeyDistribution customers = KeyDistribution.fromJson(r.object("customers"));
+        KeyDistribution customers = CommonFields.keysWithState(r, "customers");
         SpecReader segmentsJson = r.object("segments");
         segmentsJson.rejectUnknown(SEGMENTS);
         double[] segmentWeight = new double[SEGMENTS.size()];

@@ -1,7 +1,10 @@
 package org.flowlab.workloads.scenario;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.random.RandomGenerator;
 import org.flowlab.workloads.GroundTruth;
@@ -95,10 +98,12 @@ public final class InfraMonitoringScenario {
 
         long end = common.durationNanos();
         int hosts = hostCount(common.ratePerSecond(), period);
-        List<List<GroundTruth.Episode>> byHost = new ArrayList<>(hosts);
-        for (int h = 0; h < hosts; h++) {
-            byHost.add(new ArrayList<>());
+        if (hosts > CommonFields.MAX_KEYS_WITH_STATE) {
+            throw r.error("rate", String.format(Locale.ROOT, "gives %,d hosts (rate x period / 2), more than the %,d allowed",
+                    hosts, CommonFields.MAX_KEYS_WITH_STATE));
         }
+        // Looked up by host only, never iterated, so the map's order decides nothing.
+        Map<Integer, List<GroundTruth.Episode>> byHost = new HashMap<>();
         List<GroundTruth.Episode> episodes = injectIncidents(incidents, hosts, end, streams, byHost);
 
         RandomGenerator phases = streams.stream("phases");
@@ -114,7 +119,7 @@ public final class InfraMonitoringScenario {
         for (int h = 0; h < hosts; h++) {
             long phase = (long) (phases.nextDouble() * period);
             double base = baseline.next();
-            List<GroundTruth.Episode> mine = byHost.get(h);
+            List<GroundTruth.Episode> mine = byHost.getOrDefault(h, List.of());
             int next = 0;
             for (long tick = phase; tick < end; tick += period) {
                 long offset = jitter == 0 ? 0 : Math.round((2 * jitters.nextDouble() - 1) * jitter);
@@ -139,7 +144,7 @@ public final class InfraMonitoringScenario {
     /** Draws the incidents, in start order; one that would overlap an earlier one on its host is dropped. */
     private static List<GroundTruth.Episode> injectIncidents(Incidents incidents, int hosts, long end,
                                                              RandomStreams streams,
-                                                             List<List<GroundTruth.Episode>> byHost) {
+                                                             Map<Integer, List<GroundTruth.Episode>> byHost) {
         List<GroundTruth.Episode> episodes = new ArrayList<>();
         if (incidents.perHour() == 0) {
             return episodes;
@@ -151,7 +156,7 @@ public final class InfraMonitoringScenario {
             int host = rng.nextInt(hosts);
             long length = incidents.minLength()
                     + (long) (rng.nextDouble() * (incidents.maxLength() - incidents.minLength()));
-            List<GroundTruth.Episode> mine = byHost.get(host);
+            List<GroundTruth.Episode> mine = byHost.computeIfAbsent(host, h -> new ArrayList<>());
             if (!mine.isEmpty() && mine.get(mine.size() - 1).end() > start) {
                 continue;
             }

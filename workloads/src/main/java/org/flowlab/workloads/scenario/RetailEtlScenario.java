@@ -41,7 +41,7 @@ public final class RetailEtlScenario {
         CommonFields common = CommonFields.read(r, "arrival", "stores", "products", "amount", "returnFraction",
                 "uploadEvery", "disorder");
         ArrivalProcess arrival = ArrivalProcess.fromJson(r.object("arrival"), common.ratePerSecond());
-        KeyDistribution stores = KeyDistribution.fromJson(r.object("stores"));
+        KeyDistribution stores = CommonFields.keysWithState(r, "stores");
         KeyDistribution products = KeyDistribution.fromJson(r.object("products"));
         ValueDistribution amount = ValueDistribution.fromJson(r.object("amount"));
         double returnFraction = r.probability("returnFraction");

@@ -43,7 +43,7 @@ public final class StockTicksScenario {
         CommonFields common = CommonFields.read(r, "arrival", "symbols", "openingPrice", "hourlyVolatility",
                 "hourlyDrift", "tickSize", "volume", "disorder");
         ArrivalProcess arrival = ArrivalProcess.fromJson(r.object("arrival"), common.ratePerSecond());
-        KeyDistribution symbols = KeyDistribution.fromJson(r.object("symbols"));
+        KeyDistribution symbols = CommonFields.keysWithState(r, "symbols");
         ValueDistribution openingPrice = ValueDistribution.fromJson(r.object("openingPrice"));
         double volatility = r.between("hourlyVolatility", 0, 10);
         double drift = r.between("hourlyDrift", -1, 1);

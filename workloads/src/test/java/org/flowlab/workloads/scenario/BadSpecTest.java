@@ -67,6 +67,10 @@ class BadSpecTest {
                         "my-spec.json: fraud.maxTransactions: must be a whole number between 3 and 1000 (got 2)"),
                 Arguments.of("stock-ticks", "{\"rate\":\"10m/s\",\"duration\":\"1d\"}", "my-spec.json: rate: rate x duration is about"),
                 Arguments.of("stock-ticks", "{\"arrival\":{\"highRate\":\"10/s\"}}", "my-spec.json: arrival.highRate: must be at least lowRate"),
+                Arguments.of("card-fraud", "{\"cards\":{\"n\":20000000}}",
+                        "my-spec.json: cards.n: must be at most 10,000,000 here (got 20,000,000)"),
+                Arguments.of("infra-monitoring", "{\"rate\":\"3m/s\",\"period\":\"10s\",\"duration\":\"1s\"}",
+                        "my-spec.json: rate: gives 15,000,000 hosts"),
                 Arguments.of("crm-warehouse", "{\"segments\":{\"vip\":{\"share\":1,\"spendFactor\":2}}}",
                         "my-spec.json: segments.vip: unknown field; allowed here: consumer, enterprise, small-business"));
     }
