@@ -155,8 +155,9 @@ public record WorkloadSpec(String scenario, String source, JsonObject settings) 
         return merge(source, o);
     }
 
+    /** Plain decimal digits: RateText reads no exponent, and 0.0005 prints as 5.0E-4 otherwise. */
     private static String stripZeros(double d) {
-        return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
+        return new java.math.BigDecimal(Double.toString(d)).stripTrailingZeros().toPlainString();
     }
 
     /** The settings as compact JSON, fields in their defined order: stable, so traces stay byte-identical. */

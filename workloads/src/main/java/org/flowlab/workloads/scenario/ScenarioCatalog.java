@@ -15,8 +15,20 @@ public final class ScenarioCatalog {
     private static final Map<String, Scenario> SCENARIOS = new LinkedHashMap<>();
 
     static {
-        // One line per scenario: register(name, summary, generator).
-        register("nexmark", "the Nexmark auction benchmark: persons, auctions and bids (1 : 3 : 46)", NexmarkScenario::generate);
+        register("retail-etl", "store sales over a day, uploaded in batches, for a nightly ETL of revenue per store and product",
+                RetailEtlScenario::generate);
+        register("bank-eod", "deposits, withdrawals and transfers on accounts, for end-of-day balances; some postings hours late",
+                BankEodScenario::generate);
+        register("crm-warehouse", "a quarter of customer emails, calls, visits and purchases at a low rate, for a data warehouse",
+                CrmWarehouseScenario::generate);
+        register("card-fraud", "card purchases with country and merchant, and labelled fraud bursts abroad",
+                CardFraudScenario::generate);
+        register("stock-ticks", "bursty trade ticks with random-walk prices and a few hot symbols",
+                StockTicksScenario::generate);
+        register("infra-monitoring", "CPU and latency of a fleet of hosts every 10 s, with labelled incidents",
+                InfraMonitoringScenario::generate);
+        register("nexmark", "the Nexmark auction benchmark: persons, auctions and bids (1 : 3 : 46)",
+                NexmarkScenario::generate);
     }
 
     private ScenarioCatalog() {
