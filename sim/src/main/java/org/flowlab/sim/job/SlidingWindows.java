@@ -1,0 +1,46 @@
+package org.flowlab.sim.job;
+
+import org.flowlab.workloads.text.DurationText;
+
+/**
+ * Overlapping windows of one size starting every {@code slide}, aligned to event time 0:
+ * {@code [k·slide, k·slide + size)}. A row belongs to every such window that contains it: to
+ * {@code size / slide} of them when the slide divides the size, otherwise to the floor or the
+ * ceiling of that ratio depending on where it falls.
+ *
+ * @param size  the window length, nanoseconds, positive
+ * @param slide the distance between window starts, positive and at most {@code size}
+ */
+public record SlidingWindows(long size, long slide) implements WindowAssigner {
+
+    public SlidingWindows {
+        if (size <= 0) {
+            throw new IllegalArgumentException("sliding window: size must be positive (got " + DurationText.format(size) + ")");
+        }
+        if (slide <= 0) {
+            throw new IllegalArgumentException("sliding window: slide must be positive (got " + DurationText.format(slide) + ")");
+        }
+        if (slide > size) {
+            throw new IllegalArgumentException("sliding window: slide " + DurationText.format(slide)
+                    + " is larger than the size " + DurationText.format(size)
+                    + " (rows between windows would be lost; use a slide <= the size)");
+        }
+    }
+
+    @Override
+    public void assign(long eventTime, WindowConsumer windows) {
+        long start = eventTime - Math.floorMod(eventTime, slide);
+        // Step back to the earliest window still containing eventTime, then emit in start order.
+        while (eventTime - (start - slide) < size) {
+            start -= slide;
+        }
+        for (; start <= eventTime; start += slide) {
+            windows.accept(start, start + size);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "sliding(" + DurationText.format(size) + " every " + DurationText.format(slide) + ")";
+    }
+}
