@@ -100,7 +100,7 @@ public record Job(String name, String description, RowFilter source, List<Operat
         return index == operators.size() - 1;
     }
 
-    /** For example {@code q7 (highest bid per 10 s window): kind[bid] → keyBy 'keyBy' → window 'max' tumbling(10 s) max}. */
+    /** For example {@code q7 (highest bid per 10 s window): kind[bid] → keyBy 'keyBy' → window 'max' (max per tumbling(10 s))}. */
     @Override
     public String toString() {
         StringBuilder s = new StringBuilder(name).append(" (").append(description).append("): ").append(source);
@@ -170,7 +170,7 @@ public record Job(String name, String description, RowFilter source, List<Operat
         }
 
         public Builder aggregate(AggregateFunction<?, ?> aggregate, ResultMapper toRow) {
-            String stepName = pendingWindow == null ? "aggregate" : autoName(aggregate + " " + pendingWindow);
+            String stepName = autoName(String.valueOf(aggregate));
             return aggregate(stepName, aggregate, toRow);
         }
 

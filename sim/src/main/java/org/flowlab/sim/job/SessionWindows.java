@@ -1,7 +1,5 @@
 package org.flowlab.sim.job;
 
-import org.flowlab.workloads.text.DurationText;
-
 /**
  * Per-key sessions: rows of a key closer than {@code gap} to each other belong to one session,
  * whose window is {@code [first, last + gap)}. Two rows exactly {@code gap} apart start separate
@@ -13,7 +11,7 @@ public record SessionWindows(long gap) implements WindowAssigner {
 
     public SessionWindows {
         if (gap <= 0) {
-            throw new IllegalArgumentException("session window: gap must be positive (got " + DurationText.format(gap) + ")");
+            throw new IllegalArgumentException("session window: gap must be positive (got " + Windows.duration(gap) + ")");
         }
     }
 
@@ -30,6 +28,6 @@ public record SessionWindows(long gap) implements WindowAssigner {
 
     @Override
     public String toString() {
-        return "session(gap " + DurationText.format(gap) + ")";
+        return "session(gap " + Windows.duration(gap) + ")";
     }
 }

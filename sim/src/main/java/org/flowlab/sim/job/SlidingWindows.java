@@ -1,7 +1,5 @@
 package org.flowlab.sim.job;
 
-import org.flowlab.workloads.text.DurationText;
-
 /**
  * Overlapping windows of one size starting every {@code slide}, aligned to event time 0:
  * {@code [k·slide, k·slide + size)}. A row belongs to every such window that contains it: to
@@ -15,14 +13,14 @@ public record SlidingWindows(long size, long slide) implements WindowAssigner {
 
     public SlidingWindows {
         if (size <= 0) {
-            throw new IllegalArgumentException("sliding window: size must be positive (got " + DurationText.format(size) + ")");
+            throw new IllegalArgumentException("sliding window: size must be positive (got " + Windows.duration(size) + ")");
         }
         if (slide <= 0) {
-            throw new IllegalArgumentException("sliding window: slide must be positive (got " + DurationText.format(slide) + ")");
+            throw new IllegalArgumentException("sliding window: slide must be positive (got " + Windows.duration(slide) + ")");
         }
         if (slide > size) {
-            throw new IllegalArgumentException("sliding window: slide " + DurationText.format(slide)
-                    + " is larger than the size " + DurationText.format(size)
+            throw new IllegalArgumentException("sliding window: slide " + Windows.duration(slide)
+                    + " is larger than the size " + Windows.duration(size)
                     + " (rows between windows would be lost; use a slide <= the size)");
         }
     }
@@ -41,6 +39,6 @@ public record SlidingWindows(long size, long slide) implements WindowAssigner {
 
     @Override
     public String toString() {
-        return "sliding(" + DurationText.format(size) + " every " + DurationText.format(slide) + ")";
+        return "sliding(" + Windows.duration(size) + " every " + Windows.duration(slide) + ")";
     }
 }

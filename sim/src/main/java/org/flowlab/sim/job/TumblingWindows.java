@@ -1,7 +1,5 @@
 package org.flowlab.sim.job;
 
-import org.flowlab.workloads.text.DurationText;
-
 /**
  * Back-to-back windows of one size, aligned to event time 0: {@code [k·size, (k+1)·size)}.
  *
@@ -11,7 +9,7 @@ public record TumblingWindows(long size) implements WindowAssigner {
 
     public TumblingWindows {
         if (size <= 0) {
-            throw new IllegalArgumentException("tumbling window: size must be positive (got " + DurationText.format(size) + ")");
+            throw new IllegalArgumentException("tumbling window: size must be positive (got " + Windows.duration(size) + ")");
         }
     }
 
@@ -23,6 +21,6 @@ public record TumblingWindows(long size) implements WindowAssigner {
 
     @Override
     public String toString() {
-        return "tumbling(" + DurationText.format(size) + ")";
+        return "tumbling(" + Windows.duration(size) + ")";
     }
 }

@@ -35,6 +35,6 @@ public record WindowAggregate(String name, WindowAssigner window, AggregateFunct
 
     @Override
     public String toString() {
-        return "window '" + name + "' " + window + " " + aggregate;
+        return "window '" + name + "' (" + aggregate + " per " + window + ")";
     }
 }

@@ -38,4 +38,9 @@ public final class Windows {
     public static GlobalWindow global() {
         return new GlobalWindow();
     }
+
+    /** A duration for messages; {@code DurationText} cannot negate {@code Long.MIN_VALUE}, so that one prints raw. */
+    static String duration(long nanos) {
+        return nanos == Long.MIN_VALUE ? nanos + " ns" : DurationText.format(nanos);
+    }
 }
