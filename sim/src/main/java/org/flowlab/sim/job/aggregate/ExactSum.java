@@ -1,8 +1,7 @@
 package org.flowlab.sim.job.aggregate;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
-import java.math.RoundingMode;
+import java.math.BigInteger;
 
 /**
  * The exact sum of doubles, rounded to a double once, when read. Floating-point addition is not
@@ -21,8 +20,8 @@ public final class ExactSum {
     private static final int NAN = 1;
     private static final int POSITIVE_INFINITY = 2;
     private static final int NEGATIVE_INFINITY = 4;
-    /** Enough digits that quotients round to the nearest double but for the rarest near-ties, the same way every time. */
-    private static final MathContext QUOTIENT = new MathContext(40, RoundingMode.HALF_EVEN);
+    /** Quotient bits computed before rounding: 53 kept, a guard bit, and room for the sticky bit. */
+    private static final int QUOTIENT_BITS = 56;
 
     private final long integral;
     private final BigDecimal fraction;
@@ -104,7 +103,7 @@ public final class ExactSum {
         return (specials & POSITIVE_INFINITY) != 0 ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
     }
 
-    /** The sum divided by {@code n} (a mean), rounded once from 40 exact digits; NaN for n = 0. */
+    /** The sum divided by {@code n} (a mean), correctly rounded from the exact quotient; NaN for n = 0. */
     public double dividedBy(long n) {
         if (specials != 0) {
             return n == 0 ? Double.NaN : special();
@@ -112,18 +111,49 @@ public final class ExactSum {
         if (n == 0) {
             return Double.NaN;
         }
-        return exactValue().divide(BigDecimal.valueOf(n), QUOTIENT).doubleValue();
+        return quotient(exactValue(), BigDecimal.valueOf(n));
     }
 
     /**
-     * The ratio of two exact sums (a weighted average such as a volume-weighted price), rounded
-     * once from 40 exact digits; with a zero or non-finite side it is the ratio of the rounded sums.
+     * The ratio of two exact sums (a weighted average such as a volume-weighted price), correctly
+     * rounded from the exact quotient; with a zero or non-finite side it is the ratio of the rounded sums.
      */
     public double dividedBy(ExactSum denominator) {
         if (specials != 0 || denominator.specials != 0 || denominator.exactValue().signum() == 0) {
             return toDouble() / denominator.toDouble();
         }
-        return exactValue().divide(denominator.exactValue(), QUOTIENT).doubleValue();
+        return quotient(exactValue(), denominator.exactValue());
+    }
+
+    /**
+     * {@code a / b} rounded to the nearest double (ties to even): the exact rational quotient is
+     * cut to {@value #QUOTIENT_BITS} bits plus a sticky bit for any remainder, which
+     * {@link BigInteger#doubleValue()} then rounds correctly. Results below the normal range
+     * (|q| < 2^-1022) may be off by a unit in the last place, the same way every time.
+     */
+    static double quotient(BigDecimal a, BigDecimal b) {
+        BigInteger n = a.unscaledValue();
+        BigInteger d = b.unscaledValue();
+        int s = a.scale() - b.scale();
+        if (s > 0) {
+            d = d.multiply(BigInteger.TEN.pow(s));
+        } else if (s < 0) {
+            n = n.multiply(BigInteger.TEN.pow(-s));
+        }
+        if (d.signum() == 0) {
+            return n.signum() == 0 ? Double.NaN : n.signum() * Double.POSITIVE_INFINITY;
+        }
+        boolean negative = n.signum() * d.signum() < 0;
+        n = n.abs();
+        d = d.abs();
+        if (n.signum() == 0) {
+            return 0.0;
+        }
+        int shift = QUOTIENT_BITS - (n.bitLength() - d.bitLength());
+        BigInteger[] qr = shift >= 0 ? n.shiftLeft(shift).divideAndRemainder(d) : n.divideAndRemainder(d.shiftLeft(-shift));
+        BigInteger q = qr[1].signum() == 0 ? qr[0] : qr[0].setBit(0);
+        double magnitude = Math.scalb(q.doubleValue(), -shift);
+        return negative ? -magnitude : magnitude;
     }
 
     /** Equal when the same exact finite sum and the same non-finite inputs were added. */
