@@ -8,28 +8,37 @@ import java.math.BigInteger;
  * associative ({@code (0.1 + 0.2) + 0.3 != 0.1 + (0.2 + 0.3)}), and engines add and merge in
  * different orders, so sums are kept exactly: the result depends only on which numbers were added.
  *
- * <p>Integral values up to 2^53 are summed in a {@code long} (the common case of counts, volumes
- * and cents); the rest exactly as {@link BigDecimal}s. Non-finite inputs follow IEEE rules whatever
- * the order: any NaN, or both infinities, give NaN; otherwise an infinity gives itself. An exact
- * zero reads as {@code +0.0}. Immutable.
+ * <p>Every finite double is an integer times a power of two, so the sum is kept as a 128-bit
+ * integer times 2^exp, exp being the smallest exponent seen. That covers values from cents to
+ * millions and far beyond at a few nanoseconds an add; a sum whose values span more than about 70
+ * binary orders of magnitude moves, exactly, to a {@link BigDecimal}. Non-finite inputs follow IEEE
+ * rules whatever the order: any NaN, or both infinities, give NaN; otherwise an infinity gives
+ * itself. An exact zero reads as {@code +0.0}. Immutable.
  */
 public final class ExactSum {
-    public static final ExactSum ZERO = new ExactSum(0, null, 0);
+    public static final ExactSum ZERO = new ExactSum(0, 0, 0, null, 0);
 
-    private static final double MAX_INTEGRAL = 0x1p53;
     private static final int NAN = 1;
     private static final int POSITIVE_INFINITY = 2;
     private static final int NEGATIVE_INFINITY = 4;
+    /** The fixed-point integer stays below 2^LIMIT_BITS in magnitude, so one more addition cannot overflow 128 bits. */
+    private static final int LIMIT_BITS = 125;
     /** Quotient bits computed before rounding: 53 kept, a guard bit, and room for the sticky bit. */
     private static final int QUOTIENT_BITS = 56;
 
-    private final long integral;
-    private final BigDecimal fraction;
+    /** The fixed-point sum: (hi, lo) is a signed 128-bit integer, worth (hi, lo) × 2^exp. Unused once {@code big} is set. */
+    private final long hi;
+    private final long lo;
+    private final int exp;
+    /** The whole finite sum once it no longer fits the fixed point; null before. */
+    private final BigDecimal big;
     private final int specials;
 
-    private ExactSum(long integral, BigDecimal fraction, int specials) {
-        this.integral = integral;
-        this.fraction = fraction;
+    private ExactSum(long hi, long lo, int exp, BigDecimal big, int specials) {
+        this.hi = hi;
+        this.lo = lo;
+        this.exp = exp;
+        this.big = big;
         this.specials = specials;
     }
 
@@ -44,36 +53,122 @@ public final class ExactSum {
 
     public ExactSum plus(double v) {
         if (Double.isNaN(v)) {
-            return new ExactSum(integral, fraction, specials | NAN);
+            return new ExactSum(hi, lo, exp, big, specials | NAN);
         }
         if (Double.isInfinite(v)) {
-            return new ExactSum(integral, fraction, specials | (v > 0 ? POSITIVE_INFINITY : NEGATIVE_INFINITY));
+            return new ExactSum(hi, lo, exp, big, specials | (v > 0 ? POSITIVE_INFINITY : NEGATIVE_INFINITY));
         }
-        if (v == Math.rint(v) && Math.abs(v) <= MAX_INTEGRAL) {
-            long l = (long) v;
-            long s = integral + l;
-            if (((integral ^ s) & (l ^ s)) < 0) {
-                return new ExactSum(0, add(add(fraction, BigDecimal.valueOf(integral)), BigDecimal.valueOf(l)), specials);
-            }
-            return new ExactSum(s, fraction, specials);
+        if (v == 0) {
+            return this;
         }
-        return new ExactSum(integral, add(fraction, new BigDecimal(v)), specials);
+        long bits = Double.doubleToRawLongBits(v);
+        int biased = (int) ((bits >>> 52) & 0x7ff);
+        long m = bits & 0xFFFFFFFFFFFFFL;
+        int e;
+        if (biased == 0) {
+            e = -1074;
+        } else {
+            m |= 1L << 52;
+            e = biased - 1075;
+        }
+        int zeros = Long.numberOfTrailingZeros(m);
+        m >>= zeros;
+        e += zeros;
+        if (v < 0) {
+            m = -m;
+        }
+        return add(m >> 63, m, e, specials);
     }
 
     public ExactSum plus(ExactSum o) {
-        long s = integral + o.integral;
-        BigDecimal f = add(fraction, o.fraction);
-        if (((integral ^ s) & (o.integral ^ s)) < 0) {
-            return new ExactSum(0, add(add(f, BigDecimal.valueOf(integral)), BigDecimal.valueOf(o.integral)), specials | o.specials);
+        int s = specials | o.specials;
+        if (big == null && o.big == null) {
+            return add(o.hi, o.lo, o.exp, s);
         }
-        return new ExactSum(s, f, specials | o.specials);
+        return new ExactSum(0, 0, 0, exactValue().add(o.exactValue()), s);
     }
 
-    private static BigDecimal add(BigDecimal a, BigDecimal b) {
-        if (a == null) {
-            return b;
+    /** This sum plus the 128-bit integer (bh, bl) × 2^be, with the given specials. */
+    private ExactSum add(long bh, long bl, int be, int newSpecials) {
+        if (big != null) {
+            return new ExactSum(0, 0, 0, big.add(toBigDecimal(bh, bl, be)), newSpecials);
         }
-        return b == null ? a : a.add(b);
+        if (bh == 0 && bl == 0) {
+            return new ExactSum(hi, lo, exp, null, newSpecials);
+        }
+        if (hi == 0 && lo == 0) {
+            return new ExactSum(bh, bl, be, null, newSpecials);
+        }
+        long ah = hi;
+        long al = lo;
+        int e = exp;
+        if (be > e) {
+            int shift = be - e;
+            if (bitLength(bh, bl) + shift > LIMIT_BITS) {
+                return overflow(bh, bl, be, newSpecials);
+            }
+            long nh = shiftLeftHigh(bh, bl, shift);
+            bl = shiftLeftLow(bl, shift);
+            bh = nh;
+        } else if (be < e) {
+            int shift = e - be;
+            if (bitLength(ah, al) + shift > LIMIT_BITS) {
+                return overflow(bh, bl, be, newSpecials);
+            }
+            long nh = shiftLeftHigh(ah, al, shift);
+            al = shiftLeftLow(al, shift);
+            ah = nh;
+            e = be;
+        }
+        long sl = al + bl;
+        long sh = ah + bh + (Long.compareUnsigned(sl, al) < 0 ? 1 : 0);
+        if (bitLength(sh, sl) > LIMIT_BITS) {
+            return overflow(bh, bl, e, newSpecials);
+        }
+        return new ExactSum(sh, sl, e, null, newSpecials);
+    }
+
+    private ExactSum overflow(long bh, long bl, int be, int newSpecials) {
+        return new ExactSum(0, 0, 0, exactValue().add(toBigDecimal(bh, bl, be)), newSpecials);
+    }
+
+    private static long shiftLeftHigh(long h, long l, int shift) {
+        if (shift == 0) {
+            return h;
+        }
+        return shift < 64 ? (h << shift) | (l >>> (64 - shift)) : l << (shift - 64);
+    }
+
+    private static long shiftLeftLow(long l, int shift) {
+        return shift < 64 ? l << shift : 0;
+    }
+
+    /** Bits of the magnitude of the signed 128-bit integer (h, l). */
+    private static int bitLength(long h, long l) {
+        if (h < 0) {
+            l = ~l + 1;
+            h = ~h + (l == 0 ? 1 : 0);
+        }
+        return h != 0 ? 128 - Long.numberOfLeadingZeros(h) : 64 - Long.numberOfLeadingZeros(l);
+    }
+
+    private static BigInteger toBigInteger(long h, long l) {
+        BigInteger low = new BigInteger(Long.toUnsignedString(l));
+        return BigInteger.valueOf(h).shiftLeft(64).add(low);
+    }
+
+    private static BigDecimal toBigDecimal(long h, long l, int e) {
+        BigInteger n = toBigInteger(h, l);
+        if (e >= 0) {
+            return new BigDecimal(n.shiftLeft(e));
+        }
+        // 2^e = 5^-e / 10^-e, exactly.
+        return new BigDecimal(n.multiply(BigInteger.valueOf(5).pow(-e)), -e);
+    }
+
+    /** Whether the sum is still in the fast fixed-point form (for tests of the fallback). */
+    boolean isFixedPoint() {
+        return big == null;
     }
 
     /** Whether a NaN or an infinity was added. */
@@ -83,8 +178,7 @@ public final class ExactSum {
 
     /** The exact sum of the finite numbers added (non-finite ones are left out). */
     public BigDecimal exactValue() {
-        BigDecimal i = BigDecimal.valueOf(integral);
-        return fraction == null ? i : i.add(fraction);
+        return big != null ? big : toBigDecimal(hi, lo, exp);
     }
 
     /** The sum, correctly rounded to the nearest double. */
@@ -92,8 +186,18 @@ public final class ExactSum {
         if (specials != 0) {
             return special();
         }
-        // Both paths round the same exact value to nearest, so they agree wherever they overlap.
-        return fraction == null ? (double) integral : exactValue().doubleValue();
+        if (big != null) {
+            return big.doubleValue();
+        }
+        if (hi == 0 && lo == 0) {
+            return 0.0;
+        }
+        // The integer rounds correctly to 53 bits; scaling by a power of two is then exact, unless
+        // the result is subnormal, where the decimal route rounds once instead.
+        if (exp + bitLength(hi, lo) <= -1021) {
+            return exactValue().doubleValue();
+        }
+        return Math.scalb(toBigInteger(hi, lo).doubleValue(), exp);
     }
 
     private double special() {

@@ -17,6 +17,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
+import net.jqwik.api.statistics.Statistics;
 import org.apache.commons.math3.random.RandomGenerator;
 import org.flowlab.sim.job.Row;
 import org.flowlab.workloads.random.RandomStreams;
@@ -117,7 +118,7 @@ class AggregateProperties {
         }
     }
 
-    @Property(tries = 300)
+    @Property(tries = 600)
     void exactSumIsTheCorrectlyRoundedSumOfTheFiniteValues(@ForAll @Size(max = 30) List<@From("finiteDoubles") Double> values) {
         ExactSum sum = ExactSum.ZERO;
         BigDecimal exact = BigDecimal.ZERO;
@@ -125,6 +126,11 @@ class AggregateProperties {
             sum = sum.plus(v);
             exact = exact.add(new BigDecimal(v));
         }
+        Statistics.label("form").collect(sum.isFixedPoint() ? "fixed point" : "big decimal");
+        Statistics.label("form").coverage(c -> {
+            c.check("fixed point").percentage(p -> p > 20);
+            c.check("big decimal").percentage(p -> p > 20);
+        });
         assertThat(sum.exactValue().compareTo(exact)).isZero();
         assertSameDouble(sum.toDouble(), exact.doubleValue() == 0 ? 0.0 : exact.doubleValue());
     }
@@ -170,7 +176,10 @@ class AggregateProperties {
                 Tuple.of(1, Arbitraries.longs().map(Double::longBitsToDouble)
                         .filter(d -> Double.isFinite(d) && (d == 0 || Math.abs(d) >= 0x1p-900) && Math.abs(d) <= 0x1p900)),
                 Tuple.of(2, Arbitraries.of(1e16, -1e16, 1.0, 0.1, 0.2, 0.3, 10.1 * 3, 10.2, 3.0, 0x1p53, 0x1p62)),
-                Tuple.of(3, Arbitraries.integers().between(-100_000, 100_000).map(i -> i / 100.0)));
+                Tuple.of(3, Arbitraries.integers().between(-100_000, 100_000).map(i -> i / 100.0)),
+                // Mantissas at exponents around the fixed-point sum's 125-bit reach, to cross into its exact fallback.
+                Tuple.of(3, Combinators.combine(Arbitraries.longs().between(-(1L << 53), 1L << 53),
+                        Arbitraries.integers().between(-90, 90)).as((m, e) -> Math.scalb((double) m, e))));
     }
 
     /**
