@@ -6,7 +6,9 @@ import java.util.function.Supplier;
 /**
  * A keyed process function with keyed state and event-time timers (detectors, incremental joins).
  * The supplier makes fresh instances, so a crashed task can be rebuilt; the function keeps its
- * state in the {@link ProcessContext}, never in fields, so engines can snapshot it.
+ * state in the {@link ProcessContext}, never in fields, so engines can snapshot it. One instance
+ * may serve many keys (the oracle uses one per step, an engine one per task), so fields would also
+ * leak between keys.
  */
 public record KeyedProcess(String name, Supplier<? extends KeyedProcessFunction> function) implements Operator {
     public KeyedProcess {

@@ -11,6 +11,9 @@ package org.flowlab.sim.job;
  */
 public record SlidingWindows(long size, long slide) implements WindowAssigner {
 
+    /** Beyond this a job is almost surely a unit mistake (a slide in ns meant as ms), and would not finish. */
+    public static final long MAX_WINDOWS_PER_ROW = 100_000;
+
     public SlidingWindows {
         if (size <= 0) {
             throw new IllegalArgumentException("sliding window: size must be positive (got " + Windows.duration(size) + ")");
@@ -22,6 +25,11 @@ public record SlidingWindows(long size, long slide) implements WindowAssigner {
             throw new IllegalArgumentException("sliding window: slide " + Windows.duration(slide)
                     + " is larger than the size " + Windows.duration(size)
                     + " (rows between windows would be lost; use a slide <= the size)");
+        }
+        if (size / slide > MAX_WINDOWS_PER_ROW) {
+            throw new IllegalArgumentException("sliding window: size " + Windows.duration(size) + " every "
+                    + Windows.duration(slide) + " puts each row in " + (size / slide) + " windows; at most "
+                    + MAX_WINDOWS_PER_ROW + " are allowed (use a larger slide)");
         }
     }
 

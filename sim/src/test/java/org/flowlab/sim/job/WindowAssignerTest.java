@@ -74,6 +74,9 @@ class WindowAssignerTest {
         assertThatThrownBy(() -> Windows.session(-5)).hasMessage("session window: gap must be positive (got -5 ns)");
         assertThatThrownBy(() -> Windows.sliding(10, 0)).hasMessage("sliding window: slide must be positive (got 0 ns)");
         assertThatThrownBy(() -> Windows.sliding(0, 0)).hasMessage("sliding window: size must be positive (got 0 ns)");
+        assertThatThrownBy(() -> Windows.sliding("1d", "1ms"))
+                .hasMessage("sliding window: size 1 d 00 h every 1 ms puts each row in 86400000 windows;"
+                        + " at most 100000 are allowed (use a larger slide)");
     }
 
     @Test
