@@ -1,0 +1,278 @@
+package org.flowlab.sim.job.aggregate;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+
+/**
+ * The exact sum of doubles, rounded to a double once, when read. Floating-point addition is not
+ * associative ({@code (0.1 + 0.2) + 0.3 != 0.1 + (0.2 + 0.3)}), and engines add and merge in
+ * different orders, so sums are kept exactly: the result depends only on which numbers were added.
+ *
+ * <p>Every finite double is an integer times a power of two, so the sum is kept as a 128-bit
+ * integer times 2^exp, exp being the smallest exponent seen. That covers values from cents to
+ * millions and far beyond at a few nanoseconds an add; a sum whose values span more than about 70
+ * binary orders of magnitude moves, exactly, to a {@link BigDecimal}. Non-finite inputs follow IEEE
+ * rules whatever the order: any NaN, or both infinities, give NaN; otherwise an infinity gives
+ * itself. An exact zero reads as {@code +0.0}. Immutable.
+ */
+public final class ExactSum {
+    public static final ExactSum ZERO = new ExactSum(0, 0, 0, null, 0);
+
+    private static final int NAN = 1;
+    private static final int POSITIVE_INFINITY = 2;
+    private static final int NEGATIVE_INFINITY = 4;
+    /** The fixed-point integer stays below 2^LIMIT_BITS in magnitude, so one more addition cannot overflow 128 bits. */
+    private static final int LIMIT_BITS = 125;
+    /** Quotient bits computed before rounding: 53 kept, a guard bit, and room for the sticky bit. */
+    private static final int QUOTIENT_BITS = 56;
+
+    /** The fixed-point sum: (hi, lo) is a signed 128-bit integer, worth (hi, lo) × 2^exp. Unused once {@code big} is set. */
+    private final long hi;
+    private final long lo;
+    private final int exp;
+    /** The whole finite sum once it no longer fits the fixed point; null before. */
+    private final BigDecimal big;
+    private final int specials;
+
+    private ExactSum(long hi, long lo, int exp, BigDecimal big, int specials) {
+        this.hi = hi;
+        this.lo = lo;
+        this.exp = exp;
+        this.big = big;
+        this.specials = specials;
+    }
+
+    /** The exact sum of the given numbers. */
+    public static ExactSum of(double... values) {
+        ExactSum s = ZERO;
+        for (double v : values) {
+            s = s.plus(v);
+        }
+        return s;
+    }
+
+    public ExactSum plus(double v) {
+        if (Double.isNaN(v)) {
+            return new ExactSum(hi, lo, exp, big, specials | NAN);
+        }
+        if (Double.isInfinite(v)) {
+            return new ExactSum(hi, lo, exp, big, specials | (v > 0 ? POSITIVE_INFINITY : NEGATIVE_INFINITY));
+        }
+        if (v == 0) {
+            return this;
+        }
+        long bits = Double.doubleToRawLongBits(v);
+        int biased = (int) ((bits >>> 52) & 0x7ff);
+        long m = bits & 0xFFFFFFFFFFFFFL;
+        int e;
+        if (biased == 0) {
+            e = -1074;
+        } else {
+            m |= 1L << 52;
+            e = biased - 1075;
+        }
+        int zeros = Long.numberOfTrailingZeros(m);
+        m >>= zeros;
+        e += zeros;
+        if (v < 0) {
+            m = -m;
+        }
+        return add(m >> 63, m, e, specials);
+    }
+
+    public ExactSum plus(ExactSum o) {
+        int s = specials | o.specials;
+        if (big == null && o.big == null) {
+            return add(o.hi, o.lo, o.exp, s);
+        }
+        return new ExactSum(0, 0, 0, exactValue().add(o.exactValue()), s);
+    }
+
+    /** This sum plus the 128-bit integer (bh, bl) × 2^be, with the given specials. */
+    private ExactSum add(long bh, long bl, int be, int newSpecials) {
+        if (big != null) {
+            return new ExactSum(0, 0, 0, big.add(toBigDecimal(bh, bl, be)), newSpecials);
+        }
+        if (bh == 0 && bl == 0) {
+            return new ExactSum(hi, lo, exp, null, newSpecials);
+        }
+        if (hi == 0 && lo == 0) {
+            return new ExactSum(bh, bl, be, null, newSpecials);
+        }
+        long ah = hi;
+        long al = lo;
+        int e = exp;
+        if (be > e) {
+            int shift = be - e;
+            if (bitLength(bh, bl) + shift > LIMIT_BITS) {
+                return overflow(bh, bl, be, newSpecials);
+            }
+            long nh = shiftLeftHigh(bh, bl, shift);
+            bl = shiftLeftLow(bl, shift);
+            bh = nh;
+        } else if (be < e) {
+            int shift = e - be;
+            if (bitLength(ah, al) + shift > LIMIT_BITS) {
+                return overflow(bh, bl, be, newSpecials);
+            }
+            long nh = shiftLeftHigh(ah, al, shift);
+            al = shiftLeftLow(al, shift);
+            ah = nh;
+            e = be;
+        }
+        long sl = al + bl;
+        long sh = ah + bh + (Long.compareUnsigned(sl, al) < 0 ? 1 : 0);
+        if (bitLength(sh, sl) > LIMIT_BITS) {
+            return overflow(bh, bl, e, newSpecials);
+        }
+        return new ExactSum(sh, sl, e, null, newSpecials);
+    }
+
+    private ExactSum overflow(long bh, long bl, int be, int newSpecials) {
+        return new ExactSum(0, 0, 0, exactValue().add(toBigDecimal(bh, bl, be)), newSpecials);
+    }
+
+    private static long shiftLeftHigh(long h, long l, int shift) {
+        if (shift == 0) {
+            return h;
+        }
+        return shift < 64 ? (h << shift) | (l >>> (64 - shift)) : l << (shift - 64);
+    }
+
+    private static long shiftLeftLow(long l, int shift) {
+        return shift < 64 ? l << shift : 0;
+    }
+
+    /** Bits of the magnitude of the signed 128-bit integer (h, l). */
+    private static int bitLength(long h, long l) {
+        if (h < 0) {
+            l = ~l + 1;
+            h = ~h + (l == 0 ? 1 : 0);
+        }
+        return h != 0 ? 128 - Long.numberOfLeadingZeros(h) : 64 - Long.numberOfLeadingZeros(l);
+    }
+
+    private static BigInteger toBigInteger(long h, long l) {
+        BigInteger low = new BigInteger(Long.toUnsignedString(l));
+        return BigInteger.valueOf(h).shiftLeft(64).add(low);
+    }
+
+    private static BigDecimal toBigDecimal(long h, long l, int e) {
+        BigInteger n = toBigInteger(h, l);
+        if (e >= 0) {
+            return new BigDecimal(n.shiftLeft(e));
+        }
+        // 2^e = 5^-e / 10^-e, exactly.
+        return new BigDecimal(n.multiply(BigInteger.valueOf(5).pow(-e)), -e);
+    }
+
+    /** Whether the sum is still in the fast fixed-point form (for tests of the fallback). */
+    boolean isFixedPoint() {
+        return big == null;
+    }
+
+    /** Whether a NaN or an infinity was added. */
+    public boolean isFinite() {
+        return specials == 0;
+    }
+
+    /** The exact sum of the finite numbers added (non-finite ones are left out). */
+    public BigDecimal exactValue() {
+        return big != null ? big : toBigDecimal(hi, lo, exp);
+    }
+
+    /** The sum, correctly rounded to the nearest double. */
+    public double toDouble() {
+        if (specials != 0) {
+            return special();
+        }
+        if (big != null) {
+            return big.doubleValue();
+        }
+        if (hi == 0 && lo == 0) {
+            return 0.0;
+        }
+        // The integer rounds correctly to 53 bits; scaling by a power of two is then exact, unless
+        // the result is subnormal, where the decimal route rounds once instead.
+        if (exp + bitLength(hi, lo) <= -1021) {
+            return exactValue().doubleValue();
+        }
+        return Math.scalb(toBigInteger(hi, lo).doubleValue(), exp);
+    }
+
+    private double special() {
+        if ((specials & NAN) != 0 || specials == (POSITIVE_INFINITY | NEGATIVE_INFINITY)) {
+            return Double.NaN;
+        }
+        return (specials & POSITIVE_INFINITY) != 0 ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
+    }
+
+    /** The sum divided by {@code n} (a mean), correctly rounded from the exact quotient; NaN for n = 0. */
+    public double dividedBy(long n) {
+        if (specials != 0) {
+            return n == 0 ? Double.NaN : special();
+        }
+        if (n == 0) {
+            return Double.NaN;
+        }
+        return quotient(exactValue(), BigDecimal.valueOf(n));
+    }
+
+    /**
+     * The ratio of two exact sums (a weighted average such as a volume-weighted price), correctly
+     * rounded from the exact quotient; with a zero or non-finite side it is the ratio of the rounded sums.
+     */
+    public double dividedBy(ExactSum denominator) {
+        if (specials != 0 || denominator.specials != 0 || denominator.exactValue().signum() == 0) {
+            return toDouble() / denominator.toDouble();
+        }
+        return quotient(exactValue(), denominator.exactValue());
+    }
+
+    /**
+     * {@code a / b} rounded to the nearest double (ties to even): the exact rational quotient is
+     * cut to {@value #QUOTIENT_BITS} bits plus a sticky bit for any remainder, which
+     * {@link BigInteger#doubleValue()} then rounds correctly. Results below the normal range
+     * (|q| < 2^-1022) may be off by a unit in the last place, the same way every time.
+     */
+    static double quotient(BigDecimal a, BigDecimal b) {
+        BigInteger n = a.unscaledValue();
+        BigInteger d = b.unscaledValue();
+        int s = a.scale() - b.scale();
+        if (s > 0) {
+            d = d.multiply(BigInteger.TEN.pow(s));
+        } else if (s < 0) {
+            n = n.multiply(BigInteger.TEN.pow(-s));
+        }
+        if (d.signum() == 0) {
+            return n.signum() == 0 ? Double.NaN : n.signum() * Double.POSITIVE_INFINITY;
+        }
+        boolean negative = n.signum() * d.signum() < 0;
+        n = n.abs();
+        d = d.abs();
+        if (n.signum() == 0) {
+            return 0.0;
+        }
+        int shift = QUOTIENT_BITS - (n.bitLength() - d.bitLength());
+        BigInteger[] qr = shift >= 0 ? n.shiftLeft(shift).divideAndRemainder(d) : n.divideAndRemainder(d.shiftLeft(-shift));
+        BigInteger q = qr[1].signum() == 0 ? qr[0] : qr[0].setBit(0);
+        double magnitude = Math.scalb(q.doubleValue(), -shift);
+        return negative ? -magnitude : magnitude;
+    }
+
+    /** Equal when the same exact finite sum and the same non-finite inputs were added. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ExactSum s && specials == s.specials && exactValue().compareTo(s.exactValue()) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * exactValue().stripTrailingZeros().hashCode() + specials;
+    }
+
+    @Override
+    public String toString() {
+        return specials != 0 ? Double.toString(special()) : exactValue().stripTrailingZeros().toPlainString();
+    }
+}

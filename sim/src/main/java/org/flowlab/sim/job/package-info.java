@@ -1,0 +1,10 @@
+/**
+ * The logical job model, written once and run by every engine and by the reference oracle: a
+ * {@link org.flowlab.sim.job.Job} is a source filter and a linear chain of
+ * {@link org.flowlab.sim.job.Operator}s over immutable {@link org.flowlab.sim.job.Row}s — filter,
+ * map, keyBy, windowed aggregates over tumbling, sliding, session or global windows, and keyed
+ * process functions with state and event-time timers — together with the event-time semantics
+ * every engine must reproduce (window assignment, firing, timer order) and the
+ * {@link org.flowlab.sim.job.ResultTable} in which their final results are compared.
+ */
+package org.flowlab.sim.job;
