@@ -179,13 +179,59 @@ public final class ShortestDecimal {
         return m == POW10[width] ? new long[] {POW10[width - 1], at[1] + 1} : new long[] {m, at[1]};
     }
 
-    private static boolean readsBackAs(double x, long digits, int exponent) {
+    /** Whether the decimal digits × 10^exponent (digits > 0) reads back as x (x > 0). */
+    static boolean readsBackAs(double x, long digits, int exponent) {
         if (digits < (1L << 53) && exponent >= -22 && exponent <= 22) {
             // Both factors are exact doubles, so one IEEE operation rounds correctly, as parsing would.
             double v = exponent >= 0 ? digits * EXACT_POW10[exponent] : digits / EXACT_POW10[-exponent];
             return v == x;
         }
+        if (exponent < 0 && exponent >= -22 && x >= Double.MIN_NORMAL && x < 1e18) {
+            int verdict = insideScaled(x, digits, EXACT_POW10[-exponent]);
+            if (verdict != 0) {
+                return verdict > 0;
+            }
+        }
         return Double.parseDouble(digits + "E" + exponent) == x;
+    }
+
+    /**
+     * Whether digits / p lies in the interval of reals that round to x: 1 yes, -1 no, 0 too close
+     * to the interval's edge to tell without exact arithmetic. Scaled by p (an exact power of ten),
+     * x·p is an exact sum hi + lo (Dekker's product) and the half-gaps to x's neighbours are exact,
+     * so digits − x·p is known to within a few units in its last place.
+     */
+    private static int insideScaled(double x, long digits, double p) {
+        double hi = x * p;
+        if (!(hi < 9.0e18)) {
+            return 0;
+        }
+        double lo = productError(x, p, hi);
+        long whole = (long) hi;
+        double fraction = hi - whole;
+        double offset = digits - whole;
+        double distance = offset - fraction - lo;
+        double above = (Math.nextUp(x) - x) / 2 * p;
+        double below = (x - Math.nextDown(x)) / 2 * p;
+        double error = 0x1p-48 * (Math.abs(offset) + fraction + Math.abs(lo));
+        if (distance > above + error || distance < -below - error) {
+            return -1;
+        }
+        if (distance < above - error && distance > -below + error) {
+            return 1;
+        }
+        return 0;
+    }
+
+    /** a·b − hi exactly, for hi = a·b rounded (Dekker's two-product; no FMA needed). */
+    private static double productError(double a, double b, double hi) {
+        double ca = 134217729.0 * a;
+        double aHi = ca - (ca - a);
+        double aLo = a - aHi;
+        double cb = 134217729.0 * b;
+        double bHi = cb - (cb - b);
+        double bLo = b - bHi;
+        return ((aHi * bHi - hi) + aHi * bLo + aLo * bHi) + aLo * bLo;
     }
 
     private static int digits(long c) {
