@@ -12,7 +12,7 @@ final class MalformedJson {
     private MalformedJson() {
     }
 
-    /** For example "malformed JSON at column 12: expected ':'". */
+    /** For example "malformed JSON near column 12: expected ':'" (Gson counts the column after the bad character). */
     static String describe(Throwable e) {
         Throwable cause = e;
         while (cause.getCause() != null && cause.getCause() != cause) {
@@ -28,7 +28,7 @@ final class MalformedJson {
             return "malformed JSON: " + first;
         }
         String reason = m.group(1);
-        String at = "malformed JSON at column " + m.group(2);
+        String at = "malformed JSON near column " + m.group(2);
         if (reason.isEmpty() || reason.startsWith(LENIENT_HINT)) {
             return at;
         }

@@ -55,6 +55,7 @@ final class TraceFileReader {
     Trace read() throws IOException {
         String first = nextLine(MAX_HEADER_BYTES);
         if (first == null) {
+            lineNumber = 1;
             throw fail("empty file; expected a " + TraceHeader.FORMAT + " header line");
         }
         TraceHeader header = TraceHeader.parse(where(), first);
@@ -150,7 +151,7 @@ final class TraceFileReader {
                 }
             }
             r.endObject();
-            if (r.peek() != JsonToken.END_DOCUMENT) {
+            if (!atEnd(r)) {
                 throw fail("unexpected text after the event object");
             }
         } catch (IOException | IllegalStateException e) {
@@ -177,6 +178,15 @@ final class TraceFileReader {
             }
         }
         return value;
+    }
+
+    /** Whether nothing but white space follows; Gson reports anything else as malformed JSON. */
+    static boolean atEnd(JsonReader r) {
+        try {
+            return r.peek() == JsonToken.END_DOCUMENT;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private long whole(JsonReader r, String name) throws IOException {

@@ -60,8 +60,9 @@ public final class TraceFiles {
         try {
             temp = createTemp(target);
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                Writer out = new BufferedWriter(
-                        new OutputStreamWriter(Channels.newOutputStream(channel), StandardCharsets.UTF_8), 1 << 16);
+                // A strict encoder: an unpaired surrogate in a name fails the write instead of becoming '?'.
+                Writer out = new BufferedWriter(new OutputStreamWriter(Channels.newOutputStream(channel),
+                        StandardCharsets.UTF_8.newEncoder()), 1 << 16);
                 formatter.writeTo(out);
                 out.flush();
                 channel.force(true);
@@ -73,7 +74,7 @@ public final class TraceFiles {
             }
             temp = null;
         } catch (IOException e) {
-            throw new InvalidInputException(file + ": cannot write the trace file (" + describe(e) + ")", e);
+            throw new InvalidInputException(file + ": cannot write the trace file (" + describeWrite(e, target) + ")", e);
         } finally {
             if (temp != null) {
                 try {
@@ -113,6 +114,22 @@ public final class TraceFiles {
         }
     }
 
+    /** What went wrong with a write, naming the directory or target rather than the temporary file. */
+    private static String describeWrite(IOException e, Path target) {
+        Path dir = target.getParent();
+        if (e instanceof NoSuchFileException) {
+            return "no such directory: " + dir;
+        }
+        if (e instanceof FileSystemException x && x.getReason() != null) {
+            Path about = x.getOtherFile() != null ? target : dir;
+            return x.getReason().trim() + ": " + about;
+        }
+        if (e instanceof FileSystemException) {
+            return (e instanceof AccessDeniedException ? "permission denied" : e.getClass().getSimpleName()) + ": " + dir;
+        }
+        return describe(e);
+    }
+
     /** One line saying what went wrong with a file operation. */
     private static String describe(IOException e) {
         String what;
@@ -125,7 +142,9 @@ public final class TraceFiles {
         } else if (e instanceof FileSystemException x && x.getReason() != null) {
             what = x.getReason().trim() + ": " + x.getFile() + (x.getOtherFile() == null ? "" : " -> " + x.getOtherFile());
         } else if (e instanceof CharacterCodingException) {
-            what = "not valid UTF-8 text";
+            what = "text that is not valid Unicode, such as an unpaired surrogate in a name";
+        } else if (e.getClass() == IOException.class && e.getMessage() != null) {
+            what = e.getMessage();
         } else {
             what = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
         }

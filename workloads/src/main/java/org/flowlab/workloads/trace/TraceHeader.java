@@ -8,7 +8,6 @@ import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 import com.google.gson.Strictness;
 import com.google.gson.stream.JsonReader;
-import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
 import java.io.IOException;
 import java.io.StringReader;
@@ -165,10 +164,10 @@ record TraceHeader(String scenario, long seed, JsonObject spec, TraceSchema sche
             JsonReader reader = new JsonReader(new StringReader(line));
             reader.setStrictness(Strictness.STRICT);
             root = JsonParser.parseReader(reader);
-            if (reader.peek() != JsonToken.END_DOCUMENT) {
+            if (!TraceFileReader.atEnd(reader)) {
                 throw new InvalidInputException(where + ": unexpected text after the header object");
             }
-        } catch (JsonParseException | IOException | IllegalStateException e) {
+        } catch (JsonParseException | IllegalStateException e) {
             throw new InvalidInputException(where + ": header: " + MalformedJson.describe(e));
         }
         if (!root.isJsonObject()) {
@@ -190,7 +189,7 @@ record TraceHeader(String scenario, long seed, JsonObject spec, TraceSchema sche
         try {
             schema = new TraceSchema(kinds, key, value, attr1, attr2, attr3, labels);
         } catch (IllegalArgumentException e) {
-            throw f.fail(e.getMessage());
+            throw new InvalidInputException(f.where + ": " + f.path + ": " + e.getMessage());
         }
         String problem = EventColumns.problem(schema);
         if (problem != null) {
@@ -289,14 +288,16 @@ record TraceHeader(String scenario, long seed, JsonObject spec, TraceSchema sche
                 throw fail(field, "must be a whole number (got " + describe(e) + ")");
             }
             String text = e.getAsString();
+            String allowed = lo == Long.MIN_VALUE && hi == Long.MAX_VALUE
+                    ? "a whole number within 64 bits" : "a whole number from " + lo + " to " + hi;
             long n;
             try {
                 n = Long.parseLong(text);
             } catch (NumberFormatException x) {
-                throw fail(field, "must be a whole number from " + lo + " to " + hi + " (got " + text + ")");
+                throw fail(field, "must be " + allowed + " (got " + text + ")");
             }
             if (n < lo || n > hi) {
-                throw fail(field, "must be a whole number from " + lo + " to " + hi + " (got " + text + ")");
+                throw fail(field, "must be " + allowed + " (got " + text + ")");
             }
             return n;
         }
