@@ -7,7 +7,8 @@ import java.util.Arrays;
  * because delays span orders of magnitude (milliseconds of jitter, minutes for a straggler) and
  * equal-width bins would put nearly every event in the first one. Bin {@code i} counts the delays
  * {@code d} with {@code edges[i] <= d < edges[i + 1]}; the edges run from the smallest positive
- * delay to just above the largest. Delays of exactly 0 have no place on a log scale and are
+ * delay to just above the largest, or to twice the smallest if that is more (so that the bins
+ * have width even when every delay is the same). Delays of exactly 0 have no place on a log scale and are
  * counted apart in {@code zeroDelays}; when no delay is positive there are no bins.
  *
  * @param zeroDelays events that arrived the instant they happened

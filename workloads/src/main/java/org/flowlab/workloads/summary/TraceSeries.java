@@ -84,7 +84,8 @@ public final class TraceSeries {
         }
         double[] edges = new double[bins + 1];
         double lo = min;
-        double hi = Math.nextUp((double) max);
+        // At least a factor of two, so that bins have width even when every delay is the same.
+        double hi = Math.max(Math.nextUp((double) max), 2.0 * min);
         double logLo = Math.log(lo);
         double logHi = Math.log(hi);
         edges[0] = lo;

@@ -63,11 +63,16 @@ public final class TraceArbitraries {
      * {@code maxDelay}, often zero, sometimes large, so that arrival order differs from event order.
      */
     public static Arbitrary<Trace> traces(long minTime, long maxTime, long maxDelay, int maxEvents) {
-        Arbitrary<Long> times = Arbitraries.longs().between(minTime, maxTime);
+        return traces(minTime, maxTime, maxDelay, maxEvents, 1);
+    }
+
+    /** As above, with times and delays whole multiples of {@code grain}, so that ties and exact thresholds happen. */
+    public static Arbitrary<Trace> traces(long minTime, long maxTime, long maxDelay, int maxEvents, long grain) {
+        Arbitrary<Long> times = Arbitraries.longs().between(minTime / grain, maxTime / grain).map(t -> t * grain);
         Arbitrary<Long> delays = Arbitraries.frequencyOf(
                 Tuple.of(2, Arbitraries.just(0L)),
-                Tuple.of(3, Arbitraries.longs().between(0, Math.max(1, maxDelay / 1000))),
-                Tuple.of(2, Arbitraries.longs().between(0, maxDelay)));
+                Tuple.of(3, Arbitraries.longs().between(0, Math.max(1, maxDelay / 1000 / grain))),
+                Tuple.of(2, Arbitraries.longs().between(0, maxDelay / grain))).map(d -> d * grain);
         Arbitrary<Long> keys = Arbitraries.frequencyOf(
                 Tuple.of(3, Arbitraries.longs().between(0, 5)),
                 Tuple.of(1, Arbitraries.longs()));
