@@ -61,7 +61,7 @@ final class TraceFileReader {
         TraceHeader header = TraceHeader.parse(where(), first);
         prepare(header);
         WorkloadSpec spec = new WorkloadSpec(header.scenario(), file, header.spec());
-        TraceBuilder builder = new TraceBuilder(spec, header.seed(), header.schema(), Math.min(header.events(), 1 << 20))
+        TraceBuilder builder = new TraceBuilder(spec, header.seed(), header.schema(), Math.min(header.events(), 1 << 16))
                 .groundTruth(header.groundTruth());
         long previousArrival = Long.MIN_VALUE;
         long previousEventTime = Long.MIN_VALUE;

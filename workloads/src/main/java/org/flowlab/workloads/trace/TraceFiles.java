@@ -19,7 +19,6 @@ import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.concurrent.atomic.AtomicLong;
 import org.flowlab.workloads.InvalidInputException;
 import org.flowlab.workloads.Trace;
 
@@ -38,8 +37,6 @@ import org.flowlab.workloads.Trace;
  * every column, the spec, the seed, the schema and the ground truth.
  */
 public final class TraceFiles {
-    private static final AtomicLong TEMP_COUNTER = new AtomicLong();
-
     private TraceFiles() {
     }
 
@@ -86,16 +83,18 @@ public final class TraceFiles {
         }
     }
 
-    /** A new, empty file beside the target, named after it; ordinary permissions, unlike createTempFile's. */
+    /**
+     * A new, empty file beside the target, named after it and this process, with ordinary
+     * permissions (createTempFile's are owner-only, and the rename would keep them).
+     */
     private static Path createTemp(Path target) throws IOException {
         Path dir = target.getParent();
         String base = "." + target.getFileName() + "." + ProcessHandle.current().pid() + "-";
-        while (true) {
-            Path temp = dir.resolve(base + TEMP_COUNTER.incrementAndGet() + ".tmp");
+        for (int n = 0; ; n++) {
             try {
-                return Files.createFile(temp);
+                return Files.createFile(dir.resolve(base + n + ".tmp"));
             } catch (FileAlreadyExistsException e) {
-                // Left by an earlier process with the same id; try the next name.
+                // Another write of the same file in this process, or one left by a crash; try the next name.
             }
         }
     }
