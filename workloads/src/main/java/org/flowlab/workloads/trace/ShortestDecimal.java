@@ -86,7 +86,9 @@ public final class ShortestDecimal {
         int width = Math.max(2, length);
         long m = c * POW10[width - length];
         int e = q - (width - length);
-        if (!(Math.pow(10, e) > 1.01 * ulp)) {
+        // Below a power of ten the grid of decimals of this width is ten times finer.
+        double spacing = Math.pow(10, m == POW10[width - 1] ? e - 1 : e);
+        if (!(spacing > 1.01 * ulp)) {
             long[] nearest = nearest(x, m, e, width);
             m = nearest[0];
             e = (int) nearest[1];
@@ -133,7 +135,8 @@ public final class ShortestDecimal {
      * go to the even last digit.
      */
     private static long[] nearest(double x, long m, int e, int width) {
-        long[][] found = new long[32][];
+        // About ten at most for normal doubles; up to fifty two-digit ones for the smallest subnormals.
+        long[][] found = new long[128][];
         int n = 0;
         found[n++] = new long[] {m, e};
         long[] step = {m, e};
