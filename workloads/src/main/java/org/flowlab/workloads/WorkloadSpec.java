@@ -61,8 +61,7 @@ public record WorkloadSpec(String scenario, String source, JsonObject settings) 
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new InvalidInputException(file + ": cannot read the spec file (" + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
+            throw InvalidInputException.cannot("read the spec file", file, e);
         }
         String source = file.toString();
         JsonObject overrides = parseObject(source, text);

@@ -65,6 +65,12 @@ public final class DurationText {
 
     /** Formats nanoseconds for people: {@code 850 ms}, {@code 2.4 s}, {@code 3 h 05 m}. */
     public static String format(long nanos) {
+        if (nanos == Long.MIN_VALUE) {
+            return "-inf";
+        }
+        if (nanos == Long.MAX_VALUE) {
+            return "inf";
+        }
         if (nanos < 0) {
             return "-" + format(-nanos);
         }

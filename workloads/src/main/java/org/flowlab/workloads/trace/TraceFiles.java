@@ -7,7 +7,6 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -15,7 +14,6 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -129,24 +127,7 @@ public final class TraceFiles {
         return describe(e);
     }
 
-    /** One line saying what went wrong with a file operation. */
     private static String describe(IOException e) {
-        String what;
-        if (e instanceof NoSuchFileException x) {
-            what = "no such file or directory: " + x.getFile();
-        } else if (e instanceof AccessDeniedException x) {
-            what = "permission denied: " + x.getFile();
-        } else if (e instanceof NotDirectoryException x) {
-            what = "not a directory: " + x.getFile();
-        } else if (e instanceof FileSystemException x && x.getReason() != null) {
-            what = x.getReason().trim() + ": " + x.getFile() + (x.getOtherFile() == null ? "" : " -> " + x.getOtherFile());
-        } else if (e instanceof CharacterCodingException) {
-            what = "text that is not valid Unicode, such as an unpaired surrogate in a name";
-        } else if (e.getClass() == IOException.class && e.getMessage() != null) {
-            what = e.getMessage();
-        } else {
-            what = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-        }
-        return what.replaceAll("\\s*[\\r\\n]+\\s*", " ");
+        return InvalidInputException.describe(e);
     }
 }

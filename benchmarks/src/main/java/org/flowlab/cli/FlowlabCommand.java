@@ -1,0 +1,73 @@
+package org.flowlab.cli;
+
+import java.io.PrintWriter;
+import org.flowlab.workloads.InvalidInputException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code flowlab} command line: the entry point of the launcher script. Subcommands do the
+ * work; this class only wires them together and maps failures to exit codes: 0 success, 2 a
+ * user mistake (one line, no stack trace), 1 a bug (with its stack trace, so it can be reported).
+ */
+@Command(name = "flowlab",
+        mixinStandardHelpOptions = true,
+        versionProvider = FlowlabVersion.class,
+        description = "Flowlab replays the same workload through batch, micro-batch and stream processing "
+                + "in a deterministic simulation, and compares them.",
+        subcommands = {ScenariosCommand.class, WorkloadCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", "Examples:", "  ./flowlab scenarios", "  ./flowlab workload describe --scenario card-fraud",
+                "  ./flowlab help workload"})
+public final class FlowlabCommand implements Runnable {
+
+    /** Exit code for a user mistake: bad flag, bad scenario, bad file. */
+    public static final int EXIT_USAGE = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command line with the given streams and returns the exit code; used by tests too. */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = commandLine();
+        cli.setOut(out);
+        cli.setErr(err);
+        return cli.execute(args);
+    }
+
+    /** The configured command line, with the exit-code and one-line error policy applied. */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new FlowlabCommand());
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setParameterExceptionHandler((e, args) -> {
+            CommandLine at = e.getCommandLine();
+            at.getErr().println("flowlab: " + oneLine(e.getMessage()) + " (see '" + at.getCommandSpec().qualifiedName() + " --help')");
+            at.getErr().flush();
+            return EXIT_USAGE;
+        });
+        cli.setExecutionExceptionHandler((e, at, parseResult) -> {
+            if (e instanceof InvalidInputException) {
+                at.getErr().println("flowlab: " + oneLine(e.getMessage()));
+                at.getErr().flush();
+                return EXIT_USAGE;
+            }
+            throw e;
+        });
+        return cli;
+    }
+
+    static String oneLine(String message) {
+        if (message == null) {
+            return "invalid input";
+        }
+        return message.replaceAll("\\s*\\R\\s*", " ").trim();
+    }
+}

@@ -1,0 +1,40 @@
+package org.flowlab.cli;
+
+import org.flowlab.workloads.WorkloadSpec;
+import picocli.CommandLine.Option;
+
+/** The seed and the overrides of a generated workload: {@code --seed}, {@code --duration}, {@code --rate}. */
+final class WorkloadOverrides {
+
+    /** The seed used when none is given; any fixed value would do, this one is documented. */
+    static final long DEFAULT_SEED = 1L;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "" + DEFAULT_SEED,
+            description = "Random seed; the same scenario, seed and version give the same trace (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--duration", paramLabel = "D", converter = DurationConverter.class,
+            description = "Event-time span to generate, e.g. 500ms, 10s, 5m, 2h, 1d (default: the scenario's).")
+    Long duration;
+
+    @Option(names = "--rate", paramLabel = "R", converter = RateConverter.class,
+            description = "Mean input rate, e.g. 20000/s or 3/ms (default: the scenario's).")
+    Double rate;
+
+    /** {@code spec} with the overrides applied. */
+    WorkloadSpec applyTo(WorkloadSpec spec) {
+        WorkloadSpec result = spec;
+        if (duration != null) {
+            result = result.withDuration(duration);
+        }
+        if (rate != null) {
+            result = result.withRate(rate);
+        }
+        return result;
+    }
+
+    /** Whether any override other than the seed was given. */
+    boolean changesSpec() {
+        return duration != null || rate != null;
+    }
+}

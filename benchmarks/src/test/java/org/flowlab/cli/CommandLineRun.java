@@ -1,0 +1,20 @@
+package org.flowlab.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+/** One run of the command line in-process: its exit code and what it printed. */
+record CommandLineRun(int exitCode, String out, String err) {
+
+    static CommandLineRun of(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = FlowlabCommand.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new CommandLineRun(code, out.toString(), err.toString());
+    }
+
+    /** The error output's lines, without a trailing empty one. */
+    String[] errLines() {
+        return err.isEmpty() ? new String[0] : err.split("\\R");
+    }
+}
