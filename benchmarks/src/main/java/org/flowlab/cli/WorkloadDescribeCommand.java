@@ -38,15 +38,8 @@ final class WorkloadDescribeCommand implements Runnable {
     private static final int RATE_BUCKETS = 300;
     private static final int DELAY_BINS = 40;
 
-    static final class Source {
-        @Option(names = "--scenario", paramLabel = "NAME", required = true,
-                description = "A scenario of the catalog (see 'flowlab scenarios').")
-        String scenario;
-
-        @Option(names = "--spec", paramLabel = "FILE", required = true,
-                description = "A JSON spec file naming its \"scenario\" and overriding any of its defaults.")
-        Path specFile;
-
+    /** A generated workload's source, or a recorded trace. */
+    static final class Source extends WorkloadOptions.Source {
         @Option(names = "--trace", paramLabel = "FILE.jsonl", required = true,
                 description = "A trace file written by 'flowlab workload generate'.")
         Path traceFile;
@@ -89,10 +82,7 @@ final class WorkloadDescribeCommand implements Runnable {
             }
             return TraceFiles.read(source.traceFile);
         }
-        WorkloadSpec workload = source.scenario != null
-                ? WorkloadSpec.defaults(source.scenario)
-                : WorkloadSpec.fromFile(source.specFile);
-        return WorkloadGenerator.generate(overrides.applyTo(workload), overrides.seed);
+        return WorkloadGenerator.generate(WorkloadOptions.spec(source, overrides), overrides.seed);
     }
 
     /** One folder per distinct (spec, seed): a spec that differs from the defaults gets a checksum suffix. */

@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 /** The options that pick a generated workload: a catalog scenario or a spec file, a seed, and overrides. */
 final class WorkloadOptions {
 
-    static final class Source {
+    static class Source {
         @Option(names = "--scenario", paramLabel = "NAME", required = true,
                 description = "A scenario of the catalog (see 'flowlab scenarios').")
         String scenario;
@@ -27,6 +27,11 @@ final class WorkloadOptions {
 
     /** The spec these options describe, with overrides applied. */
     WorkloadSpec spec() {
+        return spec(source, overrides);
+    }
+
+    /** The catalog scenario's or the spec file's spec, with overrides applied. */
+    static WorkloadSpec spec(Source source, WorkloadOverrides overrides) {
         return overrides.applyTo(source.scenario != null
                 ? WorkloadSpec.defaults(source.scenario)
                 : WorkloadSpec.fromFile(source.specFile));
