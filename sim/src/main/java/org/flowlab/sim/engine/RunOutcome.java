@@ -1,0 +1,46 @@
+package org.flowlab.sim.engine;
+
+import java.util.BitSet;
+import java.util.Objects;
+import org.flowlab.sim.job.ResultTable;
+import org.flowlab.sim.metrics.RecordVisibility;
+import org.flowlab.sim.metrics.RunMetrics;
+
+/**
+ * What one engine's run gives back.
+ *
+ * @param engine           the engine's {@link Engine#name()}
+ * @param results          the final visible result table: upserts applied, repeated outputs
+ *                         collapsed into one (and counted in {@code duplicateOutputs})
+ * @param metrics          every figure of the run
+ * @param lateRecords      input records dropped as late (the side output), never silently lost
+ * @param duplicateOutputs outputs made visible again with the same value (at-least-once replays)
+ * @param visibility       when each input record became visible
+ * @param lateRecordIds    the trace positions of the late records ({@code lateRecords} of them)
+ */
+public record RunOutcome(String engine, ResultTable results, RunMetrics metrics, long lateRecords,
+                         long duplicateOutputs, RecordVisibility visibility, BitSet lateRecordIds) {
+
+    public RunOutcome {
+        Objects.requireNonNull(engine, "engine");
+        Objects.requireNonNull(results, "results");
+        Objects.requireNonNull(metrics, "metrics");
+        Objects.requireNonNull(visibility, "visibility");
+        lateRecordIds = (BitSet) lateRecordIds.clone();
+        if (lateRecordIds.cardinality() != lateRecords) {
+            throw new IllegalArgumentException("lateRecords is " + lateRecords + " but " + lateRecordIds.cardinality()
+                    + " late record ids are given");
+        }
+    }
+
+    /** A copy of the late records' trace positions. */
+    @Override
+    public BitSet lateRecordIds() {
+        return (BitSet) lateRecordIds.clone();
+    }
+
+    /** Input records neither visible nor late at the end: must be 0. */
+    public long lostRecords() {
+        return metrics.recovery().lost();
+    }
+}

@@ -1,0 +1,42 @@
+package org.flowlab.sim.fault;
+
+import org.flowlab.workloads.InvalidInputException;
+
+/**
+ * Worker {@code worker} runs {@code factor} times slower during {@code [from, to)}: every task on
+ * it takes {@code factor} times its usual service time (a noisy neighbour, a failing disk, GC).
+ * Written {@code slow:worker=1,x4@2h..3h}.
+ *
+ * @param worker which worker, from 0
+ * @param factor service-time factor, >= 1
+ * @param from   when it starts, >= 0
+ * @param to     when it ends, after {@code from}
+ */
+public record SlowWorker(int worker, double factor, long from, long to) implements Fault {
+
+    public SlowWorker {
+        if (worker < 0) {
+            throw new InvalidInputException("slow: worker must be >= 0 (got " + worker + ")");
+        }
+        if (!(factor >= 1) || Double.isInfinite(factor)) {
+            throw new InvalidInputException("slow: the factor must be a finite number >= 1 (got " + factor + ")");
+        }
+        if (from < 0) {
+            throw new InvalidInputException("slow: the period must start at a time >= 0 (got " + from + " ns)");
+        }
+        if (to <= from) {
+            throw new InvalidInputException("slow: the period must end after it starts (got "
+                    + FaultPlan.exactDuration(from) + ".." + FaultPlan.exactDuration(to) + ")");
+        }
+    }
+
+    /** Whether the slow period covers {@code t}. */
+    public boolean covers(long t) {
+        return from <= t && t < to;
+    }
+
+    @Override
+    public String toString() {
+        return "slow:worker=" + worker + ",x" + FaultPlan.exactNumber(factor) + "@" + FaultPlan.exactDuration(from) + ".." + FaultPlan.exactDuration(to);
+    }
+}

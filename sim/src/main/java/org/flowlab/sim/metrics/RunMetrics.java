@@ -1,0 +1,55 @@
+package org.flowlab.sim.metrics;
+
+/**
+ * Every figure of one engine's run, as DESIGN.md defines them ("Metrics"). Times are virtual;
+ * nothing here is wall-clock time.
+ *
+ * @param recordsIn               input records in the trace
+ * @param latency                 the headline: per input record, arrival to visible
+ * @param processingLatency       per output: visible − the latest arrival among the records it reflects
+ * @param eventTimeLatency        per windowed output: visible − window end (global windows left out)
+ * @param detectionLatency        per output of a keyed process function (an alert): visible − the event
+ *                                time that raised it
+ * @param throughputPerSecond     input records per second of simulated time, first arrival to last read
+ * @param stalenessMeanMs         mean staleness over the run
+ * @param stalenessMaxMs          largest staleness
+ * @param backPressuredNanos      time tasks spent blocked on a full downstream queue, summed over tasks
+ * @param checkpoints             completed checkpoints (stream) or commits (batch)
+ * @param checkpointDurations     trigger to completion of each completed checkpoint
+ * @param recovery                recovery time, reprocessed, duplicated and lost records, restarts
+ * @param faults                  the faults that actually happened
+ * @param lateRecords             input records dropped as late (the side output)
+ * @param workerSecondsAllocated  workers × the run's duration, seconds
+ * @param workerSecondsBusy       busy time of all tasks divided by slots per worker, seconds
+ * @param cost                    worker-seconds allocated × the cluster's price
+ * @param endTime                 when the run ended: the last output visible, the last commit
+ * @param staleness               staleness over time, for charts
+ * @param throughput              records processed and backlog over time, for charts
+ */
+public record RunMetrics(
+        long recordsIn,
+        LatencySummary latency,
+        LatencySummary processingLatency,
+        LatencySummary eventTimeLatency,
+        LatencySummary detectionLatency,
+        double throughputPerSecond,
+        double stalenessMeanMs,
+        double stalenessMaxMs,
+        long backPressuredNanos,
+        long checkpoints,
+        LatencySummary checkpointDurations,
+        RecoveryFigures recovery,
+        FaultTally faults,
+        long lateRecords,
+        double workerSecondsAllocated,
+        double workerSecondsBusy,
+        double cost,
+        long endTime,
+        StalenessTimeline staleness,
+        ThroughputTimeline throughput) {
+
+    /** Busy worker-seconds over allocated ones; 0 when nothing was allocated. */
+    public double utilization() {
+        return workerSecondsAllocated == 0 ? 0 : workerSecondsBusy / workerSecondsAllocated;
+    }
+}
