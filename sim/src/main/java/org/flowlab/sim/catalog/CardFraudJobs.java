@@ -28,7 +28,7 @@ final class CardFraudJobs {
 
     static final List<JobParameter> PARAMETERS = List.of(
             new JobParameter("k", "10", "an amount above k times the card's running mean is suspicious; a number from 1 to 1000"),
-            new JobParameter("minHistory", "5", "earlier purchases a card needs before the amount rule applies; 1 to 1000"),
+            new JobParameter("minHistory", "10", "earlier purchases a card needs before the amount rule applies; 1 to 1000"),
             new JobParameter("countryWindow", "10m", "two countries within this long are suspicious; 1s to 1d"));
 
     private CardFraudJobs() {
@@ -39,7 +39,7 @@ final class CardFraudJobs {
         int minHistory = p.integer("minHistory", 1, 1000);
         long window = p.duration("countryWindow", DurationText.NANOS_PER_SECOND, DurationText.NANOS_PER_DAY);
         return Job.named("fraud-alerts", "alerts on purchases above k times the card's mean, or two countries within "
-                        + DurationText.format(window))
+                        + p.text("countryWindow").trim())
                 .from(RowFilter.kind("purchase"))
                 .keyBy("card", Row::key)
                 .process("fraud-detector", () -> new FraudDetector(k, minHistory, window))

@@ -44,7 +44,7 @@ final class InfraJobs {
         AggregateFunction<CpuWindow, CpuStats> stats = Aggregates.of(reason, () -> CpuWindow.EMPTY, CpuWindow::plus,
                 CpuWindow::merge, w -> w.stats(percentile));
         return Job.named("cpu-alerts", "alerts when a host's p" + percentile + " CPU over a sliding "
-                        + DurationText.format(window) + " window passes " + threshold + " %")
+                        + p.text("window").trim() + " window passes " + p.text("threshold").trim() + " %")
                 .from(RowFilter.kind("cpu"))
                 .keyBy("host", Row::key)
                 .window(Windows.sliding(window, slide))
