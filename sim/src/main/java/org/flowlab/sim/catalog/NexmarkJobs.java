@@ -96,6 +96,8 @@ final class NexmarkJobs {
                 .filter("local-or-category-10", row -> row.kind() == person
                         ? row.attr1() >= 0 && row.attr1() < localState.length && localState[(int) row.attr1()]
                         : row.kind() == auction && row.attr2() == LOCAL_CATEGORY)
+                // The key becomes the seller, so the auction's id moves to attr2 (its category, checked already).
+                .map("keep-auction-id", row -> row.kind() == auction ? row.withAttr2(row.key()) : row)
                 .keyBy("person", row -> row.kind() == person ? row.key() : row.attr1())
                 .process("join", () -> new LocalItemJoin(person))
                 .build();
@@ -153,7 +155,7 @@ final class NexmarkJobs {
         }
 
         private static LocalItem item(Row person, Row auction) {
-            return new LocalItem(person.key(), name(US_CITIES, person.attr2()), name(US_STATES, person.attr1()), auction.key());
+            return new LocalItem(person.key(), name(US_CITIES, person.attr2()), name(US_STATES, person.attr1()), auction.attr2());
         }
 
         private static String name(List<String> names, long index) {
