@@ -9,12 +9,13 @@ import java.util.Map;
 import java.util.Set;
 import org.flowlab.sim.job.Job;
 import org.flowlab.workloads.InvalidInputException;
+import org.flowlab.workloads.TraceSchema;
+import org.flowlab.workloads.nexmark.NexmarkScenario;
 import org.flowlab.workloads.scenario.BankEodScenario;
 import org.flowlab.workloads.scenario.CardFraudScenario;
 import org.flowlab.workloads.scenario.InfraMonitoringScenario;
 import org.flowlab.workloads.scenario.Scenario;
 import org.flowlab.workloads.scenario.ScenarioCatalog;
-import org.flowlab.workloads.nexmark.NexmarkScenario;
 import org.junit.jupiter.api.Test;
 
 /** The catalog's registrations, lookups and the messages users get for mistakes. */
@@ -62,7 +63,7 @@ class JobCatalogTest {
         }
     }
 
-    static org.flowlab.workloads.TraceSchema schemaOf(String scenario) {
+    static TraceSchema schemaOf(String scenario) {
         return SmallTraces.of(scenario, 1).schema();
     }
 
