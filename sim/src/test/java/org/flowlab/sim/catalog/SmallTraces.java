@@ -1,0 +1,41 @@
+package org.flowlab.sim.catalog;
+
+import java.util.Map;
+import org.flowlab.workloads.Trace;
+import org.flowlab.workloads.WorkloadGenerator;
+import org.flowlab.workloads.WorkloadSpec;
+import org.flowlab.workloads.text.DurationText;
+
+/**
+ * A few thousand events of each scenario, long enough in event time for its jobs' windows: a day
+ * or two for the ETL scenarios, 20 s for Nexmark's 10 s windows, an hour for the detectors.
+ */
+final class SmallTraces {
+
+    private record Size(String duration, double rate) {
+    }
+
+    private static final Map<String, Size> SIZES = Map.of(
+            "retail-etl", new Size("2d", 0.025),
+            "bank-eod", new Size("2d", 0.025),
+            "crm-warehouse", new Size("28d", 0.002),
+            "card-fraud", new Size("1h", 1),
+            "stock-ticks", new Size("10s", 300),
+            "infra-monitoring", new Size("1h", 1),
+            "nexmark", new Size("20s", 250));
+
+    private SmallTraces() {
+    }
+
+    static WorkloadSpec spec(String scenario) {
+        Size size = SIZES.get(scenario);
+        if (size == null) {
+            throw new IllegalArgumentException("no small size for scenario " + scenario);
+        }
+        return WorkloadSpec.defaults(scenario).withDuration(DurationText.parse(size.duration())).withRate(size.rate());
+    }
+
+    static Trace of(String scenario, long seed) {
+        return WorkloadGenerator.generate(spec(scenario), seed);
+    }
+}
