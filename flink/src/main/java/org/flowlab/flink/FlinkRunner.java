@@ -64,6 +64,8 @@ public final class FlinkRunner {
         env.setRuntimeMode(mode.runtimeMode());
         // Flowlab's rows, outputs and accumulators are immutable, so chained operators may share them.
         env.getConfig().enableObjectReuse();
+        // Watermarks come every few hundred rows from the input itself (DisorderWatermarks), not by the wall clock.
+        env.getConfig().setAutoWatermarkInterval(0);
         DataStream<Output> outputs = JobTranslator.translate(env, recipe, job, trace, disorderBound);
         String name = mode.engineName() + " " + job.name();
         long start = System.nanoTime();
@@ -80,10 +82,13 @@ public final class FlinkRunner {
                     wall, result.getNetRuntime());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            target.afterFailedJob();
             throw new IllegalStateException(name + " was interrupted", e);
         } catch (Exception e) {
+            String where = target.toString();
+            target.afterFailedJob();
             Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
-            throw new IllegalStateException(name + " failed on " + target + ": " + rootMessage(cause), e);
+            throw new IllegalStateException(name + " failed on " + where + ": " + rootMessage(cause), e);
         }
     }
 

@@ -7,14 +7,18 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.flowlab.workloads.InvalidInputException;
 
 /**
- * Where a Flink program runs: in this JVM, on a MiniCluster started for the run, or on a cluster
- * whose JobManager answers at {@code host:port} (its REST port), to which Flowlab's code is shipped
- * as jars.
+ * Where a Flink program runs: in this JVM, on a MiniCluster started for the run
+ * ({@link #inJvm()}) or kept up for many runs ({@link LocalFlinkCluster}), or on a cluster whose
+ * JobManager answers at {@code host:port} (its REST port), to which Flowlab's code is shipped as jars.
  */
-public sealed interface FlinkTarget permits FlinkTarget.InJvm, FlinkTarget.JobManager {
+public sealed interface FlinkTarget permits FlinkTarget.InJvm, FlinkTarget.JobManager, LocalFlinkCluster {
 
     /** An execution environment for one program with this parallelism. */
     StreamExecutionEnvironment environment(int parallelism);
+
+    /** Called by the runner when a job has failed, so the target can recover; nothing by default. */
+    default void afterFailedJob() {
+    }
 
     /** A fresh MiniCluster in this JVM for every run (Flink's local environment). */
     static FlinkTarget inJvm() {
@@ -65,8 +69,7 @@ public sealed interface FlinkTarget permits FlinkTarget.InJvm, FlinkTarget.JobMa
      *
      * @param host the JobManager's host
      * @param port its REST port
-     * @param jars the jar files to ship with each job (none when the cluster already has the classes,
-     *             as a {@link LocalFlinkCluster} in this JVM does)
+     * @param jars the jar files to ship with each job
      */
     record JobManager(String host, int port, List<Path> jars) implements FlinkTarget {
         public JobManager {

@@ -1,11 +1,11 @@
 package org.flowlab.flink;
 
 import java.net.URI;
-import java.util.List;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * A Flink MiniCluster in this JVM that stays up for many runs, reached like a remote cluster
@@ -14,17 +14,21 @@ import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
  * jobs. The classes are already here, so no jars are shipped.
  * <pre>{@code
  * try (LocalFlinkCluster cluster = LocalFlinkCluster.start(2)) {
- *     FlinkRun run = new FlinkRunner(cluster.target(), 2).run(recipe, trace, FlinkMode.STREAMING);
+ *     FlinkRun run = new FlinkRunner(cluster, 2).run(recipe, trace, FlinkMode.STREAMING);
  * }
  * }</pre>
+ * After a failed job the cluster starts afresh: in Flink 2.3 a job that fails before its collect
+ * sink has opened can take the TaskManager down with it (the sink's cleanup throws a
+ * {@code NullPointerException}, which the TaskManager treats as fatal), and the next job would
+ * wait for slots that never come.
  */
-public final class LocalFlinkCluster implements AutoCloseable {
-    private final MiniCluster cluster;
-    private final FlinkTarget target;
+public final class LocalFlinkCluster implements FlinkTarget, AutoCloseable {
+    private final int slots;
+    private MiniCluster cluster;
+    private URI rest;
 
-    private LocalFlinkCluster(MiniCluster cluster, FlinkTarget target) {
-        this.cluster = cluster;
-        this.target = target;
+    private LocalFlinkCluster(int slots) {
+        this.slots = slots;
     }
 
     /** Starts a cluster with one TaskManager of {@code slots} slots (the largest parallelism it can run). */
@@ -32,21 +36,31 @@ public final class LocalFlinkCluster implements AutoCloseable {
         if (slots < 1) {
             throw new IllegalArgumentException("a cluster needs at least one slot (got " + slots + ")");
         }
+        LocalFlinkCluster local = new LocalFlinkCluster(slots);
+        local.startMiniCluster();
+        return local;
+    }
+
+    private void startMiniCluster() {
         Configuration conf = new Configuration();
         conf.set(RestOptions.BIND_ADDRESS, "localhost");
         conf.set(RestOptions.ADDRESS, "localhost");
         conf.set(RestOptions.BIND_PORT, "0");
-        MiniCluster cluster = new MiniCluster(new MiniClusterConfiguration.Builder()
+        MiniCluster started = new MiniCluster(new MiniClusterConfiguration.Builder()
                 .setConfiguration(conf)
                 .setNumTaskManagers(1)
                 .setNumSlotsPerTaskManager(slots)
                 .build());
         try {
-            cluster.start();
-            URI rest = cluster.getRestAddress().get();
-            return new LocalFlinkCluster(cluster, new FlinkTarget.JobManager(rest.getHost(), rest.getPort(), List.of()));
+            started.start();
+            rest = started.getRestAddress().get();
+            cluster = started;
         } catch (Exception e) {
-            closeQuietly(cluster, e);
+            try {
+                started.close();
+            } catch (Exception closing) {
+                e.addSuppressed(closing);
+            }
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
@@ -54,30 +68,58 @@ public final class LocalFlinkCluster implements AutoCloseable {
         }
     }
 
-    /** Where to send jobs: this cluster's REST endpoint. */
-    public FlinkTarget target() {
-        return target;
+    /** The host of the cluster's REST endpoint. */
+    public synchronized String host() {
+        return rest.getHost();
+    }
+
+    /** The port of the cluster's REST endpoint (it changes when the cluster starts afresh). */
+    public synchronized int port() {
+        return rest.getPort();
     }
 
     @Override
-    public void close() {
+    public synchronized StreamExecutionEnvironment environment(int parallelism) {
+        if (cluster == null) {
+            throw new IllegalStateException("the local Flink cluster is closed");
+        }
+        if (parallelism > slots) {
+            throw new IllegalArgumentException("parallelism " + parallelism + " needs more than the cluster's " + slots + " slots");
+        }
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createRemoteEnvironment(rest.getHost(), rest.getPort(),
+                new Configuration());
+        env.setParallelism(parallelism);
+        return env;
+    }
+
+    /** Starts the cluster afresh, since the failed job may have taken its TaskManager down. */
+    @Override
+    public synchronized void afterFailedJob() {
+        if (cluster != null) {
+            stop();
+            startMiniCluster();
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (cluster != null) {
+            stop();
+        }
+    }
+
+    private void stop() {
+        MiniCluster stopping = cluster;
+        cluster = null;
         try {
-            cluster.close();
+            stopping.close();
         } catch (Exception e) {
             throw new IllegalStateException("could not stop the local Flink cluster: " + e.getMessage(), e);
         }
     }
 
-    private static void closeQuietly(MiniCluster cluster, Exception cause) {
-        try {
-            cluster.close();
-        } catch (Exception e) {
-            cause.addSuppressed(e);
-        }
-    }
-
     @Override
-    public String toString() {
-        return "local Flink cluster, " + target;
+    public synchronized String toString() {
+        return "local Flink cluster at " + (rest == null ? "?" : rest.getHost() + ":" + rest.getPort());
     }
 }

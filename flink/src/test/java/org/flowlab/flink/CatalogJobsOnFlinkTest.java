@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.flowlab.sim.catalog.CatalogJob;
 import org.flowlab.sim.catalog.JobCatalog;
@@ -12,6 +13,7 @@ import org.flowlab.sim.oracle.ReferenceOracle;
 import org.flowlab.workloads.Trace;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -21,6 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * both of Flink's runtime modes, on a few thousand events of its scenario, with parallelism 2 (so
  * rows really are shuffled between tasks). One local cluster serves the whole class.
  */
+@Timeout(value = 2, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class CatalogJobsOnFlinkTest {
     private static LocalFlinkCluster cluster;
     private static FlinkRunner runner;
@@ -28,7 +31,7 @@ class CatalogJobsOnFlinkTest {
     @BeforeAll
     static void startCluster() {
         cluster = LocalFlinkCluster.start(2);
-        runner = new FlinkRunner(cluster.target(), 2);
+        runner = new FlinkRunner(cluster, 2);
     }
 
     @AfterAll

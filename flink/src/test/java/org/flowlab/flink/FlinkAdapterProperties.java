@@ -43,7 +43,7 @@ class FlinkAdapterProperties {
     @BeforeContainer
     static void startCluster() {
         cluster = LocalFlinkCluster.start(2);
-        runner = new FlinkRunner(cluster.target(), 2);
+        runner = new FlinkRunner(cluster, 2);
     }
 
     @AfterContainer
