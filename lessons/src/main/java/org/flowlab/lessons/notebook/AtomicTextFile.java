@@ -6,6 +6,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import org.flowlab.workloads.InvalidInputException;
 
 /**
@@ -22,8 +23,12 @@ public final class AtomicTextFile {
         Path tmp = null;
         try {
             Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            // Not Files.createTempFile: its owner-only permissions would stay on the renamed file.
+            // The name is this process's and thread's alone, so one left by a crash can be replaced.
+            tmp = dir.resolve("." + file.getFileName() + "." + ProcessHandle.current().pid() + "-"
+                    + Thread.currentThread().getId() + ".tmp");
+            Files.deleteIfExists(tmp);
+            Files.writeString(tmp, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             try {
                 Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
