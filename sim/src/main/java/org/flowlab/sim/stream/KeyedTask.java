@@ -147,14 +147,15 @@ final class KeyedTask extends Task {
     /**
      * The minimum over the inputs that are neither idle nor finished; +inf once all are finished; no
      * change while the only unfinished inputs are idle (so a finished input never lets the watermark
-     * run past an idle one).
+     * run past an idle one, which may still send records).
      */
     private void advanceWatermark(long t) {
         long min = Long.MAX_VALUE;
         boolean active = false;
         boolean allFinished = true;
         for (int c = 0; c < inputs.length; c++) {
-            if (channelFinished[c]) {
+            // A +inf watermark comes only just before the end of input: that input is done.
+            if (channelFinished[c] || channelWatermark[c] == Long.MAX_VALUE) {
                 continue;
             }
             allFinished = false;

@@ -129,6 +129,19 @@ final class LongMap<V> {
         return out;
     }
 
+    /** Passes every value, in the table's order: for work whose result does not depend on order. */
+    @SuppressWarnings("unchecked")
+    void forEachValue(java.util.function.Consumer<? super V> action) {
+        if (hasZeroKey) {
+            action.accept((V) zeroValue);
+        }
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i] != EMPTY) {
+                action.accept((V) values[i]);
+            }
+        }
+    }
+
     void clear() {
         Arrays.fill(keys, EMPTY);
         Arrays.fill(values, null);

@@ -185,12 +185,9 @@ final class ProcessOperator implements StatefulOperator {
 
     @Override
     public int entries() {
-        int n = 0;
-        for (long key : keys.keys()) {
-            KeyState ks = keys.get(key);
-            n += 1 + ks.timers.size() + ks.buffer.size();
-        }
-        return n;
+        int[] n = {0};
+        keys.forEachValue(ks -> n[0] += 1 + ks.timers.size() + ks.buffer.size());
+        return n[0];
     }
 
     @Override

@@ -443,6 +443,11 @@ public final class StreamRun {
         if (phase == Phase.FINISHED) {
             return;
         }
+        if (phase == Phase.RUNNING && s.pending() == 0 && !coordinator.inProgress()) {
+            // Only this timer is left: no task will ever run again, so the job can never finish.
+            throw new IllegalStateException("job " + job.name() + ": the stream stopped making progress at "
+                    + s.now() + " ns without finishing (a bug in the engine)");
+        }
         if (phase == Phase.RUNNING || phase == Phase.FAILING) {
             // Nothing happened since the last checkpoint: taking another would only cost time.
             if (activity != activityAtTrigger || coordinator.last() == null) {

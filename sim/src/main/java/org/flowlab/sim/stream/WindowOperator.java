@@ -214,10 +214,9 @@ final class WindowOperator implements StatefulOperator {
             if (bucket.fired) {
                 fired.add(bucket.end);
             }
-            for (long key : bucket.panes.keys()) {
-                Pane p = bucket.panes.get(key);
-                panes.add(new PaneState(p.key, p.start, p.end, p.acc, p.maxId, p.maxArrival, p.lineage.snapshot(), p.lastValue));
-            }
+            // Restoring rebuilds the maps, so the order panes are kept in does not matter.
+            bucket.panes.forEachValue(p -> panes.add(
+                    new PaneState(p.key, p.start, p.end, p.acc, p.maxId, p.maxArrival, p.lineage.snapshot(), p.lastValue)));
         }
         return new State(panes, fired);
     }
