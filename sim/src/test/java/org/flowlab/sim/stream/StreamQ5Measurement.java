@@ -1,5 +1,6 @@
 package org.flowlab.sim.stream;
 
+import com.google.gson.JsonObject;
 import java.util.Locale;
 import org.flowlab.sim.engine.RunOutcome;
 import org.flowlab.sim.job.Job;
@@ -38,9 +39,13 @@ public final class StreamQ5Measurement {
         int events = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int repeats = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         double rate = 10_000;
-        long duration = (long) Math.ceil(events / rate * 1e9);
+        // A little more event time than needed, capped at exactly `events` events.
+        long duration = (long) Math.ceil(events * 1.2 / rate * 1e9);
+        JsonObject cap = new JsonObject();
+        cap.addProperty("maxEvents", events);
+        WorkloadSpec spec = WorkloadSpec.defaults("nexmark").withDuration(duration).withRate(rate).merge("measurement", cap);
         long g0 = System.nanoTime();
-        Trace trace = WorkloadGenerator.generate(WorkloadSpec.defaults("nexmark").withDuration(duration).withRate(rate), 42);
+        Trace trace = WorkloadGenerator.generate(spec, 42);
         long g1 = System.nanoTime();
         System.out.printf(Locale.ROOT, "trace: %,d events in %.2f s of wall clock to generate%n", trace.size(), (g1 - g0) / 1e9);
         StreamConfig config = StreamConfig.defaults().withCluster(StreamConfig.defaults().cluster().withWorkers(4)).withTasks(4);
