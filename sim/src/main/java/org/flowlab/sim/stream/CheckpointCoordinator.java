@@ -41,7 +41,6 @@ final class CheckpointCoordinator {
     private Pending pending;
     private Completed last;
     private final List<Long> durations = new ArrayList<>();
-    private long skipped;
 
     CheckpointCoordinator(StreamRun run) {
         this.run = run;
@@ -63,14 +62,9 @@ final class CheckpointCoordinator {
         return durations;
     }
 
-    long skipped() {
-        return skipped;
-    }
-
     /** Starts a checkpoint at {@code t} unless one is in flight; finished tasks acknowledge at once. */
     void trigger(long t) {
         if (pending != null) {
-            skipped++;
             return;
         }
         Task[] tasks = run.tasks();

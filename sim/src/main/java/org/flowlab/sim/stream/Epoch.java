@@ -30,8 +30,4 @@ final class Epoch {
     int id(int i) {
         return ids[i];
     }
-
-    boolean isEmpty() {
-        return outputs.isEmpty() && lineages.isEmpty() && idCount == 0;
-    }
 }

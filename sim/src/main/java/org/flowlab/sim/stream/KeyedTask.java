@@ -113,6 +113,7 @@ final class KeyedTask extends Task {
         }
         cost += costs.recordNanos();
         if (element instanceof StreamRecord record) {
+            run.noteActivity();
             channelIdle[c] = false;
             push(record, plan.from[stage], true);
         } else if (element instanceof Control.Watermark w) {

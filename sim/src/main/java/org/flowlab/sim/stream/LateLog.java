@@ -9,13 +9,11 @@ import java.util.BitSet;
  */
 final class LateLog {
     private final BitSet late = new BitSet();
-    private long drops;
 
     /** Records the decision for trace position {@code id}. */
     void decide(int id, boolean isLate) {
         if (isLate) {
             late.set(id);
-            drops++;
         } else {
             late.clear(id);
         }
@@ -28,10 +26,5 @@ final class LateLog {
 
     int count() {
         return late.cardinality();
-    }
-
-    /** Late drops over the whole run, repeats after a replay included. */
-    long drops() {
-        return drops;
     }
 }

@@ -88,11 +88,6 @@ final class Lineage {
         }
     }
 
-    /** Entries held, for the checkpoint cost. */
-    int size() {
-        return idCount + partCount;
-    }
-
     /** A frozen view of the lineage as it is now; the live one may grow on. */
     Snapshot snapshot() {
         return new Snapshot(this, idCount, partCount);

@@ -58,10 +58,6 @@ final class PhysicalPlan {
         return from.length;
     }
 
-    boolean isLastStage(int stage) {
-        return stage == from.length - 1;
-    }
-
     /** Whether the job's outputs come from a window aggregate (event-time latency applies). */
     boolean outputsWindows() {
         return lastStateful >= 0 && ops[lastStateful] instanceof WindowAggregate;

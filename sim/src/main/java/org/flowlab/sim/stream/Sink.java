@@ -18,7 +18,6 @@ final class Sink {
     private final StreamRun run;
     private final Map<ResultKey, Object> visible = new HashMap<>();
     private long duplicates;
-    private long published;
     private final Histogram processingLatency = LatencySummary.newHistogram();
     private final Histogram eventTimeLatency = LatencySummary.newHistogram();
     private final Histogram detectionLatency = LatencySummary.newHistogram();
@@ -43,7 +42,6 @@ final class Sink {
             duplicates++;
             return;
         }
-        published++;
         if (out.sourceId() >= 0) {
             run.visibility.mark(out.sourceId(), t);
         }
@@ -67,10 +65,6 @@ final class Sink {
 
     long duplicates() {
         return duplicates;
-    }
-
-    long published() {
-        return published;
     }
 
     LatencySummary processingLatency() {

@@ -42,11 +42,6 @@ final class StreamRecord {
         return Math.max(watermark, lateBound);
     }
 
-    /** Whether the record reflects any input record. */
-    boolean hasLineage() {
-        return sourceId >= 0 || lineage != null;
-    }
-
     /** A well-mixed hash of a key (MurmurHash3's finaliser), for partitions and routing. */
     static long mix(long key) {
         long h = key;

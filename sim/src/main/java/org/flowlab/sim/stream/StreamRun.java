@@ -354,6 +354,11 @@ public final class StreamRun {
         }
     }
 
+    /** Something changed that a checkpoint should cover (a checkpoint is skipped while nothing has). */
+    void noteActivity() {
+        activity++;
+    }
+
     void watermarkAdvanced(KeyedTask task, long t, boolean restored) {
         activity++;
         watermarkListener.accept(new WatermarkEvent(task.stage, task.index, incarnation, t, task.watermark, restored));
@@ -449,7 +454,8 @@ public final class StreamRun {
                     + s.now() + " ns without finishing (a bug in the engine)");
         }
         if (phase == Phase.RUNNING || phase == Phase.FAILING) {
-            // Nothing happened since the last checkpoint: taking another would only cost time.
+            // Nothing was read, processed or fired since the last trigger: another checkpoint would
+            // snapshot the same state, so it is skipped (long quiet periods cost no kernel events).
             if (activity != activityAtTrigger || coordinator.last() == null) {
                 activityAtTrigger = activity;
                 coordinator.trigger(s.now());

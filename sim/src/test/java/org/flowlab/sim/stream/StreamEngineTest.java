@@ -349,6 +349,20 @@ class StreamEngineTest {
     }
 
     @Test
+    void sourcePartitionsAndParallelismMayDiffer() {
+        Trace trace = nexmark(20, 400, 21);
+        for (Job job : ContractJobs.all()) {
+            for (int[] pn : new int[][]{{1, 3}, {3, 1}, {5, 2}}) {
+                StreamConfig c = StreamConfig.defaults().withSourcePartitions(pn[0]).withParallelism(pn[1])
+                        .withFaults("crash:worker=0@9s+1s").withHeartbeatTimeout(S);
+                RunOutcome out = StreamEngine.run(job, trace, c);
+                assertAgrees(job, trace, out);
+                assertThat(out.lostRecords()).isZero();
+            }
+        }
+    }
+
+    @Test
     void sameInputsGiveTheSameOutcome() {
         Trace trace = nexmark(20, 500, 12);
         StreamConfig c = StreamConfig.defaults().withFaults("crash:worker=1@7s+1s;task-fail:p=0.05").withHeartbeatTimeout(S)
