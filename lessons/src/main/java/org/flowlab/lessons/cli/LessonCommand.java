@@ -117,8 +117,9 @@ public final class LessonCommand implements Callable<Integer> {
             LessonRun run = new LessonRunner().run(lesson.fileName(), notebook);
             LessonFiles files = LessonFiles.write(lesson.baseName(), run.executed(), lesson.title(), dir);
             double seconds = (run.startNanos() + run.cellsNanos()) / 1e9;
-            stdout.printf(Locale.ROOT, "lesson %d: %s — %d code cells, %d %s, %.1f s%n", lesson.number(), lesson.title(),
-                    run.codeCells(), run.images(), run.images() == 1 ? "chart" : "charts", seconds);
+            String name = lesson.number() > 0 ? "lesson " + lesson.number() : lesson.fileName();
+            stdout.printf(Locale.ROOT, "%s: %s — %d code cells, %d %s, %.1f s%n", name, lesson.title(), run.codeCells(),
+                    run.images(), run.images() == 1 ? "chart" : "charts", seconds);
             stdout.println("  page      " + files.page());
             stdout.println("  notebook  " + files.notebook());
             stdout.flush();
@@ -141,6 +142,7 @@ public final class LessonCommand implements Callable<Integer> {
         }
         Notebook notebook = NotebookFiles.read(file);
         Matcher m = LessonCatalog.FILE_NAME.matcher(file.getFileName().toString());
+        // A notebook not named like a lesson has no number; 0 stands for none.
         int number = m.matches() ? Integer.parseInt(m.group(1)) : 0;
         return new Lesson(number, notebook.title().orElse(file.getFileName().toString()), file.toAbsolutePath());
     }

@@ -72,12 +72,6 @@ public final class LessonFailure extends RuntimeException {
         return Optional.ofNullable(partial);
     }
 
-    /** The lines under the heading: the offending line, a caret under the problem if known, the reason. */
-    public String details() {
-        String message = getMessage();
-        return message.substring(message.indexOf('\n') + 1);
-    }
-
     private static String message(String lesson, int cell, int line, String lineText, int column, int width,
             String reason) {
         StringBuilder b = new StringBuilder();

@@ -20,6 +20,10 @@ import org.flowlab.lessons.notebook.Output;
  * <p>A cell shows what it prints (standard output and error, in order) and, when its last line is an
  * expression without a closing semicolon, that expression's value: as text, or as a PNG image when
  * it is an XChart chart, a {@link org.flowlab.lessons.Show.Charts} or a {@link java.awt.image.RenderedImage}.
+ *
+ * <p>Cells run in this JVM and print through {@code System.out}, which the runner points at the
+ * cell while it runs: run one lesson at a time per JVM. (A cell that calls {@code System.exit}
+ * ends the program, as it would any Java program.)
  */
 public final class LessonRunner {
     private final List<String> imports;

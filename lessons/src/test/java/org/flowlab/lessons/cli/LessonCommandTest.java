@@ -143,7 +143,7 @@ class LessonCommandTest {
     void aNotebookFileOfOnesOwnRunsToo() {
         CommandLineRun run = lesson(notebooks.resolve("scratch.ipynb").toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).startsWith("lesson 0: Scratch — 0 code cells, 0 charts");
+        assertThat(run.out()).startsWith("scratch.ipynb: Scratch — 0 code cells, 0 charts");
         assertThat(results.resolve("scratch.html")).exists();
     }
 

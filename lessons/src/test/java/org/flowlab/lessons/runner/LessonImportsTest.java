@@ -30,8 +30,8 @@ class LessonImportsTest {
         LessonRun run = new LessonRunner().run("imports.ipynb", TestNotebooks.ofCode(
                 "List.of(WorkloadGenerator.class, ZipfKeys.class, TraceSummary.class, DurationText.class, Simulation.class,\n"
                         + "    Job.class, JobCatalog.class, FaultPlan.class, RunMetrics.class, ReferenceOracle.class,\n"
-                        + "    ChartFiles.class, Check.class, XYChartBuilder.class, Styler.class).size()"));
-        assertThat(((CodeCell) run.executed().cells().get(1)).outputs().toString()).contains("text/plain=14");
+                        + "    ChartFiles.class, Check.class, XYChartBuilder.class, Styler.class, StreamEngine.class).size()"));
+        assertThat(((CodeCell) run.executed().cells().get(1)).outputs().toString()).contains("text/plain=15");
     }
 
     @Test
