@@ -3,8 +3,6 @@ package org.flowlab.lessons.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,17 +29,14 @@ class LessonCommandTest {
     void aHomeWithTwoLessons() throws IOException {
         notebooks = Files.createDirectories(home.resolve("lessons/notebooks"));
         results = home.resolve("results/lessons");
-        Files.writeString(notebooks.resolve("01-showcase.ipynb"), showcase());
+        NotebookFiles.write(Notebook.of(List.of(MarkdownCell.of("# A first lesson\n\nIt prints, computes and draws."),
+                CodeCell.of("System.out.println(\"hello\");\n6 * 7"),
+                CodeCell.of("double[] xs = {1, 2, 3};\nvar chart = new XYChartBuilder().width(300).height(200).title(\"Line\").build();\n"
+                        + "chart.addSeries(\"y\", xs, xs);\nchart"))), notebooks.resolve("01-first.ipynb"));
         NotebookFiles.write(Notebook.of(List.of(MarkdownCell.of("# Counting to three\n\nA short one."),
                 CodeCell.of("IntStream.rangeClosed(1, 3).sum()"))), notebooks.resolve("02-counting.ipynb"));
         Files.writeString(notebooks.resolve("README.md"), "not a lesson");
         NotebookFiles.write(Notebook.of(List.of(MarkdownCell.of("# Scratch"))), notebooks.resolve("scratch.ipynb"));
-    }
-
-    private static String showcase() throws IOException {
-        try (InputStream in = LessonCommandTest.class.getResourceAsStream("/notebooks/01-showcase.ipynb")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
     }
 
     private CommandLineRun lesson(String... args) {
@@ -55,8 +50,8 @@ class LessonCommandTest {
         CommandLineRun run = lesson();
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).isEqualTo("""
-                 1  A first look at a trace  01-showcase.ipynb
-                 2  Counting to three        02-counting.ipynb
+                 1  A first lesson     01-first.ipynb
+                 2  Counting to three  02-counting.ipynb
                 """);
     }
 
@@ -84,36 +79,37 @@ class LessonCommandTest {
         CommandLineRun run = lesson("1");
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.err()).isEmpty();
-        assertThat(run.out()).startsWith("lesson 1: A first look at a trace — 7 code cells, 3 charts, ")
-                .contains("  page      " + results.resolve("01-showcase.html"))
-                .contains("  notebook  " + results.resolve("01-showcase.ipynb"));
-        assertThat(Files.readString(results.resolve("01-showcase.html"))).contains("<img src=\"data:image/png;base64,");
-        assertThat(NotebookFiles.read(results.resolve("01-showcase.ipynb")).cells()).hasSize(12);
+        assertThat(run.out()).startsWith("lesson 1: A first lesson — 2 code cells, 1 chart, ")
+                .contains("  page      " + results.resolve("01-first.html"))
+                .contains("  notebook  " + results.resolve("01-first.ipynb"));
+        assertThat(Files.readString(results.resolve("01-first.html"))).contains("<img src=\"data:image/png;base64,",
+                "<pre class=\"stdout\">hello\n</pre>", "<pre class=\"result\">42</pre>");
+        assertThat(NotebookFiles.read(results.resolve("01-first.ipynb")).cells()).hasSize(3);
     }
 
     /** The "must show" of the lessons issue: break one cell of a copy, and the error names the lesson, the cell and the line. */
     @Test
     void aBrokenCellInACopyOfALessonIsNamedWithItsLineAndNoStackTrace() throws IOException {
-        Notebook lesson = NotebookFiles.read(notebooks.resolve("01-showcase.ipynb"));
+        Notebook lesson = NotebookFiles.read(notebooks.resolve("01-first.ipynb"));
         List<Cell> cells = new ArrayList<>(lesson.cells());
-        CodeCell chart = (CodeCell) cells.get(4);
-        assertThat(chart.source()).contains("chart.addSeries(\"y\", xs, ys);");
-        cells.set(4, new CodeCell(chart.id(), chart.source().replace("chart.addSeries(\"y\", xs, ys);",
-                "chart.addSeries(\"y\", xs, yss);"), chart.metadata(), null, List.of()));
-        NotebookFiles.write(lesson.withCells(cells), notebooks.resolve("01-showcase.ipynb"));
+        CodeCell chart = (CodeCell) cells.get(2);
+        assertThat(chart.source()).contains("chart.addSeries(\"y\", xs, xs);");
+        cells.set(2, new CodeCell(chart.id(), chart.source().replace("chart.addSeries(\"y\", xs, xs);",
+                "chart.addSeries(\"y\", xs, xss);"), chart.metadata(), null, List.of()));
+        NotebookFiles.write(lesson.withCells(cells), notebooks.resolve("01-first.ipynb"));
 
         CommandLineRun run = lesson("1");
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).isEmpty();
-        assertThat(run.err()).startsWith("""
-                flowlab: lesson 01-showcase.ipynb failed in cell 5, line 4:
-                    chart.addSeries("y", xs, yss);
+        assertThat(run.err()).isEqualTo("""
+                flowlab: lesson 01-first.ipynb failed in cell 3, line 3:
+                    chart.addSeries("y", xs, xss);
                                              ^^^
-                cannot find symbol (symbol: variable yss)
-                  the page shows the lesson up to the failure: """);
-        assertThat(run.err()).doesNotContain("\tat ", "Exception");
-        String page = Files.readString(results.resolve("01-showcase.html"));
-        assertThat(page).contains("<pre class=\"error\">", "events: ");
+                cannot find symbol (symbol: variable xss)
+                  the page shows the lesson up to the failure: %s
+                """.formatted(results.resolve("01-first.html")));
+        String page = Files.readString(results.resolve("01-first.html"));
+        assertThat(page).contains("<pre class=\"error\">", "<pre class=\"stdout\">hello\n</pre>");
     }
 
     @Test
@@ -122,13 +118,13 @@ class LessonCommandTest {
                 CodeCell.of("Check.equal(answer, 42, \"six times seven\");"))), notebooks.resolve("03-wrong.ipynb"));
         CommandLineRun run = lesson("all");
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.out()).contains("lesson 1: A first look at a trace", "lesson 2: Counting to three")
+        assertThat(run.out()).contains("lesson 1: A first lesson", "lesson 2: Counting to three")
                 .endsWith("2 of 3 lessons ran; failed: lesson 3\n");
         assertThat(run.err()).contains("flowlab: lesson 03-wrong.ipynb failed in cell 3, line 1:",
                 "the check did not pass: six times seven (expected 42, got 41)");
         try (Stream<Path> files = Files.list(results)) {
-            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("01-showcase.ipynb",
-                    "01-showcase.html", "02-counting.ipynb", "02-counting.html", "03-wrong.ipynb", "03-wrong.html");
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("01-first.ipynb",
+                    "01-first.html", "02-counting.ipynb", "02-counting.html", "03-wrong.ipynb", "03-wrong.html");
         }
     }
 
