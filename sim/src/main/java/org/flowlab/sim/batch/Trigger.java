@@ -1,0 +1,51 @@
+package org.flowlab.sim.batch;
+
+/** When runs are due: a batch {@link Schedule}, or a micro-batch's fixed trigger interval. */
+interface Trigger {
+
+    /** When the first trigger is due. */
+    long first(StagingArea staging);
+
+    /**
+     * When the trigger after the one at {@code previous} is due, {@code read} records having been
+     * read; a run still going then delays it to the run's end.
+     */
+    long next(long previous, int read, StagingArea staging);
+
+    /** A batch schedule; {@link Schedule.BatchSize} and {@link Schedule.EndOfTrace} look at the staging area. */
+    static Trigger of(Schedule schedule, BackgroundLoad load) {
+        return new Trigger() {
+            @Override
+            public long first(StagingArea staging) {
+                return next(-1, 0, staging);
+            }
+
+            @Override
+            public long next(long previous, int read, StagingArea staging) {
+                if (schedule instanceof Schedule.BatchSize b) {
+                    long nth = read + b.records() - 1;
+                    return nth < staging.size() ? Math.max(previous, staging.stagedAt((int) nth)) : staging.lastStaged();
+                }
+                if (schedule instanceof Schedule.EndOfTrace) {
+                    return staging.lastStaged();
+                }
+                return schedule.nextAfter(previous, load);
+            }
+        };
+    }
+
+    /** Every {@code interval} from time 0. */
+    static Trigger every(long interval) {
+        return new Trigger() {
+            @Override
+            public long first(StagingArea staging) {
+                return 0;
+            }
+
+            @Override
+            public long next(long previous, int read, StagingArea staging) {
+                return previous > Long.MAX_VALUE - interval ? Long.MAX_VALUE : previous + interval;
+            }
+        };
+    }
+}
