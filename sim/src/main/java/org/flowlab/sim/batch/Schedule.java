@@ -50,7 +50,7 @@ public sealed interface Schedule permits Schedule.FixedInterval, Schedule.DailyA
             try {
                 every = DurationText.parse(m.group(1));
             } catch (IllegalArgumentException e) {
-                throw ScheduleText.bad(text, "the interval must be a positive duration, " + DurationText.ALLOWED);
+                throw ScheduleText.bad(text, m.group(1).startsWith("-") ? "the interval must be positive" : e.getMessage());
             }
             if (every <= 0) {
                 throw ScheduleText.bad(text, "the interval must be positive");
