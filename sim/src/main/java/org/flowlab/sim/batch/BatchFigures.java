@@ -8,7 +8,8 @@ import org.flowlab.sim.metrics.LatencySummary;
  * runs and triggers, retries and reruns, what faults cost, staging, and every committed run.
  *
  * @param runs               committed runs
- * @param skippedTriggers    triggers that found nothing new staged, so started no run
+ * @param skippedTriggers    triggers that found nothing new staged, so started no run (the engine
+ *                           then sleeps through the triggers before the next record is staged)
  * @param reruns             failed runs rerun whole (runs re-executed)
  * @param taskAttempts       task attempts started, copies and retries included
  * @param failedAttempts     attempts that failed (task failures)

@@ -161,7 +161,8 @@ final class RunLoop implements RunExecution.Listener {
         int read = job.read();
         if (upTo == read) {
             skipped++;
-            sim.schedule(Math.max(now, mode.trigger().next(now, read, staging)), s -> onTrigger());
+            long due = mode.trigger().firstAtOrAfter(now, staging.stagedAt(read), read, staging);
+            sim.schedule(Math.max(now, due), s -> onTrigger());
             return;
         }
         for (int i = read; i < upTo; i++) {

@@ -170,15 +170,15 @@ public sealed interface Schedule permits Schedule.FixedInterval, Schedule.DailyA
             long day = DurationText.NANOS_PER_DAY;
             long start = from.toNanoOfDay();
             long length = Math.floorMod(to.toNanoOfDay() - start, day);
-            // The window of the day before may still be open at `after`, so start looking there.
+            // One firing a day; the window of the day before may end after `after`, so start there.
             for (long d = Math.floorDiv(after, day) - 1; ; d++) {
                 long windowStart = d * day + start;
                 long windowEnd = windowStart + length;
-                if (windowEnd <= after) {
-                    continue;
+                long quiet = load.firstBelow(windowStart, windowEnd, threshold);
+                long fire = quiet >= 0 ? quiet : windowEnd;
+                if (fire > after) {
+                    return fire;
                 }
-                long t = load.firstBelow(Math.max(windowStart, after + 1), windowEnd, threshold);
-                return t >= 0 ? t : windowEnd;
             }
         }
 

@@ -12,6 +12,13 @@ interface Trigger {
      */
     long next(long previous, int read, StagingArea staging);
 
+    /**
+     * The first trigger after the one at {@code previous} that is due at or after {@code t}, when
+     * record {@code read} is staged at {@code t} and nothing before it: the triggers in between
+     * would find nothing new, so the engine sleeps through them.
+     */
+    long firstAtOrAfter(long previous, long t, int read, StagingArea staging);
+
     /** A batch schedule; {@link Schedule.BatchSize} and {@link Schedule.EndOfTrace} look at the staging area. */
     static Trigger of(Schedule schedule, BackgroundLoad load) {
         return new Trigger() {
@@ -31,6 +38,14 @@ interface Trigger {
                 }
                 return schedule.nextAfter(previous, load);
             }
+
+            @Override
+            public long firstAtOrAfter(long previous, long t, int read, StagingArea staging) {
+                if (schedule instanceof Schedule.BatchSize || schedule instanceof Schedule.EndOfTrace) {
+                    return next(previous, read, staging);
+                }
+                return schedule.nextAfter(Math.max(previous, t - 1), load);
+            }
         };
     }
 
@@ -45,6 +60,12 @@ interface Trigger {
             @Override
             public long next(long previous, int read, StagingArea staging) {
                 return previous > Long.MAX_VALUE - interval ? Long.MAX_VALUE : previous + interval;
+            }
+
+            @Override
+            public long firstAtOrAfter(long previous, long t, int read, StagingArea staging) {
+                long steps = Math.max(1, (t - previous + interval - 1) / interval);
+                return previous + steps * interval;
             }
         };
     }
