@@ -9,8 +9,9 @@ import org.flowlab.workloads.Trace;
 /**
  * The micro-batch engine, Spark Structured Streaming's model: the batch engine with a trigger
  * every interval, state carried between triggers, and windows finalised by the watermark (append
- * mode) — each window's result is emitted once, when the watermark passes its end. A run that
- * overruns its interval delays the next trigger to its end; the figures count those overruns.
+ * mode) — each window's result is emitted once, when the watermark passes its end. Triggers fall
+ * on the multiples of the interval; a run that overruns one delays that trigger to its end (Spark's
+ * processing-time trigger), and the figures count those overruns and the delay.
  * <pre>{@code
  * RunOutcome out = MicroBatchEngine.run(job, trace, MicroBatchConfig.defaults().withInterval("100ms"));
  * }</pre>

@@ -49,7 +49,11 @@ interface Trigger {
         };
     }
 
-    /** Every {@code interval} from time 0. */
+    /**
+     * Every {@code interval} from time 0, as Spark's processing-time trigger: the next trigger is the
+     * next multiple of the interval after the previous one; a run that overruns it starts the next
+     * at its end, and the one after that is back on the multiples.
+     */
     static Trigger every(long interval) {
         return new Trigger() {
             @Override
@@ -59,13 +63,14 @@ interface Trigger {
 
             @Override
             public long next(long previous, int read, StagingArea staging) {
-                return previous > Long.MAX_VALUE - interval ? Long.MAX_VALUE : previous + interval;
+                long k = Math.floorDiv(previous, interval) + 1;
+                return k > Long.MAX_VALUE / interval ? Long.MAX_VALUE : k * interval;
             }
 
             @Override
             public long firstAtOrAfter(long previous, long t, int read, StagingArea staging) {
-                long steps = Math.max(1, (t - previous + interval - 1) / interval);
-                return previous + steps * interval;
+                long k = Math.floorDiv(t, interval) + (Math.floorMod(t, interval) == 0 ? 0 : 1);
+                return Math.max(next(previous, read, staging), k > Long.MAX_VALUE / interval ? Long.MAX_VALUE : k * interval);
             }
         };
     }
