@@ -90,7 +90,7 @@ final class RunLoop implements RunExecution.Listener {
     private final BitSet lateIds = new BitSet();
     private final long[] downUntil;
     private final BatchTally tally = new BatchTally();
-    private final ThroughputTimeline.Builder throughput = ThroughputTimeline.builder(DurationText.NANOS_PER_SECOND);
+    private final ThroughputTimeline.Builder throughput;
     private final Histogram processingLatency = LatencySummary.newHistogram();
     private final Histogram detectionLatency = LatencySummary.newHistogram();
     private final Histogram runDurations = LatencySummary.newHistogram();
@@ -130,6 +130,7 @@ final class RunLoop implements RunExecution.Listener {
         this.job = new IncrementalJob(job, trace, mode.partial(), mode.latePolicy());
         this.visibility = new RecordVisibility(trace.size());
         this.downUntil = new long[settings.cluster().workers()];
+        this.throughput = ThroughputTimeline.builder(throughputBucket(trace));
         int last = job.lastStatefulIndex();
         Operator lastStateful = last < 0 ? null : job.operators().get(last);
         this.windowedOutputs = lastStateful instanceof WindowAggregate w && !(w.window() instanceof GlobalWindow);
@@ -149,6 +150,13 @@ final class RunLoop implements RunExecution.Listener {
             throw new IllegalStateException(mode.engineName() + ": the run loop stopped before reading the whole trace");
         }
         return outcome();
+    }
+
+    /** Whole seconds, enough that a trace of months has at most about 100 000 buckets. */
+    private static long throughputBucket(Trace trace) {
+        long span = trace.size() == 0 ? 0 : Math.max(0, trace.lastArrival());
+        long seconds = Math.max(1, (span / 100_000 + DurationText.NANOS_PER_SECOND - 1) / DurationText.NANOS_PER_SECOND);
+        return seconds * DurationText.NANOS_PER_SECOND;
     }
 
     private static long minus(long t, long d) {
