@@ -270,4 +270,18 @@ class BatchEngineTest {
         assertThat(run.figures().history().get(1).records()).isEqualTo(16);
         assertThat(run.outcome().visibility().visibleAt(4)).isEqualTo(20_100 * MS);
     }
+
+    @Test
+    void theTaskSizeHasASweetSpotBetweenOverheadAndParallelism() {
+        Trace trace = steady(200_000, MS, 1_000);
+        long[] durations = new long[3];
+        long[] targets = {500, 25_000, 10_000_000};
+        for (int i = 0; i < targets.length; i++) {
+            BatchConfig config = BatchConfig.defaults().withSchedule("end of trace")
+                    .withExecution(ExecutionSettings.defaults().withTargetTaskRecords(targets[i]));
+            durations[i] = new BatchEngine(config).runWithFigures(COUNT, trace).figures().history().get(0).duration();
+        }
+        // 400 map and 400 reduce tasks pay 50 ms each; 8 and 8 fill the 8 slots; 1 and 1 leave 7 idle.
+        assertThat(durations[1]).isLessThan(durations[0]).isLessThan(durations[2]);
+    }
 }
