@@ -19,15 +19,26 @@ import org.flowlab.sim.job.aggregate.Aggregates;
 import org.flowlab.workloads.Trace;
 import org.flowlab.workloads.WorkloadGenerator;
 import org.flowlab.workloads.WorkloadSpec;
+import org.flowlab.workloads.summary.TraceSummary;
+import org.flowlab.sim.stream.StreamConfig;
+import org.flowlab.sim.stream.StreamEngine;
 import org.junit.jupiter.api.Test;
 
 /**
  * For one scenario and seed, the engines produce identical final results, equal to the oracle's,
- * under the same fault plan; only their metrics differ. (The stream engine joins this list when
- * it is merged: one more line in each case.)
+ * under the same fault plan; only their metrics differ. The stream's out-of-orderness bound covers
+ * the trace's largest delay, so it drops nothing late and must match exactly too.
  */
 class EnginesAgreeTest {
     private static final long MINUTE = 60_000_000_000L;
+
+    /** A stream that waits for the trace's largest delay, under the given faults. */
+    private static StreamEngine stream(Trace trace, FaultPlan faults) {
+        return new StreamEngine(StreamConfig.defaults()
+                .withOutOfOrderness(TraceSummary.of(trace).delayMax() + 1_000_000_000L)
+                .withHeartbeatTimeout(1_000_000_000L)
+                .withFaults(faults));
+    }
 
     private static void assertAgree(Job job, Trace trace, List<Engine> engines) {
         List<RunOutcome> outs = new ArrayList<>();
@@ -53,7 +64,8 @@ class EnginesAgreeTest {
         Trace trace = WorkloadGenerator.generate("stock-ticks", 1);
         assertAgree(Vwap.perMinute(), trace, List.of(
                 new BatchEngine(BatchConfig.defaults().withSchedule("every 1h")),
-                new MicroBatchEngine(MicroBatchConfig.defaults().withInterval("1s"))));
+                new MicroBatchEngine(MicroBatchConfig.defaults().withInterval("1s")),
+                stream(trace, FaultPlan.NONE)));
     }
 
     @Test
@@ -67,7 +79,8 @@ class EnginesAgreeTest {
         ExecutionSettings small = ExecutionSettings.defaults().withTargetTaskRecords(5_000).withFaults(faults).withSeed(9);
         assertAgree(hotItems, trace, List.of(
                 new BatchEngine(BatchConfig.defaults().withSchedule("every 3s").withExecution(small)),
-                new MicroBatchEngine(MicroBatchConfig.defaults().withInterval("500ms").withExecution(small))));
+                new MicroBatchEngine(MicroBatchConfig.defaults().withInterval("500ms").withExecution(small)),
+                stream(trace, faults)));
     }
 
     /** Alerts when a card is used in another country than its previous purchase, within 30 minutes. */
@@ -91,6 +104,7 @@ class EnginesAgreeTest {
                 .process("hops", CountryHop::new).build();
         assertAgree(hops, trace, List.of(
                 new BatchEngine(BatchConfig.defaults().withSchedule("every 10m")),
-                new MicroBatchEngine(MicroBatchConfig.defaults().withInterval("1s"))));
+                new MicroBatchEngine(MicroBatchConfig.defaults().withInterval("1s")),
+                stream(trace, FaultPlan.NONE)));
     }
 }
