@@ -56,7 +56,10 @@ final class ShippedJars {
     /** A temporary jar with the files under {@code folder}, deleted when the JVM exits. */
     private static Path packed(Path folder) {
         try {
-            Path jar = Files.createTempFile("flowlab-" + folder.getParent().getFileName() + "-", ".jar");
+            // target/classes of a module: name the jar after the module.
+            Path module = folder.getParent() != null && folder.getParent().getParent() != null
+                    ? folder.getParent().getParent().getFileName() : folder.getFileName();
+            Path jar = Files.createTempFile("flowlab-" + module + "-", ".jar");
             jar.toFile().deleteOnExit();
             try (OutputStream file = Files.newOutputStream(jar);
                  JarOutputStream out = new JarOutputStream(file);

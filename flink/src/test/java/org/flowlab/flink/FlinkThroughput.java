@@ -5,7 +5,10 @@ import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.flowlab.flink.translate.JobTranslator;
 import org.flowlab.sim.catalog.CatalogJob;
 import org.flowlab.sim.catalog.JobCatalog;
+import org.flowlab.sim.engine.RunOutcome;
 import org.flowlab.sim.job.ResultTable;
+import org.flowlab.sim.stream.StreamConfig;
+import org.flowlab.sim.stream.StreamEngine;
 import org.flowlab.sim.oracle.ReferenceOracle;
 import org.flowlab.workloads.Trace;
 import org.flowlab.workloads.WorkloadGenerator;
@@ -40,6 +43,16 @@ public final class FlinkThroughput {
                 ResultTable expected = ReferenceOracle.run(job.build(trace), trace);
                 long oracle = System.nanoTime() - t0;
                 System.out.printf("%s oracle: %d outputs in %d ms%n", name, expected.size(), oracle / 1_000_000);
+                StreamConfig config = StreamConfig.defaults().withParallelism(2).withSourcePartitions(2)
+                        .withOutOfOrderness(Math.max(1, FlinkRunner.disorder(trace))).withCheckpointing(false);
+                for (int i = 0; i < 3; i++) {
+                    long s0 = System.nanoTime();
+                    RunOutcome outcome = StreamEngine.run(job.build(trace), trace, config);
+                    long wall = System.nanoTime() - s0;
+                    System.out.printf("%s Flowlab stream engine p2 run %d: %d outputs, equal to oracle %b, wall %d ms = %.0f records/s%n",
+                            name, i + 1, outcome.results().size(), outcome.results().equals(expected), wall / 1_000_000,
+                            trace.size() * 1e9 / wall);
+                }
                 runner.run(recipe, trace, FlinkMode.STREAMING);
                 for (int i = 0; i < 3; i++) {
                     FlinkRun run = runner.run(recipe, trace, FlinkMode.STREAMING);
