@@ -16,10 +16,13 @@ import org.flowlab.workloads.WorkloadSpec;
 import org.flowlab.workloads.text.DurationText;
 
 /**
- * A by-hand measurement, not a test: wall-clock records per second of Nexmark jobs through Flink on
- * this machine, on about a million events, in STREAMING mode with parallelism 2, on a local cluster
- * started once (so Flink's start-up is not counted), after one warm-up run. Run it with
- * {@code java -cp <test class path> org.flowlab.flink.FlinkThroughput [events] [jobs...]}.
+ * A by-hand measurement, not a test: wall-clock records per second of Nexmark jobs on about a
+ * million events with parallelism 2 — through Flowlab's stream engine, and through Flink in
+ * STREAMING mode on a local cluster started once (so Flink's start-up is not counted; one warm-up
+ * run first, results collected over REST into a result table), then once in BATCH mode, once on a
+ * fresh in-JVM MiniCluster (start-up counted), and with the outputs discarded inside Flink (what
+ * Flink itself costs, without collecting). Every collected result is checked against the oracle.
+ * Run it with {@code java -cp <test class path> org.flowlab.flink.FlinkThroughput [events] [jobs...]}.
  */
 public final class FlinkThroughput {
 
@@ -61,6 +64,13 @@ public final class FlinkThroughput {
                             name, i + 1, run.results().size(), run.results().equals(expected), run.wallClockNanos() / 1_000_000,
                             run.recordsPerSecond(), run.flinkRuntimeMillis(), trace.size() * 1000.0 / run.flinkRuntimeMillis());
                 }
+                FlinkRun batch = runner.run(recipe, trace, FlinkMode.BATCH);
+                System.out.printf("%s flink-batch p2: %d outputs, equal to oracle %b, wall %d ms = %.0f records/s%n",
+                        name, batch.results().size(), batch.results().equals(expected), batch.wallClockNanos() / 1_000_000,
+                        batch.recordsPerSecond());
+                FlinkRun fresh = new FlinkRunner(FlinkTarget.inJvm(), 2).run(recipe, trace, FlinkMode.STREAMING);
+                System.out.printf("%s flink-streaming p2 on a fresh in-JVM MiniCluster (start-up included): wall %d ms = %.0f records/s%n",
+                        name, fresh.wallClockNanos() / 1_000_000, fresh.recordsPerSecond());
                 for (int i = 0; i < 2; i++) {
                     long ms = discarding(cluster, recipe, trace);
                     System.out.printf("%s flink-streaming p2, outputs discarded in Flink, run %d: Flink net runtime %d ms = %.0f records/s%n",
