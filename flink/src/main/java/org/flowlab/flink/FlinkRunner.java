@@ -58,6 +58,7 @@ public final class FlinkRunner {
      * @throws IllegalStateException if Flink fails the job, with the first cause's message (a
      *                               step that breaks the job model's rules fails like in the oracle)
      */
+    @SuppressWarnings("try") // the collect iterator's close() may throw InterruptedException; it is handled below
     public FlinkRun run(JobRecipe recipe, Trace trace, FlinkMode mode, long disorderBound) {
         Job job = recipe.build();
         StreamExecutionEnvironment env = target.environment(parallelism);
