@@ -17,19 +17,21 @@ import java.util.stream.Stream;
 
 /**
  * The jar files a remote Flink cluster needs to run Flowlab's operators: Flowlab's own modules and
- * the libraries they use that a Flink distribution lacks, found where this JVM loaded them from. A
- * class folder (a build's {@code target/classes}) is packed into a temporary jar first.
+ * the libraries they use that a Flink distribution may lack (the datagen connector among them; a
+ * cluster that has a Flink class loads its own, Flink's classes being parent-first), found where
+ * this JVM loaded them from. A class folder (a build's {@code target/classes}) is packed into a
+ * temporary jar first.
  */
 final class ShippedJars {
 
     private ShippedJars() {
     }
 
-    /** The jars for Flowlab's workloads, sim and flink modules and their libraries. */
+    /** The jars for Flowlab's workloads, sim and flink modules, their libraries and Flink's datagen connector. */
     static List<Path> flowlab() {
         return of(org.flowlab.workloads.Trace.class, org.flowlab.sim.job.Job.class, FlinkRunner.class,
                 com.google.gson.Gson.class, org.apache.commons.math3.random.RandomGenerator.class,
-                org.HdrHistogram.Histogram.class);
+                org.HdrHistogram.Histogram.class, org.apache.flink.connector.datagen.source.DataGeneratorSource.class);
     }
 
     /** The jars holding these classes, in order, without repeats. */
