@@ -32,6 +32,18 @@ public final class CostProfile {
         return m;
     }
 
+    /** A duration in the largest unit that keeps it exact: {@code 100us}, {@code 364ns}, {@code 90s}. */
+    static String exact(long nanos) {
+        long[] sizes = {1_000_000_000L, 1_000_000L, 1_000L};
+        String[] units = {"s", "ms", "us"};
+        for (int i = 0; i < sizes.length; i++) {
+            if (nanos != 0 && nanos % sizes[i] == 0) {
+                return nanos / sizes[i] + units[i];
+            }
+        }
+        return nanos + "ns";
+    }
+
     /**
      * The profile's JSON: every field of the cost model, the measured ones from
      * {@code nanosByBenchmark} (nanoseconds per record by short benchmark name, rounded to whole
@@ -59,7 +71,7 @@ public final class CostProfile {
         JsonObject batch = new JsonObject();
         fields.forEach((path, nanos) -> {
             JsonObject section = path.startsWith("stream.") ? stream : batch;
-            section.addProperty(path.substring(path.indexOf('.') + 1), nanos + "ns");
+            section.addProperty(path.substring(path.indexOf('.') + 1), exact(nanos));
         });
         root.add("stream", stream);
         root.add("batch", batch);

@@ -3,10 +3,7 @@ package org.flowlab.cli;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonParser;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +22,7 @@ import org.flowlab.bench.JmhSettings;
 import org.flowlab.bench.JmhSuite;
 import org.flowlab.bench.StateFootprint;
 import org.flowlab.workloads.InvalidInputException;
+import org.flowlab.workloads.text.DurationText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -100,7 +98,7 @@ final class BenchCommand implements Runnable {
         }
         Path json = out != null ? out : ResultsLocation.root().resolve("benchmarks").resolve(timestamp() + ".json");
         if (jmh) {
-            JmhSuite.run(settings, new PrintStream(new WriterStream(o), true, StandardCharsets.UTF_8), json);
+            JmhSuite.run(settings, WriterStream.printStream(o), json);
         }
         if (footprint) {
             o.printf("measuring heap per (key, window pane) of stream state with %,d and %,d panes ...%n",
@@ -113,7 +111,7 @@ final class BenchCommand implements Runnable {
         o.printf("wrote %s%n", json);
         if (updateReadme) {
             Path readme = BenchTableCommand.readme();
-            BenchTableCommand.rewrite(json, readme, loadNote());
+            BenchTableCommand.rewrite(json, readme, settingsNote() + "; " + loadNote());
             o.printf("updated the benchmark table in %s%n", readme);
         }
         o.flush();
@@ -150,6 +148,12 @@ final class BenchCommand implements Runnable {
         return ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT));
     }
 
+    /** How the figures were measured, for the table's caption. */
+    private String settingsNote() {
+        return String.format(Locale.ROOT, "%d fork(s), %d warm-up iteration(s) of %s, %d measured of %s",
+                forks, warmupIterations, DurationText.format(warmupNanos), iterations, DurationText.format(iterationNanos));
+    }
+
     /** The load average when the run ended, for the table's caption: other builds may share the machine. */
     static String loadNote() {
         double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
@@ -157,30 +161,5 @@ final class BenchCommand implements Runnable {
         return load < 0 ? "load unknown" : String.format(Locale.ROOT,
                 "load average %.1f on %d cores when the run ended: other work shared the machine, so figures may be low",
                 load, cores);
-    }
-
-    /** Hands JMH's byte output to the command line's writer, a line or a flush at a time. */
-    private static final class WriterStream extends OutputStream {
-        private final PrintWriter writer;
-        private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
-
-        WriterStream(PrintWriter writer) {
-            this.writer = writer;
-        }
-
-        @Override
-        public void write(int b) {
-            pending.write(b);
-            if (b == '\n') {
-                flush();
-            }
-        }
-
-        @Override
-        public void flush() {
-            writer.print(pending.toString(StandardCharsets.UTF_8));
-            writer.flush();
-            pending.reset();
-        }
     }
 }

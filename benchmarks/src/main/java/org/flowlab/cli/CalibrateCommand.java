@@ -1,9 +1,6 @@
 package org.flowlab.cli;
 
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -23,7 +20,7 @@ import picocli.CommandLine.Option;
 @Command(name = "calibrate", mixinStandardHelpOptions = true,
         description = {"Measure the real per-record cost of Flowlab's operators on this machine with short JMH runs "
                 + "(OperatorBenchmark: map/filter, keyed aggregate, window-pane update, state snapshot; 1 fork, "
-                + "2 warm-up and 3 measured iterations of 0.5 s each by default) and write a cost profile in "
+                + "3 warm-up and 3 measured iterations of 1 s each by default) and write a cost profile in "
                 + "cost-model.json's shape: stream.record and batch.record from map/filter, stream.stateAccess from "
                 + "the keyed aggregate, stream.checkpointPerEntry from the snapshot; every other field keeps its "
                 + "default. The JMH JSON goes beside it."},
@@ -41,13 +38,13 @@ final class CalibrateCommand implements Runnable {
     @Option(names = "--forks", paramLabel = "N", defaultValue = "1", description = "JVM forks; 0 runs in this JVM (default: ${DEFAULT-VALUE}).")
     int forks;
 
-    @Option(names = "--warmup-iterations", paramLabel = "N", defaultValue = "2", description = "Warm-up iterations (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup-iterations", paramLabel = "N", defaultValue = "3", description = "Warm-up iterations (default: ${DEFAULT-VALUE}).")
     int warmupIterations;
 
     @Option(names = "--iterations", paramLabel = "N", defaultValue = "3", description = "Measured iterations (default: ${DEFAULT-VALUE}).")
     int iterations;
 
-    @Option(names = "--time", paramLabel = "DURATION", defaultValue = "500ms", converter = DurationConverter.class,
+    @Option(names = "--time", paramLabel = "DURATION", defaultValue = "1s", converter = DurationConverter.class,
             description = "Length of each warm-up and measured iteration (default: ${DEFAULT-VALUE}).")
     long iterationNanos;
 
@@ -65,12 +62,7 @@ final class CalibrateCommand implements Runnable {
         if (Files.isDirectory(profile)) {
             throw new InvalidInputException(profile + ": is a directory; --out needs a file name");
         }
-        var results = JmhSuite.run(settings, new PrintStream(new OutputStream() {
-            @Override
-            public void write(int b) {
-                o.write(b);
-            }
-        }, true, StandardCharsets.UTF_8), jmhJson);
+        var results = JmhSuite.run(settings, WriterStream.printStream(o), jmhJson);
         AtomicTextFile.write(profile, CostProfile.json(JmhSuite.nanosPerOperation(results), CostModel.defaults(), host, date));
         o.printf("wrote the cost profile %s (JMH result: %s)%n", profile, jmhJson);
         o.flush();
