@@ -31,8 +31,7 @@ public final class JmhSuite {
 
     /**
      * Runs the benchmarks {@code settings} select, printing JMH's progress to {@code progress}, and
-     * writes the JSON result to {@code json}. Returns the results, short benchmark name to
-     * nanoseconds per operation for time-per-operation benchmarks.
+     * writes the JSON result to {@code json}; returns JMH's results.
      *
      * @throws InvalidInputException if nothing matches, or the result file cannot be written
      */
