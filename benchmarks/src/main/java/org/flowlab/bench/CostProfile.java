@@ -47,11 +47,13 @@ public final class CostProfile {
     /**
      * The profile's JSON: every field of the cost model, the measured ones from
      * {@code nanosByBenchmark} (nanoseconds per record by short benchmark name, rounded to whole
-     * nanoseconds, at least 1), the others from {@code defaults}, and a description saying which is which.
+     * nanoseconds, at least 1), the others from {@code defaults}, and a description saying which is
+     * which, with each measurement's 99.9 % error from {@code errors} where it is known.
      *
      * @throws IllegalArgumentException if a benchmark the profile needs is missing
      */
-    public static String json(Map<String, Double> nanosByBenchmark, CostModel defaults, String host, String date) {
+    public static String json(Map<String, Double> nanosByBenchmark, Map<String, Double> errors, CostModel defaults,
+                              String host, String date) {
         Map<String, Long> fields = new LinkedHashMap<>(defaults.asMap());
         StringBuilder measured = new StringBuilder();
         for (Map.Entry<String, String> e : MEASURED_BY.entrySet()) {
@@ -60,8 +62,10 @@ public final class CostProfile {
                 throw new IllegalArgumentException("no measurement of " + e.getValue() + " for " + e.getKey());
             }
             fields.put(e.getKey(), Math.max(1, Math.round(nanos)));
-            measured.append(String.format(Locale.ROOT, "%s%s = %s (%.1f ns/record)",
-                    measured.length() == 0 ? "" : "; ", e.getKey(), e.getValue(), nanos));
+            Double error = errors.get(e.getValue());
+            measured.append(String.format(Locale.ROOT, "%s%s = %s (%.1f%s ns/record)",
+                    measured.length() == 0 ? "" : "; ", e.getKey(), e.getValue(), nanos,
+                    error == null || error.isNaN() ? "" : String.format(Locale.ROOT, " ± %.1f", error)));
         }
         JsonObject root = new JsonObject();
         root.addProperty("description", "calibrated on " + host + " on " + date + " by ./flowlab calibrate: "

@@ -49,9 +49,9 @@ public final class JmhSuite {
                     .include(settings.include())
                     .forks(settings.forks())
                     .warmupIterations(settings.warmupIterations())
-                    .warmupTime(TimeValue.nanoseconds(settings.warmupNanos()))
+                    .warmupTime(timeValue(settings.warmupNanos()))
                     .measurementIterations(settings.iterations())
-                    .measurementTime(TimeValue.nanoseconds(settings.iterationNanos()))
+                    .measurementTime(timeValue(settings.iterationNanos()))
                     .shouldFailOnError(true)
                     .result(temp.toString())
                     .resultFormat(ResultFormatType.JSON);
@@ -78,6 +78,27 @@ public final class JmhSuite {
             out.put(name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1), r.getPrimaryResult().getScore());
         }
         return out;
+    }
+
+    /** The half-width of the 99.9 % confidence interval of each score, by short name, in the score's unit. */
+    public static Map<String, Double> scoreErrors(Collection<RunResult> results) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (RunResult r : results) {
+            String name = r.getParams().getBenchmark();
+            out.put(name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1), r.getPrimaryResult().getScoreError());
+        }
+        return out;
+    }
+
+    /** A JMH time value in the largest whole unit, so JMH's progress reads "1 s", not "1000000000 ns". */
+    static TimeValue timeValue(long nanos) {
+        if (nanos % 1_000_000_000L == 0) {
+            return TimeValue.seconds(nanos / 1_000_000_000L);
+        }
+        if (nanos % 1_000_000L == 0) {
+            return TimeValue.milliseconds(nanos / 1_000_000L);
+        }
+        return TimeValue.nanoseconds(nanos);
     }
 
     static List<String> shortNames(Collection<String> names) {

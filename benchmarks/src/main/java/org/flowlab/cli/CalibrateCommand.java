@@ -63,7 +63,8 @@ final class CalibrateCommand implements Runnable {
             throw new InvalidInputException(profile + ": is a directory; --out needs a file name");
         }
         var results = JmhSuite.run(settings, WriterStream.printStream(o), jmhJson);
-        AtomicTextFile.write(profile, CostProfile.json(JmhSuite.nanosPerOperation(results), CostModel.defaults(), host, date));
+        AtomicTextFile.write(profile, CostProfile.json(JmhSuite.nanosPerOperation(results),
+                JmhSuite.scoreErrors(results), CostModel.defaults(), host, date));
         o.printf("wrote the cost profile %s (JMH result: %s)%n", profile, jmhJson);
         o.flush();
     }

@@ -28,7 +28,7 @@ class CostProfileTest {
     @Test
     void theProfileLoadsWithTheMeasuredFieldsAndTheDefaultsElsewhere() {
         CostModel defaults = CostModel.defaults();
-        String json = CostProfile.json(MEASURED, defaults, "testhost", "2026-11-25");
+        String json = CostProfile.json(MEASURED, Map.of("OperatorBenchmark.mapFilter", 1.25), defaults, "testhost", "2026-11-25");
         CostModel loaded = load(json);
         assertThat(loaded.recordNanos()).isEqualTo(23);
         assertThat(loaded.batchRecordNanos()).isEqualTo(23);
@@ -37,12 +37,13 @@ class CostProfileTest {
         assertThat(loaded.withRecordNanos(defaults.recordNanos()).withBatchRecordNanos(defaults.batchRecordNanos())
                 .withStateAccessNanos(defaults.stateAccessNanos())
                 .withCheckpointPerEntryNanos(defaults.checkpointPerEntryNanos())).isEqualTo(defaults);
-        assertThat(json).contains("calibrated on testhost on 2026-11-25", "stream.record = OperatorBenchmark.mapFilter");
+        assertThat(json).contains("calibrated on testhost on 2026-11-25", "stream.record = OperatorBenchmark.mapFilter (23.4 ± 1.3 ns/record)",
+                "stream.stateAccess = OperatorBenchmark.keyedAggregate (61.6 ns/record)");
     }
 
     @Test
     void theProfileAlsoWorksAsOverrides() {
-        String json = CostProfile.json(MEASURED, CostModel.defaults(), "h", "d");
+        String json = CostProfile.json(MEASURED, Map.of(), CostModel.defaults(), "h", "d");
         CostModel over = CostModel.free().withOverrides(new SpecReader("p", WorkloadSpec.parseObject("p", json)));
         assertThat(over).isEqualTo(load(json));
     }
@@ -51,7 +52,7 @@ class CostProfileTest {
     void aSubNanosecondCostRoundsUpToOne() {
         Map<String, Double> tiny = Map.of("OperatorBenchmark.mapFilter", 0.3, "OperatorBenchmark.keyedAggregate", 1.0,
                 "OperatorBenchmark.stateSnapshot", 0.4);
-        assertThat(load(CostProfile.json(tiny, CostModel.defaults(), "h", "d")).recordNanos()).isEqualTo(1);
+        assertThat(load(CostProfile.json(tiny, Map.of(), CostModel.defaults(), "h", "d")).recordNanos()).isEqualTo(1);
     }
 
     @Test
@@ -66,7 +67,7 @@ class CostProfileTest {
 
     @Test
     void aMissingMeasurementIsAnError() {
-        assertThatThrownBy(() -> CostProfile.json(Map.of("OperatorBenchmark.mapFilter", 3.0), CostModel.defaults(), "h", "d"))
+        assertThatThrownBy(() -> CostProfile.json(Map.of("OperatorBenchmark.mapFilter", 3.0), Map.of(), CostModel.defaults(), "h", "d"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("no measurement of OperatorBenchmark.keyedAggregate for stream.stateAccess");
     }
