@@ -2,10 +2,17 @@ package org.flowlab.bench;
 
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.flowlab.sim.cluster.CostModel;
+import org.flowlab.workloads.InvalidInputException;
+import org.flowlab.workloads.WorkloadSpec;
+import org.flowlab.workloads.spec.SpecReader;
 
 /**
  * A cost profile measured on this machine: the default {@link CostModel} with the fields that
@@ -30,6 +37,23 @@ public final class CostProfile {
         m.put("stream.checkpointPerEntry", "OperatorBenchmark.stateSnapshot");
         m.put("batch.record", "OperatorBenchmark.mapFilter");
         return m;
+    }
+
+    /**
+     * The cost model a profile file describes: the defaults with every field the file sets replaced
+     * (a calibrated profile sets them all). What {@code compare --cost-profile FILE} should run with.
+     *
+     * @throws InvalidInputException naming the file and, for a bad field, its path
+     */
+    public static CostModel read(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new InvalidInputException(file + ": cannot read the cost profile");
+        }
+        JsonObject json = WorkloadSpec.parseObject(file.toString(), text);
+        return CostModel.defaults().withOverrides(new SpecReader(file.toString(), json));
     }
 
     /** A duration in the largest unit that keeps it exact: {@code 100us}, {@code 364ns}, {@code 90s}. */

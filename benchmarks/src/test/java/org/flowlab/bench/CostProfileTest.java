@@ -6,11 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import org.flowlab.sim.cluster.CostModel;
+import org.flowlab.workloads.InvalidInputException;
 import org.flowlab.workloads.WorkloadSpec;
 import org.flowlab.workloads.spec.SpecReader;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** A calibrated profile is a complete cost model that CostModel.fromJson loads, with the measured fields replaced. */
 class CostProfileTest {
@@ -53,6 +57,32 @@ class CostProfileTest {
         Map<String, Double> tiny = Map.of("OperatorBenchmark.mapFilter", 0.3, "OperatorBenchmark.keyedAggregate", 1.0,
                 "OperatorBenchmark.stateSnapshot", 0.4);
         assertThat(load(CostProfile.json(tiny, Map.of(), CostModel.defaults(), "h", "d")).recordNanos()).isEqualTo(1);
+    }
+
+    @Test
+    void aWrittenProfileReadsBackAsTheSameModel(@TempDir Path dir) throws IOException {
+        String json = CostProfile.json(MEASURED, Map.of(), CostModel.defaults(), "h", "d");
+        Path file = dir.resolve("p.json");
+        Files.writeString(file, json, StandardCharsets.UTF_8);
+        assertThat(CostProfile.read(file)).isEqualTo(load(json));
+    }
+
+    @Test
+    void aPartialProfileOverridesOnlyItsFields(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("p.json");
+        Files.writeString(file, "// hand-made\n{ \"stream\": { \"record\": \"50ns\" } }", StandardCharsets.UTF_8);
+        assertThat(CostProfile.read(file)).isEqualTo(CostModel.defaults().withRecordNanos(50));
+    }
+
+    @Test
+    void profileMistakesAreOneLineErrorsNamingTheFile(@TempDir Path dir) throws IOException {
+        Path missing = dir.resolve("missing.json");
+        assertThatThrownBy(() -> CostProfile.read(missing)).isInstanceOf(InvalidInputException.class)
+                .hasMessage(missing + ": cannot read the cost profile");
+        Path unknown = dir.resolve("u.json");
+        Files.writeString(unknown, "{ \"stream\": { \"recrod\": \"5ns\" } }", StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> CostProfile.read(unknown)).isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith(unknown.toString()).hasMessageContaining("recrod").hasMessageNotContaining("\n");
     }
 
     @Test
