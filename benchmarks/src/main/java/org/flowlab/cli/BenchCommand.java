@@ -36,7 +36,9 @@ import picocli.CommandLine;
                 + "in this JVM (starts faster, less isolated). Benchmarks: EventQueueBenchmark, "
                 + "TraceGenerationBenchmark, OperatorBenchmark, HandWrittenLoopBenchmark, StreamEngineBenchmark; and "
                 + "StateFootprint.bytesPerPane, heap bytes per (key, window pane) of stream state, measured from used "
-                + "heap after System.gc (not JMH) and added to the same JSON."},
+                + "heap after System.gc (not JMH) and added to the same JSON. The whole suite with the defaults takes "
+                + "10 to 20 minutes on 2 cores (an iteration runs at least one operation, and a stream run of the "
+                + "slowest catalog jobs takes seconds); pick with REGEX and --param for less."},
         footer = {"", "Examples:", "  ./flowlab bench --list",
                 "  ./flowlab bench 'EventQueueBenchmark' --param pending=100000",
                 "  ./flowlab bench 'OperatorBenchmark|HandWrittenLoopBenchmark' --iterations 3 --update-readme",
