@@ -98,7 +98,7 @@ public final class BenchTable {
                 return new Target(1e6, "≥ 1 M rec/s");
             }
         }
-        if (r.name().startsWith("BatchEngineBenchmark.groupBy10kKeys")) {
+        if (r.name().startsWith("BatchGroupByBenchmark.")) {
             return new Target(20e6, "≥ 20 M rec/s");
         }
         if (r.name().startsWith("StateFootprint.")) {
@@ -113,7 +113,7 @@ public final class BenchTable {
         if (r.name().startsWith("OperatorBenchmark.")) {
             return LOOP + method;
         }
-        if (r.name().startsWith("BatchEngineBenchmark.groupBy10kKeys")) {
+        if (r.name().startsWith("BatchGroupByBenchmark.")) {
             return LOOP + "groupBy10kKeys";
         }
         if (r.name().startsWith("StreamEngineBenchmark.") || r.name().startsWith("BatchEngineBenchmark.")

@@ -95,14 +95,12 @@ public final class CostProfile {
         root.addProperty("description", "calibrated on " + host + " on " + date + " by ./flowlab calibrate: "
                 + "wall-clock cost per record of Flowlab's own operators (one core, JMH); measured: " + measured
                 + "; every other field is the default of cost-model.json");
-        JsonObject stream = new JsonObject();
-        JsonObject batch = new JsonObject();
-        fields.forEach((path, nanos) -> {
-            JsonObject section = path.startsWith("stream.") ? stream : batch;
-            section.addProperty(path.substring(path.indexOf('.') + 1), exact(nanos));
-        });
-        root.add("stream", stream);
-        root.add("batch", batch);
+        // One object per section of the cost model (stream, batch, microBatch …), in its order.
+        Map<String, JsonObject> sections = new LinkedHashMap<>();
+        fields.forEach((path, nanos) -> sections
+                .computeIfAbsent(path.substring(0, path.indexOf('.')), name -> new JsonObject())
+                .addProperty(path.substring(path.indexOf('.') + 1), exact(nanos)));
+        sections.forEach(root::add);
         return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(root) + "\n";
     }
 }

@@ -21,6 +21,12 @@ class BenchTableTest {
                "primaryMetric": {"score": 250.0, "scoreUnit": "ns/op"}},
               {"benchmark": "org.flowlab.bench.StreamEngineBenchmark.run", "mode": "avgt", "params": {"job": "nexmark/q5"},
                "primaryMetric": {"score": 500.0, "scoreUnit": "ns/op"}},
+              {"benchmark": "org.flowlab.bench.HandWrittenLoopBenchmark.groupBy10kKeys", "mode": "avgt",
+               "primaryMetric": {"score": 5.0, "scoreUnit": "ns/op"}},
+              {"benchmark": "org.flowlab.bench.BatchGroupByBenchmark.groupBy10kKeys", "mode": "avgt",
+               "primaryMetric": {"score": 1.0, "scoreUnit": "us/op"}},
+              {"benchmark": "org.flowlab.bench.BatchEngineBenchmark.run", "mode": "avgt", "params": {"job": "nexmark/q1"},
+               "primaryMetric": {"score": 100.0, "scoreUnit": "ns/op"}},
               {"benchmark": "org.flowlab.bench.EventQueueBenchmark.queueHold", "mode": "avgt", "params": {"pending": "100000"},
                "primaryMetric": {"score": 100.0, "scoreUnit": "ns/op"}},
               {"benchmark": "org.flowlab.bench.TraceGenerationBenchmark.generate", "mode": "thrpt", "params": {"scenario": "nexmark"},
@@ -38,8 +44,10 @@ class BenchTableTest {
         assertThat(table).contains("| StreamEngineBenchmark.run | job=nexmark/q5 | 2.00 M/s (500 ns each) | ≥ 1 M rec/s ✓ | 50.0× slower than windowPaneUpdate |");
         assertThat(table).contains("| EventQueueBenchmark.queueHold | pending=100000 | 10.00 M/s (100 ns each) | ≥ 5 M events/s ✓ |  |");
         assertThat(table).contains("| TraceGenerationBenchmark.generate | scenario=nexmark | 1.00 M/s (1000 ns each) |  |  |");
+        assertThat(table).contains("| BatchGroupByBenchmark.groupBy10kKeys |  | 1.00 M/s (1000 ns each) | ≥ 20 M rec/s ✗ | 200× slower than groupBy10kKeys |");
+        assertThat(table).contains("| BatchEngineBenchmark.run | job=nexmark/q1 | 10.00 M/s (100 ns each) |  | 50.0× slower than mapFilter |");
         assertThat(table.lines().filter(l -> l.startsWith("| ") && !l.startsWith("| benchmark") && !l.startsWith("| ---")))
-                .hasSize(7);
+                .hasSize(10);
     }
 
     @Test

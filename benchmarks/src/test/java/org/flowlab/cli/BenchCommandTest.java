@@ -48,7 +48,7 @@ class BenchCommandTest {
 
     @Test
     void aRegexThatMatchesNothingListsTheKnownBenchmarks() {
-        assertRejected("no benchmark matches 'NoSuchBenchmark'; known: EventQueueBenchmark.queueHold", "bench", "NoSuchBenchmark");
+        assertRejected("no benchmark matches 'NoSuchBenchmark'; known: BatchEngineBenchmark.run, BatchGroupByBenchmark.groupBy10kKeys, EventQueueBenchmark.queueHold", "bench", "NoSuchBenchmark");
     }
 
     @Test
