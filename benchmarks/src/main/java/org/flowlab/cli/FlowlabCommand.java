@@ -15,9 +15,10 @@ import picocli.CommandLine.Command;
         versionProvider = FlowlabVersion.class,
         description = "Flowlab replays the same workload through batch, micro-batch and stream processing "
                 + "in a deterministic simulation, and compares them.",
-        subcommands = {ScenariosCommand.class, WorkloadCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ScenariosCommand.class, WorkloadCommand.class, BenchCommand.class, BenchTableCommand.class,
+                CalibrateCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Examples:", "  ./flowlab scenarios", "  ./flowlab workload describe --scenario card-fraud",
-                "  ./flowlab help workload"})
+                "  ./flowlab bench --list", "  ./flowlab calibrate", "  ./flowlab help workload"})
 public final class FlowlabCommand implements Runnable {
 
     /** Exit code for a user mistake: bad flag, bad scenario, bad file. */
