@@ -17,8 +17,9 @@ import picocli.CommandLine.Command;
         versionProvider = FlowlabVersion.class,
         description = "Flowlab replays the same workload through batch, micro-batch and stream processing "
                 + "in a deterministic simulation, and compares them.",
-        subcommands = {CompareCommand.class, ScenariosCommand.class, WorkloadCommand.class, CommandLine.HelpCommand.class},
-        footer = {"", "Examples:", "  ./flowlab compare", "  ./flowlab scenarios", "  ./flowlab workload describe --scenario card-fraud",
+        subcommands = {CompareCommand.class, SweepCommand.class, ScenariosCommand.class, WorkloadCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", "Examples:", "  ./flowlab compare", "  ./flowlab sweep --scenario stock-ticks --vary interval=1s..1h:6:log",
+                "  ./flowlab scenarios", "  ./flowlab workload describe --scenario card-fraud",
                 "  ./flowlab help workload"})
 public final class FlowlabCommand implements Runnable {
 
@@ -89,6 +90,9 @@ public final class FlowlabCommand implements Runnable {
         public <K> K create(Class<K> cls) throws Exception {
             if (cls == CompareCommand.class) {
                 return cls.cast(new CompareCommand(engines));
+            }
+            if (cls == SweepCommand.class) {
+                return cls.cast(new SweepCommand(engines));
             }
             return CommandLine.defaultFactory().create(cls);
         }

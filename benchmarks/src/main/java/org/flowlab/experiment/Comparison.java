@@ -44,10 +44,24 @@ public final class Comparison {
     /** Runs {@code plan} with the engines of {@code engines}, reporting progress to {@code progress}. */
     public static ComparisonResult run(ComparisonPlan plan, EngineFactory engines, ComparisonProgress progress) {
         long start = System.nanoTime();
-        String scenario = plan.scenario();
-        plan.job().name(scenario); // an unknown job fails before the trace is generated
+        plan.job().name(plan.scenario()); // an unknown job fails before the trace is generated
         Trace trace = WorkloadGenerator.generate(plan.workload(), plan.seed());
-        long traceNanos = System.nanoTime() - start;
+        return replay(plan, trace, null, engines, progress, System.nanoTime() - start);
+    }
+
+    /**
+     * Replays {@code trace}, generated from {@code plan}'s workload and seed, through {@code plan}'s
+     * engines; {@code oracle} is the reference oracle's table of the plan's job on that trace if
+     * already known (a sweep reuses it across points), else null.
+     */
+    public static ComparisonResult replay(ComparisonPlan plan, Trace trace, ResultTable oracle, EngineFactory engines,
+                                          ComparisonProgress progress) {
+        return replay(plan, trace, oracle, engines, progress, 0);
+    }
+
+    private static ComparisonResult replay(ComparisonPlan plan, Trace trace, ResultTable knownOracle, EngineFactory engines,
+                                           ComparisonProgress progress, long traceNanos) {
+        long start = System.nanoTime() - traceNanos;
         Job job = plan.job().build(trace);
         EngineSettings settings = plan.settings().resolvedFor(trace);
         plan.faults().validateFor(settings.cluster());
@@ -56,7 +70,8 @@ public final class Comparison {
             built.add(engines.create(p, settings, plan.faults(), plan.seed()));
         }
 
-        int threads = Math.max(1, Math.min(built.size() + 1, Runtime.getRuntime().availableProcessors()));
+        int threads = Math.max(1, Math.min(built.size() + (knownOracle == null ? 1 : 0),
+                Runtime.getRuntime().availableProcessors()));
         ExecutorService pool = Executors.newFixedThreadPool(threads, daemonThreads());
         try {
             List<Future<EngineRun>> runs = new ArrayList<>();
@@ -71,7 +86,7 @@ public final class Comparison {
                     return new EngineRun(p, configuration, outcome, System.nanoTime() - t0);
                 }));
             }
-            Future<TimedTable> oracle = pool.submit(() -> {
+            Future<TimedTable> oracle = knownOracle != null ? null : pool.submit(() -> {
                 long t0 = System.nanoTime();
                 ResultTable table = ReferenceOracle.run(job, trace);
                 return new TimedTable(table, System.nanoTime() - t0);
@@ -80,7 +95,7 @@ public final class Comparison {
             for (Future<EngineRun> f : runs) {
                 done.add(await(f));
             }
-            TimedTable expected = await(oracle);
+            TimedTable expected = oracle == null ? new TimedTable(knownOracle, 0) : await(oracle);
             Agreement agreement = Agreement.check(job, trace, expected.table(), done);
             double inputRate = ComparisonResult.inputRate(trace);
             List<Candidate> candidates = new ArrayList<>();
@@ -88,7 +103,7 @@ public final class Comparison {
                 candidates.add(Candidate.of(r, agreement.of(r.paradigm()).agrees(), inputRate));
             }
             Recommendation recommendation = Recommendation.choose(candidates, plan.sla(), plan.budget());
-            return new ComparisonResult(plan, settings, trace, job, done, agreement, recommendation,
+            return new ComparisonResult(plan, settings, trace, job, expected.table(), done, agreement, recommendation,
                     new ComparisonResult.WallClock(traceNanos, expected.nanos(), System.nanoTime() - start, threads));
         } finally {
             pool.shutdownNow();

@@ -3,6 +3,7 @@ package org.flowlab.experiment;
 import java.util.List;
 import java.util.Objects;
 import org.flowlab.sim.job.Job;
+import org.flowlab.sim.job.ResultTable;
 import org.flowlab.workloads.Trace;
 
 /**
@@ -13,12 +14,14 @@ import org.flowlab.workloads.Trace;
  * @param settings       the settings the engines ran with ({@code plan.settings()} resolved for the trace)
  * @param trace          the one trace every engine replayed
  * @param job            the job they ran
+ * @param oracle         the reference oracle's result of the job on the trace
  * @param runs           one per engine, in {@link Paradigm} order
  * @param agreement      the results against the oracle
  * @param recommendation the configuration to run
  * @param wallClock      how long each part took on this machine
  */
-public record ComparisonResult(ComparisonPlan plan, EngineSettings settings, Trace trace, Job job, List<EngineRun> runs,
+public record ComparisonResult(ComparisonPlan plan, EngineSettings settings, Trace trace, Job job, ResultTable oracle,
+                               List<EngineRun> runs,
                                Agreement agreement, Recommendation recommendation, WallClock wallClock) {
 
     public ComparisonResult {
@@ -26,6 +29,7 @@ public record ComparisonResult(ComparisonPlan plan, EngineSettings settings, Tra
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(trace, "trace");
         Objects.requireNonNull(job, "job");
+        Objects.requireNonNull(oracle, "oracle");
         runs = List.copyOf(runs);
         Objects.requireNonNull(agreement, "agreement");
         Objects.requireNonNull(recommendation, "recommendation");

@@ -30,6 +30,9 @@ import org.flowlab.workloads.text.DurationText;
 public record Recommendation(OptionalLong sla, OptionalDouble budget, Outcome outcome, Optional<Candidate> choice,
                              Optional<Candidate> closest, String explanation, List<Candidate> candidates) {
 
+    /** Up to this many other configurations, the paragraph names each; beyond, it sums them up. */
+    static final int MAX_LISTED = 4;
+
     /** Costs this close, in percent of the cheaper, are a tie. */
     public static final double COST_TIE_PERCENT = 1.0;
 
@@ -144,16 +147,25 @@ public record Recommendation(OptionalLong sla, OptionalDouble budget, Outcome ou
                 s.append("no SLA was given, so every correct configuration qualifies; its p99 per-record latency is ")
                         .append(ms(c.p99Ms())).append(" (median ").append(ms(c.p50Ms())).append(")");
             }
-            List<String> others = new ArrayList<>();
-            for (Candidate o : all) {
-                if (o != c) {
+            List<Candidate> rest = all.stream().filter(o -> o != c).toList();
+            if (rest.size() <= MAX_LISTED) {
+                List<String> others = new ArrayList<>();
+                for (Candidate o : rest) {
                     others.add(o.title() + " " + ms(o.p99Ms())
                             + (sla.isPresent() ? (meetsSla(o, sla) ? ", meets it" : ", misses it") : "")
                             + (o.correct() ? "" : ", results wrong"));
                 }
-            }
-            if (!others.isEmpty()) {
-                s.append("; p99 of the others: ").append(String.join("; ", others));
+                if (!others.isEmpty()) {
+                    s.append("; p99 of the others: ").append(String.join("; ", others));
+                }
+            } else {
+                long meeting = rest.stream().filter(o -> o.correct() && meetsSla(o, sla)).count();
+                Candidate fastest = rest.stream().min(Comparator.comparingDouble(Candidate::p99Ms)).orElseThrow();
+                s.append("; of the ").append(rest.size()).append(" other configurations");
+                if (sla.isPresent()) {
+                    s.append(", ").append(meeting).append(meeting == 1 ? " meets" : " meet").append(" the SLA too");
+                }
+                s.append(", and the fastest, ").append(fastest.title()).append(", has a p99 of ").append(ms(fastest.p99Ms()));
             }
             s.append(". ");
         }
@@ -179,8 +191,10 @@ public record Recommendation(OptionalLong sla, OptionalDouble budget, Outcome ou
                     }
                 }
                 if (!ties.isEmpty()) {
-                    s.append("; it ties on cost with ").append(String.join(" and ", ties))
-                            .append(" and wins as the simpler to run");
+                    String named = ties.size() <= 2 ? String.join(" and ", ties)
+                            : ties.get(0) + ", " + ties.get(1) + " and " + (ties.size() - 2) + " more";
+                    s.append("; it ties on cost with ").append(named)
+                            .append(" and wins as the simpler to run, or the faster of equals");
                 } else {
                     s.append("; the cheapest that qualifies");
                 }
@@ -205,7 +219,7 @@ public record Recommendation(OptionalLong sla, OptionalDouble budget, Outcome ou
                     .append(", reading ").append(String.format(Locale.ROOT, "%,d", c.reprocessed())).append(" records again, with ")
                     .append(c.duplicates() == 0 ? "no duplicate outputs" : String.format(Locale.ROOT, "%,d duplicate outputs", c.duplicates()));
             List<String> others = new ArrayList<>();
-            for (Candidate o : all) {
+            for (Candidate o : all.size() > MAX_LISTED + 1 ? List.<Candidate>of() : all) {
                 if (o != c) {
                     others.add(o.title() + " " + ms(o.recoveryMs()) + String.format(Locale.ROOT, ", %,d again", o.reprocessed())
                             + (o.duplicates() == 0 ? "" : String.format(Locale.ROOT, ", %,d duplicates", o.duplicates())));

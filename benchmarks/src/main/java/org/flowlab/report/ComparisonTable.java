@@ -97,7 +97,7 @@ public record ComparisonTable(List<String> engines, List<Row> rows) {
     }
 
     /** Milliseconds as people read a duration: {@code 850 ms}, {@code 2.4 s}, {@code 1 h 05 m}. */
-    static String ms(double millis) {
+    public static String ms(double millis) {
         return DurationText.format(Math.round(millis * 1e6));
     }
 

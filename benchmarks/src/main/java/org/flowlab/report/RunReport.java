@@ -206,13 +206,7 @@ public record RunReport(int schemaVersion, String runId, String flowlabVersion, 
         ComparisonPlan plan = result.plan();
         EngineSettings s = result.settings();
         String job = result.job().name();
-        Parameters parameters = new Parameters(job, plan.engineIds(), plan.workload().duration() / 1_000_000,
-                plan.workload().rate(), s.batchInterval() / 1_000_000, s.microbatchInterval() / 1_000_000,
-                s.checkpointInterval() / 1_000_000, s.delivery().text(), s.cluster().workers(),
-                s.cluster().slotsPerWorker(), s.cluster().pricePerWorkerHour(), s.allowedLateness() / 1_000_000,
-                plan.settings().latenessIsAuto(), plan.faults().toString(),
-                plan.sla().isPresent() ? plan.sla().getAsLong() / 1e6 : null,
-                plan.budget().isPresent() ? plan.budget().getAsDouble() : null, plan.workload().settings());
+        Parameters parameters = parameters(plan, s, job);
         Trace trace = result.trace();
         TraceFigures traceFigures = new TraceFigures(trace.size(),
                 trace.size() == 0 ? 0 : (trace.lastArrival() - trace.firstArrival()) / 1e6, result.inputRatePerSecond());
@@ -232,6 +226,18 @@ public record RunReport(int schemaVersion, String runId, String flowlabVersion, 
                 Environment.current(), wallClock);
     }
 
+    /** The parameters of {@code plan}, run with {@code s} (its settings resolved for the trace, or as given). */
+    public static Parameters parameters(ComparisonPlan plan, EngineSettings s, String job) {
+        return new Parameters(job, plan.engineIds(), plan.workload().duration() / 1_000_000,
+                plan.workload().rate(), s.batchInterval() / 1_000_000, s.microbatchInterval() / 1_000_000,
+                s.checkpointInterval() / 1_000_000, s.delivery().text(), s.cluster().workers(),
+                s.cluster().slotsPerWorker(), s.cluster().pricePerWorkerHour(),
+                s.latenessIsAuto() ? 0 : s.allowedLateness() / 1_000_000,
+                plan.settings().latenessIsAuto(), plan.faults().toString(),
+                plan.sla().isPresent() ? plan.sla().getAsLong() / 1e6 : null,
+                plan.budget().isPresent() ? plan.budget().getAsDouble() : null, plan.workload().settings());
+    }
+
     static EngineFigures figures(EngineRun run, boolean agrees) {
         RunMetrics m = run.outcome().metrics();
         return new EngineFigures(run.engine(), run.configuration(), m.recordsIn(), Latency.of(m.latency()),
@@ -244,7 +250,8 @@ public record RunReport(int schemaVersion, String runId, String flowlabVersion, 
                 m.endTime() / 1e6, run.outcome().results().size(), agrees);
     }
 
-    static RecommendationFigures recommendation(Recommendation r) {
+    /** The recommendation as run.json and sweep.json write it. */
+    public static RecommendationFigures recommendation(Recommendation r) {
         List<CandidateFigures> candidates = new ArrayList<>();
         for (Candidate c : r.candidates()) {
             candidates.add(new CandidateFigures(c.paradigm().id(), c.configuration(), c.p99Ms(), c.cost(), c.correct(),

@@ -28,9 +28,13 @@ import org.flowlab.workloads.Trace;
  * arrived in plus a fixed delay (interval 0: its arrival plus the delay). A worker crash delays
  * what arrives during the outage and makes the last interval's records count as reprocessed.
  * Batch-like runs (interval > 0) are billed only while running, a stream-like one for its whole
- * span, so the recommendation has a real trade-off to weigh.
+ * span, so the recommendation has a real trade-off to weigh. Records are read one after another at
+ * most {@link #CAPACITY_PER_WORKER} a second per worker, so a rate above that makes the backlog grow.
  */
 public final class IntervalEngine implements Engine {
+    /** How many records a second one worker reads. */
+    public static final double CAPACITY_PER_WORKER = 1_000;
+
     private final String name;
     private final long interval;
     private final long delay;
@@ -97,9 +101,12 @@ public final class IntervalEngine implements Engine {
         long end = 0;
         long runsStarted = 0;
         long lastRun = -1;
+        long readGap = Math.round(1e9 / (CAPACITY_PER_WORKER * cluster.workers()));
+        long lastRead = Long.MIN_VALUE / 2;
         for (int i = 0; i < n; i++) {
             long arrival = trace.arrivalTime(i);
-            long pickUp = interval == 0 ? arrival : (Math.floorDiv(arrival, interval) + 1) * interval;
+            long nominal = interval == 0 ? arrival : (Math.floorDiv(arrival, interval) + 1) * interval;
+            long pickUp = Math.max(nominal, lastRead + readGap);
             long visible = pickUp + delay;
             if (crash != null && arrival < crash.at() + crash.restartDelay() && visible >= crash.at()) {
                 visible = Math.max(visible, crash.at() + crash.restartDelay() + delay);
@@ -108,9 +115,11 @@ public final class IntervalEngine implements Engine {
                     reprocessed++;
                 }
             }
-            if (pickUp != lastRun) {
+            lastRead = pickUp;
+            visible = Math.max(visible, pickUp + delay);
+            if (nominal != lastRun) {
                 runsStarted++;
-                lastRun = pickUp;
+                lastRun = nominal;
             }
             reads.read(pickUp, false);
             visibility.mark(i, visible);
