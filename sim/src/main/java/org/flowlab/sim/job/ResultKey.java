@@ -1,7 +1,5 @@
 package org.flowlab.sim.job;
 
-import java.util.Comparator;
-
 /**
  * What identifies one output of a job, the same in every engine:
  * <ul>
@@ -13,11 +11,6 @@ import java.util.Comparator;
  * Keys sort by window end, window start, key, then seq: the order in which a stream would fire them.
  */
 public record ResultKey(long key, long windowStart, long windowEnd, long seq) implements Comparable<ResultKey> {
-
-    private static final Comparator<ResultKey> ORDER = Comparator.comparingLong(ResultKey::windowEnd)
-            .thenComparingLong(ResultKey::windowStart)
-            .thenComparingLong(ResultKey::key)
-            .thenComparingLong(ResultKey::seq);
 
     /** The output of a window of a key. */
     public static ResultKey window(long key, long windowStart, long windowEnd) {
@@ -41,7 +34,17 @@ public record ResultKey(long key, long windowStart, long windowEnd, long seq) im
 
     @Override
     public int compareTo(ResultKey o) {
-        return ORDER.compare(this, o);
+        // Written out rather than as a chain of comparator lambdas: tables of a million outputs sort by it.
+        int c = Long.compare(windowEnd, o.windowEnd);
+        if (c != 0) {
+            return c;
+        }
+        c = Long.compare(windowStart, o.windowStart);
+        if (c != 0) {
+            return c;
+        }
+        c = Long.compare(key, o.key);
+        return c != 0 ? c : Long.compare(seq, o.seq);
     }
 
     /** For example {@code key 7 [10s, 20s)} or {@code key 3 at 1.5s #1}. */

@@ -1,0 +1,132 @@
+package org.flowlab.sim.stream;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Aligned checkpoints, as in asynchronous barrier snapshotting: every interval it injects barrier n
+ * at every source (a source snapshots its offset there), and the checkpoint completes when every
+ * task has acknowledged its snapshot, plus the coordinator's round trip. At most one is in flight:
+ * a trigger while one is pending is skipped. Completing a checkpoint commits what the tasks staged
+ * before its barrier (exactly-once) and makes it the one a restart restores.
+ */
+final class CheckpointCoordinator {
+
+    /** A task's acknowledgement: its snapshot and what it staged before the barrier. */
+    record Ack(long checkpointId, Object snapshot, Epoch epoch) {
+    }
+
+    /** A completed checkpoint: every task's snapshot, by slot. */
+    record Completed(long id, Object[] snapshots, long triggeredAt, long completedAt, boolean allFinished) {
+    }
+
+    private final class Pending {
+        final long id;
+        final long triggeredAt;
+        final Object[] snapshots;
+        final Epoch[] epochs;
+        int acks;
+        long lastAck;
+
+        Pending(long id, long triggeredAt, int tasks) {
+            this.id = id;
+            this.triggeredAt = triggeredAt;
+            this.snapshots = new Object[tasks];
+            this.epochs = new Epoch[tasks];
+        }
+    }
+
+    private final StreamRun run;
+    private long nextId = 1;
+    private Pending pending;
+    private Completed last;
+    private final List<Long> durations = new ArrayList<>();
+
+    CheckpointCoordinator(StreamRun run) {
+        this.run = run;
+    }
+
+    boolean inProgress() {
+        return pending != null;
+    }
+
+    long pendingId() {
+        return pending == null ? -1 : pending.id;
+    }
+
+    Completed last() {
+        return last;
+    }
+
+    List<Long> durations() {
+        return durations;
+    }
+
+    /** Starts a checkpoint at {@code t} unless one is in flight; finished tasks acknowledge at once. */
+    void trigger(long t) {
+        if (pending != null) {
+            return;
+        }
+        Task[] tasks = run.tasks();
+        pending = new Pending(nextId++, t, tasks.length);
+        long id = pending.id;
+        for (Task task : tasks) {
+            if (task.finished) {
+                acknowledgeFinished(task, t);
+            } else if (task instanceof SourceTask source) {
+                source.injectBarrier(id, t);
+            }
+        }
+    }
+
+    /** A finished task acknowledges the pending checkpoint, if it has not, with its final state. */
+    void acknowledgeFinished(Task task, long t) {
+        if (pending == null || task.lastAckedCheckpoint >= pending.id) {
+            return;
+        }
+        Object snapshot = task instanceof SourceTask s ? s.snapshot() : ((KeyedTask) task).snapshot();
+        Epoch sealed = task.epoch;
+        task.epoch = new Epoch();
+        task.lastAckedCheckpoint = pending.id;
+        ack(task, new Ack(pending.id, snapshot, sealed), t);
+    }
+
+    void ack(Task task, Ack ack, long t) {
+        if (task.dead || pending == null || ack.checkpointId() != pending.id || pending.snapshots[task.slot] != null) {
+            return;
+        }
+        pending.snapshots[task.slot] = ack.snapshot();
+        pending.epochs[task.slot] = ack.epoch();
+        pending.acks++;
+        pending.lastAck = Math.max(pending.lastAck, t);
+        if (pending.acks == pending.snapshots.length) {
+            Pending done = pending;
+            int incarnation = run.incarnation();
+            run.sim.schedule(Math.max(run.sim.now(), done.lastAck + run.costs.checkpointCoordinatorNanos()),
+                    sim -> complete(done, incarnation));
+        }
+    }
+
+    private void complete(Pending done, int incarnation) {
+        if (pending != done || incarnation != run.incarnation()) {
+            return;
+        }
+        pending = null;
+        long now = run.sim.now();
+        boolean allFinished = true;
+        for (Object s : done.snapshots) {
+            allFinished &= s instanceof SourceTask.Snapshot src ? src.finished() : ((KeyedTask.Snapshot) s).finished();
+        }
+        last = new Completed(done.id, done.snapshots, done.triggeredAt, now, allFinished);
+        durations.add(now - done.triggeredAt);
+        for (Epoch e : done.epochs) {
+            run.commit(e, now);
+        }
+        run.checkpointCompleted(last);
+    }
+
+    /** The job is being restarted: the checkpoint in flight will never complete. */
+    void abort() {
+        pending = null;
+    }
+}

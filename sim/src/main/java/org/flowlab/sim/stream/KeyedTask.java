@@ -1,0 +1,197 @@
+package org.flowlab.sim.stream;
+
+/**
+ * One parallel instance of a keyed stage: it takes elements from one channel per upstream task,
+ * the earliest ready first (ties by channel), runs rows through the stage's steps and its stateful
+ * operator, and keeps the stage's event time: its watermark is the minimum over the inputs that are
+ * neither idle nor finished, never going back; when it advances, windows and timers fire and the
+ * watermark is passed on. A checkpoint barrier blocks its channel until it has come on every input
+ * (alignment); then the task snapshots its state and passes the barrier on.
+ */
+final class KeyedTask extends Task {
+
+    /** What a checkpoint keeps of a keyed task. */
+    record Snapshot(long watermark, long[] channelWatermarks, boolean[] channelIdle, boolean[] channelFinished,
+                    boolean finished, Object operatorState) {
+    }
+
+    final StatefulOperator operator;
+    Channel[] inputs;
+    long watermark = Long.MIN_VALUE;
+    private long[] channelWatermark;
+    private boolean[] channelIdle;
+    private boolean[] channelFinished;
+    private boolean[] channelBlocked;
+    private long aligning = -1;
+    private int picked = -1;
+
+    KeyedTask(StreamRun run, int stage, int index, int slot, int worker, StatefulOperator operator) {
+        super(run, stage, index, slot, worker);
+        this.operator = operator;
+    }
+
+    void connect(Channel[] in) {
+        inputs = in;
+        channelWatermark = new long[in.length];
+        java.util.Arrays.fill(channelWatermark, Long.MIN_VALUE);
+        channelIdle = new boolean[in.length];
+        channelFinished = new boolean[in.length];
+        channelBlocked = new boolean[in.length];
+    }
+
+    void restore(Snapshot s) {
+        watermark = s.watermark();
+        channelWatermark = s.channelWatermarks().clone();
+        channelIdle = s.channelIdle().clone();
+        channelFinished = s.channelFinished().clone();
+        finished = s.finished();
+        if (operator != null && s.operatorState() != null) {
+            operator.restore(s.operatorState());
+        }
+    }
+
+    /**
+     * After a restore: a task whose inputs had all ended when the checkpoint was taken passed the
+     * barrier on before its end of input, so it sends the end again.
+     */
+    void resume(long t) {
+        if (finished) {
+            return;
+        }
+        for (boolean f : channelFinished) {
+            if (!f) {
+                return;
+            }
+        }
+        broadcast(Control.END);
+        endPending = true;
+        scheduleWake(t);
+    }
+
+    Snapshot snapshot() {
+        return new Snapshot(watermark, channelWatermark.clone(), channelIdle.clone(), channelFinished.clone(), finished,
+                operator == null ? null : operator.snapshot());
+    }
+
+    int stateEntries() {
+        return operator == null ? 0 : operator.entries();
+    }
+
+    @Override
+    boolean hasReadyElement(long t) {
+        int best = -1;
+        long bestReady = Long.MAX_VALUE;
+        for (int c = 0; c < inputs.length; c++) {
+            Channel ch = inputs[c];
+            if (!channelBlocked[c] && !ch.isEmpty()) {
+                long r = ch.headReadyAt();
+                if (r < bestReady) {
+                    bestReady = r;
+                    best = c;
+                }
+            }
+        }
+        if (best >= 0 && bestReady <= t) {
+            picked = best;
+            return true;
+        }
+        if (best >= 0) {
+            scheduleWake(bestReady);
+        }
+        return false;
+    }
+
+    @Override
+    void processNext(long t) {
+        int c = picked;
+        Channel ch = inputs[c];
+        Object element = ch.take();
+        if (ch.blockedProducer != null && ch.hasRoom()) {
+            Task producer = ch.blockedProducer;
+            ch.blockedProducer = null;
+            producer.unblock(t);
+        }
+        cost += costs.recordNanos();
+        if (element instanceof StreamRecord record) {
+            run.noteActivity();
+            channelIdle[c] = false;
+            push(record, plan.from[stage], true);
+        } else if (element instanceof Control.Watermark w) {
+            channelIdle[c] = false;
+            channelWatermark[c] = Math.max(channelWatermark[c], w.value());
+            advanceWatermark(t);
+        } else if (element instanceof Control.Idle) {
+            channelIdle[c] = true;
+            advanceWatermark(t);
+        } else if (element instanceof Control.Barrier b) {
+            channelBlocked[c] = true;
+            aligning = b.id();
+            checkAligned();
+        } else if (element instanceof Control.EndOfInput) {
+            channelFinished[c] = true;
+            channelWatermark[c] = Long.MAX_VALUE;
+            advanceWatermark(t);
+            checkAligned();
+            boolean all = true;
+            for (boolean f : channelFinished) {
+                all &= f;
+            }
+            if (all) {
+                broadcast(Control.END);
+                endPending = true;
+            }
+        } else {
+            throw new IllegalStateException("unknown element " + element);
+        }
+    }
+
+    /**
+     * The minimum over the inputs that are neither idle nor finished; +inf once all are finished; no
+     * change while the only unfinished inputs are idle (so a finished input never lets the watermark
+     * run past an idle one, which may still send records).
+     */
+    private void advanceWatermark(long t) {
+        long min = Long.MAX_VALUE;
+        boolean active = false;
+        boolean allFinished = true;
+        for (int c = 0; c < inputs.length; c++) {
+            // A +inf watermark comes only just before the end of input: that input is done.
+            if (channelFinished[c] || channelWatermark[c] == Long.MAX_VALUE) {
+                continue;
+            }
+            allFinished = false;
+            if (channelIdle[c]) {
+                continue;
+            }
+            active = true;
+            min = Math.min(min, channelWatermark[c]);
+        }
+        long combined = allFinished ? Long.MAX_VALUE : active ? min : watermark;
+        if (combined > watermark) {
+            watermark = combined;
+            run.watermarkAdvanced(this, t, false);
+            if (operator != null) {
+                operator.advance(combined, this);
+            }
+            broadcast(new Control.Watermark(combined));
+        }
+    }
+
+    /** Snapshots once barrier {@code aligning} has come on every input that has not finished. */
+    private void checkAligned() {
+        if (aligning < 0) {
+            return;
+        }
+        for (int c = 0; c < inputs.length; c++) {
+            if (!channelBlocked[c] && !channelFinished[c]) {
+                return;
+            }
+        }
+        long id = aligning;
+        aligning = -1;
+        java.util.Arrays.fill(channelBlocked, false);
+        cost += costs.checkpointBaseNanos() + costs.checkpointPerEntryNanos() * stateEntries();
+        broadcast(new Control.Barrier(id));
+        acknowledge(id, snapshot());
+    }
+}

@@ -1,0 +1,197 @@
+package org.flowlab.sim.stream;
+
+import java.util.Arrays;
+
+/**
+ * A hash map from {@code long} keys to values, open addressing with linear probing, so the keyed
+ * hot path neither boxes keys nor allocates entries. Iteration order is the table's and must never
+ * decide an output's order: callers sort {@link #keys()} where order matters.
+ */
+final class LongMap<V> {
+    private static final long EMPTY = 0;
+    private long[] keys;
+    private Object[] values;
+    private boolean hasZeroKey;
+    private Object zeroValue;
+    private int size;
+    private int mask;
+
+    LongMap() {
+        this(16);
+    }
+
+    LongMap(int expected) {
+        int capacity = Integer.highestOneBit(Math.max(4, expected * 2 - 1)) << 1;
+        keys = new long[capacity];
+        values = new Object[capacity];
+        mask = capacity - 1;
+    }
+
+    int size() {
+        return size;
+    }
+
+    boolean isEmpty() {
+        return size == 0;
+    }
+
+    @SuppressWarnings("unchecked")
+    V get(long key) {
+        if (key == EMPTY) {
+            return hasZeroKey ? (V) zeroValue : null;
+        }
+        int i = slot(key);
+        while (true) {
+            long k = keys[i];
+            if (k == key) {
+                return (V) values[i];
+            }
+            if (k == EMPTY) {
+                return null;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /** Sets the value of {@code key}; a null value is not allowed (use {@link #remove}). */
+    void put(long key, V value) {
+        if (value == null) {
+            throw new IllegalArgumentException("null value");
+        }
+        if (key == EMPTY) {
+            if (!hasZeroKey) {
+                size++;
+            }
+            hasZeroKey = true;
+            zeroValue = value;
+            return;
+        }
+        int i = slot(key);
+        while (true) {
+            long k = keys[i];
+            if (k == key) {
+                values[i] = value;
+                return;
+            }
+            if (k == EMPTY) {
+                keys[i] = key;
+                values[i] = value;
+                if (++size * 2 > keys.length) {
+                    grow();
+                }
+                return;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    V remove(long key) {
+        if (key == EMPTY) {
+            if (!hasZeroKey) {
+                return null;
+            }
+            V v = (V) zeroValue;
+            hasZeroKey = false;
+            zeroValue = null;
+            size--;
+            return v;
+        }
+        int i = slot(key);
+        while (true) {
+            long k = keys[i];
+            if (k == EMPTY) {
+                return null;
+            }
+            if (k == key) {
+                V v = (V) values[i];
+                deleteAt(i);
+                size--;
+                return v;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /** The keys, sorted. */
+    long[] keys() {
+        long[] out = new long[size];
+        int n = 0;
+        if (hasZeroKey) {
+            out[n++] = 0;
+        }
+        for (long k : keys) {
+            if (k != EMPTY) {
+                out[n++] = k;
+            }
+        }
+        Arrays.sort(out);
+        return out;
+    }
+
+    /** Passes every value, in the table's order: for work whose result does not depend on order. */
+    @SuppressWarnings("unchecked")
+    void forEachValue(java.util.function.Consumer<? super V> action) {
+        if (hasZeroKey) {
+            action.accept((V) zeroValue);
+        }
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i] != EMPTY) {
+                action.accept((V) values[i]);
+            }
+        }
+    }
+
+    void clear() {
+        Arrays.fill(keys, EMPTY);
+        Arrays.fill(values, null);
+        hasZeroKey = false;
+        zeroValue = null;
+        size = 0;
+    }
+
+    /** Backward-shift deletion keeps every probe chain unbroken without tombstones. */
+    private void deleteAt(int hole) {
+        int i = hole;
+        while (true) {
+            i = (i + 1) & mask;
+            long k = keys[i];
+            if (k == EMPTY) {
+                break;
+            }
+            int home = slot(k);
+            // Move k into the hole unless its home lies cyclically in (hole, i].
+            boolean stays = hole <= i ? (hole < home && home <= i) : (hole < home || home <= i);
+            if (!stays) {
+                keys[hole] = k;
+                values[hole] = values[i];
+                hole = i;
+            }
+        }
+        keys[hole] = EMPTY;
+        values[hole] = null;
+    }
+
+    private int slot(long key) {
+        return (int) StreamRecord.mix(key) & mask;
+    }
+
+    private void grow() {
+        long[] oldKeys = keys;
+        Object[] oldValues = values;
+        keys = new long[oldKeys.length * 2];
+        values = new Object[oldKeys.length * 2];
+        mask = keys.length - 1;
+        for (int j = 0; j < oldKeys.length; j++) {
+            long k = oldKeys[j];
+            if (k != EMPTY) {
+                int i = slot(k);
+                while (keys[i] != EMPTY) {
+                    i = (i + 1) & mask;
+                }
+                keys[i] = k;
+                values[i] = oldValues[j];
+            }
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package org.flowlab.sim.stream;
+
+import org.flowlab.sim.job.ResultKey;
+import org.flowlab.sim.job.Row;
+
+/**
+ * A row travelling between tasks, with what the engine needs beside it: the output key of the
+ * stateful result it derives from ({@code at}, null before any), its lineage (a single trace
+ * position for a source row, else a {@link Lineage}), the latest arrival time among the input
+ * records it reflects (-1 when unknown, as for a timer's output), and for a source row its
+ * partition's watermark when it was read ({@code lateBound}): the largest event time read before it
+ * from its partition minus the out-of-orderness. Lateness is judged against that bound (or the
+ * task's watermark, if higher), so a replay after a restart judges every record as before.
+ */
+final class StreamRecord {
+    final Row row;
+    final ResultKey at;
+    final int sourceId;
+    final Lineage lineage;
+    final long maxArrival;
+    final long lateBound;
+
+    StreamRecord(Row row, ResultKey at, int sourceId, Lineage lineage, long maxArrival) {
+        this(row, at, sourceId, lineage, maxArrival, Long.MIN_VALUE);
+    }
+
+    StreamRecord(Row row, ResultKey at, int sourceId, Lineage lineage, long maxArrival, long lateBound) {
+        this.row = row;
+        this.at = at;
+        this.sourceId = sourceId;
+        this.lineage = lineage;
+        this.maxArrival = maxArrival;
+        this.lateBound = lateBound;
+    }
+
+    StreamRecord withRow(Row newRow) {
+        return new StreamRecord(newRow, at, sourceId, lineage, maxArrival, lateBound);
+    }
+
+    /** The event time at or below which this record is late: its late bound or the task's watermark. */
+    long lateAfter(long watermark) {
+        return Math.max(watermark, lateBound);
+    }
+
+    /** A well-mixed hash of a key (MurmurHash3's finaliser), for partitions and routing. */
+    static long mix(long key) {
+        long h = key;
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        h *= 0xc4ceb9fe1a85ec53L;
+        h ^= h >>> 33;
+        return h;
+    }
+
+    /** Which of {@code n} partitions or tasks a key goes to. */
+    static int partition(long key, int n) {
+        return (int) Long.remainderUnsigned(mix(key), n);
+    }
+}

@@ -1,0 +1,338 @@
+package org.flowlab.sim.stream;
+
+import java.util.Arrays;
+import org.flowlab.sim.cluster.CostModel;
+import org.flowlab.sim.job.Filter;
+import org.flowlab.sim.job.KeyBy;
+import org.flowlab.sim.job.MapRow;
+import org.flowlab.sim.job.Operator;
+import org.flowlab.sim.job.ResultKey;
+import org.flowlab.sim.job.Row;
+import org.flowlab.sim.kernel.ScheduledAction;
+import org.flowlab.sim.kernel.SimAction;
+import org.flowlab.sim.kernel.Simulation;
+
+/**
+ * One parallel instance of a stage, a server in virtual time. It keeps a {@code busyUntil} time and
+ * drains its inputs in a plain loop, charging each element's cost, and asks the kernel for an event
+ * only when it next needs the clock: an input not ready yet, or another kernel event due before its
+ * local time (which might concern it: a crash, a barrier, another task's output). What processing an
+ * element produces waits in an outbox and leaves when the element's processing ends: records into
+ * bounded channels (a full one blocks the task: back-pressure), control elements, sink outputs and
+ * commits.
+ */
+abstract class Task {
+    private static final Channel[] NO_CHANNELS = new Channel[0];
+    static final byte OUT_RECORD = 0;
+    static final byte OUT_BROADCAST = 1;
+    static final byte OUT_SINK = 2;
+    static final byte OUT_COMMIT_ID = 3;
+    static final byte OUT_COMMIT_LINEAGE = 4;
+    static final byte OUT_ACK = 5;
+
+    final StreamRun run;
+    final PhysicalPlan plan;
+    final CostModel costs;
+    final int stage;
+    final int index;
+    /** The task's position in checkpoint acknowledgements: sources first, then each stage. */
+    final int slot;
+    final int worker;
+    Channel[] outputs = NO_CHANNELS;
+
+    boolean dead;
+    boolean finished;
+    /** The end of input has been sent; the task finishes once its outbox is empty. */
+    boolean endPending;
+    long busyUntil;
+    /** The cost of the element being processed, before a slow worker's factor. */
+    long cost;
+    long busyNanos;
+    long backPressuredNanos;
+    long lastFailureDraw = Long.MIN_VALUE;
+    long lastAckedCheckpoint;
+    Epoch epoch = new Epoch();
+
+    private ScheduledAction wake;
+    private long wakeAt = Long.MAX_VALUE;
+    private final SimAction wakeAction = this::onWake;
+    private Channel blockedOn;
+    private long blockedSince;
+
+    private byte[] outKind = new byte[16];
+    private int[] outTarget = new int[16];
+    private Object[] outElement = new Object[16];
+    private int outHead;
+    private int outTail;
+
+    Task(StreamRun run, int stage, int index, int slot, int worker) {
+        this.run = run;
+        this.plan = run.plan;
+        this.costs = run.costs;
+        this.stage = stage;
+        this.index = index;
+        this.slot = slot;
+        this.worker = worker;
+    }
+
+    /** Whether an element can be processed at {@code t}; if not, the task arranges to be woken when one can. */
+    abstract boolean hasReadyElement(long t);
+
+    /** Processes the next element at {@code t}, adding its cost to {@link #cost}. */
+    abstract void processNext(long t);
+
+    private void onWake(Simulation sim) {
+        wake = null;
+        wakeAt = Long.MAX_VALUE;
+        if (!dead) {
+            loop(sim.now());
+        }
+    }
+
+    /** Runs the task from {@code now}: flush, then process elements while nothing else is due first. */
+    final void loop(long now) {
+        long t = Math.max(now, busyUntil);
+        while (true) {
+            if (t > run.sim.nextEventTime()) {
+                scheduleWake(t);
+                return;
+            }
+            if (outTail > outHead && !flush(t)) {
+                return;
+            }
+            if (endPending) {
+                endPending = false;
+                finished = true;
+                run.taskFinished(this, t);
+            }
+            if (finished || dead) {
+                return;
+            }
+            if (!hasReadyElement(t)) {
+                return;
+            }
+            if (run.taskFailsAt(this, t)) {
+                return;
+            }
+            cost = 0;
+            processNext(t);
+            long c = cost;
+            if (c > 0) {
+                double factor = run.slowFactor(worker, t);
+                if (factor != 1) {
+                    c = Math.round(c * factor);
+                }
+            }
+            busyNanos += c;
+            t += c;
+            busyUntil = t;
+        }
+    }
+
+    /** Makes sure the task runs at {@code t} at the latest. */
+    final void scheduleWake(long t) {
+        if (dead) {
+            return;
+        }
+        long at = Math.max(t, run.sim.now());
+        if (wake != null) {
+            if (wakeAt <= at) {
+                return;
+            }
+            wake.cancel();
+        }
+        wake = run.sim.schedule(at, wakeAction);
+        wakeAt = at;
+    }
+
+    /** An element reaches one of the task's inputs at {@code readyAt}. */
+    final void notifyArrival(long readyAt) {
+        if (dead || finished || blockedOn != null) {
+            return;
+        }
+        scheduleWake(Math.max(readyAt, busyUntil));
+    }
+
+    /** The channel the task waited on has room again, since {@code t}. */
+    final void unblock(long t) {
+        if (dead || blockedOn == null) {
+            return;
+        }
+        long resume = Math.max(t, blockedSince);
+        backPressuredNanos += resume - blockedSince;
+        blockedOn = null;
+        busyUntil = Math.max(busyUntil, resume);
+        scheduleWake(busyUntil);
+    }
+
+    /** Stops the task for good: its worker crashed, or the job is being restarted. */
+    final void kill() {
+        dead = true;
+        if (wake != null) {
+            wake.cancel();
+            wake = null;
+        }
+        if (blockedOn != null) {
+            blockedOn.blockedProducer = null;
+            blockedOn = null;
+        }
+    }
+
+    /** Delivers the outbox at {@code t}; false if a full channel blocked it. */
+    private boolean flush(long t) {
+        long hop = costs.networkHopNanos();
+        while (outHead < outTail) {
+            byte kind = outKind[outHead];
+            Object element = outElement[outHead];
+            int target = outTarget[outHead];
+            switch (kind) {
+                case OUT_RECORD -> {
+                    Channel ch = outputs[target];
+                    if (!ch.hasRoom()) {
+                        blockedOn = ch;
+                        ch.blockedProducer = this;
+                        blockedSince = t;
+                        busyUntil = t;
+                        return false;
+                    }
+                    ch.push(element, t + hop);
+                    ch.consumer.notifyArrival(t + hop);
+                }
+                case OUT_BROADCAST -> {
+                    for (Channel ch : outputs) {
+                        ch.push(element, t + hop);
+                        ch.consumer.notifyArrival(t + hop);
+                    }
+                }
+                case OUT_SINK -> run.sink.deliver(this, (SinkOutput) element, t);
+                case OUT_COMMIT_ID -> run.commitId(this, target, t);
+                case OUT_COMMIT_LINEAGE -> run.commitLineage(this, (Lineage) element, t);
+                case OUT_ACK -> run.coordinator.ack(this, (CheckpointCoordinator.Ack) element, t);
+                default -> throw new IllegalStateException("unknown outbox entry " + kind);
+            }
+            outElement[outHead] = null;
+            outHead++;
+        }
+        outHead = 0;
+        outTail = 0;
+        return true;
+    }
+
+    private void enqueue(byte kind, int target, Object element) {
+        if (outTail == outKind.length) {
+            if (outHead > 0) {
+                int n = outTail - outHead;
+                System.arraycopy(outKind, outHead, outKind, 0, n);
+                System.arraycopy(outTarget, outHead, outTarget, 0, n);
+                System.arraycopy(outElement, outHead, outElement, 0, n);
+                Arrays.fill(outElement, n, outTail, null);
+                outHead = 0;
+                outTail = n;
+            }
+            if (outTail == outKind.length) {
+                outKind = Arrays.copyOf(outKind, outTail * 2);
+                outTarget = Arrays.copyOf(outTarget, outTail * 2);
+                outElement = Arrays.copyOf(outElement, outTail * 2);
+            }
+        }
+        outKind[outTail] = kind;
+        outTarget[outTail] = target;
+        outElement[outTail] = element;
+        outTail++;
+    }
+
+    /** Sends a control element to every downstream task. */
+    final void broadcast(Control control) {
+        if (outputs.length > 0) {
+            enqueue(OUT_BROADCAST, -1, control);
+        }
+    }
+
+    /** Hands a checkpoint's acknowledgement to the coordinator once the current element is done. */
+    final void acknowledge(long checkpointId, Object snapshot) {
+        Epoch sealed = epoch;
+        epoch = new Epoch();
+        lastAckedCheckpoint = checkpointId;
+        enqueue(OUT_ACK, -1, new CheckpointCoordinator.Ack(checkpointId, snapshot, sealed));
+    }
+
+    /** Marks the record's input records as consumed here (visible now, or at the next checkpoint). */
+    final void commit(StreamRecord record) {
+        if (record.sourceId >= 0) {
+            enqueue(OUT_COMMIT_ID, record.sourceId, null);
+        }
+        if (record.lineage != null) {
+            enqueue(OUT_COMMIT_LINEAGE, -1, record.lineage);
+        }
+    }
+
+    /** A job output, leaving through the sink chained into this task. */
+    final void output(SinkOutput out) {
+        cost += costs.sinkWriteNanos();
+        enqueue(OUT_SINK, -1, out);
+    }
+
+    /** Drops a record as late: the side output, counted, its input records committed as consumed. */
+    final void late(StreamRecord record) {
+        if (record.sourceId >= 0) {
+            run.late.decide(record.sourceId, true);
+        }
+        if (record.lineage != null) {
+            record.lineage.markLate(run.late);
+        }
+        commit(record);
+    }
+
+    /** A record accepted into state: if it was late before a restart, it is not any more. */
+    final void accepted(StreamRecord record) {
+        if (record.sourceId >= 0) {
+            run.late.decide(record.sourceId, false);
+        }
+    }
+
+    /**
+     * Runs {@code record} through this stage's steps from step {@code i}: stateless steps in line, a
+     * keyBy routes it to the next stage, the stateful step takes it, and past the job's last step
+     * it is an output. {@code keyed} says whether the row's key was set by a keyBy and may not change.
+     */
+    final void push(StreamRecord record, int i, boolean keyed) {
+        StreamRecord rec = record;
+        int end = plan.to[stage];
+        for (; i < end; i++) {
+            Operator op = plan.ops[i];
+            if (op instanceof Filter f) {
+                cost += costs.recordNanos();
+                if (!f.predicate().test(rec.row)) {
+                    commit(rec);
+                    return;
+                }
+            } else if (op instanceof MapRow m) {
+                cost += costs.recordNanos();
+                Row mapped = m.function().apply(rec.row);
+                if (mapped == null) {
+                    throw new IllegalStateException("job " + plan.job.name() + ": " + m + " returned null for " + rec.row);
+                }
+                if (keyed && mapped.key() != rec.row.key()) {
+                    throw new IllegalStateException("job " + plan.job.name() + ": " + m + " changed the key of a keyed row ("
+                            + rec.row.key() + " to " + mapped.key() + "); put a keyBy after it instead");
+                }
+                rec = rec.withRow(mapped);
+            } else if (op instanceof KeyBy k) {
+                cost += costs.keyByNanos();
+                Row keyedRow = rec.row.withKey(k.selector().key(rec.row));
+                enqueue(OUT_RECORD, StreamRecord.partition(keyedRow.key(), outputs.length), rec.withRow(keyedRow));
+                return;
+            } else {
+                ((KeyedTask) this).operator.add(rec, ((KeyedTask) this).watermark, (KeyedTask) this);
+                return;
+            }
+        }
+        ResultKey at = rec.at != null ? rec.at : ResultKey.row(rec.row);
+        output(new SinkOutput(at, rec.row, rec.sourceId, rec.lineage, rec.maxArrival));
+    }
+
+    @Override
+    public String toString() {
+        return (stage == 0 ? "source " : "stage " + stage + " task ") + index + " (worker " + worker + ")";
+    }
+}

@@ -1,0 +1,24 @@
+package org.flowlab.sim.stream;
+
+import org.flowlab.sim.cluster.ClusterSpec;
+import org.flowlab.sim.engine.EngineScenario;
+
+/** How the stream's contract tests configure the engine for a case. */
+final class StreamContract {
+    private StreamContract() {
+    }
+
+    static StreamConfig config(EngineScenario s, Delivery delivery) {
+        return StreamConfig.defaults()
+                .withCluster(new ClusterSpec(s.workers(), 2, 0.2))
+                .withTasks(s.workers())
+                .withChannelCapacity(8)
+                .withCheckpointInterval(s.cadence())
+                .withOutOfOrderness(s.outOfOrderness())
+                .withHeartbeatTimeout(1_000_000_000L)
+                .withIdleTimeout(3_000_000_000L)
+                .withDelivery(delivery)
+                .withFaults(s.faults())
+                .withSeed(s.seed());
+    }
+}

@@ -1,0 +1,13 @@
+package org.flowlab.sim.stream;
+
+import org.flowlab.sim.engine.Engine;
+import org.flowlab.sim.engine.EngineContractProperties;
+import org.flowlab.sim.engine.EngineScenario;
+
+/** The engine contract for the stream with exactly-once sinks. */
+class StreamExactlyOnceContractTest implements EngineContractProperties {
+    @Override
+    public Engine engine(EngineScenario s) {
+        return new StreamEngine(StreamContract.config(s, Delivery.EXACTLY_ONCE));
+    }
+}
