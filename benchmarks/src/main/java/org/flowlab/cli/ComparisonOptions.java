@@ -48,11 +48,11 @@ final class ComparisonOptions {
     Long microbatchInterval;
 
     @Option(names = "--checkpoint-interval", paramLabel = "D", converter = DurationConverter.class,
-            description = "Stream: time between checkpoints (default: 10s).")
+            description = "Stream: time between checkpoints (default: 1m).")
     Long checkpointInterval;
 
     @Option(names = "--delivery", paramLabel = "exactly-once|at-least-once", converter = DeliveryConverter.class,
-            description = "Stream: the sink's guarantee (default: exactly-once).")
+            description = "Stream: the sink's guarantee (default: at-least-once, as in Flink).")
     Delivery delivery;
 
     @Option(names = "--workers", paramLabel = "N", description = "Workers of every engine's cluster (default: 4).")

@@ -95,8 +95,8 @@ class ComparisonTest {
         for (int i = 0; i < r.trace().size(); i++) {
             maxDelay = Math.max(maxDelay, r.trace().arrivalTime(i) - r.trace().eventTime(i));
         }
-        assertThat(r.settings().allowedLateness()).isGreaterThanOrEqualTo(maxDelay)
-                .isLessThan(maxDelay + 1_000_000_000L);
+        assertThat(r.settings().allowedLateness()).isGreaterThan(maxDelay)
+                .isLessThanOrEqualTo(maxDelay + 1_000_000_000L);
         assertThat(r.settings().allowedLateness() % 1_000_000_000L).isZero();
     }
 
