@@ -33,6 +33,9 @@ import org.flowlab.workloads.spec.SpecReader;
  * @param batchShuffleRecordNanos    batch: per record shuffled
  * @param batchCommitNanos           batch: committing a run's output
  * @param clusterStartupNanos        batch: starting an ephemeral cluster
+ * @param microBatchStartupNanos     micro-batch: start-up of one trigger's run on a running query
+ * @param microBatchTaskOverheadNanos micro-batch: per task, on warm executors
+ * @param microBatchCommitNanos      micro-batch: committing one trigger (offset and commit logs, sink)
  */
 public record CostModel(
         long recordNanos,
@@ -49,7 +52,10 @@ public record CostModel(
         long batchRecordNanos,
         long batchShuffleRecordNanos,
         long batchCommitNanos,
-        long clusterStartupNanos) {
+        long clusterStartupNanos,
+        long microBatchStartupNanos,
+        long microBatchTaskOverheadNanos,
+        long microBatchCommitNanos) {
 
     /** Where the defaults live, on the class path. */
     public static final String RESOURCE = "/cost-model.json";
@@ -60,6 +66,11 @@ public record CostModel(
     /** The JSON fields of the {@code batch} object, in the order of the record's components. */
     static final List<String> BATCH_FIELDS = List.of("runStartup", "taskOverhead", "record", "shuffleRecord",
             "commit", "clusterStartup");
+    /** The JSON fields of the {@code microBatch} object, in the order of the record's components. */
+    static final List<String> MICRO_BATCH_FIELDS = List.of("runStartup", "taskOverhead", "commit");
+
+    /** The top-level objects of a cost model file. */
+    private static final List<String> SECTIONS = List.of("description", "stream", "batch", "microBatch");
 
     // Parsed once: the resource never changes while the JVM runs, and a record is immutable.
     private static final CostModel DEFAULTS = load();
@@ -68,11 +79,14 @@ public record CostModel(
         long[] all = {recordNanos, keyByNanos, networkHopNanos, stateAccessNanos, windowResultNanos,
                 sinkWriteNanos, checkpointBaseNanos, checkpointPerEntryNanos, checkpointCoordinatorNanos,
                 batchRunStartupNanos, batchTaskOverheadNanos, batchRecordNanos, batchShuffleRecordNanos,
-                batchCommitNanos, clusterStartupNanos};
+                batchCommitNanos, clusterStartupNanos, microBatchStartupNanos, microBatchTaskOverheadNanos,
+                microBatchCommitNanos};
         for (int i = 0; i < all.length; i++) {
             if (all[i] < 0) {
-                String field = i < STREAM_FIELDS.size() ? "stream." + STREAM_FIELDS.get(i)
-                        : "batch." + BATCH_FIELDS.get(i - STREAM_FIELDS.size());
+                int b = i - STREAM_FIELDS.size();
+                int m = b - BATCH_FIELDS.size();
+                String field = b < 0 ? "stream." + STREAM_FIELDS.get(i)
+                        : m < 0 ? "batch." + BATCH_FIELDS.get(b) : "microBatch." + MICRO_BATCH_FIELDS.get(m);
                 throw new InvalidInputException("cost model: " + field + " must be a duration >= 0 (got " + all[i] + " ns)");
             }
         }
@@ -85,50 +99,51 @@ public record CostModel(
 
     /** Every cost zero: results without any time passing, for lessons that isolate one effect. */
     public static CostModel free() {
-        return new CostModel(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        return new CostModel(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     }
 
     /**
-     * A complete cost model: an object with {@code stream} and {@code batch} objects holding every
-     * field (an optional {@code description} aside); a missing or unknown field is an error naming it.
+     * A complete cost model: an object with {@code stream}, {@code batch} and {@code microBatch}
+     * objects holding every field (an optional {@code description} aside); a missing or unknown
+     * field is an error naming it.
      */
     public static CostModel fromJson(SpecReader reader) {
-        reader.rejectUnknown("description", "stream", "batch");
-        SpecReader stream = reader.object("stream").rejectUnknown(STREAM_FIELDS);
-        SpecReader batch = reader.object("batch").rejectUnknown(BATCH_FIELDS);
-        long[] s = new long[STREAM_FIELDS.size()];
-        for (int i = 0; i < s.length; i++) {
-            s[i] = stream.durationOrZero(STREAM_FIELDS.get(i));
+        reader.rejectUnknown(SECTIONS);
+        return fromArrays(readAll(reader.object("stream"), STREAM_FIELDS), readAll(reader.object("batch"), BATCH_FIELDS),
+                readAll(reader.object("microBatch"), MICRO_BATCH_FIELDS));
+    }
+
+    private static long[] readAll(SpecReader section, List<String> fields) {
+        section.rejectUnknown(fields);
+        long[] out = new long[fields.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = section.durationOrZero(fields.get(i));
         }
-        long[] b = new long[BATCH_FIELDS.size()];
-        for (int i = 0; i < b.length; i++) {
-            b[i] = batch.durationOrZero(BATCH_FIELDS.get(i));
+        return out;
+    }
+
+    private static void readSome(SpecReader profile, String name, List<String> fields, long[] into) {
+        if (!profile.has(name)) {
+            return;
         }
-        return fromArrays(s, b);
+        SpecReader section = profile.object(name).rejectUnknown(fields);
+        for (int i = 0; i < into.length; i++) {
+            if (section.has(fields.get(i))) {
+                into[i] = section.durationOrZero(fields.get(i));
+            }
+        }
     }
 
     /** This model with the fields that {@code profile} sets replaced; the others stay. */
     public CostModel withOverrides(SpecReader profile) {
-        profile.rejectUnknown("description", "stream", "batch");
+        profile.rejectUnknown(SECTIONS);
         long[] s = streamArray();
         long[] b = batchArray();
-        if (profile.has("stream")) {
-            SpecReader stream = profile.object("stream").rejectUnknown(STREAM_FIELDS);
-            for (int i = 0; i < s.length; i++) {
-                if (stream.has(STREAM_FIELDS.get(i))) {
-                    s[i] = stream.durationOrZero(STREAM_FIELDS.get(i));
-                }
-            }
-        }
-        if (profile.has("batch")) {
-            SpecReader batch = profile.object("batch").rejectUnknown(BATCH_FIELDS);
-            for (int i = 0; i < b.length; i++) {
-                if (batch.has(BATCH_FIELDS.get(i))) {
-                    b[i] = batch.durationOrZero(BATCH_FIELDS.get(i));
-                }
-            }
-        }
-        return fromArrays(s, b);
+        long[] m = microBatchArray();
+        readSome(profile, "stream", STREAM_FIELDS, s);
+        readSome(profile, "batch", BATCH_FIELDS, b);
+        readSome(profile, "microBatch", MICRO_BATCH_FIELDS, m);
+        return fromArrays(s, b, m);
     }
 
     /** The fields by their JSON path ({@code stream.record} …), nanoseconds, in file order. */
@@ -142,97 +157,119 @@ public record CostModel(
         for (int i = 0; i < b.length; i++) {
             m.put("batch." + BATCH_FIELDS.get(i), b[i]);
         }
+        long[] mb = microBatchArray();
+        for (int i = 0; i < mb.length; i++) {
+            m.put("microBatch." + MICRO_BATCH_FIELDS.get(i), mb[i]);
+        }
         return m;
     }
 
     public CostModel withRecordNanos(long v) {
         long[] s = streamArray();
         s[0] = v;
-        return fromArrays(s, batchArray());
+        return fromArrays(s, batchArray(), microBatchArray());
     }
 
     public CostModel withKeyByNanos(long v) {
         long[] s = streamArray();
         s[1] = v;
-        return fromArrays(s, batchArray());
+        return fromArrays(s, batchArray(), microBatchArray());
     }
 
     public CostModel withNetworkHopNanos(long v) {
         long[] s = streamArray();
         s[2] = v;
-        return fromArrays(s, batchArray());
+        return fromArrays(s, batchArray(), microBatchArray());
     }
 
     public CostModel withStateAccessNanos(long v) {
         long[] s = streamArray();
         s[3] = v;
-        return fromArrays(s, batchArray());
+        return fromArrays(s, batchArray(), microBatchArray());
     }
 
     public CostModel withWindowResultNanos(long v) {
         long[] s = streamArray();
         s[4] = v;
-        return fromArrays(s, batchArray());
+        return fromArrays(s, batchArray(), microBatchArray());
     }
 
     public CostModel withSinkWriteNanos(long v) {
         long[] s = streamArray();
         s[5] = v;
-        return fromArrays(s, batchArray());
+        return fromArrays(s, batchArray(), microBatchArray());
     }
 
     public CostModel withCheckpointBaseNanos(long v) {
         long[] s = streamArray();
         s[6] = v;
-        return fromArrays(s, batchArray());
+        return fromArrays(s, batchArray(), microBatchArray());
     }
 
     public CostModel withCheckpointPerEntryNanos(long v) {
         long[] s = streamArray();
         s[7] = v;
-        return fromArrays(s, batchArray());
+        return fromArrays(s, batchArray(), microBatchArray());
     }
 
     public CostModel withCheckpointCoordinatorNanos(long v) {
         long[] s = streamArray();
         s[8] = v;
-        return fromArrays(s, batchArray());
+        return fromArrays(s, batchArray(), microBatchArray());
     }
 
     public CostModel withBatchRunStartupNanos(long v) {
         long[] b = batchArray();
         b[0] = v;
-        return fromArrays(streamArray(), b);
+        return fromArrays(streamArray(), b, microBatchArray());
     }
 
     public CostModel withBatchTaskOverheadNanos(long v) {
         long[] b = batchArray();
         b[1] = v;
-        return fromArrays(streamArray(), b);
+        return fromArrays(streamArray(), b, microBatchArray());
     }
 
     public CostModel withBatchRecordNanos(long v) {
         long[] b = batchArray();
         b[2] = v;
-        return fromArrays(streamArray(), b);
+        return fromArrays(streamArray(), b, microBatchArray());
     }
 
     public CostModel withBatchShuffleRecordNanos(long v) {
         long[] b = batchArray();
         b[3] = v;
-        return fromArrays(streamArray(), b);
+        return fromArrays(streamArray(), b, microBatchArray());
     }
 
     public CostModel withBatchCommitNanos(long v) {
         long[] b = batchArray();
         b[4] = v;
-        return fromArrays(streamArray(), b);
+        return fromArrays(streamArray(), b, microBatchArray());
     }
 
     public CostModel withClusterStartupNanos(long v) {
         long[] b = batchArray();
         b[5] = v;
-        return fromArrays(streamArray(), b);
+        return fromArrays(streamArray(), b, microBatchArray());
+    }
+
+    public CostModel withMicroBatchStartupNanos(long v) {
+        long[] m = microBatchArray();
+        m[0] = v;
+        return fromArrays(streamArray(), batchArray(), m);
+    }
+
+    public CostModel withMicroBatchTaskOverheadNanos(long v) {
+        long[] m = microBatchArray();
+        m[1] = v;
+        return fromArrays(streamArray(), batchArray(), m);
+    }
+
+    public CostModel withMicroBatchCommitNanos(long v) {
+        long[] m = microBatchArray();
+        m[2] = v;
+        return fromArrays(streamArray(), batchArray(), m);
     }
 
     private long[] streamArray() {
@@ -245,8 +282,13 @@ public record CostModel(
                 batchCommitNanos, clusterStartupNanos};
     }
 
-    private static CostModel fromArrays(long[] s, long[] b) {
-        return new CostModel(s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7], s[8], b[0], b[1], b[2], b[3], b[4], b[5]);
+    private long[] microBatchArray() {
+        return new long[]{microBatchStartupNanos, microBatchTaskOverheadNanos, microBatchCommitNanos};
+    }
+
+    private static CostModel fromArrays(long[] s, long[] b, long[] m) {
+        return new CostModel(s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7], s[8], b[0], b[1], b[2], b[3], b[4], b[5],
+                m[0], m[1], m[2]);
     }
 
     private static CostModel load() {

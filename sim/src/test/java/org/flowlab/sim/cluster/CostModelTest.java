@@ -24,7 +24,8 @@ class CostModelTest {
         assertThat(d.networkHopNanos()).isEqualTo(100_000);
         assertThat(d.checkpointCoordinatorNanos()).isEqualTo(5_000_000);
         assertThat(d.clusterStartupNanos()).isEqualTo(90_000_000_000L);
-        assertThat(d.asMap()).hasSize(15).allSatisfy((name, nanos) -> assertThat(nanos).as(name).isPositive());
+        assertThat(d.microBatchCommitNanos()).isEqualTo(20_000_000);
+        assertThat(d.asMap()).hasSize(18).allSatisfy((name, nanos) -> assertThat(nanos).as(name).isPositive());
         assertThat(CostModel.defaults()).isSameAs(d);
     }
 
@@ -58,7 +59,7 @@ class CostModelTest {
         assertThatThrownBy(() -> CostModel.fromJson(json("{\"stream\": {\"recrd\": \"1us\"}, \"batch\": {}}")))
                 .hasMessageStartingWith("profile.json: stream.recrd: unknown field; allowed here: checkpointBase,");
         assertThatThrownBy(() -> CostModel.fromJson(json("{\"streams\": {}}")))
-                .hasMessage("profile.json: streams: unknown field; allowed here: batch, description, stream");
+                .hasMessage("profile.json: streams: unknown field; allowed here: batch, description, microBatch, stream");
         assertThatThrownBy(() -> d.withOverrides(json("{\"batch\": {\"commit\": \"soon\"}}")))
                 .hasMessage("profile.json: batch.commit: must be a duration such as 500ms, 10s, 5m, 2h, 1d or 1h30m (got \"soon\")");
         assertThatThrownBy(() -> d.withOverrides(json("{\"batch\": {\"commit\": 5}}")))
@@ -68,8 +69,9 @@ class CostModelTest {
     @Test
     void aProfileOverridesSomeFields() {
         CostModel d = CostModel.defaults();
-        CostModel p = d.withOverrides(json("// measured\n{\"stream\": {\"record\": \"150ns\"}, \"batch\": {\"commit\": \"0s\"}}"));
-        assertThat(p).isEqualTo(d.withRecordNanos(150).withBatchCommitNanos(0));
+        CostModel p = d.withOverrides(json("// measured\n{\"stream\": {\"record\": \"150ns\"}, \"batch\": {\"commit\": \"0s\"},"
+                + " \"microBatch\": {\"commit\": \"7ms\"}}"));
+        assertThat(p).isEqualTo(d.withRecordNanos(150).withBatchCommitNanos(0).withMicroBatchCommitNanos(7_000_000));
         assertThat(p.keyByNanos()).isEqualTo(d.keyByNanos());
     }
 
@@ -79,8 +81,10 @@ class CostModelTest {
         CostModel all = z.withRecordNanos(1).withKeyByNanos(2).withNetworkHopNanos(3).withStateAccessNanos(4)
                 .withWindowResultNanos(5).withSinkWriteNanos(6).withCheckpointBaseNanos(7).withCheckpointPerEntryNanos(8)
                 .withCheckpointCoordinatorNanos(9).withBatchRunStartupNanos(10).withBatchTaskOverheadNanos(11)
-                .withBatchRecordNanos(12).withBatchShuffleRecordNanos(13).withBatchCommitNanos(14).withClusterStartupNanos(15);
-        assertThat(all.asMap().values()).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L, 13L, 14L, 15L);
+                .withBatchRecordNanos(12).withBatchShuffleRecordNanos(13).withBatchCommitNanos(14).withClusterStartupNanos(15)
+                .withMicroBatchStartupNanos(16).withMicroBatchTaskOverheadNanos(17).withMicroBatchCommitNanos(18);
+        assertThat(all.asMap().values()).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L, 13L, 14L, 15L, 16L, 17L, 18L);
+        assertThatThrownBy(() -> z.withMicroBatchCommitNanos(-2)).hasMessage("cost model: microBatch.commit must be a duration >= 0 (got -2 ns)");
         assertThatThrownBy(() -> z.withSinkWriteNanos(-1)).isInstanceOf(InvalidInputException.class)
                 .hasMessage("cost model: stream.sinkWrite must be a duration >= 0 (got -1 ns)");
     }

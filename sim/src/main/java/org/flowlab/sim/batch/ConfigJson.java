@@ -1,0 +1,71 @@
+package org.flowlab.sim.batch;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.flowlab.sim.fault.FaultPlan;
+import org.flowlab.workloads.InvalidInputException;
+import org.flowlab.workloads.spec.SpecReader;
+
+/** The JSON fields both batch configurations share: how runs execute. */
+final class ConfigJson {
+    static final List<String> COMMON = List.of("cluster", "workers", "slotsPerWorker", "pricePerWorkerHour",
+            "targetTaskRecords", "maxAttempts", "rerunDelay", "speculation", "faults", "heartbeatTimeout", "warmPool", "seed");
+
+    private ConfigJson() {
+    }
+
+    static List<String> withCommon(String... own) {
+        List<String> all = new ArrayList<>(List.of(own));
+        all.addAll(COMMON);
+        return all;
+    }
+
+    static LatePolicy latePolicy(SpecReader r) {
+        return LatePolicy.valueOf(r.oneOf("latePolicy", List.of("reprocess", "drop")).toUpperCase(Locale.ROOT));
+    }
+
+    static ExecutionSettings execution(SpecReader r, ExecutionSettings e) {
+        if (r.has("cluster")) {
+            e = e.withClusterMode(ClusterMode.valueOf(r.oneOf("cluster", List.of("fixed", "ephemeral")).toUpperCase(Locale.ROOT)));
+        }
+        if (r.has("workers")) {
+            e = e.withCluster(e.cluster().withWorkers(r.positiveInt("workers")));
+        }
+        if (r.has("slotsPerWorker")) {
+            e = e.withCluster(e.cluster().withSlotsPerWorker(r.positiveInt("slotsPerWorker")));
+        }
+        if (r.has("pricePerWorkerHour")) {
+            e = e.withCluster(e.cluster().withPricePerWorkerHour(r.nonNegative("pricePerWorkerHour")));
+        }
+        if (r.has("targetTaskRecords")) {
+            e = e.withTargetTaskRecords(r.integer("targetTaskRecords", 1, Long.MAX_VALUE));
+        }
+        if (r.has("maxAttempts")) {
+            e = e.withRetries(e.retries().withMaxAttempts((int) r.integer("maxAttempts", 1, 1000)));
+        }
+        if (r.has("rerunDelay")) {
+            e = e.withRetries(e.retries().withRerunDelay(r.durationOrZero("rerunDelay")));
+        }
+        if (r.has("speculation")) {
+            e = e.withSpeculation(r.bool("speculation") ? Speculation.SPARK : Speculation.OFF);
+        }
+        if (r.has("faults")) {
+            try {
+                e = e.withFaults(FaultPlan.parse(r.string("faults")));
+            } catch (InvalidInputException ex) {
+                throw r.error("faults", ex.getMessage());
+            }
+        }
+        if (r.has("heartbeatTimeout")) {
+            e = e.withHeartbeatTimeout(r.durationOrZero("heartbeatTimeout"));
+        }
+        if (r.has("warmPool")) {
+            e = e.withWarmPool(r.durationOrZero("warmPool"));
+        }
+        if (r.has("seed")) {
+            e = e.withSeed(r.integer("seed", Long.MIN_VALUE, Long.MAX_VALUE));
+        }
+        return e;
+    }
+}

@@ -1,0 +1,479 @@
+package org.flowlab.sim.batch;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.IntFunction;
+import org.flowlab.sim.job.Job;
+import org.flowlab.sim.job.KeyedProcess;
+import org.flowlab.sim.job.KeyedProcessFunction;
+import org.flowlab.sim.job.ProcessContext;
+import org.flowlab.sim.job.ResultKey;
+import org.flowlab.sim.job.Row;
+
+/**
+ * A keyed process function (a detector) across runs. Each key's state, pending timers and output
+ * numbering live on between runs. A run processes each key's rows up to its event-time watermark
+ * in {@link Row#ORDER}, firing a timer before the first row later than it, exactly as the oracle
+ * does, and then the timers up to the watermark; rows beyond it wait for a later run. A row at or
+ * below a committed watermark is late: dropped and counted, or the key's whole history is
+ * replayed from the start and its outputs rewritten (only what differs is upserted or deleted).
+ */
+final class ProcessStage implements SourceStage, ChangeStage {
+
+    /** One input row waiting to be processed (or, fed by another stage, kept for replays). */
+    private static final class Entry {
+        final ResultKey id;
+        final Row row;
+        final long maxArrival;
+        IntList lineage;
+
+        Entry(ResultKey id, Row row, long maxArrival, IntList lineage) {
+            this.id = id;
+            this.row = row;
+            this.maxArrival = maxArrival;
+            this.lineage = lineage;
+        }
+    }
+
+    private static final Comparator<Entry> ORDER = (a, b) -> {
+        int c = Row.ORDER.compare(a.row, b.row);
+        if (c != 0) {
+            return c;
+        }
+        if (a.id == null || b.id == null) {
+            return a.id == null ? (b.id == null ? 0 : -1) : 1;
+        }
+        return a.id.compareTo(b.id);
+    };
+
+    /** When a key next has something to do: a row or a timer at {@code time}. */
+    private record Wake(long time, long key) {
+        static final Comparator<Wake> ORDER = Comparator.comparingLong(Wake::time).thenComparingLong(Wake::key);
+    }
+
+    /** Everything kept for one key. */
+    private static final class KeyState {
+        final long key;
+        Map<String, Object> state = new HashMap<>();
+        final TreeSet<Long> timers = new TreeSet<>();
+        /** Rows not yet processed; when fed by another stage, every row (processed ones too). */
+        final TreeSet<Entry> rows = new TreeSet<>(ORDER);
+        /** When fed by the source: the processed rows' trace positions, to rebuild them for a replay. */
+        IntList history;
+        TreeMap<ResultKey, Object> outputs = new TreeMap<>();
+        boolean emittedAny;
+        long seqTime;
+        long seq;
+        long maxArrival = Long.MIN_VALUE;
+        boolean replay;
+        Wake wake;
+
+        KeyState(long key) {
+            this.key = key;
+        }
+    }
+
+    /** An output produced during a replay, held until the replay is done and compared. */
+    private record Produced(Object result, long maxArrival, IntList lineage) {
+    }
+
+    private final Job job;
+    private final KeyedProcess op;
+    private final boolean lastStep;
+    private final LatePolicy latePolicy;
+    private final StageOutput out;
+    private final int stageIndex;
+    /** Rebuilds a processed source row from its trace position; null when fed by another stage. */
+    private final IntFunction<Row> sourceRow;
+    private final IntFunction<Long> sourceArrival;
+    private final KeyedProcessFunction function;
+    /** Whether a key may be replayed, so its history and outputs must be kept. */
+    private final boolean replayable;
+    private final Context ctx = new Context();
+
+    private final Map<Long, KeyState> keys = new HashMap<>();
+    private final Map<ResultKey, Entry> byId = new HashMap<>();
+    private final TreeSet<Wake> wakes = new TreeSet<>(Wake.ORDER);
+    private final TreeSet<Long> replayKeys = new TreeSet<>();
+    private long watermark = Long.MIN_VALUE;
+
+    /**
+     * @param sourceRow     for the first stateful step: rebuilds the row of a trace position as the
+     *                      steps before it make it; null for a later step
+     * @param sourceArrival for the first stateful step: the arrival time of a trace position
+     */
+    ProcessStage(Job job, KeyedProcess op, boolean lastStep, LatePolicy latePolicy, StageOutput out, int stageIndex,
+                 IntFunction<Row> sourceRow, IntFunction<Long> sourceArrival) {
+        this.job = job;
+        this.op = op;
+        this.lastStep = lastStep;
+        this.latePolicy = latePolicy;
+        this.out = out;
+        this.stageIndex = stageIndex;
+        this.sourceRow = sourceRow;
+        this.sourceArrival = sourceArrival;
+        this.function = op.newFunction();
+        this.replayable = sourceRow == null || latePolicy == LatePolicy.REPROCESS;
+    }
+
+    private KeyState key(long key) {
+        return keys.computeIfAbsent(key, KeyState::new);
+    }
+
+    @Override
+    public void acceptSource(int record, Row row, long arrival, RunDelta delta) {
+        KeyState ks = key(row.key());
+        if (row.eventTime() <= watermark) {
+            if (latePolicy == LatePolicy.DROP) {
+                delta.late.add(record);
+                return;
+            }
+            delta.corrections++;
+            needsReplay(ks);
+        }
+        IntList lineage = new IntList(1);
+        lineage.add(record);
+        ks.rows.add(new Entry(null, row, arrival, lineage));
+        delta.work[stageIndex].add(row.key(), 1);
+        updateWake(ks);
+    }
+
+    @Override
+    public void accept(ResultKey id, Row row, long maxArrival, IntList lineage, RunDelta delta) {
+        Entry old = byId.remove(id);
+        if (old != null) {
+            KeyState ks = keys.get(old.row.key());
+            ks.rows.remove(old);
+            if (old.row.eventTime() <= watermark) {
+                needsReplay(ks);
+            }
+            if (old.lineage != null) {
+                lineage = lineage == null ? old.lineage : append(lineage, old.lineage);
+            }
+            updateWake(ks);
+            delta.work[stageIndex].add(old.row.key(), 1);
+        }
+        if (row == null) {
+            delta.mark(lineage);
+            return;
+        }
+        KeyState ks = key(row.key());
+        Entry e = new Entry(id, row, maxArrival, lineage);
+        ks.rows.add(e);
+        byId.put(id, e);
+        if (row.eventTime() <= watermark) {
+            needsReplay(ks);
+        }
+        delta.work[stageIndex].add(row.key(), 1);
+        updateWake(ks);
+    }
+
+    private static IntList append(IntList a, IntList b) {
+        a.addAll(b);
+        return a;
+    }
+
+    private void needsReplay(KeyState ks) {
+        ks.replay = true;
+        replayKeys.add(ks.key);
+    }
+
+    private static long after(long t) {
+        return t == Long.MAX_VALUE ? t : t + 1;
+    }
+
+    /** An entry before every real row at {@code eventTime}. */
+    private static Entry probe(long eventTime) {
+        return new Entry(null, new Row(Long.MIN_VALUE, eventTime, Integer.MIN_VALUE, Long.MIN_VALUE,
+                Double.NEGATIVE_INFINITY, Long.MIN_VALUE, Long.MIN_VALUE, Long.MIN_VALUE), 0, null);
+    }
+
+    /** The key's rows with event time in (from, to]. */
+    private NavigableSet<Entry> rowsBetween(KeyState ks, long from, long to) {
+        if (from == Long.MAX_VALUE) {
+            return new TreeSet<>(ORDER);
+        }
+        Entry lo = probe(from + 1);
+        return to == Long.MAX_VALUE ? ks.rows.tailSet(lo, true) : ks.rows.subSet(lo, true, probe(to + 1), false);
+    }
+
+    private void updateWake(KeyState ks) {
+        long next = Long.MAX_VALUE;
+        boolean any = false;
+        Entry pending = watermark == Long.MAX_VALUE ? null : ks.rows.ceiling(probe(after(watermark)));
+        if (pending != null) {
+            next = pending.row.eventTime();
+            any = true;
+        }
+        if (!ks.timers.isEmpty()) {
+            next = Math.min(next, ks.timers.first());
+            any = true;
+        }
+        Wake w = any ? new Wake(next, ks.key) : null;
+        if (ks.wake != null && !ks.wake.equals(w)) {
+            wakes.remove(ks.wake);
+        }
+        if (w != null) {
+            wakes.add(w);
+        }
+        ks.wake = w;
+    }
+
+    @Override
+    public void step(long newWatermark, RunDelta delta) {
+        TreeSet<Long> todo = new TreeSet<>(replayKeys);
+        replayKeys.clear();
+        for (Wake w : wakes) {
+            if (w.time() > newWatermark) {
+                break;
+            }
+            todo.add(w.key());
+        }
+        for (long key : todo) {
+            KeyState ks = keys.get(key);
+            if (ks.replay) {
+                ks.replay = false;
+                replay(ks, newWatermark, delta);
+            } else {
+                run(ks, newWatermark, delta);
+            }
+        }
+        watermark = newWatermark;
+        for (long key : todo) {
+            updateWake(keys.get(key));
+        }
+    }
+
+    private void run(KeyState ks, long upTo, RunDelta delta) {
+        List<Entry> pending = new ArrayList<>(rowsBetween(ks, watermark, upTo));
+        ctx.begin(ks, delta, null);
+        for (Entry e : pending) {
+            fireTimersBefore(ks, e.row.eventTime());
+            element(ks, e, delta);
+            if (sourceRow != null) {
+                ks.rows.remove(e);
+                if (replayable) {
+                    history(ks).add((int) e.row.id());
+                }
+            }
+        }
+        fireTimersUpTo(ks, upTo);
+        delta.work[stageIndex].add(ks.key, pending.size());
+    }
+
+    private static IntList history(KeyState ks) {
+        if (ks.history == null) {
+            ks.history = new IntList(4);
+        }
+        return ks.history;
+    }
+
+    /** Runs the key again from nothing, over every row it has up to {@code upTo}, and rewrites what changed. */
+    private void replay(KeyState ks, long upTo, RunDelta delta) {
+        TreeSet<Entry> all = new TreeSet<>(ORDER);
+        if (ks.history != null) {
+            for (int i = 0; i < ks.history.size(); i++) {
+                int record = ks.history.get(i);
+                all.add(new Entry(null, sourceRow.apply(record), sourceArrival.apply(record), null));
+            }
+        }
+        all.addAll(ks.rows);
+        TreeMap<ResultKey, Object> before = ks.outputs;
+        ks.state = new HashMap<>();
+        ks.timers.clear();
+        ks.outputs = new TreeMap<>();
+        ks.emittedAny = false;
+        ks.seq = 0;
+        ks.maxArrival = Long.MIN_VALUE;
+        TreeMap<ResultKey, Produced> produced = new TreeMap<>();
+        ctx.begin(ks, delta, produced);
+        IntList processed = sourceRow != null ? new IntList(Math.max(4, all.size())) : null;
+        long n = 0;
+        for (Entry e : all) {
+            if (e.row.eventTime() > upTo) {
+                break;
+            }
+            fireTimersBefore(ks, e.row.eventTime());
+            element(ks, e, delta);
+            if (processed != null) {
+                ks.rows.remove(e);
+                processed.add((int) e.row.id());
+            }
+            n++;
+        }
+        fireTimersUpTo(ks, upTo);
+        if (processed != null) {
+            ks.history = processed;
+        }
+        delta.work[stageIndex].add(ks.key, n);
+        for (ResultKey at : before.keySet()) {
+            if (!produced.containsKey(at)) {
+                out.put(at, null, Long.MIN_VALUE, null, delta);
+            }
+        }
+        for (Map.Entry<ResultKey, Produced> p : produced.entrySet()) {
+            Produced v = p.getValue();
+            out.put(p.getKey(), v.result(), v.maxArrival(), v.lineage(), delta);
+        }
+    }
+
+    private void element(KeyState ks, Entry e, RunDelta delta) {
+        ks.maxArrival = Math.max(ks.maxArrival, e.maxArrival);
+        ctx.element(e);
+        function.processElement(e.row, ctx);
+        if (!ctx.producedForElement) {
+            // Nothing came out of it: its effect on the key's state is what is committed.
+            delta.mark(e.lineage);
+            e.lineage = null;
+        }
+    }
+
+    private void fireTimersBefore(KeyState ks, long time) {
+        while (!ks.timers.isEmpty() && ks.timers.first() < time) {
+            long t = ks.timers.pollFirst();
+            ctx.timer(t);
+            function.onTimer(t, ctx);
+        }
+    }
+
+    private void fireTimersUpTo(KeyState ks, long upTo) {
+        while (!ks.timers.isEmpty() && ks.timers.first() <= upTo) {
+            long t = ks.timers.pollFirst();
+            ctx.timer(t);
+            function.onTimer(t, ctx);
+        }
+    }
+
+    /** The context the function sees: the oracle's rules, the key's kept state. */
+    private final class Context implements ProcessContext {
+        private KeyState ks;
+        private RunDelta delta;
+        private TreeMap<ResultKey, Produced> replaying;
+        private Entry current;
+        private long currentTime;
+        private boolean inTimer;
+        boolean producedForElement;
+
+        void begin(KeyState keyState, RunDelta runDelta, TreeMap<ResultKey, Produced> produced) {
+            ks = keyState;
+            delta = runDelta;
+            replaying = produced;
+        }
+
+        void element(Entry e) {
+            current = e;
+            currentTime = e.row.eventTime();
+            inTimer = false;
+            producedForElement = false;
+        }
+
+        void timer(long t) {
+            current = null;
+            currentTime = t;
+            inTimer = true;
+        }
+
+        @Override
+        public long key() {
+            return ks.key;
+        }
+
+        @Override
+        public long currentTime() {
+            return currentTime;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <T> T state(String name) {
+            return (T) ks.state.get(name);
+        }
+
+        @Override
+        public void setState(String name, Object value) {
+            if (value == null) {
+                ks.state.remove(name);
+            } else {
+                ks.state.put(name, value);
+            }
+        }
+
+        @Override
+        public void clearState(String name) {
+            ks.state.remove(name);
+        }
+
+        @Override
+        public void registerTimer(long timestamp) {
+            if (inTimer ? timestamp <= currentTime : timestamp < currentTime) {
+                throw new IllegalArgumentException("job " + job.name() + ": " + op + " registered a timer at "
+                        + timestamp + " for key " + ks.key + (inTimer ? ", not later than the firing timer at " : ", before the current time ")
+                        + currentTime);
+            }
+            ks.timers.add(timestamp);
+        }
+
+        @Override
+        public void deleteTimer(long timestamp) {
+            ks.timers.remove(timestamp);
+        }
+
+        @Override
+        public void emit(Object value) {
+            if (!lastStep) {
+                throw new IllegalStateException("job " + job.name() + ": " + op
+                        + " called emit() but is not the job's last step; use forward(row) to pass rows on");
+            }
+            if (value == null) {
+                throw new IllegalArgumentException("job " + job.name() + ": " + op + " emitted null for key " + ks.key);
+            }
+            produce(value);
+        }
+
+        @Override
+        public void forward(Row row) {
+            if (row == null) {
+                throw new IllegalArgumentException("job " + job.name() + ": " + op + " forwarded null for key " + ks.key);
+            }
+            if (row.eventTime() < currentTime) {
+                throw new IllegalArgumentException("job " + job.name() + ": " + op + " forwarded a row at "
+                        + row.eventTime() + ", before the current time " + currentTime + " (it would be late downstream)");
+            }
+            produce(row);
+        }
+
+        private void produce(Object result) {
+            if (!ks.emittedAny || ks.seqTime != currentTime) {
+                ks.emittedAny = true;
+                ks.seqTime = currentTime;
+                ks.seq = 0;
+            }
+            ResultKey at = ResultKey.at(ks.key, currentTime, ks.seq++);
+            if (replayable) {
+                ks.outputs.put(at, result);
+            }
+            IntList lineage = null;
+            long maxArrival = ks.maxArrival;
+            if (current != null) {
+                lineage = current.lineage;
+                current.lineage = null;
+                maxArrival = current.maxArrival;
+                producedForElement = true;
+            }
+            if (!lastStep) {
+                delta.work[stageIndex].out++;
+            }
+            if (replaying != null) {
+                replaying.put(at, new Produced(result, maxArrival, lineage));
+            } else {
+                out.put(at, result, maxArrival, lineage, delta);
+            }
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package org.flowlab.sim.batch;
+
+import java.util.Map;
+import java.util.TreeMap;
+import org.flowlab.sim.job.ResultKey;
+
+/**
+ * What one run changes, computed when it starts and applied at its commit: the outputs it
+ * upserts or deletes, the input records that become visible with it, the records it drops as
+ * late, and the work each stage does (which sizes its tasks).
+ */
+final class RunDelta {
+    /** One output change: the new value, or null for a deletion, and the latest arrival it reflects. */
+    record Change(Object value, long maxArrival) {
+    }
+
+    final int fromRecord;
+    final int toRecord;
+    final long watermark;
+    final boolean last;
+    final TreeMap<ResultKey, Change> changes = new TreeMap<>();
+    final IntList visible = new IntList(64);
+    final IntList late = new IntList(4);
+    long corrections;
+    final StageWork[] work;
+
+    RunDelta(int fromRecord, int toRecord, long watermark, boolean last, int stages) {
+        this.fromRecord = fromRecord;
+        this.toRecord = toRecord;
+        this.watermark = watermark;
+        this.last = last;
+        work = new StageWork[stages + 1];
+        for (int i = 0; i < work.length; i++) {
+            work[i] = new StageWork();
+        }
+    }
+
+    /** Records read by the run. */
+    int records() {
+        return toRecord - fromRecord;
+    }
+
+    void mark(IntList ids) {
+        if (ids != null) {
+            visible.addAll(ids);
+        }
+    }
+
+    void mark(int id) {
+        visible.add(id);
+    }
+
+    Map<ResultKey, Change> changes() {
+        return changes;
+    }
+
+    /**
+     * The work of one stage in one run: rows it handles (new rows plus rows read again to
+     * recompute a window or replay a key), spread over buckets by key hash as a shuffle spreads
+     * them over tasks, and the rows it writes to the next stage's shuffle.
+     */
+    static final class StageWork {
+        /** Buckets of keys; a stage never has more tasks than this. */
+        static final int BUCKETS = 256;
+
+        long rows;
+        long out;
+        final long[] byBucket = new long[BUCKETS];
+
+        void add(long key, long n) {
+            rows += n;
+            byBucket[bucket(key)] += n;
+        }
+
+        static int bucket(long key) {
+            // A 64-bit finaliser (MurmurHash3's fmix64) so that nearby keys spread over all buckets.
+            long h = key;
+            h ^= h >>> 33;
+            h *= 0xff51afd7ed558ccdL;
+            h ^= h >>> 33;
+            h *= 0xc4ceb9fe1a85ec53L;
+            h ^= h >>> 33;
+            return (int) (h & (BUCKETS - 1));
+        }
+    }
+}

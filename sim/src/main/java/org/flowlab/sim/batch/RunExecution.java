@@ -1,0 +1,446 @@
+package org.flowlab.sim.batch;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.commons.math3.random.RandomGenerator;
+import org.flowlab.sim.cluster.ClusterSpec;
+import org.flowlab.sim.fault.FaultPlan;
+import org.flowlab.sim.kernel.ScheduledAction;
+import org.flowlab.sim.kernel.Simulation;
+
+/**
+ * One attempt at a run on the cluster, in virtual time: start-up, then its stages, each task on the
+ * first free slot of a live worker (a stage starts when the one before it is complete), then the
+ * commit. A task attempt takes its cost times the background-load and slow-worker slowdowns at its
+ * start. Faults:
+ * <ul>
+ *   <li>an attempt fails with the fault plan's task-failure probability (at a random point of its
+ *       service time); the task is retried after a back-off, and the run fails when a task has
+ *       failed {@code maxAttempts} times;</li>
+ *   <li>a worker crash kills its running attempts, which run again elsewhere once the driver notices
+ *       (the heartbeat timeout), without counting as failures; the finished outputs it held of
+ *       stages still needed are lost and recomputed (lineage), and so, transitively, are the
+ *       outputs those recomputations need — only what was lost reruns;</li>
+ *   <li>with speculation on, a straggler gets a copy on another worker and the first to finish wins.</li>
+ * </ul>
+ */
+final class RunExecution {
+
+    /** What the run loop hears from an execution. */
+    interface Listener {
+        /** A map task read its records; {@code again} when it had read them before (a recomputation or a rerun). */
+        void mapTaskRead(long at, long records, boolean again);
+
+        void committed(long at);
+
+        void failed(long at);
+    }
+
+    private enum State { QUEUED, RUNNING, DONE }
+
+    private enum Phase { STARTING, TASKS, COMMITTING, COMMITTED, FAILED }
+
+    private static final class Task {
+        final int stage;
+        final int index;
+        final long cost;
+        State state = State.QUEUED;
+        long readyAt;
+        int failures;
+        int worker = -1;
+        long doneDuration;
+        final List<Attempt> running = new ArrayList<>(2);
+
+        Task(int stage, int index, long cost) {
+            this.stage = stage;
+            this.index = index;
+            this.cost = cost;
+        }
+    }
+
+    private static final class Attempt {
+        final Task task;
+        final int slot;
+        final long start;
+        final boolean fails;
+        final boolean copy;
+        ScheduledAction finish;
+
+        Attempt(Task task, int slot, long start, boolean fails, boolean copy) {
+            this.task = task;
+            this.slot = slot;
+            this.start = start;
+            this.fails = fails;
+            this.copy = copy;
+        }
+    }
+
+    private final Simulation sim;
+    private final RunPlan plan;
+    private final ExecutionSettings settings;
+    private final ClusterSpec cluster;
+    private final FaultPlan faults;
+    private final long[] downUntil;
+    private final boolean[] mapReadBefore;
+    private final BatchTally tally;
+    private final Listener listener;
+    private final RandomGenerator rng;
+    private final double failureProbability;
+    private final Task[][] tasks;
+    private final int[] doneCount;
+    private final List<List<Long>> doneDurations = new ArrayList<>();
+    private final Attempt[] slots;
+    private Phase phase = Phase.STARTING;
+    private ScheduledAction wake;
+    private long wakeAt = Long.MAX_VALUE;
+
+    /**
+     * @param downUntil     per worker, until when it is down (shared with the run loop, which sets it)
+     * @param mapReadBefore per map task, whether an earlier attempt at this run already read its
+     *                      records (shared between the run's attempts)
+     */
+    RunExecution(Simulation sim, RunPlan plan, ExecutionSettings settings, long[] downUntil, boolean[] mapReadBefore,
+                 BatchTally tally, Listener listener) {
+        this.sim = sim;
+        this.plan = plan;
+        this.settings = settings;
+        this.cluster = settings.cluster();
+        this.faults = settings.faults();
+        this.downUntil = downUntil;
+        this.mapReadBefore = mapReadBefore;
+        this.tally = tally;
+        this.listener = listener;
+        this.rng = sim.rng("faults");
+        this.failureProbability = faults.taskFailureProbability();
+        this.tasks = new Task[plan.stages().size()][];
+        this.doneCount = new int[tasks.length];
+        for (int s = 0; s < tasks.length; s++) {
+            long[] costs = plan.stages().get(s);
+            tasks[s] = new Task[costs.length];
+            for (int i = 0; i < costs.length; i++) {
+                tasks[s][i] = new Task(s, i, costs[i]);
+            }
+            doneDurations.add(new ArrayList<>());
+        }
+        this.slots = new Attempt[cluster.totalSlots()];
+    }
+
+    /** The service time of a task of cost {@code cost} under slowdown {@code factor}. */
+    static long serviceTime(long cost, double factor) {
+        return factor == 1 ? cost : (long) Math.ceil(cost * factor);
+    }
+
+    /**
+     * How long the run would take from {@code start} with no faults: the same list scheduling on
+     * every slot, under background load only. The difference to the real duration is the time faults cost.
+     */
+    static long idealDuration(RunPlan plan, int slotCount, BackgroundLoad load, long start) {
+        long t = start + plan.startup();
+        long[] free = new long[slotCount];
+        for (long[] stage : plan.stages()) {
+            Arrays.fill(free, t);
+            long end = t;
+            for (long cost : stage) {
+                int best = 0;
+                for (int s = 1; s < slotCount; s++) {
+                    if (free[s] < free[best]) {
+                        best = s;
+                    }
+                }
+                long begin = free[best];
+                free[best] = begin + serviceTime(cost, load.slowdownAt(begin));
+                end = Math.max(end, free[best]);
+            }
+            t = end;
+        }
+        return t + plan.commit() - start;
+    }
+
+    boolean active() {
+        return phase == Phase.STARTING || phase == Phase.TASKS || phase == Phase.COMMITTING;
+    }
+
+    boolean committing() {
+        return phase == Phase.COMMITTING;
+    }
+
+    void start() {
+        sim.scheduleAfter(plan.startup(), s -> beginTasks());
+    }
+
+    private void beginTasks() {
+        if (phase != Phase.STARTING) {
+            return;
+        }
+        phase = Phase.TASKS;
+        if (firstIncompleteStage() < 0) {
+            beginCommit();
+        } else {
+            dispatch();
+        }
+    }
+
+    private int firstIncompleteStage() {
+        for (int s = 0; s < tasks.length; s++) {
+            if (doneCount[s] < tasks[s].length) {
+                return s;
+            }
+        }
+        return -1;
+    }
+
+    private boolean workerUp(int worker) {
+        return sim.now() >= downUntil[worker];
+    }
+
+    /** Puts ready tasks (or speculative copies) on free slots of live workers, and asks to be woken when more will be ready. */
+    void dispatch() {
+        if (phase != Phase.TASKS) {
+            return;
+        }
+        int stage = firstIncompleteStage();
+        if (stage < 0) {
+            return;
+        }
+        long now = sim.now();
+        for (int slot = 0; slot < slots.length; slot++) {
+            if (slots[slot] != null || !workerUp(cluster.workerOfSlot(slot))) {
+                continue;
+            }
+            Task next = nextReady(stage, now);
+            if (next != null) {
+                launch(next, slot, false);
+                continue;
+            }
+            Task straggler = nextStraggler(stage, cluster.workerOfSlot(slot), now);
+            if (straggler != null) {
+                launch(straggler, slot, true);
+                tally.speculativeCopies++;
+            }
+        }
+        long next = Long.MAX_VALUE;
+        for (Task t : tasks[stage]) {
+            if (t.state == State.QUEUED && t.readyAt > now) {
+                next = Math.min(next, t.readyAt);
+            }
+        }
+        next = Math.min(next, nextSpeculationTime(stage, now));
+        wakeAt(next);
+    }
+
+    private void wakeAt(long t) {
+        if (t == Long.MAX_VALUE || (wake != null && wakeAt <= t && wakeAt > sim.now())) {
+            return;
+        }
+        if (wake != null) {
+            wake.cancel();
+        }
+        wakeAt = t;
+        wake = sim.schedule(t, s -> {
+            wake = null;
+            wakeAt = Long.MAX_VALUE;
+            dispatch();
+        });
+    }
+
+    private Task nextReady(int stage, long now) {
+        for (Task t : tasks[stage]) {
+            if (t.state == State.QUEUED && t.readyAt <= now) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    /** The stage's median task duration, once enough of it is done to speculate; else -1. */
+    private long speculationThreshold(int stage) {
+        Speculation sp = settings.speculation();
+        if (!sp.enabled()) {
+            return -1;
+        }
+        List<Long> done = doneDurations.get(stage);
+        long needed = Math.max(1, (long) Math.floor(sp.quantile() * tasks[stage].length));
+        if (done.size() < needed) {
+            return -1;
+        }
+        List<Long> sorted = new ArrayList<>(done);
+        sorted.sort(null);
+        long median = sorted.get(sorted.size() / 2);
+        return (long) Math.ceil(sp.multiplier() * median);
+    }
+
+    private Task nextStraggler(int stage, int freeWorker, long now) {
+        long threshold = speculationThreshold(stage);
+        if (threshold < 0) {
+            return null;
+        }
+        Task best = null;
+        for (Task t : tasks[stage]) {
+            if (t.state == State.RUNNING && t.running.size() == 1) {
+                Attempt a = t.running.get(0);
+                if (cluster.workerOfSlot(a.slot) != freeWorker && now - a.start > threshold
+                        && (best == null || a.start < best.running.get(0).start)) {
+                    best = t;
+                }
+            }
+        }
+        return best;
+    }
+
+    private long nextSpeculationTime(int stage, long now) {
+        long threshold = speculationThreshold(stage);
+        if (threshold < 0) {
+            return Long.MAX_VALUE;
+        }
+        long next = Long.MAX_VALUE;
+        for (Task t : tasks[stage]) {
+            if (t.state == State.RUNNING && t.running.size() == 1) {
+                long crossing = t.running.get(0).start + threshold + 1;
+                if (crossing > now) {
+                    next = Math.min(next, crossing);
+                }
+            }
+        }
+        return next;
+    }
+
+    private void launch(Task task, int slot, boolean copy) {
+        long now = sim.now();
+        int worker = cluster.workerOfSlot(slot);
+        long duration = serviceTime(task.cost, settings.backgroundLoad().slowdownAt(now) * faults.slowFactor(worker, now));
+        boolean fails = failureProbability > 0 && rng.nextDouble() < failureProbability;
+        long end = fails ? now + (long) (duration * rng.nextDouble()) : now + duration;
+        Attempt a = new Attempt(task, slot, now, fails, copy);
+        slots[slot] = a;
+        task.running.add(a);
+        task.state = State.RUNNING;
+        tally.taskAttempts++;
+        a.finish = sim.schedule(end, s -> finish(a));
+    }
+
+    /** Stops an attempt now: its slot is freed and its time so far counts as busy and wasted. */
+    private void stop(Attempt a) {
+        a.finish.cancel();
+        long spent = sim.now() - a.start;
+        tally.busySlotNanos += spent;
+        tally.wastedSlotNanos += spent;
+        slots[a.slot] = null;
+        a.task.running.remove(a);
+    }
+
+    private void finish(Attempt a) {
+        if (!active()) {
+            return;
+        }
+        long now = sim.now();
+        Task t = a.task;
+        tally.busySlotNanos += now - a.start;
+        slots[a.slot] = null;
+        t.running.remove(a);
+        if (a.fails) {
+            tally.failedAttempts++;
+            tally.wastedSlotNanos += now - a.start;
+            t.failures++;
+            if (t.failures >= settings.retries().maxAttempts()) {
+                failRun();
+                return;
+            }
+            if (t.running.isEmpty()) {
+                t.state = State.QUEUED;
+                t.readyAt = now + settings.retries().backoff(t.failures);
+                tally.tasksRetried++;
+            }
+            dispatch();
+            return;
+        }
+        for (Attempt other : new ArrayList<>(t.running)) {
+            stop(other);
+        }
+        if (a.copy) {
+            tally.speculativeWins++;
+        }
+        t.state = State.DONE;
+        t.worker = cluster.workerOfSlot(a.slot);
+        t.doneDuration = now - a.start;
+        doneCount[t.stage]++;
+        doneDurations.get(t.stage).add(t.doneDuration);
+        if (t.stage == 0 && plan.mapRecords().length > 0) {
+            boolean again = mapReadBefore[t.index];
+            mapReadBefore[t.index] = true;
+            listener.mapTaskRead(now, plan.mapRecords()[t.index], again);
+        }
+        if (firstIncompleteStage() < 0) {
+            beginCommit();
+        } else {
+            dispatch();
+        }
+    }
+
+    private void beginCommit() {
+        phase = Phase.COMMITTING;
+        if (wake != null) {
+            wake.cancel();
+            wake = null;
+        }
+        sim.scheduleAfter(plan.commit(), s -> {
+            phase = Phase.COMMITTED;
+            listener.committed(s.now());
+        });
+    }
+
+    private void failRun() {
+        phase = Phase.FAILED;
+        for (Attempt a : slots) {
+            if (a != null) {
+                stop(a);
+            }
+        }
+        if (wake != null) {
+            wake.cancel();
+            wake = null;
+        }
+        listener.failed(sim.now());
+    }
+
+    /**
+     * Worker {@code worker} has just died: its attempts are killed and requeued for when the driver
+     * notices, and finished outputs it held that are still needed are recomputed.
+     */
+    void workerLost(int worker) {
+        if (phase != Phase.TASKS) {
+            return;
+        }
+        long now = sim.now();
+        long noticed = now + settings.heartbeatTimeout();
+        for (Attempt a : slots) {
+            if (a != null && cluster.workerOfSlot(a.slot) == worker) {
+                stop(a);
+                tally.tasksKilledByCrash++;
+                if (a.task.running.isEmpty()) {
+                    a.task.state = State.QUEUED;
+                    a.task.readyAt = noticed;
+                }
+            }
+        }
+        // From the last stage down: a stage's outputs are needed while the next stage is not done,
+        // and recomputing a lost task needs its whole input stage again.
+        for (int s = tasks.length - 2; s >= 0; s--) {
+            if (doneCount[s + 1] == tasks[s + 1].length || !plan.intermediate(s)) {
+                continue;
+            }
+            for (Task t : tasks[s]) {
+                if (t.state == State.DONE && t.worker == worker) {
+                    t.state = State.QUEUED;
+                    t.readyAt = noticed;
+                    t.worker = -1;
+                    doneCount[s]--;
+                    doneDurations.get(s).remove(Long.valueOf(t.doneDuration));
+                    tally.tasksRecomputed++;
+                    tally.wastedSlotNanos += t.doneDuration;
+                }
+            }
+        }
+        dispatch();
+    }
+}

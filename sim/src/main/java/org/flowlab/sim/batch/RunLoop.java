@@ -1,0 +1,381 @@
+package org.flowlab.sim.batch;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.HdrHistogram.Histogram;
+import org.flowlab.sim.engine.RunOutcome;
+import org.flowlab.sim.fault.WorkerCrash;
+import org.flowlab.sim.job.GlobalWindow;
+import org.flowlab.sim.job.Job;
+import org.flowlab.sim.job.KeyedProcess;
+import org.flowlab.sim.job.Operator;
+import org.flowlab.sim.job.ResultKey;
+import org.flowlab.sim.job.ResultTable;
+import org.flowlab.sim.job.WindowAggregate;
+import org.flowlab.sim.kernel.Simulation;
+import org.flowlab.sim.metrics.FaultTally;
+import org.flowlab.sim.metrics.LatencySummary;
+import org.flowlab.sim.metrics.RecordVisibility;
+import org.flowlab.sim.metrics.RecoveryFigures;
+import org.flowlab.sim.metrics.RunMetrics;
+import org.flowlab.sim.metrics.StalenessTimeline;
+import org.flowlab.sim.metrics.ThroughputTimeline;
+import org.flowlab.workloads.Trace;
+import org.flowlab.workloads.text.DurationText;
+
+/**
+ * The loop both batch engines share, in one simulation: a trigger fires; the run reads what is
+ * staged and not yet read, computes its changes ({@link IncrementalJob}) and executes on the
+ * cluster ({@link RunExecution}); its commit makes the changes visible at once; the next trigger
+ * is due by the schedule, or at the commit if the run overran it. A failed run is rerun whole
+ * with the same input. Runs never overlap, so each sees the state the previous one committed.
+ */
+final class RunLoop implements RunExecution.Listener {
+
+    /**
+     * What differs between the batch and the micro-batch engine.
+     *
+     * @param engineName         the engine's name in outcomes
+     * @param partial            update mode (every touched window upserted) or append mode (emitted when final)
+     * @param latePolicy         late records reprocessed or dropped
+     * @param trigger            when runs are due
+     * @param costs              per-run start-up, per-task overhead and commit
+     * @param eventTimeWatermark true: the watermark is the largest event time read minus the lateness
+     *                           (micro-batch); false: the last staged arrival minus it (batch)
+     * @param lateness           how far behind the watermark trails
+     */
+    record Mode(String engineName, boolean partial, LatePolicy latePolicy, Trigger trigger, RunPlan.Costs costs,
+                boolean eventTimeWatermark, long lateness) {
+    }
+
+    /** The run in progress. */
+    private static final class Current {
+        final long trigger;
+        final RunDelta delta;
+        final RunPlan plan;
+        final boolean[] mapRead;
+        final long staged;
+        int attempts;
+        boolean coldStart;
+        long idealFromTrigger = -1;
+
+        Current(long trigger, RunDelta delta, RunPlan plan, long staged) {
+            this.trigger = trigger;
+            this.delta = delta;
+            this.plan = plan;
+            this.mapRead = new boolean[plan.mapRecords().length];
+            this.staged = staged;
+        }
+    }
+
+    private record Failure(long at, long resumed) {
+    }
+
+    private final Trace trace;
+    private final ExecutionSettings settings;
+    private final Mode mode;
+    private final Simulation sim;
+    private final StagingArea staging;
+    private final IncrementalJob job;
+    private final boolean windowedOutputs;
+    private final boolean detectorOutputs;
+    private final TreeMap<ResultKey, Object> visible = new TreeMap<>();
+    private final RecordVisibility visibility;
+    private final BitSet lateIds = new BitSet();
+    private final long[] downUntil;
+    private final BatchTally tally = new BatchTally();
+    private final ThroughputTimeline.Builder throughput;
+    private final Histogram processingLatency = LatencySummary.newHistogram();
+    private final Histogram detectionLatency = LatencySummary.newHistogram();
+    private final Histogram runDurations = LatencySummary.newHistogram();
+    private final Map<ResultKey, Long> lastChanged = new HashMap<>();
+    private final Set<ResultKey> seenAlerts = new HashSet<>();
+    private final List<RunRecord> history = new ArrayList<>();
+    private final List<Failure> failures = new ArrayList<>();
+
+    private Current current;
+    private RunExecution execution;
+    private long maxEventTimeRead = Long.MIN_VALUE;
+    private boolean finished;
+    private boolean clusterOn;
+    private long billedFrom;
+    private long lastActivityEnd = Long.MIN_VALUE;
+    private long allocatedNanos;
+    private long lastCommit;
+    private long lastRead = Long.MIN_VALUE;
+    private int skipped;
+    private int reruns;
+    private int overruns;
+    private long triggerDelay;
+    private long maxTriggerDelay;
+    private int coldStarts;
+    private long reprocessed;
+    private long corrections;
+    private long maxStaged;
+    private int crashesHit;
+    private int crashesDuringCommit;
+
+    RunLoop(Job job, Trace trace, ExecutionSettings settings, Mode mode) {
+        this.trace = trace;
+        this.settings = settings;
+        this.mode = mode;
+        this.sim = new Simulation(settings.seed());
+        this.staging = new StagingArea(trace, settings.faults());
+        this.job = new IncrementalJob(job, trace, mode.partial(), mode.latePolicy());
+        this.visibility = new RecordVisibility(trace.size());
+        this.downUntil = new long[settings.cluster().workers()];
+        this.throughput = ThroughputTimeline.builder(throughputBucket(trace));
+        int last = job.lastStatefulIndex();
+        Operator lastStateful = last < 0 ? null : job.operators().get(last);
+        this.windowedOutputs = lastStateful instanceof WindowAggregate w && !(w.window() instanceof GlobalWindow);
+        this.detectorOutputs = lastStateful instanceof KeyedProcess;
+    }
+
+    BatchRun run() {
+        for (WorkerCrash c : settings.faults().crashes()) {
+            sim.schedule(c.at(), s -> onCrash(c));
+        }
+        if (trace.size() > 0) {
+            long first = mode.trigger().first(staging);
+            sim.schedule(Math.max(0, first), s -> onTrigger());
+        }
+        sim.run();
+        if (trace.size() > 0 && !finished) {
+            throw new IllegalStateException(mode.engineName() + ": the run loop stopped before reading the whole trace");
+        }
+        return outcome();
+    }
+
+    /** Whole seconds, enough that a trace of months has at most about 100 000 buckets. */
+    private static long throughputBucket(Trace trace) {
+        long span = trace.size() == 0 ? 0 : Math.max(0, trace.lastArrival());
+        long seconds = Math.max(1, (span / 100_000 + DurationText.NANOS_PER_SECOND - 1) / DurationText.NANOS_PER_SECOND);
+        return seconds * DurationText.NANOS_PER_SECOND;
+    }
+
+    private static long minus(long t, long d) {
+        return t < Long.MIN_VALUE + d ? Long.MIN_VALUE : t - d;
+    }
+
+    private void onTrigger() {
+        long now = sim.now();
+        int upTo = staging.stagedBy(now);
+        int read = job.read();
+        if (upTo == read) {
+            skipped++;
+            long due = mode.trigger().firstAtOrAfter(now, staging.stagedAt(read), read, staging);
+            sim.schedule(Math.max(now, due), s -> onTrigger());
+            return;
+        }
+        for (int i = read; i < upTo; i++) {
+            maxEventTimeRead = Math.max(maxEventTimeRead, trace.eventTime(i));
+        }
+        boolean last = upTo == trace.size();
+        long watermark;
+        if (last) {
+            watermark = Long.MAX_VALUE;
+        } else {
+            long base = mode.eventTimeWatermark() ? maxEventTimeRead : trace.arrivalTime(upTo - 1);
+            watermark = Math.max(job.watermark(), minus(minus(base, mode.lateness()), 1));
+        }
+        maxStaged = Math.max(maxStaged, upTo - read);
+        RunDelta delta = job.run(upTo, watermark);
+        current = new Current(now, delta, RunPlan.of(delta, mode.costs(), settings.targetTaskRecords()), upTo - read);
+        startAttempt();
+    }
+
+    private void startAttempt() {
+        long now = sim.now();
+        Current run = current;
+        run.attempts++;
+        boolean ephemeral = settings.clusterMode() == ClusterMode.EPHEMERAL;
+        boolean cold = ephemeral && (lastActivityEnd == Long.MIN_VALUE || now - lastActivityEnd > settings.warmPool());
+        long startup = cold ? settings.costs().clusterStartupNanos() : 0;
+        if (ephemeral) {
+            clusterOn = true;
+            billedFrom = now;
+        }
+        if (run.idealFromTrigger < 0) {
+            run.idealFromTrigger = (now - run.trigger) + startup
+                    + RunExecution.idealDuration(run.plan, settings.cluster().totalSlots(), settings.backgroundLoad(), now + startup);
+        }
+        if (cold) {
+            coldStarts++;
+            run.coldStart = true;
+            sim.scheduleAfter(startup, s -> beginExecution());
+        } else {
+            beginExecution();
+        }
+    }
+
+    private void beginExecution() {
+        execution = new RunExecution(sim, current.plan, settings, downUntil, current.mapRead, tally, this);
+        execution.start();
+    }
+
+    @Override
+    public void mapTaskRead(long at, long records, boolean again) {
+        throughput.read(at, records, again);
+        if (again) {
+            reprocessed += records;
+        }
+        lastRead = Math.max(lastRead, at);
+    }
+
+    @Override
+    public void committed(long at) {
+        Current run = current;
+        RunDelta delta = run.delta;
+        for (Map.Entry<ResultKey, RunDelta.Change> e : delta.changes().entrySet()) {
+            ResultKey key = e.getKey();
+            RunDelta.Change change = e.getValue();
+            if (change.value() == null) {
+                visible.remove(key);
+                continue;
+            }
+            visible.put(key, change.value());
+            if (change.maxArrival() != Long.MIN_VALUE) {
+                processingLatency.recordValue(Math.max(0, at - change.maxArrival()));
+            }
+            if (windowedOutputs) {
+                lastChanged.put(key, at);
+            }
+            if (detectorOutputs && seenAlerts.add(key)) {
+                detectionLatency.recordValue(Math.max(0, at - key.windowStart()));
+            }
+        }
+        for (int i = 0; i < delta.visible.size(); i++) {
+            visibility.mark(delta.visible.get(i), at);
+        }
+        for (int i = 0; i < delta.late.size(); i++) {
+            int id = delta.late.get(i);
+            visibility.mark(id, at);
+            lateIds.set(id);
+        }
+        corrections += delta.corrections;
+        runDurations.recordValue(at - run.trigger);
+        tally.extraTimeNanos(Math.max(0, (at - run.trigger) - run.idealFromTrigger));
+        history.add(new RunRecord(run.trigger, at, delta.records(), staging.bytes(delta.records()), run.plan.taskCount(),
+                run.attempts, run.coldStart, delta.watermark, delta.changes().size()));
+        endClusterSession(at);
+        lastCommit = at;
+        execution = null;
+        current = null;
+        if (delta.last) {
+            finished = true;
+            return;
+        }
+        long due = mode.trigger().next(run.trigger, job.read(), staging);
+        if (due < at) {
+            overruns++;
+            triggerDelay += at - due;
+            maxTriggerDelay = Math.max(maxTriggerDelay, at - due);
+        }
+        sim.schedule(Math.max(due, at), s -> onTrigger());
+    }
+
+    private void endClusterSession(long at) {
+        if (clusterOn) {
+            allocatedNanos += at - billedFrom;
+            clusterOn = false;
+        }
+        lastActivityEnd = at;
+    }
+
+    @Override
+    public void failed(long at) {
+        reruns++;
+        endClusterSession(at);
+        execution = null;
+        long delay = settings.retries().rerunDelay();
+        failures.add(new Failure(at, at + delay));
+        if (current.attempts >= settings.retries().maxRunAttempts()) {
+            throw new IllegalStateException(mode.engineName() + ": the run triggered at "
+                    + DurationText.format(current.trigger) + " failed " + current.attempts
+                    + " times in a row (" + settings.faults() + ", " + settings.retries().maxAttempts()
+                    + " attempts per task); raise retries.maxAttempts or maxRunAttempts");
+        }
+        sim.scheduleAfter(delay, s -> startAttempt());
+    }
+
+    /**
+     * A worker dies. It hits the job if the job holds the cluster then: an always-on cluster from
+     * the start until the final commit (runs after it have fewer slots until the worker is back),
+     * an ephemeral one while a run is on it. Running attempts are killed and lost outputs recomputed.
+     */
+    private void onCrash(WorkerCrash c) {
+        boolean held = settings.clusterMode() == ClusterMode.FIXED ? !finished : clusterOn;
+        if (!held) {
+            return;
+        }
+        crashesHit++;
+        long back = c.at() + c.restartDelay();
+        downUntil[c.worker()] = Math.max(downUntil[c.worker()], back);
+        sim.schedule(back, s -> {
+            if (execution != null) {
+                execution.dispatch();
+            }
+        });
+        if (execution != null && execution.active()) {
+            if (execution.committing()) {
+                crashesDuringCommit++;
+            }
+            execution.workerLost(c.worker());
+            failures.add(new Failure(c.at(), c.at() + settings.heartbeatTimeout()));
+        }
+    }
+
+    private BatchRun outcome() {
+        int n = trace.size();
+        long[] visibleAt = visibility.toArray();
+        StalenessTimeline staleness;
+        if (n == 0) {
+            staleness = StalenessTimeline.empty(DurationText.NANOS_PER_MILLI);
+        } else {
+            long span = Math.max(lastCommit, trace.lastArrival()) - trace.firstArrival();
+            staleness = StalenessTimeline.from(trace, visibleAt, StalenessTimeline.defaultStep(span));
+        }
+        long recoveryTime = 0;
+        for (Failure f : failures) {
+            recoveryTime = Math.max(recoveryTime, RecoveryFigures.recoveryTime(staleness, f.at(), f.resumed()));
+        }
+        long lost = 0;
+        for (int i = 0; i < n; i++) {
+            if (visibleAt[i] < 0 && !lateIds.get(i)) {
+                lost++;
+            }
+        }
+        Histogram eventTime = LatencySummary.newHistogram();
+        for (ResultKey key : visible.keySet()) {
+            Long changed = lastChanged.get(key);
+            if (changed != null) {
+                eventTime.recordValue(Math.max(0, changed - key.windowEnd()));
+            }
+        }
+        double seconds = n == 0 || lastRead <= trace.firstArrival() ? 0 : (lastRead - trace.firstArrival()) / 1e9;
+        double allocated = settings.cluster().workers()
+                * (settings.clusterMode() == ClusterMode.FIXED ? lastCommit : allocatedNanos) / 1e9;
+        double busy = tally.busySlotNanos / (double) settings.cluster().slotsPerWorker() / 1e9;
+        RunMetrics metrics = new RunMetrics(n, visibility.latency(trace), LatencySummary.of(processingLatency),
+                LatencySummary.of(eventTime), LatencySummary.of(detectionLatency), seconds == 0 ? 0 : n / seconds,
+                staleness.meanMs(), staleness.maxMs(), 0, history.size(), LatencySummary.of(runDurations),
+                new RecoveryFigures(recoveryTime, reprocessed, 0, lost, reruns),
+                new FaultTally(crashesHit, crashesDuringCommit, (int) tally.failedAttempts, reruns + (int) tally.tasksRetried),
+                lateIds.cardinality(), allocated, busy, settings.cluster().cost(allocated), lastCommit, staleness,
+                throughput.build(trace));
+        RunOutcome outcome = new RunOutcome(mode.engineName(), ResultTable.of(visible), metrics, lateIds.cardinality(), 0,
+                visibility, lateIds);
+        BatchFigures figures = new BatchFigures(history.size(), skipped, reruns, tally.taskAttempts, tally.failedAttempts,
+                tally.tasksRetried, tally.tasksKilledByCrash, tally.tasksRecomputed, tally.speculativeCopies,
+                tally.speculativeWins, tally.extraTimeNanos, tally.wastedSlotNanos, reprocessed, corrections, overruns,
+                triggerDelay, maxTriggerDelay, coldStarts, LatencySummary.of(runDurations), maxStaged,
+                staging.bytes(maxStaged), history);
+        return new BatchRun(outcome, figures);
+    }
+}

@@ -1,0 +1,287 @@
+package org.flowlab.sim.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+import static org.flowlab.sim.batch.TestJobs.BID;
+import static org.flowlab.sim.batch.TestJobs.MS;
+import static org.flowlab.sim.batch.TestJobs.S;
+
+import java.util.BitSet;
+import org.flowlab.sim.cluster.ClusterSpec;
+import org.flowlab.sim.cluster.CostModel;
+import org.flowlab.sim.engine.ExpectedResults;
+import org.flowlab.sim.engine.RunOutcome;
+import org.flowlab.sim.fault.FaultPlan;
+import org.flowlab.sim.job.Job;
+import org.flowlab.sim.job.ResultKey;
+import org.flowlab.sim.job.Row;
+import org.flowlab.sim.job.Windows;
+import org.flowlab.sim.job.aggregate.Aggregates;
+import org.flowlab.workloads.Trace;
+import org.flowlab.workloads.TraceBuilder;
+import org.junit.jupiter.api.Test;
+
+/** The batch engine on cases small enough to work out by hand, and its fault handling. */
+class BatchEngineTest {
+    private static final long H = 3600 * S;
+
+    private static final Job COUNT = Job.named("count", "rows per key per 10 s").keyBy(Row::key)
+            .window(Windows.tumbling("10s")).aggregate(Aggregates.count()).build();
+
+    private static void assertAgrees(Job job, Trace trace, RunOutcome out) {
+        String diff = ExpectedResults.disagreement(job, trace, out, 10);
+        if (!diff.isEmpty()) {
+            fail(diff);
+        }
+        assertThat(out.lostRecords()).isZero();
+        assertThat(out.visibility().invisibleCount()).isZero();
+    }
+
+    /** Costs that are zero except where a test says otherwise. */
+    private static CostModel costs(long startup, long taskOverhead, long record, long commit) {
+        return CostModel.free().withBatchRunStartupNanos(startup).withBatchTaskOverheadNanos(taskOverhead)
+                .withBatchRecordNanos(record).withBatchCommitNanos(commit);
+    }
+
+    @Test
+    void eachRunCommitsWhatWasStagedSinceTheLastAndUpsertsPartialWindows() {
+        Trace trace = TestJobs.builder()
+                .add(1 * S, 1500 * MS, BID, 1, 1)
+                .add(2 * S, 2500 * MS, BID, 1, 1)
+                .add(6 * S, 7 * S, BID, 1, 1)
+                .add(12 * S, 12500 * MS, BID, 1, 1)
+                .build();
+        BatchConfig config = BatchConfig.defaults().withSchedule("every 5s").withCosts(costs(100 * MS, 0, 0, 50 * MS));
+        BatchRun run = new BatchEngine(config).runWithFigures(COUNT, trace);
+        RunOutcome out = run.outcome();
+        assertAgrees(COUNT, trace, out);
+        assertThat(out.results().get(ResultKey.window(1, 0, 10 * S))).isEqualTo(3L);
+        // Runs at 5 s, 10 s and 15 s, each committing 150 ms later; the trigger at 0 found nothing.
+        assertThat(run.figures().history()).extracting(RunRecord::trigger).containsExactly(5 * S, 10 * S, 15 * S);
+        assertThat(run.figures().history()).extracting(RunRecord::committed).containsExactly(5150 * MS, 10150 * MS, 15150 * MS);
+        assertThat(run.figures().history()).extracting(RunRecord::records).containsExactly(2L, 1L, 1L);
+        assertThat(run.figures().skippedTriggers()).isEqualTo(1);
+        // A record is visible at the commit of the run that read it: the window's partial count reflects it.
+        assertThat(out.visibility().toArray()).containsExactly(5150 * MS, 5150 * MS, 10150 * MS, 15150 * MS);
+        assertThat(out.metrics().latency().maxMs()).isCloseTo(3650.0, org.assertj.core.data.Offset.offset(3.0));
+        assertThat(out.metrics().checkpoints()).isEqualTo(3);
+        assertThat(out.metrics().endTime()).isEqualTo(15150 * MS);
+        // The always-on cluster is billed from 0 to the last commit.
+        assertThat(out.metrics().workerSecondsAllocated()).isEqualTo(4 * 15.15);
+        assertThat(run.figures().extraTimeNanos()).isZero();
+    }
+
+    private static Trace steady(int records, long every, int keys) {
+        TraceBuilder b = TestJobs.builder();
+        for (int i = 0; i < records; i++) {
+            long t = (i + 1) * every;
+            b.add(t, t + 10 * MS, BID, i % keys, i % 7, i % 3, 0, 0, 0);
+        }
+        return b.build();
+    }
+
+    @Test
+    void withoutFaultsARunTakesExactlyItsPlannedTime() {
+        Trace trace = steady(3_000, 20 * MS, 17);
+        BatchConfig config = BatchConfig.defaults().withSchedule("every 10s")
+                .withExecution(ExecutionSettings.defaults().withTargetTaskRecords(40)
+                        .withBackgroundLoad(BackgroundLoad.peak(0, 1, 0.3)));
+        BatchRun run = new BatchEngine(config).runWithFigures(COUNT, trace);
+        assertAgrees(COUNT, trace, run.outcome());
+        BatchFigures f = run.figures();
+        assertThat(f.runs()).isEqualTo(7);
+        assertThat(f.extraTimeNanos()).isZero();
+        assertThat(f.wastedSlotNanos()).isZero();
+        assertThat(f.taskAttempts()).isEqualTo(f.history().stream().mapToLong(RunRecord::tasks).sum());
+        assertThat(f.reprocessedRecords()).isZero();
+        assertThat(run.outcome().metrics().recovery().restarts()).isZero();
+    }
+
+    @Test
+    void recoveryFiguresCountRetriesRerunsAndTheTimeFaultsCost() {
+        Trace trace = steady(2_000, 50 * MS, 11);
+        // The run at 40 s starts its tasks at 41 s: map tasks until 41.1 s, reduce tasks until 41.2 s.
+        FaultPlan faults = FaultPlan.parse("task-fail:p=0.2;crash:worker=1@41150ms+20s");
+        BatchConfig config = BatchConfig.defaults().withSchedule("every 10s")
+                .withExecution(ExecutionSettings.defaults().withTargetTaskRecords(25)
+                        .withCosts(costs(S, 50 * MS, 2 * MS, 200 * MS))
+                        .withRetries(Retries.DEFAULT.withMaxAttempts(2).withRerunDelay(5 * S))
+                        .withHeartbeatTimeout(2 * S)
+                        .withFaults(faults).withSeed(3));
+        BatchRun run = new BatchEngine(config).runWithFigures(COUNT, trace);
+        RunOutcome out = run.outcome();
+        assertAgrees(COUNT, trace, out);
+        BatchFigures f = run.figures();
+        assertThat(f.failedAttempts()).isPositive();
+        assertThat(f.tasksRetried()).isPositive();
+        assertThat(f.reruns()).as("runs re-executed").isPositive();
+        assertThat(f.tasksKilledByCrash() + f.tasksRecomputed()).as("tasks the crash cost").isPositive();
+        assertThat(f.extraTimeNanos()).as("extra time").isPositive();
+        assertThat(f.wastedSlotNanos()).isPositive();
+        assertThat(f.reprocessedRecords()).isPositive();
+        assertThat(out.metrics().recovery().restarts()).isEqualTo(f.reruns());
+        assertThat(out.metrics().recovery().reprocessed()).isEqualTo(f.reprocessedRecords());
+        assertThat(out.metrics().recovery().timeNanos()).isPositive();
+        assertThat(out.metrics().recovery().duplicates()).isZero();
+        assertThat(out.metrics().faults().workerCrashes()).isEqualTo(1);
+        assertThat(out.metrics().faults().taskFailures()).isEqualTo((int) f.failedAttempts());
+        // Reruns overwrite: each run's outputs are committed once, so nothing is counted twice.
+        assertThat(out.duplicateOutputs()).isZero();
+        assertThat(f.history()).anySatisfy(r -> assertThat(r.attempts()).isGreaterThan(1));
+    }
+
+    @Test
+    void aCrashRecomputesOnlyTheMapOutputsTheDeadWorkerHeld() {
+        // 40 records staged before the run at 10 s; 8 map tasks of 5 on 4 one-slot workers: tasks
+        // 0-3 from 10.00 s to 10.06 s on workers 0-3, tasks 4-7 until 10.12 s on the same workers.
+        TraceBuilder b = TestJobs.builder();
+        for (int i = 0; i < 40; i++) {
+            b.add((i + 1) * 100 * MS, (i + 1) * 100 * MS, BID, i, 1);
+        }
+        Trace trace = b.build();
+        // Worker 2 dies at 10.13 s, during the reduce stage, when its map outputs (tasks 2 and 6) are still needed.
+        FaultPlan crash = FaultPlan.parse("crash:worker=2@10130ms+1s");
+        BatchConfig config = BatchConfig.defaults().withSchedule("every 10s")
+                .withExecution(ExecutionSettings.defaults().withCluster(new ClusterSpec(4, 1, 1))
+                        .withTargetTaskRecords(5).withCosts(costs(0, 10 * MS, 10 * MS, 0))
+                        .withHeartbeatTimeout(500 * MS).withFaults(crash));
+        BatchRun run = new BatchEngine(config).runWithFigures(COUNT, trace);
+        assertAgrees(COUNT, trace, run.outcome());
+        BatchFigures f = run.figures();
+        assertThat(f.tasksRecomputed()).isEqualTo(2);
+        assertThat(f.reprocessedRecords()).isEqualTo(10);
+        assertThat(f.tasksKilledByCrash()).isEqualTo(1);
+        assertThat(f.reruns()).isZero();
+        assertThat(f.history().get(0).committed()).isGreaterThan(10_630 * MS);
+        assertThat(run.outcome().metrics().faults().workerCrashes()).isEqualTo(1);
+    }
+
+    @Test
+    void speculationRescuesARunFromASlowWorker() {
+        Trace trace = steady(800, 10 * MS, 13);
+        FaultPlan slow = FaultPlan.parse("slow:worker=3,x20@0s..2h");
+        ExecutionSettings base = ExecutionSettings.defaults().withCluster(new ClusterSpec(4, 1, 1))
+                .withTargetTaskRecords(50).withCosts(costs(0, 10 * MS, MS, 0)).withFaults(slow);
+        BatchConfig config = BatchConfig.defaults().withSchedule("every 1h");
+        BatchRun plain = new BatchEngine(config.withExecution(base)).runWithFigures(COUNT, trace);
+        BatchRun speculative = new BatchEngine(config.withExecution(base.withSpeculation(Speculation.SPARK)))
+                .runWithFigures(COUNT, trace);
+        assertAgrees(COUNT, trace, plain.outcome());
+        assertAgrees(COUNT, trace, speculative.outcome());
+        assertThat(speculative.outcome().results()).isEqualTo(plain.outcome().results());
+        assertThat(plain.figures().speculativeCopies()).isZero();
+        assertThat(speculative.figures().speculativeCopies()).isPositive();
+        assertThat(speculative.figures().speculativeWins()).isPositive();
+        long slowRun = plain.figures().history().get(0).duration();
+        long rescued = speculative.figures().history().get(0).duration();
+        assertThat(rescued).isLessThan(slowRun / 2);
+        // Both runs count the slow worker's cost as extra time; the copies win most of it back.
+        assertThat(speculative.figures().extraTimeNanos()).isLessThan(plain.figures().extraTimeNanos());
+    }
+
+    @Test
+    void anEphemeralClusterIsBilledOnlyWhileStartingAndRunning() {
+        Trace trace = steady(300, 30 * S, 5);
+        CostModel c = costs(S, 10 * MS, MS, 200 * MS).withClusterStartupNanos(90 * S);
+        BatchConfig fixed = BatchConfig.defaults().withSchedule("every 1h").withCosts(c);
+        BatchRun always = new BatchEngine(fixed).runWithFigures(COUNT, trace);
+        BatchRun ephemeral = new BatchEngine(fixed.withClusterMode(ClusterMode.EPHEMERAL)).runWithFigures(COUNT, trace);
+        assertThat(ephemeral.outcome().results()).isEqualTo(always.outcome().results());
+        // Hourly runs are further apart than the warm pool keeps capacity: every run starts cold.
+        assertThat(ephemeral.figures().runs()).isEqualTo(3);
+        assertThat(ephemeral.figures().coldStarts()).isEqualTo(3);
+        assertThat(ephemeral.figures().history()).allSatisfy(r -> assertThat(r.coldStart()).isTrue());
+        long billed = ephemeral.figures().history().stream().mapToLong(RunRecord::duration).sum();
+        assertThat(ephemeral.outcome().metrics().workerSecondsAllocated()).isEqualTo(4 * billed / 1e9);
+        assertThat(always.outcome().metrics().workerSecondsAllocated())
+                .isEqualTo(4 * always.outcome().metrics().endTime() / 1e9);
+        assertThat(ephemeral.outcome().metrics().cost()).isLessThan(always.outcome().metrics().cost() / 10);
+        // The cold start is part of each run's time, so of its records' latency.
+        assertThat(ephemeral.figures().history().get(0).duration()).isGreaterThan(90 * S);
+        assertThat(ephemeral.outcome().metrics().latency().p50Ms()).isGreaterThan(always.outcome().metrics().latency().p50Ms());
+    }
+
+    @Test
+    void runningOffPeakIsCheaperThanRunningInThePeak() {
+        Trace trace = steady(2_000, 40 * S, 9); // a day of steady records
+        BackgroundLoad office = BackgroundLoad.peak(9, 17, 0.6);
+        ExecutionSettings e = ExecutionSettings.defaults().withBackgroundLoad(office).withTargetTaskRecords(100)
+                .withCosts(costs(S, 50 * MS, 10 * MS, 200 * MS));
+        BatchRun peak = new BatchEngine(new BatchConfig(Schedule.parse("daily 10:00"), 0, LatePolicy.REPROCESS, e))
+                .runWithFigures(COUNT, trace);
+        BatchRun offPeak = new BatchEngine(new BatchConfig(Schedule.parse("off-peak 18:00..23:00 below 0.3"), 0,
+                LatePolicy.REPROCESS, e)).runWithFigures(COUNT, trace);
+        assertThat(peak.outcome().results()).isEqualTo(offPeak.outcome().results());
+        assertThat(offPeak.figures().history()).extracting(r -> r.trigger() % (24 * H)).containsOnly(18 * H);
+        // Tasks at 60 % background load take 2.5 times as long.
+        double ratio = peak.outcome().metrics().workerSecondsBusy() / offPeak.outcome().metrics().workerSecondsBusy();
+        assertThat(ratio).isBetween(2.3, 2.5);
+    }
+
+    @Test
+    void lateRecordsAreDroppedAndCountedOrReprocessedAsCorrections() {
+        Trace trace = TestJobs.builder()
+                .add(1 * S, 1 * S, BID, 1, 1)
+                .add(2 * S, 2 * S, BID, 1, 1)
+                .add(15 * S, 15 * S, BID, 1, 1)
+                .add(3 * S, 25 * S, BID, 1, 1)   // its window [0, 10) was covered by the run at 20 s
+                .add(26 * S, 26 * S, BID, 1, 1)
+                .build();
+        BatchConfig config = BatchConfig.defaults().withSchedule("every 10s").withLatenessBound(S)
+                .withCosts(costs(0, 0, 0, 100 * MS));
+        RunOutcome dropped = BatchEngine.run(COUNT, trace, config.withLatePolicy(LatePolicy.DROP));
+        assertAgrees(COUNT, trace, dropped);
+        assertThat(dropped.lateRecords()).isEqualTo(1);
+        assertThat(dropped.lateRecordIds()).isEqualTo(BitSet.valueOf(new long[]{1L << 3}));
+        assertThat(dropped.results().get(ResultKey.window(1, 0, 10 * S))).isEqualTo(2L);
+        assertThat(dropped.visibility().visibleAt(3)).isEqualTo(30_100 * MS);
+
+        BatchRun reprocessed = new BatchEngine(config).runWithFigures(COUNT, trace);
+        assertAgrees(COUNT, trace, reprocessed.outcome());
+        assertThat(reprocessed.outcome().lateRecords()).isZero();
+        assertThat(reprocessed.figures().corrections()).isEqualTo(1);
+        assertThat(reprocessed.outcome().results().get(ResultKey.window(1, 0, 10 * S))).isEqualTo(3L);
+    }
+
+    @Test
+    void batchSizeAndEndOfTraceSchedulesFireOnTheStagingArea() {
+        Trace trace = steady(7, S, 2);
+        BatchConfig config = BatchConfig.defaults().withCosts(costs(0, 0, 0, 100 * MS));
+        BatchRun bySize = new BatchEngine(config.withSchedule("when 3 records staged")).runWithFigures(COUNT, trace);
+        assertAgrees(COUNT, trace, bySize.outcome());
+        // Records arrive at 1.01 s, 2.01 s, …: runs when the 3rd and 6th are staged, and once at the end.
+        assertThat(bySize.figures().history()).extracting(RunRecord::trigger)
+                .containsExactly(3010 * MS, 6010 * MS, 7010 * MS);
+        assertThat(bySize.figures().history()).extracting(RunRecord::records).containsExactly(3L, 3L, 1L);
+        BatchRun once = new BatchEngine(config.withSchedule("end of trace")).runWithFigures(COUNT, trace);
+        assertThat(once.figures().history()).extracting(RunRecord::trigger).containsExactly(7010 * MS);
+        assertThat(once.outcome().results()).isEqualTo(bySize.outcome().results());
+    }
+
+    @Test
+    void aSourceStallDelaysStagingAndSoTheRunsThatSeeTheRecords() {
+        Trace trace = steady(30, S, 3);
+        BatchConfig config = BatchConfig.defaults().withSchedule("every 5s").withCosts(costs(0, 0, 0, 100 * MS))
+                .withFaults(FaultPlan.parse("stall:source@4s..17s"));
+        BatchRun run = new BatchEngine(config).runWithFigures(COUNT, trace);
+        assertAgrees(COUNT, trace, run.outcome());
+        // Nothing arriving from 4 s is staged before 17 s: the runs at 5, 10 and 15 s read nothing new.
+        assertThat(run.figures().history()).extracting(RunRecord::trigger).startsWith(5 * S, 20 * S);
+        assertThat(run.figures().history().get(1).records()).isEqualTo(16);
+        assertThat(run.outcome().visibility().visibleAt(4)).isEqualTo(20_100 * MS);
+    }
+
+    @Test
+    void theTaskSizeHasASweetSpotBetweenOverheadAndParallelism() {
+        Trace trace = steady(200_000, MS, 1_000);
+        long[] durations = new long[3];
+        long[] targets = {500, 25_000, 10_000_000};
+        for (int i = 0; i < targets.length; i++) {
+            BatchConfig config = BatchConfig.defaults().withSchedule("end of trace")
+                    .withExecution(ExecutionSettings.defaults().withTargetTaskRecords(targets[i]));
+            durations[i] = new BatchEngine(config).runWithFigures(COUNT, trace).figures().history().get(0).duration();
+        }
+        // 400 map and 400 reduce tasks pay 50 ms each; 8 and 8 fill the 8 slots; 1 and 1 leave 7 idle.
+        assertThat(durations[1]).isLessThan(durations[0]).isLessThan(durations[2]);
+    }
+}

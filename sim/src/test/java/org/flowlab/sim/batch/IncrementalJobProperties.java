@@ -1,0 +1,116 @@
+package org.flowlab.sim.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.util.BitSet;
+import java.util.List;
+import java.util.TreeSet;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.statistics.Statistics;
+import org.flowlab.sim.engine.ExpectedResults;
+import org.flowlab.sim.job.Job;
+import org.flowlab.sim.job.ResultTable;
+import org.flowlab.workloads.Trace;
+
+/**
+ * The logic of the runs, without their timing: however a trace is cut into runs, in update or
+ * append mode, with whatever watermarks, the table after the last run is the oracle's — minus
+ * exactly the records dropped as late — and every record is visible or late.
+ */
+class IncrementalJobProperties {
+
+    @Provide
+    Arbitrary<List<TestJobs.Happening>> events() {
+        return TestJobs.happenings();
+    }
+
+    @Provide
+    Arbitrary<Job> jobs() {
+        return TestJobs.anyJob();
+    }
+
+    @Provide
+    Arbitrary<List<Integer>> cuts() {
+        // Per mille of the trace, so that cuts fall inside traces of any length.
+        return Arbitraries.integers().between(0, 1000).list().ofMinSize(0).ofMaxSize(20);
+    }
+
+    @Provide
+    Arbitrary<Long> lateness() {
+        return Arbitraries.of(0L, 0L, 500 * TestJobs.MS, 2 * TestJobs.S, 20 * TestJobs.S);
+    }
+
+    @Property(tries = 300)
+    void anyCutIntoRunsGivesTheOraclesTable(@ForAll("events") List<TestJobs.Happening> events, @ForAll("jobs") Job job,
+                                            @ForAll("cuts") List<Integer> cuts, @ForAll boolean partial,
+                                            @ForAll boolean drop, @ForAll("lateness") long lateness) {
+        Trace trace = TestJobs.trace(events);
+        LatePolicy policy = drop ? LatePolicy.DROP : LatePolicy.REPROCESS;
+        IncrementalJob runs = new IncrementalJob(job, trace, partial, policy);
+        TreeSet<Integer> ends = new TreeSet<>();
+        for (int c : cuts) {
+            ends.add(c * trace.size() / 1000);
+        }
+        ends.add(trace.size());
+        BitSet visible = new BitSet();
+        BitSet late = new BitSet();
+        long corrections = 0;
+        long maxEventTime = Long.MIN_VALUE;
+        long watermark = Long.MIN_VALUE;
+        int n = 0;
+        for (int end : ends) {
+            if (end < runs.read()) {
+                continue;
+            }
+            for (int i = runs.read(); i < end; i++) {
+                maxEventTime = Math.max(maxEventTime, trace.eventTime(i));
+            }
+            // Batch watermarks follow arrival, micro-batch ones event time; both never go back.
+            long candidate = end == 0 ? Long.MIN_VALUE
+                    : (partial ? trace.arrivalTime(end - 1) : maxEventTime) - lateness - 1;
+            watermark = Math.max(watermark, candidate);
+            RunDelta delta = runs.run(end, end == trace.size() ? Long.MAX_VALUE : watermark);
+            for (int i = 0; i < delta.visible.size(); i++) {
+                visible.set(delta.visible.get(i));
+            }
+            for (int i = 0; i < delta.late.size(); i++) {
+                late.set(delta.late.get(i));
+            }
+            corrections += delta.corrections;
+            n++;
+        }
+        Statistics.label("runs").collect(n == 1 ? "1" : n < 5 ? "2-4" : "5+");
+        Statistics.label("late records").collect(late.cardinality() + corrections > 0);
+        Statistics.label("late records").coverage(c -> c.check(true).percentage(p -> p > 8));
+        Statistics.label("mode").collect(partial ? "update" : "append");
+
+        ResultTable expected = ExpectedResults.excluding(job, trace, late);
+        ResultTable actual = ResultTable.of(runs.table());
+        if (!expected.equals(actual)) {
+            fail(job.name() + " (" + (partial ? "update" : "append") + ", " + policy + ", " + n + " runs): "
+                    + expected.diffReport(actual, 10));
+        }
+        if (!drop) {
+            assertThat(late.isEmpty()).isTrue();
+        }
+        BitSet all = (BitSet) visible.clone();
+        all.or(late);
+        assertThat(all.cardinality()).as("records visible or late").isEqualTo(trace.size());
+    }
+
+    @Property(tries = 100)
+    void oneRunAtTheEndIsTheOracle(@ForAll("events") List<TestJobs.Happening> events, @ForAll("jobs") Job job,
+                                   @ForAll @IntRange(min = 0, max = 1) int mode) {
+        Trace trace = TestJobs.trace(events);
+        IncrementalJob runs = new IncrementalJob(job, trace, mode == 0, LatePolicy.DROP);
+        RunDelta delta = runs.run(trace.size(), Long.MAX_VALUE);
+        assertThat(delta.late.isEmpty()).isTrue();
+        assertThat(ResultTable.of(runs.table())).isEqualTo(ExpectedResults.excluding(job, trace, new BitSet()));
+    }
+}

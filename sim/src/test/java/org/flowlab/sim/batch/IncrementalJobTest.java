@@ -1,0 +1,159 @@
+package org.flowlab.sim.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.flowlab.sim.batch.TestJobs.BID;
+import static org.flowlab.sim.batch.TestJobs.S;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.flowlab.sim.job.Job;
+import org.flowlab.sim.job.KeyedProcessFunction;
+import org.flowlab.sim.job.ProcessContext;
+import org.flowlab.sim.job.ResultKey;
+import org.flowlab.sim.job.Row;
+import org.flowlab.sim.job.Windows;
+import org.flowlab.sim.job.aggregate.Aggregates;
+import org.flowlab.sim.oracle.ReferenceOracle;
+import org.flowlab.workloads.Trace;
+import org.junit.jupiter.api.Test;
+
+/** What each run changes, worked out by hand: sessions, detectors and later stages across runs. */
+class IncrementalJobTest {
+
+    private static List<String> changes(RunDelta delta) {
+        List<String> out = new ArrayList<>();
+        for (Map.Entry<ResultKey, RunDelta.Change> e : delta.changes().entrySet()) {
+            out.add(e.getKey() + (e.getValue().value() == null ? " deleted" : " = " + e.getValue().value()));
+        }
+        return out;
+    }
+
+    @Test
+    void aRowBridgingTwoSessionsOfEarlierRunsMergesThemAndDeletesTheirOutputs() {
+        Trace trace = TestJobs.builder()
+                .add(1 * S, 1 * S, BID, 7, 1)
+                .add(6 * S, 6 * S, BID, 7, 1)
+                .add(3500_000_000L, 7 * S, BID, 7, 1)
+                .build();
+        Job sessions = Job.named("s", "d").keyBy(Row::key).window(Windows.session("3s")).aggregate(Aggregates.count()).build();
+        IncrementalJob runs = new IncrementalJob(sessions, trace, true, LatePolicy.REPROCESS);
+        assertThat(changes(runs.run(2, 0))).containsExactly("key 7 [1s, 4s) = 1", "key 7 [6s, 9s) = 1");
+        assertThat(changes(runs.run(3, Long.MAX_VALUE)))
+                .containsExactly("key 7 [1s, 4s) deleted", "key 7 [1s, 9s) = 3", "key 7 [6s, 9s) deleted");
+        assertThat(runs.table()).isEqualTo(ReferenceOracle.run(sessions, trace).asMap());
+    }
+
+    /** Emits the key's running sum at each row and, from a timer 2 s later, the count so far. */
+    static final class Probe implements KeyedProcessFunction {
+        @Override
+        public void processElement(Row row, ProcessContext ctx) {
+            Double sum = ctx.state("sum");
+            double s = (sum == null ? 0 : sum) + row.value();
+            ctx.setState("sum", s);
+            Long n = ctx.state("n");
+            ctx.setState("n", (n == null ? 0 : n) + 1);
+            ctx.emit("sum " + s);
+            ctx.registerTimer(row.eventTime() + 2 * S);
+        }
+
+        @Override
+        public void onTimer(long timestamp, ProcessContext ctx) {
+            ctx.emit("count " + ctx.<Long>state("n"));
+        }
+    }
+
+    @Test
+    void aDetectorKeepsStateAndTimersBetweenRunsAndWaitsForItsWatermark() {
+        Trace trace = TestJobs.builder()
+                .add(1 * S, 1 * S, BID, 1, 1)
+                .add(4 * S, 4 * S, BID, 1, 2)
+                .add(5 * S, 5500_000_000L, BID, 1, 3)
+                .add(9 * S, 9 * S, BID, 1, 4)
+                .build();
+        Job job = Job.named("probe", "d").keyBy(Row::key).process("probe", Probe::new).build();
+        IncrementalJob runs = new IncrementalJob(job, trace, true, LatePolicy.REPROCESS);
+        // Watermark 4.5 s: the rows at 1 s and 4 s, and the timer at 3 s; the timer at 6 s waits.
+        RunDelta first = runs.run(2, 4500_000_000L);
+        assertThat(changes(first)).containsExactly("key 1 at 1s = sum 1.0", "key 1 at 3s = count 1", "key 1 at 4s = sum 3.0");
+        assertThat(first.visible.size()).isEqualTo(2);
+        // The row at 5 s is read but beyond the watermark of 5 s − 1 ns: it waits, not yet visible.
+        RunDelta second = runs.run(3, 5 * S - 1);
+        assertThat(changes(second)).isEmpty();
+        assertThat(second.visible.size()).isZero();
+        RunDelta last = runs.run(4, Long.MAX_VALUE);
+        assertThat(changes(last)).containsExactly("key 1 at 5s = sum 6.0", "key 1 at 6s = count 3",
+                "key 1 at 7s = count 3", "key 1 at 9s = sum 10.0", "key 1 at 11s = count 4");
+        assertThat(last.visible.size()).isEqualTo(2);
+        assertThat(runs.table()).isEqualTo(ReferenceOracle.run(job, trace).asMap());
+    }
+
+    @Test
+    void aLateRowReplaysItsKeyAndRewritesOnlyTheOutputsThatChange() {
+        Trace trace = TestJobs.builder()
+                .add(1 * S, 1 * S, BID, 1, 1)
+                .add(4 * S, 4 * S, BID, 1, 2)
+                .add(9 * S, 9 * S, BID, 2, 5)
+                .add(3 * S, 10 * S, BID, 1, 10) // behind the watermark of the first run
+                .build();
+        Job job = Job.named("probe", "d").keyBy(Row::key).process("probe", Probe::new).build();
+        IncrementalJob reprocess = new IncrementalJob(job, trace, true, LatePolicy.REPROCESS);
+        reprocess.run(3, 8 * S);
+        RunDelta replay = reprocess.run(4, Long.MAX_VALUE);
+        assertThat(replay.corrections).isEqualTo(1);
+        // Key 1 now reads 1, 10, 2: the sum at 1 s stands, everything after changes (the timer at 3 s
+        // now fires after the row at 3 s, so it is the second output there); key 2 just goes on.
+        assertThat(changes(replay)).containsExactly("key 1 at 3s = sum 11.0", "key 1 at 3s #1 = count 2",
+                "key 1 at 4s = sum 13.0", "key 1 at 5s = count 3", "key 1 at 6s = count 3",
+                "key 2 at 9s = sum 5.0", "key 2 at 11s = count 1");
+        assertThat(reprocess.table()).isEqualTo(ReferenceOracle.run(job, trace).asMap());
+
+        IncrementalJob drop = new IncrementalJob(job, trace, true, LatePolicy.DROP);
+        drop.run(3, 8 * S);
+        RunDelta dropped = drop.run(4, Long.MAX_VALUE);
+        assertThat(dropped.late.size()).isEqualTo(1);
+        assertThat(dropped.late.get(0)).isEqualTo(3);
+        assertThat(changes(dropped)).containsExactly("key 2 at 9s = sum 5.0", "key 2 at 11s = count 1");
+    }
+
+    @Test
+    void aLaterStageRecomputesTheGroupsItsInputChangesTouch() {
+        // Bids per auction (attr1) per 10 s window, then the top auction per window end (a row at 10 s − 1 ns).
+        Job q5 = Job.named("q5", "d").keyBy(Row::attr1).window(Windows.tumbling("10s"))
+                .aggregate(Aggregates.count(), r -> r.row().withKey(r.window().end()).withAttr1(r.key()).withValue((Long) r.value()))
+                .keyBy(Row::key).window(Windows.tumbling("10s")).aggregate(Aggregates.topN(1, Row::attr1, Row::value)).build();
+        Trace trace = TestJobs.builder()
+                .add(1 * S, 1 * S, BID, 0, 1, 100, 0, 0, 0)
+                .add(2 * S, 2 * S, BID, 0, 1, 100, 0, 0, 0)
+                .add(3 * S, 3 * S, BID, 0, 1, 200, 0, 0, 0)
+                .add(4 * S, 4 * S, BID, 0, 1, 200, 0, 0, 0)
+                .add(5 * S, 5 * S, BID, 0, 1, 200, 0, 0, 0)
+                .build();
+        IncrementalJob runs = new IncrementalJob(q5, trace, true, LatePolicy.REPROCESS);
+        RunDelta first = runs.run(3, 0);
+        assertThat(changes(first)).containsExactly("key 10000000000 [0s, 10s) = [Ranked[item=100, score=2.0]]");
+        // Auction 200 overtakes 100: its count changes, and the top of window end 10 s is recomputed from both counts.
+        RunDelta second = runs.run(5, Long.MAX_VALUE);
+        assertThat(changes(second)).containsExactly("key 10000000000 [0s, 10s) = [Ranked[item=200, score=3.0]]");
+        assertThat(second.work[2].rows).as("rows the later stage read again").isEqualTo(4);
+        assertThat(runs.table()).isEqualTo(ReferenceOracle.run(q5, trace).asMap());
+    }
+
+    @Test
+    void appendModeEmitsAWindowOnceTheWatermarkPassesItsEnd() {
+        Trace trace = TestJobs.builder()
+                .add(1 * S, 1 * S, BID, 1, 1)
+                .add(9 * S, 9 * S, BID, 1, 1)
+                .add(12 * S, 12 * S, BID, 1, 1)
+                .build();
+        Job count = Job.named("count", "d").keyBy(Row::key).window(Windows.tumbling("10s")).aggregate(Aggregates.count()).build();
+        IncrementalJob runs = new IncrementalJob(count, trace, false, LatePolicy.REPROCESS);
+        RunDelta open = runs.run(2, 9 * S);
+        assertThat(changes(open)).isEmpty();
+        assertThat(open.visible.size()).isZero();
+        RunDelta closed = runs.run(3, 10 * S - 1);
+        assertThat(changes(closed)).containsExactly("key 1 [0s, 10s) = 2");
+        assertThat(closed.visible.size()).isEqualTo(2);
+        assertThat(changes(runs.run(3, Long.MAX_VALUE))).containsExactly("key 1 [10s, 20s) = 1");
+    }
+}

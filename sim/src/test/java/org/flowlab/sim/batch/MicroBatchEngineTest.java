@@ -1,0 +1,108 @@
+package org.flowlab.sim.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.flowlab.sim.batch.TestJobs.BID;
+import static org.flowlab.sim.batch.TestJobs.MS;
+import static org.flowlab.sim.batch.TestJobs.S;
+
+import org.flowlab.sim.cluster.CostModel;
+import org.flowlab.sim.engine.ExpectedResults;
+import org.flowlab.sim.engine.RunOutcome;
+import org.flowlab.sim.job.Job;
+import org.flowlab.sim.job.ResultKey;
+import org.flowlab.sim.job.Row;
+import org.flowlab.sim.job.Windows;
+import org.flowlab.sim.job.aggregate.Aggregates;
+import org.flowlab.workloads.Trace;
+import org.flowlab.workloads.TraceBuilder;
+import org.junit.jupiter.api.Test;
+
+/** The micro-batch engine by hand: watermark-driven emission, overruns, late data. */
+class MicroBatchEngineTest {
+
+    private static final Job COUNT = Job.named("count", "rows per key per 10 s").keyBy(Row::key)
+            .window(Windows.tumbling("10s")).aggregate(Aggregates.count()).build();
+
+    private static CostModel costs(long startup, long record, long commit) {
+        return CostModel.free().withMicroBatchStartupNanos(startup).withBatchRecordNanos(record).withMicroBatchCommitNanos(commit);
+    }
+
+    @Test
+    void aWindowBecomesVisibleWithTheFirstTriggerAfterTheWatermarkPassesItsEnd() {
+        Trace trace = TestJobs.builder()
+                .add(1 * S, 1200 * MS, BID, 1, 1)
+                .add(5 * S, 5200 * MS, BID, 1, 1)
+                .add(12 * S, 12200 * MS, BID, 1, 1)
+                .add(13 * S, 13200 * MS, BID, 1, 1)
+                .add(17 * S, 17200 * MS, BID, 1, 1)
+                .build();
+        MicroBatchConfig config = MicroBatchConfig.defaults().withInterval("1s").withWatermarkDelay(2 * S)
+                .withCosts(costs(10 * MS, 0, 10 * MS));
+        BatchRun run = new MicroBatchEngine(config).runWithFigures(COUNT, trace);
+        RunOutcome out = run.outcome();
+        assertThat(ExpectedResults.disagreement(COUNT, trace, out, 5)).isEmpty();
+        // Watermark = largest event time read − 2 s − 1 ns: it passes 10 s − 1 ns once the row at 12 s
+        // is read, by the trigger at 13 s, which commits at 13.02 s.
+        assertThat(out.visibility().visibleAt(0)).isEqualTo(13_020 * MS);
+        assertThat(out.visibility().visibleAt(1)).isEqualTo(13_020 * MS);
+        // [10 s, 20 s) never closes before the end: the trigger at 18 s reads the last row and finishes everything.
+        assertThat(out.visibility().visibleAt(2)).isEqualTo(18_020 * MS);
+        assertThat(out.visibility().visibleAt(4)).isEqualTo(18_020 * MS);
+        assertThat(run.figures().history()).extracting(RunRecord::trigger).containsExactly(2 * S, 6 * S, 13 * S, 14 * S, 18 * S);
+        assertThat(run.figures().history()).extracting(RunRecord::outputChanges).containsExactly(0, 0, 1, 0, 1);
+        // The window's output appears once: append mode.
+        assertThat(out.metrics().processingLatency().count()).isEqualTo(2);
+        assertThat(out.metrics().eventTimeLatency().maxMs()).isBetween(3019.0, 3022.0);
+    }
+
+    @Test
+    void aRunThatOverrunsItsIntervalDelaysTheNextTriggerAndIsCounted() {
+        TraceBuilder b = TestJobs.builder();
+        for (int i = 0; i < 200; i++) {
+            b.add(i * 10 * MS, i * 10 * MS + MS, BID, i % 3, 1);
+        }
+        Trace trace = b.build();
+        // Each run takes 150 ms plus 1 ms per record: longer than the 100 ms interval.
+        MicroBatchConfig config = MicroBatchConfig.defaults().withInterval("100ms").withCosts(costs(100 * MS, MS, 50 * MS));
+        BatchRun run = new MicroBatchEngine(config).runWithFigures(COUNT, trace);
+        assertThat(ExpectedResults.disagreement(COUNT, trace, run.outcome(), 5)).isEmpty();
+        BatchFigures f = run.figures();
+        assertThat(f.overruns()).isPositive();
+        assertThat(f.triggerDelayNanos()).isPositive();
+        assertThat(f.maxTriggerDelayNanos()).isGreaterThanOrEqualTo(50 * MS);
+        // The next trigger is the next multiple of the interval after the previous one, or the previous
+        // run's end if that is later (Spark's processing-time trigger): here always the end.
+        for (int i = 1; i < f.history().size(); i++) {
+            RunRecord before = f.history().get(i - 1);
+            long nextMultiple = (before.trigger() / (100 * MS) + 1) * 100 * MS;
+            assertThat(f.history().get(i).trigger()).isEqualTo(Math.max(nextMultiple, before.committed()));
+        }
+        assertThat(f.history().get(1).trigger()).isEqualTo(f.history().get(0).committed());
+        // With a cheap trigger, nothing overruns.
+        BatchRun quick = new MicroBatchEngine(config.withCosts(costs(10 * MS, 0, 10 * MS))).runWithFigures(COUNT, trace);
+        assertThat(quick.figures().overruns()).isZero();
+        assertThat(quick.figures().history()).extracting(r -> r.trigger() % (100 * MS)).containsOnly(0L);
+        assertThat(quick.outcome().metrics().latency().p50Ms()).isLessThan(run.outcome().metrics().latency().p50Ms());
+    }
+
+    @Test
+    void recordsBehindTheWatermarkAreDroppedLikeSparkOrReprocessed() {
+        Trace trace = TestJobs.builder()
+                .add(1 * S, 1 * S, BID, 1, 1)
+                .add(12 * S, 12 * S, BID, 1, 1)
+                .add(4 * S, 15 * S, BID, 1, 1)  // its window closed when the row at 12 s was read
+                .add(16 * S, 16 * S, BID, 1, 1)
+                .build();
+        MicroBatchConfig config = MicroBatchConfig.defaults().withWatermarkDelay(S).withCosts(costs(10 * MS, 0, 10 * MS));
+        RunOutcome dropped = MicroBatchEngine.run(COUNT, trace, config.withLatePolicy(LatePolicy.DROP));
+        assertThat(ExpectedResults.disagreement(COUNT, trace, dropped, 5)).isEmpty();
+        assertThat(dropped.lateRecords()).isEqualTo(1);
+        assertThat(dropped.results().get(ResultKey.window(1, 0, 10 * S))).isEqualTo(1L);
+        BatchRun kept = new MicroBatchEngine(config).runWithFigures(COUNT, trace);
+        assertThat(ExpectedResults.disagreement(COUNT, trace, kept.outcome(), 5)).isEmpty();
+        assertThat(kept.outcome().results().get(ResultKey.window(1, 0, 10 * S))).isEqualTo(2L);
+        assertThat(kept.figures().corrections()).isEqualTo(1);
+        // The closed window is emitted again, corrected, by the trigger that read the late row.
+        assertThat(kept.outcome().visibility().visibleAt(2)).isEqualTo(15_020 * MS);
+    }
+}
