@@ -43,6 +43,8 @@ public record ComparisonPlan(WorkloadSpec workload, long seed, JobChoice job, Li
     public static final double SHOWCASE_RATE = 70;
     /** The showcase's fault: worker 1 dies at 1 h 30 m and is back 30 s after it is found dead. */
     public static final String SHOWCASE_FAULTS = "crash:worker=1@1h30m+30s";
+    /** The showcase's SLA: a fraud alert within a minute of the purchase's arrival, for 99 % of purchases. */
+    public static final long SHOWCASE_SLA = DurationText.NANOS_PER_MINUTE;
 
     public ComparisonPlan {
         Objects.requireNonNull(workload, "workload");
@@ -82,7 +84,9 @@ public record ComparisonPlan(WorkloadSpec workload, long seed, JobChoice job, Li
 
     /**
      * The showcase of {@code flowlab compare} without arguments: card fraud, about a million events
-     * over four hours, and one worker crash in the middle. Its card terminals are all online
+     * over four hours, one worker crash in the middle, and an SLA of one minute on the p99
+     * per-record latency (a purchase's effect on the fraud rules visible within a minute). Its card
+     * terminals are all online
      * ({@code disorder.lateFraction} 0): the scenario's offline terminals forward purchases up to
      * five minutes late, and a fraud detector that must see each card's purchases in event-time
      * order (so that every paradigm raises exactly the same alerts) would then wait five minutes in
@@ -92,7 +96,7 @@ public record ComparisonPlan(WorkloadSpec workload, long seed, JobChoice job, Li
     public static ComparisonPlan showcase() {
         WorkloadSpec spec = WorkloadSpec.defaults(SHOWCASE_SCENARIO).withDuration(SHOWCASE_DURATION).withRate(SHOWCASE_RATE)
                 .merge("the showcase", com.google.gson.JsonParser.parseString(SHOWCASE_DISORDER).getAsJsonObject());
-        return of(spec).withFaults(FaultPlan.parse(SHOWCASE_FAULTS));
+        return of(spec).withFaults(FaultPlan.parse(SHOWCASE_FAULTS)).withSla(SHOWCASE_SLA);
     }
 
     /** The showcase's change to card-fraud's disorder: no offline terminals. */

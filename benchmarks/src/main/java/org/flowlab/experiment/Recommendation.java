@@ -209,26 +209,40 @@ public record Recommendation(OptionalLong sla, OptionalDouble budget, Outcome ou
         }
 
         private void faults(StringBuilder s, Candidate c) {
-            boolean anyFault = all.stream().anyMatch(o -> o.recoveryMs() > 0 || o.reprocessed() > 0 || o.duplicates() > 0);
+            boolean anyFault = all.stream().anyMatch(Paragraph::touched);
             if (!anyFault) {
                 s.append("Fault tolerance: no failure touched the runs, so recovery was not measured"
                         + " (inject one with --faults, for example crash:worker=1@1h+30s).");
                 return;
             }
-            s.append("Fault tolerance: after the injected faults it recovered in ").append(ms(c.recoveryMs()))
-                    .append(", reading ").append(String.format(Locale.ROOT, "%,d", c.reprocessed())).append(" records again, with ")
-                    .append(c.duplicates() == 0 ? "no duplicate outputs" : String.format(Locale.ROOT, "%,d duplicate outputs", c.duplicates()));
+            s.append("Fault tolerance: ").append(recovery(c, true));
             List<String> others = new ArrayList<>();
-            for (Candidate o : all.size() > MAX_LISTED + 1 ? List.<Candidate>of() : all) {
-                if (o != c) {
-                    others.add(o.title() + " " + ms(o.recoveryMs()) + String.format(Locale.ROOT, ", %,d again", o.reprocessed())
-                            + (o.duplicates() == 0 ? "" : String.format(Locale.ROOT, ", %,d duplicates", o.duplicates())));
+            if (all.size() <= MAX_LISTED + 1) {
+                for (Candidate o : all) {
+                    if (o != c) {
+                        others.add(o.title() + ": " + recovery(o, false));
+                    }
                 }
             }
             if (!others.isEmpty()) {
                 s.append(" (").append(String.join("; ", others)).append(")");
             }
             s.append(".");
+        }
+
+        /** Whether the faults cost {@code c} anything. */
+        private static boolean touched(Candidate c) {
+            return c.recoveryMs() > 0 || c.reprocessed() > 0 || c.duplicates() > 0;
+        }
+
+        private static String recovery(Candidate c, boolean full) {
+            if (!touched(c)) {
+                return full ? "the injected faults interrupted none of its work" : "untouched";
+            }
+            return (full ? "after the injected faults it recovered in " : "recovered in ") + ms(c.recoveryMs())
+                    + (full ? ", reading " : ", ") + String.format(Locale.ROOT, "%,d", c.reprocessed())
+                    + (full ? " records again, with " : " read again, ")
+                    + (c.duplicates() == 0 ? "no duplicate outputs" : String.format(Locale.ROOT, "%,d duplicate outputs", c.duplicates()));
         }
     }
 

@@ -36,8 +36,8 @@ public enum SweepParameter {
     WORKERS("workers", Kind.WHOLE, EnumSet.allOf(Paradigm.class)),
     /** The stream's checkpoint interval. */
     CHECKPOINT_INTERVAL("checkpoint-interval", Kind.DURATION, EnumSet.of(Paradigm.STREAM)),
-    /** How late records may come and still count. */
-    ALLOWED_LATENESS("allowed-lateness", Kind.DURATION_OR_ZERO, EnumSet.allOf(Paradigm.class)),
+    /** How late records may come and still count in the stream (batch engines reprocess late records anyway). */
+    ALLOWED_LATENESS("allowed-lateness", Kind.DURATION_OR_ZERO, EnumSet.of(Paradigm.STREAM)),
     /** The probability that a task fails (the fault plan's task-fail part). */
     FAULT_RATE("fault-rate", Kind.PROBABILITY, EnumSet.allOf(Paradigm.class)),
     /** The Zipf exponent s of the scenario's key distribution. */

@@ -13,15 +13,17 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.flowlab.experiment.EngineFactory;
-import org.flowlab.experiment.IntervalEngine;
+import org.flowlab.experiment.StandardEngines;
 import org.flowlab.report.ComparisonReport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code flowlab compare} end to end: the run folder, run.json's shape and determinism, the index. */
+/**
+ * {@code flowlab compare} end to end with the real engines on a small trace: the run folder,
+ * run.json's shape and determinism, the index.
+ */
 class CompareCommandTest {
 
     static final String[] SMALL = {"--scenario", "stock-ticks", "--job", "vwap-1s", "--duration", "30s", "--rate", "200/s",
@@ -31,7 +33,7 @@ class CompareCommandTest {
     Path dir;
 
     static EngineFactory engines() {
-        return IntervalEngine.factory(new AtomicInteger());
+        return StandardEngines.FACTORY;
     }
 
     static String[] args(Path out, String... more) {

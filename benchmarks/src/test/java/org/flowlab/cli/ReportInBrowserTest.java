@@ -11,11 +11,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.flowlab.experiment.IntervalEngine;
+import org.flowlab.experiment.StandardEngines;
 import org.flowlab.report.ComparisonReport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,7 +37,7 @@ class ReportInBrowserTest {
         Path chromium = chromium();
         assumeThat(chromium).as("chromium is not installed (apt-get install -y chromium; .ci/run does it)").isNotNull();
         Path runs = dir.resolve("runs");
-        CommandLineRun run = CommandLineRun.with(IntervalEngine.factory(new AtomicInteger()),
+        CommandLineRun run = CommandLineRun.with(StandardEngines.FACTORY,
                 concat(new String[] {"compare"}, CompareCommandTest.SMALL, new String[] {"--out", runs.toString()}));
         assertThat(run.exitCode()).as(run.err()).isZero();
         Path report;

@@ -101,7 +101,11 @@ class RecommendationTest {
         Candidate other = new Candidate(Paradigm.BATCH, "b", 100, 3_600_000, 0.5, 1, 70, 70, 0, 600_000, 40_000, 0, true);
         Recommendation r = Recommendation.choose(List.of(other, hit), sla(1_000), OptionalDouble.empty());
         assertThat(r.explanation()).contains("recovered in 45 s, reading 3,000 records again, with 12 duplicate outputs")
-                .contains("batch (b) 10 m 00 s, 40,000 again");
+                .contains("(batch (b): recovered in 10 m 00 s, 40,000 read again, no duplicate outputs)");
+        Candidate untouched = new Candidate(Paradigm.MICROBATCH, "m", 100, 500, 0.1, 1, 70, 70, 0, 0, 0, 0, true);
+        Recommendation cheap = Recommendation.choose(List.of(untouched, hit), sla(1_000), OptionalDouble.empty());
+        assertThat(cheap.explanation()).contains("Fault tolerance: the injected faults interrupted none of its work"
+                + " (stream (s): recovered in 45 s, 3,000 read again, 12 duplicate outputs).");
     }
 
     @Property(tries = 200)

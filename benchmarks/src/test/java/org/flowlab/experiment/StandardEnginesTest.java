@@ -42,6 +42,46 @@ class StandardEnginesTest {
     }
 
     @Test
+    void allThreeAgreeUnderACrashAndTaskFailures() {
+        for (ComparisonPlan plan : List.of(
+                ComparisonPlan.of("stock-ticks").withDuration(60 * S).withRate(300).withJob(JobChoice.named("vwap-1s"))
+                        .withSettings(EngineSettings.defaults().withBatchInterval(20 * S).withMicrobatchInterval(2 * S))
+                        .withFaults(FaultPlan.parse("crash:worker=2@30s+5s;task-fail:p=0.01")),
+                ComparisonPlan.of("card-fraud").withDuration(30 * 60 * S).withRate(20)
+                        .withSettings(EngineSettings.defaults().withBatchInterval(10 * 60 * S))
+                        .withFaults(FaultPlan.parse("crash:worker=0@12m+30s")))) {
+            ComparisonResult r = Comparison.run(plan, StandardEngines.FACTORY, ComparisonProgress.NONE);
+            assertThat(r.agreement().resultsAgree()).as(plan.scenario() + ": " + r.agreement().differences()).isTrue();
+            assertThat(r.runs()).extracting(EngineRun::paradigm).containsExactly(Paradigm.values());
+            assertThat(r.run(Paradigm.BATCH).engine()).startsWith("batch(");
+            assertThat(r.run(Paradigm.MICROBATCH).engine()).startsWith("micro-batch(");
+        }
+    }
+
+    @Test
+    void batchEnginesReportProgressAtEachCommitWithoutChangingTheirResults() {
+        ComparisonPlan plan = ComparisonPlan.of("stock-ticks").withDuration(60 * S).withRate(200).withJob(JobChoice.named("vwap-1s"));
+        Trace trace = WorkloadGenerator.generate(plan.workload(), 1);
+        Job job = plan.job().build(trace);
+        EngineSettings settings = plan.settings().withBatchInterval(10 * S).resolvedFor(trace);
+        for (Paradigm p : List.of(Paradigm.BATCH, Paradigm.MICROBATCH)) {
+            List<Double> seen = new ArrayList<>();
+            RunOutcome reported = StandardEngines.FACTORY.create(p, settings, FaultPlan.NONE, 1).run(job, trace, seen::add);
+            RunOutcome plain = StandardEngines.FACTORY.create(p, settings, FaultPlan.NONE, 1).run(job, trace);
+            assertThat(reported).as(p.id()).isEqualTo(plain);
+            assertThat(seen).as(p.id()).hasSizeGreaterThanOrEqualTo(3).isSorted().endsWith(1.0);
+            assertThat(seen.get(0)).as(p.id()).isLessThan(1.0);
+        }
+    }
+
+    @Test
+    void aMicroBatchIntervalOutsideItsRangeIsRefusedBeforeAnythingRuns() {
+        assertThatThrownBy(() -> Comparison.check(ComparisonPlan.of("stock-ticks")
+                .withSettings(EngineSettings.defaults().withMicrobatchInterval(2 * 3600 * S)), StandardEngines.FACTORY))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("between 100 ms and 1 h");
+    }
+
+    @Test
     void steppingTheRunForProgressChangesNoNumber() {
         ComparisonPlan plan = streamOnly("nexmark", "q5", 10 * S, 1000).withFaults(FaultPlan.parse("crash:worker=1@4s+1s"));
         Trace trace = WorkloadGenerator.generate(plan.workload(), 1);
