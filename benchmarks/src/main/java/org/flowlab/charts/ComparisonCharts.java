@@ -121,42 +121,119 @@ public final class ComparisonCharts {
 
     /**
      * Records processed per second over time, with the faults marked: a dip at a crash, a burst of
-     * catching up after it.
+     * catching up after it. With timed faults the chart shows the {@link #window} around them on a
+     * log scale, so a stream's steady trickle and a batch run's burst are both legible.
      */
     public static XYChart throughput(String title, List<EngineRun> runs, FaultPlan faults) {
-        TimeAxis x = TimeAxis.forSpan(timelineSpan(runs));
-        XYChart chart = chart(title, "time (" + x.label() + ")", "records processed per second");
-        chart.getStyler().setYAxisDecimalPattern("#,##0");
+        Window w = window(runs, faults);
+        TimeAxis x = w.axis();
+        XYChart chart = chart(title + w.suffix(), "time (" + x.label() + ")",
+                "records processed per second" + (w.zoomed() ? " (log scale)" : ""));
+        w.style(chart);
         double top = 0;
         for (EngineRun run : runs) {
             ThroughputTimeline t = run.outcome().metrics().throughput();
-            double[][] points = meanBuckets(t, x);
+            double[][] points = meanBuckets(t, x, w);
             top = Math.max(top, Arrays.stream(points[1]).max().orElse(0));
             line(chart, run, points[0], points[1]);
         }
-        markFaults(chart, faults, x, top);
+        markFaults(chart, faults, x, top, w);
         return chart;
     }
 
-    /** Records arrived and not yet read over time, with the faults marked: it grows while an engine is down. */
+    /**
+     * Records arrived and not yet read over time, with the faults marked: it grows while an engine
+     * is down and shrinks as it catches up. With timed faults, the {@link #window} around them on a
+     * log scale.
+     */
     public static XYChart backlog(String title, List<EngineRun> runs, FaultPlan faults) {
-        TimeAxis x = TimeAxis.forSpan(timelineSpan(runs));
-        XYChart chart = chart(title, "time (" + x.label() + ")", "backlog (records arrived, not yet read)");
-        chart.getStyler().setYAxisDecimalPattern("#,##0");
+        Window w = window(runs, faults);
+        TimeAxis x = w.axis();
+        XYChart chart = chart(title + w.suffix(), "time (" + x.label() + ")",
+                "backlog, records arrived and not yet read" + (w.zoomed() ? " (log scale)" : ""));
+        w.style(chart);
         double top = 0;
         for (EngineRun run : runs) {
             ThroughputTimeline t = run.outcome().metrics().throughput();
             long[] backlog = t.backlog();
-            long[] times = new long[backlog.length];
-            for (int i = 0; i < times.length; i++) {
-                times[i] = (i + 1) * t.bucket();
+            int from = (int) Math.min(backlog.length, Math.max(0, w.from() / t.bucket()));
+            int to = (int) Math.min(backlog.length, Math.max(from, w.to() / t.bucket() + 1));
+            long[] times = new long[to - from];
+            long[] values = new long[to - from];
+            for (int i = from; i < to; i++) {
+                times[i - from] = (i + 1) * t.bucket();
+                values[i - from] = backlog[i];
             }
-            double[][] points = peaks(times, backlog, x, null);
+            double[][] points = peaks(times, values, x, null);
+            w.floor(points[1]);
             top = Math.max(top, Arrays.stream(points[1]).max().orElse(0));
             line(chart, run, points[0], points[1]);
         }
-        markFaults(chart, faults, x, top);
+        markFaults(chart, faults, x, top, w);
         return chart;
+    }
+
+    /**
+     * The stretch of time a timeline chart shows: the whole run, or, when the plan has timed faults
+     * (crashes, slow periods, stalls), from a pad before the first to three pads after the last,
+     * the pad being twice the longest recovery or a 24th of the run, whichever is longer.
+     *
+     * @param from   the first time shown, nanoseconds
+     * @param to     the last time shown
+     * @param zoomed whether it is a window around faults (then on a log scale)
+     */
+    record Window(long from, long to, boolean zoomed) {
+        TimeAxis axis() {
+            return TimeAxis.forSpan(zoomed ? to - from : to);
+        }
+
+        String suffix() {
+            return zoomed ? " (around the faults)" : "";
+        }
+
+        void style(XYChart chart) {
+            chart.getStyler().setYAxisDecimalPattern("#,##0");
+            if (zoomed) {
+                chart.getStyler().setYAxisLogarithmic(true);
+                chart.getStyler().setXAxisMin(axis().of(from)).setXAxisMax(axis().of(to));
+            }
+        }
+
+        /** On a log scale, values below one record as one, so idle stretches stay on the chart. */
+        void floor(double[] values) {
+            if (zoomed) {
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = Math.max(1, values[i]);
+                }
+            }
+        }
+    }
+
+    static Window window(List<EngineRun> runs, FaultPlan faults) {
+        long span = timelineSpan(runs);
+        long first = Long.MAX_VALUE;
+        long last = Long.MIN_VALUE;
+        for (Fault f : faults.faults()) {
+            if (f instanceof WorkerCrash c) {
+                first = Math.min(first, c.at());
+                last = Math.max(last, c.at() + c.restartDelay());
+            } else if (f instanceof SlowWorker sw) {
+                first = Math.min(first, sw.from());
+                last = Math.max(last, sw.to());
+            } else if (f instanceof SourceStall st) {
+                first = Math.min(first, st.from());
+                last = Math.max(last, st.to());
+            }
+        }
+        if (first == Long.MAX_VALUE || span == 0) {
+            return new Window(0, span, false);
+        }
+        long recovery = 0;
+        for (EngineRun run : runs) {
+            recovery = Math.max(recovery, run.outcome().metrics().recovery().timeNanos());
+        }
+        long pad = Math.max(2 * recovery, span / 24);
+        return new Window(Math.max(0, first - pad), Math.min(span, last + 3 * pad), true);
     }
 
     private static long timelineSpan(List<EngineRun> runs) {
@@ -169,28 +246,32 @@ public final class ComparisonCharts {
     }
 
     /** Vertical lines at each timed fault: a crash, and the start and end of slow periods and stalls. */
-    static void markFaults(XYChart chart, FaultPlan faults, TimeAxis x, double top) {
+    static void markFaults(XYChart chart, FaultPlan faults, TimeAxis x, double top, Window w) {
         chart.getStyler().setAnnotationLineColor(Palette.MARKER);
         chart.getStyler().setAnnotationLineStroke(new java.awt.BasicStroke(1.5f, java.awt.BasicStroke.CAP_BUTT,
                 java.awt.BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
         chart.getStyler().setAnnotationTextFontColor(Palette.MARKER);
         for (Fault f : faults.faults()) {
             if (f instanceof WorkerCrash c) {
-                mark(chart, x.of(c.at()), top, "crash w" + c.worker());
+                mark(chart, w, c.at(), x, top, "crash w" + c.worker());
             } else if (f instanceof SlowWorker s) {
-                mark(chart, x.of(s.from()), top, String.format(Locale.ROOT, "w%d ×%s slow", s.worker(), trim(s.factor())));
-                mark(chart, x.of(s.to()), top, "");
+                mark(chart, w, s.from(), x, top, String.format(Locale.ROOT, "w%d ×%s slow", s.worker(), trim(s.factor())));
+                mark(chart, w, s.to(), x, top, "");
             } else if (f instanceof SourceStall s) {
-                mark(chart, x.of(s.from()), top, "stall");
-                mark(chart, x.of(s.to()), top, "");
+                mark(chart, w, s.from(), x, top, "stall");
+                mark(chart, w, s.to(), x, top, "");
             }
         }
     }
 
-    private static void mark(XYChart chart, double at, double top, String label) {
+    private static void mark(XYChart chart, Window w, long t, TimeAxis x, double top, String label) {
+        if (t < w.from() || t > w.to()) {
+            return;
+        }
+        double at = x.of(t);
         chart.addAnnotation(new AnnotationLine(at, true, false));
         if (!label.isEmpty() && top > 0) {
-            chart.addAnnotation(new AnnotationText(label, at, top * 1.02, false));
+            chart.addAnnotation(new AnnotationText(label, at, top * (w.zoomed() ? 1.3 : 1.02), false));
         }
     }
 
@@ -225,11 +306,14 @@ public final class ComparisonCharts {
         return new double[][] {px, py};
     }
 
-    /** The throughput per second, groups of buckets averaged down to at most {@link #MAX_POINTS} points. */
-    static double[][] meanBuckets(ThroughputTimeline t, TimeAxis x) {
-        long[] processed = t.processed();
+    /** The throughput per second within the window, groups of buckets averaged down to at most {@link #MAX_POINTS} points. */
+    static double[][] meanBuckets(ThroughputTimeline t, TimeAxis x, Window w) {
+        long[] all = t.processed();
+        int first = (int) Math.min(all.length, Math.max(0, w.from() / t.bucket()));
+        int last = (int) Math.min(all.length, Math.max(first, w.to() / t.bucket() + 1));
+        long[] processed = Arrays.copyOfRange(all, first, last);
         if (processed.length == 0) {
-            return new double[][] {{0}, {0}};
+            return new double[][] {{x.of(w.from())}, {w.zoomed() ? 1 : 0}};
         }
         int group = Math.max(1, (processed.length + MAX_POINTS - 1) / MAX_POINTS);
         int n = (processed.length + group - 1) / group;
@@ -242,9 +326,10 @@ public final class ComparisonCharts {
             for (int i = from; i < to; i++) {
                 sum += processed[i];
             }
-            px[g] = x.of(from * t.bucket());
+            px[g] = x.of((first + from) * t.bucket());
             py[g] = sum * 1e9 / ((double) (to - from) * t.bucket());
         }
+        w.floor(py);
         return new double[][] {px, py};
     }
 

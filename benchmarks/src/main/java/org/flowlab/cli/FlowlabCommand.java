@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
         versionProvider = FlowlabVersion.class,
         description = "Flowlab replays the same workload through batch, micro-batch and stream processing "
                 + "in a deterministic simulation, and compares them.",
-        subcommands = {CompareCommand.class, SweepCommand.class, ScenariosCommand.class, WorkloadCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {CompareCommand.class, SweepCommand.class, ReferenceCommand.class, ScenariosCommand.class, WorkloadCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Examples:", "  ./flowlab compare", "  ./flowlab sweep --scenario stock-ticks --vary interval=1s..1h:6:log",
                 "  ./flowlab scenarios", "  ./flowlab workload describe --scenario card-fraud",
                 "  ./flowlab help workload"})
@@ -93,6 +93,9 @@ public final class FlowlabCommand implements Runnable {
             }
             if (cls == SweepCommand.class) {
                 return cls.cast(new SweepCommand(engines));
+            }
+            if (cls == ReferenceCommand.class) {
+                return cls.cast(new ReferenceCommand(engines));
             }
             return CommandLine.defaultFactory().create(cls);
         }

@@ -165,7 +165,7 @@ public record Recommendation(OptionalLong sla, OptionalDouble budget, Outcome ou
                 if (sla.isPresent()) {
                     s.append(", ").append(meeting).append(meeting == 1 ? " meets" : " meet").append(" the SLA too");
                 }
-                s.append(", and the fastest, ").append(fastest.title()).append(", has a p99 of ").append(ms(fastest.p99Ms()));
+                s.append("; the fastest of them, ").append(fastest.title()).append(", has a p99 of ").append(ms(fastest.p99Ms()));
             }
             s.append(". ");
         }
@@ -184,17 +184,19 @@ public record Recommendation(OptionalLong sla, OptionalDouble budget, Outcome ou
                                     : !meetsSla(cheapestOverall, sla) ? "misses the SLA" : "is over the budget");
                 }
                 List<String> ties = new ArrayList<>();
+                boolean simplest = true;
                 for (Candidate o : all) {
                     if (o != c && o.correct() && meetsSla(o, sla) && withinBudget(o, budget)
                             && Math.abs(o.cost() - c.cost()) <= Math.min(o.cost(), c.cost()) * COST_TIE_PERCENT / 100 + 1e-12) {
                         ties.add(o.title());
+                        simplest &= o.paradigm().compareTo(c.paradigm()) > 0;
                     }
                 }
                 if (!ties.isEmpty()) {
                     String named = ties.size() <= 2 ? String.join(" and ", ties)
                             : ties.get(0) + ", " + ties.get(1) + " and " + (ties.size() - 2) + " more";
                     s.append("; it ties on cost with ").append(named)
-                            .append(" and wins as the simpler to run, or the faster of equals");
+                            .append(simplest ? " and wins as the simpler to run" : " and wins as the simplest, then the fastest");
                 } else {
                     s.append("; the cheapest that qualifies");
                 }

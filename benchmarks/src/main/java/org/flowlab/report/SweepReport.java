@@ -49,9 +49,15 @@ public record SweepReport(int schemaVersion, String sweepId, String flowlabVersi
     public record WallClock(String startedAt, double totalSeconds, int computed, int reused) {
     }
 
-    /** Writes the charts, sweep.json and report.html of {@code result} into {@code dir}; returns the report. */
+    /** Writes the charts, sweep.json and report.html of {@code result} into {@code dir}, named after it; returns the report. */
     public static SweepReport write(SweepResult result, Path dir, String flowlabVersion, ZonedDateTime startedAt,
                                     String indexHref) {
+        return write(result, dir, dir.getFileName().toString(), flowlabVersion, startedAt, indexHref);
+    }
+
+    /** As {@link #write(SweepResult, Path, String, ZonedDateTime, String)}, with the sweep's id given. */
+    public static SweepReport write(SweepResult result, Path dir, String sweepId, String flowlabVersion,
+                                    ZonedDateTime startedAt, String indexHref) {
         ComparisonPlan base = result.plan().base();
         String name = base.scenario() + " / " + base.job().name(base.scenario());
         List<String> charts = new ArrayList<>();
@@ -75,7 +81,7 @@ public record SweepReport(int schemaVersion, String sweepId, String flowlabVersi
         charts.add(ChartFiles.savePngAndSvg(SweepCharts.paretoFront("Cost against p99 latency, every point — " + name,
                 result.points().stream().map(SweepPoint::candidate).toList(), base.sla()), dir, "pareto"));
         List<String> vary = result.plan().variations().stream().map(Variation::toString).toList();
-        SweepReport report = new SweepReport(RunReport.SCHEMA_VERSION, dir.getFileName().toString(), flowlabVersion,
+        SweepReport report = new SweepReport(RunReport.SCHEMA_VERSION, sweepId, flowlabVersion,
                 base.scenario(), base.job().name(base.scenario()), base.seed(),
                 RunReport.parameters(base, base.settings(), base.job().name(base.scenario())), vary,
                 result.plan().findSustainableThroughput() ? "sustainable-throughput" : "none", result.points(),

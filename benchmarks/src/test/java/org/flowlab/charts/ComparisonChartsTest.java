@@ -108,9 +108,22 @@ class ComparisonChartsTest {
         FaultPlan faults = FaultPlan.parse("crash:worker=1@30s+5s;stall:source@40s..45s");
         XYChart throughput = ComparisonCharts.throughput("Throughput — test", runs, faults);
         XYChart backlog = ComparisonCharts.backlog("Backlog — test", runs, faults);
-        assertThat(throughput.getYAxisTitle()).isEqualTo("records processed per second");
+        assertThat(throughput.getTitle()).isEqualTo("Throughput — test (around the faults)");
+        assertThat(throughput.getYAxisTitle()).isEqualTo("records processed per second (log scale)");
+        assertThat(throughput.getStyler().isYAxisLogarithmic()).isTrue();
         assertThat(backlog.getYAxisTitle()).contains("records");
         assertThat(backlog.getXAxisTitle()).isEqualTo("time (s)");
+        // The window: from a pad (a 24th of the minute-long run, 2.5 s) before the crash to three after the stall.
+        assertThat(throughput.getStyler().getXAxisMin()).isCloseTo(27.5, org.assertj.core.data.Offset.offset(0.3));
+        assertThat(throughput.getStyler().getXAxisMax()).isCloseTo(52.5, org.assertj.core.data.Offset.offset(0.3));
+        for (XYSeries series : backlog.getSeriesMap().values()) {
+            for (double x : series.getXData()) {
+                assertThat(x).isBetween(27.0, 53.5);
+            }
+            for (double y : series.getYData()) {
+                assertThat(y).as("a log scale shows nothing below 1").isGreaterThanOrEqualTo(1);
+            }
+        }
         assertColoursByParadigm(throughput, runs);
         assertColoursByParadigm(backlog, runs);
         ChartFiles.savePngAndSvg(throughput, dir, "throughput");
@@ -118,6 +131,16 @@ class ComparisonChartsTest {
         // XChart's SVG draws text as outlines; the fault markers are the dashed lines in the marker colour.
         assertThat(countMarkerLines(svg)).as("crash, and the stall's start and end").isEqualTo(3);
         assertThat(dir.resolve("throughput.png")).isRegularFile();
+    }
+
+    @Test
+    void withoutTimedFaultsTheTimelinesShowTheWholeRun() {
+        XYChart throughput = ComparisonCharts.throughput("Throughput — test", runs, FaultPlan.parse("task-fail:p=0.1"));
+        assertThat(throughput.getTitle()).isEqualTo("Throughput — test");
+        assertThat(throughput.getStyler().isYAxisLogarithmic()).isFalse();
+        double[] xs = throughput.getSeriesMap().values().iterator().next().getXData();
+        assertThat(xs[0]).isZero();
+        assertThat(xs[xs.length - 1]).isGreaterThan(55);
     }
 
     @Test

@@ -158,6 +158,30 @@ class CompareCommandTest {
     }
 
     @Test
+    void everyExperimentCommandHasHelpWithExamples() {
+        for (String command : List.of("compare", "sweep", "reference")) {
+            CommandLineRun run = CommandLineRun.with(engines(), command, "--help");
+            assertThat(run.exitCode()).as(command).isZero();
+            assertThat(run.out()).as(command).contains("Usage:").containsPattern("Examples?:").contains("./flowlab " + command);
+        }
+        assertThat(CommandLineRun.with(engines(), "--help").out()).contains("compare", "sweep", "reference");
+    }
+
+    @Test
+    void theReferenceIsTheShowcaseAndItsIntervalSweep() {
+        org.flowlab.experiment.ComparisonPlan showcase = org.flowlab.experiment.ComparisonPlan.showcase();
+        assertThat(org.flowlab.experiment.ReferencePlans.comparison()).isEqualTo(showcase);
+        org.flowlab.experiment.SweepPlan sweep = org.flowlab.experiment.ReferencePlans.sweep();
+        assertThat(sweep.base().workload()).isEqualTo(showcase.workload());
+        assertThat(sweep.base().faults().isNone()).isTrue();
+        assertThat(sweep.variations()).extracting(Object::toString).containsExactly("interval=1s..1h:7:log");
+        assertThat(showcase.scenario()).isEqualTo("card-fraud");
+        assertThat(showcase.workload().duration() / 1e9 * showcase.workload().rate()).as("about a million events")
+                .isBetween(900_000.0, 1_100_000.0);
+        assertThat(showcase.faults().crashes()).hasSize(1);
+    }
+
+    @Test
     void helpListsEveryFlagOfTheIssueWithExamples() {
         CommandLineRun run = CommandLineRun.with(engines(), "compare", "--help");
         assertThat(run.exitCode()).isZero();
