@@ -182,7 +182,7 @@ public final class SweepCharts {
             s.setMarkerColor(Palette.of(paradigm));
             s.setMarker(SeriesMarkers.CIRCLE);
             for (SweepPoint p : series) {
-                if (!p.backlogBounded()) {
+                if (p.backlogGrew()) {
                     unbounded.add(new double[] {p.value(SweepParameter.RATE), positive(p.latency().p99Ms())});
                 }
             }

@@ -97,7 +97,7 @@ final class SweepCommand implements Callable<Integer> {
         SweepResult result = Sweep.run(plan, engines, new SweepPointFiles(dir.resolve("points")), (point, reused) -> {
             w.printf(Locale.ROOT, "  %-8s %s: p50 %s, p99 %s, cost %s%s%s%n", reused ? "kept" : "computed", point.key(),
                     ComparisonTable.ms(point.latency().p50Ms()), ComparisonTable.ms(point.latency().p99Ms()),
-                    Recommendation.money(point.cost()), point.backlogBounded() ? "" : ", backlog grows",
+                    Recommendation.money(point.cost()), point.backlogGrew() ? ", backlog grows" : "",
                     point.correct() ? "" : ", results differ ✗");
             w.flush();
         });
@@ -110,8 +110,10 @@ final class SweepCommand implements Callable<Integer> {
         w.println();
         for (SustainableThroughput.Result s : result.sustainable()) {
             w.printf(Locale.ROOT, "sustainable throughput of %s: %s%s%n", s.paradigm().label(),
-                    s.rate() > 0 ? RateText.format(s.rate()) : "below the lowest rate tried",
-                    s.firstUnbounded() == null ? " (no rate tried was too high)"
+                    s.rate() > 0 ? (s.limitedByCap() ? "at least " : "") + RateText.format(s.rate()) : "below the lowest rate tried",
+                    s.limitedByCap() ? String.format(Locale.ROOT, " (higher rates need more than %,d events per probe)",
+                            SustainableThroughput.MAX_PROBE_EVENTS)
+                            : s.firstUnbounded() == null ? " (no rate tried was too high)"
                             : " (backlog grows at " + RateText.format(s.firstUnbounded()) + ")");
         }
         result.recommendation().ifPresent(r -> w.println(CompareCommand.wrap(r.explanation(), 100)));

@@ -163,9 +163,9 @@ public record Recommendation(OptionalLong sla, OptionalDouble budget, Outcome ou
                 Candidate fastest = rest.stream().min(Comparator.comparingDouble(Candidate::p99Ms)).orElseThrow();
                 s.append("; of the ").append(rest.size()).append(" other configurations");
                 if (sla.isPresent()) {
-                    s.append(", ").append(meeting).append(meeting == 1 ? " meets" : " meet").append(" the SLA too");
+                    s.append(", ").append(meeting).append(meeting == 1 ? " meets" : " meet").append(" the SLA too, and");
                 }
-                s.append("; the fastest of them, ").append(fastest.title()).append(", has a p99 of ").append(ms(fastest.p99Ms()));
+                s.append(" the fastest is ").append(fastest.title()).append(" with a p99 of ").append(ms(fastest.p99Ms()));
             }
             s.append(". ");
         }

@@ -1,8 +1,5 @@
 package org.flowlab.experiment;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import org.flowlab.sim.metrics.ThroughputTimeline;
 import org.flowlab.workloads.Trace;
 
@@ -23,11 +20,16 @@ import org.flowlab.workloads.Trace;
  * the limit, then bisect on a log scale until the highest bounded and the lowest unbounded rate are
  * within {@value #PRECISION_PERCENT} % of each other. Rates are rounded to three significant digits,
  * so every probe is a sweep point with a stable key. A probe generates at most
- * {@value #MAX_PROBE_EVENTS} events: at higher rates the trace is shortened, and a result reached
- * at such a rate says so.
+ * {@value #MAX_PROBE_EVENTS} events: at higher rates its trace is shortened, down to
+ * {@link #requiredSpan}; a rate that would need a shorter trace cannot be judged, which ends the
+ * search with the highest bounded rate as a lower bound, and the result says so.
  */
 public final class SustainableThroughput {
 
+    /** The shortest trace a probe has, whatever the engine. */
+    public static final long MIN_PROBE_SPAN = 10_000_000_000L;
+    /** How many of an engine's intervals the trace must span for its backlog to be judged. */
+    public static final int SPAN_IN_INTERVALS = 4;
     /** How much the second half's backlog peak may exceed the first half's. */
     public static final double GROWTH = 1.25;
     /** The precision of the result: the bracket's width, percent of its lower end. */
@@ -47,7 +49,8 @@ public final class SustainableThroughput {
      * @param rate           the highest rate found bounded, per second (0 if none was)
      * @param firstUnbounded the lowest rate found unbounded, per second, or null if none was
      * @param probes         how many rates were tried
-     * @param limitedByCap   whether a probe near the result had its trace shortened by the event cap
+     * @param limitedByCap   whether the search stopped because the next rate could not be judged within
+ *                       {@link #MAX_PROBE_EVENTS} events: {@code rate} is then a lower bound
      */
     public record Result(Paradigm paradigm, double rate, Double firstUnbounded, int probes, boolean limitedByCap) {
     }
@@ -78,21 +81,40 @@ public final class SustainableThroughput {
         return peak2 <= GROWTH * peak1 + oneSecond;
     }
 
-    /** What one probe found: whether the backlog stayed bounded, and whether its trace was shortened. */
-    @FunctionalInterface
-    interface Probe {
-        SweepPoint at(double rate);
+    /** What a probe at one rate found. */
+    public enum Verdict {
+        /** The backlog stayed bounded. */
+        BOUNDED,
+        /** The backlog grew without bound. */
+        GROWS,
+        /** The rate cannot be judged: a long enough trace would exceed {@link #MAX_PROBE_EVENTS} events. */
+        UNTESTABLE
     }
 
-    /** Bisects {@code paradigm}'s sustainable rate, probing through {@code probe}, from {@code start}. */
-    static Result search(Paradigm paradigm, double start, Probe probe, Map<Double, Boolean> capped) {
-        List<Double> tried = new ArrayList<>();
+    /** Runs (or reads back) the probe at a rate. */
+    @FunctionalInterface
+    interface Probe {
+        Verdict at(double rate);
+    }
+
+    /**
+     * Bisects {@code paradigm}'s sustainable rate from {@code start}. An untestable rate ends the
+     * search: the highest bounded rate found is then a lower bound, and the result says so.
+     */
+    static Result search(Paradigm paradigm, double start, Probe probe) {
+        int probes = 0;
         double lo = 0;
         double hi = Double.POSITIVE_INFINITY;
+        boolean limited = false;
         double r = round(start);
         for (int step = 0; step < MAX_BRACKET_STEPS; step++) {
-            tried.add(r);
-            if (probe.at(r).backlogBounded()) {
+            Verdict v = probe.at(r);
+            probes++;
+            if (v == Verdict.UNTESTABLE) {
+                limited = true;
+                break;
+            }
+            if (v == Verdict.BOUNDED) {
                 lo = r;
                 if (hi < Double.POSITIVE_INFINITY) {
                     break;
@@ -106,20 +128,22 @@ public final class SustainableThroughput {
                 r = round(r / 2);
             }
         }
-        while (lo > 0 && hi < Double.POSITIVE_INFINITY && hi > lo * (1 + PRECISION_PERCENT / 100)) {
+        while (!limited && lo > 0 && hi < Double.POSITIVE_INFINITY && hi > lo * (1 + PRECISION_PERCENT / 100)) {
             double mid = round(Math.sqrt(lo * hi));
             if (mid <= lo || mid >= hi) {
                 break;
             }
-            tried.add(mid);
-            if (probe.at(mid).backlogBounded()) {
+            Verdict v = probe.at(mid);
+            probes++;
+            if (v == Verdict.UNTESTABLE) {
+                limited = true;
+            } else if (v == Verdict.BOUNDED) {
                 lo = mid;
             } else {
                 hi = mid;
             }
         }
-        boolean limited = Boolean.TRUE.equals(capped.get(lo)) || Boolean.TRUE.equals(capped.get(hi));
-        return new Result(paradigm, lo, Double.isInfinite(hi) ? null : hi, tried.size(), limited);
+        return new Result(paradigm, lo, Double.isInfinite(hi) ? null : hi, probes, limited);
     }
 
     /** A rate rounded to three significant digits. */
@@ -127,9 +151,14 @@ public final class SustainableThroughput {
         return new java.math.BigDecimal(rate).round(new java.math.MathContext(3)).doubleValue();
     }
 
-    /** The probe's duration: the plan's, shortened so that no more than {@link #MAX_PROBE_EVENTS} events are generated. */
+    /** The probe's duration: the plan's, shortened to whole seconds so that no more than {@link #MAX_PROBE_EVENTS} events are generated. */
     static long probeDuration(long duration, double rate) {
         double capped = MAX_PROBE_EVENTS / rate * 1e9;
-        return capped < duration ? Math.max(1_000_000_000L, (long) capped / 1_000_000_000L * 1_000_000_000L) : duration;
+        return capped < duration ? (long) capped / 1_000_000_000L * 1_000_000_000L : duration;
+    }
+
+    /** The shortest trace a probe may have: one more than {@link #SPAN_IN_INTERVALS} of the engine's intervals, and ten seconds. */
+    public static long requiredSpan(long interval) {
+        return Math.max(MIN_PROBE_SPAN, (SPAN_IN_INTERVALS + 1) * interval);
     }
 }

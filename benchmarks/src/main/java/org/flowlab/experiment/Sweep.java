@@ -39,6 +39,15 @@ public final class Sweep {
         return k.toString();
     }
 
+    /** The engine's batch or trigger interval, 0 for the stream. */
+    static long interval(Paradigm paradigm, EngineSettings settings) {
+        return switch (paradigm) {
+            case BATCH -> settings.batchInterval();
+            case MICROBATCH -> settings.microbatchInterval();
+            case STREAM -> 0;
+        };
+    }
+
     /** The varied values that concern {@code paradigm}, as text by name. */
     static Map<String, String> relevant(Map<SweepParameter, Double> values, Paradigm paradigm) {
         Map<String, String> out = new LinkedHashMap<>();
@@ -56,7 +65,6 @@ public final class Sweep {
         private final PointStore store;
         private final SweepProgress progress;
         private final Map<String, SweepPoint> points = new LinkedHashMap<>();
-        private final Map<Double, Boolean> capped = new LinkedHashMap<>();
         private int computed;
         private int reused;
         private String cachedWorkload;
@@ -79,9 +87,7 @@ public final class Sweep {
                 Comparison.check(at, engines);
                 if (plan.findSustainableThroughput()) {
                     for (Paradigm p : at.engines()) {
-                        capped.clear();
-                        sustainable.add(SustainableThroughput.search(p, at.workload().rate(),
-                                rate -> probe(at, values, p, rate), capped));
+                        sustainable.add(SustainableThroughput.search(p, at.workload().rate(), rate -> probe(at, values, p, rate)));
                     }
                 } else {
                     runPoint(at, values);
@@ -109,16 +115,21 @@ public final class Sweep {
             }
         }
 
-        private SweepPoint probe(ComparisonPlan at, Map<SweepParameter, Double> values, Paradigm p, double rate) {
+        private SustainableThroughput.Verdict probe(ComparisonPlan at, Map<SweepParameter, Double> values, Paradigm p,
+                                                    double rate) {
+            long duration = SustainableThroughput.probeDuration(at.workload().duration(), rate);
+            if (duration < SustainableThroughput.requiredSpan(interval(p, at.settings()))) {
+                return SustainableThroughput.Verdict.UNTESTABLE;
+            }
             Map<String, String> mine = relevant(values, p);
             mine.put(SweepParameter.RATE.id(), SweepParameter.RATE.format(rate));
             String key = key(p, mine);
-            long duration = SustainableThroughput.probeDuration(at.workload().duration(), rate);
-            capped.put(rate, duration < at.workload().duration());
             if (!lookUp(key)) {
                 compute(at.withRate(rate).withDuration(duration).withEngines(p), Map.of(p, mine));
             }
-            return points.get(key);
+            Boolean bounded = points.get(key).backlogBounded();
+            return bounded == null ? SustainableThroughput.Verdict.UNTESTABLE
+                    : bounded ? SustainableThroughput.Verdict.BOUNDED : SustainableThroughput.Verdict.GROWS;
         }
 
         /** Whether {@code key} is done: seen in this run, or stored by an earlier one. */
@@ -149,7 +160,7 @@ public final class Sweep {
             for (EngineRun run : result.runs()) {
                 Map<String, String> mine = parameters.get(run.paradigm());
                 SweepPoint point = SweepPoint.of(key(run.paradigm(), mine), mine, run,
-                        result.agreement().of(run.paradigm()), result.trace());
+                        result.agreement().of(run.paradigm()), result.trace(), interval(run.paradigm(), result.settings()));
                 store.save(point);
                 points.put(point.key(), point);
                 computed++;

@@ -44,6 +44,18 @@ public record SweepPlan(ComparisonPlan base, List<Variation> variations, boolean
         if (findSustainableThroughput && seen.contains(SweepParameter.RATE)) {
             throw new InvalidInputException("sweep: --find sustainable-throughput searches the rate itself; do not vary rate with it");
         }
+        if (findSustainableThroughput) {
+            long span = base.workload().duration();
+            for (Paradigm p : base.engines()) {
+                long required = SustainableThroughput.requiredSpan(Sweep.interval(p, base.settings()));
+                if (span < required) {
+                    throw new InvalidInputException("sweep: --find sustainable-throughput needs a trace of at least "
+                            + EngineSettings.compact(required) + " for " + p.label() + " (" + (SustainableThroughput.SPAN_IN_INTERVALS + 1)
+                            + " of its intervals, and 10s) to judge its backlog; pass a longer --duration or a shorter interval,"
+                            + " or leave " + p.id() + " out with --engines");
+                }
+            }
+        }
         if (seen.contains(SweepParameter.KEY_SKEW)) {
             SweepParameter.checkKeySkew(base.workload());
         }

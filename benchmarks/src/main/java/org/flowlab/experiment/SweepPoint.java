@@ -20,7 +20,8 @@ import org.flowlab.workloads.Trace;
  * @param throughputPerSec records processed per simulated second
  * @param inputRatePerSec  the trace's mean input rate
  * @param maxBacklog       the largest backlog
- * @param backlogBounded   whether the backlog stayed bounded (see {@link SustainableThroughput#bounded})
+ * @param backlogBounded   whether the backlog stayed bounded (see {@link SustainableThroughput#bounded}); null when
+ *                         the trace spans fewer than four of the engine's intervals, too few to tell
  * @param stalenessMeanMs  mean staleness
  * @param stalenessMaxMs   largest staleness
  * @param recoveryMs       recovery time after faults
@@ -36,7 +37,7 @@ import org.flowlab.workloads.Trace;
  */
 public record SweepPoint(String key, String engine, Map<String, String> parameters, String configuration, long recordsIn,
                          LatencySummary latency, double throughputPerSec, double inputRatePerSec, long maxBacklog,
-                         boolean backlogBounded, double stalenessMeanMs, double stalenessMaxMs, double recoveryMs,
+                         Boolean backlogBounded, double stalenessMeanMs, double stalenessMaxMs, double recoveryMs,
                          long reprocessed, long duplicates, long lost, long lateRecords, double workerSeconds, double cost,
                          boolean correct, String difference, double wallClockSeconds) {
 
@@ -54,15 +55,26 @@ public record SweepPoint(String key, String engine, Map<String, String> paramete
         return new LinkedHashMap<>(parameters);
     }
 
-    /** The point of {@code run}, one of a comparison at the sweep's point. */
-    static SweepPoint of(String key, Map<String, String> parameters, EngineRun run, Agreement.Verdict verdict, Trace trace) {
+    /**
+     * The point of {@code run}, one of a comparison at the sweep's point.
+     *
+     * @param interval the engine's batch or trigger interval, 0 for the stream
+     */
+    static SweepPoint of(String key, Map<String, String> parameters, EngineRun run, Agreement.Verdict verdict, Trace trace,
+                         long interval) {
         RunMetrics m = run.outcome().metrics();
+        boolean judged = trace.size() < 2 || trace.lastArrival() - trace.firstArrival() >= SustainableThroughput.SPAN_IN_INTERVALS * interval;
         return new SweepPoint(key, run.paradigm().id(), parameters, run.configuration(), m.recordsIn(), m.latency(),
                 m.throughputPerSecond(), ComparisonResult.inputRate(trace), m.throughput().maxBacklog(),
-                SustainableThroughput.bounded(m.throughput(), trace), m.stalenessMeanMs(), m.stalenessMaxMs(),
+                judged ? (Boolean) SustainableThroughput.bounded(m.throughput(), trace) : null, m.stalenessMeanMs(), m.stalenessMaxMs(),
                 m.recovery().timeNanos() / 1e6, m.recovery().reprocessed(), m.recovery().duplicates(), m.recovery().lost(),
                 m.lateRecords(), m.workerSecondsAllocated(), m.cost(), verdict.agrees(),
                 verdict.agrees() ? "" : verdict.summary().substring(2), run.wallNanos() / 1e9);
+    }
+
+    /** Whether the backlog is known to have grown without bound. */
+    public boolean backlogGrew() {
+        return Boolean.FALSE.equals(backlogBounded);
     }
 
     public Paradigm paradigm() {

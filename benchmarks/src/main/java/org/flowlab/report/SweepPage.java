@@ -49,8 +49,10 @@ public final class SweepPage {
                     + "<th>sustainable</th><th>first unsustainable</th><th>probes</th></tr>\n");
             for (SustainableThroughput.Result s : r.sustainable()) {
                 h.append("<tr><td>").append(ReportPage.swatch(s.paradigm().id())).append(escape(s.paradigm().label()))
-                        .append("</td><td class=\"num\">").append(s.rate() > 0 ? RateText.format(s.rate()) : "below the lowest rate tried")
-                        .append(s.limitedByCap() ? " (probe trace shortened to " + SustainableThroughput.MAX_PROBE_EVENTS + " events)" : "")
+                        .append("</td><td class=\"num\">").append(s.rate() > 0 ? (s.limitedByCap() ? "at least " : "")
+                                + RateText.format(s.rate()) : "below the lowest rate tried")
+                        .append(s.limitedByCap() ? String.format(Locale.ROOT, " (higher rates need more than %,d events per probe)",
+                                SustainableThroughput.MAX_PROBE_EVENTS) : "")
                         .append("</td><td class=\"num\">")
                         .append(s.firstUnbounded() == null ? "none found" : RateText.format(s.firstUnbounded()))
                         .append("</td><td class=\"num\">").append(s.probes()).append("</td></tr>\n");
@@ -77,7 +79,8 @@ public final class SweepPage {
             h.append("</td><td class=\"num\">").append(escape(ComparisonTable.ms(p.latency().p50Ms()))).append(" / ")
                     .append(escape(ComparisonTable.ms(p.latency().p99Ms()))).append("</td><td class=\"num\">")
                     .append(String.format(Locale.ROOT, "%,.1f/s", p.throughputPerSec())).append("</td><td>")
-                    .append(p.backlogBounded() ? "yes" : "no").append("</td><td class=\"num\">")
+                    .append(p.backlogBounded() == null ? "too short to tell" : p.backlogBounded() ? "yes" : "no")
+                    .append("</td><td class=\"num\">")
                     .append(escape(ComparisonTable.ms(p.stalenessMeanMs()))).append("</td><td class=\"num\">")
                     .append(escape(Recommendation.money(p.cost()))).append("</td><td class=\"")
                     .append(p.correct() ? "ok\">✓" : "bad\">✗ " + escape(p.difference())).append("</td></tr>\n");

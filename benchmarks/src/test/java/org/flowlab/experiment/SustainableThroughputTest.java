@@ -3,16 +3,12 @@ package org.flowlab.experiment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
 import org.flowlab.report.SweepPointFiles;
-import org.flowlab.sim.metrics.LatencySummary;
 import org.flowlab.sim.metrics.ThroughputTimeline;
 import org.flowlab.workloads.Trace;
 import org.flowlab.workloads.WorkloadGenerator;
@@ -70,13 +66,23 @@ class SustainableThroughputTest {
     void theSearchBracketsTheLimitWithinItsPrecision(@ForAll @DoubleRange(min = 10, max = 1e6) double limit,
                                                      @ForAll @DoubleRange(min = 1, max = 1e6) double start) {
         // Within the doublings the search allows, from any start.
-        Map<Double, Boolean> capped = new HashMap<>();
         SustainableThroughput.Result r = SustainableThroughput.search(Paradigm.STREAM, start,
-                rate -> point(rate <= limit), capped);
+                rate -> rate <= limit ? SustainableThroughput.Verdict.BOUNDED : SustainableThroughput.Verdict.GROWS);
         assertThat(r.rate()).isLessThanOrEqualTo(limit).isGreaterThan(0);
         assertThat(r.firstUnbounded()).isNotNull().isGreaterThan(limit);
         assertThat(r.firstUnbounded()).isLessThanOrEqualTo(r.rate() * (1 + SustainableThroughput.PRECISION_PERCENT / 100) * 1.01);
         assertThat(r.probes()).isLessThan(40);
+        assertThat(r.limitedByCap()).isFalse();
+    }
+
+    @Test
+    void aRateThatCannotBeJudgedEndsTheSearchWithALowerBound() {
+        SustainableThroughput.Result r = SustainableThroughput.search(Paradigm.MICROBATCH, 1000,
+                rate -> rate > 5000 ? SustainableThroughput.Verdict.UNTESTABLE : SustainableThroughput.Verdict.BOUNDED);
+        assertThat(r.rate()).isEqualTo(4000);
+        assertThat(r.firstUnbounded()).isNull();
+        assertThat(r.limitedByCap()).isTrue();
+        assertThat(r.probes()).isEqualTo(4);
     }
 
     @Test
@@ -106,11 +112,9 @@ class SustainableThroughputTest {
     void probesAreCappedInEvents() {
         assertThat(SustainableThroughput.probeDuration(60 * SECOND, 1_000)).isEqualTo(60 * SECOND);
         assertThat(SustainableThroughput.probeDuration(3600 * SECOND, 1_000_000)).isEqualTo(2 * SECOND);
+        assertThat(SustainableThroughput.requiredSpan(0)).isEqualTo(10 * SECOND);
+        assertThat(SustainableThroughput.requiredSpan(60 * SECOND)).isEqualTo(300 * SECOND);
         assertThat(SustainableThroughput.round(123_456)).isEqualTo(123_000);
     }
 
-    private static SweepPoint point(boolean bounded) {
-        return new SweepPoint("k", "stream", new LinkedHashMap<>(), "c", 1, LatencySummary.EMPTY, 1, 1, 0, bounded, 0, 0, 0,
-                0, 0, 0, 0, 0, 0, true, "", 0);
-    }
 }

@@ -81,6 +81,21 @@ class SweepTest {
     }
 
     @Test
+    void aBacklogIsJudgedOnlyOverAtLeastFourIntervals() {
+        SweepResult r = Sweep.run(intervals(), IntervalEngine.factory(new AtomicInteger()), new SweepPointFiles(dir), SweepProgress.NONE);
+        // The trace spans 20 s: four intervals of 1 s fit, four of 8 s do not.
+        assertThat(r.points().get(0).backlogBounded()).isNotNull();
+        assertThat(r.points().get(5).key()).isEqualTo("batch@interval=8s");
+        assertThat(r.points().get(5).backlogBounded()).isNull();
+        assertThat(r.points().get(5).backlogGrew()).isFalse();
+        assertThat(r.points().get(2).key()).isEqualTo("stream@base");
+        assertThat(r.points().get(2).backlogBounded()).isTrue();
+        assertThatThrownBy(() -> new SweepPlan(base().withSettings(EngineSettings.defaults().withBatchInterval(10_000_000_000L)),
+                List.of(), true)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("needs a trace of at least 50s for batch (5 of its intervals, and 10s)");
+    }
+
+    @Test
     void theFolderNameDependsOnWhatChangesTheRunsButNotOnSlaOrBudget() {
         SweepPlan a = intervals();
         assertThat(a.folderName()).matches("stock-ticks-[0-9a-f]{8}");
