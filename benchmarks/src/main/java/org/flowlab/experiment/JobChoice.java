@@ -31,9 +31,6 @@ public sealed interface JobChoice permits JobChoice.FromCatalog, JobChoice.Given
     /** The job's name for reports, checking that it exists for {@code scenario}. */
     String name(String scenario);
 
-    /** Whether the job's outputs are alerts (a detector), for {@code scenario}. */
-    boolean detector(String scenario);
-
     /** The job to run on {@code trace}. */
     Job build(Trace trace);
 
@@ -63,11 +60,6 @@ public sealed interface JobChoice permits JobChoice.FromCatalog, JobChoice.Given
         }
 
         @Override
-        public boolean detector(String scenario) {
-            return resolve(scenario).detector();
-        }
-
-        @Override
         public Job build(Trace trace) {
             return resolve(trace.spec().scenario()).build(trace.schema(), parameters);
         }
@@ -82,11 +74,6 @@ public sealed interface JobChoice permits JobChoice.FromCatalog, JobChoice.Given
         @Override
         public String name(String scenario) {
             return job.name();
-        }
-
-        @Override
-        public boolean detector(String scenario) {
-            return false;
         }
 
         @Override
