@@ -28,6 +28,13 @@ public final class ChartFiles {
         return save(file, ".svg", tmp -> VectorGraphicsEncoder.saveVectorGraphic(chart, tmp.toString(), VectorGraphicsEncoder.VectorGraphicsFormat.SVG));
     }
 
+    /** Writes {@code chart} as {@code <name>.png} and {@code <name>.svg} in {@code dir}; returns {@code name}. */
+    public static String savePngAndSvg(Chart<?, ?> chart, Path dir, String name) {
+        savePng(chart, dir.resolve(name + ".png"));
+        saveSvg(chart, dir.resolve(name + ".svg"));
+        return name;
+    }
+
     private interface Encoder {
         void encode(Path tmpWithoutExtension) throws IOException;
     }

@@ -7,6 +7,9 @@ import picocli.CommandLine;
 public final class DurationConverter implements CommandLine.ITypeConverter<Long> {
     @Override
     public Long convert(String value) {
+        if (value.trim().startsWith("-")) {
+            throw new CommandLine.TypeConversionException("'" + value + "' must be a positive duration; expected " + DurationText.ALLOWED);
+        }
         long nanos;
         try {
             nanos = DurationText.parse(value);

@@ -1,6 +1,8 @@
 package org.flowlab.cli;
 
 import java.io.PrintWriter;
+import org.flowlab.experiment.EngineFactory;
+import org.flowlab.experiment.StandardEngines;
 import org.flowlab.workloads.InvalidInputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -15,9 +17,11 @@ import picocli.CommandLine.Command;
         versionProvider = FlowlabVersion.class,
         description = "Flowlab replays the same workload through batch, micro-batch and stream processing "
                 + "in a deterministic simulation, and compares them.",
-        subcommands = {ScenariosCommand.class, WorkloadCommand.class, BenchCommand.class, BenchTableCommand.class,
-                CalibrateCommand.class, CommandLine.HelpCommand.class},
-        footer = {"", "Examples:", "  ./flowlab scenarios", "  ./flowlab workload describe --scenario card-fraud",
+        subcommands = {CompareCommand.class, SweepCommand.class, ReferenceCommand.class, ScenariosCommand.class,
+                WorkloadCommand.class, BenchCommand.class, BenchTableCommand.class, CalibrateCommand.class,
+                CommandLine.HelpCommand.class},
+        footer = {"", "Examples:", "  ./flowlab compare", "  ./flowlab sweep --scenario stock-ticks --vary interval=1s..1h:6:log",
+                "  ./flowlab scenarios", "  ./flowlab workload describe --scenario card-fraud",
                 "  ./flowlab bench --list", "  ./flowlab calibrate", "  ./flowlab help workload"})
 public final class FlowlabCommand implements Runnable {
 
@@ -38,7 +42,12 @@ public final class FlowlabCommand implements Runnable {
 
     /** Runs the command line with the given streams and returns the exit code; used by tests too. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cli = commandLine();
+        return execute(args, out, err, StandardEngines.FACTORY);
+    }
+
+    /** As {@link #execute(String[], PrintWriter, PrintWriter)}, with the engines {@code engines} builds. */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err, EngineFactory engines) {
+        CommandLine cli = commandLine(engines);
         cli.setOut(out);
         cli.setErr(err);
         return cli.execute(args);
@@ -46,7 +55,12 @@ public final class FlowlabCommand implements Runnable {
 
     /** The configured command line, with the exit-code and one-line error policy applied. */
     public static CommandLine commandLine() {
-        CommandLine cli = new CommandLine(new FlowlabCommand());
+        return commandLine(StandardEngines.FACTORY);
+    }
+
+    /** The command line whose experiments run the engines {@code engines} builds. */
+    public static CommandLine commandLine(EngineFactory engines) {
+        CommandLine cli = new CommandLine(new FlowlabCommand(), new CommandFactory(engines));
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setParameterExceptionHandler((e, args) -> {
             CommandLine at = e.getCommandLine();
@@ -70,5 +84,22 @@ public final class FlowlabCommand implements Runnable {
             return "invalid input";
         }
         return message.replaceAll("\\s*\\R\\s*", " ").trim();
+    }
+
+    /** Creates the commands, handing the experiment commands their engines. */
+    private record CommandFactory(EngineFactory engines) implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> cls) throws Exception {
+            if (cls == CompareCommand.class) {
+                return cls.cast(new CompareCommand(engines));
+            }
+            if (cls == SweepCommand.class) {
+                return cls.cast(new SweepCommand(engines));
+            }
+            if (cls == ReferenceCommand.class) {
+                return cls.cast(new ReferenceCommand(engines));
+            }
+            return CommandLine.defaultFactory().create(cls);
+        }
     }
 }

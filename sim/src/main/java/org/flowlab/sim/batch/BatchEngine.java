@@ -2,6 +2,7 @@ package org.flowlab.sim.batch;
 
 import java.util.Objects;
 import org.flowlab.sim.engine.Engine;
+import org.flowlab.sim.engine.ProgressListener;
 import org.flowlab.sim.engine.RunOutcome;
 import org.flowlab.sim.job.Job;
 import org.flowlab.workloads.Trace;
@@ -34,12 +35,24 @@ public final class BatchEngine implements Engine {
         return runWithFigures(job, trace).outcome();
     }
 
+    /** {@link #run(Job, Trace)}, reporting after each commit how much of the trace has been read. */
+    @Override
+    public RunOutcome run(Job job, Trace trace, ProgressListener progress) {
+        RunOutcome outcome = loop(job, trace).reportingTo(progress).run().outcome();
+        progress.progress(1.0);
+        return outcome;
+    }
+
     /** The run with the figures only batch engines have: runs, retries, reruns, staging, each run. */
     public BatchRun runWithFigures(Job job, Trace trace) {
+        return loop(job, trace).run();
+    }
+
+    private RunLoop loop(Job job, Trace trace) {
         RunLoop.Mode mode = new RunLoop.Mode(name(), true, config.latePolicy(),
                 Trigger.of(config.schedule(), config.execution().backgroundLoad()),
                 RunPlan.Costs.batch(config.execution().costs()), false, config.latenessBound());
-        return new RunLoop(job, trace, config.execution(), mode).run();
+        return new RunLoop(job, trace, config.execution(), mode);
     }
 
     public BatchConfig config() {

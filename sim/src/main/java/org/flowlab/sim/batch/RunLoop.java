@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.HdrHistogram.Histogram;
+import org.flowlab.sim.engine.ProgressListener;
 import org.flowlab.sim.engine.RunOutcome;
 import org.flowlab.sim.fault.WorkerCrash;
 import org.flowlab.sim.job.GlobalWindow;
@@ -120,6 +121,7 @@ final class RunLoop implements RunExecution.Listener {
     private long maxStaged;
     private int crashesHit;
     private int crashesDuringCommit;
+    private ProgressListener progress = ProgressListener.NONE;
 
     RunLoop(Job job, Trace trace, ExecutionSettings settings, Mode mode) {
         this.trace = trace;
@@ -135,6 +137,12 @@ final class RunLoop implements RunExecution.Listener {
         Operator lastStateful = last < 0 ? null : job.operators().get(last);
         this.windowedOutputs = lastStateful instanceof WindowAggregate w && !(w.window() instanceof GlobalWindow);
         this.detectorOutputs = lastStateful instanceof KeyedProcess;
+    }
+
+    /** Tells {@code listener}, after each commit, the fraction of the trace read so far. */
+    RunLoop reportingTo(ProgressListener listener) {
+        this.progress = listener;
+        return this;
     }
 
     BatchRun run() {
@@ -265,6 +273,7 @@ final class RunLoop implements RunExecution.Listener {
                 run.attempts, run.coldStart, delta.watermark, delta.changes().size()));
         endClusterSession(at);
         lastCommit = at;
+        progress.progress(trace.size() == 0 ? 1.0 : job.read() / (double) trace.size());
         execution = null;
         current = null;
         if (delta.last) {

@@ -1,0 +1,144 @@
+package org.flowlab.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.flowlab.experiment.ComparisonPlan;
+import org.flowlab.experiment.Delivery;
+import org.flowlab.experiment.EngineSettings;
+import org.flowlab.experiment.JobChoice;
+import org.flowlab.experiment.Paradigm;
+import org.flowlab.sim.fault.FaultPlan;
+import org.flowlab.workloads.WorkloadSpec;
+import picocli.CommandLine.Option;
+
+/** The options that make a {@link ComparisonPlan}, shared by {@code compare} and {@code sweep}. */
+final class ComparisonOptions {
+
+    @Option(names = "--scenario", paramLabel = "NAME|FILE",
+            description = "A scenario of the catalog (see 'flowlab scenarios') or a JSON spec file naming one.")
+    String scenario;
+
+    @Option(names = "--job", paramLabel = "J",
+            description = "A job of the scenario's catalog, for example q5 for nexmark (default: the scenario's first).")
+    String job;
+
+    @Option(names = "--seed", paramLabel = "N",
+            description = "Seed of the trace and of every engine (default: " + ComparisonPlan.DEFAULT_SEED + ").")
+    Long seed;
+
+    @Option(names = "--duration", paramLabel = "D", converter = DurationConverter.class,
+            description = "Event-time span to generate, e.g. 10m, 4h (default: the scenario's).")
+    Long duration;
+
+    @Option(names = "--rate", paramLabel = "R", converter = RateConverter.class,
+            description = "Mean input rate, e.g. 2000/s (default: the scenario's).")
+    Double rate;
+
+    @Option(names = "--engines", paramLabel = "E[,E...]", split = ",", converter = ParadigmConverter.class,
+            description = "Which engines: batch, microbatch, stream (default: all three).")
+    List<Paradigm> engines;
+
+    @Option(names = "--batch-interval", paramLabel = "D", converter = DurationConverter.class,
+            description = "Batch: one run every D (default: 1h).")
+    Long batchInterval;
+
+    @Option(names = "--microbatch-interval", paramLabel = "D", converter = DurationConverter.class,
+            description = "Micro-batch: the trigger interval (default: 10s).")
+    Long microbatchInterval;
+
+    @Option(names = "--checkpoint-interval", paramLabel = "D", converter = DurationConverter.class,
+            description = "Stream: time between checkpoints (default: 1m).")
+    Long checkpointInterval;
+
+    @Option(names = "--delivery", paramLabel = "exactly-once|at-least-once", converter = DeliveryConverter.class,
+            description = "Stream: the sink's guarantee (default: at-least-once, as in Flink).")
+    Delivery delivery;
+
+    @Option(names = "--workers", paramLabel = "N", description = "Workers of every engine's cluster (default: 4).")
+    Integer workers;
+
+    @Option(names = "--allowed-lateness", paramLabel = "D", converter = NonNegativeDurationConverter.class,
+            description = "Stream: how long after a window's end late records still count (default: the trace's largest delay, so none is late).")
+    Long allowedLateness;
+
+    @Option(names = "--faults", paramLabel = "SPEC", converter = FaultPlanConverter.class,
+            description = "Faults injected into every engine, joined by ';': crash:worker=2@1h+30s, task-fail:p=0.01, "
+                    + "slow:worker=1,x4@2h..3h, stall:source@10m..12m, or none.")
+    FaultPlan faults;
+
+    @Option(names = "--sla", paramLabel = "D", converter = DurationConverter.class,
+            description = "Latency SLA: the p99 per-record latency (arrival to visible) must be at most D.")
+    Long sla;
+
+    @Option(names = "--budget", paramLabel = "X",
+            description = "The most a run may cost, in the cluster price's currency (4 workers at 0.20 per worker-hour by default).")
+    Double budget;
+
+    /** Whether no scenario was named, which makes {@code compare} run its showcase. */
+    boolean noScenario() {
+        return scenario == null;
+    }
+
+    /** The plan; without a scenario, {@code showcase} is the base the flags change. */
+    ComparisonPlan plan(ComparisonPlan showcase) {
+        ComparisonPlan plan = scenario == null ? showcase : ComparisonPlan.of(workload(scenario));
+        if (duration != null) {
+            plan = plan.withDuration(duration);
+        }
+        if (rate != null) {
+            plan = plan.withRate(rate);
+        }
+        if (seed != null) {
+            plan = plan.withSeed(seed);
+        }
+        if (job != null) {
+            plan = plan.withJob(JobChoice.named(job));
+        }
+        if (engines != null) {
+            plan = plan.withEngines(engines);
+        }
+        plan = plan.withSettings(settings(plan.settings()));
+        if (faults != null) {
+            plan = plan.withFaults(faults);
+        }
+        if (sla != null) {
+            plan = plan.withSla(sla);
+        }
+        if (budget != null) {
+            plan = plan.withBudget(budget);
+        }
+        return plan;
+    }
+
+    private EngineSettings settings(EngineSettings base) {
+        EngineSettings s = base;
+        if (batchInterval != null) {
+            s = s.withBatchInterval(batchInterval);
+        }
+        if (microbatchInterval != null) {
+            s = s.withMicrobatchInterval(microbatchInterval);
+        }
+        if (checkpointInterval != null) {
+            s = s.withCheckpointInterval(checkpointInterval);
+        }
+        if (delivery != null) {
+            s = s.withDelivery(delivery);
+        }
+        if (workers != null) {
+            s = s.withWorkers(workers);
+        }
+        if (allowedLateness != null) {
+            s = s.withAllowedLateness(allowedLateness);
+        }
+        return s;
+    }
+
+    /** A catalog name, or a spec file when the text names a file or ends in .json. */
+    static WorkloadSpec workload(String scenario) {
+        if (scenario.endsWith(".json") || Files.isRegularFile(Path.of(scenario))) {
+            return WorkloadSpec.fromFile(Path.of(scenario));
+        }
+        return WorkloadSpec.defaults(scenario);
+    }
+}

@@ -1,0 +1,117 @@
+package org.flowlab.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.flowlab.experiment.Comparison;
+import org.flowlab.experiment.ComparisonPlan;
+import org.flowlab.experiment.ComparisonResult;
+import org.flowlab.experiment.EngineFactory;
+import org.flowlab.experiment.Recommendation;
+import org.flowlab.experiment.ReferencePlans;
+import org.flowlab.experiment.Sweep;
+import org.flowlab.experiment.SweepPlan;
+import org.flowlab.experiment.SweepResult;
+import org.flowlab.report.ComparisonReport;
+import org.flowlab.report.ComparisonTable;
+import org.flowlab.report.ReportFiles;
+import org.flowlab.report.RunIndex;
+import org.flowlab.report.RunReportJson;
+import org.flowlab.report.SweepPointFiles;
+import org.flowlab.report.SweepReport;
+import org.flowlab.workloads.InvalidInputException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code flowlab reference}: regenerates the committed reference results — the showcase comparison
+ * in {@code comparison/} and the interval sweep in {@code sweep/} — from scratch (no sweep point
+ * is reused). Each is built in a hidden temporary folder and put in place only when complete.
+ */
+@Command(name = "reference", mixinStandardHelpOptions = true,
+        description = {"Regenerate results/reference/: comparison/ (the showcase of 'flowlab compare') and sweep/ (its "
+                + "workload with the batch and micro-batch intervals swept from 1 s to 1 h: --vary "
+                + ReferencePlans.INTERVALS + "). The README shows their charts."},
+        footer = {"", "Example:", "  ./flowlab reference"})
+final class ReferenceCommand implements Callable<Integer> {
+
+    private final EngineFactory engines;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Write the reference results to DIR instead of results/reference/.")
+    Path out;
+
+    ReferenceCommand(EngineFactory engines) {
+        this.engines = engines;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        ComparisonPlan comparisonPlan = ReferencePlans.comparison();
+        SweepPlan sweepPlan = ReferencePlans.sweep();
+        Comparison.check(comparisonPlan, engines);
+        Path dir = out != null ? out : ResultsLocation.root().resolve("reference");
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw InvalidInputException.cannot("create the folder for reference results", dir, e);
+        }
+        PrintWriter w = spec.commandLine().getOut();
+        Path index = ResultsLocation.root().resolve("index.html");
+
+        w.println("reference comparison: the showcase");
+        w.flush();
+        ZonedDateTime started = ZonedDateTime.now();
+        Path comparisonDir = dir.resolve("comparison");
+        Path work = fresh(dir.resolve(".comparison.tmp"));
+        ProgressDisplay progress = new ProgressDisplay(w, comparisonPlan.engines(), System.console() != null);
+        ComparisonResult result = Comparison.run(comparisonPlan, engines, progress);
+        progress.finish();
+        // Committed pages link to no index: a fresh clone has none until its first run.
+        ComparisonReport.write(result, work, "reference-comparison", FlowlabVersion.current(), started, null);
+        replace(comparisonDir, work);
+        w.print(ComparisonTable.of(RunReportJson.read(comparisonDir.resolve("run.json"))).toText());
+
+        w.println();
+        w.println("reference sweep: --vary " + ReferencePlans.INTERVALS);
+        w.flush();
+        started = ZonedDateTime.now();
+        Path sweepDir = dir.resolve("sweep");
+        Path sweepWork = fresh(dir.resolve(".sweep.tmp"));
+        SweepResult sweep = Sweep.run(sweepPlan, engines, new SweepPointFiles(sweepWork.resolve("points")), (point, reused) -> {
+            w.printf(Locale.ROOT, "  %s: p50 %s, p99 %s, cost %s%n", point.key(), ComparisonTable.ms(point.latency().p50Ms()),
+                    ComparisonTable.ms(point.latency().p99Ms()), Recommendation.money(point.cost()));
+            w.flush();
+        });
+        SweepReport.write(sweep, sweepWork, "reference-sweep", FlowlabVersion.current(), started, null);
+        replace(sweepDir, sweepWork);
+        if (out == null) {
+            RunIndex.write(index, ResultsLocation.root().resolve("runs"));
+        }
+        w.println();
+        w.println("reference results: " + comparisonDir.resolve("report.html"));
+        w.println("                   " + sweepDir.resolve("report.html"));
+        w.flush();
+        return 0;
+    }
+
+    /** An empty folder at {@code dir}, whatever was there. */
+    private static Path fresh(Path dir) throws IOException {
+        ReportFiles.deleteTree(dir);
+        Files.createDirectories(dir);
+        return dir;
+    }
+
+    /** Puts the finished {@code work} folder in {@code target}'s place. */
+    private static void replace(Path target, Path work) throws IOException {
+        ReportFiles.deleteTree(target);
+        Files.move(work, target);
+    }
+}

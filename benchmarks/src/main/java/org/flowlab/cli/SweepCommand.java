@@ -1,0 +1,147 @@
+package org.flowlab.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.flowlab.experiment.Comparison;
+import org.flowlab.experiment.EngineFactory;
+import org.flowlab.experiment.Recommendation;
+import org.flowlab.experiment.SustainableThroughput;
+import org.flowlab.experiment.Sweep;
+import org.flowlab.experiment.SweepParameter;
+import org.flowlab.experiment.SweepPlan;
+import org.flowlab.experiment.SweepResult;
+import org.flowlab.experiment.Variation;
+import org.flowlab.report.ComparisonTable;
+import org.flowlab.report.RunIndex;
+import org.flowlab.report.SweepPointFiles;
+import org.flowlab.report.SweepReport;
+import org.flowlab.workloads.InvalidInputException;
+import org.flowlab.workloads.text.RateText;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code flowlab sweep}: a comparison repeated over ranges of parameters, or a search for each
+ * engine's sustainable throughput. The sweep's folder is named after a hash of its arguments, so
+ * running the same command again finds it and reads back every finished point.
+ */
+@Command(name = "sweep", mixinStandardHelpOptions = true,
+        description = {"Run a comparison over ranges of parameters: every combination of the --vary values is a point; each "
+                + "engine runs once per combination of the values that concern it (the stream once for a sweep of batch "
+                + "intervals). With --find sustainable-throughput, bisect per engine the highest input rate at which the "
+                + "backlog stays bounded (within " + (int) SustainableThroughput.PRECISION_PERCENT + " %).",
+                "Parameters: batch-interval, microbatch-interval, interval (both at once), rate, workers, checkpoint-interval, "
+                        + "allowed-lateness, fault-rate (task failure probability), key-skew (Zipf exponent of the key "
+                        + "distribution).",
+                "Writes results/sweeps/<scenario>-<hash of the arguments>/: one file per finished point in points/, then "
+                        + "sweep.json, charts and report.html. Rerun the same command to resume an interrupted sweep."},
+        footer = {"", "Examples:",
+                "  ./flowlab sweep --scenario stock-ticks --vary interval=1s..1h:6:log",
+                "  ./flowlab sweep --scenario nexmark --job q5 --engines stream --vary checkpoint-interval=1s..1m:4:log --vary workers=2..8:4",
+                "  ./flowlab sweep --scenario card-fraud --duration 1h --vary rate=50/s..800/s:5:log --sla 1m --budget 2",
+                "  ./flowlab sweep --scenario retail-etl --vary key-skew=0.5..1.5:3",
+                "  ./flowlab sweep --scenario stock-ticks --duration 2m --find sustainable-throughput"})
+final class SweepCommand implements Callable<Integer> {
+
+    static final String SUSTAINABLE_THROUGHPUT = "sustainable-throughput";
+
+    private final EngineFactory engines;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    ComparisonOptions options;
+
+    @Option(names = "--vary", paramLabel = "PARAM=FROM..TO[:STEPS][:log]",
+            description = "A parameter and its range: STEPS values (default " + Variation.DEFAULT_STEPS + "), evenly spaced "
+                    + "or on a log scale; repeat for more parameters.")
+    List<String> vary = new ArrayList<>();
+
+    @Option(names = "--find", paramLabel = SUSTAINABLE_THROUGHPUT,
+            description = "Search each engine's sustainable throughput instead of running the points as they are.")
+    String find;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Put the sweep's folder under DIR instead of results/sweeps/.")
+    Path out;
+
+    SweepCommand(EngineFactory engines) {
+        this.engines = engines;
+    }
+
+    @Override
+    public Integer call() {
+        SweepPlan plan = plan();
+        Path root = out != null ? out : ResultsLocation.root().resolve("sweeps");
+        Path dir = root.resolve(plan.folderName());
+        try {
+            Files.createDirectories(dir.resolve("points"));
+        } catch (IOException e) {
+            throw InvalidInputException.cannot("create the sweep's folder", dir, e);
+        }
+        PrintWriter w = spec.commandLine().getOut();
+        ZonedDateTime started = ZonedDateTime.now();
+        w.printf(Locale.ROOT, "sweep %s: %d point%s × engines %s%s%n", dir, plan.grid().size(), plan.grid().size() == 1 ? "" : "s",
+                String.join(", ", plan.base().engineIds()), plan.findSustainableThroughput() ? ", searching sustainable throughput" : "");
+        w.flush();
+        SweepResult result = Sweep.run(plan, engines, new SweepPointFiles(dir.resolve("points")), (point, reused) -> {
+            w.printf(Locale.ROOT, "  %-8s %s: p50 %s, p99 %s, cost %s%s%s%n", reused ? "kept" : "computed", point.key(),
+                    ComparisonTable.ms(point.latency().p50Ms()), ComparisonTable.ms(point.latency().p99Ms()),
+                    Recommendation.money(point.cost()), point.backlogGrew() ? ", backlog grows" : "",
+                    point.correct() ? "" : ", results differ ✗");
+            w.flush();
+        });
+        Path index = ResultsLocation.root().resolve("index.html");
+        String indexHref = out == null ? RunIndexLink.from(dir, index) : null;
+        SweepReport.write(result, dir, FlowlabVersion.current(), started, indexHref);
+        if (out == null) {
+            RunIndex.write(index, ResultsLocation.root().resolve("runs"));
+        }
+        w.println();
+        for (SustainableThroughput.Result s : result.sustainable()) {
+            w.printf(Locale.ROOT, "sustainable throughput of %s: %s%s%n", s.paradigm().label(),
+                    s.rate() > 0 ? (s.limitedByCap() ? "at least " : "") + RateText.format(s.rate()) : "below the lowest rate tried",
+                    s.limitedByCap() ? String.format(Locale.ROOT, " (higher rates need more than %,d events per probe)",
+                            SustainableThroughput.MAX_PROBE_EVENTS)
+                            : s.firstUnbounded() == null ? " (no rate tried was too high)"
+                            : " (backlog grows at " + RateText.format(s.firstUnbounded()) + ")");
+        }
+        result.recommendation().ifPresent(r -> w.println(CompareCommand.wrap(r.explanation(), 100)));
+        w.println();
+        w.printf(Locale.ROOT, "%d engine runs: %d computed now, %d read back%n", result.points().size(), result.computed(),
+                result.reused());
+        w.println("report: " + dir.resolve("report.html"));
+        w.flush();
+        return 0;
+    }
+
+    /** The plan, checked at every point before anything is written. */
+    SweepPlan plan() {
+        if (options.noScenario()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Missing required option: '--scenario=NAME|FILE'");
+        }
+        if (find != null && !find.equals(SUSTAINABLE_THROUGHPUT)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--find: unknown goal '" + find + "'; known: " + SUSTAINABLE_THROUGHPUT);
+        }
+        List<Variation> variations = new ArrayList<>();
+        for (String v : vary) {
+            variations.add(Variation.parse(v));
+        }
+        SweepPlan plan = new SweepPlan(options.plan(null), variations, find != null);
+        for (Map<SweepParameter, Double> values : plan.grid()) {
+            Comparison.check(plan.at(values), engines);
+        }
+        return plan;
+    }
+}

@@ -1,0 +1,44 @@
+package org.flowlab.experiment;
+
+import java.util.Objects;
+import org.flowlab.sim.metrics.RunMetrics;
+
+/**
+ * One configuration the recommendation weighs: an engine of a comparison, or a point of a sweep.
+ *
+ * @param paradigm        which paradigm
+ * @param configuration   its settings, for people ({@code every 10 s})
+ * @param p50Ms           median per-record latency
+ * @param p99Ms           99th percentile per-record latency: what the SLA bounds
+ * @param cost            what the run cost, worker-seconds allocated × price
+ * @param workerSeconds   worker-seconds allocated
+ * @param throughputPerSec input records per simulated second it processed
+ * @param inputRatePerSec  the trace's mean input rate
+ * @param maxBacklog      the largest backlog (records arrived, not yet read)
+ * @param recoveryMs      recovery time after the faults, 0 without
+ * @param reprocessed     records read again after failures
+ * @param duplicates      outputs made visible twice
+ * @param correct         whether its results agree with the oracle and nothing was lost
+ */
+public record Candidate(Paradigm paradigm, String configuration, double p50Ms, double p99Ms, double cost,
+                        double workerSeconds, double throughputPerSec, double inputRatePerSec, long maxBacklog,
+                        double recoveryMs, long reprocessed, long duplicates, boolean correct) {
+
+    public Candidate {
+        Objects.requireNonNull(paradigm, "paradigm");
+        Objects.requireNonNull(configuration, "configuration");
+    }
+
+    /** The candidate of a comparison's engine run. */
+    public static Candidate of(EngineRun run, boolean correct, double inputRatePerSec) {
+        RunMetrics m = run.outcome().metrics();
+        return new Candidate(run.paradigm(), run.configuration(), m.latency().p50Ms(), m.latency().p99Ms(), m.cost(),
+                m.workerSecondsAllocated(), m.throughputPerSecond(), inputRatePerSec, m.throughput().maxBacklog(),
+                m.recovery().timeNanos() / 1e6, m.recovery().reprocessed(), m.recovery().duplicates(), correct);
+    }
+
+    /** {@code micro-batch (every 10 s)}. */
+    public String title() {
+        return paradigm.label() + " (" + configuration + ")";
+    }
+}

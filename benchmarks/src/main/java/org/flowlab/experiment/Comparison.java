@@ -1,0 +1,144 @@
+package org.flowlab.experiment;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.flowlab.sim.engine.Engine;
+import org.flowlab.sim.engine.RunOutcome;
+import org.flowlab.sim.job.Job;
+import org.flowlab.sim.job.ResultTable;
+import org.flowlab.sim.oracle.ReferenceOracle;
+import org.flowlab.workloads.Trace;
+import org.flowlab.workloads.WorkloadGenerator;
+
+/**
+ * Runs a {@link ComparisonPlan}: generates the trace once, replays it through every engine — each
+ * in its own simulation, on its own thread when the machine has cores to spare — computes the
+ * reference oracle's results beside them, checks agreement and recommends. Engines share nothing
+ * mutable (the trace is read-only), so running them in parallel changes no simulated number.
+ */
+public final class Comparison {
+
+    private Comparison() {
+    }
+
+    /**
+     * Checks what can be checked before any work: the job exists for the scenario, the faults name
+     * workers the cluster has, and every engine accepts the settings.
+     *
+     * @throws org.flowlab.workloads.InvalidInputException naming the first problem
+     */
+    public static void check(ComparisonPlan plan, EngineFactory engines) {
+        plan.job().name(plan.scenario());
+        plan.faults().validateFor(plan.settings().cluster());
+        EngineSettings settings = plan.settings().latenessIsAuto() ? plan.settings().withAllowedLateness(0) : plan.settings();
+        for (Paradigm p : plan.engines()) {
+            engines.create(p, settings, plan.faults(), plan.seed());
+        }
+    }
+
+    /** Runs {@code plan} with the engines of {@code engines}, reporting progress to {@code progress}. */
+    public static ComparisonResult run(ComparisonPlan plan, EngineFactory engines, ComparisonProgress progress) {
+        long start = System.nanoTime();
+        plan.job().name(plan.scenario()); // an unknown job fails before the trace is generated
+        Trace trace = WorkloadGenerator.generate(plan.workload(), plan.seed());
+        return replay(plan, trace, null, engines, progress, System.nanoTime() - start);
+    }
+
+    /**
+     * Replays {@code trace}, generated from {@code plan}'s workload and seed, through {@code plan}'s
+     * engines; {@code oracle} is the reference oracle's table of the plan's job on that trace if
+     * already known (a sweep reuses it across points), else null.
+     */
+    public static ComparisonResult replay(ComparisonPlan plan, Trace trace, ResultTable oracle, EngineFactory engines,
+                                          ComparisonProgress progress) {
+        return replay(plan, trace, oracle, engines, progress, 0);
+    }
+
+    private static ComparisonResult replay(ComparisonPlan plan, Trace trace, ResultTable knownOracle, EngineFactory engines,
+                                           ComparisonProgress progress, long traceNanos) {
+        long start = System.nanoTime() - traceNanos;
+        Job job = plan.job().build(trace);
+        EngineSettings settings = plan.settings().resolvedFor(trace);
+        plan.faults().validateFor(settings.cluster());
+        List<Engine> built = new ArrayList<>();
+        for (Paradigm p : plan.engines()) {
+            built.add(engines.create(p, settings, plan.faults(), plan.seed()));
+        }
+
+        int threads = Math.max(1, Math.min(built.size() + (knownOracle == null ? 1 : 0),
+                Runtime.getRuntime().availableProcessors()));
+        ExecutorService pool = Executors.newFixedThreadPool(threads, daemonThreads());
+        try {
+            List<Future<EngineRun>> runs = new ArrayList<>();
+            for (int i = 0; i < built.size(); i++) {
+                Paradigm p = plan.engines().get(i);
+                Engine engine = built.get(i);
+                String configuration = settings.describe(p);
+                runs.add(pool.submit(() -> {
+                    progress.update(p, 0);
+                    long t0 = System.nanoTime();
+                    RunOutcome outcome = engine.run(job, trace, fraction -> progress.update(p, fraction));
+                    return new EngineRun(p, configuration, outcome, System.nanoTime() - t0);
+                }));
+            }
+            Future<TimedTable> oracle = knownOracle != null ? null : pool.submit(() -> {
+                long t0 = System.nanoTime();
+                ResultTable table = ReferenceOracle.run(job, trace);
+                return new TimedTable(table, System.nanoTime() - t0);
+            });
+            List<EngineRun> done = new ArrayList<>();
+            for (Future<EngineRun> f : runs) {
+                done.add(await(f));
+            }
+            TimedTable expected = oracle == null ? new TimedTable(knownOracle, 0) : await(oracle);
+            Agreement agreement = Agreement.check(job, trace, expected.table(), done);
+            double inputRate = ComparisonResult.inputRate(trace);
+            List<Candidate> candidates = new ArrayList<>();
+            for (EngineRun r : done) {
+                candidates.add(Candidate.of(r, agreement.of(r.paradigm()).agrees(), inputRate));
+            }
+            Recommendation recommendation = Recommendation.choose(candidates, plan.sla(), plan.budget());
+            return new ComparisonResult(plan, settings, trace, job, expected.table(), done, agreement, recommendation,
+                    new ComparisonResult.WallClock(traceNanos, expected.nanos(), System.nanoTime() - start, threads));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private record TimedTable(ResultTable table, long nanos) {
+    }
+
+    /** The task's value; its failure rethrown as it was (a user mistake stays an InvalidInputException). */
+    static <T> T await(Future<T> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for an engine", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    /** Daemon threads named after their role, so a stuck engine never keeps the JVM alive. */
+    static java.util.concurrent.ThreadFactory daemonThreads() {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "flowlab-engine-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

@@ -1,0 +1,160 @@
+package org.flowlab.experiment;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+import org.flowlab.sim.fault.FaultPlan;
+import org.flowlab.workloads.InvalidInputException;
+import org.flowlab.workloads.WorkloadSpec;
+import org.flowlab.workloads.text.DurationText;
+
+/**
+ * Everything a comparison needs, as one value: which workload (a scenario's spec and a seed), which
+ * job, which engines with which settings, which faults to inject into every engine, and the
+ * latency SLA and budget the recommendation weighs. Build it in one line and vary it with the
+ * {@code withX} copies:
+ * <pre>{@code
+ * ComparisonPlan plan = ComparisonPlan.of("stock-ticks").withSeed(7).withFaults(FaultPlan.parse("crash:worker=1@5m+30s"));
+ * }</pre>
+ *
+ * @param workload what to generate
+ * @param seed     the seed of the trace and of every engine's randomness
+ * @param job      which job to run
+ * @param engines  which paradigms, distinct; kept in {@link Paradigm} order
+ * @param settings the engines' knobs
+ * @param faults   the faults injected into every engine
+ * @param sla      the latency SLA: a bound on the p99 per-record latency, nanoseconds; empty = none
+ * @param budget   the most a run may cost, in the cluster price's currency; empty = no limit
+ */
+public record ComparisonPlan(WorkloadSpec workload, long seed, JobChoice job, List<Paradigm> engines,
+                             EngineSettings settings, FaultPlan faults, OptionalLong sla, OptionalDouble budget) {
+
+    /** The seed used when none is given, as for {@code flowlab workload}. */
+    public static final long DEFAULT_SEED = 1L;
+
+    /** The scenario of the showcase. */
+    public static final String SHOWCASE_SCENARIO = "card-fraud";
+    /** The showcase's span of event time. */
+    public static final long SHOWCASE_DURATION = 4 * DurationText.NANOS_PER_HOUR;
+    /** The showcase's rate: with its duration, about a million events. */
+    public static final double SHOWCASE_RATE = 70;
+    /** The showcase's fault: worker 1 dies at 1 h 30 m and is back 30 s after it is found dead. */
+    public static final String SHOWCASE_FAULTS = "crash:worker=1@1h30m+30s";
+    /** The showcase's SLA: a fraud alert within a minute of the purchase's arrival, for 99 % of purchases. */
+    public static final long SHOWCASE_SLA = DurationText.NANOS_PER_MINUTE;
+
+    public ComparisonPlan {
+        Objects.requireNonNull(workload, "workload");
+        Objects.requireNonNull(job, "job");
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(faults, "faults");
+        Objects.requireNonNull(sla, "sla");
+        Objects.requireNonNull(budget, "budget");
+        if (engines.isEmpty()) {
+            throw new InvalidInputException("engines: name at least one of " + Paradigm.ids());
+        }
+        EnumSet<Paradigm> distinct = EnumSet.noneOf(Paradigm.class);
+        for (Paradigm p : engines) {
+            if (!distinct.add(Objects.requireNonNull(p, "engine"))) {
+                throw new InvalidInputException("engines: " + p.id() + " is named twice");
+            }
+        }
+        engines = List.copyOf(distinct);
+        if (sla.isPresent() && sla.getAsLong() <= 0) {
+            throw new InvalidInputException("SLA: must be a positive duration (got " + DurationText.format(sla.getAsLong()) + ")");
+        }
+        if (budget.isPresent() && !(budget.getAsDouble() >= 0 && Double.isFinite(budget.getAsDouble()))) {
+            throw new InvalidInputException("budget: must be a number >= 0 (got " + budget.getAsDouble() + ")");
+        }
+    }
+
+    /** A scenario's defaults: seed 1, its default job, every engine, default settings, no faults, no SLA or budget. */
+    public static ComparisonPlan of(String scenario) {
+        return of(WorkloadSpec.defaults(scenario));
+    }
+
+    /** A workload's comparison with the defaults of {@link #of(String)}. */
+    public static ComparisonPlan of(WorkloadSpec workload) {
+        return new ComparisonPlan(workload, DEFAULT_SEED, JobChoice.scenarioDefault(), List.of(Paradigm.values()),
+                EngineSettings.defaults(), FaultPlan.NONE, OptionalLong.empty(), OptionalDouble.empty());
+    }
+
+    /**
+     * The showcase of {@code flowlab compare} without arguments: card fraud, about a million events
+     * over four hours, one worker crash in the middle, and an SLA of one minute on the p99
+     * per-record latency (a purchase's effect on the fraud rules visible within a minute). Its card
+     * terminals are all online
+     * ({@code disorder.lateFraction} 0): the scenario's offline terminals forward purchases up to
+     * five minutes late, and a fraud detector that must see each card's purchases in event-time
+     * order (so that every paradigm raises exactly the same alerts) would then wait five minutes in
+     * every paradigm; without them the watermark waits only for network delays of seconds. Run
+     * {@code --scenario card-fraud} for the full scenario and that trade-off.
+     */
+    public static ComparisonPlan showcase() {
+        WorkloadSpec spec = WorkloadSpec.defaults(SHOWCASE_SCENARIO).withDuration(SHOWCASE_DURATION).withRate(SHOWCASE_RATE)
+                .merge("the showcase", com.google.gson.JsonParser.parseString(SHOWCASE_DISORDER).getAsJsonObject());
+        return of(spec).withFaults(FaultPlan.parse(SHOWCASE_FAULTS)).withSla(SHOWCASE_SLA);
+    }
+
+    /** The showcase's change to card-fraud's disorder: no offline terminals. */
+    static final String SHOWCASE_DISORDER = "{\"disorder\": {\"lateFraction\": 0}}";
+
+    /** The scenario's name. */
+    public String scenario() {
+        return workload.scenario();
+    }
+
+    public ComparisonPlan withWorkload(WorkloadSpec w) {
+        return new ComparisonPlan(w, seed, job, engines, settings, faults, sla, budget);
+    }
+
+    public ComparisonPlan withDuration(long nanos) {
+        return withWorkload(workload.withDuration(nanos));
+    }
+
+    public ComparisonPlan withRate(double perSecond) {
+        return withWorkload(workload.withRate(perSecond));
+    }
+
+    public ComparisonPlan withSeed(long s) {
+        return new ComparisonPlan(workload, s, job, engines, settings, faults, sla, budget);
+    }
+
+    public ComparisonPlan withJob(JobChoice j) {
+        return new ComparisonPlan(workload, seed, j, engines, settings, faults, sla, budget);
+    }
+
+    public ComparisonPlan withEngines(List<Paradigm> e) {
+        return new ComparisonPlan(workload, seed, job, e, settings, faults, sla, budget);
+    }
+
+    public ComparisonPlan withEngines(Paradigm... e) {
+        return withEngines(List.of(e));
+    }
+
+    public ComparisonPlan withSettings(EngineSettings s) {
+        return new ComparisonPlan(workload, seed, job, engines, s, faults, sla, budget);
+    }
+
+    public ComparisonPlan withFaults(FaultPlan f) {
+        return new ComparisonPlan(workload, seed, job, engines, settings, f, sla, budget);
+    }
+
+    public ComparisonPlan withSla(long nanos) {
+        return new ComparisonPlan(workload, seed, job, engines, settings, faults, OptionalLong.of(nanos), budget);
+    }
+
+    public ComparisonPlan withBudget(double b) {
+        return new ComparisonPlan(workload, seed, job, engines, settings, faults, sla, OptionalDouble.of(b));
+    }
+
+    /** The engines' ids, for messages: {@code batch, stream}. */
+    public List<String> engineIds() {
+        List<String> ids = new ArrayList<>();
+        engines.forEach(p -> ids.add(p.id()));
+        return ids;
+    }
+}

@@ -1,0 +1,144 @@
+package org.flowlab.experiment;
+
+import java.util.Objects;
+import org.flowlab.sim.cluster.ClusterSpec;
+import org.flowlab.workloads.InvalidInputException;
+import org.flowlab.workloads.Trace;
+import org.flowlab.workloads.text.DurationText;
+
+/**
+ * The knobs a comparison sets on its engines, one value for all of them; each engine reads the
+ * ones that concern it. Times are virtual nanoseconds.
+ *
+ * @param batchInterval      batch: the schedule, one run every this long
+ * @param microbatchInterval micro-batch: the trigger interval
+ * @param checkpointInterval stream: time between checkpoints
+ * @param delivery           stream: the sink's guarantee
+ * @param cluster            workers, slots and price, the same for every engine
+ * @param allowedLateness    stream: how long after a window's end late records still count;
+ *                           {@link #AUTO} covers the trace's disorder (see {@link #resolvedFor})
+ */
+public record EngineSettings(long batchInterval, long microbatchInterval, long checkpointInterval, Delivery delivery,
+                             ClusterSpec cluster, long allowedLateness) {
+
+    /** An allowed lateness chosen from the trace, so that no record is late. */
+    public static final long AUTO = -1;
+
+    /**
+     * Defaults: a batch every hour (a typical ETL schedule); a micro-batch every 10 s; a checkpoint
+     * every minute (a common production setting for keyed state of some size: each checkpoint
+     * snapshots all of it, and shorter intervals buy faster recovery and lower exactly-once latency
+     * with more snapshot work); at-least-once, Flink's default: outputs are visible at once, and a
+     * replay after a failure repeats some of them, which the duplicates figure counts (exactly-once
+     * waits for the checkpoint instead: pass {@code --delivery exactly-once} to see the price);
+     * {@link ClusterSpec#DEFAULT}; allowed lateness from the trace.
+     */
+    public static final EngineSettings DEFAULTS = new EngineSettings(DurationText.NANOS_PER_HOUR,
+            10 * DurationText.NANOS_PER_SECOND, DurationText.NANOS_PER_MINUTE, Delivery.AT_LEAST_ONCE,
+            ClusterSpec.DEFAULT, AUTO);
+
+    public EngineSettings {
+        positive(batchInterval, "batch interval");
+        positive(microbatchInterval, "micro-batch interval");
+        positive(checkpointInterval, "checkpoint interval");
+        Objects.requireNonNull(delivery, "delivery");
+        Objects.requireNonNull(cluster, "cluster");
+        if (allowedLateness < 0 && allowedLateness != AUTO) {
+            throw new InvalidInputException("allowed lateness: must be a duration >= 0 (got " + allowedLateness + " ns)");
+        }
+    }
+
+    private static void positive(long nanos, String what) {
+        if (nanos <= 0) {
+            throw new InvalidInputException(what + ": must be a positive duration (got " + DurationText.format(nanos) + ")");
+        }
+    }
+
+    public static EngineSettings defaults() {
+        return DEFAULTS;
+    }
+
+    public EngineSettings withBatchInterval(long nanos) {
+        return new EngineSettings(nanos, microbatchInterval, checkpointInterval, delivery, cluster, allowedLateness);
+    }
+
+    public EngineSettings withMicrobatchInterval(long nanos) {
+        return new EngineSettings(batchInterval, nanos, checkpointInterval, delivery, cluster, allowedLateness);
+    }
+
+    public EngineSettings withCheckpointInterval(long nanos) {
+        return new EngineSettings(batchInterval, microbatchInterval, nanos, delivery, cluster, allowedLateness);
+    }
+
+    public EngineSettings withDelivery(Delivery d) {
+        return new EngineSettings(batchInterval, microbatchInterval, checkpointInterval, d, cluster, allowedLateness);
+    }
+
+    public EngineSettings withCluster(ClusterSpec c) {
+        return new EngineSettings(batchInterval, microbatchInterval, checkpointInterval, delivery, c, allowedLateness);
+    }
+
+    public EngineSettings withWorkers(int workers) {
+        return withCluster(cluster.withWorkers(workers));
+    }
+
+    public EngineSettings withAllowedLateness(long nanos) {
+        return new EngineSettings(batchInterval, microbatchInterval, checkpointInterval, delivery, cluster, nanos);
+    }
+
+    /** Whether the allowed lateness is still to be chosen from the trace. */
+    public boolean latenessIsAuto() {
+        return allowedLateness == AUTO;
+    }
+
+    /**
+     * These settings for a trace: an {@link #AUTO} allowed lateness becomes the trace's largest
+     * delay (arrival minus event time) rounded up to the next whole second, which no record reaches, so the
+     * stream counts no record late and its results can agree with the other engines'. It is strictly
+     * above the largest delay, so a record exactly that late is not on the boundary.
+     */
+    public EngineSettings resolvedFor(Trace trace) {
+        if (!latenessIsAuto()) {
+            return this;
+        }
+        long maxDelay = 0;
+        for (int i = 0; i < trace.size(); i++) {
+            maxDelay = Math.max(maxDelay, trace.arrivalTime(i) - trace.eventTime(i));
+        }
+        long second = DurationText.NANOS_PER_SECOND;
+        return withAllowedLateness((maxDelay / second + 1) * second);
+    }
+
+    /** The settings that concern {@code paradigm}, for tables and legends: {@code every 1h}. */
+    public String describe(Paradigm paradigm) {
+        return switch (paradigm) {
+            case BATCH -> "every " + compact(batchInterval);
+            case MICROBATCH -> "every " + compact(microbatchInterval);
+            case STREAM -> delivery.text() + ", checkpoint every " + compact(checkpointInterval);
+        };
+    }
+
+    private static final long[] UNITS = {DurationText.NANOS_PER_DAY, DurationText.NANOS_PER_HOUR,
+            DurationText.NANOS_PER_MINUTE, DurationText.NANOS_PER_SECOND, DurationText.NANOS_PER_MILLI, 1_000L, 1L};
+    private static final String[] UNIT_NAMES = {"d", "h", "m", "s", "ms", "us", "ns"};
+
+    /**
+     * A duration the way flags write it, exactly and briefly: {@code 1h30m}, {@code 10s},
+     * {@code 250ms}; {@link DurationText#parse} reads it back to the same nanoseconds.
+     */
+    public static String compact(long nanos) {
+        if (nanos == 0) {
+            return "0s";
+        }
+        StringBuilder s = new StringBuilder(nanos < 0 ? "-" : "");
+        long rest = Math.abs(nanos);
+        for (int i = 0; i < UNITS.length; i++) {
+            long n = rest / UNITS[i];
+            if (n > 0) {
+                s.append(n).append(UNIT_NAMES[i]);
+                rest -= n * UNITS[i];
+            }
+        }
+        return s.toString();
+    }
+}

@@ -1,0 +1,60 @@
+package org.flowlab.experiment;
+
+import org.flowlab.sim.batch.BatchConfig;
+import org.flowlab.sim.batch.BatchEngine;
+import org.flowlab.sim.batch.ClusterMode;
+import org.flowlab.sim.batch.MicroBatchConfig;
+import org.flowlab.sim.batch.MicroBatchEngine;
+import org.flowlab.sim.batch.Schedule;
+import org.flowlab.sim.engine.Engine;
+import org.flowlab.sim.fault.FaultPlan;
+import org.flowlab.sim.stream.StreamConfig;
+
+/**
+ * The engines of this build, configured from a comparison's settings: what {@code flowlab compare}
+ * runs. The settings map onto each engine's own configuration, whose other knobs keep their
+ * documented defaults:
+ * <ul>
+ *   <li>batch — a run every batch interval ({@code every} schedule) on an ephemeral cluster, started
+ *       for each run and billed only while starting and running, as an hourly or nightly job usually
+ *       runs; the cluster's size, the faults and the seed; late records reprocessed, so its results
+ *       stay exact whatever their lateness.</li>
+ *   <li>micro-batch — a trigger every micro-batch interval (100 ms to 1 h) on an always-on cluster,
+ *       like the stream's; the engine's default watermark delay, late records reprocessed.</li>
+ *   <li>stream — the cluster, the checkpoint interval, the delivery guarantee, the faults and the
+ *       seed; source partitions and keyed parallelism equal the cluster's slots (Flink's slot
+ *       sharing: one subtask of each stage per slot), so more workers mean more parallel tasks; the
+ *       allowed lateness as {@link TunedStreamEngine} explains.</li>
+ * </ul>
+ */
+public final class StandardEngines implements EngineFactory {
+
+    /** The one instance; it holds no state. */
+    public static final StandardEngines FACTORY = new StandardEngines();
+
+    private StandardEngines() {
+    }
+
+    @Override
+    public Engine create(Paradigm paradigm, EngineSettings settings, FaultPlan faults, long seed) {
+        return switch (paradigm) {
+            case BATCH -> new BatchEngine(BatchConfig.defaults()
+                    .withSchedule(new Schedule.FixedInterval(settings.batchInterval()))
+                    .withCluster(settings.cluster()).withClusterMode(ClusterMode.EPHEMERAL)
+                    .withFaults(faults).withSeed(seed));
+            case MICROBATCH -> new MicroBatchEngine(MicroBatchConfig.defaults().withInterval(settings.microbatchInterval())
+                    .withCluster(settings.cluster()).withFaults(faults).withSeed(seed));
+            case STREAM -> stream(settings, faults, seed);
+        };
+    }
+
+    static Engine stream(EngineSettings s, FaultPlan faults, long seed) {
+        int slots = s.cluster().totalSlots();
+        StreamConfig config = StreamConfig.defaults().withCluster(s.cluster()).withSourcePartitions(slots)
+                .withParallelism(slots).withCheckpointInterval(s.checkpointInterval())
+                .withDelivery(s.delivery() == Delivery.EXACTLY_ONCE ? org.flowlab.sim.stream.Delivery.EXACTLY_ONCE
+                        : org.flowlab.sim.stream.Delivery.AT_LEAST_ONCE)
+                .withFaults(faults).withSeed(seed).validated();
+        return new TunedStreamEngine(config, s.latenessIsAuto() ? 0 : s.allowedLateness());
+    }
+}

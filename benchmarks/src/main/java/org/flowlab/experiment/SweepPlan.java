@@ -1,0 +1,141 @@
+package org.flowlab.experiment;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.flowlab.workloads.InvalidInputException;
+
+/**
+ * A sweep: a base comparison, the parameters to vary (every combination of their values is a
+ * point, the first variation changing slowest), and whether to search each engine's sustainable
+ * throughput at each point instead of running the point as it is.
+ *
+ * @param base                      the comparison every point starts from
+ * @param variations                what to vary, at most one per parameter
+ * @param findSustainableThroughput whether to bisect each engine's highest sustainable rate
+ */
+public record SweepPlan(ComparisonPlan base, List<Variation> variations, boolean findSustainableThroughput) {
+
+    /** The most points one sweep may have. */
+    public static final int MAX_POINTS = 1_000;
+
+    public SweepPlan {
+        Objects.requireNonNull(base, "base");
+        variations = List.copyOf(variations);
+        if (variations.isEmpty() && !findSustainableThroughput) {
+            throw new InvalidInputException("sweep: give at least one --vary " + Variation.SYNTAX + ", or --find sustainable-throughput");
+        }
+        EnumSet<SweepParameter> seen = EnumSet.noneOf(SweepParameter.class);
+        for (Variation v : variations) {
+            if (!seen.add(v.parameter())) {
+                throw new InvalidInputException("sweep: " + v.parameter().id() + " is varied twice");
+            }
+        }
+        if (seen.contains(SweepParameter.INTERVAL)
+                && (seen.contains(SweepParameter.BATCH_INTERVAL) || seen.contains(SweepParameter.MICROBATCH_INTERVAL))) {
+            throw new InvalidInputException("sweep: interval sets both batch-interval and microbatch-interval; vary it alone or them");
+        }
+        if (findSustainableThroughput && seen.contains(SweepParameter.RATE)) {
+            throw new InvalidInputException("sweep: --find sustainable-throughput searches the rate itself; do not vary rate with it");
+        }
+        if (findSustainableThroughput) {
+            long span = base.workload().duration();
+            for (Paradigm p : base.engines()) {
+                long required = SustainableThroughput.requiredSpan(Sweep.interval(p, base.settings()));
+                if (span < required) {
+                    throw new InvalidInputException("sweep: --find sustainable-throughput needs a trace of at least "
+                            + EngineSettings.compact(required) + " for " + p.label() + " (" + (SustainableThroughput.SPAN_IN_INTERVALS + 1)
+                            + " of its intervals, and 10s) to judge its backlog; pass a longer --duration or a shorter interval,"
+                            + " or leave " + p.id() + " out with --engines");
+                }
+            }
+        }
+        if (seen.contains(SweepParameter.KEY_SKEW)) {
+            SweepParameter.checkKeySkew(base.workload());
+        }
+        long points = 1;
+        for (Variation v : variations) {
+            points *= v.values().size();
+            if (points > MAX_POINTS) {
+                throw new InvalidInputException("sweep: the variations make more than " + MAX_POINTS + " points; use fewer steps");
+            }
+        }
+    }
+
+    /** Every point: the values of the varied parameters, the first variation changing slowest. */
+    public List<Map<SweepParameter, Double>> grid() {
+        List<Map<SweepParameter, Double>> grid = new ArrayList<>();
+        grid.add(new LinkedHashMap<>());
+        for (Variation v : variations) {
+            List<Map<SweepParameter, Double>> next = new ArrayList<>();
+            for (Map<SweepParameter, Double> partial : grid) {
+                for (double value : v.values()) {
+                    Map<SweepParameter, Double> m = new LinkedHashMap<>(partial);
+                    m.put(v.parameter(), value);
+                    next.add(m);
+                }
+            }
+            grid = next;
+        }
+        return grid;
+    }
+
+    /** The base plan with a point's values applied. */
+    public ComparisonPlan at(Map<SweepParameter, Double> values) {
+        ComparisonPlan plan = base;
+        for (Map.Entry<SweepParameter, Double> e : values.entrySet()) {
+            plan = e.getKey().apply(plan, e.getValue());
+        }
+        return plan;
+    }
+
+    /**
+     * Everything that changes what the sweep runs, one item a line: the workload, the seed, the job,
+     * the engines and their settings, the faults, the variations and the search. The SLA and the
+     * budget are left out: they change the recommendation, not the runs, so a sweep rerun with
+     * another SLA reuses every point.
+     */
+    public String canonical() {
+        EngineSettings s = base.settings();
+        String job = base.job() instanceof JobChoice.FromCatalog c
+                ? "catalog " + c.name(base.scenario()) + " " + new java.util.TreeMap<>(c.parameters())
+                : "given " + base.job().name(base.scenario());
+        return String.join("\n",
+                "workload " + base.workload().toJson(),
+                "seed " + base.seed(),
+                "job " + job,
+                "engines " + String.join(",", base.engineIds()),
+                "batch-interval " + s.batchInterval(),
+                "microbatch-interval " + s.microbatchInterval(),
+                "checkpoint-interval " + s.checkpointInterval(),
+                "delivery " + s.delivery().text(),
+                "cluster " + s.cluster().workers() + "x" + s.cluster().slotsPerWorker() + "@" + s.cluster().pricePerWorkerHour(),
+                "allowed-lateness " + s.allowedLateness(),
+                "faults " + base.faults(),
+                "vary " + variations,
+                "find " + (findSustainableThroughput ? "sustainable-throughput" : "none"));
+    }
+
+    /**
+     * The sweep's folder name, {@code <scenario>-<8 hex digits>}: the digits are the start of the
+     * SHA-256 of {@link #canonical()}, so the same sweep always finds its folder again.
+     */
+    public String folderName() {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(canonical().getBytes(StandardCharsets.UTF_8));
+            StringBuilder hex = new StringBuilder();
+            for (int i = 0; i < 4; i++) {
+                hex.append(String.format("%02x", hash[i]));
+            }
+            return base.scenario().replaceAll("[^a-z0-9-]+", "-") + "-" + hex;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+}

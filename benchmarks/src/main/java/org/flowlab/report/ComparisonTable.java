@@ -1,0 +1,142 @@
+package org.flowlab.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import org.flowlab.experiment.Recommendation;
+import org.flowlab.workloads.text.DurationText;
+
+/**
+ * The side-by-side table of a comparison, one row per figure and one column per engine, built from
+ * run.json's model so the terminal and report.html show the same cells. Rows that no engine has a
+ * value for (event-time latency of a job without windows, detection latency of a job that raises
+ * no alerts) are left out.
+ *
+ * @param engines the engines' ids, the columns
+ * @param rows    the rows
+ */
+public record ComparisonTable(List<String> engines, List<Row> rows) {
+
+    public ComparisonTable {
+        engines = List.copyOf(engines);
+        rows = List.copyOf(rows);
+    }
+
+    /**
+     * One figure for every engine.
+     *
+     * @param label what it is, with its unit where it has one
+     * @param cells one per engine
+     */
+    public record Row(String label, List<String> cells) {
+        public Row {
+            cells = List.copyOf(cells);
+        }
+    }
+
+    /** The table of {@code report}. */
+    public static ComparisonTable of(RunReport report) {
+        List<RunReport.EngineFigures> e = new ArrayList<>(report.engines().values());
+        List<Row> rows = new ArrayList<>();
+        rows.add(row("engine", e, RunReport.EngineFigures::engine));
+        rows.add(row("configuration", e, RunReport.EngineFigures::configuration));
+        rows.add(row("latency per record p50 / p99 / max", e, f -> latency(f.latencyMs(), true)));
+        rows.add(row("processing-time latency of outputs p50 / p99", e, f -> latency(f.processingLatencyMs(), false)));
+        if (e.stream().anyMatch(f -> f.eventTimeLatencyMs().count() > 0)) {
+            rows.add(row("event-time latency of outputs p50 / p99", e, f -> latency(f.eventTimeLatencyMs(), false)));
+        }
+        if (e.stream().anyMatch(f -> f.detectionLatencyMs().count() > 0)) {
+            rows.add(row("detection latency p50 / p99", e, f -> latency(f.detectionLatencyMs(), false)));
+        }
+        rows.add(row("throughput", e, f -> String.format(Locale.ROOT, "%,.1f records/s", f.throughputPerSec())));
+        rows.add(row("largest backlog", e, f -> String.format(Locale.ROOT, "%,d records", f.maxBacklog())));
+        rows.add(row("staleness mean / max", e, f -> ms(f.stalenessMs().mean()) + " / " + ms(f.stalenessMs().max())));
+        rows.add(row("recovery time", e, f -> f.recovery().restarts() == 0 && f.recovery().timeMs() == 0 ? "—" : ms(f.recovery().timeMs())));
+        rows.add(row("reprocessed", e, f -> count(f.recovery().reprocessed())));
+        rows.add(row("duplicates", e, f -> count(f.recovery().duplicates())));
+        rows.add(row("lost", e, f -> count(f.recovery().lost())));
+        rows.add(row("late records dropped", e, f -> count(f.lateRecords())));
+        rows.add(row("worker-seconds (busy)", e, f -> String.format(Locale.ROOT, "%,.0f (%,.0f)",
+                f.cost().workerSeconds(), f.cost().workerSecondsBusy())));
+        rows.add(row("cost", e, f -> Recommendation.money(f.cost().amount())));
+        List<String> agree = new ArrayList<>();
+        for (String id : report.engines().keySet()) {
+            agree.add(agreement(report, id));
+        }
+        rows.add(new Row("results agree", agree));
+        return new ComparisonTable(new ArrayList<>(report.engines().keySet()), rows);
+    }
+
+    /** ✓, or ✗ with the first difference, from the agreement's lines. */
+    static String agreement(RunReport report, String engine) {
+        if (report.engines().get(engine).resultsAgree()) {
+            return "✓";
+        }
+        for (String d : report.agreement().differences()) {
+            if (d.startsWith(engine + ": ")) {
+                return "✗ " + d.substring(engine.length() + 2);
+            }
+        }
+        return "✗";
+    }
+
+    private static Row row(String label, List<RunReport.EngineFigures> engines, Function<RunReport.EngineFigures, String> cell) {
+        List<String> cells = new ArrayList<>();
+        for (RunReport.EngineFigures f : engines) {
+            cells.add(cell.apply(f));
+        }
+        return new Row(label, cells);
+    }
+
+    private static String latency(RunReport.Latency l, boolean withMax) {
+        if (l.count() == 0) {
+            return "—";
+        }
+        return ms(l.p50()) + " / " + ms(l.p99()) + (withMax ? " / " + ms(l.max()) : "");
+    }
+
+    /** Milliseconds as people read a duration: {@code 850 ms}, {@code 2.4 s}, {@code 1 h 05 m}. */
+    public static String ms(double millis) {
+        return DurationText.format(Math.round(millis * 1e6));
+    }
+
+    private static String count(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+
+    /** The table as plain text with aligned columns, for a terminal. */
+    public String toText() {
+        int labelWidth = "figure".length();
+        for (Row r : rows) {
+            labelWidth = Math.max(labelWidth, r.label().length());
+        }
+        int[] widths = new int[engines.size()];
+        for (int i = 0; i < widths.length; i++) {
+            widths[i] = engines.get(i).length();
+            for (Row r : rows) {
+                if (!r.label().equals("results agree")) {
+                    widths[i] = Math.max(widths[i], r.cells().get(i).length());
+                }
+            }
+        }
+        StringBuilder s = new StringBuilder();
+        s.append(pad("", labelWidth));
+        for (int i = 0; i < widths.length; i++) {
+            s.append("  ").append(pad(engines.get(i), widths[i]));
+        }
+        s.append('\n');
+        for (Row r : rows) {
+            StringBuilder line = new StringBuilder(pad(r.label(), labelWidth));
+            for (int i = 0; i < widths.length; i++) {
+                line.append("  ").append(pad(r.cells().get(i), widths[i]));
+            }
+            s.append(line.toString().stripTrailing()).append('\n');
+        }
+        return s.toString();
+    }
+
+    private static String pad(String text, int width) {
+        return text.length() >= width ? text : text + " ".repeat(width - text.length());
+    }
+}

@@ -1,0 +1,175 @@
+package org.flowlab.report;
+
+import static org.flowlab.report.HtmlText.escape;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.flowlab.charts.Palette;
+import org.flowlab.experiment.Paradigm;
+import org.flowlab.workloads.text.DurationText;
+import org.flowlab.workloads.text.RateText;
+
+/**
+ * {@code report.html}: a static page beside run.json showing the verdict, the recommendation, the
+ * side-by-side table, the charts (relative {@code img} links to the PNGs, with their SVGs linked),
+ * the parameters and the machine. It needs no network and opens from disk. A tiny inline script
+ * records on the body whether every image loaded ({@code data-images-loaded="5/5"}).
+ */
+public final class ReportPage {
+
+    /** What each chart shows, by base name, in the order the page shows them. */
+    public static final Map<String, String> CAPTIONS = new java.util.LinkedHashMap<>();
+
+    static {
+        CAPTIONS.put("latency-cdf", "Per-record latency, arrival to visible: the share of records visible within each latency.");
+        CAPTIONS.put("staleness", "Staleness over time: the age of the oldest arrived record not yet visible — the batch saw-tooth against the stream's line.");
+        CAPTIONS.put("throughput", "Records processed per second over time, faults marked: the recovery timeline.");
+        CAPTIONS.put("backlog", "Records arrived but not yet read over time, faults marked: how far each engine falls behind and catches up.");
+        CAPTIONS.put("cost-latency", "Cost per run against p99 latency, with the SLA line when one was given: the cheaper and faster, the better.");
+    }
+
+    private ReportPage() {
+    }
+
+    /**
+     * The page of {@code report}, whose charts are beside it.
+     *
+     * @param indexHref the relative link to the index of runs, or null for none
+     */
+    public static String html(RunReport report, String indexHref) {
+        StringBuilder h = new StringBuilder(16_384);
+        String title = report.scenario() + " · " + report.job();
+        h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<title>Flowlab — ").append(escape(title)).append("</title>\n<style>\n")
+                .append(HtmlText.STYLE).append("</style>\n</head>\n<body>\n");
+        if (indexHref != null) {
+            h.append("<p class=\"meta\"><a href=\"").append(escape(indexHref)).append("\">all runs</a></p>\n");
+        }
+        h.append("<h1>").append(escape(title)).append("</h1>\n");
+        RunReport.Parameters p = report.parameters();
+        h.append("<p class=\"meta\">run ").append(escape(report.runId())).append(" · seed ").append(report.seed())
+                .append(String.format(Locale.ROOT, " · %,d events over %s (%s)", report.trace().events(),
+                        DurationText.format(Math.round(report.trace().arrivalSpanMs() * 1e6)),
+                        RateText.format(report.trace().meanRatePerSec())))
+                .append(" · faults: <code>").append(escape(p.faults())).append("</code> · Flowlab ")
+                .append(escape(report.flowlabVersion())).append("</p>\n");
+        verdict(h, report);
+        h.append("<h2>Recommendation</h2>\n<p>").append(escape(report.recommendation().explanation())).append("</p>\n");
+        table(h, report);
+        charts(h, report.charts());
+        parameters(h, report);
+        machine(h, report);
+        h.append(HtmlText.IMAGE_CHECK).append("</body>\n</html>\n");
+        return h.toString();
+    }
+
+    private static void verdict(StringBuilder h, RunReport report) {
+        RunReport.AgreementFigures a = report.agreement();
+        if (a.resultsAgree()) {
+            h.append("<p class=\"ok\">Results agree ✓ — every engine's final table equals the reference oracle's (")
+                    .append(String.format(Locale.ROOT, "%,d", a.oracleOutputs())).append(" outputs).</p>\n");
+        } else {
+            h.append("<p class=\"bad\">Results differ ✗</p>\n<ul>\n");
+            for (String d : a.differences()) {
+                h.append("<li>").append(escape(d)).append("</li>\n");
+            }
+            h.append("</ul>\n");
+        }
+    }
+
+    private static void table(StringBuilder h, RunReport report) {
+        ComparisonTable t = ComparisonTable.of(report);
+        h.append("<h2>Side by side</h2>\n<table>\n<tr><th></th>");
+        for (String id : t.engines()) {
+            h.append("<th>").append(swatch(id)).append(escape(label(id))).append("</th>");
+        }
+        h.append("</tr>\n");
+        for (ComparisonTable.Row r : t.rows()) {
+            h.append("<tr><th>").append(escape(r.label())).append("</th>");
+            for (String c : r.cells()) {
+                String cls = c.startsWith("✓") ? " class=\"ok\"" : c.startsWith("✗") ? " class=\"bad\"" : " class=\"num\"";
+                h.append("<td").append(cls).append('>').append(escape(c)).append("</td>");
+            }
+            h.append("</tr>\n");
+        }
+        h.append("</table>\n");
+    }
+
+    private static void charts(StringBuilder h, List<String> charts) {
+        h.append("<h2>Charts</h2>\n");
+        for (String name : charts) {
+            String caption = CAPTIONS.getOrDefault(name, name);
+            h.append("<figure><img src=\"").append(escape(name)).append(".png\" alt=\"").append(escape(caption))
+                    .append("\"><figcaption>").append(escape(caption)).append(" <a href=\"").append(escape(name))
+                    .append(".svg\">SVG</a></figcaption></figure>\n");
+        }
+    }
+
+    private static void parameters(StringBuilder h, RunReport report) {
+        RunReport.Parameters p = report.parameters();
+        h.append("<h2>Parameters</h2>\n<table>\n");
+        row(h, "scenario", report.scenario());
+        row(h, "job", p.job());
+        row(h, "seed", Long.toString(report.seed()));
+        row(h, "engines", String.join(", ", p.engines()));
+        row(h, "duration", DurationText.format(p.durationMs() * 1_000_000));
+        row(h, "rate", RateText.format(p.ratePerSec()));
+        row(h, "batch interval", DurationText.format(p.batchIntervalMs() * 1_000_000));
+        row(h, "micro-batch interval", DurationText.format(p.microbatchIntervalMs() * 1_000_000));
+        row(h, "checkpoint interval", DurationText.format(p.checkpointIntervalMs() * 1_000_000));
+        row(h, "delivery", p.delivery());
+        row(h, "cluster", String.format(Locale.ROOT, "%d workers × %d slots at %s per worker-hour", p.workers(),
+                p.slotsPerWorker(), p.pricePerWorkerHour()));
+        row(h, "allowed lateness", DurationText.format(p.allowedLatenessMs() * 1_000_000)
+                + (p.allowedLatenessAuto() ? " (chosen from the trace: its largest delay)" : ""));
+        row(h, "faults", p.faults());
+        row(h, "SLA (p99 per-record latency)", p.slaMs() == null ? "none" : DurationText.format(Math.round(p.slaMs() * 1e6)));
+        row(h, "budget per run", p.budget() == null ? "none" : org.flowlab.experiment.Recommendation.money(p.budget()));
+        row(h, "workload", p.workload() == null ? "" : p.workload().toString());
+        h.append("</table>\n");
+    }
+
+    private static void machine(StringBuilder h, RunReport report) {
+        RunReport.Environment e = report.environment();
+        RunReport.WallClock w = report.wallClock();
+        h.append("<h2>Machine and wall clock</h2>\n<p class=\"meta\">")
+                .append(escape(String.format(Locale.ROOT, "Java %s (%s) on %s %s, %d cores, %,d MB heap. Started %s; took %.1f s"
+                                + " (trace %.1f s, oracle %.1f s, charts and page %.1f s; engines %s, %d at a time).",
+                        e.javaVersion(), e.javaVendor(), e.os(), e.arch(), e.availableProcessors(), e.maxHeapMb(),
+                        w.startedAt(), w.totalSeconds(), w.traceSeconds(), w.oracleSeconds(), w.reportSeconds(),
+                        engineSeconds(w.engineSeconds()), w.threads())))
+                .append(" These are the only wall-clock figures; every other number is simulated time.</p>\n");
+    }
+
+    private static String engineSeconds(Map<String, Double> seconds) {
+        StringBuilder s = new StringBuilder();
+        seconds.forEach((id, sec) -> s.append(s.length() == 0 ? "" : ", ").append(id)
+                .append(String.format(Locale.ROOT, " %.1f s", sec)));
+        return s.toString();
+    }
+
+    private static void row(StringBuilder h, String label, String value) {
+        h.append("<tr><th>").append(escape(label)).append("</th><td>").append(escape(value)).append("</td></tr>\n");
+    }
+
+    /** A small square in the paradigm's colour, so the table matches the charts. */
+    static String swatch(String engineId) {
+        for (Paradigm p : Paradigm.values()) {
+            if (p.id().equals(engineId)) {
+                return "<span class=\"swatch\" style=\"background:" + Palette.hex(Palette.of(p)) + "\"></span>";
+            }
+        }
+        return "";
+    }
+
+    static String label(String engineId) {
+        for (Paradigm p : Paradigm.values()) {
+            if (p.id().equals(engineId)) {
+                return p.label();
+            }
+        }
+        return engineId;
+    }
+}

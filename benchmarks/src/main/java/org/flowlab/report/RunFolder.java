@@ -1,0 +1,115 @@
+package org.flowlab.report;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import org.flowlab.workloads.InvalidInputException;
+
+/**
+ * The folder of one run, {@code <runs>/<yyyyMMdd-HHmmss>-<scenario>}, with {@code -2}, {@code -3} …
+ * appended when the name is taken, so no run ever overwrites another's. Everything is written into
+ * a hidden temporary folder beside it, {@code .<name>.tmp}, which {@link #commit()} renames into
+ * place at the end; a run that fails {@link #close() closes} it unrenamed, which deletes it, so a
+ * failed run leaves no run folder behind. Claiming the temporary folder is atomic, so two runs
+ * started in the same second get different names.
+ */
+public final class RunFolder implements AutoCloseable {
+
+    /** The time stamp of a run's name, local time of the machine. */
+    public static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
+
+    private final Path runs;
+    private final String id;
+    private final Path work;
+    private boolean committed;
+
+    private RunFolder(Path runs, String id, Path work) {
+        this.runs = runs;
+        this.id = id;
+        this.work = work;
+    }
+
+    /**
+     * Claims a new run's folder under {@code runs} (created if missing).
+     *
+     * @throws InvalidInputException if {@code runs} cannot be created or written
+     */
+    public static RunFolder create(Path runs, String scenario, ZonedDateTime startedAt) {
+        String base = STAMP.format(startedAt) + "-" + scenario.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]+", "-");
+        try {
+            Files.createDirectories(runs);
+        } catch (IOException e) {
+            throw InvalidInputException.cannot("create the folder for runs", runs, e);
+        }
+        for (int n = 1; ; n++) {
+            String name = n == 1 ? base : base + "-" + n;
+            if (Files.exists(runs.resolve(name))) {
+                continue;
+            }
+            Path work = runs.resolve("." + name + ".tmp");
+            try {
+                Files.createDirectory(work);
+            } catch (FileAlreadyExistsException e) {
+                continue;
+            } catch (IOException e) {
+                throw InvalidInputException.cannot("create a run folder in", runs, e);
+            }
+            if (Files.exists(runs.resolve(name))) {
+                // Committed by another run between our check and our claim.
+                deleteQuietly(work);
+                continue;
+            }
+            return new RunFolder(runs, name, work);
+        }
+    }
+
+    /** The run's id: its folder's final name. */
+    public String id() {
+        return id;
+    }
+
+    /** Where to write the run's files until {@link #commit()}. */
+    public Path dir() {
+        return work;
+    }
+
+    /** The folder's final place. */
+    public Path finalDir() {
+        return runs.resolve(id);
+    }
+
+    /** Renames the finished folder into place and returns it. */
+    public Path commit() {
+        if (committed) {
+            return finalDir();
+        }
+        try {
+            Files.move(work, finalDir());
+        } catch (IOException e) {
+            throw InvalidInputException.cannot("move the finished run into place", finalDir(), e);
+        }
+        committed = true;
+        return finalDir();
+    }
+
+    /** Deletes the temporary folder unless the run was committed. */
+    @Override
+    public void close() {
+        if (!committed) {
+            deleteQuietly(work);
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try {
+            ReportFiles.deleteTree(dir);
+        } catch (IOException | UncheckedIOException ignored) {
+            // Nothing more can be done; the folder is hidden and never listed as a run.
+        }
+    }
+}

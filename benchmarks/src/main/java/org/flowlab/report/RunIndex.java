@@ -1,0 +1,114 @@
+package org.flowlab.report;
+
+import static org.flowlab.report.HtmlText.escape;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.flowlab.workloads.InvalidInputException;
+
+/**
+ * {@code index.html}: every run in a runs folder, newest first, with its scenario, job, events,
+ * p99 latency per engine, agreement and recommendation, each linking to its report; and, when
+ * they sit beside the index, the sweeps ({@code sweeps/}) and the committed reference results
+ * ({@code reference/}). Regenerated after each run from the run folders' run.json files, so it
+ * never disagrees with them; folders without a readable run.json are left out.
+ */
+public final class RunIndex {
+
+    private RunIndex() {
+    }
+
+    /** Writes {@code indexFile} listing the runs in {@code runsDir}; returns how many it lists. */
+    public static int write(Path indexFile, Path runsDir) {
+        Path home = indexFile.toAbsolutePath().getParent();
+        List<Path> runs = folders(runsDir, "run.json");
+        StringBuilder h = new StringBuilder(8192);
+        h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Flowlab — runs</title>\n<style>\n")
+                .append(HtmlText.STYLE).append("</style>\n</head>\n<body>\n<h1>Flowlab runs</h1>\n");
+        List<Path> reference = folders(home.resolve("reference"), "report.html");
+        if (!reference.isEmpty() && !home.resolve("reference").equals(runsDir.toAbsolutePath())) {
+            h.append("<h2>Reference results</h2>\n<ul>\n");
+            for (Path r : reference) {
+                link(h, home, r);
+            }
+            h.append("</ul>\n");
+        }
+        List<Path> sweeps = folders(home.resolve("sweeps"), "report.html");
+        if (!sweeps.isEmpty()) {
+            h.append("<h2>Sweeps</h2>\n<ul>\n");
+            for (Path s : sweeps) {
+                link(h, home, s);
+            }
+            h.append("</ul>\n");
+        }
+        h.append("<h2>Comparisons</h2>\n");
+        int listed = 0;
+        StringBuilder rows = new StringBuilder();
+        for (Path run : runs) {
+            RunReport r;
+            try {
+                r = RunReportJson.read(run.resolve("run.json"));
+            } catch (RuntimeException e) {
+                continue; // a foreign or broken folder: not a run this version can list
+            }
+            if (r.engines() == null || r.parameters() == null) {
+                continue;
+            }
+            listed++;
+            rows.append("<tr><td><a href=\"").append(escape(relative(home, run.resolve("report.html")))).append("\">")
+                    .append(escape(run.getFileName().toString())).append("</a></td><td>").append(escape(r.scenario()))
+                    .append("</td><td>").append(escape(r.job())).append("</td><td class=\"num\">")
+                    .append(String.format(Locale.ROOT, "%,d", r.trace().events())).append("</td><td>")
+                    .append(escape(r.parameters().faults())).append("</td><td>");
+            for (Map.Entry<String, RunReport.EngineFigures> e : r.engines().entrySet()) {
+                rows.append(ReportPage.swatch(e.getKey())).append(escape(e.getKey())).append(' ')
+                        .append(escape(ComparisonTable.ms(e.getValue().latencyMs().p99()))).append("<br>");
+            }
+            boolean agree = r.agreement().resultsAgree();
+            rows.append("</td><td class=\"").append(agree ? "ok\">✓" : "bad\">✗").append("</td><td>")
+                    .append(escape(r.recommendation().choice() == null ? "—" : r.recommendation().choice())).append("</td></tr>\n");
+        }
+        if (listed == 0) {
+            h.append("<p>No runs yet: <code>./flowlab compare</code> makes one.</p>\n");
+        } else {
+            h.append("<table>\n<tr><th>run</th><th>scenario</th><th>job</th><th>events</th><th>faults</th>"
+                    + "<th>p99 latency per record</th><th>agree</th><th>recommended</th></tr>\n").append(rows).append("</table>\n");
+        }
+        h.append("</body>\n</html>\n");
+        ReportFiles.writeString(indexFile, h.toString());
+        return listed;
+    }
+
+    private static void link(StringBuilder h, Path home, Path folder) {
+        h.append("<li><a href=\"").append(escape(relative(home, folder.resolve("report.html")))).append("\">")
+                .append(escape(relative(home, folder))).append("</a></li>\n");
+    }
+
+    /** The visible sub-folders of {@code dir} holding {@code marker}, newest name first. */
+    static List<Path> folders(Path dir, String marker) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> list = Files.list(dir)) {
+            List<Path> out = new ArrayList<>(list.filter(p -> !p.getFileName().toString().startsWith("."))
+                    .filter(p -> Files.isRegularFile(p.resolve(marker))).toList());
+            out.sort(Comparator.comparing((Path p) -> p.getFileName().toString()).reversed());
+            return out;
+        } catch (IOException e) {
+            throw InvalidInputException.cannot("list", dir, e);
+        }
+    }
+
+    /** {@code target} relative to {@code home}, with forward slashes, for an href. */
+    static String relative(Path home, Path target) {
+        return home.toAbsolutePath().normalize().relativize(target.toAbsolutePath().normalize()).toString()
+                .replace('\\', '/');
+    }
+}

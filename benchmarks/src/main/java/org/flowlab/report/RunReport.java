@@ -1,0 +1,265 @@
+package org.flowlab.report;
+
+import com.google.gson.JsonObject;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.flowlab.experiment.Agreement;
+import org.flowlab.experiment.Candidate;
+import org.flowlab.experiment.ComparisonPlan;
+import org.flowlab.experiment.ComparisonResult;
+import org.flowlab.experiment.EngineRun;
+import org.flowlab.experiment.EngineSettings;
+import org.flowlab.experiment.Recommendation;
+import org.flowlab.sim.metrics.LatencySummary;
+import org.flowlab.sim.metrics.RunMetrics;
+import org.flowlab.workloads.Trace;
+
+/**
+ * The content of {@code run.json}, schema version {@value #SCHEMA_VERSION}: the fields in this
+ * order, durations in milliseconds unless a name says otherwise, numbers as plain JSON numbers,
+ * absent values as {@code null}. Everything except {@link #runId}, {@link #environment} and
+ * {@link #wallClock} is a pure function of the scenario, the parameters, the seed and
+ * {@link #flowlabVersion}.
+ *
+ * @param schemaVersion   {@value #SCHEMA_VERSION}
+ * @param runId           the run folder's name, {@code <yyyyMMdd-HHmmss>-<scenario>}
+ * @param flowlabVersion  the software version
+ * @param scenario        the scenario's name
+ * @param job             the job's name
+ * @param seed            the seed of the trace and the engines
+ * @param parameters      every input of the run
+ * @param trace           the trace every engine replayed
+ * @param engines         per engine id ({@code batch}, {@code microbatch}, {@code stream}), its figures
+ * @param agreement       whether the results agree
+ * @param recommendation  the configuration to run and why
+ * @param charts          the charts' base names; each is beside run.json as .png and .svg
+ * @param environment     the machine and JVM
+ * @param wallClock       how long things took on this machine
+ */
+public record RunReport(int schemaVersion, String runId, String flowlabVersion, String scenario, String job, long seed,
+                        Parameters parameters, TraceFigures trace, Map<String, EngineFigures> engines,
+                        AgreementFigures agreement, RecommendationFigures recommendation, List<String> charts,
+                        Environment environment, WallClock wallClock) {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    public RunReport {
+        engines = new LinkedHashMap<>(engines);
+        charts = List.copyOf(charts);
+    }
+
+    @Override
+    public Map<String, EngineFigures> engines() {
+        return new LinkedHashMap<>(engines);
+    }
+
+    /**
+     * Every input of the run.
+     *
+     * @param engines             the engines' ids, in order
+     * @param durationMs          the workload's span of event time
+     * @param ratePerSec          the workload's mean rate
+     * @param allowedLatenessAuto whether the allowed lateness was chosen from the trace
+     * @param faults              the fault plan, in the {@code --faults} syntax ({@code none} for none)
+     * @param slaMs               the SLA on p99 latency, or null
+     * @param budget              the budget per run, or null
+     * @param workload            the workload spec's settings, every field
+     */
+    public record Parameters(String job, List<String> engines, long durationMs, double ratePerSec, long batchIntervalMs,
+                             long microbatchIntervalMs, long checkpointIntervalMs, String delivery, int workers,
+                             int slotsPerWorker, double pricePerWorkerHour, long allowedLatenessMs,
+                             boolean allowedLatenessAuto, String faults, Double slaMs, Double budget, JsonObject workload) {
+    }
+
+    /**
+     * The trace.
+     *
+     * @param events         how many events
+     * @param arrivalSpanMs  first to last arrival
+     * @param meanRatePerSec events per second over the arrival span
+     */
+    public record TraceFigures(long events, double arrivalSpanMs, double meanRatePerSec) {
+    }
+
+    /**
+     * One engine's figures (DESIGN.md, "Metrics").
+     *
+     * @param engine               the engine's own name
+     * @param configuration        its settings, for people
+     * @param latencyMs            per input record, arrival to visible
+     * @param processingLatencyMs  per output, visible minus the latest arrival it reflects
+     * @param eventTimeLatencyMs   per windowed output, visible minus the window's end
+     * @param detectionLatencyMs   per alert, visible minus the event time that raised it
+     * @param maxBacklog           the most records arrived and not yet read
+     * @param backPressuredMs      time tasks spent blocked on full queues, summed
+     * @param endTimeMs            when the run ended, virtual time
+     * @param outputs              rows in the final result table
+     * @param resultsAgree         whether its results equal the oracle's
+     */
+    public record EngineFigures(String engine, String configuration, long recordsIn, Latency latencyMs,
+                                Latency processingLatencyMs, Latency eventTimeLatencyMs, Latency detectionLatencyMs,
+                                double throughputPerSec, long maxBacklog, Staleness stalenessMs, Recovery recovery,
+                                long lateRecords, long checkpoints, double backPressuredMs, Cost cost, double endTimeMs,
+                                long outputs, boolean resultsAgree) {
+    }
+
+    /** A latency distribution, milliseconds. */
+    public record Latency(double p50, double p90, double p99, double p999, double max, double mean, long count) {
+        static Latency of(LatencySummary s) {
+            return new Latency(s.p50Ms(), s.p90Ms(), s.p99Ms(), s.p999Ms(), s.maxMs(), s.meanMs(), s.count());
+        }
+    }
+
+    /** Staleness over the run, milliseconds. */
+    public record Staleness(double mean, double max) {
+    }
+
+    /**
+     * What faults cost.
+     *
+     * @param timeMs      failure to staleness back near its earlier level, the longest
+     * @param reprocessed records read again
+     * @param duplicates  outputs made visible twice
+     * @param lost        records neither reflected nor counted late (must be 0)
+     * @param restarts    restarts, reruns and retries
+     */
+    public record Recovery(double timeMs, long reprocessed, long duplicates, long lost, int restarts) {
+    }
+
+    /**
+     * What the run cost.
+     *
+     * @param workerSeconds      allocated
+     * @param workerSecondsBusy  busy
+     * @param utilization        busy over allocated
+     * @param amount             allocated worker-seconds × price, in the price's currency
+     */
+    public record Cost(double workerSeconds, double workerSecondsBusy, double utilization, double amount) {
+    }
+
+    /**
+     * The engines' results against the reference oracle.
+     *
+     * @param differences one line per engine that does not agree, with the first difference
+     */
+    public record AgreementFigures(boolean resultsAgree, int oracleOutputs, List<String> differences) {
+    }
+
+    /**
+     * The recommendation.
+     *
+     * @param outcome       {@code CHOSEN}, {@code OVER_BUDGET}, {@code SLA_MISSED} or {@code NONE_CORRECT}
+     * @param choice        the chosen engine's id, or null
+     * @param configuration the chosen engine's settings, or null
+     * @param closest       without a choice: the engine that comes closest, or null
+     * @param explanation   the paragraph
+     */
+    public record RecommendationFigures(Double slaMs, Double budget, String outcome, String choice, String configuration,
+                                        String closest, String explanation, List<CandidateFigures> candidates) {
+    }
+
+    /** One configuration the recommendation weighed. */
+    public record CandidateFigures(String engine, String configuration, double p99Ms, double cost, boolean correct,
+                                   boolean meetsSla, boolean withinBudget) {
+    }
+
+    /** The machine and JVM the run used. */
+    public record Environment(String javaVersion, String javaVendor, String os, String arch, int availableProcessors,
+                              long maxHeapMb) {
+        /** This JVM's. */
+        public static Environment current() {
+            return new Environment(System.getProperty("java.version"), System.getProperty("java.vendor"),
+                    System.getProperty("os.name") + " " + System.getProperty("os.version"), System.getProperty("os.arch"),
+                    Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / (1024 * 1024));
+        }
+    }
+
+    /**
+     * How long things took on this machine, seconds.
+     *
+     * @param startedAt     when the run started, ISO-8601 with offset
+     * @param engineSeconds per engine id
+     * @param threads       how many engines ran at once
+     * @param reportSeconds charts and pages
+     */
+    public record WallClock(String startedAt, double totalSeconds, double traceSeconds, double oracleSeconds,
+                            Map<String, Double> engineSeconds, int threads, double reportSeconds) {
+        public WallClock {
+            engineSeconds = new LinkedHashMap<>(engineSeconds);
+        }
+    }
+
+    /**
+     * The report of a comparison.
+     *
+     * @param runId     the run folder's name
+     * @param charts    the charts' base names
+     * @param startedAt when the run started, ISO-8601
+     * @param reportNanos how long charts and pages took, wall clock
+     */
+    public static RunReport of(ComparisonResult result, String runId, String flowlabVersion, List<String> charts,
+                               String startedAt, long reportNanos) {
+        Objects.requireNonNull(result, "result");
+        ComparisonPlan plan = result.plan();
+        EngineSettings s = result.settings();
+        String job = result.job().name();
+        Parameters parameters = parameters(plan, s, job);
+        Trace trace = result.trace();
+        TraceFigures traceFigures = new TraceFigures(trace.size(),
+                trace.size() == 0 ? 0 : (trace.lastArrival() - trace.firstArrival()) / 1e6, result.inputRatePerSecond());
+        Map<String, EngineFigures> engines = new LinkedHashMap<>();
+        Map<String, Double> engineSeconds = new LinkedHashMap<>();
+        for (EngineRun run : result.runs()) {
+            engines.put(run.paradigm().id(), figures(run, result.agreement().of(run.paradigm()).agrees()));
+            engineSeconds.put(run.paradigm().id(), run.wallNanos() / 1e9);
+        }
+        Agreement a = result.agreement();
+        AgreementFigures agreement = new AgreementFigures(a.resultsAgree(), a.oracleOutputs(), a.differences());
+        ComparisonResult.WallClock w = result.wallClock();
+        WallClock wallClock = new WallClock(startedAt, (w.totalNanos() + reportNanos) / 1e9, w.traceNanos() / 1e9,
+                w.oracleNanos() / 1e9, engineSeconds, w.threads(), reportNanos / 1e9);
+        return new RunReport(SCHEMA_VERSION, runId, flowlabVersion, plan.scenario(), job, plan.seed(), parameters,
+                traceFigures, engines, agreement, recommendation(result.recommendation()), charts,
+                Environment.current(), wallClock);
+    }
+
+    /** The parameters of {@code plan}, run with {@code s} (its settings resolved for the trace, or as given). */
+    public static Parameters parameters(ComparisonPlan plan, EngineSettings s, String job) {
+        return new Parameters(job, plan.engineIds(), plan.workload().duration() / 1_000_000,
+                plan.workload().rate(), s.batchInterval() / 1_000_000, s.microbatchInterval() / 1_000_000,
+                s.checkpointInterval() / 1_000_000, s.delivery().text(), s.cluster().workers(),
+                s.cluster().slotsPerWorker(), s.cluster().pricePerWorkerHour(),
+                s.latenessIsAuto() ? 0 : s.allowedLateness() / 1_000_000,
+                plan.settings().latenessIsAuto(), plan.faults().toString(),
+                plan.sla().isPresent() ? plan.sla().getAsLong() / 1e6 : null,
+                plan.budget().isPresent() ? plan.budget().getAsDouble() : null, plan.workload().settings());
+    }
+
+    static EngineFigures figures(EngineRun run, boolean agrees) {
+        RunMetrics m = run.outcome().metrics();
+        return new EngineFigures(run.engine(), run.configuration(), m.recordsIn(), Latency.of(m.latency()),
+                Latency.of(m.processingLatency()), Latency.of(m.eventTimeLatency()), Latency.of(m.detectionLatency()),
+                m.throughputPerSecond(), m.throughput().maxBacklog(), new Staleness(m.stalenessMeanMs(), m.stalenessMaxMs()),
+                new Recovery(m.recovery().timeNanos() / 1e6, m.recovery().reprocessed(), m.recovery().duplicates(),
+                        m.recovery().lost(), m.recovery().restarts()),
+                m.lateRecords(), m.checkpoints(), m.backPressuredNanos() / 1e6,
+                new Cost(m.workerSecondsAllocated(), m.workerSecondsBusy(), m.utilization(), m.cost()),
+                m.endTime() / 1e6, run.outcome().results().size(), agrees);
+    }
+
+    /** The recommendation as run.json and sweep.json write it. */
+    public static RecommendationFigures recommendation(Recommendation r) {
+        List<CandidateFigures> candidates = new ArrayList<>();
+        for (Candidate c : r.candidates()) {
+            candidates.add(new CandidateFigures(c.paradigm().id(), c.configuration(), c.p99Ms(), c.cost(), c.correct(),
+                    Recommendation.meetsSla(c, r.sla()), Recommendation.withinBudget(c, r.budget())));
+        }
+        return new RecommendationFigures(r.sla().isPresent() ? r.sla().getAsLong() / 1e6 : null,
+                r.budget().isPresent() ? r.budget().getAsDouble() : null, r.outcome().name(),
+                r.choice().map(c -> c.paradigm().id()).orElse(null), r.choice().map(Candidate::configuration).orElse(null),
+                r.closest().map(c -> c.paradigm().id()).orElse(null), r.explanation(), candidates);
+    }
+}

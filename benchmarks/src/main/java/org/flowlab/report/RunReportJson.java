@@ -1,0 +1,48 @@
+package org.flowlab.report;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonParseException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.flowlab.workloads.InvalidInputException;
+
+/** {@link RunReport} as pretty-printed JSON and back: the format of {@code run.json}. */
+public final class RunReportJson {
+
+    /** Pretty-printed, nulls written (the shape never loses a field), no HTML escapes of {@code <} or {@code =}. */
+    static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeNulls().disableHtmlEscaping().create();
+
+    private RunReportJson() {
+    }
+
+    public static String toJson(RunReport report) {
+        return GSON.toJson(report) + "\n";
+    }
+
+    public static RunReport fromJson(String json) {
+        return GSON.fromJson(json, RunReport.class);
+    }
+
+    /** Writes {@code report} to {@code file} through a temporary file. */
+    public static void write(RunReport report, Path file) {
+        ReportFiles.writeString(file, toJson(report));
+    }
+
+    /** Reads a run.json; an unreadable or malformed file is an {@link InvalidInputException} naming it. */
+    public static RunReport read(Path file) {
+        try {
+            RunReport r = fromJson(Files.readString(file, StandardCharsets.UTF_8));
+            if (r == null) {
+                throw new InvalidInputException(file + ": empty run report");
+            }
+            return r;
+        } catch (IOException e) {
+            throw InvalidInputException.cannot("read the run report", file, e);
+        } catch (JsonParseException | IllegalStateException e) {
+            throw new InvalidInputException(file + ": malformed run report (" + e.getMessage() + ")");
+        }
+    }
+}

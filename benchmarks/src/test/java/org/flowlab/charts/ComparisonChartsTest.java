@@ -1,0 +1,181 @@
+package org.flowlab.charts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.flowlab.charts.HandBuiltRuns.MS;
+import static org.flowlab.charts.HandBuiltRuns.SECOND;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.awt.Color;
+import org.flowlab.experiment.Candidate;
+import org.flowlab.experiment.EngineRun;
+import org.flowlab.experiment.Paradigm;
+import org.flowlab.sim.fault.FaultPlan;
+import org.flowlab.workloads.Trace;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+
+/** The comparison's charts from hand-built runs: titled, axes with units, one colour per paradigm. */
+class ComparisonChartsTest {
+
+    @TempDir
+    Path dir;
+
+    final Trace trace = HandBuiltRuns.steady(6_000, 10 * MS); // one minute, 100 records a second
+    final List<EngineRun> runs = List.of(
+            HandBuiltRuns.run(Paradigm.BATCH, trace, HandBuiltRuns.everyInterval(20 * SECOND)),
+            HandBuiltRuns.run(Paradigm.MICROBATCH, trace, HandBuiltRuns.everyInterval(2 * SECOND)),
+            HandBuiltRuns.run(Paradigm.STREAM, trace, t -> t + 50 * MS));
+
+    static void assertColoursByParadigm(XYChart chart, List<EngineRun> runs) {
+        assertThat(chart.getSeriesMap()).hasSize(runs.size());
+        List<XYSeries> series = new ArrayList<>(chart.getSeriesMap().values());
+        for (int i = 0; i < runs.size(); i++) {
+            assertThat(series.get(i).getName()).startsWith(runs.get(i).paradigm().label() + " (");
+            assertThat(series.get(i).getLineColor()).isEqualTo(Palette.of(runs.get(i).paradigm()));
+        }
+    }
+
+    @Test
+    void thePaletteGivesEachParadigmItsOwnColour() {
+        Set<Color> colours = new java.util.HashSet<>();
+        for (Paradigm p : Paradigm.values()) {
+            colours.add(Palette.of(p));
+        }
+        assertThat(colours).hasSize(Paradigm.values().length).doesNotContain(Palette.MARKER, Palette.COST, Palette.FLINK);
+        assertThat(Palette.hex(Palette.BATCH)).isEqualTo("#0072b2");
+    }
+
+    @Test
+    void latencyCdfHasOneCurvePerEngineOnALogAxisOfMilliseconds() {
+        XYChart chart = ComparisonCharts.latencyCdf("Per-record latency — test", trace, runs);
+        assertThat(chart.getTitle()).isEqualTo("Per-record latency — test");
+        assertThat(chart.getXAxisTitle()).contains("(ms, log scale)");
+        assertThat(chart.getYAxisTitle()).contains("(%)");
+        assertThat(chart.getStyler().isXAxisLogarithmic()).isTrue();
+        assertColoursByParadigm(chart, runs);
+        XYSeries stream = chart.getSeriesMap().get(chart.getSeriesMap().keySet().toArray(String[]::new)[2]);
+        for (double x : stream.getXData()) {
+            assertThat(x).isCloseTo(50.0, org.assertj.core.data.Offset.offset(0.1));
+        }
+    }
+
+    @Test
+    void theCdfIsTheShareOfRecordsWithinEachLatency() {
+        // Record i becomes visible i ms after it arrives: latencies 0 .. 5999 ms, uniform.
+        EngineRun ramp = HandBuiltRuns.run(Paradigm.BATCH, trace, t -> t + t / (10 * MS) * MS);
+        double[][] cdf = ComparisonCharts.cdf(trace, ramp.outcome().visibility());
+        for (int i = 1; i < cdf[0].length; i++) {
+            assertThat(cdf[0][i]).isGreaterThanOrEqualTo(cdf[0][i - 1]);
+            assertThat(cdf[1][i]).isGreaterThanOrEqualTo(cdf[1][i - 1]);
+        }
+        for (int i = 0; i < cdf[0].length; i++) {
+            double expectedShare = Math.min(100, (Math.floor(cdf[0][i]) + 1) / 6_000 * 100);
+            assertThat(cdf[1][i]).isCloseTo(expectedShare, org.assertj.core.data.Offset.offset(0.05));
+        }
+        assertThat(cdf[1][cdf[1].length - 1]).isEqualTo(100.0);
+        assertThat(cdf[0][0]).isEqualTo(ComparisonCharts.MIN_LATENCY_MS);
+    }
+
+    @Test
+    void stalenessShowsTheSawToothAgainstTheLine() {
+        XYChart chart = ComparisonCharts.staleness("Staleness — test", runs);
+        assertThat(chart.getXAxisTitle()).isEqualTo("time (s)");
+        assertThat(chart.getYAxisTitle()).isEqualTo("staleness (s)");
+        assertColoursByParadigm(chart, runs);
+        double[] batch = chart.getSeriesMap().values().iterator().next().getYData();
+        double max = java.util.Arrays.stream(batch).max().orElseThrow();
+        assertThat(max).isCloseTo(20.0, org.assertj.core.data.Offset.offset(0.2));
+        long drops = 0;
+        for (int i = 1; i < batch.length; i++) {
+            if (batch[i] < batch[i - 1] - 10) {
+                drops++;
+            }
+        }
+        assertThat(drops).as("one drop per commit, every 20 s over a minute").isBetween(2L, 3L);
+    }
+
+    @Test
+    void throughputAndBacklogMarkTheFaults() throws IOException {
+        FaultPlan faults = FaultPlan.parse("crash:worker=1@30s+5s;stall:source@40s..45s");
+        XYChart throughput = ComparisonCharts.throughput("Throughput — test", runs, faults);
+        XYChart backlog = ComparisonCharts.backlog("Backlog — test", runs, faults);
+        assertThat(throughput.getTitle()).isEqualTo("Throughput — test (around the faults)");
+        assertThat(throughput.getYAxisTitle()).isEqualTo("records processed per second (log scale)");
+        assertThat(throughput.getStyler().isYAxisLogarithmic()).isTrue();
+        assertThat(backlog.getYAxisTitle()).contains("records");
+        assertThat(backlog.getXAxisTitle()).isEqualTo("time (s)");
+        // The window: from a pad (a 24th of the minute-long run, 2.5 s) before the crash to three after the stall.
+        assertThat(throughput.getStyler().getXAxisMin()).isCloseTo(27.5, org.assertj.core.data.Offset.offset(0.3));
+        assertThat(throughput.getStyler().getXAxisMax()).isCloseTo(52.5, org.assertj.core.data.Offset.offset(0.3));
+        for (XYSeries series : backlog.getSeriesMap().values()) {
+            for (double x : series.getXData()) {
+                assertThat(x).isBetween(27.0, 53.5);
+            }
+            for (double y : series.getYData()) {
+                assertThat(y).as("a log scale shows nothing below 1").isGreaterThanOrEqualTo(1);
+            }
+        }
+        assertColoursByParadigm(throughput, runs);
+        assertColoursByParadigm(backlog, runs);
+        ChartFiles.savePngAndSvg(throughput, dir, "throughput");
+        String svg = Files.readString(dir.resolve("throughput.svg"));
+        // XChart's SVG draws text as outlines; the fault markers are the dashed lines in the marker colour.
+        assertThat(countMarkerLines(svg)).as("crash, and the stall's start and end").isEqualTo(3);
+        assertThat(dir.resolve("throughput.png")).isRegularFile();
+    }
+
+    @Test
+    void withoutTimedFaultsTheTimelinesShowTheWholeRun() {
+        XYChart throughput = ComparisonCharts.throughput("Throughput — test", runs, FaultPlan.parse("task-fail:p=0.1"));
+        assertThat(throughput.getTitle()).isEqualTo("Throughput — test");
+        assertThat(throughput.getStyler().isYAxisLogarithmic()).isFalse();
+        double[] xs = throughput.getSeriesMap().values().iterator().next().getXData();
+        assertThat(xs[0]).isZero();
+        assertThat(xs[xs.length - 1]).isGreaterThan(55);
+    }
+
+    @Test
+    void theParetoFrontJoinsTheConfigurationsNothingBeats() throws IOException {
+        Candidate slowCheap = candidate(Paradigm.BATCH, 100_000, 0.1);
+        Candidate beaten = candidate(Paradigm.BATCH, 200_000, 0.5);
+        Candidate middle = candidate(Paradigm.MICROBATCH, 10_000, 0.4);
+        Candidate fastDear = candidate(Paradigm.STREAM, 100, 1.0);
+        List<Candidate> all = List.of(slowCheap, beaten, middle, fastDear);
+        assertThat(SweepCharts.front(all)).containsExactly(fastDear, middle, slowCheap);
+        XYChart chart = SweepCharts.paretoFront("Cost against p99 — test", all, OptionalLong.of(5_000 * MS));
+        assertThat(chart.getXAxisTitle()).contains("p99").contains("(ms, log scale)");
+        assertThat(chart.getYAxisTitle()).contains("cost");
+        assertThat(chart.getSeriesMap().keySet()).containsExactly("batch", "micro-batch", "stream", "Pareto front");
+        EnumSet<Paradigm> seen = EnumSet.noneOf(Paradigm.class);
+        for (Paradigm p : Paradigm.values()) {
+            assertThat(chart.getSeriesMap().get(p.label()).getMarkerColor()).isEqualTo(Palette.of(p));
+            seen.add(p);
+        }
+        ChartFiles.savePngAndSvg(chart, dir, "pareto");
+        assertThat(countMarkerLines(Files.readString(dir.resolve("pareto.svg")))).as("the SLA line").isEqualTo(1);
+    }
+
+    static int countMarkerLines(String svg) {
+        String colour = "stroke:rgb(" + Palette.MARKER.getRed() + "," + Palette.MARKER.getGreen() + "," + Palette.MARKER.getBlue() + ")";
+        int n = 0;
+        for (String line : svg.split("<line ")) {
+            if (line.contains(colour)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    static Candidate candidate(Paradigm p, double p99Ms, double cost) {
+        return new Candidate(p, "c", p99Ms / 2, p99Ms, cost, 1, 1, 1, 0, 0, 0, 0, true);
+    }
+}

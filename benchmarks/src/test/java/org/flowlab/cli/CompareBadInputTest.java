@@ -1,0 +1,131 @@
+package org.flowlab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.flowlab.experiment.IntervalEngine;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every mistake in {@code flowlab compare} gets one line and exit code 2, runs no engine and leaves no run folder behind. */
+class CompareBadInputTest {
+
+    @TempDir
+    Path dir;
+
+    private final AtomicInteger engineRuns = new AtomicInteger();
+
+    private void assertRejected(String expectedFragment, String... flags) throws IOException {
+        Path out = dir.resolve("runs");
+        List<String> args = new ArrayList<>(List.of("compare", "--scenario", "stock-ticks", "--duration", "20s", "--rate", "100/s"));
+        args.addAll(Arrays.asList(flags));
+        if (!args.contains("--out")) {
+            args.add("--out");
+            args.add(out.toString());
+        }
+        CommandLineRun run = CommandLineRun.with(IntervalEngine.factory(engineRuns), args.toArray(String[]::new));
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+        assertThat(run.errLines()).as("exactly one line on stderr: " + run.err()).hasSize(1);
+        assertThat(run.err()).startsWith("flowlab: ").contains(expectedFragment).doesNotContain("Exception", "\tat ");
+        assertThat(run.out()).isEmpty();
+        assertThat(engineRuns).hasValue(0);
+        assertNoRunFolder();
+    }
+
+    private void assertNoRunFolder() throws IOException {
+        try (Stream<Path> all = Files.walk(dir)) {
+            assertThat(all.filter(p -> !p.equals(dir)).filter(p -> !p.getFileName().toString().equals("plain")))
+                    .as("nothing written").isEmpty();
+        }
+    }
+
+    @Test
+    void unknownFlag() throws IOException {
+        assertRejected("Unknown option: '--bogus'", "--bogus");
+    }
+
+    @Test
+    void unknownScenario() throws IOException {
+        CommandLineRun run = CommandLineRun.with(IntervalEngine.factory(engineRuns), "compare", "--scenario", "nope",
+                "--out", dir.resolve("runs").toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.errLines()).hasSize(1);
+        assertThat(run.err()).contains("unknown scenario 'nope'; known: ");
+        assertNoRunFolder();
+    }
+
+    @Test
+    void unknownJob() throws IOException {
+        assertRejected("unknown job 'q99' for scenario stock-ticks; known: vwap-1s, vwap-1m", "--job", "q99");
+    }
+
+    @Test
+    void unknownEngine() throws IOException {
+        assertRejected("unknown engine 'flink'; known: batch, microbatch, stream", "--engines", "batch,flink");
+    }
+
+    @Test
+    void malformedDuration() throws IOException {
+        assertRejected("'10 parsecs' is not a duration", "--batch-interval", "10 parsecs");
+    }
+
+    @Test
+    void malformedRate() throws IOException {
+        assertRejected("'fast' is not a rate", "--rate", "fast");
+    }
+
+    @Test
+    void malformedFaultSpec() throws IOException {
+        assertRejected("fault plan 'crash:worker=x@1h': part 1", "--faults", "crash:worker=x@1h");
+    }
+
+    @Test
+    void unknownFaultKind() throws IOException {
+        assertRejected("'explode' is not a kind of fault", "--faults", "explode:all");
+    }
+
+    @Test
+    void faultOnAWorkerTheClusterLacks() throws IOException {
+        assertRejected("names worker 7, but the cluster has 4 workers", "--faults", "crash:worker=7@5s");
+    }
+
+    @Test
+    void zeroSla() throws IOException {
+        assertRejected("'0s' must be a positive duration", "--sla", "0s");
+    }
+
+    @Test
+    void negativeSla() throws IOException {
+        assertRejected("'-5s' must be a positive duration", "--sla=-5s");
+    }
+
+    @Test
+    void negativeBudget() throws IOException {
+        assertRejected("budget: must be a number >= 0", "--budget=-1");
+    }
+
+    @Test
+    void zeroWorkers() throws IOException {
+        assertRejected("workers must be at least 1", "--workers", "0");
+    }
+
+    @Test
+    void unknownDelivery() throws IOException {
+        assertRejected("unknown delivery 'twice'", "--delivery", "twice");
+    }
+
+    @Test
+    void unwritableOut() throws IOException {
+        Path plain = dir.resolve("plain");
+        Files.writeString(plain, "keep me");
+        assertRejected("plain", "--out", plain.resolve("runs").toString());
+        assertThat(Files.readString(plain)).isEqualTo("keep me");
+    }
+}

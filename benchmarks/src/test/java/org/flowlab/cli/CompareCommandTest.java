@@ -1,0 +1,194 @@
+package org.flowlab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.flowlab.experiment.EngineFactory;
+import org.flowlab.experiment.StandardEngines;
+import org.flowlab.report.ComparisonReport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code flowlab compare} end to end with the real engines on a small trace: the run folder,
+ * run.json's shape and determinism, the index.
+ */
+class CompareCommandTest {
+
+    static final String[] SMALL = {"--scenario", "stock-ticks", "--job", "vwap-1s", "--duration", "30s", "--rate", "200/s",
+            "--faults", "crash:worker=1@10s+5s", "--sla", "30s"};
+
+    @TempDir
+    Path dir;
+
+    static EngineFactory engines() {
+        return StandardEngines.FACTORY;
+    }
+
+    static String[] args(Path out, String... more) {
+        List<String> a = new ArrayList<>(Arrays.asList("compare"));
+        a.addAll(Arrays.asList(SMALL));
+        a.addAll(Arrays.asList(more));
+        a.add("--out");
+        a.add(out.toString());
+        return a.toArray(String[]::new);
+    }
+
+    static List<Path> runFolders(Path out) throws IOException {
+        if (!Files.isDirectory(out)) {
+            return List.of();
+        }
+        try (Stream<Path> list = Files.list(out)) {
+            return list.filter(Files::isDirectory).sorted().toList();
+        }
+    }
+
+    @Test
+    void writesRunJsonChartsAndReportAndTheResultsAgree() throws IOException {
+        CommandLineRun run = CommandLineRun.with(engines(), args(dir));
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).isEmpty();
+        List<Path> folders = runFolders(dir);
+        assertThat(folders).hasSize(1);
+        Path folder = folders.get(0);
+        assertThat(folder.getFileName().toString()).matches("\\d{8}-\\d{6}-stock-ticks");
+        assertThat(folder.resolve("run.json")).isRegularFile();
+        assertThat(folder.resolve("report.html")).isRegularFile();
+        for (String chart : ComparisonReport.CHARTS) {
+            byte[] png = Files.readAllBytes(folder.resolve(chart + ".png"));
+            assertThat(Arrays.copyOf(png, 4)).containsExactly(0x89, 'P', 'N', 'G');
+            assertThat(Files.readString(folder.resolve(chart + ".svg"))).contains("<svg");
+        }
+        assertThat(ComparisonReport.CHARTS).hasSizeGreaterThanOrEqualTo(4);
+        try (Stream<Path> files = Files.list(folder)) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(".") || n.endsWith(".tmp"));
+        }
+        assertThat(dir.resolve("index.html")).content().contains(folder.getFileName().toString() + "/report.html");
+        JsonObject json = JsonParser.parseString(Files.readString(folder.resolve("run.json"))).getAsJsonObject();
+        assertThat(json.getAsJsonObject("agreement").get("resultsAgree").getAsBoolean()).isTrue();
+        assertThat(run.out()).contains("stock-ticks / vwap-1s", "latency per record p50 / p99 / max", "results agree ✓",
+                "Recommended:", "report: " + folder.resolve("report.html"));
+        for (String engine : List.of("batch", "microbatch", "stream")) {
+            assertThat(run.out()).contains(engine);
+        }
+        assertThat(run.out()).containsPattern("(?m)^  stream +100 %$");
+    }
+
+    @Test
+    void runJsonHasTheShapeOtherToolsRelyOn() throws IOException {
+        assertThat(CommandLineRun.with(engines(), args(dir)).exitCode()).isZero();
+        String text = Files.readString(runFolders(dir).get(0).resolve("run.json"), StandardCharsets.UTF_8);
+        assertThat(text).startsWith("{\n  \"schemaVersion\": 1,\n");
+        JsonObject json = JsonParser.parseString(text).getAsJsonObject();
+        List<String> keys = new ArrayList<>(json.keySet());
+        List<String> expectedOrder = List.of("schemaVersion", "scenario", "seed", "parameters", "engines", "agreement",
+                "recommendation", "environment", "wallClock");
+        assertThat(keys).containsAll(expectedOrder);
+        assertThat(keys.stream().filter(expectedOrder::contains).toList()).containsExactlyElementsOf(expectedOrder);
+        assertThat(json.get("scenario").getAsString()).isEqualTo("stock-ticks");
+        assertThat(json.get("seed").getAsLong()).isEqualTo(1);
+        assertThat(json.getAsJsonObject("engines").keySet()).containsExactly("batch", "microbatch", "stream");
+        for (Map.Entry<String, JsonElement> e : json.getAsJsonObject("engines").entrySet()) {
+            JsonObject engine = e.getValue().getAsJsonObject();
+            assertThat(engine.keySet()).contains("recordsIn", "latencyMs", "eventTimeLatencyMs", "throughputPerSec",
+                    "stalenessMs", "recovery", "cost");
+            assertThat(engine.getAsJsonObject("latencyMs").keySet()).contains("p50", "p90", "p99", "p999", "max");
+            assertThat(engine.getAsJsonObject("eventTimeLatencyMs").keySet()).contains("p50", "p90", "p99", "p999", "max");
+            assertThat(engine.getAsJsonObject("stalenessMs").keySet()).contains("mean", "max");
+            assertThat(engine.getAsJsonObject("recovery").keySet()).contains("timeMs", "reprocessed", "duplicates", "lost");
+            assertThat(engine.getAsJsonObject("cost").keySet()).contains("workerSeconds");
+            assertThat(engine.get("recordsIn").getAsJsonPrimitive().isNumber()).isTrue();
+            assertThat(engine.getAsJsonObject("latencyMs").get("p99").getAsJsonPrimitive().isNumber()).isTrue();
+        }
+        assertThat(json.getAsJsonObject("agreement").keySet()).contains("resultsAgree", "differences");
+        assertThat(json.getAsJsonObject("agreement").get("differences").isJsonArray()).isTrue();
+        assertThat(json.getAsJsonObject("parameters").get("faults").getAsString()).isEqualTo("crash:worker=1@10s+5s");
+        assertThat(json.getAsJsonObject("parameters").get("slaMs").getAsDouble()).isEqualTo(30_000.0);
+        assertThat(json.getAsJsonObject("recommendation").keySet()).contains("outcome", "choice", "explanation");
+        assertThat(json.getAsJsonObject("wallClock").keySet()).contains("startedAt", "totalSeconds", "engineSeconds");
+        assertThat(json.getAsJsonObject("environment").keySet()).contains("javaVersion", "availableProcessors");
+    }
+
+    @Test
+    void twoRunsWithTheSameArgumentsGiveTheSameRunJsonApartFromWallClockEnvironmentAndId() throws IOException {
+        assertThat(CommandLineRun.with(engines(), args(dir)).exitCode()).isZero();
+        assertThat(CommandLineRun.with(engines(), args(dir)).exitCode()).isZero();
+        List<Path> folders = runFolders(dir);
+        assertThat(folders).hasSize(2);
+        JsonObject a = withoutRunSpecifics(folders.get(0));
+        JsonObject b = withoutRunSpecifics(folders.get(1));
+        assertThat(a).isEqualTo(b);
+        assertThat(a.toString()).doesNotContain("startedAt");
+        CommandLineRun other = CommandLineRun.with(engines(), args(dir.resolve("other"), "--seed", "2"));
+        assertThat(other.exitCode()).isZero();
+        assertThat(withoutRunSpecifics(runFolders(dir.resolve("other")).get(0))).isNotEqualTo(a);
+    }
+
+    static JsonObject withoutRunSpecifics(Path folder) throws IOException {
+        JsonObject json = JsonParser.parseString(Files.readString(folder.resolve("run.json"))).getAsJsonObject();
+        json.remove("wallClock");
+        json.remove("environment");
+        json.remove("runId");
+        return json;
+    }
+
+    @Test
+    void runsInTheSameSecondGetTheirOwnFolders() throws IOException {
+        for (int i = 0; i < 3; i++) {
+            assertThat(CommandLineRun.with(engines(), args(dir, "--engines", "stream")).exitCode()).isZero();
+        }
+        List<Path> folders = runFolders(dir);
+        assertThat(folders).hasSize(3);
+        assertThat(folders.stream().map(p -> p.getFileName().toString()).distinct()).hasSize(3);
+        String index = Files.readString(dir.resolve("index.html"));
+        for (Path f : folders) {
+            assertThat(index).contains(f.getFileName() + "/report.html");
+        }
+    }
+
+    @Test
+    void everyExperimentCommandHasHelpWithExamples() {
+        for (String command : List.of("compare", "sweep", "reference")) {
+            CommandLineRun run = CommandLineRun.with(engines(), command, "--help");
+            assertThat(run.exitCode()).as(command).isZero();
+            assertThat(run.out()).as(command).contains("Usage:").containsPattern("Examples?:").contains("./flowlab " + command);
+        }
+        assertThat(CommandLineRun.with(engines(), "--help").out()).contains("compare", "sweep", "reference");
+    }
+
+    @Test
+    void theReferenceIsTheShowcaseAndItsIntervalSweep() {
+        org.flowlab.experiment.ComparisonPlan showcase = org.flowlab.experiment.ComparisonPlan.showcase();
+        assertThat(org.flowlab.experiment.ReferencePlans.comparison()).isEqualTo(showcase);
+        org.flowlab.experiment.SweepPlan sweep = org.flowlab.experiment.ReferencePlans.sweep();
+        assertThat(sweep.base().workload()).isEqualTo(showcase.workload());
+        assertThat(sweep.base().faults().isNone()).isTrue();
+        assertThat(sweep.variations()).extracting(Object::toString).containsExactly("interval=1s..1h:7:log");
+        assertThat(showcase.scenario()).isEqualTo("card-fraud");
+        assertThat(showcase.workload().duration() / 1e9 * showcase.workload().rate()).as("about a million events")
+                .isBetween(900_000.0, 1_100_000.0);
+        assertThat(showcase.faults().crashes()).hasSize(1);
+    }
+
+    @Test
+    void helpListsEveryFlagOfTheIssueWithExamples() {
+        CommandLineRun run = CommandLineRun.with(engines(), "compare", "--help");
+        assertThat(run.exitCode()).isZero();
+        for (String flag : List.of("--scenario", "--job", "--seed", "--duration", "--rate", "--engines", "--batch-interval",
+                "--microbatch-interval", "--checkpoint-interval", "--delivery", "--workers", "--faults", "--sla", "--budget", "--out")) {
+            assertThat(run.out()).contains(flag);
+        }
+        assertThat(run.out()).contains("Examples:", "./flowlab compare");
+    }
+}

@@ -1,0 +1,112 @@
+package org.flowlab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.flowlab.experiment.IntervalEngine;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code flowlab sweep} end to end: its folder, charts and page, resuming, and its mistakes. */
+class SweepCommandTest {
+
+    @TempDir
+    Path dir;
+
+    final AtomicInteger runs = new AtomicInteger();
+
+    CommandLineRun sweep(String... more) {
+        List<String> args = new java.util.ArrayList<>(List.of("sweep", "--scenario", "stock-ticks", "--job", "vwap-1s",
+                "--duration", "20s", "--rate", "100/s", "--out", dir.toString()));
+        args.addAll(List.of(more));
+        return CommandLineRun.with(IntervalEngine.factory(runs), args.toArray(String[]::new));
+    }
+
+    Path onlyFolder() throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            List<Path> folders = s.filter(Files::isDirectory).toList();
+            assertThat(folders).hasSize(1);
+            return folders.get(0);
+        }
+    }
+
+    @Test
+    void aSweepWritesItsPointsChartsAndPageAndResumes() throws IOException {
+        CommandLineRun first = sweep("--vary", "interval=1s..8s:3:log", "--vary", "rate=50..100:2", "--sla", "10s");
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        Path folder = onlyFolder();
+        assertThat(folder.getFileName().toString()).matches("stock-ticks-[0-9a-f]{8}");
+        assertThat(runs).hasValue(14);
+        try (Stream<Path> points = Files.list(folder.resolve("points"))) {
+            assertThat(points.count()).isEqualTo(14);
+        }
+        for (String chart : List.of("continuum", "saturation", "pareto")) {
+            assertThat(folder.resolve(chart + ".png")).isRegularFile();
+            assertThat(folder.resolve(chart + ".svg")).isRegularFile();
+        }
+        String page = Files.readString(folder.resolve("report.html"));
+        assertThat(page).contains("<img src=\"continuum.png\"", "<img src=\"saturation.png\"", "<img src=\"pareto.png\"",
+                "Recommendation", "imagesLoaded");
+        JsonObject json = JsonParser.parseString(Files.readString(folder.resolve("sweep.json"))).getAsJsonObject();
+        assertThat(json.get("schemaVersion").getAsInt()).isEqualTo(1);
+        assertThat(json.getAsJsonArray("points")).hasSize(14);
+        assertThat(json.getAsJsonObject("recommendation").get("outcome").getAsString()).isEqualTo("CHOSEN");
+        assertThat(first.out()).contains("computed batch@interval=1s,rate=50/s").contains("14 computed now, 0 read back")
+                .contains("report: " + folder.resolve("report.html"));
+
+        Files.delete(folder.resolve("points").resolve("stream@rate=100_s.json"));
+        CommandLineRun again = sweep("--vary", "interval=1s..8s:3:log", "--vary", "rate=50..100:2", "--sla", "5s");
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(runs).as("only the deleted point ran again").hasValue(15);
+        assertThat(again.out()).contains("1 computed now, 13 read back").contains("kept     batch@interval=1s,rate=50/s");
+        assertThat(onlyFolder()).isEqualTo(folder);
+    }
+
+    @Test
+    void theSustainableThroughputSearch() throws IOException {
+        CommandLineRun run = sweep("--engines", "stream", "--workers", "1", "--find", "sustainable-throughput");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).containsPattern("sustainable throughput of stream: [0-9,.]+/s \\(backlog grows at [0-9,.]+/s\\)");
+        Path folder = onlyFolder();
+        assertThat(Files.readString(folder.resolve("report.html"))).contains("Sustainable throughput");
+        assertThat(folder.resolve("saturation.png")).isRegularFile();
+    }
+
+    private void assertRejected(String fragment, String... args) throws IOException {
+        CommandLineRun run = CommandLineRun.with(IntervalEngine.factory(runs), args);
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+        assertThat(run.errLines()).hasSize(1);
+        assertThat(run.err()).startsWith("flowlab: ").contains(fragment);
+        assertThat(run.out()).isEmpty();
+        assertThat(runs).hasValue(0);
+        try (Stream<Path> s = Files.list(dir)) {
+            assertThat(s.filter(p -> !p.getFileName().toString().equals("plain"))).isEmpty();
+        }
+    }
+
+    @Test
+    void mistakesGetOneLineAndWriteNothing() throws IOException {
+        String out = dir.toString();
+        assertRejected("Missing required option: '--scenario=NAME|FILE'", "sweep", "--vary", "interval=1s..1h", "--out", out);
+        assertRejected("unknown parameter 'speed'", "sweep", "--scenario", "stock-ticks", "--vary", "speed=1..2", "--out", out);
+        assertRejected("at least one --vary", "sweep", "--scenario", "stock-ticks", "--out", out);
+        assertRejected("unknown goal 'fastest'", "sweep", "--scenario", "stock-ticks", "--find", "fastest", "--out", out);
+        assertRejected("scenarios that have one: retail-etl, bank-eod, crm-warehouse", "sweep", "--scenario", "nexmark",
+                "--vary", "key-skew=0.5..1.5:3", "--out", out);
+        assertRejected("is not a duration", "sweep", "--scenario", "stock-ticks", "--vary", "interval=1s..soon", "--out", out);
+        assertRejected("names worker 5", "sweep", "--scenario", "stock-ticks", "--vary", "workers=2..8:4",
+                "--faults", "crash:worker=5@1s", "--out", out);
+        Path plain = dir.resolve("plain");
+        Files.writeString(plain, "keep");
+        assertRejected("plain", "sweep", "--scenario", "stock-ticks", "--vary", "interval=1s..1h", "--out",
+                plain.resolve("sweeps").toString());
+        assertThat(plain).hasContent("keep");
+    }
+}

@@ -1,0 +1,111 @@
+package org.flowlab.experiment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.flowlab.sim.fault.FaultPlan;
+import org.flowlab.workloads.InvalidInputException;
+import org.junit.jupiter.api.Test;
+
+/** The comparison's plumbing, on a small trace and the {@link IntervalEngine} test double. */
+class ComparisonTest {
+
+    static ComparisonPlan small() {
+        return ComparisonPlan.of("stock-ticks").withDuration(30_000_000_000L).withRate(200).withJob(JobChoice.named("vwap-1s"));
+    }
+
+    @Test
+    void everyEngineReplaysTheSameTraceAndTheResultsAgree() {
+        AtomicInteger runs = new AtomicInteger();
+        ComparisonResult r = Comparison.run(small(), IntervalEngine.factory(runs), ComparisonProgress.NONE);
+        assertThat(runs).hasValue(3);
+        assertThat(r.runs()).extracting(EngineRun::paradigm).containsExactly(Paradigm.values());
+        assertThat(r.runs()).allSatisfy(run -> assertThat(run.outcome().metrics().recordsIn()).isEqualTo(r.trace().size()));
+        assertThat(r.agreement().resultsAgree()).isTrue();
+        assertThat(r.agreement().differences()).isEmpty();
+        assertThat(r.agreement().oracleOutputs()).isPositive();
+        assertThat(r.job().name()).isEqualTo("vwap-1s");
+        assertThat(r.trace().size()).isBetween(2000, 12000);
+    }
+
+    @Test
+    void aWrongEngineIsCaughtWithItsFirstDifference() {
+        ComparisonResult r = Comparison.run(small(), IntervalEngine.factory(new AtomicInteger(), Paradigm.MICROBATCH),
+                ComparisonProgress.NONE);
+        assertThat(r.agreement().resultsAgree()).isFalse();
+        assertThat(r.agreement().of(Paradigm.BATCH).agrees()).isTrue();
+        Agreement.Verdict v = r.agreement().of(Paradigm.MICROBATCH);
+        assertThat(v.agrees()).isFalse();
+        assertThat(v.differences()).isEqualTo(1);
+        assertThat(v.summary()).startsWith("✗ 1 output differs, first: ").contains("expected ").contains("actual nothing");
+        assertThat(r.agreement().differences()).singleElement().asString().startsWith("microbatch: 1 output differs");
+        assertThat(r.recommendation().candidates()).filteredOn(c -> c.paradigm() == Paradigm.MICROBATCH)
+                .singleElement().extracting(Candidate::correct).isEqualTo(false);
+        assertThat(r.recommendation().choice()).get().extracting(Candidate::paradigm).isNotEqualTo(Paradigm.MICROBATCH);
+    }
+
+    @Test
+    void progressReachesOneForEveryEngineAndNeverGoesBack() {
+        List<String> seen = Collections.synchronizedList(new ArrayList<>());
+        double[][] last = {{-1, -1, -1}};
+        ComparisonProgress progress = (p, f) -> {
+            synchronized (last) {
+                assertThat(f).isGreaterThanOrEqualTo(last[0][p.ordinal()]);
+                last[0][p.ordinal()] = f;
+            }
+            seen.add(p.id());
+        };
+        Comparison.run(small().withEngines(Paradigm.BATCH, Paradigm.STREAM), IntervalEngine.factory(new AtomicInteger()), progress);
+        assertThat(last[0]).containsExactly(1.0, -1, 1.0);
+        assertThat(seen).contains("batch", "stream").doesNotContain("microbatch");
+    }
+
+    @Test
+    void theSameEnginesRunInTheOrderOfTheParadigmsWhateverOrderTheyAreNamedIn() {
+        ComparisonPlan plan = small().withEngines(Paradigm.STREAM, Paradigm.BATCH);
+        assertThat(plan.engines()).containsExactly(Paradigm.BATCH, Paradigm.STREAM);
+    }
+
+    @Test
+    void anUnknownJobFailsBeforeAnythingRuns() {
+        AtomicInteger runs = new AtomicInteger();
+        assertThatThrownBy(() -> Comparison.run(small().withJob(JobChoice.named("nope")), IntervalEngine.factory(runs),
+                ComparisonProgress.NONE))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("unknown job 'nope'").hasMessageContaining("vwap-1s");
+        assertThat(runs).hasValue(0);
+    }
+
+    @Test
+    void aFaultOnAWorkerTheClusterLacksFailsBeforeAnythingRuns() {
+        AtomicInteger runs = new AtomicInteger();
+        assertThatThrownBy(() -> Comparison.run(small().withFaults(FaultPlan.parse("crash:worker=9@10s")),
+                IntervalEngine.factory(runs), ComparisonProgress.NONE))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("worker 9");
+        assertThat(runs).hasValue(0);
+    }
+
+    @Test
+    void automaticLatenessCoversTheTracesLargestDelay() {
+        ComparisonResult r = Comparison.run(small(), IntervalEngine.factory(new AtomicInteger()), ComparisonProgress.NONE);
+        long maxDelay = 0;
+        for (int i = 0; i < r.trace().size(); i++) {
+            maxDelay = Math.max(maxDelay, r.trace().arrivalTime(i) - r.trace().eventTime(i));
+        }
+        assertThat(r.settings().allowedLateness()).isGreaterThan(maxDelay)
+                .isLessThanOrEqualTo(maxDelay + 1_000_000_000L);
+        assertThat(r.settings().allowedLateness() % 1_000_000_000L).isZero();
+    }
+
+    @Test
+    void planValidation() {
+        assertThatThrownBy(() -> small().withSla(0)).isInstanceOf(InvalidInputException.class).hasMessageContaining("SLA");
+        assertThatThrownBy(() -> small().withBudget(-1)).isInstanceOf(InvalidInputException.class).hasMessageContaining("budget");
+        assertThatThrownBy(() -> small().withEngines(List.of())).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> small().withEngines(Paradigm.BATCH, Paradigm.BATCH)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("twice");
+    }
+}

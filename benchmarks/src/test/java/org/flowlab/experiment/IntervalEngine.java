@@ -1,0 +1,147 @@
+package org.flowlab.experiment;
+
+import java.util.BitSet;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.flowlab.sim.cluster.ClusterSpec;
+import org.flowlab.sim.engine.Engine;
+import org.flowlab.sim.engine.ProgressListener;
+import org.flowlab.sim.engine.RunOutcome;
+import org.flowlab.sim.fault.FaultPlan;
+import org.flowlab.sim.fault.WorkerCrash;
+import org.flowlab.sim.job.Job;
+import org.flowlab.sim.job.Output;
+import org.flowlab.sim.job.ResultTable;
+import org.flowlab.sim.metrics.FaultTally;
+import org.flowlab.sim.metrics.LatencySummary;
+import org.flowlab.sim.metrics.RecordVisibility;
+import org.flowlab.sim.metrics.RecoveryFigures;
+import org.flowlab.sim.metrics.RunMetrics;
+import org.flowlab.sim.metrics.StalenessTimeline;
+import org.flowlab.sim.metrics.ThroughputTimeline;
+import org.flowlab.sim.oracle.ReferenceOracle;
+import org.flowlab.workloads.Trace;
+
+/**
+ * A test double of an engine, for harness tests that must not depend on the real engines' speed
+ * or tuning: its results are the reference oracle's (or, when told to be wrong, the oracle's
+ * without its first output), and each record becomes visible at the end of the interval it
+ * arrived in plus a fixed delay (interval 0: its arrival plus the delay). A worker crash delays
+ * what arrives during the outage and makes the last interval's records count as reprocessed.
+ * Batch-like runs (interval > 0) are billed only while running, a stream-like one for its whole
+ * span, so the recommendation has a real trade-off to weigh. Records are read one after another at
+ * most {@link #CAPACITY_PER_WORKER} a second per worker, so a rate above that makes the backlog grow.
+ */
+public final class IntervalEngine implements Engine {
+    /** How many records a second one worker reads. */
+    public static final double CAPACITY_PER_WORKER = 1_000;
+
+    private final String name;
+    private final long interval;
+    private final long delay;
+    private final ClusterSpec cluster;
+    private final FaultPlan faults;
+    private final boolean wrong;
+    private final AtomicInteger runs;
+
+    IntervalEngine(String name, long interval, long delay, ClusterSpec cluster, FaultPlan faults, boolean wrong,
+                   AtomicInteger runs) {
+        this.name = name;
+        this.interval = interval;
+        this.delay = delay;
+        this.cluster = cluster;
+        this.faults = faults;
+        this.wrong = wrong;
+        this.runs = runs;
+    }
+
+    /** Engines modelled on the settings: batch and micro-batch at their intervals, the stream continuous. */
+    public static EngineFactory factory(AtomicInteger runs) {
+        return factory(runs, null);
+    }
+
+    /** As {@link #factory(AtomicInteger)}, with {@code wrongOne}'s results missing an output. */
+    public static EngineFactory factory(AtomicInteger runs, Paradigm wrongOne) {
+        return (paradigm, settings, faults, seed) -> switch (paradigm) {
+            case BATCH -> new IntervalEngine("batch(" + settings.batchInterval() / 1_000_000_000 + "s)",
+                    settings.batchInterval(), Math.max(1_000_000_000L, settings.batchInterval() / 20), settings.cluster(),
+                    faults, paradigm == wrongOne, runs);
+            case MICROBATCH -> new IntervalEngine("microbatch", settings.microbatchInterval(),
+                    settings.microbatchInterval() / 5, settings.cluster(), faults, paradigm == wrongOne, runs);
+            case STREAM -> new IntervalEngine("stream", 0, settings.checkpointInterval() / 2 + 50_000_000L,
+                    settings.cluster(), faults, paradigm == wrongOne, runs);
+        };
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public RunOutcome run(Job job, Trace trace) {
+        return run(job, trace, ProgressListener.NONE);
+    }
+
+    @Override
+    public RunOutcome run(Job job, Trace trace, ProgressListener progress) {
+        runs.incrementAndGet();
+        ResultTable results = ReferenceOracle.run(job, trace);
+        if (wrong && !results.isEmpty()) {
+            ResultTable.Builder b = ResultTable.builder();
+            for (Output o : results.outputs().subList(1, results.size())) {
+                b.add(o);
+            }
+            results = b.build();
+        }
+        int n = trace.size();
+        RecordVisibility visibility = new RecordVisibility(n);
+        ThroughputTimeline.Builder reads = ThroughputTimeline.builder(1_000_000_000L);
+        WorkerCrash crash = faults.crashes().isEmpty() ? null : faults.crashes().get(0);
+        long reprocessed = 0;
+        long end = 0;
+        long runsStarted = 0;
+        long lastRun = -1;
+        long readGap = Math.round(1e9 / (CAPACITY_PER_WORKER * cluster.workers()));
+        long lastRead = Long.MIN_VALUE / 2;
+        for (int i = 0; i < n; i++) {
+            long arrival = trace.arrivalTime(i);
+            long nominal = interval == 0 ? arrival : (Math.floorDiv(arrival, interval) + 1) * interval;
+            long pickUp = Math.max(nominal, lastRead + readGap);
+            long visible = pickUp + delay;
+            if (crash != null && arrival < crash.at() + crash.restartDelay() && visible >= crash.at()) {
+                visible = Math.max(visible, crash.at() + crash.restartDelay() + delay);
+                pickUp = Math.max(pickUp, crash.at() + crash.restartDelay());
+                if (arrival < crash.at()) {
+                    reprocessed++;
+                }
+            }
+            lastRead = pickUp;
+            visible = Math.max(visible, pickUp + delay);
+            if (nominal != lastRun) {
+                runsStarted++;
+                lastRun = nominal;
+            }
+            reads.read(pickUp, false);
+            visibility.mark(i, visible);
+            end = Math.max(end, visible);
+            if (i % 1000 == 0) {
+                progress.progress(i / (double) n);
+            }
+        }
+        progress.progress(1.0);
+        long span = Math.max(1, end - (n == 0 ? 0 : trace.firstArrival()));
+        StalenessTimeline staleness = StalenessTimeline.from(trace, visibility.toArray(), StalenessTimeline.defaultStep(span));
+        LatencySummary latency = visibility.latency(trace);
+        RecoveryFigures recovery = crash == null ? RecoveryFigures.NONE : new RecoveryFigures(
+                RecoveryFigures.recoveryTime(staleness, crash.at(), crash.at() + crash.restartDelay()), reprocessed, 0, 0, 1);
+        double allocated = interval == 0 ? cluster.workers() * end / 1e9 : cluster.workers() * runsStarted * delay / 1e9;
+        double busy = n * 1e-6;
+        ThroughputTimeline throughput = reads.build(trace);
+        double throughputPerSecond = n < 2 ? 0 : n * 1e9 / Math.max(1, end - trace.firstArrival());
+        RunMetrics metrics = new RunMetrics(n, latency, latency, LatencySummary.EMPTY, LatencySummary.EMPTY,
+                throughputPerSecond, staleness.meanMs(), staleness.maxMs(), 0, runsStarted, LatencySummary.EMPTY, recovery,
+                crash == null ? FaultTally.NONE : new FaultTally(1, 0, 0, 1), 0, allocated, busy, cluster.cost(allocated),
+                end, staleness, throughput);
+        return new RunOutcome(name, results, metrics, 0, 0, visibility, new BitSet());
+    }
+}

@@ -1,0 +1,139 @@
+package org.flowlab.experiment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.DoubleRange;
+import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+
+/** The recommendation: the cheapest correct configuration within the SLA and the budget, explained from its numbers. */
+class RecommendationTest {
+
+    static Candidate candidate(Paradigm p, double p99Ms, double cost, boolean correct) {
+        return new Candidate(p, "cfg-" + p.id(), p99Ms / 2, p99Ms, cost, cost * 18_000, 70, 70, 1234, 0, 0, 0, correct);
+    }
+
+    static final Candidate BATCH = candidate(Paradigm.BATCH, 3_600_000, 0.10, true);
+    static final Candidate MICRO = candidate(Paradigm.MICROBATCH, 20_000, 0.80, true);
+    static final Candidate STREAM = candidate(Paradigm.STREAM, 900, 1.60, true);
+    static final List<Candidate> ALL = List.of(BATCH, MICRO, STREAM);
+
+    static OptionalLong sla(long ms) {
+        return OptionalLong.of(ms * 1_000_000);
+    }
+
+    @Test
+    void withoutConstraintsTheCheapestWins() {
+        Recommendation r = Recommendation.choose(ALL, OptionalLong.empty(), OptionalDouble.empty());
+        assertThat(r.outcome()).isEqualTo(Recommendation.Outcome.CHOSEN);
+        assertThat(r.choice()).contains(BATCH);
+        assertThat(r.explanation()).startsWith("Recommended: batch (cfg-batch).").contains("no SLA was given");
+    }
+
+    @Test
+    void theCheapestThatMeetsTheSlaWins() {
+        Recommendation r = Recommendation.choose(ALL, sla(60_000), OptionalDouble.empty());
+        assertThat(r.choice()).contains(MICRO);
+        assertThat(r.explanation())
+                .contains("p99 per-record latency of 20 s meets the SLA of 1 m 00 s")
+                .contains("batch (cfg-batch) would cost 0.100 but misses the SLA")
+                .contains("Cost: 0.800 per run (14,400 worker-seconds)")
+                .contains("Throughput: it processed 70.0 records/s")
+                .contains("Complexity: micro-batch is the batch model")
+                .contains("Fault tolerance: no failure touched the runs");
+    }
+
+    @Test
+    void aTightSlaLeavesOnlyTheStream() {
+        Recommendation r = Recommendation.choose(ALL, sla(1_000), OptionalDouble.of(5));
+        assertThat(r.choice()).contains(STREAM);
+        assertThat(r.explanation()).contains("within the budget of 5.00");
+    }
+
+    @Test
+    void aBudgetBelowEveryConfigurationThatMeetsTheSlaSaysSo() {
+        Recommendation r = Recommendation.choose(ALL, sla(1_000), OptionalDouble.of(1.0));
+        assertThat(r.outcome()).isEqualTo(Recommendation.Outcome.OVER_BUDGET);
+        assertThat(r.choice()).isEmpty();
+        assertThat(r.closest()).contains(STREAM);
+        assertThat(r.explanation()).startsWith("Nothing fits both constraints: stream (cfg-stream) is the cheapest that meets"
+                + " the SLA, at 1.60 per run, over the budget of 1.00.");
+    }
+
+    @Test
+    void anSlaNobodyMeetsNamesTheFastest() {
+        Recommendation r = Recommendation.choose(ALL, sla(100), OptionalDouble.empty());
+        assertThat(r.outcome()).isEqualTo(Recommendation.Outcome.SLA_MISSED);
+        assertThat(r.closest()).contains(STREAM);
+        assertThat(r.explanation()).startsWith("No configuration meets the SLA of 100 ms on p99 latency; the closest is"
+                + " stream (cfg-stream) at 900 ms.");
+    }
+
+    @Test
+    void wrongResultsAreNeverRecommended() {
+        Candidate wrongBatch = candidate(Paradigm.BATCH, 3_600_000, 0.01, false);
+        Recommendation r = Recommendation.choose(List.of(wrongBatch, MICRO), OptionalLong.empty(), OptionalDouble.empty());
+        assertThat(r.choice()).contains(MICRO);
+        assertThat(r.explanation()).contains("results wrong").contains("would cost 0.0100 but its results are wrong");
+        Recommendation none = Recommendation.choose(List.of(wrongBatch), OptionalLong.empty(), OptionalDouble.empty());
+        assertThat(none.outcome()).isEqualTo(Recommendation.Outcome.NONE_CORRECT);
+        assertThat(none.choice()).isEmpty();
+        assertThat(none.closest()).isEmpty();
+    }
+
+    @Test
+    void aTieOnCostGoesToTheSimplerParadigm() {
+        Candidate stream = candidate(Paradigm.STREAM, 900, 1.000, true);
+        Candidate micro = candidate(Paradigm.MICROBATCH, 20_000, 1.005, true);
+        Recommendation r = Recommendation.choose(List.of(stream, micro), OptionalLong.empty(), OptionalDouble.empty());
+        assertThat(r.choice()).contains(micro);
+        assertThat(r.explanation()).contains("ties on cost with stream (cfg-stream) and wins as the simpler to run");
+    }
+
+    @Test
+    void recoveryFiguresAppearWhenFaultsStruck() {
+        Candidate hit = new Candidate(Paradigm.STREAM, "s", 100, 900, 1, 1, 70, 70, 0, 45_000, 3_000, 12, true);
+        Candidate other = new Candidate(Paradigm.BATCH, "b", 100, 3_600_000, 0.5, 1, 70, 70, 0, 600_000, 40_000, 0, true);
+        Recommendation r = Recommendation.choose(List.of(other, hit), sla(1_000), OptionalDouble.empty());
+        assertThat(r.explanation()).contains("recovered in 45 s, reading 3,000 records again, with 12 duplicate outputs")
+                .contains("(batch (b): recovered in 10 m 00 s, 40,000 read again, no duplicate outputs)");
+        Candidate untouched = new Candidate(Paradigm.MICROBATCH, "m", 100, 500, 0.1, 1, 70, 70, 0, 0, 0, 0, true);
+        Recommendation cheap = Recommendation.choose(List.of(untouched, hit), sla(1_000), OptionalDouble.empty());
+        assertThat(cheap.explanation()).contains("Fault tolerance: the injected faults interrupted none of its work"
+                + " (stream (s): recovered in 45 s, 3,000 read again, 12 duplicate outputs).");
+    }
+
+    @Property(tries = 200)
+    void theChoiceIsCorrectWithinTheConstraintsAndNoneQualifyingIsCheaper(
+            @ForAll @IntRange(min = 1, max = 6) int n, @ForAll("seeds") long seed,
+            @ForAll @DoubleRange(min = 1, max = 1e7) double slaMs, @ForAll @DoubleRange(min = 0, max = 5) double budget) {
+        java.util.Random random = new java.util.Random(seed);
+        List<Candidate> cs = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            cs.add(candidate(Paradigm.values()[random.nextInt(3)], Math.pow(10, random.nextDouble() * 7),
+                    random.nextDouble() * 4, random.nextInt(5) > 0));
+        }
+        OptionalLong sla = OptionalLong.of((long) (slaMs * 1e6));
+        Recommendation r = Recommendation.choose(cs, sla, OptionalDouble.of(budget));
+        List<Candidate> qualifying = cs.stream().filter(c -> c.correct() && Recommendation.meetsSla(c, sla)
+                && c.cost() <= budget).toList();
+        assertThat(r.choice().isPresent()).isEqualTo(!qualifying.isEmpty());
+        r.choice().ifPresent(choice -> {
+            assertThat(qualifying).contains(choice);
+            for (Candidate q : qualifying) {
+                assertThat(choice.cost()).isLessThanOrEqualTo(q.cost() * (1 + Recommendation.COST_TIE_PERCENT / 100) + 1e-12);
+            }
+        });
+        assertThat(r.explanation()).isNotBlank().doesNotContain("NaN");
+    }
+
+    @net.jqwik.api.Provide
+    net.jqwik.api.Arbitrary<Long> seeds() {
+        return net.jqwik.api.Arbitraries.longs();
+    }
+}

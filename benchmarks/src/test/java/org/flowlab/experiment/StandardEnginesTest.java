@@ -1,0 +1,138 @@
+package org.flowlab.experiment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.flowlab.sim.catalog.JobCatalog;
+import org.flowlab.sim.engine.ProgressListener;
+import org.flowlab.sim.engine.RunOutcome;
+import org.flowlab.sim.fault.FaultPlan;
+import org.flowlab.sim.job.Job;
+import org.flowlab.sim.stream.StreamConfig;
+import org.flowlab.sim.stream.StreamEngine;
+import org.flowlab.workloads.InvalidInputException;
+import org.flowlab.workloads.Trace;
+import org.flowlab.workloads.WorkloadGenerator;
+import org.junit.jupiter.api.Test;
+
+/** The real engines behind {@code flowlab compare}, configured from a comparison's settings, on small traces. */
+class StandardEnginesTest {
+    static final long S = 1_000_000_000L;
+
+    static ComparisonPlan streamOnly(String scenario, String job, long duration, double rate) {
+        return ComparisonPlan.of(scenario).withDuration(duration).withRate(rate).withJob(JobChoice.named(job))
+                .withEngines(Paradigm.STREAM);
+    }
+
+    @Test
+    void theStreamAgreesWithTheOracleOnAWindowJobADetectorAndATwoStageJob() {
+        for (ComparisonPlan plan : List.of(
+                streamOnly("stock-ticks", "vwap-1s", 20 * S, 200),
+                streamOnly("card-fraud", "fraud-alerts", 20 * 60 * S, 20).withFaults(FaultPlan.parse("crash:worker=1@8m+20s")),
+                streamOnly("nexmark", "q5", 20 * S, 1000).withFaults(FaultPlan.parse("crash:worker=0@7s+2s")))) {
+            ComparisonResult r = Comparison.run(plan, StandardEngines.FACTORY, ComparisonProgress.NONE);
+            assertThat(r.agreement().resultsAgree()).as(plan.scenario() + ": " + r.agreement().differences()).isTrue();
+            assertThat(r.run(Paradigm.STREAM).outcome().lateRecords()).isZero();
+            if (!plan.faults().isNone()) {
+                assertThat(r.run(Paradigm.STREAM).outcome().metrics().recovery().restarts()).isPositive();
+            }
+        }
+    }
+
+    @Test
+    void allThreeAgreeUnderACrashAndTaskFailures() {
+        for (ComparisonPlan plan : List.of(
+                ComparisonPlan.of("stock-ticks").withDuration(60 * S).withRate(300).withJob(JobChoice.named("vwap-1s"))
+                        .withSettings(EngineSettings.defaults().withBatchInterval(20 * S).withMicrobatchInterval(2 * S))
+                        .withFaults(FaultPlan.parse("crash:worker=2@30s+5s;task-fail:p=0.01")),
+                ComparisonPlan.of("card-fraud").withDuration(30 * 60 * S).withRate(20)
+                        .withSettings(EngineSettings.defaults().withBatchInterval(10 * 60 * S))
+                        .withFaults(FaultPlan.parse("crash:worker=0@12m+30s")))) {
+            ComparisonResult r = Comparison.run(plan, StandardEngines.FACTORY, ComparisonProgress.NONE);
+            assertThat(r.agreement().resultsAgree()).as(plan.scenario() + ": " + r.agreement().differences()).isTrue();
+            assertThat(r.runs()).extracting(EngineRun::paradigm).containsExactly(Paradigm.values());
+            assertThat(r.run(Paradigm.BATCH).engine()).startsWith("batch(");
+            assertThat(r.run(Paradigm.MICROBATCH).engine()).startsWith("micro-batch(");
+        }
+    }
+
+    @Test
+    void batchEnginesReportProgressAtEachCommitWithoutChangingTheirResults() {
+        ComparisonPlan plan = ComparisonPlan.of("stock-ticks").withDuration(60 * S).withRate(200).withJob(JobChoice.named("vwap-1s"));
+        Trace trace = WorkloadGenerator.generate(plan.workload(), 1);
+        Job job = plan.job().build(trace);
+        EngineSettings settings = plan.settings().withBatchInterval(10 * S).resolvedFor(trace);
+        for (Paradigm p : List.of(Paradigm.BATCH, Paradigm.MICROBATCH)) {
+            List<Double> seen = new ArrayList<>();
+            RunOutcome reported = StandardEngines.FACTORY.create(p, settings, FaultPlan.NONE, 1).run(job, trace, seen::add);
+            RunOutcome plain = StandardEngines.FACTORY.create(p, settings, FaultPlan.NONE, 1).run(job, trace);
+            assertThat(reported).as(p.id()).isEqualTo(plain);
+            assertThat(seen).as(p.id()).hasSizeGreaterThanOrEqualTo(3).isSorted().endsWith(1.0);
+            assertThat(seen.get(0)).as(p.id()).isLessThan(1.0);
+        }
+    }
+
+    @Test
+    void aMicroBatchIntervalOutsideItsRangeIsRefusedBeforeAnythingRuns() {
+        assertThatThrownBy(() -> Comparison.check(ComparisonPlan.of("stock-ticks")
+                .withSettings(EngineSettings.defaults().withMicrobatchInterval(2 * 3600 * S)), StandardEngines.FACTORY))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("between 100 ms and 1 h");
+    }
+
+    @Test
+    void steppingTheRunForProgressChangesNoNumber() {
+        ComparisonPlan plan = streamOnly("nexmark", "q5", 10 * S, 1000).withFaults(FaultPlan.parse("crash:worker=1@4s+1s"));
+        Trace trace = WorkloadGenerator.generate(plan.workload(), 1);
+        Job job = plan.job().build(trace);
+        EngineSettings settings = plan.settings().resolvedFor(trace);
+        TunedStreamEngine engine = (TunedStreamEngine) StandardEngines.FACTORY.create(Paradigm.STREAM, settings, plan.faults(), 1);
+        List<Double> seen = new ArrayList<>();
+        ProgressListener listener = seen::add;
+        RunOutcome stepped = engine.run(job, trace, listener);
+        RunOutcome direct = StreamEngine.run(job, trace, engine.configFor(job));
+        assertThat(stepped).isEqualTo(direct);
+        assertThat(seen).hasSizeGreaterThan(10).isSorted().endsWith(1.0);
+    }
+
+    @Test
+    void theWatermarkIsChosenForTheJob() {
+        Trace ticks = WorkloadGenerator.generate(streamOnly("stock-ticks", "vwap-1s", 10 * S, 100).workload(), 1);
+        Trace fraud = WorkloadGenerator.generate(streamOnly("card-fraud", "fraud-alerts", 600 * S, 10).workload(), 1);
+        Trace auctions = WorkloadGenerator.generate(streamOnly("nexmark", "q5", 10 * S, 100).workload(), 1);
+        TunedStreamEngine engine = new TunedStreamEngine(StreamConfig.defaults(), 30 * S);
+        StreamConfig window = engine.configFor(JobCatalog.get("stock-ticks", "vwap-1s").build(ticks));
+        assertThat(window.outOfOrderness()).isEqualTo(StreamConfig.defaults().outOfOrderness());
+        assertThat(window.allowedLateness()).isEqualTo(30 * S);
+        StreamConfig detector = engine.configFor(JobCatalog.get("card-fraud", "fraud-alerts").build(fraud));
+        assertThat(detector.outOfOrderness()).isEqualTo(30 * S);
+        assertThat(detector.allowedLateness()).isZero();
+        StreamConfig twoStages = engine.configFor(JobCatalog.get("nexmark", "q5").build(auctions));
+        assertThat(twoStages.outOfOrderness()).isEqualTo(30 * S);
+        StreamConfig tight = new TunedStreamEngine(StreamConfig.defaults(), S).configFor(JobCatalog.get("stock-ticks", "vwap-1s").build(ticks));
+        assertThat(tight.outOfOrderness()).isEqualTo(S);
+    }
+
+    @Test
+    void aLatenessBelowTheDisorderDropsRecordsAndTheVerdictSaysTheyExplainTheDifference() {
+        ComparisonPlan plan = streamOnly("card-fraud", "fraud-alerts", 30 * 60 * S, 20)
+                .withSettings(EngineSettings.defaults().withAllowedLateness(0));
+        ComparisonResult r = Comparison.run(plan, StandardEngines.FACTORY, ComparisonProgress.NONE);
+        RunOutcome stream = r.run(Paradigm.STREAM).outcome();
+        assertThat(stream.lateRecords()).isPositive();
+        Agreement.Verdict v = r.agreement().of(Paradigm.STREAM);
+        assertThat(v.lateRecords()).isEqualTo(stream.lateRecords());
+        if (!v.agrees()) {
+            assertThat(v.lateExplainAll()).isTrue();
+            assertThat(v.summary()).contains("records dropped as late (they explain every difference)");
+        }
+    }
+
+    @Test
+    void settingsTheStreamCannotRunAreRefusedBeforeAnythingRuns() {
+        assertThatThrownBy(() -> Comparison.check(streamOnly("nexmark", "q5", 10 * S, 100)
+                .withFaults(FaultPlan.parse("crash:worker=6@1s")), StandardEngines.FACTORY))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("worker 6");
+    }
+}

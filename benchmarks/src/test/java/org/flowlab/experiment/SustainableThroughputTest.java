@@ -1,0 +1,120 @@
+package org.flowlab.experiment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.DoubleRange;
+import org.flowlab.report.SweepPointFiles;
+import org.flowlab.sim.metrics.ThroughputTimeline;
+import org.flowlab.workloads.Trace;
+import org.flowlab.workloads.WorkloadGenerator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The bounded-backlog test and the bisection of the sustainable rate. */
+class SustainableThroughputTest {
+    static final long SECOND = 1_000_000_000L;
+
+    @TempDir
+    Path dir;
+
+    /** A steady minute at 100 records a second, read at {@code readRate} a second from the start, or at each batch boundary. */
+    static ThroughputTimeline reads(Trace trace, double readRate) {
+        ThroughputTimeline.Builder b = ThroughputTimeline.builder(SECOND);
+        long gap = (long) (SECOND / readRate);
+        long last = Long.MIN_VALUE / 2;
+        for (int i = 0; i < trace.size(); i++) {
+            last = Math.max(trace.arrivalTime(i), last + gap);
+            b.read(last, false);
+        }
+        return b.build(trace);
+    }
+
+    static Trace steadyMinute() {
+        return WorkloadGenerator.generate(ComparisonPlan.of("stock-ticks").withDuration(60 * SECOND).withRate(100)
+                .workload().merge("test", com.google.gson.JsonParser.parseString(
+                        "{\"arrival\": {\"type\": \"constant\"}}").getAsJsonObject()), 1);
+    }
+
+    @Test
+    void keepingUpIsBoundedFallingBehindIsNot() {
+        Trace trace = steadyMinute();
+        assertThat(SustainableThroughput.bounded(reads(trace, 150), trace)).isTrue();
+        assertThat(SustainableThroughput.bounded(reads(trace, 101), trace)).isTrue();
+        assertThat(SustainableThroughput.bounded(reads(trace, 80), trace)).isFalse();
+        assertThat(SustainableThroughput.bounded(reads(trace, 95), trace)).isFalse();
+    }
+
+    @Test
+    void batchRunsThatFinishWithinTheirIntervalAreBounded() {
+        Trace trace = steadyMinute();
+        ThroughputTimeline.Builder b = ThroughputTimeline.builder(SECOND);
+        for (int i = 0; i < trace.size(); i++) {
+            long boundary = (trace.arrivalTime(i) / (10 * SECOND) + 1) * 10 * SECOND;
+            b.read(boundary, false);
+        }
+        ThroughputTimeline t = b.build(trace);
+        assertThat(t.maxBacklog()).isGreaterThan(900);
+        assertThat(SustainableThroughput.bounded(t, trace)).isTrue();
+    }
+
+    @Property(tries = 60)
+    void theSearchBracketsTheLimitWithinItsPrecision(@ForAll @DoubleRange(min = 10, max = 1e6) double limit,
+                                                     @ForAll @DoubleRange(min = 1, max = 1e6) double start) {
+        // Within the doublings the search allows, from any start.
+        SustainableThroughput.Result r = SustainableThroughput.search(Paradigm.STREAM, start,
+                rate -> rate <= limit ? SustainableThroughput.Verdict.BOUNDED : SustainableThroughput.Verdict.GROWS);
+        assertThat(r.rate()).isLessThanOrEqualTo(limit).isGreaterThan(0);
+        assertThat(r.firstUnbounded()).isNotNull().isGreaterThan(limit);
+        assertThat(r.firstUnbounded()).isLessThanOrEqualTo(r.rate() * (1 + SustainableThroughput.PRECISION_PERCENT / 100) * 1.01);
+        assertThat(r.probes()).isLessThan(40);
+        assertThat(r.limitedByCap()).isFalse();
+    }
+
+    @Test
+    void aRateThatCannotBeJudgedEndsTheSearchWithALowerBound() {
+        SustainableThroughput.Result r = SustainableThroughput.search(Paradigm.MICROBATCH, 1000,
+                rate -> rate > 5000 ? SustainableThroughput.Verdict.UNTESTABLE : SustainableThroughput.Verdict.BOUNDED);
+        assertThat(r.rate()).isEqualTo(4000);
+        assertThat(r.firstUnbounded()).isNull();
+        assertThat(r.limitedByCap()).isTrue();
+        assertThat(r.probes()).isEqualTo(4);
+    }
+
+    @Test
+    void theSweepFindsEachEnginesLimitAndKeepsItsProbes() {
+        ComparisonPlan plan = ComparisonPlan.of(steadyMinute().spec()).withRate(500)
+                .withJob(JobChoice.named("vwap-1s")).withEngines(Paradigm.STREAM).withSettings(EngineSettings.defaults().withWorkers(1));
+        SweepPlan sweep = new SweepPlan(plan, List.of(), true);
+        AtomicInteger runs = new AtomicInteger();
+        SweepPointFiles store = new SweepPointFiles(dir);
+        SweepResult r = Sweep.run(sweep, IntervalEngine.factory(runs), store, SweepProgress.NONE);
+        assertThat(r.sustainable()).singleElement().satisfies(s -> {
+            assertThat(s.paradigm()).isEqualTo(Paradigm.STREAM);
+            // One worker of the test double reads 1000 records a second; a minute's trace tells 4.4 % apart.
+            assertThat(s.rate()).isBetween(900.0, IntervalEngine.CAPACITY_PER_WORKER * 1.045);
+            assertThat(s.firstUnbounded()).isLessThanOrEqualTo(s.rate() * 1.06);
+        });
+        assertThat(runs.get()).isEqualTo(r.sustainable().get(0).probes()).isEqualTo(r.computed());
+        assertThat(r.points()).allSatisfy(p -> assertThat(p.parameters()).containsKey("rate"));
+        assertThat(r.recommendation()).isEmpty();
+        AtomicInteger again = new AtomicInteger();
+        SweepResult resumed = Sweep.run(sweep, IntervalEngine.factory(again), store, SweepProgress.NONE);
+        assertThat(again).hasValue(0);
+        assertThat(resumed.sustainable()).isEqualTo(r.sustainable());
+    }
+
+    @Test
+    void probesAreCappedInEvents() {
+        assertThat(SustainableThroughput.probeDuration(60 * SECOND, 1_000)).isEqualTo(60 * SECOND);
+        assertThat(SustainableThroughput.probeDuration(3600 * SECOND, 1_000_000)).isEqualTo(2 * SECOND);
+        assertThat(SustainableThroughput.requiredSpan(0)).isEqualTo(10 * SECOND);
+        assertThat(SustainableThroughput.requiredSpan(60 * SECOND)).isEqualTo(300 * SECOND);
+        assertThat(SustainableThroughput.round(123_456)).isEqualTo(123_000);
+    }
+
+}

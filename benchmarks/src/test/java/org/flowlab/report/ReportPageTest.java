@@ -1,0 +1,126 @@
+package org.flowlab.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.flowlab.experiment.Comparison;
+import org.flowlab.experiment.ComparisonPlan;
+import org.flowlab.experiment.ComparisonProgress;
+import org.flowlab.experiment.ComparisonResult;
+import org.flowlab.experiment.IntervalEngine;
+import org.flowlab.experiment.JobChoice;
+import org.flowlab.sim.catalog.JobCatalog;
+import org.flowlab.sim.job.Job;
+import org.flowlab.workloads.WorkloadGenerator;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** report.html, run.json's model and the index, from one small comparison. */
+class ReportPageTest {
+    static final ZonedDateTime AT = ZonedDateTime.of(2026, 3, 4, 5, 6, 7, 0, ZoneOffset.UTC);
+
+    static ComparisonResult result;
+
+    @TempDir
+    static Path shared;
+
+    @BeforeAll
+    static void compare() {
+        ComparisonPlan plan = ComparisonPlan.of("stock-ticks").withDuration(20_000_000_000L).withRate(100);
+        Job vwap = JobCatalog.get("stock-ticks", "vwap-1s").build(WorkloadGenerator.generate(plan.workload(), 1).schema());
+        // A name with markup: the page must show it, not interpret it.
+        Job named = new Job("vwap<b>&\"1s\"", vwap.description(), vwap.source(), vwap.operators());
+        result = Comparison.run(plan.withJob(JobChoice.of(named)).withSla(60_000_000_000L),
+                IntervalEngine.factory(new AtomicInteger()), ComparisonProgress.NONE);
+    }
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void thePageShowsTheVerdictTableChartsParametersAndRecommendationWithoutNetwork() throws IOException {
+        RunReport report = ComparisonReport.write(result, dir, "20260304-050607-stock-ticks", "9.9", AT, "../index.html");
+        String html = Files.readString(dir.resolve("report.html"));
+        assertThat(html).startsWith("<!DOCTYPE html>").contains("<meta charset=\"utf-8\">")
+                .contains("Results agree ✓").contains("<h2>Recommendation</h2>").contains("<h2>Side by side</h2>")
+                .contains("<h2>Parameters</h2>").contains("href=\"../index.html\"");
+        for (String chart : ComparisonReport.CHARTS) {
+            assertThat(html).contains("<img src=\"" + chart + ".png\"").contains("href=\"" + chart + ".svg\"");
+            assertThat(dir.resolve(chart + ".png")).isRegularFile();
+        }
+        assertThat(html.split("<img ", -1)).hasSize(ComparisonReport.CHARTS.size() + 1);
+        assertThat(html).doesNotContain("http://").doesNotContain("https://").doesNotContain("<link")
+                .doesNotContain("<script src");
+        assertThat(html).contains("document.body.dataset.imagesLoaded");
+        assertThat(html).contains("vwap&lt;b&gt;&amp;&quot;1s&quot;").doesNotContain("vwap<b>");
+        assertThat(html).contains(escape(report.recommendation().explanation()));
+        for (ComparisonTable.Row row : ComparisonTable.of(report).rows()) {
+            assertThat(html).contains("<th>" + escape(row.label()) + "</th>");
+        }
+    }
+
+    @Test
+    void runJsonReadsBackToTheSameReport() {
+        RunReport report = ComparisonReport.write(result, dir, "20260304-050607-stock-ticks", "9.9", AT, null);
+        RunReport back = RunReportJson.read(dir.resolve("run.json"));
+        assertThat(back).isEqualTo(report);
+        assertThat(back.schemaVersion()).isEqualTo(1);
+        assertThat(back.engines().keySet()).containsExactly("batch", "microbatch", "stream");
+        assertThat(back.wallClock().startedAt()).isEqualTo("2026-03-04T05:06:07Z");
+        assertThat(back.parameters().workload().get("scenario").getAsString()).isEqualTo("stock-ticks");
+    }
+
+    @Test
+    void theTableHasEveryFigureOfTheIssueForEveryEngine() {
+        RunReport report = RunReport.of(result, "id", "9.9", ComparisonReport.CHARTS, "t", 0);
+        ComparisonTable t = ComparisonTable.of(report);
+        assertThat(t.engines()).containsExactly("batch", "microbatch", "stream");
+        assertThat(t.rows()).extracting(ComparisonTable.Row::label).contains("engine",
+                "latency per record p50 / p99 / max", "processing-time latency of outputs p50 / p99", "throughput",
+                "staleness mean / max", "recovery time", "reprocessed", "duplicates", "lost", "worker-seconds (busy)",
+                "cost", "results agree");
+        assertThat(t.rows()).allSatisfy(r -> assertThat(r.cells()).hasSize(3));
+        assertThat(t.rows().get(t.rows().size() - 1).cells()).containsOnly("✓");
+        String text = t.toText();
+        assertThat(text.lines().findFirst().orElseThrow()).contains("batch").contains("microbatch").contains("stream");
+        assertThat(text.lines().count()).isEqualTo(t.rows().size() + 1);
+    }
+
+    @Test
+    void theIndexListsRunsNewestFirstAndSkipsBrokenFolders() throws IOException {
+        Path results = dir.resolve("results");
+        Path runs = results.resolve("runs");
+        for (String id : new String[] {"20260101-000000-stock-ticks", "20260202-000000-stock-ticks"}) {
+            Files.createDirectories(runs.resolve(id));
+            ComparisonReport.write(result, runs.resolve(id), id, "9.9", AT, "../../index.html");
+        }
+        Files.createDirectories(runs.resolve("20260303-000000-broken"));
+        Files.writeString(runs.resolve("20260303-000000-broken").resolve("run.json"), "{ not json");
+        Files.createDirectories(runs.resolve(".20260404-000000-x.tmp"));
+        Files.createDirectories(results.resolve("reference").resolve("comparison"));
+        Files.writeString(results.resolve("reference").resolve("comparison").resolve("report.html"), "<html></html>");
+        int listed = RunIndex.write(results.resolve("index.html"), runs);
+        assertThat(listed).isEqualTo(2);
+        String index = Files.readString(results.resolve("index.html"));
+        assertThat(index.indexOf("20260202-000000-stock-ticks")).isLessThan(index.indexOf("20260101-000000-stock-ticks"));
+        assertThat(index).contains("href=\"runs/20260202-000000-stock-ticks/report.html\"")
+                .contains("href=\"reference/comparison/report.html\"")
+                .doesNotContain("broken").doesNotContain(".tmp").contains("✓");
+    }
+
+    @Test
+    void anEmptyIndexSaysHowToMakeARun() throws IOException {
+        assertThat(RunIndex.write(dir.resolve("index.html"), dir.resolve("runs"))).isZero();
+        assertThat(dir.resolve("index.html")).content().contains("./flowlab compare");
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
+    }
+}
