@@ -17,10 +17,12 @@ import picocli.CommandLine.Command;
         versionProvider = FlowlabVersion.class,
         description = "Flowlab replays the same workload through batch, micro-batch and stream processing "
                 + "in a deterministic simulation, and compares them.",
-        subcommands = {CompareCommand.class, SweepCommand.class, ReferenceCommand.class, ScenariosCommand.class, WorkloadCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {CompareCommand.class, SweepCommand.class, ReferenceCommand.class, ScenariosCommand.class,
+                WorkloadCommand.class, BenchCommand.class, BenchTableCommand.class, CalibrateCommand.class,
+                CommandLine.HelpCommand.class},
         footer = {"", "Examples:", "  ./flowlab compare", "  ./flowlab sweep --scenario stock-ticks --vary interval=1s..1h:6:log",
                 "  ./flowlab scenarios", "  ./flowlab workload describe --scenario card-fraud",
-                "  ./flowlab help workload"})
+                "  ./flowlab bench --list", "  ./flowlab calibrate", "  ./flowlab help workload"})
 public final class FlowlabCommand implements Runnable {
 
     /** Exit code for a user mistake: bad flag, bad scenario, bad file. */

@@ -37,7 +37,7 @@ public final class LessonImports {
             "import org.flowlab.workloads.summary.*;",
             "import org.flowlab.workloads.text.*;",
             "import org.flowlab.workloads.trace.*;",
-            // The simulation: kernel, cluster, jobs, the job catalog, engines (stream so far), faults, metrics, the oracle.
+            // The simulation: kernel, cluster, jobs, the job catalog, engines (stream, batch and micro-batch), faults, metrics, the oracle.
             "import org.flowlab.sim.kernel.*;",
             "import org.flowlab.sim.cluster.*;",
             "import org.flowlab.sim.job.*;",
@@ -45,6 +45,7 @@ public final class LessonImports {
             "import org.flowlab.sim.catalog.*;",
             "import org.flowlab.sim.engine.*;",
             "import org.flowlab.sim.stream.*;",
+            "import org.flowlab.sim.batch.*;",
             "import org.flowlab.sim.fault.*;",
             "import org.flowlab.sim.metrics.*;",
             "import org.flowlab.sim.oracle.*;",

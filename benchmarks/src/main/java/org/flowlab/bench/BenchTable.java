@@ -1,0 +1,216 @@
+package org.flowlab.bench;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.flowlab.workloads.InvalidInputException;
+
+/**
+ * The README's table of benchmark figures, made from the JSON that JMH writes: one line per
+ * benchmark and parameter set, with its rate, the issue's target where it has one, and its ratio to
+ * the hand-written loop doing the same work ({@link HandWrittenLoopBenchmark}). Rows keep the
+ * file's order; nothing here measures, so it can be tested on a hand-made file.
+ */
+public final class BenchTable {
+    /** The README markers between which {@link #rewrite} puts the table. */
+    public static final String START = "<!-- bench:start -->";
+    public static final String END = "<!-- bench:end -->";
+
+    private static final String PACKAGE = "org.flowlab.bench.";
+    private static final String LOOP = "HandWrittenLoopBenchmark.";
+
+    private BenchTable() {
+    }
+
+    /** One benchmark result: its short name, parameters, the score and its unit. */
+    record Result(String name, Map<String, String> params, double score, String unit, double records) {
+        /** Wall-clock nanoseconds per record (or event, or entry), when the result is a time per operation. */
+        double nanosPerRecord() {
+            return switch (unit) {
+                case "ns/op" -> score;
+                case "us/op" -> score * 1e3;
+                case "ms/op" -> score * 1e6;
+                case "s/op" -> score * 1e9;
+                default -> records > 0 ? 1e9 / records : Double.NaN;
+            };
+        }
+    }
+
+    /** The results in a JMH JSON file's text; {@code source} names the file in errors. */
+    static List<Result> parse(String source, String json) {
+        JsonArray array;
+        try {
+            JsonElement root = JsonParser.parseString(json);
+            if (!root.isJsonArray()) {
+                throw new InvalidInputException(source + ": expected JMH's JSON result array");
+            }
+            array = root.getAsJsonArray();
+        } catch (JsonParseException e) {
+            throw new InvalidInputException(source + ": malformed JSON");
+        }
+        List<Result> out = new ArrayList<>();
+        for (int i = 0; i < array.size(); i++) {
+            try {
+                JsonObject o = array.get(i).getAsJsonObject();
+                String benchmark = o.get("benchmark").getAsString();
+                String name = benchmark.startsWith(PACKAGE) ? benchmark.substring(PACKAGE.length()) : benchmark;
+                Map<String, String> params = new TreeMap<>();
+                if (o.has("params")) {
+                    o.getAsJsonObject("params").entrySet().forEach(e -> params.put(e.getKey(), e.getValue().getAsString()));
+                }
+                JsonObject primary = o.getAsJsonObject("primaryMetric");
+                double records = 0;
+                if (o.has("secondaryMetrics") && o.getAsJsonObject("secondaryMetrics").has("records")) {
+                    records = o.getAsJsonObject("secondaryMetrics").getAsJsonObject("records").get("score").getAsDouble();
+                }
+                out.add(new Result(name, params, primary.get("score").getAsDouble(),
+                        primary.get("scoreUnit").getAsString(), records));
+            } catch (RuntimeException e) {
+                throw new InvalidInputException(source + ": result " + i + ": not a JMH result (needs benchmark, "
+                        + "primaryMetric.score and primaryMetric.scoreUnit)");
+            }
+        }
+        return out;
+    }
+
+    /** The target for a result, or null: a rate in records per second and how to say it. */
+    record Target(double minRate, String text) {
+    }
+
+    static Target targetOf(Result r) {
+        String job = r.params().getOrDefault("job", "");
+        if (r.name().startsWith("EventQueueBenchmark.") && "100000".equals(r.params().get("pending"))) {
+            return new Target(5e6, "≥ 5 M events/s");
+        }
+        if (r.name().startsWith("StreamEngineBenchmark.")) {
+            if (List.of("nexmark/q0", "nexmark/q1", "nexmark/q2").contains(job)) {
+                return new Target(5e6, "≥ 5 M rec/s");
+            }
+            if (List.of("nexmark/q5", "nexmark/q7", "card-fraud/fraud-alerts").contains(job)) {
+                return new Target(1e6, "≥ 1 M rec/s");
+            }
+        }
+        if (r.name().startsWith("BatchGroupByBenchmark.")) {
+            return new Target(20e6, "≥ 20 M rec/s");
+        }
+        if (r.name().startsWith("StateFootprint.")) {
+            return new Target(Double.NaN, "≤ 64 B");
+        }
+        return null;
+    }
+
+    /** The hand-written loop a result is measured against, by method name, or null. */
+    static String baselineOf(Result r) {
+        String method = r.name().substring(r.name().indexOf('.') + 1);
+        if (r.name().startsWith("OperatorBenchmark.")) {
+            return LOOP + method;
+        }
+        if (r.name().startsWith("BatchGroupByBenchmark.")) {
+            return LOOP + "groupBy10kKeys";
+        }
+        if (r.name().startsWith("StreamEngineBenchmark.") || r.name().startsWith("BatchEngineBenchmark.")
+                || r.name().startsWith("MicroBatchEngineBenchmark.")) {
+            String job = r.params().getOrDefault("job", "");
+            if (List.of("nexmark/q0", "nexmark/q1", "nexmark/q2").contains(job)) {
+                return LOOP + "mapFilter";
+            }
+            return LOOP + "windowPaneUpdate";
+        }
+        return null;
+    }
+
+    /** The Markdown table, with a caption naming the machine, the date and the load at the time. */
+    public static String markdown(String source, String json, String caption) {
+        List<Result> results = parse(source, json);
+        Map<String, Double> loops = new LinkedHashMap<>();
+        for (Result r : results) {
+            if (r.name().startsWith(LOOP)) {
+                loops.put(r.name(), r.nanosPerRecord());
+            }
+        }
+        StringBuilder sb = new StringBuilder();
+        sb.append(caption).append("\n\n");
+        sb.append("| benchmark | parameters | figure | target | vs. hand-written loop |\n");
+        sb.append("| --- | --- | --- | --- | --- |\n");
+        for (Result r : results) {
+            Target target = targetOf(r);
+            String baseline = baselineOf(r);
+            sb.append("| ").append(r.name())
+                    .append(" | ").append(params(r))
+                    .append(" | ").append(figure(r))
+                    .append(" | ").append(target == null ? "" : target.text() + (meets(r, target) ? " ✓" : " ✗"))
+                    .append(" | ").append(ratio(r, baseline == null ? null : loops.get(baseline), baseline))
+                    .append(" |\n");
+        }
+        return sb.toString();
+    }
+
+    private static boolean meets(Result r, Target t) {
+        if (Double.isNaN(t.minRate())) {
+            return r.score() <= 64;
+        }
+        return 1e9 / r.nanosPerRecord() >= t.minRate();
+    }
+
+    private static String params(Result r) {
+        List<String> parts = new ArrayList<>();
+        r.params().forEach((k, v) -> parts.add(k + "=" + v));
+        return String.join(", ", parts);
+    }
+
+    private static String figure(Result r) {
+        if (!r.unit().endsWith("/op") && r.records() <= 0) {
+            return String.format(Locale.ROOT, "%.1f %s", r.score(), r.unit());
+        }
+        double ns = r.nanosPerRecord();
+        return String.format(Locale.ROOT, "%s/s (%s ns each)", rate(1e9 / ns), decimal(ns));
+    }
+
+    private static String ratio(Result r, Double loopNanos, String baseline) {
+        if (baseline == null) {
+            return "";
+        }
+        if (loopNanos == null) {
+            return "(loop not run)";
+        }
+        return String.format(Locale.ROOT, "%s× slower than %s", decimal(r.nanosPerRecord() / loopNanos),
+                baseline.substring(LOOP.length()));
+    }
+
+    private static String rate(double perSecond) {
+        if (perSecond >= 1e6) {
+            return String.format(Locale.ROOT, "%.2f M", perSecond / 1e6);
+        }
+        if (perSecond >= 1e3) {
+            return String.format(Locale.ROOT, "%.1f k", perSecond / 1e3);
+        }
+        return String.format(Locale.ROOT, "%.1f", perSecond);
+    }
+
+    private static String decimal(double v) {
+        return v >= 100 ? String.format(Locale.ROOT, "%.0f", v) : v >= 10 ? String.format(Locale.ROOT, "%.1f", v)
+                : String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    /**
+     * The README text with everything between the markers replaced by {@code table}; the markers stay.
+     * A README without both markers, in order, is an error naming the file.
+     */
+    public static String rewrite(String readmeSource, String readme, String table) {
+        int start = readme.indexOf(START);
+        int end = readme.indexOf(END);
+        if (start < 0 || end < start) {
+            throw new InvalidInputException(readmeSource + ": needs the markers " + START + " and " + END
+                    + ", in that order, around the benchmark table");
+        }
+        return readme.substring(0, start + START.length()) + "\n" + table + readme.substring(end);
+    }
+}

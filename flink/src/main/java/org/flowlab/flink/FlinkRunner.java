@@ -1,0 +1,127 @@
+package org.flowlab.flink;
+
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.CloseableIterator;
+import org.flowlab.flink.translate.JobTranslator;
+import org.flowlab.sim.job.Job;
+import org.flowlab.sim.job.Output;
+import org.flowlab.sim.job.ResultTable;
+import org.flowlab.workloads.InvalidInputException;
+import org.flowlab.workloads.Trace;
+
+/**
+ * Runs a Flowlab job on Apache Flink: translates it into a DataStream program
+ * ({@link JobTranslator}), runs it over the trace in {@code BATCH} or {@code STREAMING} mode, and
+ * collects its outputs into a {@link ResultTable} keyed like the reference oracle's, so the two can
+ * be compared directly:
+ * <pre>{@code
+ * Trace trace = WorkloadGenerator.generate("nexmark", 42);
+ * CatalogJob q5 = JobCatalog.get("nexmark", "q5");
+ * FlinkRun run = new FlinkRunner(FlinkTarget.inJvm(), 2)
+ *         .run(JobRecipe.catalog(q5, trace.schema()), trace, FlinkMode.STREAMING);
+ * String diff = ReferenceOracle.run(q5.build(trace), trace).diffReport(run.results(), 10);
+ * }</pre>
+ * Event times become Flink timestamps (nanoseconds, not Flink's usual milliseconds: only their
+ * order matters to Flink), and the watermarks trail the largest event time by the trace's
+ * disorder ({@link #disorder}) unless told otherwise, so no row is late and the results are complete.
+ */
+public final class FlinkRunner {
+    private final FlinkTarget target;
+    private final int parallelism;
+
+    /**
+     * @param target      where the programs run
+     * @param parallelism every operator's parallelism, at least 1
+     */
+    public FlinkRunner(FlinkTarget target, int parallelism) {
+        this.target = Objects.requireNonNull(target, "target");
+        if (parallelism < 1) {
+            throw new InvalidInputException("Flink parallelism must be at least 1 (got " + parallelism + ")");
+        }
+        this.parallelism = parallelism;
+    }
+
+    /** Runs the job over the whole trace with watermarks that cover the trace's disorder. */
+    public FlinkRun run(JobRecipe recipe, Trace trace, FlinkMode mode) {
+        return run(recipe, trace, mode, disorder(trace));
+    }
+
+    /**
+     * Runs the job over the whole trace; rows more than {@code disorderBound} nanoseconds older than
+     * the largest event time before them are late (in {@code STREAMING} mode) and counted.
+     *
+     * @throws IllegalStateException if Flink fails the job, with the first cause's message (a
+     *                               step that breaks the job model's rules fails like in the oracle)
+     */
+    @SuppressWarnings("try") // the collect iterator's close() may throw InterruptedException; it is handled below
+    public FlinkRun run(JobRecipe recipe, Trace trace, FlinkMode mode, long disorderBound) {
+        Job job = recipe.build();
+        StreamExecutionEnvironment env = target.environment(parallelism);
+        env.setRuntimeMode(mode.runtimeMode());
+        // Flowlab's rows, outputs and accumulators are immutable, so chained operators may share them.
+        env.getConfig().enableObjectReuse();
+        // Watermarks come every few hundred rows from the input itself (DisorderWatermarks), not by the wall clock.
+        env.getConfig().setAutoWatermarkInterval(0);
+        DataStream<Output> outputs = JobTranslator.translate(env, recipe, job, trace, disorderBound);
+        String name = mode.engineName() + " " + job.name();
+        long start = System.nanoTime();
+        try (CloseableIterator<Output> collected = outputs.collectAsync()) {
+            JobClient client = env.executeAsync(name);
+            ResultTable.Builder table = ResultTable.builder();
+            while (collected.hasNext()) {
+                table.add(collected.next());
+            }
+            JobExecutionResult result = client.getJobExecutionResult().get();
+            long wall = System.nanoTime() - start;
+            Long late = result.getAccumulatorResult(JobTranslator.LATE_ROWS);
+            return new FlinkRun(mode, job.name(), table.build(), late == null ? 0 : late, table.repeats(), trace.size(),
+                    wall, result.getNetRuntime());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            target.afterFailedJob();
+            throw new IllegalStateException(name + " was interrupted", e);
+        } catch (Exception e) {
+            String where = target.toString();
+            target.afterFailedJob();
+            Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+            throw new IllegalStateException(name + " failed on " + where + ": " + rootMessage(cause), e);
+        }
+    }
+
+    /**
+     * The trace's disorder: how far, at most, an event's time lies before the largest event time
+     * that arrived before it, nanoseconds. Watermarks trailing by this much make no event late.
+     */
+    public static long disorder(Trace trace) {
+        long maxSeen = Long.MIN_VALUE;
+        long disorder = 0;
+        for (int i = 0; i < trace.size(); i++) {
+            long t = trace.eventTime(i);
+            if (t < maxSeen) {
+                disorder = Math.max(disorder, maxSeen - t);
+            } else {
+                maxSeen = t;
+            }
+        }
+        return disorder;
+    }
+
+    /** The innermost cause's message, which names the Flowlab step that failed. */
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
+    @Override
+    public String toString() {
+        return "Flink runner on " + target + ", parallelism " + parallelism;
+    }
+}

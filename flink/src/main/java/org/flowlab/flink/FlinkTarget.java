@@ -1,0 +1,92 @@
+package org.flowlab.flink;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.flowlab.workloads.InvalidInputException;
+
+/**
+ * Where a Flink program runs: in this JVM, on a MiniCluster started for the run
+ * ({@link #inJvm()}) or kept up for many runs ({@link LocalFlinkCluster}), or on a cluster whose
+ * JobManager answers at {@code host:port} (its REST port), to which Flowlab's code is shipped as jars.
+ */
+public sealed interface FlinkTarget permits FlinkTarget.InJvm, FlinkTarget.JobManager, LocalFlinkCluster {
+
+    /** An execution environment for one program with this parallelism. */
+    StreamExecutionEnvironment environment(int parallelism);
+
+    /** Called by the runner when a job has failed, so the target can recover; nothing by default. */
+    default void afterFailedJob() {
+    }
+
+    /** A fresh MiniCluster in this JVM for every run (Flink's local environment). */
+    static FlinkTarget inJvm() {
+        return new InJvm();
+    }
+
+    /**
+     * The cluster whose JobManager's REST endpoint is at {@code hostPort}, for example
+     * {@code localhost:8081}; Flowlab's classes go with every job.
+     *
+     * @throws InvalidInputException if {@code hostPort} is not {@code host:port}
+     */
+    static FlinkTarget jobManager(String hostPort) {
+        String text = hostPort == null ? "" : hostPort.trim();
+        int colon = text.lastIndexOf(':');
+        String problem = "--jobmanager must be host:port with a port from 1 to 65535, for example localhost:8081 (got \""
+                + hostPort + "\")";
+        if (colon <= 0 || colon == text.length() - 1) {
+            throw new InvalidInputException(problem);
+        }
+        int port;
+        try {
+            port = Integer.parseInt(text.substring(colon + 1));
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(problem);
+        }
+        if (port < 1 || port > 65535) {
+            throw new InvalidInputException(problem);
+        }
+        return new JobManager(text.substring(0, colon), port, ShippedJars.flowlab());
+    }
+
+    /** A MiniCluster in this JVM, started and stopped by Flink for each run. */
+    record InJvm() implements FlinkTarget {
+        @Override
+        public StreamExecutionEnvironment environment(int parallelism) {
+            return StreamExecutionEnvironment.createLocalEnvironment(parallelism, new Configuration());
+        }
+
+        @Override
+        public String toString() {
+            return "in-JVM MiniCluster";
+        }
+    }
+
+    /**
+     * A running cluster reached through its REST endpoint.
+     *
+     * @param host the JobManager's host
+     * @param port its REST port
+     * @param jars the jar files to ship with each job
+     */
+    record JobManager(String host, int port, List<Path> jars) implements FlinkTarget {
+        public JobManager {
+            jars = List.copyOf(jars);
+        }
+
+        @Override
+        public StreamExecutionEnvironment environment(int parallelism) {
+            String[] files = jars.stream().map(Path::toString).toArray(String[]::new);
+            StreamExecutionEnvironment env = StreamExecutionEnvironment.createRemoteEnvironment(host, port, new Configuration(), files);
+            env.setParallelism(parallelism);
+            return env;
+        }
+
+        @Override
+        public String toString() {
+            return "JobManager at " + host + ":" + port;
+        }
+    }
+}

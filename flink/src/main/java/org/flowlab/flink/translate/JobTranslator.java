@@ -1,0 +1,127 @@
+package org.flowlab.flink.translate;
+
+import java.util.List;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.connector.datagen.source.DataGeneratorSource;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.KeyedStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
+import org.apache.flink.streaming.api.windowing.assigners.WindowAssigner;
+import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
+import org.apache.flink.util.OutputTag;
+import org.flowlab.flink.JobRecipe;
+import org.flowlab.flink.SchemaFields;
+import org.flowlab.sim.job.Job;
+import org.flowlab.sim.job.KeyedProcess;
+import org.flowlab.sim.job.Operator;
+import org.flowlab.sim.job.Output;
+import org.flowlab.sim.job.Row;
+import org.flowlab.sim.job.SessionWindows;
+import org.flowlab.sim.job.WindowAggregate;
+import org.flowlab.workloads.Trace;
+
+/**
+ * Turns a Flowlab job into a Flink DataStream program, step by step rather than query by query, so
+ * every job of the model translates:
+ * <pre>
+ * trace (number-sequence source, event-time timestamps, bounded-disorder watermarks)
+ *   → flatMap: source filter and the row-by-row steps up to the first stateful step
+ *   → keyBy(row key) → window(Flowlab's windows).aggregate(Flowlab's aggregate)   or   process(Flowlab's function)
+ *   → flatMap: the row-by-row steps up to the next stateful step → keyBy → …
+ *   → flatMap: the row-by-row steps after the last stateful step
+ *   → Output(result key, value), the same keys as the reference oracle
+ * </pre>
+ * Rows dropped as late by a stateful step are counted in the accumulator {@link #LATE_ROWS}.
+ */
+public final class JobTranslator {
+
+    /** The Flink accumulator that counts late rows, summed over every stateful step. */
+    public static final String LATE_ROWS = "flowlab-late-rows";
+
+    private static final TypeInformation<Row> ROW = TypeInformation.of(Row.class);
+    private static final TypeInformation<Output> OUTPUT = TypeInformation.of(Output.class);
+    private static final TypeInformation<Partial> PARTIAL = TypeInformation.of(Partial.class);
+
+    private JobTranslator() {
+    }
+
+    /**
+     * Adds the job's dataflow over the trace to {@code env} and returns the stream of its outputs.
+     *
+     * @param job           what {@code recipe} builds (the tasks rebuild it from the recipe)
+     * @param disorderBound how far behind the largest event time seen the watermark trails, nanoseconds
+     */
+    public static DataStream<Output> translate(StreamExecutionEnvironment env, JobRecipe recipe, Job job, Trace trace,
+                                               long disorderBound) {
+        if (trace.size() == 0) {
+            throw new IllegalArgumentException("the trace is empty: Flink's generator source needs at least one event");
+        }
+        SchemaFields schema = SchemaFields.of(trace.schema());
+        TraceRows traceRows = new TraceRows(trace);
+        WatermarkStrategy<Row> watermarks = WatermarkStrategy.<Row>forGenerator(context -> new DisorderWatermarks(disorderBound))
+                .withTimestampAssigner(new EventTimes());
+        DataStream<Row> rows = env.fromSource(new DataGeneratorSource<>(traceRows, traceRows.size(), ROW), watermarks, "trace");
+
+        List<Operator> ops = job.operators();
+        int lastStateful = job.lastStatefulIndex();
+        if (lastStateful < 0) {
+            return rows.flatMap(new StatelessJob(new JobSteps(recipe, job, 0, ops.size()), schema))
+                    .returns(OUTPUT).name(job.name() + ": all steps");
+        }
+        DataStream<Output> outputs = null;
+        int from = 0;
+        for (int i = 0; i <= lastStateful; i++) {
+            Operator op = ops.get(i);
+            if (!op.stateful()) {
+                continue;
+            }
+            // The job model puts a keyBy before every stateful step, so there is always a step to run here.
+            DataStream<Row> keyedRows = rows.flatMap(new StatelessSteps(new JobSteps(recipe, job, from, i), from == 0 ? schema : null))
+                    .returns(ROW).name(job.name() + ": steps " + (from + 1) + "-" + i);
+            KeyedStream<Row, Long> keyed = keyedRows.keyBy(new RowKey(), Types.LONG);
+            JobSteps step = JobSteps.single(recipe, job, i);
+            OutputTag<Row> late = new OutputTag<>("late rows of step " + (i + 1), ROW);
+            StepOutput output = job.isLast(i) ? StepOutput.RESULTS : i == lastStateful ? StepOutput.KEYED_ROWS : StepOutput.ROWS;
+            if (output == StepOutput.ROWS) {
+                SingleOutputStreamOperator<Row> next = stateful(keyed, op, step, output, late, ROW);
+                countLate(next, late);
+                rows = next;
+            } else {
+                SingleOutputStreamOperator<Output> next = stateful(keyed, op, step, output, late, OUTPUT);
+                countLate(next, late);
+                outputs = next;
+            }
+            from = i + 1;
+        }
+        if (from < ops.size()) {
+            outputs = outputs.flatMap(new TailSteps(new JobSteps(recipe, job, from, ops.size())))
+                    .returns(OUTPUT).name(job.name() + ": steps " + (from + 1) + "-" + ops.size());
+        }
+        return outputs;
+    }
+
+    private static <O> SingleOutputStreamOperator<O> stateful(KeyedStream<Row, Long> keyed, Operator op, JobSteps step,
+                                                              StepOutput output, OutputTag<Row> late, TypeInformation<O> type) {
+        if (op instanceof WindowAggregate w) {
+            WindowAssigner<Object, TimeWindow> windows = w.window() instanceof SessionWindows s
+                    ? new FlowlabSessions(s.gap()) : new FlowlabWindows(step);
+            return keyed.window(windows)
+                    .sideOutputLateData(late)
+                    .aggregate(new AggregateAdapter(step), new WindowEmitter<O>(step, output), PARTIAL, PARTIAL, type)
+                    .name(op.toString());
+        }
+        if (op instanceof KeyedProcess) {
+            return keyed.process(new ProcessAdapter<O>(step, output, late), type).name(op.toString());
+        }
+        throw new IllegalArgumentException(op + " is not a stateful step");
+    }
+
+    private static void countLate(SingleOutputStreamOperator<?> step, OutputTag<Row> late) {
+        step.getSideOutput(late).flatMap(new LateRowCounter()).returns(ROW).name("count " + late.getId())
+                .sinkTo(new DiscardingSink<>()).name("discard " + late.getId());
+    }
+}
