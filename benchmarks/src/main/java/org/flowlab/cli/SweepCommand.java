@@ -39,7 +39,7 @@ import picocli.CommandLine.Option;
         description = {"Run a comparison over ranges of parameters: every combination of the --vary values is a point; each "
                 + "engine runs once per combination of the values that concern it (the stream once for a sweep of batch "
                 + "intervals). With --find sustainable-throughput, bisect per engine the highest input rate at which the "
-                + "backlog stays bounded (within " + (int) SustainableThroughput.PRECISION_PERCENT + " %).",
+                + "backlog stays bounded (within " + (int) SustainableThroughput.PRECISION_PERCENT + " %%).",
                 "Parameters: batch-interval, microbatch-interval, interval (both at once), rate, workers, checkpoint-interval, "
                         + "allowed-lateness, fault-rate (task failure probability), key-skew (Zipf exponent of the key "
                         + "distribution).",
