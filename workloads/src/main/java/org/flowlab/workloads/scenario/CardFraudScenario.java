@@ -132,8 +132,16 @@ public final class CardFraudScenario {
             KeySampler homeMerchant = merchants.sampler(streams.stream("fraud-home-merchants"));
             DelaySampler fraudDelay = disorder.sampler(streams.stream("fraud-disorder"));
             ArrivalClock bursts = new PoissonArrivals(fraud.burstsPerHour() / HOUR_SECONDS).clock(streams.stream("fraud-bursts"), 0);
+            // A card already taken over by a burst is not taken again until that burst and the next
+            // one's lead-in are over: two bursts on one card would blur into one episode.
+            java.util.Map<Integer, Long> takenUntil = new java.util.HashMap<>();
             for (long start = bursts.next(); start < end; start = bursts.next()) {
                 int c = rng.nextInt(cards.keyCount());
+                for (int redraw = 0; takenUntil.getOrDefault(c, Long.MIN_VALUE) > start - fraud.homeLead() - 1
+                        && redraw < 1_000; redraw++) {
+                    c = rng.nextInt(cards.keyCount());
+                }
+                takenUntil.put(c, start + fraud.burstLength());
                 int foreign = otherCountry(rng, home[c], countryCount);
                 int n = fraud.minTransactions() + rng.nextInt(fraud.maxTransactions() - fraud.minTransactions() + 1);
                 // The genuine purchase at home shortly before the burst: the "country change within minutes".
