@@ -1,13 +1,14 @@
 package org.flowlab.cli;
 
+import org.flowlab.experiment.ComparisonPlan;
 import org.flowlab.workloads.WorkloadSpec;
 import picocli.CommandLine.Option;
 
 /** The seed and the overrides of a generated workload: {@code --seed}, {@code --duration}, {@code --rate}. */
 final class WorkloadOverrides {
 
-    /** The seed used when none is given; any fixed value would do, this one is documented. */
-    static final long DEFAULT_SEED = 1L;
+    /** The seed used when none is given: the same as a comparison's, so describe shows the trace compare replays. */
+    static final long DEFAULT_SEED = ComparisonPlan.DEFAULT_SEED;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "" + DEFAULT_SEED,
             description = "Random seed; the same scenario, seed and version give the same trace (default: ${DEFAULT-VALUE}).")
