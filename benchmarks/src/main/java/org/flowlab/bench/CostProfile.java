@@ -50,7 +50,8 @@ public final class CostProfile {
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new InvalidInputException(file + ": cannot read the cost profile");
+            throw new InvalidInputException(file + ": cannot read the cost profile (" + InvalidInputException.describe(e)
+                    + "); give a JSON file in the shape of cost-model.json, as './flowlab calibrate' writes", e);
         }
         JsonObject json = WorkloadSpec.parseObject(file.toString(), text);
         return CostModel.defaults().withOverrides(new SpecReader(file.toString(), json));

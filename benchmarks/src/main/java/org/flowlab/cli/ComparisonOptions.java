@@ -3,6 +3,7 @@ package org.flowlab.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.flowlab.bench.CostProfile;
 import org.flowlab.experiment.ComparisonPlan;
 import org.flowlab.experiment.Delivery;
 import org.flowlab.experiment.EngineSettings;
@@ -75,6 +76,12 @@ final class ComparisonOptions {
             description = "The most a run may cost, in the cluster price's currency (4 workers at 0.20 per worker-hour by default).")
     Double budget;
 
+    @Option(names = "--cost-profile", paramLabel = "FILE",
+            description = "Charge the virtual cost of each step of work from FILE, a cost profile in the shape of "
+                    + "cost-model.json (as 'flowlab calibrate' writes; fields it leaves out keep their defaults), instead of "
+                    + "the default order-of-magnitude costs of Flink and Spark.")
+    Path costProfile;
+
     /** Whether no scenario was named, which makes {@code compare} run its showcase. */
     boolean noScenario() {
         return scenario == null;
@@ -130,6 +137,9 @@ final class ComparisonOptions {
         }
         if (allowedLateness != null) {
             s = s.withAllowedLateness(allowedLateness);
+        }
+        if (costProfile != null) {
+            s = s.withCosts(CostProfile.read(costProfile));
         }
         return s;
     }

@@ -2,6 +2,7 @@ package org.flowlab.experiment;
 
 import java.util.Objects;
 import org.flowlab.sim.cluster.ClusterSpec;
+import org.flowlab.sim.cluster.CostModel;
 import org.flowlab.workloads.InvalidInputException;
 import org.flowlab.workloads.Trace;
 import org.flowlab.workloads.text.DurationText;
@@ -17,9 +18,12 @@ import org.flowlab.workloads.text.DurationText;
  * @param cluster            workers, slots and price, the same for every engine
  * @param allowedLateness    stream: how long after a window's end late records still count;
  *                           {@link #AUTO} covers the trace's disorder (see {@link #resolvedFor})
+ * @param costs              what each step of work costs in virtual time, the same for every engine:
+ *                           {@link CostModel#defaults()}, or a profile that {@code flowlab calibrate}
+ *                           measured ({@code --cost-profile FILE})
  */
 public record EngineSettings(long batchInterval, long microbatchInterval, long checkpointInterval, Delivery delivery,
-                             ClusterSpec cluster, long allowedLateness) {
+                             ClusterSpec cluster, long allowedLateness, CostModel costs) {
 
     /** An allowed lateness chosen from the trace, so that no record is late. */
     public static final long AUTO = -1;
@@ -31,11 +35,11 @@ public record EngineSettings(long batchInterval, long microbatchInterval, long c
      * with more snapshot work); at-least-once, Flink's default: outputs are visible at once, and a
      * replay after a failure repeats some of them, which the duplicates figure counts (exactly-once
      * waits for the checkpoint instead: pass {@code --delivery exactly-once} to see the price);
-     * {@link ClusterSpec#DEFAULT}; allowed lateness from the trace.
+     * {@link ClusterSpec#DEFAULT}; allowed lateness from the trace; the default cost model.
      */
     public static final EngineSettings DEFAULTS = new EngineSettings(DurationText.NANOS_PER_HOUR,
             10 * DurationText.NANOS_PER_SECOND, DurationText.NANOS_PER_MINUTE, Delivery.AT_LEAST_ONCE,
-            ClusterSpec.DEFAULT, AUTO);
+            ClusterSpec.DEFAULT, AUTO, CostModel.defaults());
 
     public EngineSettings {
         positive(batchInterval, "batch interval");
@@ -43,6 +47,7 @@ public record EngineSettings(long batchInterval, long microbatchInterval, long c
         positive(checkpointInterval, "checkpoint interval");
         Objects.requireNonNull(delivery, "delivery");
         Objects.requireNonNull(cluster, "cluster");
+        Objects.requireNonNull(costs, "costs");
         if (allowedLateness < 0 && allowedLateness != AUTO) {
             throw new InvalidInputException("allowed lateness: must be a duration >= 0 (got " + allowedLateness + " ns)");
         }
@@ -59,23 +64,23 @@ public record EngineSettings(long batchInterval, long microbatchInterval, long c
     }
 
     public EngineSettings withBatchInterval(long nanos) {
-        return new EngineSettings(nanos, microbatchInterval, checkpointInterval, delivery, cluster, allowedLateness);
+        return new EngineSettings(nanos, microbatchInterval, checkpointInterval, delivery, cluster, allowedLateness, costs);
     }
 
     public EngineSettings withMicrobatchInterval(long nanos) {
-        return new EngineSettings(batchInterval, nanos, checkpointInterval, delivery, cluster, allowedLateness);
+        return new EngineSettings(batchInterval, nanos, checkpointInterval, delivery, cluster, allowedLateness, costs);
     }
 
     public EngineSettings withCheckpointInterval(long nanos) {
-        return new EngineSettings(batchInterval, microbatchInterval, nanos, delivery, cluster, allowedLateness);
+        return new EngineSettings(batchInterval, microbatchInterval, nanos, delivery, cluster, allowedLateness, costs);
     }
 
     public EngineSettings withDelivery(Delivery d) {
-        return new EngineSettings(batchInterval, microbatchInterval, checkpointInterval, d, cluster, allowedLateness);
+        return new EngineSettings(batchInterval, microbatchInterval, checkpointInterval, d, cluster, allowedLateness, costs);
     }
 
     public EngineSettings withCluster(ClusterSpec c) {
-        return new EngineSettings(batchInterval, microbatchInterval, checkpointInterval, delivery, c, allowedLateness);
+        return new EngineSettings(batchInterval, microbatchInterval, checkpointInterval, delivery, c, allowedLateness, costs);
     }
 
     public EngineSettings withWorkers(int workers) {
@@ -83,7 +88,11 @@ public record EngineSettings(long batchInterval, long microbatchInterval, long c
     }
 
     public EngineSettings withAllowedLateness(long nanos) {
-        return new EngineSettings(batchInterval, microbatchInterval, checkpointInterval, delivery, cluster, nanos);
+        return new EngineSettings(batchInterval, microbatchInterval, checkpointInterval, delivery, cluster, nanos, costs);
+    }
+
+    public EngineSettings withCosts(CostModel c) {
+        return new EngineSettings(batchInterval, microbatchInterval, checkpointInterval, delivery, cluster, allowedLateness, c);
     }
 
     /** Whether the allowed lateness is still to be chosen from the trace. */

@@ -13,7 +13,7 @@ import org.flowlab.sim.stream.StreamConfig;
 /**
  * The engines of this build, configured from a comparison's settings: what {@code flowlab compare}
  * runs. The settings map onto each engine's own configuration, whose other knobs keep their
- * documented defaults:
+ * documented defaults; every engine charges the settings' cost model:
  * <ul>
  *   <li>batch — a run every batch interval ({@code every} schedule) on an ephemeral cluster, started
  *       for each run and billed only while starting and running, as an hourly or nightly job usually
@@ -40,17 +40,17 @@ public final class StandardEngines implements EngineFactory {
         return switch (paradigm) {
             case BATCH -> new BatchEngine(BatchConfig.defaults()
                     .withSchedule(new Schedule.FixedInterval(settings.batchInterval()))
-                    .withCluster(settings.cluster()).withClusterMode(ClusterMode.EPHEMERAL)
+                    .withCluster(settings.cluster()).withClusterMode(ClusterMode.EPHEMERAL).withCosts(settings.costs())
                     .withFaults(faults).withSeed(seed));
             case MICROBATCH -> new MicroBatchEngine(MicroBatchConfig.defaults().withInterval(settings.microbatchInterval())
-                    .withCluster(settings.cluster()).withFaults(faults).withSeed(seed));
+                    .withCluster(settings.cluster()).withCosts(settings.costs()).withFaults(faults).withSeed(seed));
             case STREAM -> stream(settings, faults, seed);
         };
     }
 
     static Engine stream(EngineSettings s, FaultPlan faults, long seed) {
         int slots = s.cluster().totalSlots();
-        StreamConfig config = StreamConfig.defaults().withCluster(s.cluster()).withSourcePartitions(slots)
+        StreamConfig config = StreamConfig.defaults().withCluster(s.cluster()).withCosts(s.costs()).withSourcePartitions(slots)
                 .withParallelism(slots).withCheckpointInterval(s.checkpointInterval())
                 .withDelivery(s.delivery() == Delivery.EXACTLY_ONCE ? org.flowlab.sim.stream.Delivery.EXACTLY_ONCE
                         : org.flowlab.sim.stream.Delivery.AT_LEAST_ONCE)

@@ -97,7 +97,8 @@ public record SweepPlan(ComparisonPlan base, List<Variation> variations, boolean
 
     /**
      * Everything that changes what the sweep runs, one item a line: the workload, the seed, the job,
-     * the engines and their settings, the faults, the variations and the search. The SLA and the
+     * the engines and their settings (the cost model when it is not the default), the faults, the
+     * variations and the search. The SLA and the
      * budget are left out: they change the recommendation, not the runs, so a sweep rerun with
      * another SLA reuses every point.
      */
@@ -106,7 +107,7 @@ public record SweepPlan(ComparisonPlan base, List<Variation> variations, boolean
         String job = base.job() instanceof JobChoice.FromCatalog c
                 ? "catalog " + c.name(base.scenario()) + " " + new java.util.TreeMap<>(c.parameters())
                 : "given " + base.job().name(base.scenario());
-        return String.join("\n",
+        String lines = String.join("\n",
                 "workload " + base.workload().toJson(),
                 "seed " + base.seed(),
                 "job " + job,
@@ -120,6 +121,8 @@ public record SweepPlan(ComparisonPlan base, List<Variation> variations, boolean
                 "faults " + base.faults(),
                 "vary " + variations,
                 "find " + (findSustainableThroughput ? "sustainable-throughput" : "none"));
+        // Only a calibrated cost model adds a line, so sweeps under the default costs keep their folders.
+        return s.costs().equals(org.flowlab.sim.cluster.CostModel.defaults()) ? lines : lines + "\ncosts " + s.costs().asMap();
     }
 
     /**

@@ -128,7 +128,24 @@ public final class ReportPage {
         row(h, "SLA (p99 per-record latency)", p.slaMs() == null ? "none" : DurationText.format(Math.round(p.slaMs() * 1e6)));
         row(h, "budget per run", p.budget() == null ? "none" : org.flowlab.experiment.Recommendation.money(p.budget()));
         row(h, "workload", p.workload() == null ? "" : p.workload().toString());
+        row(h, "cost model", costModel(p.costsNs()));
         h.append("</table>\n");
+    }
+
+    /** {@code default}, or the fields a cost profile changed, with their values. */
+    static String costModel(Map<String, Long> costsNs) {
+        if (costsNs == null) {
+            return "default";
+        }
+        StringBuilder changed = new StringBuilder();
+        org.flowlab.sim.cluster.CostModel.defaults().asMap().forEach((path, nanos) -> {
+            Long given = costsNs.get(path);
+            if (given != null && !given.equals(nanos)) {
+                changed.append(changed.length() == 0 ? "" : ", ").append(path).append(' ')
+                        .append(DurationText.format(given));
+            }
+        });
+        return changed.length() == 0 ? "default" : "from a cost profile: " + changed;
     }
 
     private static void machine(StringBuilder h, RunReport report) {

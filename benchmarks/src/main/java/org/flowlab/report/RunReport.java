@@ -67,11 +67,14 @@ public record RunReport(int schemaVersion, String runId, String flowlabVersion, 
      * @param slaMs               the SLA on p99 latency, or null
      * @param budget              the budget per run, or null
      * @param workload            the workload spec's settings, every field
+     * @param costsNs             the cost model every engine charged, nanoseconds by its JSON path
+     *                            ({@code stream.record} …): the defaults or a {@code --cost-profile}
      */
     public record Parameters(String job, List<String> engines, long durationMs, double ratePerSec, long batchIntervalMs,
                              long microbatchIntervalMs, long checkpointIntervalMs, String delivery, int workers,
                              int slotsPerWorker, double pricePerWorkerHour, long allowedLatenessMs,
-                             boolean allowedLatenessAuto, String faults, Double slaMs, Double budget, JsonObject workload) {
+                             boolean allowedLatenessAuto, String faults, Double slaMs, Double budget, JsonObject workload,
+                             Map<String, Long> costsNs) {
     }
 
     /**
@@ -235,7 +238,8 @@ public record RunReport(int schemaVersion, String runId, String flowlabVersion, 
                 s.latenessIsAuto() ? 0 : s.allowedLateness() / 1_000_000,
                 plan.settings().latenessIsAuto(), plan.faults().toString(),
                 plan.sla().isPresent() ? plan.sla().getAsLong() / 1e6 : null,
-                plan.budget().isPresent() ? plan.budget().getAsDouble() : null, plan.workload().settings());
+                plan.budget().isPresent() ? plan.budget().getAsDouble() : null, plan.workload().settings(),
+                s.costs().asMap());
     }
 
     static EngineFigures figures(EngineRun run, boolean agrees) {

@@ -20,6 +20,10 @@ class CompareBadInputTest {
     @TempDir
     Path dir;
 
+    /** Where the tests' input files live, apart from {@link #dir}, which must stay empty. */
+    @TempDir
+    Path inputs;
+
     private final AtomicInteger engineRuns = new AtomicInteger();
 
     private void assertRejected(String expectedFragment, String... flags) throws IOException {
@@ -119,6 +123,25 @@ class CompareBadInputTest {
     @Test
     void unknownDelivery() throws IOException {
         assertRejected("unknown delivery 'twice'", "--delivery", "twice");
+    }
+
+    @Test
+    void missingCostProfile() throws IOException {
+        assertRejected("cannot read the cost profile", "--cost-profile", dir.resolve("nowhere.json").toString());
+    }
+
+    @Test
+    void costProfileWithAnUnknownField() throws IOException {
+        Path profile = inputs.resolve("profile.json");
+        Files.writeString(profile, "{\"stream\": {\"recrod\": \"2us\"}}");
+        assertRejected("recrod", "--cost-profile", profile.toString());
+    }
+
+    @Test
+    void costProfileWithANegativeCost() throws IOException {
+        Path profile = inputs.resolve("profile.json");
+        Files.writeString(profile, "{\"stream\": {\"record\": \"-2us\"}}");
+        assertRejected("stream.record", "--cost-profile", profile.toString());
     }
 
     @Test

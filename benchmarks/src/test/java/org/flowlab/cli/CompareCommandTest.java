@@ -135,6 +135,34 @@ class CompareCommandTest {
         assertThat(withoutRunSpecifics(runFolders(dir.resolve("other")).get(0))).isNotEqualTo(a);
     }
 
+    @Test
+    void aCostProfileChargesEveryEngineItsCostsAndRunJsonRecordsThem() throws IOException {
+        Path profile = dir.resolve("slow-records.json");
+        // Ten times the default per-record costs of the stream and the batch engines; the rest stays default.
+        Files.writeString(profile, "// a hand-written profile\n{\"stream\": {\"record\": \"2us\"}, \"batch\": {\"record\": \"5us\"}}\n");
+        assertThat(CommandLineRun.with(engines(), args(dir.resolve("default"))).exitCode()).isZero();
+        CommandLineRun calibrated = CommandLineRun.with(engines(), args(dir.resolve("profiled"), "--cost-profile", profile.toString()));
+        assertThat(calibrated.exitCode()).as(calibrated.err()).isZero();
+        JsonObject plain = withoutRunSpecifics(runFolders(dir.resolve("default")).get(0));
+        JsonObject profiled = withoutRunSpecifics(runFolders(dir.resolve("profiled")).get(0));
+        JsonObject costs = profiled.getAsJsonObject("parameters").getAsJsonObject("costsNs");
+        assertThat(costs.get("stream.record").getAsLong()).isEqualTo(2_000);
+        assertThat(costs.get("batch.record").getAsLong()).isEqualTo(5_000);
+        assertThat(costs.get("stream.keyBy").getAsLong())
+                .isEqualTo(plain.getAsJsonObject("parameters").getAsJsonObject("costsNs").get("stream.keyBy").getAsLong());
+        for (String engine : List.of("batch", "stream")) {
+            double busyDefault = busyWorkerSeconds(plain, engine);
+            assertThat(busyWorkerSeconds(profiled, engine)).as(engine).isGreaterThan(busyDefault);
+        }
+        assertThat(profiled.getAsJsonObject("agreement").get("resultsAgree").getAsBoolean()).isTrue();
+        assertThat(Files.readString(runFolders(dir.resolve("profiled")).get(0).resolve("report.html")))
+                .contains("from a cost profile: stream.record 2");
+    }
+
+    private static double busyWorkerSeconds(JsonObject run, String engine) {
+        return run.getAsJsonObject("engines").getAsJsonObject(engine).getAsJsonObject("cost").get("workerSecondsBusy").getAsDouble();
+    }
+
     static JsonObject withoutRunSpecifics(Path folder) throws IOException {
         JsonObject json = JsonParser.parseString(Files.readString(folder.resolve("run.json"))).getAsJsonObject();
         json.remove("wallClock");
