@@ -17,11 +17,11 @@ import picocli.CommandLine.Command;
         versionProvider = FlowlabVersion.class,
         description = "Flowlab replays the same workload through batch, micro-batch and stream processing "
                 + "in a deterministic simulation, and compares them.",
-        subcommands = {CompareCommand.class, SweepCommand.class, ReferenceCommand.class, ScenariosCommand.class,
+        subcommands = {CompareCommand.class, SweepCommand.class, ReferenceCommand.class, FlinkCommand.class, ScenariosCommand.class,
                 WorkloadCommand.class, BenchCommand.class, BenchTableCommand.class, CalibrateCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Examples:", "  ./flowlab compare", "  ./flowlab sweep --scenario stock-ticks --vary interval=1s..1h:6:log",
-                "  ./flowlab scenarios", "  ./flowlab workload describe --scenario card-fraud",
+                "  ./flowlab flink --scenario nexmark --job q5", "  ./flowlab scenarios", "  ./flowlab workload describe --scenario card-fraud",
                 "  ./flowlab bench --list", "  ./flowlab calibrate", "  ./flowlab help workload"})
 public final class FlowlabCommand implements Runnable {
 
@@ -98,6 +98,9 @@ public final class FlowlabCommand implements Runnable {
             }
             if (cls == ReferenceCommand.class) {
                 return cls.cast(new ReferenceCommand(engines));
+            }
+            if (cls == FlinkCommand.class) {
+                return cls.cast(new FlinkCommand(engines));
             }
             return CommandLine.defaultFactory().create(cls);
         }

@@ -10,6 +10,7 @@ import org.flowlab.charts.ComparisonCharts;
 import org.flowlab.charts.SweepCharts;
 import org.flowlab.experiment.Candidate;
 import org.flowlab.experiment.ComparisonResult;
+import org.flowlab.experiment.FlinkComparisonResult;
 
 /**
  * Writes what a comparison leaves in its run folder: the charts as PNG and SVG, report.html and
@@ -33,6 +34,17 @@ public final class ComparisonReport {
      */
     public static RunReport write(ComparisonResult result, Path dir, String runId, String flowlabVersion,
                                   ZonedDateTime startedAt, String indexHref) {
+        return write(new FlinkComparisonResult(result, List.of(), "", 0, 0), dir, runId, flowlabVersion, startedAt, indexHref);
+    }
+
+    /**
+     * As {@link #write(ComparisonResult, Path, String, String, ZonedDateTime, String)}, with the runs on
+     * Flink in the table, the agreement and the wall-clock section; the charts show Flowlab's engines,
+     * the only ones with simulated figures.
+     */
+    public static RunReport write(FlinkComparisonResult withFlink, Path dir, String runId, String flowlabVersion,
+                                  ZonedDateTime startedAt, String indexHref) {
+        ComparisonResult result = withFlink.flowlab();
         long t0 = System.nanoTime();
         String name = result.plan().scenario() + " / " + result.job().name();
         List<Candidate> candidates = result.recommendation().candidates();
@@ -48,9 +60,9 @@ public final class ComparisonReport {
         charts.add(ChartFiles.savePngAndSvg(SweepCharts.paretoFront("Cost against p99 latency — " + name, candidates,
                 result.plan().sla()), dir, CHARTS.get(4)));
         String started = startedAt.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-        RunReport draft = RunReport.of(result, runId, flowlabVersion, charts, started, System.nanoTime() - t0);
+        RunReport draft = RunReport.of(withFlink, runId, flowlabVersion, charts, started, System.nanoTime() - t0);
         ReportFiles.writeString(dir.resolve("report.html"), ReportPage.html(draft, indexHref));
-        RunReport report = RunReport.of(result, runId, flowlabVersion, charts, started, System.nanoTime() - t0);
+        RunReport report = RunReport.of(withFlink, runId, flowlabVersion, charts, started, System.nanoTime() - t0);
         RunReportJson.write(report, dir.resolve("run.json"));
         return report;
     }

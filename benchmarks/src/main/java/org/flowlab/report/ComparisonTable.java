@@ -41,25 +41,26 @@ public record ComparisonTable(List<String> engines, List<Row> rows) {
         List<Row> rows = new ArrayList<>();
         rows.add(row("engine", e, RunReport.EngineFigures::engine));
         rows.add(row("configuration", e, RunReport.EngineFigures::configuration));
-        rows.add(row("latency per record p50 / p99 / max", e, f -> latency(f.latencyMs(), true)));
-        rows.add(row("processing-time latency of outputs p50 / p99", e, f -> latency(f.processingLatencyMs(), false)));
-        if (e.stream().anyMatch(f -> f.eventTimeLatencyMs().count() > 0)) {
-            rows.add(row("event-time latency of outputs p50 / p99", e, f -> latency(f.eventTimeLatencyMs(), false)));
+        rows.add(row("latency per record p50 / p99 / max", e, simulated(f -> latency(f.latencyMs(), true))));
+        rows.add(row("processing-time latency of outputs p50 / p99", e, simulated(f -> latency(f.processingLatencyMs(), false))));
+        if (e.stream().anyMatch(f -> f.simulated() && f.eventTimeLatencyMs().count() > 0)) {
+            rows.add(row("event-time latency of outputs p50 / p99", e, simulated(f -> latency(f.eventTimeLatencyMs(), false))));
         }
-        if (e.stream().anyMatch(f -> f.detectionLatencyMs().count() > 0)) {
-            rows.add(row("detection latency p50 / p99", e, f -> latency(f.detectionLatencyMs(), false)));
+        if (e.stream().anyMatch(f -> f.simulated() && f.detectionLatencyMs().count() > 0)) {
+            rows.add(row("detection latency p50 / p99", e, simulated(f -> latency(f.detectionLatencyMs(), false))));
         }
-        rows.add(row("throughput", e, f -> String.format(Locale.ROOT, "%,.1f records/s", f.throughputPerSec())));
-        rows.add(row("largest backlog", e, f -> String.format(Locale.ROOT, "%,d records", f.maxBacklog())));
-        rows.add(row("staleness mean / max", e, f -> ms(f.stalenessMs().mean()) + " / " + ms(f.stalenessMs().max())));
-        rows.add(row("recovery time", e, f -> f.recovery().restarts() == 0 && f.recovery().timeMs() == 0 ? "—" : ms(f.recovery().timeMs())));
-        rows.add(row("reprocessed", e, f -> count(f.recovery().reprocessed())));
-        rows.add(row("duplicates", e, f -> count(f.recovery().duplicates())));
-        rows.add(row("lost", e, f -> count(f.recovery().lost())));
+        rows.add(row("throughput", e, simulated(f -> String.format(Locale.ROOT, "%,.1f records/s", f.throughputPerSec()))));
+        rows.add(row("largest backlog", e, simulated(f -> String.format(Locale.ROOT, "%,d records", f.maxBacklog()))));
+        rows.add(row("staleness mean / max", e, simulated(f -> ms(f.stalenessMs().mean()) + " / " + ms(f.stalenessMs().max()))));
+        rows.add(row("recovery time", e, simulated(f -> f.recovery().restarts() == 0 && f.recovery().timeMs() == 0 ? "—"
+                : ms(f.recovery().timeMs()))));
+        rows.add(row("reprocessed", e, simulated(f -> count(f.recovery().reprocessed()))));
+        rows.add(row("duplicates", e, simulated(f -> count(f.recovery().duplicates()))));
+        rows.add(row("lost", e, simulated(f -> count(f.recovery().lost()))));
         rows.add(row("late records dropped", e, f -> count(f.lateRecords())));
-        rows.add(row("worker-seconds (busy)", e, f -> String.format(Locale.ROOT, "%,.0f (%,.0f)",
-                f.cost().workerSeconds(), f.cost().workerSecondsBusy())));
-        rows.add(row("cost", e, f -> Recommendation.money(f.cost().amount())));
+        rows.add(row("worker-seconds (busy)", e, simulated(f -> String.format(Locale.ROOT, "%,.0f (%,.0f)",
+                f.cost().workerSeconds(), f.cost().workerSecondsBusy()))));
+        rows.add(row("cost", e, simulated(f -> Recommendation.money(f.cost().amount()))));
         List<String> agree = new ArrayList<>();
         for (String id : report.engines().keySet()) {
             agree.add(agreement(report, id));
@@ -79,6 +80,11 @@ public record ComparisonTable(List<String> engines, List<Row> rows) {
             }
         }
         return "✗";
+    }
+
+    /** The cell of a simulated figure; a run on Flink has none ({@code —}). */
+    private static Function<RunReport.EngineFigures, String> simulated(Function<RunReport.EngineFigures, String> cell) {
+        return f -> f.simulated() ? cell.apply(f) : "—";
     }
 
     private static Row row(String label, List<RunReport.EngineFigures> engines, Function<RunReport.EngineFigures, String> cell) {

@@ -158,6 +158,19 @@ public final class ReportPage {
                         w.startedAt(), w.totalSeconds(), w.traceSeconds(), w.oracleSeconds(), w.reportSeconds(),
                         engineSeconds(w.engineSeconds()), w.threads())))
                 .append(" These are the only wall-clock figures; every other number is simulated time.</p>\n");
+        WallClockTable speed = WallClockTable.of(report);
+        if (!speed.rows().isEmpty()) {
+            h.append("<table>\n<tr><th>engine</th><th>wall-clock seconds</th><th>records per second</th></tr>\n");
+            for (WallClockTable.Row r : speed.rows()) {
+                h.append("<tr><th>").append(swatch(r.engine())).append(escape(label(r.engine()))).append("</th><td class=\"num\">")
+                        .append(String.format(Locale.ROOT, "%.2f", r.seconds())).append("</td><td class=\"num\">")
+                        .append(escape(WallClockTable.rate(r.recordsPerSec()))).append("</td></tr>\n");
+            }
+            h.append("</table>\n");
+            for (String ratio : speed.ratios()) {
+                h.append("<p class=\"meta\">").append(escape(ratio)).append("</p>\n");
+            }
+        }
     }
 
     private static String engineSeconds(Map<String, Double> seconds) {

@@ -68,8 +68,9 @@ public final class RunIndex {
                     .append(String.format(Locale.ROOT, "%,d", r.trace().events())).append("</td><td>")
                     .append(escape(r.parameters().faults())).append("</td><td>");
             for (Map.Entry<String, RunReport.EngineFigures> e : r.engines().entrySet()) {
+                RunReport.Latency latency = e.getValue().latencyMs();
                 rows.append(ReportPage.swatch(e.getKey())).append(escape(e.getKey())).append(' ')
-                        .append(escape(ComparisonTable.ms(e.getValue().latencyMs().p99()))).append("<br>");
+                        .append(escape(latency == null ? "—" : ComparisonTable.ms(latency.p99()))).append("<br>");
             }
             boolean agree = r.agreement().resultsAgree();
             rows.append("</td><td class=\"").append(agree ? "ok\">✓" : "bad\">✗").append("</td><td>")

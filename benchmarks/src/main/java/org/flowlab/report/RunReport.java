@@ -12,6 +12,8 @@ import org.flowlab.experiment.ComparisonPlan;
 import org.flowlab.experiment.ComparisonResult;
 import org.flowlab.experiment.EngineRun;
 import org.flowlab.experiment.EngineSettings;
+import org.flowlab.experiment.FlinkComparisonResult;
+import org.flowlab.experiment.FlinkEngineRun;
 import org.flowlab.experiment.Recommendation;
 import org.flowlab.sim.metrics.LatencySummary;
 import org.flowlab.sim.metrics.RunMetrics;
@@ -88,7 +90,10 @@ public record RunReport(int schemaVersion, String runId, String flowlabVersion, 
     }
 
     /**
-     * One engine's figures (DESIGN.md, "Metrics").
+     * One engine's figures (DESIGN.md, "Metrics"). A run on Apache Flink ({@code flink-batch},
+     * {@code flink-streaming}) is not simulated: it has {@code engine}, {@code configuration},
+     * {@code recordsIn}, {@code lateRecords}, {@code outputs} and {@code resultsAgree}, and every
+     * simulated figure is null; its wall-clock time is in {@link WallClock}.
      *
      * @param engine               the engine's own name
      * @param configuration        its settings, for people
@@ -104,9 +109,14 @@ public record RunReport(int schemaVersion, String runId, String flowlabVersion, 
      */
     public record EngineFigures(String engine, String configuration, long recordsIn, Latency latencyMs,
                                 Latency processingLatencyMs, Latency eventTimeLatencyMs, Latency detectionLatencyMs,
-                                double throughputPerSec, long maxBacklog, Staleness stalenessMs, Recovery recovery,
-                                long lateRecords, long checkpoints, double backPressuredMs, Cost cost, double endTimeMs,
+                                Double throughputPerSec, Long maxBacklog, Staleness stalenessMs, Recovery recovery,
+                                long lateRecords, Long checkpoints, Double backPressuredMs, Cost cost, Double endTimeMs,
                                 long outputs, boolean resultsAgree) {
+
+        /** Whether these are the figures of a simulation (not of a run on Flink). */
+        public boolean simulated() {
+            return latencyMs != null;
+        }
     }
 
     /** A latency distribution, milliseconds. */
@@ -147,8 +157,11 @@ public record RunReport(int schemaVersion, String runId, String flowlabVersion, 
      * The engines' results against the reference oracle.
      *
      * @param differences one line per engine that does not agree, with the first difference
+     * @param sameResults for each engine id, {@code oracle} and every other engine id mapped to whether
+     *                    the two final tables are equal
      */
-    public record AgreementFigures(boolean resultsAgree, int oracleOutputs, List<String> differences) {
+    public record AgreementFigures(boolean resultsAgree, int oracleOutputs, List<String> differences,
+                                   Map<String, Map<String, Boolean>> sameResults) {
     }
 
     /**
@@ -183,15 +196,22 @@ public record RunReport(int schemaVersion, String runId, String flowlabVersion, 
     /**
      * How long things took on this machine, seconds.
      *
-     * @param startedAt     when the run started, ISO-8601 with offset
-     * @param engineSeconds per engine id
-     * @param threads       how many engines ran at once
-     * @param reportSeconds charts and pages
+     * @param startedAt                 when the run started, ISO-8601 with offset
+     * @param engineSeconds             per engine id; for a Flink engine from submitting the job to its last result
+     * @param engineRecordsPerSec       per engine id, the trace's records over its seconds
+     * @param threads                   how many engines ran at once
+     * @param reportSeconds             charts and pages
+     * @param flinkClusterStartSeconds  starting the local Flink cluster the Flink runs shared, or null
+     * @param flinkNetRuntimeSeconds    per Flink engine, the job's run time as Flink reports it (without
+     *                                  submitting and collecting), or null without Flink runs
      */
     public record WallClock(String startedAt, double totalSeconds, double traceSeconds, double oracleSeconds,
-                            Map<String, Double> engineSeconds, int threads, double reportSeconds) {
+                            Map<String, Double> engineSeconds, Map<String, Double> engineRecordsPerSec, int threads,
+                            double reportSeconds, Double flinkClusterStartSeconds, Map<String, Double> flinkNetRuntimeSeconds) {
         public WallClock {
             engineSeconds = new LinkedHashMap<>(engineSeconds);
+            engineRecordsPerSec = new LinkedHashMap<>(engineRecordsPerSec);
+            flinkNetRuntimeSeconds = flinkNetRuntimeSeconds == null ? null : new LinkedHashMap<>(flinkNetRuntimeSeconds);
         }
     }
 
@@ -206,10 +226,26 @@ public record RunReport(int schemaVersion, String runId, String flowlabVersion, 
     public static RunReport of(ComparisonResult result, String runId, String flowlabVersion, List<String> charts,
                                String startedAt, long reportNanos) {
         Objects.requireNonNull(result, "result");
+        return of(new FlinkComparisonResult(result, List.of(), "", 0, 0), runId, flowlabVersion, charts, startedAt, reportNanos);
+    }
+
+    /**
+     * The report of a comparison with runs on Flink beside it: the Flink engines follow Flowlab's in
+     * {@code engines}, the agreement covers them all, and the parameters' engine list names them.
+     */
+    public static RunReport of(FlinkComparisonResult withFlink, String runId, String flowlabVersion, List<String> charts,
+                               String startedAt, long reportNanos) {
+        Objects.requireNonNull(withFlink, "withFlink");
+        ComparisonResult result = withFlink.flowlab();
         ComparisonPlan plan = result.plan();
         EngineSettings s = result.settings();
         String job = result.job().name();
         Parameters parameters = parameters(plan, s, job);
+        if (!withFlink.flink().isEmpty()) {
+            List<String> ids = new ArrayList<>(parameters.engines());
+            withFlink.flink().forEach(f -> ids.add(f.engine()));
+            parameters = withEngines(parameters, ids);
+        }
         Trace trace = result.trace();
         TraceFigures traceFigures = new TraceFigures(trace.size(),
                 trace.size() == 0 ? 0 : (trace.lastArrival() - trace.firstArrival()) / 1e6, result.inputRatePerSecond());
@@ -219,14 +255,34 @@ public record RunReport(int schemaVersion, String runId, String flowlabVersion, 
             engines.put(run.paradigm().id(), figures(run, result.agreement().of(run.paradigm()).agrees()));
             engineSeconds.put(run.paradigm().id(), run.wallNanos() / 1e9);
         }
+        Map<String, Double> netRuntime = withFlink.flink().isEmpty() ? null : new LinkedHashMap<>();
+        List<String> differences = new ArrayList<>(result.agreement().differences());
+        for (FlinkEngineRun f : withFlink.flink()) {
+            engines.put(f.engine(), new EngineFigures(f.engine(), f.configuration(), f.run().records(), null, null, null,
+                    null, null, null, null, null, f.run().lateRows(), null, null, null, null, f.run().results().size(),
+                    f.agrees()));
+            engineSeconds.put(f.engine(), f.run().wallClockNanos() / 1e9);
+            netRuntime.put(f.engine(), f.run().flinkRuntimeMillis() / 1e3);
+            if (!f.agrees()) {
+                differences.add(f.engine() + ": " + f.summary().substring(2));
+            }
+        }
         Agreement a = result.agreement();
-        AgreementFigures agreement = new AgreementFigures(a.resultsAgree(), a.oracleOutputs(), a.differences());
+        AgreementFigures agreement = new AgreementFigures(withFlink.resultsAgree(), a.oracleOutputs(), differences,
+                withFlink.sameResults());
         ComparisonResult.WallClock w = result.wallClock();
-        WallClock wallClock = new WallClock(startedAt, (w.totalNanos() + reportNanos) / 1e9, w.traceNanos() / 1e9,
-                w.oracleNanos() / 1e9, engineSeconds, w.threads(), reportNanos / 1e9);
+        WallClock wallClock = new WallClock(startedAt, (w.totalNanos() + withFlink.flinkNanos() + reportNanos) / 1e9, w.traceNanos() / 1e9,
+                w.oracleNanos() / 1e9, engineSeconds, withFlink.recordsPerSecond(), w.threads(), reportNanos / 1e9,
+                withFlink.flink().isEmpty() ? null : withFlink.clusterStartNanos() / 1e9, netRuntime);
         return new RunReport(SCHEMA_VERSION, runId, flowlabVersion, plan.scenario(), job, plan.seed(), parameters,
                 traceFigures, engines, agreement, recommendation(result.recommendation()), charts,
                 Environment.current(), wallClock);
+    }
+
+    private static Parameters withEngines(Parameters p, List<String> engines) {
+        return new Parameters(p.job(), engines, p.durationMs(), p.ratePerSec(), p.batchIntervalMs(), p.microbatchIntervalMs(),
+                p.checkpointIntervalMs(), p.delivery(), p.workers(), p.slotsPerWorker(), p.pricePerWorkerHour(),
+                p.allowedLatenessMs(), p.allowedLatenessAuto(), p.faults(), p.slaMs(), p.budget(), p.workload(), p.costsNs());
     }
 
     /** The parameters of {@code plan}, run with {@code s} (its settings resolved for the trace, or as given). */

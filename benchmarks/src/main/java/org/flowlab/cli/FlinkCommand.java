@@ -1,0 +1,171 @@
+package org.flowlab.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.flowlab.experiment.Comparison;
+import org.flowlab.experiment.ComparisonPlan;
+import org.flowlab.experiment.EngineFactory;
+import org.flowlab.experiment.FlinkComparison;
+import org.flowlab.experiment.FlinkComparisonResult;
+import org.flowlab.experiment.FlinkEngineRun;
+import org.flowlab.flink.FlinkMode;
+import org.flowlab.flink.FlinkTarget;
+import org.flowlab.report.ComparisonReport;
+import org.flowlab.report.ComparisonTable;
+import org.flowlab.report.RunFolder;
+import org.flowlab.report.RunIndex;
+import org.flowlab.report.RunReport;
+import org.flowlab.report.WallClockTable;
+import org.flowlab.workloads.InvalidInputException;
+import org.flowlab.workloads.text.DurationText;
+import org.flowlab.workloads.text.RateText;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code flowlab flink}: the reference run on Apache Flink. The comparison's job goes through
+ * Flowlab's engines and through Flink's {@code BATCH} and {@code STREAMING} modes on the same trace;
+ * every result is checked against the oracle, and the wall-clock speed of each is set side by side.
+ * The run folder is compare's, with the engines {@code flink-batch} and {@code flink-streaming} added.
+ */
+@Command(name = "flink", mixinStandardHelpOptions = true,
+        description = {"Run a catalog job on Apache Flink (in Flink's BATCH and STREAMING runtime modes) and through "
+                + "Flowlab's engines on the same generated trace: check that every engine's results equal the reference "
+                + "oracle's, and set the wall-clock records per second of each side by side.",
+                "Flink runs on a local MiniCluster in this JVM (its start-up timed apart), or on a running cluster with "
+                        + "--jobmanager. Flink's watermarks cover the trace's whole disorder, so no record is late there; "
+                        + "--faults apply to Flowlab's engines only. Flowlab's engines run one at a time, so each one's "
+                        + "wall clock is its own.",
+                "Writes run.json (engines batch, microbatch, stream, flink-batch, flink-streaming), charts and report.html "
+                        + "to results/runs/<yyyyMMdd-HHmmss>-<scenario>/ and updates results/index.html."},
+        footer = {"", "Examples:", "  ./flowlab flink --scenario nexmark --job q5 --duration 60s --rate 10000/s",
+                "  ./flowlab flink --scenario card-fraud --mode streaming --engines stream",
+                "  ./flowlab flink --scenario stock-ticks --jobmanager localhost:8081 --parallelism 4"})
+final class FlinkCommand implements Callable<Integer> {
+
+    /** How the runtime modes are named on the command line. */
+    enum Modes {
+        BATCH(List.of(FlinkMode.BATCH)), STREAMING(List.of(FlinkMode.STREAMING)), BOTH(List.of(FlinkMode.values()));
+
+        final List<FlinkMode> modes;
+
+        Modes(List<FlinkMode> modes) {
+            this.modes = modes;
+        }
+    }
+
+    private final EngineFactory engines;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    ComparisonOptions options;
+
+    @Option(names = "--mode", paramLabel = "batch|streaming|both",
+            description = "Flink's runtime modes to run (default: both).")
+    Modes mode = Modes.BOTH;
+
+    @Option(names = "--parallelism", paramLabel = "N",
+            description = "Every Flink operator's parallelism, and the local cluster's slots (default: this machine's cores, at most 4).")
+    Integer parallelism;
+
+    @Option(names = "--jobmanager", paramLabel = "HOST:PORT",
+            description = "Run on the Flink cluster whose JobManager's REST endpoint is HOST:PORT instead of in this JVM; "
+                    + "Flowlab's classes are shipped with each job.")
+    String jobManager;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Put the run folder under DIR instead of results/runs/ (DIR/index.html lists the runs in it).")
+    Path out;
+
+    FlinkCommand(EngineFactory engines) {
+        this.engines = engines;
+    }
+
+    @Override
+    public Integer call() {
+        if (options.noScenario()) {
+            throw new InvalidInputException("flink: --scenario is required: a scenario of 'flowlab scenarios' or a spec "
+                    + "file, for example --scenario nexmark --job q5");
+        }
+        ComparisonPlan plan = options.plan(ComparisonPlan.showcase());
+        Comparison.check(plan, engines);
+        int slots = parallelism != null ? parallelism : Math.min(4, Runtime.getRuntime().availableProcessors());
+        if (slots < 1) {
+            throw new InvalidInputException("--parallelism must be at least 1 (got " + slots + ")");
+        }
+        if (jobManager != null) {
+            reachable(FlinkTarget.jobManager(jobManager));
+        }
+        Path runs = out != null ? out : ResultsLocation.root().resolve("runs");
+        Path index = out != null ? out.resolve("index.html") : ResultsLocation.root().resolve("index.html");
+        PrintWriter w = spec.commandLine().getOut();
+        ZonedDateTime started = ZonedDateTime.now();
+        try (RunFolder folder = RunFolder.create(runs, plan.scenario(), started)) {
+            w.printf(Locale.ROOT, "%s, seed %d: %s of event time at %s; Flowlab engines %s, then Flink %s, parallelism %d%n",
+                    plan.scenario(), plan.seed(), DurationText.format(plan.workload().duration()),
+                    RateText.format(plan.workload().rate()), String.join(", ", plan.engineIds()),
+                    String.join(" and ", mode.modes.stream().map(FlinkMode::engineName).toList()), slots);
+            w.flush();
+            ProgressDisplay progress = new ProgressDisplay(w, plan.engines(), System.console() != null);
+            FlinkComparisonResult result = FlinkComparison.run(plan, engines, mode.modes, jobManager, slots, progress,
+                    line -> {
+                        w.println("  " + line);
+                        w.flush();
+                    });
+            progress.finish();
+            String indexHref = RunIndexLink.from(folder.finalDir(), index);
+            RunReport report = ComparisonReport.write(result, folder.dir(), folder.id(), FlowlabVersion.current(), started,
+                    indexHref);
+            Path dir = folder.commit();
+            RunIndex.write(index, runs);
+            print(w, result, report, dir);
+        }
+        return 0;
+    }
+
+    /** Fails with one line when nothing answers at the JobManager's address, before any work. */
+    private static void reachable(FlinkTarget target) {
+        FlinkTarget.JobManager at = (FlinkTarget.JobManager) target;
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(at.host(), at.port()), 3_000);
+        } catch (IOException e) {
+            throw new InvalidInputException("--jobmanager " + at.host() + ":" + at.port() + ": nothing answers there ("
+                    + e.getMessage() + "); start the cluster, or name its JobManager's REST endpoint (port 8081 by default)");
+        }
+    }
+
+    private static void print(PrintWriter w, FlinkComparisonResult result, RunReport report, Path dir) {
+        w.printf(Locale.ROOT, "%n%s / %s: %,d events%n%n", report.scenario(), report.job(), report.trace().events());
+        w.print(ComparisonTable.of(report).toText());
+        w.println();
+        if (result.resultsAgree()) {
+            w.printf(Locale.ROOT, "results agree ✓ (Flowlab's engines and Flink's modes all equal the reference oracle, %,d outputs)%n",
+                    report.agreement().oracleOutputs());
+        } else {
+            w.println("results differ ✗ — " + String.join("; ", report.agreement().differences()));
+        }
+        w.println();
+        w.printf(Locale.ROOT, "wall clock on this machine (Flink on %s%s):%n", result.target(),
+                result.clusterStartNanos() > 0 ? String.format(Locale.ROOT, ", started in %.1f s", result.clusterStartNanos() / 1e9) : "");
+        w.print(WallClockTable.of(report).toText());
+        for (FlinkEngineRun f : result.flink()) {
+            w.printf(Locale.ROOT, "%s: Flink's own run time %.2f s of %.2f s from submitting to the last result%n", f.engine(),
+                    f.run().flinkRuntimeMillis() / 1e3, f.run().wallClockNanos() / 1e9);
+        }
+        w.println();
+        w.println("report: " + dir.resolve("report.html"));
+        w.println("run:    " + dir.resolve("run.json"));
+        w.flush();
+    }
+}

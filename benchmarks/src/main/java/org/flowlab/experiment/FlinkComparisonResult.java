@@ -1,0 +1,68 @@
+package org.flowlab.experiment;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.flowlab.sim.job.ResultTable;
+
+/**
+ * A comparison of Flowlab's engines with the same job run on Apache Flink over the same trace.
+ *
+ * @param flowlab           Flowlab's engines, the oracle, their agreement and the recommendation
+ * @param flink             one run per Flink runtime mode asked for, in the order asked
+ * @param target            where Flink ran, for people
+ * @param clusterStartNanos wall-clock time to start the local Flink cluster the runs shared (0 on a remote cluster)
+ * @param flinkNanos        wall-clock time of the whole Flink part: the cluster, every run and its checks
+ */
+public record FlinkComparisonResult(ComparisonResult flowlab, List<FlinkEngineRun> flink, String target,
+                                    long clusterStartNanos, long flinkNanos) {
+
+    public FlinkComparisonResult {
+        Objects.requireNonNull(flowlab, "flowlab");
+        flink = List.copyOf(flink);
+        Objects.requireNonNull(target, "target");
+    }
+
+    /** Whether every engine, Flowlab's and Flink's, equals the reference oracle. */
+    public boolean resultsAgree() {
+        return flowlab.agreement().resultsAgree() && flink.stream().allMatch(FlinkEngineRun::agrees);
+    }
+
+    /** Every engine's final table by id: Flowlab's engines, then Flink's. */
+    public Map<String, ResultTable> tables() {
+        Map<String, ResultTable> tables = new LinkedHashMap<>();
+        for (EngineRun r : flowlab.runs()) {
+            tables.put(r.paradigm().id(), r.outcome().results());
+        }
+        for (FlinkEngineRun f : flink) {
+            tables.put(f.engine(), f.run().results());
+        }
+        return tables;
+    }
+
+    /** Which engines computed the same results as which ({@link SameResults}). */
+    public Map<String, Map<String, Boolean>> sameResults() {
+        Map<String, Boolean> equalsOracle = new LinkedHashMap<>();
+        for (EngineRun r : flowlab.runs()) {
+            equalsOracle.put(r.paradigm().id(), flowlab.agreement().of(r.paradigm()).agrees());
+        }
+        for (FlinkEngineRun f : flink) {
+            equalsOracle.put(f.engine(), f.agrees());
+        }
+        return SameResults.of(tables(), equalsOracle);
+    }
+
+    /** Records of the trace per second of wall clock, by engine id (Flowlab's, then Flink's). */
+    public Map<String, Double> recordsPerSecond() {
+        Map<String, Double> rates = new LinkedHashMap<>();
+        long records = flowlab.trace().size();
+        for (EngineRun r : flowlab.runs()) {
+            rates.put(r.paradigm().id(), r.wallNanos() == 0 ? 0 : records * 1e9 / r.wallNanos());
+        }
+        for (FlinkEngineRun f : flink) {
+            rates.put(f.engine(), f.run().recordsPerSecond());
+        }
+        return rates;
+    }
+}

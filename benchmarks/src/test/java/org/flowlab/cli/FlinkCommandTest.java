@@ -1,0 +1,144 @@
+package org.flowlab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.flowlab.experiment.StandardEngines;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code flowlab flink} end to end on a small trace: Flowlab's engines and Flink's two runtime modes
+ * (on a local MiniCluster) over the same trace, a run.json of compare's shape with the Flink
+ * engines in it, results that agree, and wall-clock speeds side by side; and its mistakes.
+ */
+class FlinkCommandTest {
+
+    static final String[] SMALL = {"--scenario", "nexmark", "--duration", "5s", "--rate", "2000/s",
+            "--parallelism", "2"};
+
+    @TempDir
+    Path dir;
+
+    static String[] args(Path out, String... more) {
+        List<String> a = new ArrayList<>(List.of("flink"));
+        a.addAll(Arrays.asList(SMALL));
+        a.addAll(Arrays.asList(more));
+        a.add("--out");
+        a.add(out.toString());
+        return a.toArray(String[]::new);
+    }
+
+    static JsonObject runJson(Path out) throws IOException {
+        List<Path> folders = CompareCommandTest.runFolders(out);
+        assertThat(folders).hasSize(1);
+        return JsonParser.parseString(Files.readString(folders.get(0).resolve("run.json"))).getAsJsonObject();
+    }
+
+    @Test
+    void bothFlinkModesRunBesideFlowlabsEnginesAndEveryResultEqualsTheOracle() throws IOException {
+        CommandLineRun run = CommandLineRun.with(StandardEngines.FACTORY, args(dir, "--job", "q5"));
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonObject json = runJson(dir);
+        assertThat(json.keySet()).containsAll(List.of("schemaVersion", "scenario", "seed", "parameters", "engines",
+                "agreement", "recommendation", "environment", "wallClock"));
+        JsonObject engines = json.getAsJsonObject("engines");
+        assertThat(engines.keySet()).containsExactly("batch", "microbatch", "stream", "flink-batch", "flink-streaming");
+        JsonObject agreement = json.getAsJsonObject("agreement");
+        assertThat(agreement.get("resultsAgree").getAsBoolean()).isTrue();
+        long oracleOutputs = agreement.get("oracleOutputs").getAsLong();
+        assertThat(oracleOutputs).isPositive();
+        long events = json.getAsJsonObject("trace").get("events").getAsLong();
+        for (String flink : List.of("flink-batch", "flink-streaming")) {
+            JsonObject e = engines.getAsJsonObject(flink);
+            assertThat(e.get("resultsAgree").getAsBoolean()).as(flink).isTrue();
+            assertThat(e.get("outputs").getAsLong()).as(flink).isEqualTo(oracleOutputs);
+            assertThat(e.get("recordsIn").getAsLong()).as(flink).isEqualTo(events);
+            assertThat(e.get("lateRecords").getAsLong()).as(flink).isZero();
+            assertThat(e.get("latencyMs").isJsonNull()).as("a real run has no simulated latency").isTrue();
+            assertThat(e.get("cost").isJsonNull()).isTrue();
+        }
+        for (Map.Entry<String, JsonElement> row : agreement.getAsJsonObject("sameResults").entrySet()) {
+            assertThat(row.getValue().getAsJsonObject().keySet()).as(row.getKey()).hasSize(5);
+            row.getValue().getAsJsonObject().entrySet().forEach(cell ->
+                    assertThat(cell.getValue().getAsBoolean()).as(row.getKey() + " vs " + cell.getKey()).isTrue());
+        }
+        JsonObject wallClock = json.getAsJsonObject("wallClock");
+        for (String id : engines.keySet()) {
+            assertThat(wallClock.getAsJsonObject("engineRecordsPerSec").get(id).getAsDouble()).as(id).isPositive();
+            assertThat(wallClock.getAsJsonObject("engineSeconds").get(id).getAsDouble()).as(id).isPositive();
+        }
+        assertThat(wallClock.getAsJsonObject("flinkNetRuntimeSeconds").keySet()).containsExactly("flink-batch", "flink-streaming");
+        assertThat(json.getAsJsonObject("parameters").getAsJsonArray("engines").toString())
+                .isEqualTo("[\"batch\",\"microbatch\",\"stream\",\"flink-batch\",\"flink-streaming\"]");
+        assertThat(run.out()).contains("nexmark / q5", "results agree ✓", "flink-streaming", "records/s",
+                "stream ÷ flink-streaming: ", "batch ÷ flink-batch: ");
+        Path folder = CompareCommandTest.runFolders(dir).get(0);
+        assertThat(Files.readString(folder.resolve("report.html"))).contains("flink-streaming", "records per second");
+        assertThat(dir.resolve("index.html")).content().contains(folder.getFileName() + "/report.html");
+    }
+
+    @Test
+    void oneModeBesideOneEngineAndTheSameArgumentsGiveTheSameRunJson() throws IOException {
+        String[] more = {"--mode", "streaming", "--engines", "stream", "--job", "q7"};
+        assertThat(CommandLineRun.with(StandardEngines.FACTORY, args(dir.resolve("a"), more)).exitCode()).isZero();
+        assertThat(CommandLineRun.with(StandardEngines.FACTORY, args(dir.resolve("b"), more)).exitCode()).isZero();
+        JsonObject a = runJson(dir.resolve("a"));
+        assertThat(a.getAsJsonObject("engines").keySet()).containsExactly("stream", "flink-streaming");
+        assertThat(a.get("job").getAsString()).isEqualTo("q7");
+        JsonObject b = runJson(dir.resolve("b"));
+        for (JsonObject json : List.of(a, b)) {
+            json.remove("wallClock");
+            json.remove("environment");
+            json.remove("runId");
+        }
+        assertThat(a).isEqualTo(b);
+    }
+
+    @Test
+    void mistakesGetOneLineAndExitCodeTwoAndWriteNothing() throws IOException {
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        assertRejected("--scenario is required", "flink", "--job", "q5");
+        assertRejected("--mode", "flink", "--scenario", "nexmark", "--mode", "sideways");
+        assertRejected("--parallelism must be at least 1", "flink", "--scenario", "nexmark", "--parallelism", "0");
+        assertRejected("--jobmanager must be host:port", "flink", "--scenario", "nexmark", "--jobmanager", "localhost");
+        assertRejected("nothing answers there", "flink", "--scenario", "nexmark", "--jobmanager", "127.0.0.1:" + port);
+        assertRejected("unknown job", "flink", "--scenario", "nexmark", "--job", "q99");
+    }
+
+    private void assertRejected(String fragment, String... args) throws IOException {
+        List<String> a = new ArrayList<>(Arrays.asList(args));
+        a.add("--out");
+        a.add(dir.resolve("runs").toString());
+        CommandLineRun run = CommandLineRun.with(StandardEngines.FACTORY, a.toArray(String[]::new));
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+        assertThat(run.errLines()).as(run.err()).hasSize(1);
+        assertThat(run.err()).startsWith("flowlab: ").contains(fragment).doesNotContain("\tat ");
+        assertThat(run.out()).isEmpty();
+        try (Stream<Path> all = Files.walk(dir)) {
+            assertThat(all.filter(p -> !p.equals(dir))).as("nothing written").isEmpty();
+        }
+    }
+
+    @Test
+    void helpNamesEveryFlagWithExamples() {
+        CommandLineRun run = CommandLineRun.with(StandardEngines.FACTORY, "flink", "--help");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("--scenario", "--job", "--seed", "--duration", "--rate", "--out", "--mode",
+                "--jobmanager", "--parallelism", "Examples:", "./flowlab flink");
+    }
+}
