@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.flowlab.bench.AtomicTextFile;
 import org.flowlab.bench.BenchTable;
+import org.flowlab.report.FlinkRunsTable;
 import org.flowlab.workloads.InvalidInputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,9 +20,11 @@ import picocli.CommandLine.Option;
 
 /** {@code flowlab bench-table}: rewrites the README's benchmark table from a JMH JSON result. */
 @Command(name = "bench-table", mixinStandardHelpOptions = true,
-        description = "Rewrite the benchmark table of README.md (between <!-- bench:start --> and <!-- bench:end -->) "
+        description = {"Rewrite the benchmark table of README.md (between <!-- bench:start --> and <!-- bench:end -->) "
                 + "from the latest results/benchmarks/*.json, or --from FILE: each benchmark's figure, its target "
                 + "and its ratio to the hand-written loop, with the machine and the date.",
+                "Also rewrites the table of Flowlab against Flink (between <!-- flink:start --> and <!-- flink:end -->) from "
+                        + "the newest run of each job in results/flink/, which './flowlab flink ... --out results/flink' writes."},
         footer = {"", "Examples:", "  ./flowlab bench-table",
                 "  ./flowlab bench-table --from results/benchmarks/20261125-214500.json --note 'quiet machine'"})
 final class BenchTableCommand implements Runnable {
@@ -75,7 +78,10 @@ final class BenchTableCommand implements Runnable {
                         + "Regenerate with `./flowlab bench --update-readme` or `./flowlab bench-table`.",
                 host(), Runtime.getRuntime().availableProcessors(), System.getProperty("os.arch"),
                 System.getProperty("java.version"), name, name.replaceFirst("\\.json$", ""), note);
-        AtomicTextFile.write(readme, BenchTable.rewrite(readme.toString(), readmeText, BenchTable.markdown(json.toString(), jsonText, caption)));
+        String withJmh = BenchTable.rewrite(readme.toString(), readmeText, BenchTable.markdown(json.toString(), jsonText, caption));
+        Path flinkRuns = ResultsLocation.root().resolve("flink");
+        AtomicTextFile.write(readme, FlinkRunsTable.rewrite(withJmh, FlinkRunsTable.markdown(
+                ResultsLocation.root().getParent() == null ? flinkRuns : ResultsLocation.root().getParent().relativize(flinkRuns), host())));
     }
 
     static String host() {

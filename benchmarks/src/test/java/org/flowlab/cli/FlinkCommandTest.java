@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.flowlab.experiment.StandardEngines;
+import org.flowlab.report.FlinkRunsTable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -87,6 +88,14 @@ class FlinkCommandTest {
         Path folder = CompareCommandTest.runFolders(dir).get(0);
         assertThat(Files.readString(folder.resolve("report.html"))).contains("flink-streaming", "records per second");
         assertThat(dir.resolve("index.html")).content().contains(folder.getFileName() + "/report.html");
+
+        String table = FlinkRunsTable.markdown(dir, "test-host");
+        assertThat(table).contains("test-host", "| nexmark / q5 | " + String.format(java.util.Locale.ROOT, "%,d", events) + " |",
+                folder.getFileName().toString()).containsPattern("\\d+\\.\\d× [✓✗]");
+        String readme = "# x\n" + FlinkRunsTable.START + "\nold\n" + FlinkRunsTable.END + "\nafter\n";
+        assertThat(FlinkRunsTable.rewrite(readme, table)).isEqualTo("# x\n" + FlinkRunsTable.START + "\n" + table
+                + FlinkRunsTable.END + "\nafter\n");
+        assertThat(FlinkRunsTable.rewrite("no markers", table)).isEqualTo("no markers");
     }
 
     @Test

@@ -1,0 +1,115 @@
+package org.flowlab.report;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The README's table of Flowlab against Flink: from the run folders {@code flowlab flink} wrote
+ * under one directory, the newest run of each scenario and job, with the wall-clock records per
+ * second of Flowlab's stream and batch engines and of Flink's two modes, and their ratios against
+ * the goal of {@value #GOAL}× (the sandbox must sweep hundreds of configurations quickly).
+ */
+public final class FlinkRunsTable {
+
+    /** The README's markers around the table. */
+    public static final String START = "<!-- flink:start -->";
+    public static final String END = "<!-- flink:end -->";
+
+    /** How many times Flink's local speed Flowlab's engines should reach. */
+    public static final double GOAL = 10;
+
+    private FlinkRunsTable() {
+    }
+
+    /** The newest run with Flink engines per scenario and job, in the order of their newest runs (oldest first). */
+    static List<RunReport> newestPerJob(Path runs) {
+        Map<String, RunReport> newest = new LinkedHashMap<>();
+        List<Path> folders = new ArrayList<>(RunIndex.folders(runs, "run.json"));
+        java.util.Collections.reverse(folders); // oldest first, so a later run replaces an earlier one
+        for (Path folder : folders) {
+            RunReport r;
+            try {
+                r = RunReportJson.read(folder.resolve("run.json"));
+            } catch (RuntimeException e) {
+                continue; // not a run this version can read
+            }
+            if (r.engines() == null || r.wallClock() == null || r.wallClock().engineRecordsPerSec() == null
+                    || r.engines().keySet().stream().noneMatch(id -> id.startsWith("flink-"))) {
+                continue;
+            }
+            String key = r.scenario() + " / " + r.job();
+            newest.remove(key);
+            newest.put(key, r);
+        }
+        return new ArrayList<>(newest.values());
+    }
+
+    /**
+     * The markdown table of the runs under {@code runs}, with a caption naming the machine and how
+     * to regenerate it; a sentence saying there are none when there are none.
+     */
+    public static String markdown(Path runs, String host) {
+        List<RunReport> reports = newestPerJob(runs);
+        if (reports.isEmpty()) {
+            return "No runs with Flink under `" + runs + "` yet: `./flowlab flink --scenario nexmark --job q5 --out "
+                    + runs + "` makes one.\n";
+        }
+        StringBuilder s = new StringBuilder();
+        RunReport first = reports.get(0);
+        s.append(String.format(Locale.ROOT, "Wall-clock records per second on %s (%d cores, Java %s), each row the newest "
+                        + "`./flowlab flink` run of its job in `%s` (run ids name the date); Flink %s on a local MiniCluster "
+                        + "in the same JVM, started once per run and not counted, collecting every result; Flowlab's engines "
+                        + "one at a time, single-threaded. Regenerate with `./flowlab bench-table` after new runs.%n%n",
+                host, first.environment().availableProcessors(), first.environment().javaVersion(), runs,
+                flinkVersion()));
+        s.append("| scenario / job | events | stream | flink-streaming | stream ÷ flink-streaming | batch | flink-batch "
+                + "| batch ÷ flink-batch | results agree | run |\n");
+        s.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
+        for (RunReport r : reports) {
+            Map<String, Double> rates = r.wallClock().engineRecordsPerSec();
+            s.append("| ").append(r.scenario()).append(" / ").append(r.job())
+                    .append(" | ").append(String.format(Locale.ROOT, "%,d", r.trace().events()))
+                    .append(" | ").append(rate(rates.get("stream")))
+                    .append(" | ").append(rate(rates.get("flink-streaming")))
+                    .append(" | ").append(ratio(rates.get("stream"), rates.get("flink-streaming")))
+                    .append(" | ").append(rate(rates.get("batch")))
+                    .append(" | ").append(rate(rates.get("flink-batch")))
+                    .append(" | ").append(ratio(rates.get("batch"), rates.get("flink-batch")))
+                    .append(" | ").append(r.agreement().resultsAgree() ? "✓" : "✗")
+                    .append(" | ").append(r.runId())
+                    .append(" |\n");
+        }
+        return s.toString();
+    }
+
+    private static String rate(Double perSecond) {
+        return perSecond == null ? "" : WallClockTable.rate(perSecond) + "/s";
+    }
+
+    private static String ratio(Double flowlab, Double flink) {
+        if (flowlab == null || flink == null || !(flink > 0)) {
+            return "";
+        }
+        double r = flowlab / flink;
+        return String.format(Locale.ROOT, "%.1f× %s", r, r >= GOAL ? "✓" : "✗");
+    }
+
+    private static String flinkVersion() {
+        String v = org.apache.flink.runtime.util.EnvironmentInformation.getVersion();
+        return v == null || v.isBlank() ? "" : v;
+    }
+
+    /** {@code readme} with the text between the markers replaced by {@code table}; unchanged without markers. */
+    public static String rewrite(String readme, String table) {
+        int start = readme.indexOf(START);
+        int end = readme.indexOf(END);
+        if (start < 0 || end < start) {
+            return readme;
+        }
+        return readme.substring(0, start + START.length()) + "\n" + table + readme.substring(end);
+    }
+}
