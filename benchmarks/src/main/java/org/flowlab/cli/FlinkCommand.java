@@ -104,9 +104,7 @@ final class FlinkCommand implements Callable<Integer> {
         if (slots < 1) {
             throw new InvalidInputException("--parallelism must be at least 1 (got " + slots + ")");
         }
-        if (jobManager != null) {
-            reachable(FlinkTarget.jobManager(jobManager));
-        }
+        FlinkTarget.JobManager remote = jobManager == null ? null : reachable(jobManager);
         Path runs = out != null ? out : ResultsLocation.root().resolve("runs");
         Path index = out != null ? out.resolve("index.html") : ResultsLocation.root().resolve("index.html");
         PrintWriter w = spec.commandLine().getOut();
@@ -118,7 +116,7 @@ final class FlinkCommand implements Callable<Integer> {
                     String.join(" and ", mode.modes.stream().map(FlinkMode::engineName).toList()), slots);
             w.flush();
             ProgressDisplay progress = new ProgressDisplay(w, plan.engines(), System.console() != null);
-            FlinkComparisonResult result = FlinkComparison.run(plan, engines, mode.modes, jobManager, slots, progress,
+            FlinkComparisonResult result = FlinkComparison.run(plan, engines, mode.modes, remote, slots, progress,
                     line -> {
                         w.println("  " + line);
                         w.flush();
@@ -134,15 +132,16 @@ final class FlinkCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Fails with one line when nothing answers at the JobManager's address, before any work. */
-    private static void reachable(FlinkTarget target) {
-        FlinkTarget.JobManager at = (FlinkTarget.JobManager) target;
+    /** The cluster at {@code hostPort}; one line when it is malformed or nothing answers there, before any work. */
+    private static FlinkTarget.JobManager reachable(String hostPort) {
+        FlinkTarget.JobManager at = FlinkTarget.jobManager(hostPort);
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(at.host(), at.port()), 3_000);
         } catch (IOException e) {
             throw new InvalidInputException("--jobmanager " + at.host() + ":" + at.port() + ": nothing answers there ("
                     + e.getMessage() + "); start the cluster, or name its JobManager's REST endpoint (port 8081 by default)");
         }
+        return at;
     }
 
     private static void print(PrintWriter w, FlinkComparisonResult result, RunReport report, Path dir) {

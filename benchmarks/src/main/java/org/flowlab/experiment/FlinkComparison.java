@@ -48,15 +48,14 @@ public final class FlinkComparison {
      * Runs {@code plan} through its Flowlab engines, one at a time, then through Flink in each of
      * {@code modes}.
      *
-     * @param jobManager  a remote cluster's {@code host:port}, or null for a local cluster in this JVM,
-     *                    started once for all modes (its start-up is timed apart)
+     * @param remote      a running cluster ({@link FlinkTarget#jobManager}), or null for a local cluster in
+     *                    this JVM, started once for all modes (its start-up is timed apart)
      * @param parallelism every Flink operator's parallelism
      * @param log         told, a line at a time, what Flink is doing
      */
     public static FlinkComparisonResult run(ComparisonPlan plan, EngineFactory engines, List<FlinkMode> modes,
-                                            String jobManager, int parallelism, ComparisonProgress progress,
+                                            FlinkTarget remote, int parallelism, ComparisonProgress progress,
                                             Consumer<String> log) {
-        FlinkTarget remote = jobManager == null ? null : FlinkTarget.jobManager(jobManager);
         if (parallelism < 1) {
             throw new InvalidInputException("flink: the parallelism must be at least 1 (got " + parallelism + ")");
         }

@@ -31,7 +31,7 @@ public sealed interface FlinkTarget permits FlinkTarget.InJvm, FlinkTarget.JobMa
      *
      * @throws InvalidInputException if {@code hostPort} is not {@code host:port}
      */
-    static FlinkTarget jobManager(String hostPort) {
+    static JobManager jobManager(String hostPort) {
         String text = hostPort == null ? "" : hostPort.trim();
         int colon = text.lastIndexOf(':');
         String problem = "--jobmanager must be host:port with a port from 1 to 65535, for example localhost:8081 (got \""
