@@ -192,7 +192,7 @@ class FlinkRunnerTest {
 
     @Test
     void aJobManagerAddressNamesHostAndPort() {
-        FlinkTarget.JobManager target = (FlinkTarget.JobManager) FlinkTarget.jobManager("flink.example.org:8081");
+        FlinkTarget.JobManager target = FlinkTarget.jobManager("flink.example.org:8081");
 
         assertThat(target.host()).isEqualTo("flink.example.org");
         assertThat(target.port()).isEqualTo(8081);
