@@ -37,11 +37,16 @@ public final class FlinkComparison {
      * @throws InvalidInputException for a hand-built job
      */
     public static JobRecipe recipe(ComparisonPlan plan, Trace trace) {
+        JobChoice.FromCatalog c = catalogJob(plan);
+        return JobRecipe.catalog(c.resolve(plan.scenario()), trace.schema(), c.parameters());
+    }
+
+    private static JobChoice.FromCatalog catalogJob(ComparisonPlan plan) {
         if (!(plan.job() instanceof JobChoice.FromCatalog c)) {
             throw new InvalidInputException("flink: only catalog jobs can run on Flink (got the hand-built job "
                     + plan.job().name(plan.scenario()) + "); use FlinkRunner with a JobRecipe for your own");
         }
-        return JobRecipe.catalog(c.resolve(plan.scenario()), trace.schema(), c.parameters());
+        return c;
     }
 
     /**
@@ -62,6 +67,7 @@ public final class FlinkComparison {
         if (modes.isEmpty()) {
             throw new InvalidInputException("flink: name at least one runtime mode: batch, streaming");
         }
+        catalogJob(plan); // a job Flink cannot run fails before Flowlab's engines run
         ComparisonResult flowlab = Comparison.run(plan, engines, progress, 1);
         Trace trace = flowlab.trace();
         JobRecipe recipe = recipe(plan, trace);
