@@ -142,6 +142,24 @@ final class LongMap<V> {
         }
     }
 
+    /** A key and its value. */
+    interface EntryConsumer<V> {
+        void accept(long key, V value);
+    }
+
+    /** Passes every entry, in the table's order: for work whose result does not depend on order. */
+    @SuppressWarnings("unchecked")
+    void forEachEntry(EntryConsumer<? super V> action) {
+        if (hasZeroKey) {
+            action.accept(0, (V) zeroValue);
+        }
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i] != EMPTY) {
+                action.accept(keys[i], (V) values[i]);
+            }
+        }
+    }
+
     void clear() {
         Arrays.fill(keys, EMPTY);
         Arrays.fill(values, null);

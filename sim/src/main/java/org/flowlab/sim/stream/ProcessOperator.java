@@ -42,6 +42,8 @@ final class ProcessOperator implements StatefulOperator {
         /** The earliest buffered row's event time or timer, while the key is in the due set. */
         long due = Long.MAX_VALUE;
         boolean queued;
+        /** Changed since the last checkpoint. */
+        boolean dirty;
 
         KeyState(long key) {
             this.key = key;
@@ -77,14 +79,29 @@ final class ProcessOperator implements StatefulOperator {
     private final LongMap<KeyState> keys = new LongMap<>();
     private final TreeSet<KeyState> due = new TreeSet<>(DUE_ORDER);
     private final Context ctx = new Context();
+    private final boolean checkpointed;
+    /** The keys changed since the last checkpoint (with checkpoints), which the next one keeps. */
+    private final List<KeyState> dirty = new ArrayList<>();
+    private StateChangelog changelog = new StateChangelog();
+    /** Keys, timers and buffered rows, kept up to date for the checkpoint's cost. */
+    private int entryCount;
 
-    ProcessOperator(KeyedProcess step, int opIndex, boolean lastStep, boolean lastStateful, String jobName) {
+    ProcessOperator(KeyedProcess step, int opIndex, boolean lastStep, boolean lastStateful, String jobName,
+                    boolean checkpointed) {
         this.step = step;
         this.function = step.newFunction();
         this.opIndex = opIndex;
         this.lastStep = lastStep;
         this.lastStateful = lastStateful;
         this.jobName = jobName;
+        this.checkpointed = checkpointed;
+    }
+
+    private void touch(KeyState ks) {
+        if (checkpointed && !ks.dirty) {
+            ks.dirty = true;
+            dirty.add(ks);
+        }
     }
 
     @Override
@@ -100,9 +117,12 @@ final class ProcessOperator implements StatefulOperator {
         if (ks == null) {
             ks = new KeyState(key);
             keys.put(key, ks);
+            entryCount++;
         }
+        touch(ks);
         dequeue(ks);
         ks.buffer.add(record);
+        entryCount++;
         enqueue(ks);
     }
 
@@ -116,6 +136,7 @@ final class ProcessOperator implements StatefulOperator {
                 enqueue(ks);
             } else if (ks.state == null || ks.state.isEmpty()) {
                 keys.remove(ks.key);
+                entryCount--;
             }
         }
     }
@@ -134,6 +155,7 @@ final class ProcessOperator implements StatefulOperator {
     }
 
     private void run(KeyState ks, long watermark, KeyedTask task) {
+        touch(ks);
         ctx.ks = ks;
         ctx.task = task;
         while (true) {
@@ -142,6 +164,7 @@ final class ProcessOperator implements StatefulOperator {
             boolean timerReady = !ks.timers.isEmpty() && ks.timers.first() <= watermark;
             if (rowReady && (!timerReady || ks.timers.first() >= next.row.eventTime())) {
                 ks.buffer.poll();
+                entryCount--;
                 task.cost += task.costs.recordNanos() + task.costs.stateAccessNanos();
                 ctx.currentTime = next.row.eventTime();
                 ctx.inTimer = false;
@@ -153,6 +176,7 @@ final class ProcessOperator implements StatefulOperator {
                 }
             } else if (timerReady) {
                 long timestamp = ks.timers.pollFirst();
+                entryCount--;
                 task.cost += task.costs.stateAccessNanos();
                 ctx.currentTime = timestamp;
                 ctx.inTimer = true;
@@ -167,35 +191,48 @@ final class ProcessOperator implements StatefulOperator {
         ctx.current = null;
     }
 
+    /** The keys changed since the last checkpoint go into the changelog; the others are kept from before. */
     @Override
     public Object snapshot() {
-        List<KeyStateSnapshot> out = new ArrayList<>(keys.size());
-        for (long key : keys.keys()) {
-            KeyState ks = keys.get(key);
-            long[] timers = new long[ks.timers.size()];
-            int i = 0;
-            for (long t : ks.timers) {
-                timers[i++] = t;
+        for (KeyState ks : dirty) {
+            ks.dirty = false;
+            KeyState live = keys.get(ks.key);
+            if (live == ks) {
+                changelog.put(ks.key, freeze(ks));
+            } else if (live == null) {
+                changelog.remove(ks.key);
             }
-            out.add(new KeyStateSnapshot(key, ks.state == null ? null : new HashMap<>(ks.state), timers,
-                    ks.buffer.toArray(new StreamRecord[0]), ks.emitted, ks.seqTime, ks.seq));
+            // Otherwise the key was removed and made again: its new state is in the list too.
         }
-        return out;
+        dirty.clear();
+        return changelog.checkpoint();
+    }
+
+    private static KeyStateSnapshot freeze(KeyState ks) {
+        long[] timers = new long[ks.timers.size()];
+        int i = 0;
+        for (long t : ks.timers) {
+            timers[i++] = t;
+        }
+        return new KeyStateSnapshot(ks.key, ks.state == null ? null : new HashMap<>(ks.state), timers,
+                ks.buffer.toArray(new StreamRecord[0]), ks.emitted, ks.seqTime, ks.seq);
     }
 
     @Override
     public int entries() {
-        int[] n = {0};
-        keys.forEachValue(ks -> n[0] += 1 + ks.timers.size() + ks.buffer.size());
-        return n[0];
+        return entryCount;
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public void restore(Object snapshot) {
+        StateChangelog.Version version = (StateChangelog.Version) snapshot;
         keys.clear();
         due.clear();
-        for (KeyStateSnapshot s : (List<KeyStateSnapshot>) snapshot) {
+        dirty.clear();
+        entryCount = 0;
+        changelog = new StateChangelog(version);
+        version.entries().forEachValue(frozen -> {
+            KeyStateSnapshot s = (KeyStateSnapshot) frozen;
             KeyState ks = new KeyState(s.key());
             ks.state = s.state() == null ? null : new HashMap<>(s.state());
             for (long t : s.timers()) {
@@ -208,10 +245,11 @@ final class ProcessOperator implements StatefulOperator {
             ks.seqTime = s.seqTime();
             ks.seq = s.seq();
             keys.put(ks.key, ks);
+            entryCount += 1 + ks.timers.size() + ks.buffer.size();
             if (ks.hasWork()) {
                 enqueue(ks);
             }
-        }
+        });
     }
 
     /** The context the function sees for the key being run; checks the same rules as the oracle. */
@@ -266,12 +304,16 @@ final class ProcessOperator implements StatefulOperator {
                         + currentTime);
             }
             task.cost += task.costs.stateAccessNanos();
-            ks.timers.add(timestamp);
+            if (ks.timers.add(timestamp)) {
+                entryCount++;
+            }
         }
 
         @Override
         public void deleteTimer(long timestamp) {
-            ks.timers.remove(timestamp);
+            if (ks.timers.remove(timestamp)) {
+                entryCount--;
+            }
         }
 
         @Override

@@ -338,7 +338,8 @@ public final class StreamRun {
             }
             return new WindowOperator(w, opIndex, last, config.allowedLateness(), job.name());
         }
-        return new ProcessOperator((KeyedProcess) op, opIndex, last, opIndex == plan.lastStateful, job.name());
+        return new ProcessOperator((KeyedProcess) op, opIndex, last, opIndex == plan.lastStateful, job.name(),
+                config.checkpointing());
     }
 
     /** A source read the record at {@code offset} of its log at {@code t}. */
