@@ -1,12 +1,9 @@
 package org.flowlab.sim.stream;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.PriorityQueue;
-import java.util.TreeSet;
 import org.flowlab.sim.job.KeyedProcess;
 import org.flowlab.sim.job.KeyedProcessFunction;
 import org.flowlab.sim.job.ProcessContext;
@@ -27,21 +24,33 @@ import org.flowlab.sim.job.Row;
 final class ProcessOperator implements StatefulOperator {
 
     private static final Comparator<StreamRecord> ROW_ORDER = (a, b) -> Row.ORDER.compare(a.row, b.row);
-    private static final Comparator<KeyState> DUE_ORDER = Comparator.comparingLong((KeyState k) -> k.due)
-            .thenComparingLong(k -> k.key);
+    private static final long[] NO_TIMERS = new long[0];
+    private static final StreamRecord[] NO_ROWS = new StreamRecord[0];
 
-    /** One key's state, timers, buffered rows and output numbering. */
+    /**
+     * One key's state, timers, buffered rows and output numbering. A key has a few of each, so
+     * they are small sorted arrays rather than trees and hash maps: less to allocate per key, less
+     * to copy into a checkpoint.
+     */
     private static final class KeyState {
         final long key;
-        Map<String, Object> state;
-        final TreeSet<Long> timers = new TreeSet<>();
-        final PriorityQueue<StreamRecord> buffer = new PriorityQueue<>(ROW_ORDER);
+        /** The named state as name, value, name, value, …, in {@code [0, 2 × stateCount)}. */
+        Object[] state;
+        int stateCount;
+        /** Distinct timer times, ascending, in {@code [0, timerCount)}. */
+        long[] timers = NO_TIMERS;
+        int timerCount;
+        /** Buffered rows in {@link #ROW_ORDER} (equal rows in arrival order), in {@code [bufferHead, bufferHead + bufferCount)}. */
+        StreamRecord[] buffer = NO_ROWS;
+        int bufferHead;
+        int bufferCount;
         boolean emitted;
         long seqTime;
         long seq;
-        /** The earliest buffered row's event time or timer, while the key is in the due set. */
+        /** The earliest buffered row's event time or timer, while the key is in the due queue. */
         long due = Long.MAX_VALUE;
-        boolean queued;
+        /** The key's place in the due queue, -1 when not in it. */
+        int queueIndex = -1;
         /** Changed since the last checkpoint. */
         boolean dirty;
 
@@ -50,23 +59,121 @@ final class ProcessOperator implements StatefulOperator {
         }
 
         boolean hasWork() {
-            return !timers.isEmpty() || !buffer.isEmpty();
+            return timerCount > 0 || bufferCount > 0;
         }
 
         long nextDue() {
             long d = Long.MAX_VALUE;
-            if (!buffer.isEmpty()) {
-                d = buffer.peek().row.eventTime();
+            if (bufferCount > 0) {
+                d = buffer[bufferHead].row.eventTime();
             }
-            if (!timers.isEmpty()) {
-                d = Math.min(d, timers.first());
+            if (timerCount > 0) {
+                d = Math.min(d, timers[0]);
             }
             return d;
         }
+
+        int stateIndex(String name) {
+            for (int i = 0; i < 2 * stateCount; i += 2) {
+                if (name.equals(state[i])) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        void setState(String name, Object value) {
+            int i = stateIndex(name);
+            if (i >= 0) {
+                state[i + 1] = value;
+                return;
+            }
+            if (state == null) {
+                state = new Object[4];
+            } else if (2 * stateCount == state.length) {
+                state = Arrays.copyOf(state, state.length * 2);
+            }
+            state[2 * stateCount] = name;
+            state[2 * stateCount + 1] = value;
+            stateCount++;
+        }
+
+        void clearState(String name) {
+            int i = stateIndex(name);
+            if (i >= 0) {
+                // Names have no order: the last pair takes the freed place.
+                int lastPair = 2 * (stateCount - 1);
+                state[i] = state[lastPair];
+                state[i + 1] = state[lastPair + 1];
+                state[lastPair] = null;
+                state[lastPair + 1] = null;
+                stateCount--;
+            }
+        }
+
+        /** Adds a timer; false if the key already has one at that time. */
+        boolean addTimer(long t) {
+            int i = Arrays.binarySearch(timers, 0, timerCount, t);
+            if (i >= 0) {
+                return false;
+            }
+            i = -i - 1;
+            if (timerCount == timers.length) {
+                timers = Arrays.copyOf(timers, Math.max(2, timerCount * 2));
+            }
+            System.arraycopy(timers, i, timers, i + 1, timerCount - i);
+            timers[i] = t;
+            timerCount++;
+            return true;
+        }
+
+        /** Removes the timer at {@code t}; false if there is none. */
+        boolean removeTimer(long t) {
+            int i = Arrays.binarySearch(timers, 0, timerCount, t);
+            if (i < 0) {
+                return false;
+            }
+            System.arraycopy(timers, i + 1, timers, i, timerCount - i - 1);
+            timerCount--;
+            return true;
+        }
+
+        void buffer(StreamRecord record) {
+            if (bufferHead + bufferCount == buffer.length) {
+                if (bufferHead > 0) {
+                    System.arraycopy(buffer, bufferHead, buffer, 0, bufferCount);
+                    Arrays.fill(buffer, bufferCount, bufferHead + bufferCount, null);
+                    bufferHead = 0;
+                }
+                if (bufferCount == buffer.length) {
+                    buffer = Arrays.copyOf(buffer, Math.max(2, bufferCount * 2));
+                }
+            }
+            // Rows mostly come in order: look for the place from the end.
+            int i = bufferHead + bufferCount;
+            while (i > bufferHead && ROW_ORDER.compare(buffer[i - 1], record) > 0) {
+                buffer[i] = buffer[i - 1];
+                i--;
+            }
+            buffer[i] = record;
+            bufferCount++;
+        }
+
+        StreamRecord pollBuffer() {
+            StreamRecord r = buffer[bufferHead];
+            buffer[bufferHead] = null;
+            bufferCount--;
+            bufferHead = bufferCount == 0 ? 0 : bufferHead + 1;
+            return r;
+        }
+
+        int entries() {
+            return 1 + timerCount + bufferCount;
+        }
     }
 
-    /** A key as a checkpoint keeps it; state values are immutable, so the map is copied shallowly. */
-    record KeyStateSnapshot(long key, Map<String, Object> state, long[] timers, StreamRecord[] buffer,
+    /** A key as a checkpoint keeps it; state values are immutable, so the names and values are copied shallowly. */
+    record KeyStateSnapshot(long key, Object[] state, long[] timers, StreamRecord[] buffer,
                             boolean emitted, long seqTime, long seq) {
     }
 
@@ -77,7 +184,9 @@ final class ProcessOperator implements StatefulOperator {
     private final boolean lastStateful;
     private final String jobName;
     private final LongMap<KeyState> keys = new LongMap<>();
-    private final TreeSet<KeyState> due = new TreeSet<>(DUE_ORDER);
+    /** The keys with rows or timers, a binary heap by (due, key): the next one to run is unique. */
+    private KeyState[] queue = new KeyState[16];
+    private int queued;
     private final Context ctx = new Context();
     private final boolean checkpointed;
     /** The keys changed since the last checkpoint (with checkpoints), which the next one keeps. */
@@ -120,50 +229,110 @@ final class ProcessOperator implements StatefulOperator {
             entryCount++;
         }
         touch(ks);
-        dequeue(ks);
-        ks.buffer.add(record);
+        ks.buffer(record);
         entryCount++;
-        enqueue(ks);
+        schedule(ks);
     }
 
     @Override
     public void advance(long watermark, KeyedTask task) {
-        while (!due.isEmpty() && due.first().due <= watermark) {
-            KeyState ks = due.pollFirst();
-            ks.queued = false;
+        while (queued > 0 && queue[0].due <= watermark) {
+            KeyState ks = pollQueue();
             run(ks, watermark, task);
             if (ks.hasWork()) {
-                enqueue(ks);
-            } else if (ks.state == null || ks.state.isEmpty()) {
+                schedule(ks);
+            } else if (ks.stateCount == 0) {
                 keys.remove(ks.key);
                 entryCount--;
             }
         }
     }
 
-    private void dequeue(KeyState ks) {
-        if (ks.queued) {
-            due.remove(ks);
-            ks.queued = false;
+    // ---------------------------------------------------------------- the due queue
+
+    /** Puts the key in the due queue at its next due time, or moves it there. */
+    private void schedule(KeyState ks) {
+        long d = ks.nextDue();
+        if (ks.queueIndex < 0) {
+            if (queued == queue.length) {
+                queue = Arrays.copyOf(queue, queued * 2);
+            }
+            ks.due = d;
+            siftUp(queued++, ks);
+        } else if (d != ks.due) {
+            boolean earlier = d < ks.due;
+            ks.due = d;
+            if (earlier) {
+                siftUp(ks.queueIndex, ks);
+            } else {
+                siftDown(ks.queueIndex, ks);
+            }
         }
     }
 
-    private void enqueue(KeyState ks) {
-        ks.due = ks.nextDue();
-        due.add(ks);
-        ks.queued = true;
+    private KeyState pollQueue() {
+        KeyState first = queue[0];
+        KeyState last = queue[--queued];
+        queue[queued] = null;
+        if (queued > 0) {
+            siftDown(0, last);
+        }
+        first.queueIndex = -1;
+        return first;
     }
+
+    private static boolean before(KeyState a, KeyState b) {
+        return a.due < b.due || (a.due == b.due && a.key < b.key);
+    }
+
+    private void siftUp(int i, KeyState ks) {
+        while (i > 0) {
+            int parent = (i - 1) >>> 1;
+            KeyState p = queue[parent];
+            if (!before(ks, p)) {
+                break;
+            }
+            queue[i] = p;
+            p.queueIndex = i;
+            i = parent;
+        }
+        queue[i] = ks;
+        ks.queueIndex = i;
+    }
+
+    private void siftDown(int i, KeyState ks) {
+        int half = queued >>> 1;
+        while (i < half) {
+            int child = 2 * i + 1;
+            KeyState c = queue[child];
+            int right = child + 1;
+            if (right < queued && before(queue[right], c)) {
+                child = right;
+                c = queue[child];
+            }
+            if (!before(c, ks)) {
+                break;
+            }
+            queue[i] = c;
+            c.queueIndex = i;
+            i = child;
+        }
+        queue[i] = ks;
+        ks.queueIndex = i;
+    }
+
+    // ---------------------------------------------------------------- running a key
 
     private void run(KeyState ks, long watermark, KeyedTask task) {
         touch(ks);
         ctx.ks = ks;
         ctx.task = task;
         while (true) {
-            StreamRecord next = ks.buffer.peek();
+            StreamRecord next = ks.bufferCount > 0 ? ks.buffer[ks.bufferHead] : null;
             boolean rowReady = next != null && next.row.eventTime() <= watermark;
-            boolean timerReady = !ks.timers.isEmpty() && ks.timers.first() <= watermark;
-            if (rowReady && (!timerReady || ks.timers.first() >= next.row.eventTime())) {
-                ks.buffer.poll();
+            boolean timerReady = ks.timerCount > 0 && ks.timers[0] <= watermark;
+            if (rowReady && (!timerReady || ks.timers[0] >= next.row.eventTime())) {
+                ks.pollBuffer();
                 entryCount--;
                 task.cost += task.costs.recordNanos() + task.costs.stateAccessNanos();
                 ctx.currentTime = next.row.eventTime();
@@ -175,7 +344,8 @@ final class ProcessOperator implements StatefulOperator {
                     task.commit(next);
                 }
             } else if (timerReady) {
-                long timestamp = ks.timers.pollFirst();
+                long timestamp = ks.timers[0];
+                ks.removeTimer(timestamp);
                 entryCount--;
                 task.cost += task.costs.stateAccessNanos();
                 ctx.currentTime = timestamp;
@@ -190,6 +360,8 @@ final class ProcessOperator implements StatefulOperator {
         ctx.task = null;
         ctx.current = null;
     }
+
+    // ---------------------------------------------------------------- checkpoints
 
     /** The keys changed since the last checkpoint go into the changelog; the others are kept from before. */
     @Override
@@ -209,13 +381,10 @@ final class ProcessOperator implements StatefulOperator {
     }
 
     private static KeyStateSnapshot freeze(KeyState ks) {
-        long[] timers = new long[ks.timers.size()];
-        int i = 0;
-        for (long t : ks.timers) {
-            timers[i++] = t;
-        }
-        return new KeyStateSnapshot(ks.key, ks.state == null ? null : new HashMap<>(ks.state), timers,
-                ks.buffer.toArray(new StreamRecord[0]), ks.emitted, ks.seqTime, ks.seq);
+        return new KeyStateSnapshot(ks.key, ks.stateCount == 0 ? null : Arrays.copyOf(ks.state, 2 * ks.stateCount),
+                Arrays.copyOf(ks.timers, ks.timerCount),
+                Arrays.copyOfRange(ks.buffer, ks.bufferHead, ks.bufferHead + ks.bufferCount),
+                ks.emitted, ks.seqTime, ks.seq);
     }
 
     @Override
@@ -227,27 +396,29 @@ final class ProcessOperator implements StatefulOperator {
     public void restore(Object snapshot) {
         StateChangelog.Version version = (StateChangelog.Version) snapshot;
         keys.clear();
-        due.clear();
+        Arrays.fill(queue, 0, queued, null);
+        queued = 0;
         dirty.clear();
         entryCount = 0;
         changelog = new StateChangelog(version);
         version.entries().forEachValue(frozen -> {
             KeyStateSnapshot s = (KeyStateSnapshot) frozen;
             KeyState ks = new KeyState(s.key());
-            ks.state = s.state() == null ? null : new HashMap<>(s.state());
-            for (long t : s.timers()) {
-                ks.timers.add(t);
+            if (s.state() != null) {
+                ks.state = s.state().clone();
+                ks.stateCount = s.state().length / 2;
             }
-            for (StreamRecord r : s.buffer()) {
-                ks.buffer.add(r);
-            }
+            ks.timers = s.timers().clone();
+            ks.timerCount = ks.timers.length;
+            ks.buffer = s.buffer().clone();
+            ks.bufferCount = ks.buffer.length;
             ks.emitted = s.emitted();
             ks.seqTime = s.seqTime();
             ks.seq = s.seq();
             keys.put(ks.key, ks);
-            entryCount += 1 + ks.timers.size() + ks.buffer.size();
+            entryCount += ks.entries();
             if (ks.hasWork()) {
-                enqueue(ks);
+                schedule(ks);
             }
         });
     }
@@ -274,7 +445,8 @@ final class ProcessOperator implements StatefulOperator {
         @Override
         @SuppressWarnings("unchecked")
         public <T> T state(String name) {
-            return ks.state == null ? null : (T) ks.state.get(name);
+            int i = ks.stateIndex(name);
+            return i < 0 ? null : (T) ks.state[i + 1];
         }
 
         @Override
@@ -283,17 +455,12 @@ final class ProcessOperator implements StatefulOperator {
                 clearState(name);
                 return;
             }
-            if (ks.state == null) {
-                ks.state = new HashMap<>(4);
-            }
-            ks.state.put(name, value);
+            ks.setState(name, value);
         }
 
         @Override
         public void clearState(String name) {
-            if (ks.state != null) {
-                ks.state.remove(name);
-            }
+            ks.clearState(name);
         }
 
         @Override
@@ -304,14 +471,14 @@ final class ProcessOperator implements StatefulOperator {
                         + currentTime);
             }
             task.cost += task.costs.stateAccessNanos();
-            if (ks.timers.add(timestamp)) {
+            if (ks.addTimer(timestamp)) {
                 entryCount++;
             }
         }
 
         @Override
         public void deleteTimer(long timestamp) {
-            if (ks.timers.remove(timestamp)) {
+            if (ks.removeTimer(timestamp)) {
                 entryCount--;
             }
         }
