@@ -336,7 +336,7 @@ public final class StreamRun {
             if (w.window() instanceof SessionWindows session) {
                 return new SessionOperator(w, session.gap(), opIndex, last, job.name());
             }
-            return new WindowOperator(w, opIndex, last, config.allowedLateness(), job.name());
+            return new WindowOperator(w, opIndex, last, config.allowedLateness(), job.name(), config.checkpointing());
         }
         return new ProcessOperator((KeyedProcess) op, opIndex, last, opIndex == plan.lastStateful, job.name(),
                 config.checkpointing());
