@@ -83,6 +83,28 @@ final class SourceTask extends Task {
         return finished || dead || (idle && !readSinceTick);
     }
 
+    /**
+     * Whether a watermark tick would change nothing for this source now and until
+     * {@link #nextTickChange}: it is done, or it is at rest and has read nothing since its last tick
+     * (which has been processed), so its watermark cannot move.
+     */
+    boolean settled(long t) {
+        return finished || dead || (!readSinceTick && controls.isEmpty() && atRest(t));
+    }
+
+    /** The earliest time a tick may change something for a settled source: its next read, or when it goes idle. */
+    long nextTickChange(long t) {
+        if (finished || dead) {
+            return Long.MAX_VALUE;
+        }
+        long next = nextReadTime(t);
+        long idleTimeout = run.config.idleTimeout();
+        if (!idle && idleTimeout > 0) {
+            next = Math.min(next, lastActivity + idleTimeout);
+        }
+        return next;
+    }
+
     @Override
     boolean hasReadyElement(long t) {
         if (offset >= log.length) {

@@ -129,6 +129,11 @@ abstract class Task {
         }
     }
 
+    /** Whether the task has nothing in hand at {@code t}: not busy, blocked or finishing, its outbox empty. */
+    final boolean atRest(long t) {
+        return busyUntil <= t && blockedOn == null && outTail == outHead && !endPending;
+    }
+
     /** Makes sure the task runs at {@code t} at the latest. */
     final void scheduleWake(long t) {
         if (dead) {
