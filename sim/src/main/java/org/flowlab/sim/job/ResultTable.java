@@ -241,9 +241,15 @@ public final class ResultTable {
      */
     public static final class Builder {
         private Output[] outputs = new Output[16];
+        /** Each output's window end, the first thing keys sort by, kept beside it for {@link #build}. */
+        private long[] ends = new long[16];
         private int size;
-        /** Open addressing, linear probing: each slot holds an index into {@link #outputs} plus one, 0 when empty. */
-        private int[] index = new int[32];
+        /**
+         * Open addressing, linear probing: each slot holds a key's hash in its high half and its
+         * index into {@link #outputs} plus one in its low half, 0 when empty; probes compare hashes
+         * before they look at a key, and growing needs no key at all.
+         */
+        private long[] index = new long[32];
         private long repeats;
 
         private Builder() {
@@ -251,12 +257,12 @@ public final class ResultTable {
 
         /** Adds an output; a different value at a key already present is an error. */
         public Builder add(Output output) {
-            int slot = find(output.at());
-            int i = index[slot] - 1;
-            if (i < 0) {
-                insert(slot, output);
+            int h = hash(output.at());
+            int slot = find(output.at(), h);
+            if (index[slot] == 0) {
+                insert(slot, h, output);
             } else {
-                Object previous = outputs[i].value();
+                Object previous = outputs[entry(index[slot])].value();
                 if (!previous.equals(output.value())) {
                     throw new IllegalStateException("two different outputs at " + output.at() + ": "
                             + render(previous) + " and " + render(output.value()));
@@ -275,12 +281,13 @@ public final class ResultTable {
         /** Sets the value at a key, replacing any earlier one, and returns the value replaced, or null. */
         public Object upsert(ResultKey key, Object value) {
             Output output = new Output(key, value);
-            int slot = find(key);
-            int i = index[slot] - 1;
-            if (i < 0) {
-                insert(slot, output);
+            int h = hash(key);
+            int slot = find(key, h);
+            if (index[slot] == 0) {
+                insert(slot, h, output);
                 return null;
             }
+            int i = entry(index[slot]);
             Object previous = outputs[i].value();
             outputs[i] = output;
             return previous;
@@ -301,45 +308,94 @@ public final class ResultTable {
             if (size == 0) {
                 return empty();
             }
-            Output[] sorted = Arrays.copyOf(outputs, size);
-            // TimSort: outputs usually come close to key order (a stream fires windows in it), which it exploits.
-            Arrays.sort(sorted, KEY_ORDER);
-            return new ResultTable(sorted);
+            return new ResultTable(sortedByKey(Arrays.copyOf(outputs, size), ends));
         }
 
-        /** The slot of {@code key}, or the empty slot where it would go. */
-        private int find(ResultKey key) {
+        /**
+         * The outputs in key order. Keys sort by window end first, so when the ends span less than
+         * the bits an index leaves free in a long, each output becomes one long — its end's offset
+         * above the smallest, then its index — sorted as primitives, and only outputs that share an
+         * end are compared as keys; otherwise all are.
+         */
+        private static Output[] sortedByKey(Output[] a, long[] ends) {
+            int n = a.length;
+            long min = Long.MAX_VALUE;
+            long max = Long.MIN_VALUE;
+            for (int i = 0; i < n; i++) {
+                min = Math.min(min, ends[i]);
+                max = Math.max(max, ends[i]);
+            }
+            int indexBits = 64 - Long.numberOfLeadingZeros(Math.max(1, n - 1));
+            long span = max - min;
+            if (n < 64 || span < 0 || Long.numberOfLeadingZeros(span) <= indexBits) {
+                Arrays.sort(a, KEY_ORDER);
+                return a;
+            }
+            long[] packed = new long[n];
+            for (int i = 0; i < n; i++) {
+                packed[i] = (ends[i] - min) << indexBits | i;
+            }
+            Arrays.sort(packed);
+            long indexMask = (1L << indexBits) - 1;
+            Output[] out = new Output[n];
+            for (int i = 0; i < n; i++) {
+                out[i] = a[(int) (packed[i] & indexMask)];
+            }
+            for (int i = 0; i < n; ) {
+                int j = i + 1;
+                long end = packed[i] >>> indexBits;
+                while (j < n && packed[j] >>> indexBits == end) {
+                    j++;
+                }
+                if (j - i > 1) {
+                    Arrays.sort(out, i, j, KEY_ORDER);
+                }
+                i = j;
+            }
+            return out;
+        }
+
+        /** The slot of {@code key} (whose hash is {@code h}), or the empty slot where it would go. */
+        private int find(ResultKey key, int h) {
             int mask = index.length - 1;
-            int slot = hash(key) & mask;
+            int slot = h & mask;
             while (true) {
-                int i = index[slot] - 1;
-                if (i < 0 || outputs[i].at().equals(key)) {
+                long e = index[slot];
+                if (e == 0 || ((int) (e >>> 32) == h && outputs[entry(e)].at().equals(key))) {
                     return slot;
                 }
                 slot = (slot + 1) & mask;
             }
         }
 
-        private void insert(int slot, Output output) {
+        private static int entry(long slotValue) {
+            return (int) slotValue - 1;
+        }
+
+        private void insert(int slot, int h, Output output) {
             if (size == outputs.length) {
                 outputs = Arrays.copyOf(outputs, size * 2);
+                ends = Arrays.copyOf(ends, size * 2);
             }
+            ends[size] = output.at().windowEnd();
             outputs[size++] = output;
-            index[slot] = size;
+            index[slot] = (long) h << 32 | size;
             if (size * 2 > index.length) {
                 rehash();
             }
         }
 
         private void rehash() {
-            int[] grown = new int[index.length * 2];
+            long[] grown = new long[index.length * 2];
             int mask = grown.length - 1;
-            for (int i = 0; i < size; i++) {
-                int slot = hash(outputs[i].at()) & mask;
-                while (grown[slot] != 0) {
-                    slot = (slot + 1) & mask;
+            for (long e : index) {
+                if (e != 0) {
+                    int slot = (int) (e >>> 32) & mask;
+                    while (grown[slot] != 0) {
+                        slot = (slot + 1) & mask;
+                    }
+                    grown[slot] = e;
                 }
-                grown[slot] = i + 1;
             }
             index = grown;
         }

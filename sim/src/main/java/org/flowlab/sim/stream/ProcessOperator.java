@@ -49,10 +49,11 @@ final class ProcessOperator implements StatefulOperator {
         long seq;
         /** The earliest buffered row's event time or timer, while the key is in the due queue. */
         long due = Long.MAX_VALUE;
-        /** The key's place in the due queue, -1 when not in it. */
-        int queueIndex = -1;
+        boolean queued;
         /** Changed since the last checkpoint. */
         boolean dirty;
+        /** No longer in the operator's keys. */
+        boolean removed;
 
         KeyState(long key) {
             this.key = key;
@@ -184,9 +185,15 @@ final class ProcessOperator implements StatefulOperator {
     private final boolean lastStateful;
     private final String jobName;
     private final LongMap<KeyState> keys = new LongMap<>();
-    /** The keys with rows or timers, a binary heap by (due, key): the next one to run is unique. */
-    private KeyState[] queue = new KeyState[16];
-    private int queued;
+    /**
+     * The keys with rows or timers, a binary heap by (due, key) kept in primitive columns: the next
+     * one to run is unique. A key whose due time moves earlier is pushed again; its older entry
+     * stays behind and is dropped when it comes up (its due no longer matches).
+     */
+    private long[] queueDue = new long[16];
+    private long[] queueKey = new long[16];
+    private KeyState[] queueState = new KeyState[16];
+    private int queueSize;
     private final Context ctx = new Context();
     private final boolean checkpointed;
     /** The keys changed since the last checkpoint (with checkpoints), which the next one keeps. */
@@ -236,13 +243,19 @@ final class ProcessOperator implements StatefulOperator {
 
     @Override
     public void advance(long watermark, KeyedTask task) {
-        while (queued > 0 && queue[0].due <= watermark) {
+        while (queueSize > 0 && queueDue[0] <= watermark) {
+            long due = queueDue[0];
             KeyState ks = pollQueue();
+            if (!ks.queued || ks.due != due) {
+                continue; // an entry left behind when the key's due time moved earlier
+            }
+            ks.queued = false;
             run(ks, watermark, task);
             if (ks.hasWork()) {
                 schedule(ks);
             } else if (ks.stateCount == 0) {
                 keys.remove(ks.key);
+                ks.removed = true;
                 entryCount--;
             }
         }
@@ -250,75 +263,76 @@ final class ProcessOperator implements StatefulOperator {
 
     // ---------------------------------------------------------------- the due queue
 
-    /** Puts the key in the due queue at its next due time, or moves it there. */
+    /**
+     * Puts the key in the due queue at its next due time. While a key is queued its due time only
+     * moves earlier (rows come; timers are set only while it runs, out of the queue).
+     */
     private void schedule(KeyState ks) {
         long d = ks.nextDue();
-        if (ks.queueIndex < 0) {
-            if (queued == queue.length) {
-                queue = Arrays.copyOf(queue, queued * 2);
-            }
-            ks.due = d;
-            siftUp(queued++, ks);
-        } else if (d != ks.due) {
-            boolean earlier = d < ks.due;
-            ks.due = d;
-            if (earlier) {
-                siftUp(ks.queueIndex, ks);
-            } else {
-                siftDown(ks.queueIndex, ks);
-            }
+        if (ks.queued && d >= ks.due) {
+            return;
         }
+        ks.due = d;
+        ks.queued = true;
+        if (queueSize == queueDue.length) {
+            int n = queueSize * 2;
+            queueDue = Arrays.copyOf(queueDue, n);
+            queueKey = Arrays.copyOf(queueKey, n);
+            queueState = Arrays.copyOf(queueState, n);
+        }
+        // Sift up from the end.
+        int i = queueSize++;
+        while (i > 0) {
+            int parent = (i - 1) >>> 1;
+            if (!before(d, ks.key, queueDue[parent], queueKey[parent])) {
+                break;
+            }
+            move(parent, i);
+            i = parent;
+        }
+        queueDue[i] = d;
+        queueKey[i] = ks.key;
+        queueState[i] = ks;
     }
 
     private KeyState pollQueue() {
-        KeyState first = queue[0];
-        KeyState last = queue[--queued];
-        queue[queued] = null;
-        if (queued > 0) {
-            siftDown(0, last);
+        KeyState first = queueState[0];
+        int last = --queueSize;
+        long d = queueDue[last];
+        long k = queueKey[last];
+        KeyState ks = queueState[last];
+        queueState[last] = null;
+        if (last > 0) {
+            // Sift the last entry down from the top.
+            int i = 0;
+            int half = last >>> 1;
+            while (i < half) {
+                int child = 2 * i + 1;
+                int right = child + 1;
+                if (right < last && before(queueDue[right], queueKey[right], queueDue[child], queueKey[child])) {
+                    child = right;
+                }
+                if (!before(queueDue[child], queueKey[child], d, k)) {
+                    break;
+                }
+                move(child, i);
+                i = child;
+            }
+            queueDue[i] = d;
+            queueKey[i] = k;
+            queueState[i] = ks;
         }
-        first.queueIndex = -1;
         return first;
     }
 
-    private static boolean before(KeyState a, KeyState b) {
-        return a.due < b.due || (a.due == b.due && a.key < b.key);
+    private void move(int from, int to) {
+        queueDue[to] = queueDue[from];
+        queueKey[to] = queueKey[from];
+        queueState[to] = queueState[from];
     }
 
-    private void siftUp(int i, KeyState ks) {
-        while (i > 0) {
-            int parent = (i - 1) >>> 1;
-            KeyState p = queue[parent];
-            if (!before(ks, p)) {
-                break;
-            }
-            queue[i] = p;
-            p.queueIndex = i;
-            i = parent;
-        }
-        queue[i] = ks;
-        ks.queueIndex = i;
-    }
-
-    private void siftDown(int i, KeyState ks) {
-        int half = queued >>> 1;
-        while (i < half) {
-            int child = 2 * i + 1;
-            KeyState c = queue[child];
-            int right = child + 1;
-            if (right < queued && before(queue[right], c)) {
-                child = right;
-                c = queue[child];
-            }
-            if (!before(c, ks)) {
-                break;
-            }
-            queue[i] = c;
-            c.queueIndex = i;
-            i = child;
-        }
-        queue[i] = ks;
-        ks.queueIndex = i;
+    private static boolean before(long dueA, long keyA, long dueB, long keyB) {
+        return dueA < dueB || (dueA == dueB && keyA < keyB);
     }
 
     // ---------------------------------------------------------------- running a key
@@ -368,10 +382,9 @@ final class ProcessOperator implements StatefulOperator {
     public Object snapshot() {
         for (KeyState ks : dirty) {
             ks.dirty = false;
-            KeyState live = keys.get(ks.key);
-            if (live == ks) {
+            if (!ks.removed) {
                 changelog.put(ks.key, freeze(ks));
-            } else if (live == null) {
+            } else if (keys.get(ks.key) == null) {
                 changelog.remove(ks.key);
             }
             // Otherwise the key was removed and made again: its new state is in the list too.
@@ -396,8 +409,8 @@ final class ProcessOperator implements StatefulOperator {
     public void restore(Object snapshot) {
         StateChangelog.Version version = (StateChangelog.Version) snapshot;
         keys.clear();
-        Arrays.fill(queue, 0, queued, null);
-        queued = 0;
+        Arrays.fill(queueState, 0, queueSize, null);
+        queueSize = 0;
         dirty.clear();
         entryCount = 0;
         changelog = new StateChangelog(version);

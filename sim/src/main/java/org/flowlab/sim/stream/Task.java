@@ -321,7 +321,9 @@ abstract class Task {
                     throw new IllegalStateException("job " + plan.job.name() + ": " + m + " changed the key of a keyed row ("
                             + rec.row.key() + " to " + mapped.key() + "); put a keyBy after it instead");
                 }
-                rec = rec.withRow(mapped);
+                if (mapped != rec.row) {
+                    rec = rec.withRow(mapped);
+                }
             } else if (op instanceof KeyBy k) {
                 cost += costs.keyByNanos();
                 Row keyedRow = rec.row.withKey(k.selector().key(rec.row));
