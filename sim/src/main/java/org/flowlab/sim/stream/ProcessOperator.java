@@ -2,7 +2,6 @@ package org.flowlab.sim.stream;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import org.flowlab.sim.job.KeyedProcess;
 import org.flowlab.sim.job.KeyedProcessFunction;
@@ -23,156 +22,6 @@ import org.flowlab.sim.job.Row;
  */
 final class ProcessOperator implements StatefulOperator {
 
-    private static final Comparator<StreamRecord> ROW_ORDER = (a, b) -> Row.ORDER.compare(a.row, b.row);
-    private static final long[] NO_TIMERS = new long[0];
-    private static final StreamRecord[] NO_ROWS = new StreamRecord[0];
-
-    /**
-     * One key's state, timers, buffered rows and output numbering. A key has a few of each, so
-     * they are small sorted arrays rather than trees and hash maps: less to allocate per key, less
-     * to copy into a checkpoint.
-     */
-    private static final class KeyState {
-        final long key;
-        /** The named state as name, value, name, value, …, in {@code [0, 2 × stateCount)}. */
-        Object[] state;
-        int stateCount;
-        /** Distinct timer times, ascending, in {@code [0, timerCount)}. */
-        long[] timers = NO_TIMERS;
-        int timerCount;
-        /** Buffered rows in {@link #ROW_ORDER} (equal rows in arrival order), in {@code [bufferHead, bufferHead + bufferCount)}. */
-        StreamRecord[] buffer = NO_ROWS;
-        int bufferHead;
-        int bufferCount;
-        boolean emitted;
-        long seqTime;
-        long seq;
-        /** The earliest buffered row's event time or timer, while the key is in the due queue. */
-        long due = Long.MAX_VALUE;
-        boolean queued;
-        /** Changed since the last checkpoint. */
-        boolean dirty;
-        /** No longer in the operator's keys. */
-        boolean removed;
-
-        KeyState(long key) {
-            this.key = key;
-        }
-
-        boolean hasWork() {
-            return timerCount > 0 || bufferCount > 0;
-        }
-
-        long nextDue() {
-            long d = Long.MAX_VALUE;
-            if (bufferCount > 0) {
-                d = buffer[bufferHead].row.eventTime();
-            }
-            if (timerCount > 0) {
-                d = Math.min(d, timers[0]);
-            }
-            return d;
-        }
-
-        int stateIndex(String name) {
-            for (int i = 0; i < 2 * stateCount; i += 2) {
-                if (name.equals(state[i])) {
-                    return i;
-                }
-            }
-            return -1;
-        }
-
-        void setState(String name, Object value) {
-            int i = stateIndex(name);
-            if (i >= 0) {
-                state[i + 1] = value;
-                return;
-            }
-            if (state == null) {
-                state = new Object[4];
-            } else if (2 * stateCount == state.length) {
-                state = Arrays.copyOf(state, state.length * 2);
-            }
-            state[2 * stateCount] = name;
-            state[2 * stateCount + 1] = value;
-            stateCount++;
-        }
-
-        void clearState(String name) {
-            int i = stateIndex(name);
-            if (i >= 0) {
-                // Names have no order: the last pair takes the freed place.
-                int lastPair = 2 * (stateCount - 1);
-                state[i] = state[lastPair];
-                state[i + 1] = state[lastPair + 1];
-                state[lastPair] = null;
-                state[lastPair + 1] = null;
-                stateCount--;
-            }
-        }
-
-        /** Adds a timer; false if the key already has one at that time. */
-        boolean addTimer(long t) {
-            int i = Arrays.binarySearch(timers, 0, timerCount, t);
-            if (i >= 0) {
-                return false;
-            }
-            i = -i - 1;
-            if (timerCount == timers.length) {
-                timers = Arrays.copyOf(timers, Math.max(2, timerCount * 2));
-            }
-            System.arraycopy(timers, i, timers, i + 1, timerCount - i);
-            timers[i] = t;
-            timerCount++;
-            return true;
-        }
-
-        /** Removes the timer at {@code t}; false if there is none. */
-        boolean removeTimer(long t) {
-            int i = Arrays.binarySearch(timers, 0, timerCount, t);
-            if (i < 0) {
-                return false;
-            }
-            System.arraycopy(timers, i + 1, timers, i, timerCount - i - 1);
-            timerCount--;
-            return true;
-        }
-
-        void buffer(StreamRecord record) {
-            if (bufferHead + bufferCount == buffer.length) {
-                if (bufferHead > 0) {
-                    System.arraycopy(buffer, bufferHead, buffer, 0, bufferCount);
-                    Arrays.fill(buffer, bufferCount, bufferHead + bufferCount, null);
-                    bufferHead = 0;
-                }
-                if (bufferCount == buffer.length) {
-                    buffer = Arrays.copyOf(buffer, Math.max(2, bufferCount * 2));
-                }
-            }
-            // Rows mostly come in order: look for the place from the end.
-            int i = bufferHead + bufferCount;
-            while (i > bufferHead && ROW_ORDER.compare(buffer[i - 1], record) > 0) {
-                buffer[i] = buffer[i - 1];
-                i--;
-            }
-            buffer[i] = record;
-            bufferCount++;
-        }
-
-        StreamRecord pollBuffer() {
-            StreamRecord r = buffer[bufferHead];
-            buffer[bufferHead] = null;
-            bufferCount--;
-            bufferHead = bufferCount == 0 ? 0 : bufferHead + 1;
-            return r;
-        }
-
-        int entries() {
-            return 1 + timerCount + bufferCount;
-        }
-    }
-
     /** A key as a checkpoint keeps it; state values are immutable, so the names and values are copied shallowly. */
     record KeyStateSnapshot(long key, Object[] state, long[] timers, StreamRecord[] buffer,
                             boolean emitted, long seqTime, long seq) {
@@ -184,20 +33,19 @@ final class ProcessOperator implements StatefulOperator {
     private final boolean lastStep;
     private final boolean lastStateful;
     private final String jobName;
-    private final LongMap<KeyState> keys = new LongMap<>();
+    private final LongMap<ProcessKeyState> keys = new LongMap<>();
     /**
-     * The keys with rows or timers, a binary heap by (due, key) kept in primitive columns: the next
+     * The keys with rows or timers, a binary heap by (due, key) kept as pairs of longs: the next
      * one to run is unique. A key whose due time moves earlier is pushed again; its older entry
      * stays behind and is dropped when it comes up (its due no longer matches).
      */
-    private long[] queueDue = new long[16];
-    private long[] queueKey = new long[16];
-    private KeyState[] queueState = new KeyState[16];
+    private long[] queueDueAndKey = new long[32];
+    private ProcessKeyState[] queueState = new ProcessKeyState[16];
     private int queueSize;
     private final Context ctx = new Context();
     private final boolean checkpointed;
     /** The keys changed since the last checkpoint (with checkpoints), which the next one keeps. */
-    private final List<KeyState> dirty = new ArrayList<>();
+    private final List<ProcessKeyState> dirty = new ArrayList<>();
     private StateChangelog changelog = new StateChangelog();
     /** Keys, timers and buffered rows, kept up to date for the checkpoint's cost. */
     private int entryCount;
@@ -213,7 +61,7 @@ final class ProcessOperator implements StatefulOperator {
         this.checkpointed = checkpointed;
     }
 
-    private void touch(KeyState ks) {
+    private void touch(ProcessKeyState ks) {
         if (checkpointed && !ks.dirty) {
             ks.dirty = true;
             dirty.add(ks);
@@ -229,23 +77,23 @@ final class ProcessOperator implements StatefulOperator {
         task.accepted(record);
         task.cost += task.costs.stateAccessNanos();
         long key = record.row.key();
-        KeyState ks = keys.get(key);
+        ProcessKeyState ks = keys.get(key);
         if (ks == null) {
-            ks = new KeyState(key);
+            ks = new ProcessKeyState(key);
             keys.put(key, ks);
             entryCount++;
         }
         touch(ks);
-        ks.buffer(record);
+        ks.addRow(record);
         entryCount++;
         schedule(ks);
     }
 
     @Override
     public void advance(long watermark, KeyedTask task) {
-        while (queueSize > 0 && queueDue[0] <= watermark) {
-            long due = queueDue[0];
-            KeyState ks = pollQueue();
+        while (queueSize > 0 && queueDueAndKey[0] <= watermark) {
+            long due = queueDueAndKey[0];
+            ProcessKeyState ks = pollQueue();
             if (!ks.queued || ks.due != due) {
                 continue; // an entry left behind when the key's due time moved earlier
             }
@@ -253,7 +101,7 @@ final class ProcessOperator implements StatefulOperator {
             run(ks, watermark, task);
             if (ks.hasWork()) {
                 schedule(ks);
-            } else if (ks.stateCount == 0) {
+            } else if (!ks.hasState()) {
                 keys.remove(ks.key);
                 ks.removed = true;
                 entryCount--;
@@ -267,40 +115,38 @@ final class ProcessOperator implements StatefulOperator {
      * Puts the key in the due queue at its next due time. While a key is queued its due time only
      * moves earlier (rows come; timers are set only while it runs, out of the queue).
      */
-    private void schedule(KeyState ks) {
+    private void schedule(ProcessKeyState ks) {
         long d = ks.nextDue();
         if (ks.queued && d >= ks.due) {
             return;
         }
         ks.due = d;
         ks.queued = true;
-        if (queueSize == queueDue.length) {
-            int n = queueSize * 2;
-            queueDue = Arrays.copyOf(queueDue, n);
-            queueKey = Arrays.copyOf(queueKey, n);
-            queueState = Arrays.copyOf(queueState, n);
+        if (queueSize == queueState.length) {
+            queueDueAndKey = Arrays.copyOf(queueDueAndKey, 4 * queueSize);
+            queueState = Arrays.copyOf(queueState, 2 * queueSize);
         }
         // Sift up from the end.
         int i = queueSize++;
         while (i > 0) {
             int parent = (i - 1) >>> 1;
-            if (!before(d, ks.key, queueDue[parent], queueKey[parent])) {
+            if (!before(d, ks.key, queueDueAndKey[2 * parent], queueDueAndKey[2 * parent + 1])) {
                 break;
             }
             move(parent, i);
             i = parent;
         }
-        queueDue[i] = d;
-        queueKey[i] = ks.key;
+        queueDueAndKey[2 * i] = d;
+        queueDueAndKey[2 * i + 1] = ks.key;
         queueState[i] = ks;
     }
 
-    private KeyState pollQueue() {
-        KeyState first = queueState[0];
+    private ProcessKeyState pollQueue() {
+        ProcessKeyState first = queueState[0];
         int last = --queueSize;
-        long d = queueDue[last];
-        long k = queueKey[last];
-        KeyState ks = queueState[last];
+        long d = queueDueAndKey[2 * last];
+        long k = queueDueAndKey[2 * last + 1];
+        ProcessKeyState ks = queueState[last];
         queueState[last] = null;
         if (last > 0) {
             // Sift the last entry down from the top.
@@ -309,25 +155,26 @@ final class ProcessOperator implements StatefulOperator {
             while (i < half) {
                 int child = 2 * i + 1;
                 int right = child + 1;
-                if (right < last && before(queueDue[right], queueKey[right], queueDue[child], queueKey[child])) {
+                if (right < last && before(queueDueAndKey[2 * right], queueDueAndKey[2 * right + 1],
+                        queueDueAndKey[2 * child], queueDueAndKey[2 * child + 1])) {
                     child = right;
                 }
-                if (!before(queueDue[child], queueKey[child], d, k)) {
+                if (!before(queueDueAndKey[2 * child], queueDueAndKey[2 * child + 1], d, k)) {
                     break;
                 }
                 move(child, i);
                 i = child;
             }
-            queueDue[i] = d;
-            queueKey[i] = k;
+            queueDueAndKey[2 * i] = d;
+            queueDueAndKey[2 * i + 1] = k;
             queueState[i] = ks;
         }
         return first;
     }
 
     private void move(int from, int to) {
-        queueDue[to] = queueDue[from];
-        queueKey[to] = queueKey[from];
+        queueDueAndKey[2 * to] = queueDueAndKey[2 * from];
+        queueDueAndKey[2 * to + 1] = queueDueAndKey[2 * from + 1];
         queueState[to] = queueState[from];
     }
 
@@ -337,16 +184,16 @@ final class ProcessOperator implements StatefulOperator {
 
     // ---------------------------------------------------------------- running a key
 
-    private void run(KeyState ks, long watermark, KeyedTask task) {
+    private void run(ProcessKeyState ks, long watermark, KeyedTask task) {
         touch(ks);
         ctx.ks = ks;
         ctx.task = task;
         while (true) {
-            StreamRecord next = ks.bufferCount > 0 ? ks.buffer[ks.bufferHead] : null;
+            StreamRecord next = ks.hasRow() ? ks.firstRow() : null;
             boolean rowReady = next != null && next.row.eventTime() <= watermark;
-            boolean timerReady = ks.timerCount > 0 && ks.timers[0] <= watermark;
-            if (rowReady && (!timerReady || ks.timers[0] >= next.row.eventTime())) {
-                ks.pollBuffer();
+            boolean timerReady = ks.hasTimer() && ks.firstTimer() <= watermark;
+            if (rowReady && (!timerReady || ks.firstTimer() >= next.row.eventTime())) {
+                ks.pollRow();
                 entryCount--;
                 task.cost += task.costs.recordNanos() + task.costs.stateAccessNanos();
                 ctx.currentTime = next.row.eventTime();
@@ -358,7 +205,7 @@ final class ProcessOperator implements StatefulOperator {
                     task.commit(next);
                 }
             } else if (timerReady) {
-                long timestamp = ks.timers[0];
+                long timestamp = ks.firstTimer();
                 ks.removeTimer(timestamp);
                 entryCount--;
                 task.cost += task.costs.stateAccessNanos();
@@ -380,7 +227,7 @@ final class ProcessOperator implements StatefulOperator {
     /** The keys changed since the last checkpoint go into the changelog; the others are kept from before. */
     @Override
     public Object snapshot() {
-        for (KeyState ks : dirty) {
+        for (ProcessKeyState ks : dirty) {
             ks.dirty = false;
             if (!ks.removed) {
                 changelog.put(ks.key, freeze(ks));
@@ -393,11 +240,8 @@ final class ProcessOperator implements StatefulOperator {
         return changelog.checkpoint();
     }
 
-    private static KeyStateSnapshot freeze(KeyState ks) {
-        return new KeyStateSnapshot(ks.key, ks.stateCount == 0 ? null : Arrays.copyOf(ks.state, 2 * ks.stateCount),
-                Arrays.copyOf(ks.timers, ks.timerCount),
-                Arrays.copyOfRange(ks.buffer, ks.bufferHead, ks.bufferHead + ks.bufferCount),
-                ks.emitted, ks.seqTime, ks.seq);
+    private static KeyStateSnapshot freeze(ProcessKeyState ks) {
+        return new KeyStateSnapshot(ks.key, ks.stateArray(), ks.timerArray(), ks.rowArray(), ks.emitted, ks.seqTime, ks.seq);
     }
 
     @Override
@@ -416,15 +260,18 @@ final class ProcessOperator implements StatefulOperator {
         changelog = new StateChangelog(version);
         version.entries().forEachValue(frozen -> {
             KeyStateSnapshot s = (KeyStateSnapshot) frozen;
-            KeyState ks = new KeyState(s.key());
+            ProcessKeyState ks = new ProcessKeyState(s.key());
             if (s.state() != null) {
-                ks.state = s.state().clone();
-                ks.stateCount = s.state().length / 2;
+                for (int i = 0; i < s.state().length; i += 2) {
+                    ks.setState((String) s.state()[i], s.state()[i + 1]);
+                }
             }
-            ks.timers = s.timers().clone();
-            ks.timerCount = ks.timers.length;
-            ks.buffer = s.buffer().clone();
-            ks.bufferCount = ks.buffer.length;
+            for (long t : s.timers()) {
+                ks.addTimer(t);
+            }
+            for (StreamRecord r : s.buffer()) {
+                ks.addRow(r);
+            }
             ks.emitted = s.emitted();
             ks.seqTime = s.seqTime();
             ks.seq = s.seq();
@@ -438,7 +285,7 @@ final class ProcessOperator implements StatefulOperator {
 
     /** The context the function sees for the key being run; checks the same rules as the oracle. */
     private final class Context implements ProcessContext {
-        KeyState ks;
+        ProcessKeyState ks;
         KeyedTask task;
         StreamRecord current;
         long currentTime;
@@ -458,8 +305,7 @@ final class ProcessOperator implements StatefulOperator {
         @Override
         @SuppressWarnings("unchecked")
         public <T> T state(String name) {
-            int i = ks.stateIndex(name);
-            return i < 0 ? null : (T) ks.state[i + 1];
+            return (T) ks.state(name);
         }
 
         @Override

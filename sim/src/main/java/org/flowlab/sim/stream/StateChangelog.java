@@ -47,7 +47,7 @@ final class StateChangelog {
             for (Version v = this; v != null; v = v.previous) {
                 chain[--depth] = v;
             }
-            LongMap<Object> out = new LongMap<>(Math.max(16, fullSize));
+            LongMap<Object> out = new LongMap<>((int) Math.min(Integer.MAX_VALUE / 4, Math.max(16, fullSize + chained)));
             for (Version v : chain) {
                 for (int i = 0; i < v.keys.length; i++) {
                     if (v.values[i] == null) {

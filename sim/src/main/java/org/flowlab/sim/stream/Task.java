@@ -326,8 +326,10 @@ abstract class Task {
                 }
             } else if (op instanceof KeyBy k) {
                 cost += costs.keyByNanos();
-                Row keyedRow = rec.row.withKey(k.selector().key(rec.row));
-                enqueue(OUT_RECORD, StreamRecord.partition(keyedRow.key(), outputs.length), rec.withRow(keyedRow));
+                long key = k.selector().key(rec.row);
+                // Rows and records are immutable: one already keyed by its key goes on as it is.
+                StreamRecord routed = key == rec.row.key() ? rec : rec.withRow(rec.row.withKey(key));
+                enqueue(OUT_RECORD, StreamRecord.partition(key, outputs.length), routed);
                 return;
             } else {
                 ((KeyedTask) this).operator.add(rec, ((KeyedTask) this).watermark, (KeyedTask) this);
