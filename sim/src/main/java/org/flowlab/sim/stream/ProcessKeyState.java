@@ -54,6 +54,38 @@ final class ProcessKeyState {
         this.key = key;
     }
 
+    /**
+     * A copy that shares nothing either may change (state values are immutable, so they are
+     * shared): the key as a checkpoint keeps it, or a key restored from one. Not in the due queue,
+     * not dirty.
+     */
+    ProcessKeyState copy() {
+        ProcessKeyState c = new ProcessKeyState(key);
+        c.name0 = name0;
+        c.value0 = value0;
+        c.name1 = name1;
+        c.value1 = value1;
+        if (moreCount > 0) {
+            c.more = Arrays.copyOf(more, 2 * moreCount);
+            c.moreCount = moreCount;
+        }
+        c.stateCount = stateCount;
+        c.firstTimer = firstTimer;
+        if (timerCount > 1) {
+            c.laterTimers = Arrays.copyOf(laterTimers, timerCount - 1);
+        }
+        c.timerCount = timerCount;
+        c.firstRow = firstRow;
+        if (rowCount > 1) {
+            c.laterRows = Arrays.copyOfRange(laterRows, laterHead, laterHead + rowCount - 1);
+        }
+        c.rowCount = rowCount;
+        c.emitted = emitted;
+        c.seqTime = seqTime;
+        c.seq = seq;
+        return c;
+    }
+
     boolean hasWork() {
         return timerCount > 0 || rowCount > 0;
     }

@@ -22,11 +22,6 @@ import org.flowlab.sim.job.Row;
  */
 final class ProcessOperator implements StatefulOperator {
 
-    /** A key as a checkpoint keeps it; state values are immutable, so the names and values are copied shallowly. */
-    record KeyStateSnapshot(long key, Object[] state, long[] timers, StreamRecord[] buffer,
-                            boolean emitted, long seqTime, long seq) {
-    }
-
     private final KeyedProcess step;
     private final KeyedProcessFunction function;
     private final int opIndex;
@@ -230,7 +225,8 @@ final class ProcessOperator implements StatefulOperator {
         for (ProcessKeyState ks : dirty) {
             ks.dirty = false;
             if (!ks.removed) {
-                changelog.put(ks.key, freeze(ks));
+                // A copy of the key as it is now; state values are immutable, so they are shared.
+                changelog.put(ks.key, ks.copy());
             } else if (keys.get(ks.key) == null) {
                 changelog.remove(ks.key);
             }
@@ -238,10 +234,6 @@ final class ProcessOperator implements StatefulOperator {
         }
         dirty.clear();
         return changelog.checkpoint();
-    }
-
-    private static KeyStateSnapshot freeze(ProcessKeyState ks) {
-        return new KeyStateSnapshot(ks.key, ks.stateArray(), ks.timerArray(), ks.rowArray(), ks.emitted, ks.seqTime, ks.seq);
     }
 
     @Override
@@ -259,22 +251,8 @@ final class ProcessOperator implements StatefulOperator {
         entryCount = 0;
         changelog = new StateChangelog(version);
         version.entries().forEachValue(frozen -> {
-            KeyStateSnapshot s = (KeyStateSnapshot) frozen;
-            ProcessKeyState ks = new ProcessKeyState(s.key());
-            if (s.state() != null) {
-                for (int i = 0; i < s.state().length; i += 2) {
-                    ks.setState((String) s.state()[i], s.state()[i + 1]);
-                }
-            }
-            for (long t : s.timers()) {
-                ks.addTimer(t);
-            }
-            for (StreamRecord r : s.buffer()) {
-                ks.addRow(r);
-            }
-            ks.emitted = s.emitted();
-            ks.seqTime = s.seqTime();
-            ks.seq = s.seq();
+            // The checkpoint's copy stays as it is: a later restart may restore it again.
+            ProcessKeyState ks = ((ProcessKeyState) frozen).copy();
             keys.put(ks.key, ks);
             entryCount += ks.entries();
             if (ks.hasWork()) {

@@ -21,56 +21,61 @@ final class StateChangelog {
     static final class Version {
         /** The version these changes apply to; null for a full copy. */
         private final Version previous;
+        /** A full copy's entries, never changed once made; null for a change set. */
+        private final LongMap<Object> all;
         private final long[] keys;
-        /** The frozen entries; in a change set, null for a removed key. */
+        /** A change set's frozen entries, null for a removed key. */
         private final Object[] values;
         /** Entries of the full copy the chain starts from. */
         private final int fullSize;
         /** Changes in the chain from that full copy up to and including this version. */
         private final long chained;
 
-        private Version(Version previous, long[] keys, Object[] values) {
-            this.previous = previous;
-            this.keys = keys;
-            this.values = values;
-            this.fullSize = previous == null ? keys.length : previous.fullSize;
-            this.chained = previous == null ? 0 : previous.chained + keys.length;
+        /** A full copy. */
+        private Version(LongMap<Object> all) {
+            this.previous = null;
+            this.all = all;
+            this.keys = null;
+            this.values = null;
+            this.fullSize = all.size();
+            this.chained = 0;
         }
 
-        /** Every entry of the state at this checkpoint, by key. */
+        /** The changes since {@code previous}. */
+        private Version(Version previous, long[] keys, Object[] values) {
+            this.previous = previous;
+            this.all = null;
+            this.keys = keys;
+            this.values = values;
+            this.fullSize = previous.fullSize;
+            this.chained = previous.chained + keys.length;
+        }
+
+        /** Every entry of the state at this checkpoint, by key; to read, not to change. */
         LongMap<Object> entries() {
+            if (all != null) {
+                return all;
+            }
             int depth = 0;
-            for (Version v = this; v != null; v = v.previous) {
+            Version v = this;
+            for (; v.all == null; v = v.previous) {
                 depth++;
             }
-            Version[] chain = new Version[depth];
-            for (Version v = this; v != null; v = v.previous) {
-                chain[--depth] = v;
+            LongMap<Object> out = new LongMap<>(v.all);
+            Version[] changes = new Version[depth];
+            for (v = this; v.all == null; v = v.previous) {
+                changes[--depth] = v;
             }
-            LongMap<Object> out = new LongMap<>((int) Math.min(Integer.MAX_VALUE / 4, Math.max(16, fullSize + chained)));
-            for (Version v : chain) {
-                for (int i = 0; i < v.keys.length; i++) {
-                    if (v.values[i] == null) {
-                        out.remove(v.keys[i]);
+            for (Version c : changes) {
+                for (int i = 0; i < c.keys.length; i++) {
+                    if (c.values[i] == null) {
+                        out.remove(c.keys[i]);
                     } else {
-                        out.put(v.keys[i], v.values[i]);
+                        out.put(c.keys[i], c.values[i]);
                     }
                 }
             }
             return out;
-        }
-
-        /** This version as a full copy. */
-        private Version folded() {
-            LongMap<Object> all = entries();
-            long[] k = new long[all.size()];
-            Object[] v = new Object[all.size()];
-            int[] n = {0};
-            all.forEachEntry((key, value) -> {
-                k[n[0]] = key;
-                v[n[0]++] = value;
-            });
-            return new Version(null, k, v);
         }
     }
 
@@ -115,9 +120,10 @@ final class StateChangelog {
         if (size == 0 && last != null) {
             return last;
         }
-        Version v = new Version(last, Arrays.copyOf(keys, size), Arrays.copyOf(values, size));
-        if (last == null || v.chained >= v.fullSize) {
-            v = v.folded();
+        Version v = new Version(last == null ? new Version(new LongMap<>()) : last, Arrays.copyOf(keys, size),
+                Arrays.copyOf(values, size));
+        if (v.chained >= v.fullSize) {
+            v = new Version(v.entries());
         }
         Arrays.fill(values, 0, size, null);
         size = 0;

@@ -39,6 +39,8 @@ class ProcessKeyStateProperties {
         TreeSet<Long> timers = new TreeSet<>();
         List<StreamRecord> rows = new ArrayList<>();
         String[] pool = {"a", "b", "c", "d", "e", "f"};
+        List<ProcessKeyState> copies = new ArrayList<>();
+        List<List<Object>> expectedCopies = new ArrayList<>();
         for (Op op : ops) {
             switch (op.kind()) {
                 case 0 -> {
@@ -81,6 +83,13 @@ class ProcessKeyStateProperties {
             assertThat(ks.hasState()).isEqualTo(!names.isEmpty());
             assertThat(ks.timerArray()).containsExactly(timers.stream().mapToLong(Long::longValue).toArray());
             assertThat(ks.rowArray()).containsExactlyElementsOf(rows);
+            // A checkpoint's copy holds the same, and changing the key afterwards does not change it.
+            ProcessKeyState copy = ks.copy();
+            assertThat(copy.timerArray()).isEqualTo(ks.timerArray());
+            assertThat(copy.rowArray()).isEqualTo(ks.rowArray());
+            assertThat(copy.stateArray()).isEqualTo(ks.stateArray());
+            copies.add(copy);
+            expectedCopies.add(List.of(ks.timerArray(), Arrays.asList(ks.rowArray()), new HashMap<>(names)));
             assertThat(ks.entries()).isEqualTo(1 + timers.size() + rows.size());
             Object[] pairs = ks.stateArray();
             Map<String, Object> fromPairs = new HashMap<>();
@@ -91,6 +100,15 @@ class ProcessKeyStateProperties {
             long due = Math.min(rows.isEmpty() ? Long.MAX_VALUE : rows.get(0).row.eventTime(),
                     timers.isEmpty() ? Long.MAX_VALUE : timers.first());
             assertThat(ks.nextDue()).isEqualTo(due);
+        }
+        for (int i = 0; i < copies.size(); i++) {
+            ProcessKeyState c = copies.get(i);
+            List<Object> want = expectedCopies.get(i);
+            assertThat(c.timerArray()).isEqualTo((long[]) want.get(0));
+            assertThat(Arrays.asList(c.rowArray())).isEqualTo(want.get(1));
+            for (String name : pool) {
+                assertThat(c.state(name)).isEqualTo(((Map<?, ?>) want.get(2)).get(name));
+            }
         }
     }
 }
