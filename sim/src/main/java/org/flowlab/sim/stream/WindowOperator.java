@@ -72,42 +72,117 @@ final class WindowOperator implements StatefulOperator {
         }
     }
 
-    /** Up to {@link #CHUNK} panes of a window, column by column; a column some jobs never need is null. */
+    /**
+     * Up to {@link #CHUNK} panes of a window. A pane's numbers sit side by side in {@link #longs} —
+     * its key, latest arrival, single trace position and (when a step follows) largest row id —
+     * and its references in {@link #refs} — accumulator, lineage and (with allowed lateness) the
+     * last value sent — so updating a pane touches two cache lines, not one per field.
+     */
     private static final class Chunk {
-        long[] keys;
-        Object[] acc;
-        long[] maxId;
-        long[] maxArrival;
-        int[] singleId;
-        Lineage[] lineage;
-        Object[] lastValue;
+        static final int KEY = 0;
+        static final int ARRIVAL = 1;
+        static final int SINGLE_ID = 2;
+        static final int MAX_ID = 3;
+        static final int ACC = 0;
+        static final int LINEAGE = 1;
+        static final int LAST_VALUE = 2;
+
+        final int longStride;
+        final int refStride;
+        long[] longs;
+        Object[] refs;
         /** Panes changed since the last checkpoint, a bit each (with checkpoints). */
         long[] dirty;
 
         Chunk(int capacity, WindowOperator op) {
-            keys = new long[capacity];
-            acc = new Object[capacity];
-            maxId = op.last ? null : new long[capacity];
-            maxArrival = new long[capacity];
-            singleId = new int[capacity];
-            lineage = new Lineage[capacity];
-            lastValue = op.lateness > 0 ? new Object[capacity] : null;
+            longStride = op.last ? 3 : 4;
+            refStride = op.lateness > 0 ? 3 : 2;
+            longs = new long[capacity * longStride];
+            refs = new Object[capacity * refStride];
             dirty = op.checkpointed ? new long[(capacity + 63) >>> 6] : null;
         }
 
         int capacity() {
-            return keys.length;
+            return longs.length / longStride;
         }
 
         void grow(int capacity) {
-            keys = Arrays.copyOf(keys, capacity);
-            acc = Arrays.copyOf(acc, capacity);
-            maxId = maxId == null ? null : Arrays.copyOf(maxId, capacity);
-            maxArrival = Arrays.copyOf(maxArrival, capacity);
-            singleId = Arrays.copyOf(singleId, capacity);
-            lineage = Arrays.copyOf(lineage, capacity);
-            lastValue = lastValue == null ? null : Arrays.copyOf(lastValue, capacity);
+            longs = Arrays.copyOf(longs, capacity * longStride);
+            refs = Arrays.copyOf(refs, capacity * refStride);
             dirty = dirty == null ? null : Arrays.copyOf(dirty, (capacity + 63) >>> 6);
+        }
+
+        long key(int o) {
+            return longs[o * longStride + KEY];
+        }
+
+        long maxArrival(int o) {
+            return longs[o * longStride + ARRIVAL];
+        }
+
+        int singleId(int o) {
+            return (int) longs[o * longStride + SINGLE_ID];
+        }
+
+        void setSingleId(int o, int id) {
+            longs[o * longStride + SINGLE_ID] = id;
+        }
+
+        /** The largest row id; only when a step follows the window. */
+        long maxId(int o) {
+            return longs[o * longStride + MAX_ID];
+        }
+
+        Object acc(int o) {
+            return refs[o * refStride + ACC];
+        }
+
+        Lineage lineage(int o) {
+            return (Lineage) refs[o * refStride + LINEAGE];
+        }
+
+        void setLineage(int o, Lineage l) {
+            refs[o * refStride + LINEAGE] = l;
+        }
+
+        /** The value last sent; only with allowed lateness. */
+        Object lastValue(int o) {
+            return refs[o * refStride + LAST_VALUE];
+        }
+
+        boolean keepsLastValue() {
+            return refStride > LAST_VALUE;
+        }
+
+        /** Sets a pane's fields; {@code maxId} is dropped when the window has no step after it. */
+        void set(int o, long key, Object acc, long maxId, long maxArrival, int singleId, Lineage lineage, Object lastValue) {
+            int l = o * longStride;
+            longs[l + KEY] = key;
+            longs[l + ARRIVAL] = maxArrival;
+            longs[l + SINGLE_ID] = singleId;
+            if (longStride > MAX_ID) {
+                longs[l + MAX_ID] = maxId;
+            }
+            int r = o * refStride;
+            refs[r + ACC] = acc;
+            refs[r + LINEAGE] = lineage;
+            if (refStride > LAST_VALUE) {
+                refs[r + LAST_VALUE] = lastValue;
+            }
+        }
+
+        /** Folds one more row into a pane. */
+        void add(int o, Object acc, long rowId, long arrival) {
+            int l = o * longStride;
+            longs[l + ARRIVAL] = Math.max(longs[l + ARRIVAL], arrival);
+            if (longStride > MAX_ID) {
+                longs[l + MAX_ID] = Math.max(longs[l + MAX_ID], rowId);
+            }
+            refs[o * refStride + ACC] = acc;
+        }
+
+        void setLastValue(int o, Object value) {
+            refs[o * refStride + LAST_VALUE] = value;
         }
     }
 
@@ -143,7 +218,7 @@ final class WindowOperator implements StatefulOperator {
                 if (s < 0) {
                     return -1;
                 }
-                if (chunk(s).keys[s & CHUNK_MASK] == key) {
+                if (chunk(s).key(s & CHUNK_MASK) == key) {
                     return s;
                 }
                 i = (i + 1) & mask;
@@ -165,13 +240,7 @@ final class WindowOperator implements StatefulOperator {
             } else if (o == chunk.capacity()) {
                 chunk.grow(o * 2);
             }
-            chunk.keys[o] = key;
-            chunk.acc[o] = emptyAcc;
-            if (chunk.maxId != null) {
-                chunk.maxId[o] = Long.MIN_VALUE;
-            }
-            chunk.maxArrival[o] = -1;
-            chunk.singleId[o] = NO_ID;
+            chunk.set(o, key, emptyAcc, Long.MIN_VALUE, -1, NO_ID, null, null);
             if (size * 2 > index.length) {
                 rehash();
             } else {
@@ -192,7 +261,7 @@ final class WindowOperator implements StatefulOperator {
         private void rehash() {
             index = new int[index.length * 2];
             for (int s = 0; s < size; s++) {
-                place(chunk(s).keys[s & CHUNK_MASK], s);
+                place(chunk(s).key(s & CHUNK_MASK), s);
             }
         }
 
@@ -200,7 +269,7 @@ final class WindowOperator implements StatefulOperator {
         int[] slotsByKey() {
             long[] keys = new long[size];
             for (int s = 0; s < size; s++) {
-                keys[s] = chunk(s).keys[s & CHUNK_MASK];
+                keys[s] = chunk(s).key(s & CHUNK_MASK);
             }
             Arrays.sort(keys);
             int[] slots = new int[size];
@@ -270,11 +339,7 @@ final class WindowOperator implements StatefulOperator {
             }
             Chunk c = bucket.chunk(slot);
             int o = slot & CHUNK_MASK;
-            c.acc[o] = f.add(c.acc[o], row);
-            if (c.maxId != null) {
-                c.maxId[o] = Math.max(c.maxId[o], row.id());
-            }
-            c.maxArrival[o] = Math.max(c.maxArrival[o], record.maxArrival);
+            c.add(o, f.add(c.acc(o), row), row.id(), record.maxArrival);
             addLineage(c, o, record);
             if (checkpointed) {
                 markDirty(bucket, c, o);
@@ -282,7 +347,7 @@ final class WindowOperator implements StatefulOperator {
             if (bucket.fired) {
                 // Late but within the allowed lateness: fire again if the value changed.
                 Object value = result(bucket, c, o);
-                if (value.equals(c.lastValue[o])) {
+                if (value.equals(c.lastValue(o))) {
                     task.commit(record);
                 } else {
                     emit(bucket, c, o, value, task);
@@ -306,9 +371,9 @@ final class WindowOperator implements StatefulOperator {
 
     /** A pane reflects one more record: a trace position while its lineage is just that, else a {@link Lineage}. */
     private static void addLineage(Chunk c, int o, StreamRecord record) {
-        if (c.lineage[o] == null && c.singleId[o] == NO_ID && record.lineage == null) {
+        if (c.lineage(o) == null && c.singleId(o) == NO_ID && record.lineage == null) {
             // The lineage was empty: now it is the record's trace position, if it has one.
-            c.singleId[o] = record.sourceId;
+            c.setSingleId(o, record.sourceId);
             return;
         }
         toLineage(c, o).add(record);
@@ -316,14 +381,14 @@ final class WindowOperator implements StatefulOperator {
 
     /** The pane's lineage as a {@link Lineage}, made from its single trace position if it has one. */
     private static Lineage toLineage(Chunk c, int o) {
-        Lineage l = c.lineage[o];
+        Lineage l = c.lineage(o);
         if (l == null) {
             l = new Lineage();
-            if (c.singleId[o] != NO_ID) {
-                l.addId(c.singleId[o]);
-                c.singleId[o] = NO_ID;
+            if (c.singleId(o) != NO_ID) {
+                l.addId(c.singleId(o));
+                c.setSingleId(o, NO_ID);
             }
-            c.lineage[o] = l;
+            c.setLineage(o, l);
         }
         return l;
     }
@@ -367,17 +432,17 @@ final class WindowOperator implements StatefulOperator {
     }
 
     private Object result(Bucket bucket, Chunk c, int o) {
-        Object value = f.result(c.acc[o]);
+        Object value = f.result(c.acc(o));
         if (value == null) {
             throw new IllegalStateException("job " + jobName + ": " + step + " gave no result (null) for key "
-                    + c.keys[o] + " in [" + bucket.start + ", " + bucket.end + ")");
+                    + c.key(o) + " in [" + bucket.start + ", " + bucket.end + ")");
         }
         return value;
     }
 
     private void emit(Bucket bucket, Chunk c, int o, Object value, KeyedTask task) {
-        if (c.lastValue != null) {
-            c.lastValue[o] = value;
+        if (c.keepsLastValue()) {
+            c.setLastValue(o, value);
             if (checkpointed) {
                 markDirty(bucket, c, o);
             }
@@ -385,21 +450,22 @@ final class WindowOperator implements StatefulOperator {
             toLineage(c, o);
         }
         task.cost += task.costs.windowResultNanos();
-        long key = c.keys[o];
+        long key = c.key(o);
         ResultKey at = ResultKey.window(key, bucket.start, bucket.end);
-        int sourceId = c.lineage[o] == null ? c.singleId[o] : NO_ID;
+        Lineage lineage = c.lineage(o);
+        int sourceId = lineage == null ? c.singleId(o) : NO_ID;
         if (last) {
-            task.output(new SinkOutput(at, value, sourceId, c.lineage[o], c.maxArrival[o]));
+            task.output(new SinkOutput(at, value, sourceId, lineage, c.maxArrival(o)));
             return;
         }
         TimeWindow window = new TimeWindow(bucket.start, bucket.end);
-        Row row = step.toRow().toRow(new WindowResult(key, window, c.maxId[o], value));
+        Row row = step.toRow().toRow(new WindowResult(key, window, c.maxId(o), value));
         if (row == null || row.eventTime() < window.maxTimestamp()) {
             throw new IllegalStateException("job " + jobName + ": the row mapper of " + step + " made "
                     + row + " for window " + window + "; its event time must be at least the window's last instant "
                     + window.maxTimestamp() + " (start from WindowResult.row())");
         }
-        task.push(new StreamRecord(row, at, sourceId, c.lineage[o], c.maxArrival[o]), opIndex + 1, false);
+        task.push(new StreamRecord(row, at, sourceId, lineage, c.maxArrival(o)), opIndex + 1, false);
     }
 
     // ---------------------------------------------------------------- checkpoints
@@ -439,9 +505,10 @@ final class WindowOperator implements StatefulOperator {
     }
 
     private static PaneState freeze(Chunk c, int o) {
-        return new PaneState(c.keys[o], c.acc[o], c.maxId == null ? Long.MIN_VALUE : c.maxId[o], c.maxArrival[o],
-                c.singleId[o], c.lineage[o] == null ? null : c.lineage[o].snapshot(),
-                c.lastValue == null ? null : c.lastValue[o]);
+        Lineage lineage = c.lineage(o);
+        return new PaneState(c.key(o), c.acc(o), c.longStride > Chunk.MAX_ID ? c.maxId(o) : Long.MIN_VALUE,
+                c.maxArrival(o), c.singleId(o), lineage == null ? null : lineage.snapshot(),
+                c.keepsLastValue() ? c.lastValue(o) : null);
     }
 
     @Override
@@ -478,15 +545,8 @@ final class WindowOperator implements StatefulOperator {
             }
             Chunk c = bucket.chunk(slot);
             int o = slot & CHUNK_MASK;
-            if (c.maxId != null) {
-                c.maxId[o] = ps.maxId();
-            }
-            c.maxArrival[o] = ps.maxArrival();
-            c.singleId[o] = ps.singleId();
-            c.lineage[o] = ps.lineage() == null ? null : ps.lineage().restore();
-            if (c.lastValue != null) {
-                c.lastValue[o] = ps.lastValue();
-            }
+            c.set(o, ps.key(), ps.acc(), ps.maxId(), ps.maxArrival(), ps.singleId(),
+                    ps.lineage() == null ? null : ps.lineage().restore(), ps.lastValue());
             paneCount++;
         }
     }
