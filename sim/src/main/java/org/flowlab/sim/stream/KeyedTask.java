@@ -78,7 +78,7 @@ final class KeyedTask extends Task {
     }
 
     @Override
-    boolean hasReadyElement(long t) {
+    long readyTime(long t) {
         int best = -1;
         long bestReady = Long.MAX_VALUE;
         for (int c = 0; c < inputs.length; c++) {
@@ -91,14 +91,8 @@ final class KeyedTask extends Task {
                 }
             }
         }
-        if (best >= 0 && bestReady <= t) {
-            picked = best;
-            return true;
-        }
-        if (best >= 0) {
-            scheduleWake(bestReady);
-        }
-        return false;
+        picked = best;
+        return bestReady;
     }
 
     @Override

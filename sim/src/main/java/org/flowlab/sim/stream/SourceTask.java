@@ -106,20 +106,15 @@ final class SourceTask extends Task {
     }
 
     @Override
-    boolean hasReadyElement(long t) {
+    long readyTime(long t) {
         if (offset >= log.length) {
-            return true; // nothing left: finish
+            return t; // nothing left: finish
         }
         Pending c = controls.peek();
         if (c != null && c.time() <= t) {
-            return true;
+            return t;
         }
-        long read = nextReadTime(t);
-        if (read <= t) {
-            return true;
-        }
-        scheduleWake(Math.min(read, c == null ? Long.MAX_VALUE : c.time()));
-        return false;
+        return Math.min(nextReadTime(t), c == null ? Long.MAX_VALUE : c.time());
     }
 
     @Override

@@ -75,8 +75,11 @@ abstract class Task {
         this.worker = worker;
     }
 
-    /** Whether an element can be processed at {@code t}; if not, the task arranges to be woken when one can. */
-    abstract boolean hasReadyElement(long t);
+    /**
+     * When the next element can be processed: at or before {@code t} if now, else the time it will
+     * be ready, or +inf if none is in sight (an arrival will wake the task).
+     */
+    abstract long readyTime(long t);
 
     /** Processes the next element at {@code t}, adding its cost to {@link #cost}. */
     abstract void processNext(long t);
@@ -108,8 +111,23 @@ abstract class Task {
             if (finished || dead) {
                 return;
             }
-            if (!hasReadyElement(t)) {
-                return;
+            long ready = readyTime(t);
+            if (ready > t) {
+                if (ready == Long.MAX_VALUE) {
+                    return;
+                }
+                if (ready >= run.sim.nextEventTime()) {
+                    scheduleWake(ready);
+                    return;
+                }
+                // Nothing else happens before then: go on at that time, as a wake would (and in its place).
+                if (wake != null) {
+                    wake.cancel();
+                    wake = null;
+                    wakeAt = Long.MAX_VALUE;
+                }
+                t = ready;
+                continue;
             }
             if (run.taskFailsAt(this, t)) {
                 return;
