@@ -68,9 +68,10 @@ final class KeyedTask extends Task {
         scheduleWake(t);
     }
 
+    /** The task's checkpoint; a finished task never processes again, so it keeps no operator state. */
     Snapshot snapshot() {
         return new Snapshot(watermark, channelWatermark.clone(), channelIdle.clone(), channelFinished.clone(), finished,
-                operator == null ? null : operator.snapshot());
+                operator == null || finished ? null : operator.snapshot());
     }
 
     int stateEntries() {

@@ -20,14 +20,36 @@ final class LongMap<V> {
         this(16);
     }
 
-    /** A copy of {@code other}, table and all: copying its arrays is cheaper than putting each entry again. */
-    LongMap(LongMap<V> other) {
-        keys = other.keys.clone();
-        values = other.values.clone();
+    /**
+     * A copy of {@code other} with room for {@code more} entries: its arrays copied when they have
+     * the room (cheaper than putting each entry again), else its entries put into larger ones.
+     */
+    LongMap(LongMap<V> other, int more) {
         hasZeroKey = other.hasZeroKey;
         zeroValue = other.zeroValue;
         size = other.size;
-        mask = other.mask;
+        long needed = 2L * (other.size + Math.max(0, more));
+        if (needed <= other.keys.length) {
+            keys = other.keys.clone();
+            values = other.values.clone();
+            mask = other.mask;
+            return;
+        }
+        int capacity = Integer.highestOneBit((int) Math.min(1 << 30, needed - 1)) << 1;
+        keys = new long[capacity];
+        values = new Object[capacity];
+        mask = capacity - 1;
+        for (int j = 0; j < other.keys.length; j++) {
+            long k = other.keys[j];
+            if (k != EMPTY) {
+                int i = slot(k);
+                while (keys[i] != EMPTY) {
+                    i = (i + 1) & mask;
+                }
+                keys[i] = k;
+                values[i] = other.values[j];
+            }
+        }
     }
 
     LongMap(int expected) {

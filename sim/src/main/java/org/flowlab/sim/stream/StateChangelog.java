@@ -61,7 +61,7 @@ final class StateChangelog {
             for (; v.all == null; v = v.previous) {
                 depth++;
             }
-            LongMap<Object> out = new LongMap<>(v.all);
+            LongMap<Object> out = new LongMap<>(v.all, (int) Math.min(Integer.MAX_VALUE / 4, chained));
             Version[] changes = new Version[depth];
             for (v = this; v.all == null; v = v.previous) {
                 changes[--depth] = v;
