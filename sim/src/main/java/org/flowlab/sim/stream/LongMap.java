@@ -174,6 +174,16 @@ final class LongMap<V> {
         }
     }
 
+    /**
+     * The hash of a key in a table. Not {@link StreamRecord#mix} itself: the keys of one keyed task
+     * all share the low bits of their mix (that is how they were routed to it), so a table indexed
+     * by those bits would use a fraction of its slots; mixing the key with a constant first gives
+     * unrelated bits.
+     */
+    static int hash(long key) {
+        return (int) StreamRecord.mix(key ^ 0x9E3779B97F4A7C15L);
+    }
+
     /** A key and its value. */
     interface EntryConsumer<V> {
         void accept(long key, V value);
@@ -223,7 +233,7 @@ final class LongMap<V> {
     }
 
     private int slot(long key) {
-        return (int) StreamRecord.mix(key) & mask;
+        return hash(key) & mask;
     }
 
     private void grow() {

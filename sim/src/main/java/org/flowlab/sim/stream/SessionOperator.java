@@ -102,14 +102,20 @@ final class SessionOperator implements StatefulOperator {
             long start = t;
             long mergedEnd = end;
             Object acc = f.create();
-            Lineage lineage = new Lineage();
+            Lineage lineage = null;
             long maxId = Long.MIN_VALUE;
             long maxArrival = -1;
             for (Session p : touching) {
                 start = Math.min(start, p.start);
                 mergedEnd = Math.max(mergedEnd, p.end);
                 acc = f.merge(acc, p.acc);
-                lineage.addAll(p.lineage);
+                if (lineage == null) {
+                    // The first session's lineage goes on growing (a checkpoint keeps a length, not a copy), so a
+                    // session extended row by row is not copied each time.
+                    lineage = p.lineage;
+                } else {
+                    lineage.addAll(p.lineage);
+                }
                 maxId = Math.max(maxId, p.maxId);
                 maxArrival = Math.max(maxArrival, p.maxArrival);
                 sessions.remove(p.start);

@@ -212,7 +212,7 @@ final class WindowOperator implements StatefulOperator {
         /** The slot of {@code key}, or -1. */
         int find(long key) {
             int mask = index.length - 1;
-            int i = (int) StreamRecord.mix(key) & mask;
+            int i = LongMap.hash(key) & mask;
             while (true) {
                 int s = index[i] - 1;
                 if (s < 0) {
@@ -251,7 +251,7 @@ final class WindowOperator implements StatefulOperator {
 
         private void place(long key, int slot) {
             int mask = index.length - 1;
-            int i = (int) StreamRecord.mix(key) & mask;
+            int i = LongMap.hash(key) & mask;
             while (index[i] != 0) {
                 i = (i + 1) & mask;
             }
