@@ -19,6 +19,10 @@ import org.flowlab.sim.job.Row;
  * <p>A row's input records are committed as consumed when it is processed, if this is the job's
  * last stateful step (a detector: its outputs do not reflect every row); otherwise they travel on
  * with the rows it forwards, and are committed here only if it forwards none.
+ *
+ * <p>State. Each key is a {@link ProcessKeyState}; the keys with rows or timers wait in a heap by
+ * their next due time. Checkpoints are a {@link StateChangelog} of copies of the keys changed
+ * since the last one.
  */
 final class ProcessOperator implements StatefulOperator {
 

@@ -29,12 +29,12 @@ import org.flowlab.sim.job.aggregate.AggregateFunction;
  * updated value (the sink upserts; an unchanged value is not sent again). A window whose result
  * went on to further steps cannot be corrected without retractions, so there lateness is 0.
  *
- * <p>State. The panes of one window are columns — keys, accumulators, the largest row id, the
- * latest arrival, the lineage — in chunks that grow as keys come, found by a hash index on the
- * key, so a pane is a few dozen bytes and no object of its own. A pane's lineage is a single trace
- * position while it reflects one source record and nothing can be added after it is emitted;
+ * <p>State. The panes of one window live in chunks of two arrays (see {@link Chunk}) that grow as
+ * keys come, found by a hash index on the key: a pane is a few dozen bytes and no object of its
+ * own. Its lineage is a single trace position while it reflects one source record, until, with
+ * allowed lateness, it is first emitted (later records must reach the output already sent);
  * otherwise a {@link Lineage}. Checkpoints are a {@link StateChangelog} of the panes changed since
- * the last one.
+ * the last one, keyed by (window, slot).
  */
 final class WindowOperator implements StatefulOperator {
 
