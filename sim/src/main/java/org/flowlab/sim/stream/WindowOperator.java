@@ -40,6 +40,7 @@ final class WindowOperator implements StatefulOperator {
 
     /** A lineage that is no single trace position. */
     private static final int NO_ID = -1;
+    private static final int[] NO_SLOTS = new int[0];
 
     /** A pane as a checkpoint keeps it: its lineage is a trace position, or else a snapshot of a {@link Lineage}. */
     record PaneState(long key, Object acc, long maxId, long maxArrival, int singleId, Lineage.Snapshot lineage,
@@ -89,17 +90,17 @@ final class WindowOperator implements StatefulOperator {
 
         final int longStride;
         final int refStride;
+        /** Beside the single trace position (an int), whether the pane changed since the last checkpoint. */
+        static final long DIRTY = 1L << 32;
+
         long[] longs;
         Object[] refs;
-        /** Panes changed since the last checkpoint, a bit each (with checkpoints). */
-        long[] dirty;
 
         Chunk(int capacity, WindowOperator op) {
             longStride = op.last ? 3 : 4;
             refStride = op.lateness > 0 ? 3 : 2;
             longs = new long[capacity * longStride];
             refs = new Object[capacity * refStride];
-            dirty = op.checkpointed ? new long[(capacity + 63) >>> 6] : null;
         }
 
         int capacity() {
@@ -109,7 +110,6 @@ final class WindowOperator implements StatefulOperator {
         void grow(int capacity) {
             longs = Arrays.copyOf(longs, capacity * longStride);
             refs = Arrays.copyOf(refs, capacity * refStride);
-            dirty = dirty == null ? null : Arrays.copyOf(dirty, (capacity + 63) >>> 6);
         }
 
         long key(int o) {
@@ -125,7 +125,22 @@ final class WindowOperator implements StatefulOperator {
         }
 
         void setSingleId(int o, int id) {
-            longs[o * longStride + SINGLE_ID] = id;
+            int l = o * longStride + SINGLE_ID;
+            longs[l] = (longs[l] & DIRTY) | (id & 0xFFFF_FFFFL);
+        }
+
+        /** Marks the pane changed; false if it already was. */
+        boolean markDirty(int o) {
+            int l = o * longStride + SINGLE_ID;
+            if ((longs[l] & DIRTY) != 0) {
+                return false;
+            }
+            longs[l] |= DIRTY;
+            return true;
+        }
+
+        void clearDirty(int o) {
+            longs[o * longStride + SINGLE_ID] &= ~DIRTY;
         }
 
         /** The largest row id; only when a step follows the window. */
@@ -159,7 +174,7 @@ final class WindowOperator implements StatefulOperator {
             int l = o * longStride;
             longs[l + KEY] = key;
             longs[l + ARRIVAL] = maxArrival;
-            longs[l + SINGLE_ID] = singleId;
+            longs[l + SINGLE_ID] = singleId & 0xFFFF_FFFFL;
             if (longStride > MAX_ID) {
                 longs[l + MAX_ID] = maxId;
             }
@@ -194,10 +209,15 @@ final class WindowOperator implements StatefulOperator {
         boolean fired;
         Chunk[] chunks = new Chunk[1];
         int size;
-        /** Open addressing, linear probing: a slot plus one, 0 when empty. */
+        /**
+         * Open addressing, linear probing, 0 for an empty entry: a slot plus one, with 7 bits of its
+         * key's hash above it so that a probe rarely looks at a pane that is not the one sought;
+         * slots beyond {@link #TAGGED_SLOTS} go in as their negated value plus one, untagged.
+         */
         int[] index = new int[16];
-        /** Whether a pane changed since the last checkpoint. */
-        boolean dirty;
+        /** The slots of the panes changed since the last checkpoint (with checkpoints), each once. */
+        int[] dirtySlots = NO_SLOTS;
+        int dirtyCount;
 
         Bucket(long id, long start, long end) {
             this.id = id;
@@ -211,15 +231,20 @@ final class WindowOperator implements StatefulOperator {
 
         /** The slot of {@code key}, or -1. */
         int find(long key) {
+            int h = LongMap.hash(key);
+            int tag = h >>> 25;
             int mask = index.length - 1;
-            int i = LongMap.hash(key) & mask;
+            int i = h & mask;
             while (true) {
-                int s = index[i] - 1;
-                if (s < 0) {
+                int e = index[i];
+                if (e == 0) {
                     return -1;
                 }
-                if (chunk(s).key(s & CHUNK_MASK) == key) {
-                    return s;
+                if (e < 0 || e >>> 24 == tag) {
+                    int s = e < 0 ? -e - 1 : (e & (TAGGED_SLOTS - 1)) - 1;
+                    if (chunk(s).key(s & CHUNK_MASK) == key) {
+                        return s;
+                    }
                 }
                 i = (i + 1) & mask;
             }
@@ -250,12 +275,13 @@ final class WindowOperator implements StatefulOperator {
         }
 
         private void place(long key, int slot) {
+            int h = LongMap.hash(key);
             int mask = index.length - 1;
-            int i = LongMap.hash(key) & mask;
+            int i = h & mask;
             while (index[i] != 0) {
                 i = (i + 1) & mask;
             }
-            index[i] = slot + 1;
+            index[i] = slot + 1 < TAGGED_SLOTS ? (h >>> 25) << 24 | (slot + 1) : -(slot + 1);
         }
 
         private void rehash() {
@@ -279,6 +305,9 @@ final class WindowOperator implements StatefulOperator {
             return slots;
         }
     }
+
+    /** Windows with more panes than this index the others without a hash tag. */
+    private static final int TAGGED_SLOTS = 1 << 24;
 
     /** Panes per chunk: whole chunks, never one large array, so a window's state grows without copying it all. */
     private static final int CHUNK_BITS = 12;
@@ -342,7 +371,7 @@ final class WindowOperator implements StatefulOperator {
             c.add(o, f.add(c.acc(o), row), row.id(), record.maxArrival);
             addLineage(c, o, record);
             if (checkpointed) {
-                markDirty(bucket, c, o);
+                markDirty(bucket, c, o, slot);
             }
             if (bucket.fired) {
                 // Late but within the allowed lateness: fire again if the value changed.
@@ -350,7 +379,7 @@ final class WindowOperator implements StatefulOperator {
                 if (value.equals(c.lastValue(o))) {
                     task.commit(record);
                 } else {
-                    emit(bucket, c, o, value, task);
+                    emit(bucket, slot, value, task);
                 }
             }
         }
@@ -393,12 +422,17 @@ final class WindowOperator implements StatefulOperator {
         return l;
     }
 
-    private void markDirty(Bucket bucket, Chunk c, int o) {
-        c.dirty[o >>> 6] |= 1L << o;
-        if (!bucket.dirty) {
-            bucket.dirty = true;
+    private void markDirty(Bucket bucket, Chunk c, int o, int slot) {
+        if (!c.markDirty(o)) {
+            return;
+        }
+        if (bucket.dirtyCount == 0) {
             dirtyBuckets.add(bucket);
         }
+        if (bucket.dirtyCount == bucket.dirtySlots.length) {
+            bucket.dirtySlots = Arrays.copyOf(bucket.dirtySlots, Math.max(8, bucket.dirtyCount * 2));
+        }
+        bucket.dirtySlots[bucket.dirtyCount++] = slot;
     }
 
     @Override
@@ -415,7 +449,7 @@ final class WindowOperator implements StatefulOperator {
                 for (int slot : bucket.slotsByKey()) {
                     Chunk c = bucket.chunk(slot);
                     int o = slot & CHUNK_MASK;
-                    emit(bucket, c, o, result(bucket, c, o), task);
+                    emit(bucket, slot, result(bucket, c, o), task);
                 }
             }
             if (removed) {
@@ -440,11 +474,13 @@ final class WindowOperator implements StatefulOperator {
         return value;
     }
 
-    private void emit(Bucket bucket, Chunk c, int o, Object value, KeyedTask task) {
+    private void emit(Bucket bucket, int slot, Object value, KeyedTask task) {
+        Chunk c = bucket.chunk(slot);
+        int o = slot & CHUNK_MASK;
         if (c.keepsLastValue()) {
             c.setLastValue(o, value);
             if (checkpointed) {
-                markDirty(bucket, c, o);
+                markDirty(bucket, c, o, slot);
             }
             // The window stays open for late rows, which the output already sent must reflect when it becomes visible.
             toLineage(c, o);
@@ -478,23 +514,18 @@ final class WindowOperator implements StatefulOperator {
     @Override
     public Object snapshot() {
         for (Bucket bucket : dirtyBuckets) {
-            bucket.dirty = false;
-            if (byEndLookup.get(bucket.end) != bucket) {
-                continue; // removed: its panes are out of the changelog already
-            }
-            for (int first = 0; first < bucket.size; first += CHUNK) {
-                Chunk c = bucket.chunk(first);
-                int words = (Math.min(CHUNK, bucket.size - first) + 63) >>> 6;
-                for (int w = 0; w < words; w++) {
-                    long bits = c.dirty[w];
-                    c.dirty[w] = 0;
-                    while (bits != 0) {
-                        int o = (w << 6) + Long.numberOfTrailingZeros(bits);
-                        bits &= bits - 1;
-                        changelog.put(paneId(bucket, first + o), freeze(c, o));
-                    }
+            // A removed window's panes are out of the changelog already.
+            boolean live = byEndLookup.get(bucket.end) == bucket;
+            for (int i = 0; i < bucket.dirtyCount; i++) {
+                int slot = bucket.dirtySlots[i];
+                Chunk c = bucket.chunk(slot);
+                int o = slot & CHUNK_MASK;
+                c.clearDirty(o);
+                if (live) {
+                    changelog.put(paneId(bucket, slot), freeze(c, o));
                 }
             }
+            bucket.dirtyCount = 0;
         }
         dirtyBuckets.clear();
         List<WindowState> list = new ArrayList<>(byEnd.size());
