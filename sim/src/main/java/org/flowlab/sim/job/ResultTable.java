@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Objects;
 import java.util.TreeMap;
 
 /**
@@ -102,9 +103,9 @@ public final class ResultTable {
         return m;
     }
 
-    /** The outputs in key order. */
+    /** The outputs in key order, in a new list. */
     public List<Output> outputs() {
-        return Collections.unmodifiableList(Arrays.asList(sorted));
+        return new ArrayList<>(Arrays.asList(sorted));
     }
 
     /**
@@ -280,7 +281,7 @@ public final class ResultTable {
 
         /** Sets the value at a key, replacing any earlier one, and returns the value replaced, or null. */
         public Object upsert(ResultKey key, Object value) {
-            Output output = new Output(key, value);
+            Output output = new Output(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
             int h = hash(key);
             int slot = find(key, h);
             if (index[slot] == 0) {
