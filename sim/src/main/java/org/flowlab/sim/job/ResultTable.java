@@ -1,9 +1,10 @@
 package org.flowlab.sim.job;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.Iterator;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -17,11 +18,16 @@ import java.util.TreeMap;
  */
 public final class ResultTable {
     private static final int RENDERED_VALUE_LIMIT = 160;
+    private static final Output[] NO_OUTPUTS = new Output[0];
+    private static final Comparator<Output> KEY_ORDER = (a, b) -> a.at().compareTo(b.at());
 
-    private final NavigableMap<ResultKey, Object> values;
+    /** The outputs, sorted by key, one per key: tables of millions are binary-searched, not tree-walked. */
+    private final Output[] sorted;
+    /** {@link #asMap()}, made on first use: engines build many tables that nobody looks at as a map. */
+    private volatile NavigableMap<ResultKey, Object> map;
 
-    private ResultTable(TreeMap<ResultKey, Object> values) {
-        this.values = Collections.unmodifiableNavigableMap(values);
+    private ResultTable(Output[] sorted) {
+        this.sorted = sorted;
     }
 
     /** The table of these outputs; two outputs at one key are an error, unless their values are equal. */
@@ -41,7 +47,7 @@ public final class ResultTable {
     }
 
     public static ResultTable empty() {
-        return new ResultTable(new TreeMap<>());
+        return new ResultTable(NO_OUTPUTS);
     }
 
     public static Builder builder() {
@@ -49,32 +55,57 @@ public final class ResultTable {
     }
 
     public int size() {
-        return values.size();
+        return sorted.length;
     }
 
     public boolean isEmpty() {
-        return values.isEmpty();
+        return sorted.length == 0;
     }
 
     /** The value at {@code key}, or null. */
     public Object get(ResultKey key) {
-        return values.get(key);
+        int i = indexOf(key);
+        return i < 0 ? null : sorted[i].value();
     }
 
     public boolean containsKey(ResultKey key) {
-        return values.containsKey(key);
+        return indexOf(key) >= 0;
+    }
+
+    private int indexOf(ResultKey key) {
+        int lo = 0;
+        int hi = sorted.length - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int c = sorted[mid].at().compareTo(key);
+            if (c < 0) {
+                lo = mid + 1;
+            } else if (c > 0) {
+                hi = mid - 1;
+            } else {
+                return mid;
+            }
+        }
+        return -1;
     }
 
     /** The values by key, in key order; unmodifiable. */
     public NavigableMap<ResultKey, Object> asMap() {
-        return values;
+        NavigableMap<ResultKey, Object> m = map;
+        if (m == null) {
+            TreeMap<ResultKey, Object> tree = new TreeMap<>();
+            for (Output o : sorted) {
+                tree.put(o.at(), o.value());
+            }
+            m = Collections.unmodifiableNavigableMap(tree);
+            map = m;
+        }
+        return m;
     }
 
-    /** The outputs in key order. */
+    /** The outputs in key order, in a new list. */
     public List<Output> outputs() {
-        List<Output> out = new ArrayList<>(values.size());
-        values.forEach((k, v) -> out.add(new Output(k, v)));
-        return out;
+        return new ArrayList<>(Arrays.asList(sorted));
     }
 
     /**
@@ -126,25 +157,25 @@ public final class ResultTable {
     }
 
     private void forEachDifference(ResultTable actual, DifferenceSink sink) {
-        Iterator<Map.Entry<ResultKey, Object>> e = values.entrySet().iterator();
-        Iterator<Map.Entry<ResultKey, Object>> a = actual.values.entrySet().iterator();
-        Map.Entry<ResultKey, Object> x = e.hasNext() ? e.next() : null;
-        Map.Entry<ResultKey, Object> y = a.hasNext() ? a.next() : null;
-        while (x != null || y != null) {
-            int c = x == null ? 1 : y == null ? -1 : x.getKey().compareTo(y.getKey());
+        Output[] e = sorted;
+        Output[] a = actual.sorted;
+        int i = 0;
+        int j = 0;
+        while (i < e.length || j < a.length) {
+            int c = i == e.length ? 1 : j == a.length ? -1 : e[i].at().compareTo(a[j].at());
             Difference d = null;
             if (c < 0) {
-                d = new Difference(x.getKey(), x.getValue(), null);
-                x = e.hasNext() ? e.next() : null;
+                d = new Difference(e[i].at(), e[i].value(), null);
+                i++;
             } else if (c > 0) {
-                d = new Difference(y.getKey(), null, y.getValue());
-                y = a.hasNext() ? a.next() : null;
+                d = new Difference(a[j].at(), null, a[j].value());
+                j++;
             } else {
-                if (!x.getValue().equals(y.getValue())) {
-                    d = new Difference(x.getKey(), x.getValue(), y.getValue());
+                if (!e[i].value().equals(a[j].value())) {
+                    d = new Difference(e[i].at(), e[i].value(), a[j].value());
                 }
-                x = e.hasNext() ? e.next() : null;
-                y = a.hasNext() ? a.next() : null;
+                i++;
+                j++;
             }
             if (d != null && !sink.accept(d)) {
                 return;
@@ -154,12 +185,17 @@ public final class ResultTable {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ResultTable t && values.equals(t.values);
+        return o instanceof ResultTable t && Arrays.equals(sorted, t.sorted);
     }
 
+    /** As a {@link Map}'s: the sum over entries of the key's hash XOR the value's. */
     @Override
     public int hashCode() {
-        return values.hashCode();
+        int h = 0;
+        for (Output o : sorted) {
+            h += o.at().hashCode() ^ o.value().hashCode();
+        }
+        return h;
     }
 
     /** The size and the first outputs, one a line. */
@@ -167,12 +203,12 @@ public final class ResultTable {
     public String toString() {
         StringBuilder s = new StringBuilder("ResultTable(").append(size()).append(size() == 1 ? " output)" : " outputs)");
         int shown = 0;
-        for (Map.Entry<ResultKey, Object> entry : values.entrySet()) {
+        for (Output o : sorted) {
             if (shown++ == 20) {
                 s.append("\n  … ").append(size() - 20).append(" more");
                 break;
             }
-            s.append("\n  ").append(entry.getKey()).append(" = ").append(render(entry.getValue()));
+            s.append("\n  ").append(o);
         }
         return s.toString();
     }
@@ -201,10 +237,20 @@ public final class ResultTable {
     /**
      * Collects outputs into a table. {@link #add} is for outputs that must agree (an identical
      * repeat, as at-least-once sinks produce, is counted and kept once); {@link #put} overwrites,
-     * as a batch rerun upserts its output partition.
+     * as a batch rerun upserts its output partition. Outputs are kept in the order they came, with
+     * a hash index, and sorted once when the table is built.
      */
     public static final class Builder {
-        private TreeMap<ResultKey, Object> values = new TreeMap<>();
+        private Output[] outputs = new Output[16];
+        /** Each output's window end, the first thing keys sort by, kept beside it for {@link #build}. */
+        private long[] ends = new long[16];
+        private int size;
+        /**
+         * Open addressing, linear probing: each slot holds a key's hash in its high half and its
+         * index into {@link #outputs} plus one in its low half, 0 when empty; probes compare hashes
+         * before they look at a key, and growing needs no key at all.
+         */
+        private long[] index = new long[32];
         private long repeats;
 
         private Builder() {
@@ -212,8 +258,12 @@ public final class ResultTable {
 
         /** Adds an output; a different value at a key already present is an error. */
         public Builder add(Output output) {
-            Object previous = values.putIfAbsent(output.at(), output.value());
-            if (previous != null) {
+            int h = hash(output.at());
+            int slot = find(output.at(), h);
+            if (index[slot] == 0) {
+                insert(slot, h, output);
+            } else {
+                Object previous = outputs[entry(index[slot])].value();
                 if (!previous.equals(output.value())) {
                     throw new IllegalStateException("two different outputs at " + output.at() + ": "
                             + render(previous) + " and " + render(output.value()));
@@ -225,8 +275,23 @@ public final class ResultTable {
 
         /** Sets the value at a key, replacing any earlier one. */
         public Builder put(ResultKey key, Object value) {
-            values.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+            upsert(key, value);
             return this;
+        }
+
+        /** Sets the value at a key, replacing any earlier one, and returns the value replaced, or null. */
+        public Object upsert(ResultKey key, Object value) {
+            Output output = new Output(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+            int h = hash(key);
+            int slot = find(key, h);
+            if (index[slot] == 0) {
+                insert(slot, h, output);
+                return null;
+            }
+            int i = entry(index[slot]);
+            Object previous = outputs[i].value();
+            outputs[i] = output;
+            return previous;
         }
 
         /** How many identical outputs {@link #add} has seen again. */
@@ -234,10 +299,115 @@ public final class ResultTable {
             return repeats;
         }
 
+        /** How many keys have a value so far. */
+        public int size() {
+            return size;
+        }
+
+        /** The table of the outputs so far; the builder may go on. */
         public ResultTable build() {
-            ResultTable t = new ResultTable(values);
-            values = new TreeMap<>(values);
-            return t;
+            if (size == 0) {
+                return empty();
+            }
+            return new ResultTable(sortedByKey(Arrays.copyOf(outputs, size), ends));
+        }
+
+        /**
+         * The outputs in key order. Keys sort by window end first, so when the ends span less than
+         * the bits an index leaves free in a long, each output becomes one long — its end's offset
+         * above the smallest, then its index — sorted as primitives, and only outputs that share an
+         * end are compared as keys; otherwise all are.
+         */
+        private static Output[] sortedByKey(Output[] a, long[] ends) {
+            int n = a.length;
+            long min = Long.MAX_VALUE;
+            long max = Long.MIN_VALUE;
+            for (int i = 0; i < n; i++) {
+                min = Math.min(min, ends[i]);
+                max = Math.max(max, ends[i]);
+            }
+            int indexBits = 64 - Long.numberOfLeadingZeros(Math.max(1, n - 1));
+            long span = max - min;
+            if (n < 64 || span < 0 || Long.numberOfLeadingZeros(span) <= indexBits) {
+                Arrays.sort(a, KEY_ORDER);
+                return a;
+            }
+            long[] packed = new long[n];
+            for (int i = 0; i < n; i++) {
+                packed[i] = (ends[i] - min) << indexBits | i;
+            }
+            Arrays.sort(packed);
+            long indexMask = (1L << indexBits) - 1;
+            Output[] out = new Output[n];
+            for (int i = 0; i < n; i++) {
+                out[i] = a[(int) (packed[i] & indexMask)];
+            }
+            for (int i = 0; i < n; ) {
+                int j = i + 1;
+                long end = packed[i] >>> indexBits;
+                while (j < n && packed[j] >>> indexBits == end) {
+                    j++;
+                }
+                if (j - i > 1) {
+                    Arrays.sort(out, i, j, KEY_ORDER);
+                }
+                i = j;
+            }
+            return out;
+        }
+
+        /** The slot of {@code key} (whose hash is {@code h}), or the empty slot where it would go. */
+        private int find(ResultKey key, int h) {
+            int mask = index.length - 1;
+            int slot = h & mask;
+            while (true) {
+                long e = index[slot];
+                if (e == 0 || ((int) (e >>> 32) == h && outputs[entry(e)].at().equals(key))) {
+                    return slot;
+                }
+                slot = (slot + 1) & mask;
+            }
+        }
+
+        private static int entry(long slotValue) {
+            return (int) slotValue - 1;
+        }
+
+        private void insert(int slot, int h, Output output) {
+            if (size == outputs.length) {
+                outputs = Arrays.copyOf(outputs, size * 2);
+                ends = Arrays.copyOf(ends, size * 2);
+            }
+            ends[size] = output.at().windowEnd();
+            outputs[size++] = output;
+            index[slot] = (long) h << 32 | size;
+            if (size * 2 > index.length) {
+                rehash();
+            }
+        }
+
+        private void rehash() {
+            long[] grown = new long[index.length * 2];
+            int mask = grown.length - 1;
+            for (long e : index) {
+                if (e != 0) {
+                    int slot = (int) (e >>> 32) & mask;
+                    while (grown[slot] != 0) {
+                        slot = (slot + 1) & mask;
+                    }
+                    grown[slot] = e;
+                }
+            }
+            index = grown;
+        }
+
+        private static int hash(ResultKey k) {
+            long h = k.key() * 0x9E3779B97F4A7C15L + k.windowStart();
+            h = h * 0x9E3779B97F4A7C15L + k.windowEnd();
+            h = h * 0x9E3779B97F4A7C15L + k.seq();
+            h ^= h >>> 29;
+            h *= 0xBF58476D1CE4E5B9L;
+            return (int) (h ^ (h >>> 32));
         }
     }
 }

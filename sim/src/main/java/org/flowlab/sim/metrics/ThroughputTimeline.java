@@ -83,6 +83,9 @@ public final class ThroughputTimeline {
         private long[] processed = new long[16];
         private long[] firstReads = new long[16];
         private int buckets;
+        /** The bucket of the last read at or after 0, and where it starts; none at first. */
+        private int lastIndex = -1;
+        private long lastStart = Long.MAX_VALUE;
 
         private Builder(long bucket) {
             if (bucket <= 0) {
@@ -110,6 +113,10 @@ public final class ThroughputTimeline {
         }
 
         private int index(long t) {
+            // Reads come in time order, mostly into the bucket of the one before: no division then.
+            if (t >= lastStart && t < lastStart + bucket) {
+                return lastIndex;
+            }
             long b = Math.max(0, t) / bucket;
             if (b > 50_000_000L) {
                 throw new IllegalArgumentException("time " + t + " ns is too far out for buckets of " + bucket + " ns");
@@ -121,6 +128,10 @@ public final class ThroughputTimeline {
                 firstReads = Arrays.copyOf(firstReads, capacity);
             }
             buckets = Math.max(buckets, i + 1);
+            if (t >= 0) {
+                lastIndex = i;
+                lastStart = b * bucket;
+            }
             return i;
         }
 

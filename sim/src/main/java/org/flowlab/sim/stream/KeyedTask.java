@@ -68,9 +68,10 @@ final class KeyedTask extends Task {
         scheduleWake(t);
     }
 
+    /** The task's checkpoint; a finished task never processes again, so it keeps no operator state. */
     Snapshot snapshot() {
         return new Snapshot(watermark, channelWatermark.clone(), channelIdle.clone(), channelFinished.clone(), finished,
-                operator == null ? null : operator.snapshot());
+                operator == null || finished ? null : operator.snapshot());
     }
 
     int stateEntries() {
@@ -78,7 +79,7 @@ final class KeyedTask extends Task {
     }
 
     @Override
-    boolean hasReadyElement(long t) {
+    long readyTime(long t) {
         int best = -1;
         long bestReady = Long.MAX_VALUE;
         for (int c = 0; c < inputs.length; c++) {
@@ -91,14 +92,8 @@ final class KeyedTask extends Task {
                 }
             }
         }
-        if (best >= 0 && bestReady <= t) {
-            picked = best;
-            return true;
-        }
-        if (best >= 0) {
-            scheduleWake(bestReady);
-        }
-        return false;
+        picked = best;
+        return bestReady;
     }
 
     @Override

@@ -14,7 +14,8 @@ final class LateLog {
     void decide(int id, boolean isLate) {
         if (isLate) {
             late.set(id);
-        } else {
+        } else if (late.get(id)) {
+            // Most records are never late: BitSet.clear would rescan its words each time.
             late.clear(id);
         }
     }

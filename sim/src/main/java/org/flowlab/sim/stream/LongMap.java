@@ -20,6 +20,38 @@ final class LongMap<V> {
         this(16);
     }
 
+    /**
+     * A copy of {@code other} with room for {@code more} entries: its arrays copied when they have
+     * the room (cheaper than putting each entry again), else its entries put into larger ones.
+     */
+    LongMap(LongMap<V> other, int more) {
+        hasZeroKey = other.hasZeroKey;
+        zeroValue = other.zeroValue;
+        size = other.size;
+        long needed = 2L * (other.size + Math.max(0, more));
+        if (needed <= other.keys.length) {
+            keys = other.keys.clone();
+            values = other.values.clone();
+            mask = other.mask;
+            return;
+        }
+        int capacity = Integer.highestOneBit((int) Math.min(1 << 30, needed - 1)) << 1;
+        keys = new long[capacity];
+        values = new Object[capacity];
+        mask = capacity - 1;
+        for (int j = 0; j < other.keys.length; j++) {
+            long k = other.keys[j];
+            if (k != EMPTY) {
+                int i = slot(k);
+                while (keys[i] != EMPTY) {
+                    i = (i + 1) & mask;
+                }
+                keys[i] = k;
+                values[i] = other.values[j];
+            }
+        }
+    }
+
     LongMap(int expected) {
         int capacity = Integer.highestOneBit(Math.max(4, expected * 2 - 1)) << 1;
         keys = new long[capacity];
@@ -142,6 +174,34 @@ final class LongMap<V> {
         }
     }
 
+    /**
+     * The hash of a key in a table. Not {@link StreamRecord#mix} itself: the keys of one keyed task
+     * all share the low bits of their mix (that is how they were routed to it), so a table indexed
+     * by those bits would use a fraction of its slots; mixing the key with a constant first gives
+     * unrelated bits.
+     */
+    static int hash(long key) {
+        return (int) StreamRecord.mix(key ^ 0x9E3779B97F4A7C15L);
+    }
+
+    /** A key and its value. */
+    interface EntryConsumer<V> {
+        void accept(long key, V value);
+    }
+
+    /** Passes every entry, in the table's order: for work whose result does not depend on order. */
+    @SuppressWarnings("unchecked")
+    void forEachEntry(EntryConsumer<? super V> action) {
+        if (hasZeroKey) {
+            action.accept(0, (V) zeroValue);
+        }
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i] != EMPTY) {
+                action.accept(keys[i], (V) values[i]);
+            }
+        }
+    }
+
     void clear() {
         Arrays.fill(keys, EMPTY);
         Arrays.fill(values, null);
@@ -173,7 +233,7 @@ final class LongMap<V> {
     }
 
     private int slot(long key) {
-        return (int) StreamRecord.mix(key) & mask;
+        return hash(key) & mask;
     }
 
     private void grow() {

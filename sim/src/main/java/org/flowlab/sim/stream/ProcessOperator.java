@@ -1,12 +1,8 @@
 package org.flowlab.sim.stream;
 
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.PriorityQueue;
-import java.util.TreeSet;
 import org.flowlab.sim.job.KeyedProcess;
 import org.flowlab.sim.job.KeyedProcessFunction;
 import org.flowlab.sim.job.ProcessContext;
@@ -23,50 +19,12 @@ import org.flowlab.sim.job.Row;
  * <p>A row's input records are committed as consumed when it is processed, if this is the job's
  * last stateful step (a detector: its outputs do not reflect every row); otherwise they travel on
  * with the rows it forwards, and are committed here only if it forwards none.
+ *
+ * <p>State. Each key is a {@link ProcessKeyState}; the keys with rows or timers wait in a heap by
+ * their next due time. Checkpoints are a {@link StateChangelog} of copies of the keys changed
+ * since the last one.
  */
 final class ProcessOperator implements StatefulOperator {
-
-    private static final Comparator<StreamRecord> ROW_ORDER = (a, b) -> Row.ORDER.compare(a.row, b.row);
-    private static final Comparator<KeyState> DUE_ORDER = Comparator.comparingLong((KeyState k) -> k.due)
-            .thenComparingLong(k -> k.key);
-
-    /** One key's state, timers, buffered rows and output numbering. */
-    private static final class KeyState {
-        final long key;
-        Map<String, Object> state;
-        final TreeSet<Long> timers = new TreeSet<>();
-        final PriorityQueue<StreamRecord> buffer = new PriorityQueue<>(ROW_ORDER);
-        boolean emitted;
-        long seqTime;
-        long seq;
-        /** The earliest buffered row's event time or timer, while the key is in the due set. */
-        long due = Long.MAX_VALUE;
-        boolean queued;
-
-        KeyState(long key) {
-            this.key = key;
-        }
-
-        boolean hasWork() {
-            return !timers.isEmpty() || !buffer.isEmpty();
-        }
-
-        long nextDue() {
-            long d = Long.MAX_VALUE;
-            if (!buffer.isEmpty()) {
-                d = buffer.peek().row.eventTime();
-            }
-            if (!timers.isEmpty()) {
-                d = Math.min(d, timers.first());
-            }
-            return d;
-        }
-    }
-
-    /** A key as a checkpoint keeps it; state values are immutable, so the map is copied shallowly. */
-    record KeyStateSnapshot(long key, Map<String, Object> state, long[] timers, StreamRecord[] buffer,
-                            boolean emitted, long seqTime, long seq) {
-    }
 
     private final KeyedProcess step;
     private final KeyedProcessFunction function;
@@ -74,17 +32,39 @@ final class ProcessOperator implements StatefulOperator {
     private final boolean lastStep;
     private final boolean lastStateful;
     private final String jobName;
-    private final LongMap<KeyState> keys = new LongMap<>();
-    private final TreeSet<KeyState> due = new TreeSet<>(DUE_ORDER);
+    private final LongMap<ProcessKeyState> keys = new LongMap<>();
+    /**
+     * The keys with rows or timers, a binary heap by (due, key) kept as pairs of longs: the next
+     * one to run is unique. A key whose due time moves earlier is pushed again; its older entry
+     * stays behind and is dropped when it comes up (its due no longer matches).
+     */
+    private long[] queueDueAndKey = new long[32];
+    private ProcessKeyState[] queueState = new ProcessKeyState[16];
+    private int queueSize;
     private final Context ctx = new Context();
+    private final boolean checkpointed;
+    /** The keys changed since the last checkpoint (with checkpoints), which the next one keeps. */
+    private final List<ProcessKeyState> dirty = new ArrayList<>();
+    private StateChangelog changelog = new StateChangelog();
+    /** Keys, timers and buffered rows, kept up to date for the checkpoint's cost. */
+    private int entryCount;
 
-    ProcessOperator(KeyedProcess step, int opIndex, boolean lastStep, boolean lastStateful, String jobName) {
+    ProcessOperator(KeyedProcess step, int opIndex, boolean lastStep, boolean lastStateful, String jobName,
+                    boolean checkpointed) {
         this.step = step;
         this.function = step.newFunction();
         this.opIndex = opIndex;
         this.lastStep = lastStep;
         this.lastStateful = lastStateful;
         this.jobName = jobName;
+        this.checkpointed = checkpointed;
+    }
+
+    private void touch(ProcessKeyState ks) {
+        if (checkpointed && !ks.dirty) {
+            ks.dirty = true;
+            dirty.add(ks);
+        }
     }
 
     @Override
@@ -96,52 +76,124 @@ final class ProcessOperator implements StatefulOperator {
         task.accepted(record);
         task.cost += task.costs.stateAccessNanos();
         long key = record.row.key();
-        KeyState ks = keys.get(key);
+        ProcessKeyState ks = keys.get(key);
         if (ks == null) {
-            ks = new KeyState(key);
+            ks = new ProcessKeyState(key);
             keys.put(key, ks);
+            entryCount++;
         }
-        dequeue(ks);
-        ks.buffer.add(record);
-        enqueue(ks);
+        touch(ks);
+        ks.addRow(record);
+        entryCount++;
+        schedule(ks);
     }
 
     @Override
     public void advance(long watermark, KeyedTask task) {
-        while (!due.isEmpty() && due.first().due <= watermark) {
-            KeyState ks = due.pollFirst();
+        while (queueSize > 0 && queueDueAndKey[0] <= watermark) {
+            long due = queueDueAndKey[0];
+            ProcessKeyState ks = pollQueue();
+            if (!ks.queued || ks.due != due) {
+                continue; // an entry left behind when the key's due time moved earlier
+            }
             ks.queued = false;
             run(ks, watermark, task);
             if (ks.hasWork()) {
-                enqueue(ks);
-            } else if (ks.state == null || ks.state.isEmpty()) {
+                schedule(ks);
+            } else if (!ks.hasState()) {
                 keys.remove(ks.key);
+                ks.removed = true;
+                entryCount--;
             }
         }
     }
 
-    private void dequeue(KeyState ks) {
-        if (ks.queued) {
-            due.remove(ks);
-            ks.queued = false;
+    // ---------------------------------------------------------------- the due queue
+
+    /**
+     * Puts the key in the due queue at its next due time. While a key is queued its due time only
+     * moves earlier (rows come; timers are set only while it runs, out of the queue).
+     */
+    private void schedule(ProcessKeyState ks) {
+        long d = ks.nextDue();
+        if (ks.queued && d >= ks.due) {
+            return;
         }
-    }
-
-    private void enqueue(KeyState ks) {
-        ks.due = ks.nextDue();
-        due.add(ks);
+        ks.due = d;
         ks.queued = true;
+        if (queueSize == queueState.length) {
+            queueDueAndKey = Arrays.copyOf(queueDueAndKey, 4 * queueSize);
+            queueState = Arrays.copyOf(queueState, 2 * queueSize);
+        }
+        // Sift up from the end.
+        int i = queueSize++;
+        while (i > 0) {
+            int parent = (i - 1) >>> 1;
+            if (!before(d, ks.key, queueDueAndKey[2 * parent], queueDueAndKey[2 * parent + 1])) {
+                break;
+            }
+            move(parent, i);
+            i = parent;
+        }
+        queueDueAndKey[2 * i] = d;
+        queueDueAndKey[2 * i + 1] = ks.key;
+        queueState[i] = ks;
     }
 
-    private void run(KeyState ks, long watermark, KeyedTask task) {
+    private ProcessKeyState pollQueue() {
+        ProcessKeyState first = queueState[0];
+        int last = --queueSize;
+        long d = queueDueAndKey[2 * last];
+        long k = queueDueAndKey[2 * last + 1];
+        ProcessKeyState ks = queueState[last];
+        queueState[last] = null;
+        if (last > 0) {
+            // Sift the last entry down from the top.
+            int i = 0;
+            int half = last >>> 1;
+            while (i < half) {
+                int child = 2 * i + 1;
+                int right = child + 1;
+                if (right < last && before(queueDueAndKey[2 * right], queueDueAndKey[2 * right + 1],
+                        queueDueAndKey[2 * child], queueDueAndKey[2 * child + 1])) {
+                    child = right;
+                }
+                if (!before(queueDueAndKey[2 * child], queueDueAndKey[2 * child + 1], d, k)) {
+                    break;
+                }
+                move(child, i);
+                i = child;
+            }
+            queueDueAndKey[2 * i] = d;
+            queueDueAndKey[2 * i + 1] = k;
+            queueState[i] = ks;
+        }
+        return first;
+    }
+
+    private void move(int from, int to) {
+        queueDueAndKey[2 * to] = queueDueAndKey[2 * from];
+        queueDueAndKey[2 * to + 1] = queueDueAndKey[2 * from + 1];
+        queueState[to] = queueState[from];
+    }
+
+    private static boolean before(long dueA, long keyA, long dueB, long keyB) {
+        return dueA < dueB || (dueA == dueB && keyA < keyB);
+    }
+
+    // ---------------------------------------------------------------- running a key
+
+    private void run(ProcessKeyState ks, long watermark, KeyedTask task) {
+        touch(ks);
         ctx.ks = ks;
         ctx.task = task;
         while (true) {
-            StreamRecord next = ks.buffer.peek();
+            StreamRecord next = ks.hasRow() ? ks.firstRow() : null;
             boolean rowReady = next != null && next.row.eventTime() <= watermark;
-            boolean timerReady = !ks.timers.isEmpty() && ks.timers.first() <= watermark;
-            if (rowReady && (!timerReady || ks.timers.first() >= next.row.eventTime())) {
-                ks.buffer.poll();
+            boolean timerReady = ks.hasTimer() && ks.firstTimer() <= watermark;
+            if (rowReady && (!timerReady || ks.firstTimer() >= next.row.eventTime())) {
+                ks.pollRow();
+                entryCount--;
                 task.cost += task.costs.recordNanos() + task.costs.stateAccessNanos();
                 ctx.currentTime = next.row.eventTime();
                 ctx.inTimer = false;
@@ -152,7 +204,9 @@ final class ProcessOperator implements StatefulOperator {
                     task.commit(next);
                 }
             } else if (timerReady) {
-                long timestamp = ks.timers.pollFirst();
+                long timestamp = ks.firstTimer();
+                ks.removeTimer(timestamp);
+                entryCount--;
                 task.cost += task.costs.stateAccessNanos();
                 ctx.currentTime = timestamp;
                 ctx.inTimer = true;
@@ -167,56 +221,53 @@ final class ProcessOperator implements StatefulOperator {
         ctx.current = null;
     }
 
+    // ---------------------------------------------------------------- checkpoints
+
+    /** The keys changed since the last checkpoint go into the changelog; the others are kept from before. */
     @Override
     public Object snapshot() {
-        List<KeyStateSnapshot> out = new ArrayList<>(keys.size());
-        for (long key : keys.keys()) {
-            KeyState ks = keys.get(key);
-            long[] timers = new long[ks.timers.size()];
-            int i = 0;
-            for (long t : ks.timers) {
-                timers[i++] = t;
+        for (ProcessKeyState ks : dirty) {
+            ks.dirty = false;
+            if (!ks.removed) {
+                // A copy of the key as it is now; state values are immutable, so they are shared.
+                changelog.put(ks.key, ks.copy());
+            } else if (keys.get(ks.key) == null) {
+                changelog.remove(ks.key);
             }
-            out.add(new KeyStateSnapshot(key, ks.state == null ? null : new HashMap<>(ks.state), timers,
-                    ks.buffer.toArray(new StreamRecord[0]), ks.emitted, ks.seqTime, ks.seq));
+            // Otherwise the key was removed and made again: its new state is in the list too.
         }
-        return out;
+        dirty.clear();
+        return changelog.checkpoint();
     }
 
     @Override
     public int entries() {
-        int[] n = {0};
-        keys.forEachValue(ks -> n[0] += 1 + ks.timers.size() + ks.buffer.size());
-        return n[0];
+        return entryCount;
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public void restore(Object snapshot) {
+        StateChangelog.Version version = (StateChangelog.Version) snapshot;
         keys.clear();
-        due.clear();
-        for (KeyStateSnapshot s : (List<KeyStateSnapshot>) snapshot) {
-            KeyState ks = new KeyState(s.key());
-            ks.state = s.state() == null ? null : new HashMap<>(s.state());
-            for (long t : s.timers()) {
-                ks.timers.add(t);
-            }
-            for (StreamRecord r : s.buffer()) {
-                ks.buffer.add(r);
-            }
-            ks.emitted = s.emitted();
-            ks.seqTime = s.seqTime();
-            ks.seq = s.seq();
+        Arrays.fill(queueState, 0, queueSize, null);
+        queueSize = 0;
+        dirty.clear();
+        entryCount = 0;
+        changelog = new StateChangelog(version);
+        version.entries().forEachValue(frozen -> {
+            // The checkpoint's copy stays as it is: a later restart may restore it again.
+            ProcessKeyState ks = ((ProcessKeyState) frozen).copy();
             keys.put(ks.key, ks);
+            entryCount += ks.entries();
             if (ks.hasWork()) {
-                enqueue(ks);
+                schedule(ks);
             }
-        }
+        });
     }
 
     /** The context the function sees for the key being run; checks the same rules as the oracle. */
     private final class Context implements ProcessContext {
-        KeyState ks;
+        ProcessKeyState ks;
         KeyedTask task;
         StreamRecord current;
         long currentTime;
@@ -236,7 +287,7 @@ final class ProcessOperator implements StatefulOperator {
         @Override
         @SuppressWarnings("unchecked")
         public <T> T state(String name) {
-            return ks.state == null ? null : (T) ks.state.get(name);
+            return (T) ks.state(name);
         }
 
         @Override
@@ -245,17 +296,12 @@ final class ProcessOperator implements StatefulOperator {
                 clearState(name);
                 return;
             }
-            if (ks.state == null) {
-                ks.state = new HashMap<>(4);
-            }
-            ks.state.put(name, value);
+            ks.setState(name, value);
         }
 
         @Override
         public void clearState(String name) {
-            if (ks.state != null) {
-                ks.state.remove(name);
-            }
+            ks.clearState(name);
         }
 
         @Override
@@ -266,12 +312,16 @@ final class ProcessOperator implements StatefulOperator {
                         + currentTime);
             }
             task.cost += task.costs.stateAccessNanos();
-            ks.timers.add(timestamp);
+            if (ks.addTimer(timestamp)) {
+                entryCount++;
+            }
         }
 
         @Override
         public void deleteTimer(long timestamp) {
-            ks.timers.remove(timestamp);
+            if (ks.removeTimer(timestamp)) {
+                entryCount--;
+            }
         }
 
         @Override

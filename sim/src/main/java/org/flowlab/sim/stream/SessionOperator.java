@@ -25,8 +25,31 @@ import org.flowlab.sim.job.aggregate.AggregateFunction;
  */
 final class SessionOperator implements StatefulOperator {
 
-    private static final Comparator<WindowOperator.Pane> FIRING_ORDER = Comparator
-            .comparingLong((WindowOperator.Pane p) -> p.end)
+    /** One session of a key: its bounds, the accumulator, the largest row id, the latest arrival, the lineage. */
+    static final class Session {
+        final long key;
+        final long start;
+        final long end;
+        Object acc;
+        long maxId = Long.MIN_VALUE;
+        long maxArrival = -1;
+        final Lineage lineage;
+
+        Session(long key, long start, long end, Object acc, Lineage lineage) {
+            this.key = key;
+            this.start = start;
+            this.end = end;
+            this.acc = acc;
+            this.lineage = lineage;
+        }
+    }
+
+    /** A session as a checkpoint keeps it. */
+    record SessionState(long key, long start, long end, Object acc, long maxId, long maxArrival, Lineage.Snapshot lineage) {
+    }
+
+    private static final Comparator<Session> FIRING_ORDER = Comparator
+            .comparingLong((Session p) -> p.end)
             .thenComparingLong(p -> p.start)
             .thenComparingLong(p -> p.key);
 
@@ -36,8 +59,8 @@ final class SessionOperator implements StatefulOperator {
     private final int opIndex;
     private final boolean last;
     private final String jobName;
-    private final LongMap<TreeMap<Long, WindowOperator.Pane>> byKey = new LongMap<>();
-    private final TreeSet<WindowOperator.Pane> byEnd = new TreeSet<>(FIRING_ORDER);
+    private final LongMap<TreeMap<Long, Session>> byKey = new LongMap<>();
+    private final TreeSet<Session> byEnd = new TreeSet<>(FIRING_ORDER);
 
     SessionOperator(WindowAggregate step, long gap, int opIndex, boolean last, String jobName) {
         this.step = step;
@@ -59,41 +82,47 @@ final class SessionOperator implements StatefulOperator {
         task.accepted(record);
         task.cost += task.costs.stateAccessNanos();
         long end = StatefulOperator.saturatedAdd(t, gap);
-        TreeMap<Long, WindowOperator.Pane> sessions = byKey.get(row.key());
+        TreeMap<Long, Session> sessions = byKey.get(row.key());
         if (sessions == null) {
             sessions = new TreeMap<>();
             byKey.put(row.key(), sessions);
         }
         // Sessions of a key are disjoint, so those overlapping [t, end) are the last ones starting before end.
-        List<WindowOperator.Pane> touching = new ArrayList<>(2);
-        for (WindowOperator.Pane p : sessions.headMap(end, false).descendingMap().values()) {
+        List<Session> touching = new ArrayList<>(2);
+        for (Session p : sessions.headMap(end, false).descendingMap().values()) {
             if (p.end <= t) {
                 break;
             }
             touching.add(p);
         }
-        WindowOperator.Pane merged;
+        Session merged;
         if (touching.isEmpty()) {
-            merged = new WindowOperator.Pane(row.key(), t, end, f.create(), new Lineage());
+            merged = new Session(row.key(), t, end, f.create(), new Lineage());
         } else {
             long start = t;
             long mergedEnd = end;
             Object acc = f.create();
-            Lineage lineage = new Lineage();
+            Lineage lineage = null;
             long maxId = Long.MIN_VALUE;
             long maxArrival = -1;
-            for (WindowOperator.Pane p : touching) {
+            for (Session p : touching) {
                 start = Math.min(start, p.start);
                 mergedEnd = Math.max(mergedEnd, p.end);
                 acc = f.merge(acc, p.acc);
-                lineage.addAll(p.lineage);
+                if (lineage == null) {
+                    // The first session's lineage goes on growing (a checkpoint keeps a length, not a copy), so a
+                    // session extended row by row is not copied each time.
+                    lineage = p.lineage;
+                } else {
+                    lineage.addAll(p.lineage);
+                }
                 maxId = Math.max(maxId, p.maxId);
                 maxArrival = Math.max(maxArrival, p.maxArrival);
                 sessions.remove(p.start);
                 byEnd.remove(p);
                 task.cost += task.costs.stateAccessNanos();
             }
-            merged = new WindowOperator.Pane(row.key(), start, mergedEnd, acc, lineage);
+            merged = new Session(row.key(), start, mergedEnd, acc, lineage);
             merged.maxId = maxId;
             merged.maxArrival = maxArrival;
         }
@@ -108,8 +137,8 @@ final class SessionOperator implements StatefulOperator {
     @Override
     public void advance(long watermark, KeyedTask task) {
         while (!byEnd.isEmpty() && byEnd.first().end - 1 <= watermark) {
-            WindowOperator.Pane p = byEnd.pollFirst();
-            TreeMap<Long, WindowOperator.Pane> sessions = byKey.get(p.key);
+            Session p = byEnd.pollFirst();
+            TreeMap<Long, Session> sessions = byKey.get(p.key);
             sessions.remove(p.start);
             if (sessions.isEmpty()) {
                 byKey.remove(p.key);
@@ -118,7 +147,7 @@ final class SessionOperator implements StatefulOperator {
         }
     }
 
-    private void fire(WindowOperator.Pane p, KeyedTask task) {
+    private void fire(Session p, KeyedTask task) {
         Object value = f.result(p.acc);
         if (value == null) {
             throw new IllegalStateException("job " + jobName + ": " + step + " gave no result (null) for key "
@@ -142,10 +171,10 @@ final class SessionOperator implements StatefulOperator {
 
     @Override
     public Object snapshot() {
-        List<WindowOperator.PaneState> panes = new ArrayList<>(byEnd.size());
-        for (WindowOperator.Pane p : byEnd) {
-            panes.add(new WindowOperator.PaneState(p.key, p.start, p.end, p.acc, p.maxId, p.maxArrival,
-                    p.lineage.snapshot(), null));
+        List<SessionState> panes = new ArrayList<>(byEnd.size());
+        for (Session p : byEnd) {
+            panes.add(new SessionState(p.key, p.start, p.end, p.acc, p.maxId, p.maxArrival,
+                    p.lineage.snapshot()));
         }
         return panes;
     }
@@ -160,11 +189,11 @@ final class SessionOperator implements StatefulOperator {
     public void restore(Object snapshot) {
         byKey.clear();
         byEnd.clear();
-        for (WindowOperator.PaneState ps : (List<WindowOperator.PaneState>) snapshot) {
-            WindowOperator.Pane p = new WindowOperator.Pane(ps.key(), ps.start(), ps.end(), ps.acc(), ps.lineage().restore());
+        for (SessionState ps : (List<SessionState>) snapshot) {
+            Session p = new Session(ps.key(), ps.start(), ps.end(), ps.acc(), ps.lineage().restore());
             p.maxId = ps.maxId();
             p.maxArrival = ps.maxArrival();
-            TreeMap<Long, WindowOperator.Pane> sessions = byKey.get(p.key);
+            TreeMap<Long, Session> sessions = byKey.get(p.key);
             if (sessions == null) {
                 sessions = new TreeMap<>();
                 byKey.put(p.key, sessions);

@@ -1,9 +1,6 @@
 package org.flowlab.sim.stream;
 
-import java.util.HashMap;
-import java.util.Map;
 import org.HdrHistogram.Histogram;
-import org.flowlab.sim.job.ResultKey;
 import org.flowlab.sim.job.ResultTable;
 import org.flowlab.sim.metrics.LatencySummary;
 
@@ -16,7 +13,7 @@ import org.flowlab.sim.metrics.LatencySummary;
  */
 final class Sink {
     private final StreamRun run;
-    private final Map<ResultKey, Object> visible = new HashMap<>();
+    private final ResultTable.Builder visible = ResultTable.builder();
     private long duplicates;
     private final Histogram processingLatency = LatencySummary.newHistogram();
     private final Histogram eventTimeLatency = LatencySummary.newHistogram();
@@ -37,7 +34,7 @@ final class Sink {
 
     /** {@code out} becomes visible at {@code t}. */
     void publish(SinkOutput out, long t) {
-        Object previous = visible.put(out.at(), out.value());
+        Object previous = visible.upsert(out.at(), out.value());
         if (out.value().equals(previous)) {
             duplicates++;
             return;
@@ -60,7 +57,7 @@ final class Sink {
     }
 
     ResultTable table() {
-        return ResultTable.of(visible);
+        return visible.build();
     }
 
     long duplicates() {

@@ -83,21 +83,38 @@ final class SourceTask extends Task {
         return finished || dead || (idle && !readSinceTick);
     }
 
+    /**
+     * Whether a watermark tick would change nothing for this source now and until
+     * {@link #nextTickChange}: it is done, or it is at rest and has read nothing since its last tick
+     * (which has been processed), so its watermark cannot move.
+     */
+    boolean settled(long t) {
+        return finished || dead || (!readSinceTick && controls.isEmpty() && atRest(t));
+    }
+
+    /** The earliest time a tick may change something for a settled source: its next read, or when it goes idle. */
+    long nextTickChange(long t) {
+        if (finished || dead) {
+            return Long.MAX_VALUE;
+        }
+        long next = nextReadTime(t);
+        long idleTimeout = run.config.idleTimeout();
+        if (!idle && idleTimeout > 0) {
+            next = Math.min(next, lastActivity + idleTimeout);
+        }
+        return next;
+    }
+
     @Override
-    boolean hasReadyElement(long t) {
+    long readyTime(long t) {
         if (offset >= log.length) {
-            return true; // nothing left: finish
+            return t; // nothing left: finish
         }
         Pending c = controls.peek();
         if (c != null && c.time() <= t) {
-            return true;
+            return t;
         }
-        long read = nextReadTime(t);
-        if (read <= t) {
-            return true;
-        }
-        scheduleWake(Math.min(read, c == null ? Long.MAX_VALUE : c.time()));
-        return false;
+        return Math.min(nextReadTime(t), c == null ? Long.MAX_VALUE : c.time());
     }
 
     @Override

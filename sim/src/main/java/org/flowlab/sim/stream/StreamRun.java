@@ -336,9 +336,10 @@ public final class StreamRun {
             if (w.window() instanceof SessionWindows session) {
                 return new SessionOperator(w, session.gap(), opIndex, last, job.name());
             }
-            return new WindowOperator(w, opIndex, last, config.allowedLateness(), job.name());
+            return new WindowOperator(w, opIndex, last, config.allowedLateness(), job.name(), config.checkpointing());
         }
-        return new ProcessOperator((KeyedProcess) op, opIndex, last, opIndex == plan.lastStateful, job.name());
+        return new ProcessOperator((KeyedProcess) op, opIndex, last, opIndex == plan.lastStateful, job.name(),
+                config.checkpointing());
     }
 
     /** A source read the record at {@code offset} of its log at {@code t}. */
@@ -412,7 +413,13 @@ public final class StreamRun {
         ticker = sim.schedule(Math.max(at, sim.now()), this::tick);
     }
 
-    /** Every watermark interval: each source emits its watermark; while every source is quiet, skip ahead. */
+    /**
+     * Every watermark interval: each source emits its watermark. While every source is quiet, skip
+     * ahead to its next read; while every source is settled — nothing read since its last tick, so
+     * its watermark cannot move — skip the ticks that would change nothing, up to the last one
+     * before a source reads again or goes idle (kept, since a barrier may delay its processing past
+     * that time). With random task failures no tick is skipped: each is a chance to fail.
+     */
     private void tick(Simulation s) {
         ticker = null;
         if (phase == Phase.FINISHED || phase == Phase.DOWN) {
@@ -420,10 +427,14 @@ public final class StreamRun {
         }
         long now = s.now();
         boolean quiet = true;
+        boolean settled = taskFailureProbability == 0;
         boolean anyLeft = false;
         long nextRead = Long.MAX_VALUE;
+        long nextChange = Long.MAX_VALUE;
         for (SourceTask source : sources) {
             quiet &= source.quiet();
+            settled &= source.settled(now);
+            nextChange = Math.min(nextChange, source.nextTickChange(now));
             if (!source.finished && !source.dead) {
                 anyLeft = true;
                 nextRead = Math.min(nextRead, source.nextReadTime(now));
@@ -436,12 +447,19 @@ public final class StreamRun {
         long interval = config.watermarkInterval();
         long next = now + interval;
         if (quiet && nextRead != Long.MAX_VALUE && nextRead > next) {
-            next = now + Math.floorDiv(nextRead - now + interval - 1, interval) * interval;
+            next = now + ticksUntil(nextRead - now, interval) * interval;
+        } else if (!quiet && settled && nextChange != Long.MAX_VALUE && nextChange - interval > next) {
+            next = now + ticksUntil(nextChange - interval - now, interval) * interval;
         }
         if (quiet && nextRead == Long.MAX_VALUE) {
             return;
         }
         armTicker(next);
+    }
+
+    /** How many intervals from now to the first tick at or after {@code span} from now. */
+    private static long ticksUntil(long span, long interval) {
+        return Math.floorDiv(span + interval - 1, interval);
     }
 
     private void checkpointTimer(Simulation s) {

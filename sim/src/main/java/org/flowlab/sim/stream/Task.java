@@ -75,8 +75,11 @@ abstract class Task {
         this.worker = worker;
     }
 
-    /** Whether an element can be processed at {@code t}; if not, the task arranges to be woken when one can. */
-    abstract boolean hasReadyElement(long t);
+    /**
+     * When the next element can be processed: at or before {@code t} if now, else the time it will
+     * be ready, or +inf if none is in sight (an arrival will wake the task).
+     */
+    abstract long readyTime(long t);
 
     /** Processes the next element at {@code t}, adding its cost to {@link #cost}. */
     abstract void processNext(long t);
@@ -108,8 +111,23 @@ abstract class Task {
             if (finished || dead) {
                 return;
             }
-            if (!hasReadyElement(t)) {
-                return;
+            long ready = readyTime(t);
+            if (ready > t) {
+                if (ready == Long.MAX_VALUE) {
+                    return;
+                }
+                if (ready >= run.sim.nextEventTime()) {
+                    scheduleWake(ready);
+                    return;
+                }
+                // Nothing else happens before then: go on at that time, as a wake would (and in its place).
+                if (wake != null) {
+                    wake.cancel();
+                    wake = null;
+                    wakeAt = Long.MAX_VALUE;
+                }
+                t = ready;
+                continue;
             }
             if (run.taskFailsAt(this, t)) {
                 return;
@@ -127,6 +145,11 @@ abstract class Task {
             t += c;
             busyUntil = t;
         }
+    }
+
+    /** Whether the task has nothing in hand at {@code t}: not busy, blocked or finishing, its outbox empty. */
+    final boolean atRest(long t) {
+        return busyUntil <= t && blockedOn == null && outTail == outHead && !endPending;
     }
 
     /** Makes sure the task runs at {@code t} at the latest. */
@@ -316,11 +339,15 @@ abstract class Task {
                     throw new IllegalStateException("job " + plan.job.name() + ": " + m + " changed the key of a keyed row ("
                             + rec.row.key() + " to " + mapped.key() + "); put a keyBy after it instead");
                 }
-                rec = rec.withRow(mapped);
+                if (mapped != rec.row) {
+                    rec = rec.withRow(mapped);
+                }
             } else if (op instanceof KeyBy k) {
                 cost += costs.keyByNanos();
-                Row keyedRow = rec.row.withKey(k.selector().key(rec.row));
-                enqueue(OUT_RECORD, StreamRecord.partition(keyedRow.key(), outputs.length), rec.withRow(keyedRow));
+                long key = k.selector().key(rec.row);
+                // Rows and records are immutable: one already keyed by its key goes on as it is.
+                StreamRecord routed = key == rec.row.key() ? rec : rec.withRow(rec.row.withKey(key));
+                enqueue(OUT_RECORD, StreamRecord.partition(key, outputs.length), routed);
                 return;
             } else {
                 ((KeyedTask) this).operator.add(rec, ((KeyedTask) this).watermark, (KeyedTask) this);

@@ -1,6 +1,7 @@
 package org.flowlab.sim.stream;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -27,47 +28,31 @@ import org.flowlab.sim.job.aggregate.AggregateFunction;
  * until {@code end − 1 + lateness}, and a late row within it fires the window again with the
  * updated value (the sink upserts; an unchanged value is not sent again). A window whose result
  * went on to further steps cannot be corrected without retractions, so there lateness is 0.
+ *
+ * <p>State. The panes of one window live in chunks of two arrays (see {@link Chunk}) that grow as
+ * keys come, found by a hash index on the key: a pane is a few dozen bytes and no object of its
+ * own. Its lineage is a single trace position while it reflects one source record, until, with
+ * allowed lateness, it is first emitted (later records must reach the output already sent);
+ * otherwise a {@link Lineage}. Checkpoints are a {@link StateChangelog} of the panes changed since
+ * the last one, keyed by (window, slot).
  */
 final class WindowOperator implements StatefulOperator {
 
-    /** One (key, window): the accumulator, the largest row id, the latest arrival, the lineage. */
-    static final class Pane {
-        final long key;
-        final long start;
-        final long end;
-        Object acc;
-        long maxId = Long.MIN_VALUE;
-        long maxArrival = -1;
-        Lineage lineage;
-        Object lastValue;
+    /** A lineage that is no single trace position. */
+    private static final int NO_ID = -1;
+    private static final int[] NO_SLOTS = new int[0];
 
-        Pane(long key, long start, long end, Object acc, Lineage lineage) {
-            this.key = key;
-            this.start = start;
-            this.end = end;
-            this.acc = acc;
-            this.lineage = lineage;
-        }
-    }
-
-    /** The panes of all keys for one window end. */
-    private static final class Bucket {
-        final long end;
-        final LongMap<Pane> panes = new LongMap<>();
-        boolean fired;
-
-        Bucket(long end) {
-            this.end = end;
-        }
-    }
-
-    /** A pane as a checkpoint keeps it. */
-    record PaneState(long key, long start, long end, Object acc, long maxId, long maxArrival, Lineage.Snapshot lineage,
+    /** A pane as a checkpoint keeps it: its lineage is a trace position, or else a snapshot of a {@link Lineage}. */
+    record PaneState(long key, Object acc, long maxId, long maxArrival, int singleId, Lineage.Snapshot lineage,
                      Object lastValue) {
     }
 
-    /** What a checkpoint keeps: every pane, and which window ends have fired. */
-    record State(List<PaneState> panes, List<Long> firedEnds) {
+    /** A window as a checkpoint keeps it (its panes are in the changelog, under the window's id). */
+    record WindowState(long id, long start, long end, boolean fired) {
+    }
+
+    /** What a checkpoint keeps: the windows, their panes by (window id, slot), and the next window id. */
+    record State(List<WindowState> windows, StateChangelog.Version panes, long nextId) {
     }
 
     /** Collects the windows a row belongs to without allocating. */
@@ -79,14 +64,255 @@ final class WindowOperator implements StatefulOperator {
         @Override
         public void accept(long start, long end) {
             if (count == starts.length) {
-                starts = java.util.Arrays.copyOf(starts, count * 2);
-                ends = java.util.Arrays.copyOf(ends, count * 2);
+                starts = Arrays.copyOf(starts, count * 2);
+                ends = Arrays.copyOf(ends, count * 2);
             }
             starts[count] = start;
             ends[count] = end;
             count++;
         }
     }
+
+    /**
+     * Up to {@link #CHUNK} panes of a window. A pane's numbers sit side by side in {@link #longs} —
+     * its key, latest arrival, single trace position and (when a step follows) largest row id —
+     * and its references in {@link #refs} — accumulator, lineage and (with allowed lateness) the
+     * last value sent — so updating a pane touches two cache lines, not one per field.
+     */
+    private static final class Chunk {
+        static final int KEY = 0;
+        static final int ARRIVAL = 1;
+        static final int SINGLE_ID = 2;
+        static final int MAX_ID = 3;
+        static final int ACC = 0;
+        static final int LINEAGE = 1;
+        static final int LAST_VALUE = 2;
+
+        final int longStride;
+        final int refStride;
+        /** Beside the single trace position (an int), whether the pane changed since the last checkpoint. */
+        static final long DIRTY = 1L << 32;
+
+        long[] longs;
+        Object[] refs;
+
+        Chunk(int capacity, WindowOperator op) {
+            longStride = op.last ? 3 : 4;
+            refStride = op.lateness > 0 ? 3 : 2;
+            longs = new long[capacity * longStride];
+            refs = new Object[capacity * refStride];
+        }
+
+        int capacity() {
+            return longs.length / longStride;
+        }
+
+        void grow(int capacity) {
+            longs = Arrays.copyOf(longs, capacity * longStride);
+            refs = Arrays.copyOf(refs, capacity * refStride);
+        }
+
+        long key(int o) {
+            return longs[o * longStride + KEY];
+        }
+
+        long maxArrival(int o) {
+            return longs[o * longStride + ARRIVAL];
+        }
+
+        int singleId(int o) {
+            return (int) longs[o * longStride + SINGLE_ID];
+        }
+
+        void setSingleId(int o, int id) {
+            int l = o * longStride + SINGLE_ID;
+            longs[l] = (longs[l] & DIRTY) | (id & 0xFFFF_FFFFL);
+        }
+
+        /** Marks the pane changed; false if it already was. */
+        boolean markDirty(int o) {
+            int l = o * longStride + SINGLE_ID;
+            if ((longs[l] & DIRTY) != 0) {
+                return false;
+            }
+            longs[l] |= DIRTY;
+            return true;
+        }
+
+        void clearDirty(int o) {
+            longs[o * longStride + SINGLE_ID] &= ~DIRTY;
+        }
+
+        /** The largest row id; only when a step follows the window. */
+        long maxId(int o) {
+            return longs[o * longStride + MAX_ID];
+        }
+
+        Object acc(int o) {
+            return refs[o * refStride + ACC];
+        }
+
+        Lineage lineage(int o) {
+            return (Lineage) refs[o * refStride + LINEAGE];
+        }
+
+        void setLineage(int o, Lineage l) {
+            refs[o * refStride + LINEAGE] = l;
+        }
+
+        /** The value last sent; only with allowed lateness. */
+        Object lastValue(int o) {
+            return refs[o * refStride + LAST_VALUE];
+        }
+
+        boolean keepsLastValue() {
+            return refStride > LAST_VALUE;
+        }
+
+        /** Sets a pane's fields; {@code maxId} is dropped when the window has no step after it. */
+        void set(int o, long key, Object acc, long maxId, long maxArrival, int singleId, Lineage lineage, Object lastValue) {
+            int l = o * longStride;
+            longs[l + KEY] = key;
+            longs[l + ARRIVAL] = maxArrival;
+            longs[l + SINGLE_ID] = singleId & 0xFFFF_FFFFL;
+            if (longStride > MAX_ID) {
+                longs[l + MAX_ID] = maxId;
+            }
+            int r = o * refStride;
+            refs[r + ACC] = acc;
+            refs[r + LINEAGE] = lineage;
+            if (refStride > LAST_VALUE) {
+                refs[r + LAST_VALUE] = lastValue;
+            }
+        }
+
+        /** Folds one more row into a pane. */
+        void add(int o, Object acc, long rowId, long arrival) {
+            int l = o * longStride;
+            longs[l + ARRIVAL] = Math.max(longs[l + ARRIVAL], arrival);
+            if (longStride > MAX_ID) {
+                longs[l + MAX_ID] = Math.max(longs[l + MAX_ID], rowId);
+            }
+            refs[o * refStride + ACC] = acc;
+        }
+
+        void setLastValue(int o, Object value) {
+            refs[o * refStride + LAST_VALUE] = value;
+        }
+    }
+
+    /** The panes of all keys for one window: slots 0, 1, … in chunks, and a hash index from key to slot. */
+    private static final class Bucket {
+        final long id;
+        final long start;
+        final long end;
+        boolean fired;
+        Chunk[] chunks = new Chunk[1];
+        int size;
+        /**
+         * Open addressing, linear probing, 0 for an empty entry: a slot plus one, with 7 bits of its
+         * key's hash above it so that a probe rarely looks at a pane that is not the one sought;
+         * slots beyond {@link #TAGGED_SLOTS} go in as their negated value plus one, untagged.
+         */
+        int[] index = new int[16];
+        /** The slots of the panes changed since the last checkpoint (with checkpoints), each once. */
+        int[] dirtySlots = NO_SLOTS;
+        int dirtyCount;
+
+        Bucket(long id, long start, long end) {
+            this.id = id;
+            this.start = start;
+            this.end = end;
+        }
+
+        Chunk chunk(int slot) {
+            return chunks[slot >>> CHUNK_BITS];
+        }
+
+        /** The slot of {@code key}, or -1. */
+        int find(long key) {
+            int h = LongMap.hash(key);
+            int tag = h >>> 25;
+            int mask = index.length - 1;
+            int i = h & mask;
+            while (true) {
+                int e = index[i];
+                if (e == 0) {
+                    return -1;
+                }
+                if (e < 0 || e >>> 24 == tag) {
+                    int s = e < 0 ? -e - 1 : (e & (TAGGED_SLOTS - 1)) - 1;
+                    if (chunk(s).key(s & CHUNK_MASK) == key) {
+                        return s;
+                    }
+                }
+                i = (i + 1) & mask;
+            }
+        }
+
+        /** A new pane for {@code key} (not in the window yet), with no rows; its slot. */
+        int insert(long key, Object emptyAcc, WindowOperator op) {
+            int slot = size++;
+            int c = slot >>> CHUNK_BITS;
+            int o = slot & CHUNK_MASK;
+            if (c == chunks.length) {
+                chunks = Arrays.copyOf(chunks, c * 2);
+            }
+            Chunk chunk = chunks[c];
+            if (chunk == null) {
+                chunk = new Chunk(16, op);
+                chunks[c] = chunk;
+            } else if (o == chunk.capacity()) {
+                chunk.grow(o * 2);
+            }
+            chunk.set(o, key, emptyAcc, Long.MIN_VALUE, -1, NO_ID, null, null);
+            if (size * 2 > index.length) {
+                rehash();
+            } else {
+                place(key, slot);
+            }
+            return slot;
+        }
+
+        private void place(long key, int slot) {
+            int h = LongMap.hash(key);
+            int mask = index.length - 1;
+            int i = h & mask;
+            while (index[i] != 0) {
+                i = (i + 1) & mask;
+            }
+            index[i] = slot + 1 < TAGGED_SLOTS ? (h >>> 25) << 24 | (slot + 1) : -(slot + 1);
+        }
+
+        private void rehash() {
+            index = new int[index.length * 2];
+            for (int s = 0; s < size; s++) {
+                place(chunk(s).key(s & CHUNK_MASK), s);
+            }
+        }
+
+        /** The slots in key order, the order in which the window fires. */
+        int[] slotsByKey() {
+            long[] keys = new long[size];
+            for (int s = 0; s < size; s++) {
+                keys[s] = chunk(s).key(s & CHUNK_MASK);
+            }
+            Arrays.sort(keys);
+            int[] slots = new int[size];
+            for (int i = 0; i < size; i++) {
+                slots[i] = find(keys[i]);
+            }
+            return slots;
+        }
+    }
+
+    /** Windows with more panes than this index the others without a hash tag. */
+    private static final int TAGGED_SLOTS = 1 << 24;
+
+    /** Panes per chunk: whole chunks, never one large array, so a window's state grows without copying it all. */
+    private static final int CHUNK_BITS = 12;
+    private static final int CHUNK = 1 << CHUNK_BITS;
+    private static final int CHUNK_MASK = CHUNK - 1;
 
     private final WindowAggregate step;
     private final AggregateFunction<Object, Object> f;
@@ -95,12 +321,17 @@ final class WindowOperator implements StatefulOperator {
     private final boolean last;
     private final long lateness;
     private final String jobName;
+    private final boolean checkpointed;
     private final LongMap<Bucket> byEndLookup = new LongMap<>();
     private final TreeMap<Long, Bucket> byEnd = new TreeMap<>();
     private final Windows windows = new Windows();
+    private final List<Bucket> dirtyBuckets = new ArrayList<>();
+    private StateChangelog changelog = new StateChangelog();
+    private long nextId;
     private int paneCount;
 
-    WindowOperator(WindowAggregate step, int opIndex, boolean last, long allowedLateness, String jobName) {
+    WindowOperator(WindowAggregate step, int opIndex, boolean last, long allowedLateness, String jobName,
+                   boolean checkpointed) {
         this.step = step;
         this.f = step.untypedAggregate();
         this.assigner = step.window();
@@ -108,6 +339,7 @@ final class WindowOperator implements StatefulOperator {
         this.last = last;
         this.lateness = last ? allowedLateness : 0;
         this.jobName = jobName;
+        this.checkpointed = checkpointed;
     }
 
     @Override
@@ -125,35 +357,82 @@ final class WindowOperator implements StatefulOperator {
             return;
         }
         task.accepted(record);
+        long key = row.key();
         for (int j = 0; j < windows.count; j++) {
             task.cost += task.costs.stateAccessNanos();
-            long end = windows.ends[j];
-            Bucket bucket = byEndLookup.get(end);
-            if (bucket == null) {
-                bucket = new Bucket(end);
-                byEndLookup.put(end, bucket);
-                byEnd.put(end, bucket);
-            }
-            Pane pane = bucket.panes.get(row.key());
-            if (pane == null) {
-                pane = new Pane(row.key(), windows.starts[j], end, f.create(), new Lineage());
-                bucket.panes.put(row.key(), pane);
+            Bucket bucket = bucket(windows.starts[j], windows.ends[j]);
+            int slot = bucket.find(key);
+            if (slot < 0) {
+                slot = bucket.insert(key, f.create(), this);
                 paneCount++;
             }
-            pane.acc = f.add(pane.acc, row);
-            pane.maxId = Math.max(pane.maxId, row.id());
-            pane.maxArrival = Math.max(pane.maxArrival, record.maxArrival);
-            pane.lineage.add(record);
+            Chunk c = bucket.chunk(slot);
+            int o = slot & CHUNK_MASK;
+            c.add(o, f.add(c.acc(o), row), row.id(), record.maxArrival);
+            addLineage(c, o, record);
+            if (checkpointed) {
+                markDirty(bucket, c, o, slot);
+            }
             if (bucket.fired) {
                 // Late but within the allowed lateness: fire again if the value changed.
-                Object value = result(pane);
-                if (value.equals(pane.lastValue)) {
+                Object value = result(bucket, c, o);
+                if (value.equals(c.lastValue(o))) {
                     task.commit(record);
                 } else {
-                    emit(pane, value, task);
+                    emit(bucket, slot, value, task);
                 }
             }
         }
+    }
+
+    private Bucket bucket(long start, long end) {
+        Bucket bucket = byEndLookup.get(end);
+        if (bucket == null) {
+            bucket = new Bucket(nextId++, start, end);
+            byEndLookup.put(end, bucket);
+            byEnd.put(end, bucket);
+        } else if (bucket.start != start) {
+            throw new IllegalStateException("job " + jobName + ": windows [" + bucket.start + ", " + end + ") and ["
+                    + start + ", " + end + ") of " + step + " end together; a window assigner gives one start per end");
+        }
+        return bucket;
+    }
+
+    /** A pane reflects one more record: a trace position while its lineage is just that, else a {@link Lineage}. */
+    private static void addLineage(Chunk c, int o, StreamRecord record) {
+        if (c.lineage(o) == null && c.singleId(o) == NO_ID && record.lineage == null) {
+            // The lineage was empty: now it is the record's trace position, if it has one.
+            c.setSingleId(o, record.sourceId);
+            return;
+        }
+        toLineage(c, o).add(record);
+    }
+
+    /** The pane's lineage as a {@link Lineage}, made from its single trace position if it has one. */
+    private static Lineage toLineage(Chunk c, int o) {
+        Lineage l = c.lineage(o);
+        if (l == null) {
+            l = new Lineage();
+            if (c.singleId(o) != NO_ID) {
+                l.addId(c.singleId(o));
+                c.setSingleId(o, NO_ID);
+            }
+            c.setLineage(o, l);
+        }
+        return l;
+    }
+
+    private void markDirty(Bucket bucket, Chunk c, int o, int slot) {
+        if (!c.markDirty(o)) {
+            return;
+        }
+        if (bucket.dirtyCount == 0) {
+            dirtyBuckets.add(bucket);
+        }
+        if (bucket.dirtyCount == bucket.dirtySlots.length) {
+            bucket.dirtySlots = Arrays.copyOf(bucket.dirtySlots, Math.max(8, bucket.dirtyCount * 2));
+        }
+        bucket.dirtySlots[bucket.dirtyCount++] = slot;
     }
 
     @Override
@@ -164,61 +443,103 @@ final class WindowOperator implements StatefulOperator {
             if (bucket.end - 1 > watermark) {
                 break;
             }
+            boolean removed = StatefulOperator.saturatedAdd(bucket.end - 1, lateness) <= watermark;
             if (!bucket.fired) {
                 bucket.fired = true;
-                for (long key : bucket.panes.keys()) {
-                    Pane pane = bucket.panes.get(key);
-                    emit(pane, result(pane), task);
+                for (int slot : bucket.slotsByKey()) {
+                    Chunk c = bucket.chunk(slot);
+                    int o = slot & CHUNK_MASK;
+                    emit(bucket, slot, result(bucket, c, o), task);
                 }
             }
-            if (StatefulOperator.saturatedAdd(bucket.end - 1, lateness) <= watermark) {
+            if (removed) {
                 it.remove();
                 byEndLookup.remove(bucket.end);
-                paneCount -= bucket.panes.size();
+                paneCount -= bucket.size;
+                if (checkpointed) {
+                    for (int s = 0; s < bucket.size; s++) {
+                        changelog.remove(paneId(bucket, s));
+                    }
+                }
             }
         }
     }
 
-    private Object result(Pane pane) {
-        Object value = f.result(pane.acc);
+    private Object result(Bucket bucket, Chunk c, int o) {
+        Object value = f.result(c.acc(o));
         if (value == null) {
             throw new IllegalStateException("job " + jobName + ": " + step + " gave no result (null) for key "
-                    + pane.key + " in [" + pane.start + ", " + pane.end + ")");
+                    + c.key(o) + " in [" + bucket.start + ", " + bucket.end + ")");
         }
         return value;
     }
 
-    private void emit(Pane pane, Object value, KeyedTask task) {
-        pane.lastValue = value;
+    private void emit(Bucket bucket, int slot, Object value, KeyedTask task) {
+        Chunk c = bucket.chunk(slot);
+        int o = slot & CHUNK_MASK;
+        if (c.keepsLastValue()) {
+            c.setLastValue(o, value);
+            if (checkpointed) {
+                markDirty(bucket, c, o, slot);
+            }
+            // The window stays open for late rows, which the output already sent must reflect when it becomes visible.
+            toLineage(c, o);
+        }
         task.cost += task.costs.windowResultNanos();
-        ResultKey at = ResultKey.window(pane.key, pane.start, pane.end);
+        long key = c.key(o);
+        ResultKey at = ResultKey.window(key, bucket.start, bucket.end);
+        Lineage lineage = c.lineage(o);
+        int sourceId = lineage == null ? c.singleId(o) : NO_ID;
         if (last) {
-            task.output(new SinkOutput(at, value, -1, pane.lineage, pane.maxArrival));
+            task.output(new SinkOutput(at, value, sourceId, lineage, c.maxArrival(o)));
             return;
         }
-        TimeWindow window = new TimeWindow(pane.start, pane.end);
-        Row row = step.toRow().toRow(new WindowResult(pane.key, window, pane.maxId, value));
+        TimeWindow window = new TimeWindow(bucket.start, bucket.end);
+        Row row = step.toRow().toRow(new WindowResult(key, window, c.maxId(o), value));
         if (row == null || row.eventTime() < window.maxTimestamp()) {
             throw new IllegalStateException("job " + jobName + ": the row mapper of " + step + " made "
                     + row + " for window " + window + "; its event time must be at least the window's last instant "
                     + window.maxTimestamp() + " (start from WindowResult.row())");
         }
-        task.push(new StreamRecord(row, at, -1, pane.lineage, pane.maxArrival), opIndex + 1, false);
+        task.push(new StreamRecord(row, at, sourceId, lineage, c.maxArrival(o)), opIndex + 1, false);
     }
 
+    // ---------------------------------------------------------------- checkpoints
+
+    private static long paneId(Bucket bucket, int slot) {
+        return bucket.id << 32 | slot;
+    }
+
+    /** The panes changed since the last checkpoint go into the changelog; the windows are listed whole (there are few). */
     @Override
     public Object snapshot() {
-        List<PaneState> panes = new ArrayList<>(paneCount);
-        List<Long> fired = new ArrayList<>();
-        for (Bucket bucket : byEnd.values()) {
-            if (bucket.fired) {
-                fired.add(bucket.end);
+        for (Bucket bucket : dirtyBuckets) {
+            // A removed window's panes are out of the changelog already.
+            boolean live = byEndLookup.get(bucket.end) == bucket;
+            for (int i = 0; i < bucket.dirtyCount; i++) {
+                int slot = bucket.dirtySlots[i];
+                Chunk c = bucket.chunk(slot);
+                int o = slot & CHUNK_MASK;
+                c.clearDirty(o);
+                if (live) {
+                    changelog.put(paneId(bucket, slot), freeze(c, o));
+                }
             }
-            // Restoring rebuilds the maps, so the order panes are kept in does not matter.
-            bucket.panes.forEachValue(p -> panes.add(
-                    new PaneState(p.key, p.start, p.end, p.acc, p.maxId, p.maxArrival, p.lineage.snapshot(), p.lastValue)));
+            bucket.dirtyCount = 0;
         }
-        return new State(panes, fired);
+        dirtyBuckets.clear();
+        List<WindowState> list = new ArrayList<>(byEnd.size());
+        for (Bucket bucket : byEnd.values()) {
+            list.add(new WindowState(bucket.id, bucket.start, bucket.end, bucket.fired));
+        }
+        return new State(list, changelog.checkpoint(), nextId);
+    }
+
+    private static PaneState freeze(Chunk c, int o) {
+        Lineage lineage = c.lineage(o);
+        return new PaneState(c.key(o), c.acc(o), c.longStride > Chunk.MAX_ID ? c.maxId(o) : Long.MIN_VALUE,
+                c.maxArrival(o), c.singleId(o), lineage == null ? null : lineage.snapshot(),
+                c.keepsLastValue() ? c.lastValue(o) : null);
     }
 
     @Override
@@ -231,26 +552,33 @@ final class WindowOperator implements StatefulOperator {
         State state = (State) snapshot;
         byEnd.clear();
         byEndLookup.clear();
+        dirtyBuckets.clear();
         paneCount = 0;
-        for (PaneState ps : state.panes()) {
-            Bucket bucket = byEndLookup.get(ps.end());
-            if (bucket == null) {
-                bucket = new Bucket(ps.end());
-                byEndLookup.put(ps.end(), bucket);
-                byEnd.put(ps.end(), bucket);
-            }
-            Pane p = new Pane(ps.key(), ps.start(), ps.end(), ps.acc(), ps.lineage().restore());
-            p.maxId = ps.maxId();
-            p.maxArrival = ps.maxArrival();
-            p.lastValue = ps.lastValue();
-            bucket.panes.put(p.key, p);
-            paneCount++;
+        nextId = state.nextId();
+        changelog = new StateChangelog(state.panes());
+        LongMap<Bucket> byId = new LongMap<>();
+        for (WindowState w : state.windows()) {
+            Bucket bucket = new Bucket(w.id(), w.start(), w.end());
+            bucket.fired = w.fired();
+            byId.put(w.id(), bucket);
+            byEndLookup.put(w.end(), bucket);
+            byEnd.put(w.end(), bucket);
         }
-        for (long end : state.firedEnds()) {
-            Bucket bucket = byEndLookup.get(end);
-            if (bucket != null) {
-                bucket.fired = true;
+        // The changelog is keyed by (window, slot): each pane goes back to its slot, so later changes find it there.
+        LongMap<Object> panes = state.panes().entries();
+        long[] ids = panes.keys();
+        for (long id : ids) {
+            Bucket bucket = byId.get(id >>> 32);
+            PaneState ps = (PaneState) panes.get(id);
+            int slot = bucket.insert(ps.key(), ps.acc(), this);
+            if (slot != (int) id) {
+                throw new IllegalStateException("window " + bucket.id + ": pane " + (int) id + " restored at slot " + slot);
             }
+            Chunk c = bucket.chunk(slot);
+            int o = slot & CHUNK_MASK;
+            c.set(o, ps.key(), ps.acc(), ps.maxId(), ps.maxArrival(), ps.singleId(),
+                    ps.lineage() == null ? null : ps.lineage().restore(), ps.lastValue());
+            paneCount++;
         }
     }
 }

@@ -1,0 +1,62 @@
+package org.flowlab.sim.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.RandomDistribution;
+import net.jqwik.api.statistics.Statistics;
+
+/**
+ * A table built from outputs in any order, with repeats and upserts, holds the last value put at
+ * each key, in key order — whether its window ends are close together (sorted as packed longs) or
+ * span all of time (sorted as keys).
+ */
+class ResultTableProperties {
+
+    @Provide
+    Arbitrary<List<Output>> outputs() {
+        // One regime of window ends per table: a few ends, many ends close together, or ends at the edges of time.
+        Arbitrary<Arbitrary<Long>> regimes = Arbitraries.of(
+                Arbitraries.longs().between(0, 3),
+                Arbitraries.longs().between(1_000_000_000L, 1_000_100_000L),
+                Arbitraries.oneOf(Arbitraries.longs().between(0, 50), Arbitraries.of(Long.MIN_VALUE + 1, Long.MAX_VALUE)));
+        return regimes.flatMap(ends -> {
+            Arbitrary<ResultKey> keys = Combinators.combine(Arbitraries.longs().between(0, 5), Arbitraries.longs().between(-3, 3),
+                    ends, Arbitraries.longs().between(0, 2)).as((key, back, end, seq) -> new ResultKey(key, end - back, end, seq));
+            return Combinators.combine(keys, Arbitraries.integers().between(0, 3)).as((k, v) -> new Output(k, (long) v))
+                    .list().ofMaxSize(400).withSizeDistribution(RandomDistribution.uniform());
+        });
+    }
+
+    @Property(tries = 300)
+    void holdsTheLastValueAtEachKeyInKeyOrder(@ForAll("outputs") List<Output> outputs) {
+        ResultTable.Builder b = ResultTable.builder();
+        TreeMap<ResultKey, Object> expected = new TreeMap<>();
+        for (Output o : outputs) {
+            Object previous = b.upsert(o.at(), o.value());
+            assertThat(previous).isEqualTo(expected.put(o.at(), o.value()));
+        }
+        ResultTable table = b.build();
+        List<Output> want = new ArrayList<>();
+        for (Map.Entry<ResultKey, Object> e : expected.entrySet()) {
+            want.add(new Output(e.getKey(), e.getValue()));
+        }
+        assertThat(table.outputs()).containsExactlyElementsOf(want);
+        assertThat(table.asMap()).isEqualTo(expected);
+        assertThat(table).isEqualTo(ResultTable.of(expected)).hasSameHashCodeAs(ResultTable.of(expected));
+        for (ResultKey k : expected.keySet()) {
+            assertThat(table.get(k)).isEqualTo(expected.get(k));
+        }
+        long span = expected.isEmpty() ? 0 : expected.lastKey().windowEnd() - expected.firstKey().windowEnd();
+        Statistics.label("outputs").collect(expected.size() < 64 ? "< 64" : span < 0 ? ">= 64, ends across all of time" : ">= 64");
+    }
+}
