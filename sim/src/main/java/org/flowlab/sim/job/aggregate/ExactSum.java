@@ -153,7 +153,10 @@ public final class ExactSum {
     }
 
     private static BigInteger toBigInteger(long h, long l) {
-        BigInteger low = new BigInteger(Long.toUnsignedString(l));
+        if (h == l >> 63) {
+            return BigInteger.valueOf(l);
+        }
+        BigInteger low = BigInteger.valueOf(l >>> 1).shiftLeft(1).add(BigInteger.valueOf(l & 1));
         return BigInteger.valueOf(h).shiftLeft(64).add(low);
     }
 
@@ -197,7 +200,9 @@ public final class ExactSum {
         if (exp + bitLength(hi, lo) <= -1021) {
             return exactValue().doubleValue();
         }
-        return Math.scalb(toBigInteger(hi, lo).doubleValue(), exp);
+        // A sum that fits a long converts with the same round-to-nearest-even as BigInteger's.
+        double rounded = hi == lo >> 63 ? (double) lo : toBigInteger(hi, lo).doubleValue();
+        return Math.scalb(rounded, exp);
     }
 
     private double special() {
