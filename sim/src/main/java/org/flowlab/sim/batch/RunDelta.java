@@ -1,7 +1,7 @@
 package org.flowlab.sim.batch;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.TreeMap;
 import org.flowlab.sim.job.ResultKey;
 
 /**
@@ -18,7 +18,8 @@ final class RunDelta {
     final int toRecord;
     final long watermark;
     final boolean last;
-    final TreeMap<ResultKey, Change> changes = new TreeMap<>();
+    /** In the order the run made them; each is applied on its own, so the order decides nothing. */
+    final Map<ResultKey, Change> changes = new LinkedHashMap<>();
     final IntList visible = new IntList(64);
     final IntList late = new IntList(4);
     long corrections;

@@ -6,8 +6,8 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Set;
-import java.util.TreeMap;
 import org.HdrHistogram.Histogram;
 import org.flowlab.sim.engine.ProgressListener;
 import org.flowlab.sim.engine.RunOutcome;
@@ -86,7 +86,6 @@ final class RunLoop implements RunExecution.Listener {
     private final IncrementalJob job;
     private final boolean windowedOutputs;
     private final boolean detectorOutputs;
-    private final TreeMap<ResultKey, Object> visible = new TreeMap<>();
     private final RecordVisibility visibility;
     private final BitSet lateIds = new BitSet();
     private final long[] downUntil;
@@ -244,10 +243,8 @@ final class RunLoop implements RunExecution.Listener {
             ResultKey key = e.getKey();
             RunDelta.Change change = e.getValue();
             if (change.value() == null) {
-                visible.remove(key);
                 continue;
             }
-            visible.put(key, change.value());
             if (change.maxArrival() != Long.MIN_VALUE) {
                 processingLatency.recordValue(Math.max(0, at - change.maxArrival()));
             }
@@ -361,6 +358,8 @@ final class RunLoop implements RunExecution.Listener {
             }
         }
         Histogram eventTime = LatencySummary.newHistogram();
+        // Runs never overlap and the last one has committed, so the job's table is what is visible.
+        NavigableMap<ResultKey, Object> visible = job.table();
         for (ResultKey key : visible.keySet()) {
             Long changed = lastChanged.get(key);
             if (changed != null) {
