@@ -54,7 +54,10 @@ final class ProcessStage implements SourceStage, ChangeStage {
 
     /** When a key next has something to do: a row or a timer at {@code time}. */
     private record Wake(long time, long key) {
-        static final Comparator<Wake> ORDER = Comparator.comparingLong(Wake::time).thenComparingLong(Wake::key);
+        static final Comparator<Wake> ORDER = (a, b) -> {
+            int c = Long.compare(a.time, b.time);
+            return c != 0 ? c : Long.compare(a.key, b.key);
+        };
     }
 
     /** Everything kept for one key. */
