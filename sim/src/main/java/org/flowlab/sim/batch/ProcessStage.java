@@ -15,6 +15,7 @@ import org.flowlab.sim.job.KeyedProcessFunction;
 import org.flowlab.sim.job.ProcessContext;
 import org.flowlab.sim.job.ResultKey;
 import org.flowlab.sim.job.Row;
+import org.flowlab.sim.kernel.EventQueue;
 
 /**
  * A keyed process function (a detector) across runs. Each key's state, pending timers and output
@@ -52,19 +53,11 @@ final class ProcessStage implements SourceStage, ChangeStage {
         return a.id.compareTo(b.id);
     };
 
-    /** When a key next has something to do: a row or a timer at {@code time}. */
-    private record Wake(long time, long key) {
-        static final Comparator<Wake> ORDER = (a, b) -> {
-            int c = Long.compare(a.time, b.time);
-            return c != 0 ? c : Long.compare(a.key, b.key);
-        };
-    }
-
     /** Everything kept for one key. */
     private static final class KeyState {
         final long key;
         Map<String, Object> state = new HashMap<>();
-        final TreeSet<Long> timers = new TreeSet<>();
+        final TimerSet timers = new TimerSet();
         /** Rows not yet processed; when fed by another stage, every row (processed ones too). */
         final TreeSet<Entry> rows = new TreeSet<>(ORDER);
         /** When fed by the source: the processed rows' trace positions, to rebuild them for a replay. */
@@ -75,7 +68,10 @@ final class ProcessStage implements SourceStage, ChangeStage {
         long seq;
         long maxArrival = Long.MIN_VALUE;
         boolean replay;
-        Wake wake;
+        /** When the key next has something to do: its first row past the watermark, or its first timer. */
+        long wakeAt = Long.MAX_VALUE;
+        /** Taken into the step in progress. */
+        boolean due;
 
         KeyState(long key) {
             this.key = key;
@@ -100,10 +96,16 @@ final class ProcessStage implements SourceStage, ChangeStage {
     private final boolean replayable;
     private final Context ctx = new Context();
 
-    private final Map<Long, KeyState> keys = new HashMap<>();
+    private final LongTable<KeyState> keys = new LongTable<>();
     private final Map<ResultKey, Entry> byId = new HashMap<>();
-    private final TreeSet<Wake> wakes = new TreeSet<>(Wake.ORDER);
-    private final TreeSet<Long> replayKeys = new TreeSet<>();
+    /**
+     * Keys by wake time, earliest first. An entry is current while its time is still the key's
+     * {@code wakeAt}; one left behind by a change is skipped when it comes up, which is cheaper
+     * than finding and removing it.
+     */
+    private final EventQueue<KeyState> wakes = new EventQueue<>();
+    /** Keys with a late row, to replay in the next step. */
+    private final List<KeyState> replayKeys = new ArrayList<>();
     private long watermark = Long.MIN_VALUE;
 
     /**
@@ -144,7 +146,10 @@ final class ProcessStage implements SourceStage, ChangeStage {
         lineage.add(record);
         ks.rows.add(new Entry(null, row, arrival, lineage));
         delta.work[stageIndex].add(row.key(), 1);
-        updateWake(ks);
+        // A row only ever brings the key's wake forward, to its own time if it is past the watermark.
+        if (row.eventTime() > watermark && row.eventTime() < ks.wakeAt) {
+            wakeAt(ks, row.eventTime());
+        }
     }
 
     @Override
@@ -183,8 +188,10 @@ final class ProcessStage implements SourceStage, ChangeStage {
     }
 
     private void needsReplay(KeyState ks) {
-        ks.replay = true;
-        replayKeys.add(ks.key);
+        if (!ks.replay) {
+            ks.replay = true;
+            replayKeys.add(ks);
+        }
     }
 
     private static long after(long t) {
@@ -218,28 +225,40 @@ final class ProcessStage implements SourceStage, ChangeStage {
             next = Math.min(next, ks.timers.first());
             any = true;
         }
-        Wake w = any ? new Wake(next, ks.key) : null;
-        if (ks.wake != null && !ks.wake.equals(w)) {
-            wakes.remove(ks.wake);
+        long at = any ? next : Long.MAX_VALUE;
+        if (at != ks.wakeAt) {
+            wakeAt(ks, at);
         }
-        if (w != null) {
-            wakes.add(w);
-        }
-        ks.wake = w;
     }
 
+    private void wakeAt(KeyState ks, long at) {
+        ks.wakeAt = at;
+        if (at != Long.MAX_VALUE) {
+            wakes.add(at, ks);
+        }
+    }
+
+    /**
+     * Runs every key that has something due by {@code newWatermark}: late ones replayed first, then
+     * the others in wake order. Keys are independent — each output is keyed by its key, and all of a
+     * run's changes become visible at its commit — so the order decides nothing but is fixed all the same.
+     */
     @Override
     public void step(long newWatermark, RunDelta delta) {
-        TreeSet<Long> todo = new TreeSet<>(replayKeys);
+        List<KeyState> todo = new ArrayList<>(replayKeys);
         replayKeys.clear();
-        for (Wake w : wakes) {
-            if (w.time() > newWatermark) {
-                break;
-            }
-            todo.add(w.key());
+        for (KeyState ks : todo) {
+            ks.due = true;
         }
-        for (long key : todo) {
-            KeyState ks = keys.get(key);
+        while (!wakes.isEmpty() && wakes.peekTime() <= newWatermark) {
+            long at = wakes.peekTime();
+            KeyState ks = wakes.poll();
+            if (ks.wakeAt == at && !ks.due) {
+                ks.due = true;
+                todo.add(ks);
+            }
+        }
+        for (KeyState ks : todo) {
             if (ks.replay) {
                 ks.replay = false;
                 replay(ks, newWatermark, delta);
@@ -248,26 +267,37 @@ final class ProcessStage implements SourceStage, ChangeStage {
             }
         }
         watermark = newWatermark;
-        for (long key : todo) {
-            updateWake(keys.get(key));
+        for (KeyState ks : todo) {
+            ks.due = false;
+            updateWake(ks);
         }
     }
 
     private void run(KeyState ks, long upTo, RunDelta delta) {
-        List<Entry> pending = new ArrayList<>(rowsBetween(ks, watermark, upTo));
         ctx.begin(ks, delta, null);
-        for (Entry e : pending) {
-            fireTimersBefore(ks, e.row.eventTime());
-            element(ks, e, delta);
-            if (sourceRow != null) {
-                ks.rows.remove(e);
+        long n = 0;
+        if (sourceRow != null) {
+            // Fed by the source, a key keeps only rows not yet processed, all past the watermark
+            // (a late one makes the step replay the key instead), so those up to upTo lead the set.
+            while (!ks.rows.isEmpty() && ks.rows.first().row.eventTime() <= upTo) {
+                Entry e = ks.rows.pollFirst();
+                fireTimersBefore(ks, e.row.eventTime());
+                element(ks, e, delta);
                 if (replayable) {
                     history(ks).add((int) e.row.id());
                 }
+                n++;
+            }
+        } else {
+            // The function cannot reach this stage's rows, so the live view is safe to walk.
+            for (Entry e : rowsBetween(ks, watermark, upTo)) {
+                fireTimersBefore(ks, e.row.eventTime());
+                element(ks, e, delta);
+                n++;
             }
         }
         fireTimersUpTo(ks, upTo);
-        delta.work[stageIndex].add(ks.key, pending.size());
+        delta.work[stageIndex].add(ks.key, n);
     }
 
     private static IntList history(KeyState ks) {
