@@ -66,11 +66,23 @@ final class RunDelta {
 
         long rows;
         long out;
-        final long[] byBucket = new long[BUCKETS];
+        /** Rows by bucket; made at the first row, since most micro-batch runs are small and the map stage never needs it. */
+        private long[] byBucket;
 
         void add(long key, long n) {
+            if (n == 0) {
+                return;
+            }
             rows += n;
+            if (byBucket == null) {
+                byBucket = new long[BUCKETS];
+            }
             byBucket[bucket(key)] += n;
+        }
+
+        /** The rows of bucket {@code b}. */
+        long rows(int b) {
+            return byBucket == null ? 0 : byBucket[b];
         }
 
         static int bucket(long key) {

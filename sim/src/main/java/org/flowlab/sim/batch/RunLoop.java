@@ -222,6 +222,13 @@ final class RunLoop implements RunExecution.Listener {
     }
 
     private void beginExecution() {
+        long commitAt = RunExecution.runUndisturbed(current.plan, settings, downUntil, sim.now(), current.mapRead,
+                tally, this);
+        if (commitAt >= 0) {
+            // Nothing can happen to the run before its commit, so its tasks need no events of their own.
+            sim.schedule(commitAt, s -> committed(s.now()));
+            return;
+        }
         execution = new RunExecution(sim, current.plan, settings, downUntil, current.mapRead, tally, this);
         execution.start();
     }
