@@ -1,6 +1,6 @@
 package org.flowlab.sim.batch;
 
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.Map;
 import org.flowlab.sim.job.ResultKey;
 
@@ -18,8 +18,8 @@ final class RunDelta {
     final int toRecord;
     final long watermark;
     final boolean last;
-    /** In the order the run made them; each is applied on its own, so the order decides nothing. */
-    final Map<ResultKey, Change> changes = new LinkedHashMap<>();
+    /** Each is applied on its own (an upsert, a latency sample), so their order decides nothing. */
+    final Map<ResultKey, Change> changes;
     final IntList visible = new IntList(64);
     final IntList late = new IntList(4);
     long corrections;
@@ -30,6 +30,8 @@ final class RunDelta {
         this.toRecord = toRecord;
         this.watermark = watermark;
         this.last = last;
+        // Sized for a run that changes one output per record read, up to a point, so that big runs do not rehash.
+        this.changes = new HashMap<>((int) Math.min(1 << 17, Math.max(16, (toRecord - fromRecord) * 4L / 3 + 1)));
         work = new StageWork[stages + 1];
         for (int i = 0; i < work.length; i++) {
             work[i] = new StageWork();

@@ -367,10 +367,12 @@ final class RunLoop implements RunExecution.Listener {
         Histogram eventTime = LatencySummary.newHistogram();
         // Runs never overlap and the last one has committed, so the job's table is what is visible.
         NavigableMap<ResultKey, Object> visible = job.table();
-        for (ResultKey key : visible.keySet()) {
-            Long changed = lastChanged.get(key);
-            if (changed != null) {
-                eventTime.recordValue(Math.max(0, changed - key.windowEnd()));
+        if (!lastChanged.isEmpty()) {
+            for (ResultKey key : visible.keySet()) {
+                Long changed = lastChanged.get(key);
+                if (changed != null) {
+                    eventTime.recordValue(Math.max(0, changed - key.windowEnd()));
+                }
             }
         }
         double seconds = n == 0 || lastRead <= trace.firstArrival() ? 0 : (lastRead - trace.firstArrival()) / 1e9;

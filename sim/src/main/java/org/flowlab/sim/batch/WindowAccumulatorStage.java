@@ -2,12 +2,9 @@ package org.flowlab.sim.batch;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeMap;
@@ -104,7 +101,9 @@ final class WindowAccumulatorStage implements SourceStage {
     private final SlotTable slots = new SlotTable();
     /** The slots the run in progress has rows for, in the order it first touched them. */
     private final List<Slot> touched = new ArrayList<>();
-    private final Map<Long, TreeMap<Long, Slot>> sessions = new HashMap<>();
+    private final LongTable<TreeMap<Long, Slot>> sessions = new LongTable<>();
+    /** The sessions the run in progress made, some swallowed again since. */
+    private final List<Slot> touchedSessions = new ArrayList<>();
     private final PriorityQueue<Slot> dirty = new PriorityQueue<>(BY_END);
     private final List<SlotKey> retracted = new ArrayList<>();
     private final RowAssigner assigner = new RowAssigner();
@@ -217,22 +216,25 @@ final class WindowAccumulatorStage implements SourceStage {
         Object acc = f.add(f.create(), row);
         long lastId = row.id();
         long maxArrival = arrival;
-        IntList lineage = new IntList(2);
-        lineage.add(record);
+        IntList lineage = null;
         // Sessions of a key never overlap, so those meeting [t, t + gap) are the last ones starting before its end.
-        NavigableMap<Long, Slot> before = keySessions.headMap(end, false).descendingMap();
-        Iterator<Slot> it = before.values().iterator();
-        while (it.hasNext()) {
-            Slot s = it.next();
-            if (s.end <= t) {
+        long before = end;
+        while (true) {
+            Map.Entry<Long, Slot> entry = keySessions.lowerEntry(before);
+            if (entry == null || entry.getValue().end <= t) {
                 break;
             }
+            Slot s = entry.getValue();
             start = Math.min(start, s.start);
             end = Math.max(end, s.end);
             acc = f.merge(s.acc, acc);
             lastId = Math.max(lastId, s.lastId);
             maxArrival = Math.max(maxArrival, s.maxArrival);
-            if (s.lineage != null) {
+            // The first swallowed session's lineage is taken over, not copied: a session that grows
+            // row by row would otherwise copy its whole lineage for every row.
+            if (lineage == null) {
+                lineage = s.lineage;
+            } else {
                 lineage.addAll(s.lineage);
             }
             if (s.emitted) {
@@ -240,8 +242,12 @@ final class WindowAccumulatorStage implements SourceStage {
             }
             // Left in the queue if it is there; emitting skips it.
             s.merged = true;
-            it.remove();
+            keySessions.remove(entry.getKey());
         }
+        if (lineage == null) {
+            lineage = new IntList(2);
+        }
+        lineage.add(record);
         Slot merged = new Slot(row.key(), start, end);
         merged.acc = acc;
         merged.kept = true;
@@ -249,8 +255,8 @@ final class WindowAccumulatorStage implements SourceStage {
         merged.maxArrival = maxArrival;
         merged.lineage = lineage;
         keySessions.put(start, merged);
-        merged.dirty = true;
-        dirty.add(merged);
+        // Queued at the step, if no later row of the run swallows it first.
+        touchedSessions.add(merged);
     }
 
     @Override
@@ -268,6 +274,13 @@ final class WindowAccumulatorStage implements SourceStage {
             }
         }
         touched.clear();
+        for (Slot s : touchedSessions) {
+            if (!s.merged) {
+                s.dirty = true;
+                dirty.add(s);
+            }
+        }
+        touchedSessions.clear();
         // Only sessions retract, and only a retracted window emitted again in this run is not deleted.
         Set<SlotKey> emittedNow = retracted.isEmpty() ? null : new HashSet<>();
         while (!dirty.isEmpty()) {
