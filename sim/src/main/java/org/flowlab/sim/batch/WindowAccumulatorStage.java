@@ -261,6 +261,9 @@ final class WindowAccumulatorStage implements SourceStage {
 
     @Override
     public void step(long newWatermark, RunDelta delta) {
+        // Update mode emits every window the run changed, so one sort does; append mode keeps the
+        // windows the watermark has not passed in a queue from run to run.
+        List<Slot> changed = partial ? new ArrayList<>(touched.size() + touchedSessions.size()) : null;
         for (Slot s : touched) {
             // A slot new in this run keeps its partial as is; an old one merges it in, as a batch
             // system merges a partition's partial aggregate into the stored one.
@@ -269,23 +272,31 @@ final class WindowAccumulatorStage implements SourceStage {
             s.runAcc = null;
             s.inRun = false;
             if (!s.dirty) {
-                s.dirty = true;
-                dirty.add(s);
+                markDirty(s, changed);
             }
         }
         touched.clear();
         for (Slot s : touchedSessions) {
             if (!s.merged) {
-                s.dirty = true;
-                dirty.add(s);
+                markDirty(s, changed);
             }
         }
         touchedSessions.clear();
         // Only sessions retract, and only a retracted window emitted again in this run is not deleted.
         Set<SlotKey> emittedNow = retracted.isEmpty() ? null : new HashSet<>();
+        if (partial) {
+            changed.sort(BY_END);
+            for (Slot s : changed) {
+                s.dirty = false;
+                emit(s, delta);
+                if (emittedNow != null) {
+                    emittedNow.add(s.window());
+                }
+            }
+        }
         while (!dirty.isEmpty()) {
             Slot s = dirty.peek();
-            if (!s.merged && !partial && !s.finalAt(newWatermark)) {
+            if (!s.merged && !s.finalAt(newWatermark)) {
                 break;
             }
             dirty.poll();
@@ -305,6 +316,15 @@ final class WindowAccumulatorStage implements SourceStage {
         }
         retracted.clear();
         watermark = newWatermark;
+    }
+
+    private void markDirty(Slot s, List<Slot> changed) {
+        s.dirty = true;
+        if (changed != null) {
+            changed.add(s);
+        } else {
+            dirty.add(s);
+        }
     }
 
     private void emit(Slot s, RunDelta delta) {

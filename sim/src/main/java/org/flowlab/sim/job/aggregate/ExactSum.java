@@ -100,6 +100,17 @@ public final class ExactSum {
         if (hi == 0 && lo == 0) {
             return new ExactSum(bh, bl, be, null, newSpecials);
         }
+        if (hi == lo >> 63 && bh == bl >> 63) {
+            // Both fit a long: aligned, each under 2^62, their sum fits one too — the same integer
+            // and exponent the 128-bit route gives, without it.
+            int e = Math.min(exp, be);
+            long a = lo;
+            long b = bl;
+            if (fitsShifted(a, exp - e) && fitsShifted(b, be - e)) {
+                long sum = (a << (exp - e)) + (b << (be - e));
+                return new ExactSum(sum >> 63, sum, e, null, newSpecials);
+            }
+        }
         long ah = hi;
         long al = lo;
         int e = exp;
@@ -127,6 +138,12 @@ public final class ExactSum {
             return overflow(bh, bl, e, newSpecials);
         }
         return new ExactSum(sh, sl, e, null, newSpecials);
+    }
+
+    /** Whether {@code x << shift} stays under 2^62 in magnitude. */
+    private static boolean fitsShifted(long x, int shift) {
+        long magnitude = Math.abs(x);
+        return magnitude >= 0 && shift < 62 && 64 - Long.numberOfLeadingZeros(magnitude) + shift <= 62;
     }
 
     private ExactSum overflow(long bh, long bl, int be, int newSpecials) {
