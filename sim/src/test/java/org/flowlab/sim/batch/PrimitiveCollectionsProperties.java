@@ -16,8 +16,8 @@ import net.jqwik.api.statistics.Statistics;
 
 /**
  * The batch engines' primitive collections agree with the java.util ones they replace, on any
- * sequence of operations: {@link TimerSet} with a sorted set of longs, {@link LongTable} and
- * {@link SlotTable} with hash maps.
+ * sequence of operations: {@link TimerSet} with a sorted set of longs, {@link LongTable},
+ * {@link SlotTable} and {@link NamedValues} with hash maps.
  */
 class PrimitiveCollectionsProperties {
 
@@ -96,6 +96,37 @@ class PrimitiveCollectionsProperties {
             }
             assertThat(table.size()).isEqualTo(reference.size());
         }
+    }
+
+    /** A state operation: set {@code name} to {@code value}, null clearing it. */
+    record StateOp(String name, Integer value) {
+    }
+
+    @Property(tries = 200)
+    void namedValuesAgreeWithAHashMap(@ForAll("stateOps") List<StateOp> ops) {
+        NamedValues state = new NamedValues();
+        Map<String, Object> reference = new HashMap<>();
+        for (StateOp op : ops) {
+            // A copy of the name, so that lookups by equal but distinct strings are exercised too.
+            String name = new String(op.name());
+            state.put(name, op.value());
+            if (op.value() == null) {
+                reference.remove(name);
+            } else {
+                reference.put(name, op.value());
+            }
+            assertThat(state.size()).isEqualTo(reference.size());
+            for (String n : List.of("a", "b", "c", "d", "e")) {
+                assertThat(state.get(n)).isEqualTo(reference.get(n));
+            }
+        }
+    }
+
+    @Provide
+    Arbitrary<List<StateOp>> stateOps() {
+        Arbitrary<StateOp> op = Combinators.combine(Arbitraries.of("a", "b", "c", "d", "e"),
+                Arbitraries.integers().between(0, 9).injectNull(0.3)).as(StateOp::new);
+        return op.list().ofMaxSize(60);
     }
 
     @Provide
