@@ -42,6 +42,8 @@ final class WindowAccumulatorStage implements SourceStage {
         /** The run's partial accumulator; meaningful while {@code inRun}. */
         Object runAcc;
         boolean inRun;
+        /** Records of the run in progress counted to this slot: those whose first window it is. */
+        long runRecords;
         long lastId = Long.MIN_VALUE;
         long maxArrival = Long.MIN_VALUE;
         IntList lineage;
@@ -97,6 +99,11 @@ final class WindowAccumulatorStage implements SourceStage {
     private final StageOutput out;
     private final int stageIndex;
     private final long gap;
+    /**
+     * Update mode into the result table: every window a run touches goes into the table at that
+     * run's commit, so each record read is visible then and needs no lineage through its windows.
+     */
+    private final boolean markOnRead;
 
     private final SlotTable slots = new SlotTable();
     /** The slots the run in progress has rows for, in the order it first touched them. */
@@ -121,6 +128,7 @@ final class WindowAccumulatorStage implements SourceStage {
         this.out = out;
         this.stageIndex = stageIndex;
         this.gap = op.window() instanceof SessionWindows s ? s.gap() : 0;
+        this.markOnRead = partial && lastStep && gap == 0;
     }
 
     @Override
@@ -132,10 +140,13 @@ final class WindowAccumulatorStage implements SourceStage {
             }
             delta.corrections++;
         }
-        delta.work[stageIndex].add(row.key(), 1);
         if (gap > 0) {
+            delta.work[stageIndex].add(row.key(), 1);
             addToSessions(record, row, arrival);
             return;
+        }
+        if (markOnRead) {
+            delta.mark(record);
         }
         assigner.assign(record, row, arrival);
     }
@@ -169,9 +180,12 @@ final class WindowAccumulatorStage implements SourceStage {
             }
             p.runAcc = f.add(p.runAcc, row);
             p.note(row.id(), arrival);
-            // Only the window that ends first carries the record's lineage: it is emitted first.
+            // Only the window that ends first carries the record's lineage (it is emitted first) and counts it.
             if (first) {
-                p.addLineage(record);
+                if (!markOnRead) {
+                    p.addLineage(record);
+                }
+                p.runRecords++;
                 first = false;
             }
         }
@@ -271,6 +285,8 @@ final class WindowAccumulatorStage implements SourceStage {
             s.kept = true;
             s.runAcc = null;
             s.inRun = false;
+            delta.work[stageIndex].add(s.key, s.runRecords);
+            s.runRecords = 0;
             if (!s.dirty) {
                 markDirty(s, changed);
             }
