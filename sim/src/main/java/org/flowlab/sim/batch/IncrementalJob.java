@@ -187,9 +187,12 @@ final class IncrementalJob {
                 if (table.remove(at) != null) {
                     delta.changes.put(at, new RunDelta.Change(null, maxArrival));
                 }
-            } else if (!result.equals(table.get(at))) {
-                table.put(at, result);
-                delta.changes.put(at, new RunDelta.Change(result, maxArrival));
+            } else {
+                // One lookup: an equal value put back changes nothing a consumer can see.
+                Object previous = table.put(at, result);
+                if (!result.equals(previous)) {
+                    delta.changes.put(at, new RunDelta.Change(result, maxArrival));
+                }
             }
         }
     }

@@ -15,6 +15,7 @@ import org.flowlab.sim.job.KeyedProcessFunction;
 import org.flowlab.sim.job.ProcessContext;
 import org.flowlab.sim.job.ResultKey;
 import org.flowlab.sim.job.Row;
+import org.flowlab.sim.kernel.EventQueue;
 
 /**
  * A keyed process function (a detector) across runs. Each key's state, pending timers and output
@@ -52,30 +53,48 @@ final class ProcessStage implements SourceStage, ChangeStage {
         return a.id.compareTo(b.id);
     };
 
-    /** When a key next has something to do: a row or a timer at {@code time}. */
-    private record Wake(long time, long key) {
-        static final Comparator<Wake> ORDER = Comparator.comparingLong(Wake::time).thenComparingLong(Wake::key);
-    }
-
     /** Everything kept for one key. */
     private static final class KeyState {
         final long key;
-        Map<String, Object> state = new HashMap<>();
-        final TreeSet<Long> timers = new TreeSet<>();
-        /** Rows not yet processed; when fed by another stage, every row (processed ones too). */
-        final TreeSet<Entry> rows = new TreeSet<>(ORDER);
+        NamedValues state = new NamedValues();
+        final TimerSet timers = new TimerSet();
+        /**
+         * Fed by the source: the rows not yet processed, in arrival order until a run sorts them
+         * (they mostly come in order, and a key has few per run, so a list beats a sorted set).
+         */
+        List<Entry> pending;
+        /** Fed by another stage: every row, processed ones too, which changes remove by identity. */
+        TreeSet<Entry> rows;
         /** When fed by the source: the processed rows' trace positions, to rebuild them for a replay. */
         IntList history;
-        TreeMap<ResultKey, Object> outputs = new TreeMap<>();
+        /** The outputs so far, kept only when the key may be replayed; null while there are none. */
+        TreeMap<ResultKey, Object> outputs;
         boolean emittedAny;
         long seqTime;
         long seq;
         long maxArrival = Long.MIN_VALUE;
         boolean replay;
-        Wake wake;
+        /** When the key next has something to do: its first row past the watermark, or its first timer. */
+        long wakeAt = Long.MAX_VALUE;
+        /** Taken into the step in progress. */
+        boolean due;
 
         KeyState(long key) {
             this.key = key;
+        }
+
+        List<Entry> pending() {
+            if (pending == null) {
+                pending = new ArrayList<>(2);
+            }
+            return pending;
+        }
+
+        TreeSet<Entry> rows() {
+            if (rows == null) {
+                rows = new TreeSet<>(ORDER);
+            }
+            return rows;
         }
     }
 
@@ -97,10 +116,16 @@ final class ProcessStage implements SourceStage, ChangeStage {
     private final boolean replayable;
     private final Context ctx = new Context();
 
-    private final Map<Long, KeyState> keys = new HashMap<>();
+    private final LongTable<KeyState> keys = new LongTable<>();
     private final Map<ResultKey, Entry> byId = new HashMap<>();
-    private final TreeSet<Wake> wakes = new TreeSet<>(Wake.ORDER);
-    private final TreeSet<Long> replayKeys = new TreeSet<>();
+    /**
+     * Keys by wake time, earliest first. An entry is current while its time is still the key's
+     * {@code wakeAt}; one left behind by a change is skipped when it comes up, which is cheaper
+     * than finding and removing it.
+     */
+    private final EventQueue<KeyState> wakes = new EventQueue<>();
+    /** Keys with a late row, to replay in the next step. */
+    private final List<KeyState> replayKeys = new ArrayList<>();
     private long watermark = Long.MIN_VALUE;
 
     /**
@@ -139,9 +164,12 @@ final class ProcessStage implements SourceStage, ChangeStage {
         }
         IntList lineage = new IntList(1);
         lineage.add(record);
-        ks.rows.add(new Entry(null, row, arrival, lineage));
+        ks.pending().add(new Entry(null, row, arrival, lineage));
         delta.work[stageIndex].add(row.key(), 1);
-        updateWake(ks);
+        // A row only ever brings the key's wake forward, to its own time if it is past the watermark.
+        if (row.eventTime() > watermark && row.eventTime() < ks.wakeAt) {
+            wakeAt(ks, row.eventTime());
+        }
     }
 
     @Override
@@ -149,7 +177,7 @@ final class ProcessStage implements SourceStage, ChangeStage {
         Entry old = byId.remove(id);
         if (old != null) {
             KeyState ks = keys.get(old.row.key());
-            ks.rows.remove(old);
+            ks.rows().remove(old);
             if (old.row.eventTime() <= watermark) {
                 needsReplay(ks);
             }
@@ -165,7 +193,7 @@ final class ProcessStage implements SourceStage, ChangeStage {
         }
         KeyState ks = key(row.key());
         Entry e = new Entry(id, row, maxArrival, lineage);
-        ks.rows.add(e);
+        ks.rows().add(e);
         byId.put(id, e);
         if (row.eventTime() <= watermark) {
             needsReplay(ks);
@@ -180,8 +208,10 @@ final class ProcessStage implements SourceStage, ChangeStage {
     }
 
     private void needsReplay(KeyState ks) {
-        ks.replay = true;
-        replayKeys.add(ks.key);
+        if (!ks.replay) {
+            ks.replay = true;
+            replayKeys.add(ks);
+        }
     }
 
     private static long after(long t) {
@@ -200,43 +230,70 @@ final class ProcessStage implements SourceStage, ChangeStage {
             return new TreeSet<>(ORDER);
         }
         Entry lo = probe(from + 1);
-        return to == Long.MAX_VALUE ? ks.rows.tailSet(lo, true) : ks.rows.subSet(lo, true, probe(to + 1), false);
+        return to == Long.MAX_VALUE ? ks.rows().tailSet(lo, true) : ks.rows().subSet(lo, true, probe(to + 1), false);
     }
 
     private void updateWake(KeyState ks) {
         long next = Long.MAX_VALUE;
         boolean any = false;
-        Entry pending = watermark == Long.MAX_VALUE ? null : ks.rows.ceiling(probe(after(watermark)));
-        if (pending != null) {
-            next = pending.row.eventTime();
-            any = true;
+        if (watermark != Long.MAX_VALUE) {
+            if (sourceRow != null) {
+                // The first of the rows past the watermark in ORDER is one with the least event time.
+                if (ks.pending != null) {
+                    for (Entry e : ks.pending) {
+                        long t = e.row.eventTime();
+                        if (t > watermark && t < next) {
+                            next = t;
+                            any = true;
+                        }
+                    }
+                }
+            } else {
+                Entry first = ks.rows == null ? null : ks.rows.ceiling(probe(after(watermark)));
+                if (first != null) {
+                    next = first.row.eventTime();
+                    any = true;
+                }
+            }
         }
         if (!ks.timers.isEmpty()) {
             next = Math.min(next, ks.timers.first());
             any = true;
         }
-        Wake w = any ? new Wake(next, ks.key) : null;
-        if (ks.wake != null && !ks.wake.equals(w)) {
-            wakes.remove(ks.wake);
+        long at = any ? next : Long.MAX_VALUE;
+        if (at != ks.wakeAt) {
+            wakeAt(ks, at);
         }
-        if (w != null) {
-            wakes.add(w);
-        }
-        ks.wake = w;
     }
 
+    private void wakeAt(KeyState ks, long at) {
+        ks.wakeAt = at;
+        if (at != Long.MAX_VALUE) {
+            wakes.add(at, ks);
+        }
+    }
+
+    /**
+     * Runs every key that has something due by {@code newWatermark}: late ones replayed first, then
+     * the others in wake order. Keys are independent — each output is keyed by its key, and all of a
+     * run's changes become visible at its commit — so the order decides nothing but is fixed all the same.
+     */
     @Override
     public void step(long newWatermark, RunDelta delta) {
-        TreeSet<Long> todo = new TreeSet<>(replayKeys);
+        List<KeyState> todo = new ArrayList<>(replayKeys);
         replayKeys.clear();
-        for (Wake w : wakes) {
-            if (w.time() > newWatermark) {
-                break;
-            }
-            todo.add(w.key());
+        for (KeyState ks : todo) {
+            ks.due = true;
         }
-        for (long key : todo) {
-            KeyState ks = keys.get(key);
+        while (!wakes.isEmpty() && wakes.peekTime() <= newWatermark) {
+            long at = wakes.peekTime();
+            KeyState ks = wakes.poll();
+            if (ks.wakeAt == at && !ks.due) {
+                ks.due = true;
+                todo.add(ks);
+            }
+        }
+        for (KeyState ks : todo) {
             if (ks.replay) {
                 ks.replay = false;
                 replay(ks, newWatermark, delta);
@@ -245,26 +302,43 @@ final class ProcessStage implements SourceStage, ChangeStage {
             }
         }
         watermark = newWatermark;
-        for (long key : todo) {
-            updateWake(keys.get(key));
+        for (KeyState ks : todo) {
+            ks.due = false;
+            updateWake(ks);
         }
     }
 
     private void run(KeyState ks, long upTo, RunDelta delta) {
-        List<Entry> pending = new ArrayList<>(rowsBetween(ks, watermark, upTo));
         ctx.begin(ks, delta, null);
-        for (Entry e : pending) {
-            fireTimersBefore(ks, e.row.eventTime());
-            element(ks, e, delta);
-            if (sourceRow != null) {
-                ks.rows.remove(e);
-                if (replayable) {
-                    history(ks).add((int) e.row.id());
+        long n = 0;
+        if (sourceRow != null) {
+            // Fed by the source, a key keeps only rows not yet processed, all past the watermark
+            // (a late one makes the step replay the key instead), so those up to upTo lead in ORDER.
+            List<Entry> pending = ks.pending;
+            if (pending != null && !pending.isEmpty()) {
+                pending.sort(ORDER);
+                int taken = 0;
+                while (taken < pending.size() && pending.get(taken).row.eventTime() <= upTo) {
+                    Entry e = pending.get(taken++);
+                    fireTimersBefore(ks, e.row.eventTime());
+                    element(ks, e, delta);
+                    if (replayable) {
+                        history(ks).add((int) e.row.id());
+                    }
                 }
+                pending.subList(0, taken).clear();
+                n = taken;
+            }
+        } else {
+            // The function cannot reach this stage's rows, so the live view is safe to walk.
+            for (Entry e : rowsBetween(ks, watermark, upTo)) {
+                fireTimersBefore(ks, e.row.eventTime());
+                element(ks, e, delta);
+                n++;
             }
         }
         fireTimersUpTo(ks, upTo);
-        delta.work[stageIndex].add(ks.key, pending.size());
+        delta.work[stageIndex].add(ks.key, n);
     }
 
     private static IntList history(KeyState ks) {
@@ -276,43 +350,48 @@ final class ProcessStage implements SourceStage, ChangeStage {
 
     /** Runs the key again from nothing, over every row it has up to {@code upTo}, and rewrites what changed. */
     private void replay(KeyState ks, long upTo, RunDelta delta) {
-        TreeSet<Entry> all = new TreeSet<>(ORDER);
+        List<Entry> all = new ArrayList<>();
         if (ks.history != null) {
             for (int i = 0; i < ks.history.size(); i++) {
                 int record = ks.history.get(i);
                 all.add(new Entry(null, sourceRow.apply(record), sourceArrival.apply(record), null));
             }
         }
-        all.addAll(ks.rows);
+        if (sourceRow != null) {
+            if (ks.pending != null) {
+                all.addAll(ks.pending);
+            }
+        } else if (ks.rows != null) {
+            all.addAll(ks.rows);
+        }
+        all.sort(ORDER);
         TreeMap<ResultKey, Object> before = ks.outputs;
-        ks.state = new HashMap<>();
+        ks.state = new NamedValues();
         ks.timers.clear();
-        ks.outputs = new TreeMap<>();
+        ks.outputs = null;
         ks.emittedAny = false;
         ks.seq = 0;
         ks.maxArrival = Long.MIN_VALUE;
         TreeMap<ResultKey, Produced> produced = new TreeMap<>();
         ctx.begin(ks, delta, produced);
         IntList processed = sourceRow != null ? new IntList(Math.max(4, all.size())) : null;
-        long n = 0;
-        for (Entry e : all) {
-            if (e.row.eventTime() > upTo) {
-                break;
-            }
+        int n = 0;
+        while (n < all.size() && all.get(n).row.eventTime() <= upTo) {
+            Entry e = all.get(n++);
             fireTimersBefore(ks, e.row.eventTime());
             element(ks, e, delta);
             if (processed != null) {
-                ks.rows.remove(e);
                 processed.add((int) e.row.id());
             }
-            n++;
         }
         fireTimersUpTo(ks, upTo);
         if (processed != null) {
             ks.history = processed;
+            // What is left is past upTo, so none of it came from the history: the rows still pending.
+            ks.pending = new ArrayList<>(all.subList(n, all.size()));
         }
         delta.work[stageIndex].add(ks.key, n);
-        for (ResultKey at : before.keySet()) {
+        for (ResultKey at : before == null ? List.<ResultKey>of() : before.keySet()) {
             if (!produced.containsKey(at)) {
                 out.put(at, null, Long.MIN_VALUE, null, delta);
             }
@@ -397,16 +476,12 @@ final class ProcessStage implements SourceStage, ChangeStage {
 
         @Override
         public void setState(String name, Object value) {
-            if (value == null) {
-                ks.state.remove(name);
-            } else {
-                ks.state.put(name, value);
-            }
+            ks.state.put(name, value);
         }
 
         @Override
         public void clearState(String name) {
-            ks.state.remove(name);
+            ks.state.put(name, null);
         }
 
         @Override
@@ -456,6 +531,9 @@ final class ProcessStage implements SourceStage, ChangeStage {
             }
             ResultKey at = ResultKey.at(ks.key, currentTime, ks.seq++);
             if (replayable) {
+                if (ks.outputs == null) {
+                    ks.outputs = new TreeMap<>();
+                }
                 ks.outputs.put(at, result);
             }
             IntList lineage = null;

@@ -1,7 +1,7 @@
 package org.flowlab.sim.batch;
 
+import java.util.HashMap;
 import java.util.Map;
-import java.util.TreeMap;
 import org.flowlab.sim.job.ResultKey;
 
 /**
@@ -18,7 +18,8 @@ final class RunDelta {
     final int toRecord;
     final long watermark;
     final boolean last;
-    final TreeMap<ResultKey, Change> changes = new TreeMap<>();
+    /** Each is applied on its own (an upsert, a latency sample), so their order decides nothing. */
+    final Map<ResultKey, Change> changes;
     final IntList visible = new IntList(64);
     final IntList late = new IntList(4);
     long corrections;
@@ -29,6 +30,8 @@ final class RunDelta {
         this.toRecord = toRecord;
         this.watermark = watermark;
         this.last = last;
+        // Sized for a run that changes one output per record read, up to a point, so that big runs do not rehash.
+        this.changes = new HashMap<>((int) Math.min(1 << 17, Math.max(16, (toRecord - fromRecord) * 4L / 3 + 1)));
         work = new StageWork[stages + 1];
         for (int i = 0; i < work.length; i++) {
             work[i] = new StageWork();
@@ -65,11 +68,23 @@ final class RunDelta {
 
         long rows;
         long out;
-        final long[] byBucket = new long[BUCKETS];
+        /** Rows by bucket; made at the first row, since most micro-batch runs are small and the map stage never needs it. */
+        private long[] byBucket;
 
         void add(long key, long n) {
+            if (n == 0) {
+                return;
+            }
             rows += n;
+            if (byBucket == null) {
+                byBucket = new long[BUCKETS];
+            }
             byBucket[bucket(key)] += n;
+        }
+
+        /** The rows of bucket {@code b}. */
+        long rows(int b) {
+            return byBucket == null ? 0 : byBucket[b];
         }
 
         static int bucket(long key) {

@@ -6,6 +6,8 @@ import java.util.List;
 import org.apache.commons.math3.random.RandomGenerator;
 import org.flowlab.sim.cluster.ClusterSpec;
 import org.flowlab.sim.fault.FaultPlan;
+import org.flowlab.sim.fault.SlowWorker;
+import org.flowlab.sim.fault.WorkerCrash;
 import org.flowlab.sim.kernel.ScheduledAction;
 import org.flowlab.sim.kernel.Simulation;
 
@@ -155,6 +157,77 @@ final class RunExecution {
             t = end;
         }
         return t + plan.commit() - start;
+    }
+
+    /**
+     * Runs {@code plan} from {@code start} without simulating it event by event, when nothing can
+     * disturb it: no task can fail, no speculation, every worker up, and no crash or slow period
+     * from {@code start} to the commit. The run is then the list scheduling of {@link #idealDuration}
+     * — the tasks start and end at the same times whatever slots they land on, since slots differ
+     * only under faults — so it counts the attempts and their busy time, reports each map task's
+     * read at its end, and returns the commit time. Returns -1, having changed nothing, when the
+     * run must be simulated.
+     */
+    static long runUndisturbed(RunPlan plan, ExecutionSettings settings, long[] downUntil, long start,
+                               boolean[] mapReadBefore, BatchTally tally, Listener listener) {
+        FaultPlan faults = settings.faults();
+        if (faults.taskFailureProbability() > 0 || settings.speculation().enabled()) {
+            return -1;
+        }
+        for (long down : downUntil) {
+            if (down > start) {
+                return -1;
+            }
+        }
+        BackgroundLoad load = settings.backgroundLoad();
+        int slotCount = settings.cluster().totalSlots();
+        long[] free = new long[slotCount];
+        long[] mapEnds = new long[plan.mapRecords().length];
+        long busy = 0;
+        int attempts = 0;
+        long t = start + plan.startup();
+        for (int stage = 0; stage < plan.stages().size(); stage++) {
+            long[] costs = plan.stages().get(stage);
+            Arrays.fill(free, t);
+            long end = t;
+            for (int i = 0; i < costs.length; i++) {
+                int best = 0;
+                for (int slot = 1; slot < slotCount; slot++) {
+                    if (free[slot] < free[best]) {
+                        best = slot;
+                    }
+                }
+                long begin = free[best];
+                long duration = serviceTime(costs[i], load.slowdownAt(begin));
+                free[best] = begin + duration;
+                busy += duration;
+                attempts++;
+                end = Math.max(end, free[best]);
+                if (stage == 0 && mapEnds.length > 0) {
+                    mapEnds[i] = free[best];
+                }
+            }
+            t = end;
+        }
+        long commitAt = t + plan.commit();
+        for (WorkerCrash c : faults.crashes()) {
+            if (c.at() >= start && c.at() <= commitAt) {
+                return -1;
+            }
+        }
+        for (SlowWorker slow : faults.slowdowns()) {
+            if (slow.from() <= commitAt && slow.to() > start) {
+                return -1;
+            }
+        }
+        tally.taskAttempts += attempts;
+        tally.busySlotNanos += busy;
+        for (int i = 0; i < mapEnds.length; i++) {
+            boolean again = mapReadBefore[i];
+            mapReadBefore[i] = true;
+            listener.mapTaskRead(mapEnds[i], plan.mapRecords()[i], again);
+        }
+        return commitAt;
     }
 
     boolean active() {

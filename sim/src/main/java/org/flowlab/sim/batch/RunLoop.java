@@ -6,8 +6,8 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Set;
-import java.util.TreeMap;
 import org.HdrHistogram.Histogram;
 import org.flowlab.sim.engine.ProgressListener;
 import org.flowlab.sim.engine.RunOutcome;
@@ -86,7 +86,6 @@ final class RunLoop implements RunExecution.Listener {
     private final IncrementalJob job;
     private final boolean windowedOutputs;
     private final boolean detectorOutputs;
-    private final TreeMap<ResultKey, Object> visible = new TreeMap<>();
     private final RecordVisibility visibility;
     private final BitSet lateIds = new BitSet();
     private final long[] downUntil;
@@ -223,6 +222,13 @@ final class RunLoop implements RunExecution.Listener {
     }
 
     private void beginExecution() {
+        long commitAt = RunExecution.runUndisturbed(current.plan, settings, downUntil, sim.now(), current.mapRead,
+                tally, this);
+        if (commitAt >= 0) {
+            // Nothing can happen to the run before its commit, so its tasks need no events of their own.
+            sim.schedule(commitAt, s -> committed(s.now()));
+            return;
+        }
         execution = new RunExecution(sim, current.plan, settings, downUntil, current.mapRead, tally, this);
         execution.start();
     }
@@ -244,10 +250,8 @@ final class RunLoop implements RunExecution.Listener {
             ResultKey key = e.getKey();
             RunDelta.Change change = e.getValue();
             if (change.value() == null) {
-                visible.remove(key);
                 continue;
             }
-            visible.put(key, change.value());
             if (change.maxArrival() != Long.MIN_VALUE) {
                 processingLatency.recordValue(Math.max(0, at - change.maxArrival()));
             }
@@ -361,10 +365,14 @@ final class RunLoop implements RunExecution.Listener {
             }
         }
         Histogram eventTime = LatencySummary.newHistogram();
-        for (ResultKey key : visible.keySet()) {
-            Long changed = lastChanged.get(key);
-            if (changed != null) {
-                eventTime.recordValue(Math.max(0, changed - key.windowEnd()));
+        // Runs never overlap and the last one has committed, so the job's table is what is visible.
+        NavigableMap<ResultKey, Object> visible = job.table();
+        if (!lastChanged.isEmpty()) {
+            for (ResultKey key : visible.keySet()) {
+                Long changed = lastChanged.get(key);
+                if (changed != null) {
+                    eventTime.recordValue(Math.max(0, changed - key.windowEnd()));
+                }
             }
         }
         double seconds = n == 0 || lastRead <= trace.firstArrival() ? 0 : (lastRead - trace.firstArrival()) / 1e9;

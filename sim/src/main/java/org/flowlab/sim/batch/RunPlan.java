@@ -70,8 +70,14 @@ record RunPlan(long startup, long commit, List<long[]> stages, long[] mapRecords
             }
             int tasks = (int) Math.max(1, Math.min(RunDelta.StageWork.BUCKETS, ceilDiv(w.rows, targetTaskRecords)));
             long[] rows = new long[tasks];
-            for (int b = 0; b < RunDelta.StageWork.BUCKETS; b++) {
-                rows[b % tasks] += w.byBucket[b];
+            if (tasks == 1) {
+                rows[0] = w.rows;
+            } else {
+                // Bucket b goes to task b mod tasks.
+                for (int b = 0, t = 0; b < RunDelta.StageWork.BUCKETS; b++) {
+                    rows[t] += w.rows(b);
+                    t = t + 1 == tasks ? 0 : t + 1;
+                }
             }
             long[] cost = new long[tasks];
             for (int t = 0; t < tasks; t++) {

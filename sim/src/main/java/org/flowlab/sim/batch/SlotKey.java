@@ -9,8 +9,16 @@ import org.flowlab.sim.job.ResultKey;
  */
 record SlotKey(long key, long start, long end) {
 
-    static final Comparator<SlotKey> BY_END = Comparator.comparingLong(SlotKey::end)
-            .thenComparingLong(SlotKey::start).thenComparingLong(SlotKey::key);
+    static final Comparator<SlotKey> BY_END = SlotKey::compareByEnd;
+
+    private static int compareByEnd(SlotKey a, SlotKey b) {
+        int c = Long.compare(a.end, b.end);
+        if (c != 0) {
+            return c;
+        }
+        c = Long.compare(a.start, b.start);
+        return c != 0 ? c : Long.compare(a.key, b.key);
+    }
 
     ResultKey at() {
         return ResultKey.window(key, start, end);
@@ -19,5 +27,31 @@ record SlotKey(long key, long start, long end) {
     /** Whether a watermark at {@code watermark} has passed the window's last instant. */
     boolean finalAt(long watermark) {
         return end - 1 <= watermark;
+    }
+
+    /**
+     * Mixed (MurmurHash3's fmix64 over the fields) rather than the record's default: keys built of
+     * two ids in the high and low halves fold to few {@code int} values, and the global window's
+     * bounds cancel out, which left hash maps of slots in long collision chains.
+     */
+    @Override
+    public int hashCode() {
+        return hash(key, start, end);
+    }
+
+    /** The hash of the slot (key, start, end), well spread over all 32 bits. */
+    static int hash(long key, long start, long end) {
+        long h = mix(key + 31 * mix(start + 31 * end));
+        return (int) (h ^ (h >>> 32));
+    }
+
+    private static long mix(long x) {
+        long h = x;
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        h *= 0xc4ceb9fe1a85ec53L;
+        h ^= h >>> 33;
+        return h;
     }
 }

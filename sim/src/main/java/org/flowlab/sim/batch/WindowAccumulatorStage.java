@@ -1,19 +1,21 @@
 package org.flowlab.sim.batch;
 
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Iterator;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
+import java.util.PriorityQueue;
+import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import org.flowlab.sim.job.Job;
 import org.flowlab.sim.job.ResultKey;
 import org.flowlab.sim.job.Row;
 import org.flowlab.sim.job.SessionWindows;
 import org.flowlab.sim.job.TimeWindow;
 import org.flowlab.sim.job.WindowAggregate;
+import org.flowlab.sim.job.WindowAssigner;
+import org.flowlab.sim.job.WindowConsumer;
 import org.flowlab.sim.job.WindowResult;
 import org.flowlab.sim.job.aggregate.AggregateFunction;
 
@@ -26,18 +28,43 @@ import org.flowlab.sim.job.aggregate.AggregateFunction;
  */
 final class WindowAccumulatorStage implements SourceStage {
 
-    /** The accumulator of one (key, window), or of one session. */
-    private static final class Slot {
-        final SlotKey window;
+    /**
+     * The accumulator of one (key, window), or of one session: the one kept across runs, and the
+     * partial one of the run in progress, which {@link #step} merges into it.
+     */
+    static final class Slot {
+        final long key;
+        final long start;
+        final long end;
+        /** The kept accumulator; meaningful once {@code kept}. */
         Object acc;
+        boolean kept;
+        /** The run's partial accumulator; meaningful while {@code inRun}. */
+        Object runAcc;
+        boolean inRun;
+        /** Records of the run in progress counted to this slot: those whose first window it is. */
+        long runRecords;
         long lastId = Long.MIN_VALUE;
         long maxArrival = Long.MIN_VALUE;
         IntList lineage;
         boolean emitted;
+        /** Queued to be emitted. */
+        boolean dirty;
+        /** Swallowed by a bigger session: gone, though it may still sit in the queue. */
+        boolean merged;
 
-        Slot(SlotKey window, Object acc) {
-            this.window = window;
-            this.acc = acc;
+        Slot(long key, long start, long end) {
+            this.key = key;
+            this.start = start;
+            this.end = end;
+        }
+
+        SlotKey window() {
+            return new SlotKey(key, start, end);
+        }
+
+        boolean finalAt(long watermark) {
+            return end - 1 <= watermark;
         }
 
         void note(long id, long arrival) {
@@ -51,17 +78,17 @@ final class WindowAccumulatorStage implements SourceStage {
             }
             lineage.add(id);
         }
-
-        void addLineage(IntList ids) {
-            if (ids == null || ids.isEmpty()) {
-                return;
-            }
-            if (lineage == null) {
-                lineage = new IntList(ids.size());
-            }
-            lineage.addAll(ids);
-        }
     }
+
+    /** Slots in {@link SlotKey#BY_END} order: a watermark finalises a prefix of them. */
+    private static final Comparator<Slot> BY_END = (a, b) -> {
+        int c = Long.compare(a.end, b.end);
+        if (c != 0) {
+            return c;
+        }
+        c = Long.compare(a.start, b.start);
+        return c != 0 ? c : Long.compare(a.key, b.key);
+    };
 
     private final Job job;
     private final WindowAggregate op;
@@ -72,13 +99,22 @@ final class WindowAccumulatorStage implements SourceStage {
     private final StageOutput out;
     private final int stageIndex;
     private final long gap;
+    /**
+     * Update mode into the result table: every window a run touches goes into the table at that
+     * run's commit, so each record read is visible then and needs no lineage through its windows.
+     */
+    private final boolean markOnRead;
 
-    private final Map<SlotKey, Slot> slots = new HashMap<>();
-    private Map<SlotKey, Slot> runPartials = new HashMap<>();
-    private final Map<Long, TreeMap<Long, Slot>> sessions = new HashMap<>();
-    private final TreeSet<SlotKey> dirty = new TreeSet<>(SlotKey.BY_END);
-    private final Map<SlotKey, Slot> dirtySlots = new HashMap<>();
+    private final SlotTable slots = new SlotTable();
+    /** The slots the run in progress has rows for, in the order it first touched them. */
+    private final List<Slot> touched = new ArrayList<>();
+    private final LongTable<TreeMap<Long, Slot>> sessions = new LongTable<>();
+    /** The sessions the run in progress made, some swallowed again since. */
+    private final List<Slot> touchedSessions = new ArrayList<>();
+    private final PriorityQueue<Slot> dirty = new PriorityQueue<>(BY_END);
     private final List<SlotKey> retracted = new ArrayList<>();
+    private final RowAssigner assigner = new RowAssigner();
+    private final LastEnd lastEnd = new LastEnd();
     private long watermark = Long.MIN_VALUE;
 
     WindowAccumulatorStage(Job job, WindowAggregate op, boolean lastStep, boolean partial, LatePolicy latePolicy,
@@ -92,6 +128,7 @@ final class WindowAccumulatorStage implements SourceStage {
         this.out = out;
         this.stageIndex = stageIndex;
         this.gap = op.window() instanceof SessionWindows s ? s.gap() : 0;
+        this.markOnRead = partial && lastStep && gap == 0;
     }
 
     @Override
@@ -103,27 +140,71 @@ final class WindowAccumulatorStage implements SourceStage {
             }
             delta.corrections++;
         }
-        delta.work[stageIndex].add(row.key(), 1);
         if (gap > 0) {
+            delta.work[stageIndex].add(row.key(), 1);
             addToSessions(record, row, arrival);
             return;
         }
-        boolean[] first = {true};
-        op.window().assign(row.eventTime(), (start, end) -> {
-            SlotKey w = new SlotKey(row.key(), start, end);
-            Slot p = runPartials.get(w);
-            if (p == null) {
-                p = new Slot(w, f.create());
-                runPartials.put(w, p);
+        if (markOnRead) {
+            delta.mark(record);
+        }
+        assigner.assign(record, row, arrival);
+    }
+
+    /**
+     * Folds one row into the run's partial accumulator of each of its windows; one instance,
+     * refilled per row, so assigning windows allocates nothing.
+     */
+    private final class RowAssigner implements WindowConsumer {
+        private int record;
+        private Row row;
+        private long arrival;
+        private boolean first;
+
+        void assign(int record, Row row, long arrival) {
+            this.record = record;
+            this.row = row;
+            this.arrival = arrival;
+            this.first = true;
+            op.window().assign(row.eventTime(), this);
+            this.row = null;
+        }
+
+        @Override
+        public void accept(long start, long end) {
+            Slot p = slots.getOrAdd(row.key(), start, end);
+            if (!p.inRun) {
+                p.inRun = true;
+                p.runAcc = f.create();
+                touched.add(p);
             }
-            p.acc = f.add(p.acc, row);
+            p.runAcc = f.add(p.runAcc, row);
             p.note(row.id(), arrival);
-            // Only the window that ends first carries the record's lineage: it is emitted first.
-            if (first[0]) {
-                p.addLineage(record);
-                first[0] = false;
+            // Only the window that ends first carries the record's lineage (it is emitted first) and counts it.
+            if (first) {
+                if (!markOnRead) {
+                    p.addLineage(record);
+                }
+                p.runRecords++;
+                first = false;
             }
-        });
+        }
+    }
+
+    /** The end of the last window containing an event time; one instance, so no allocation per row. */
+    private static final class LastEnd implements WindowConsumer {
+        private long end;
+
+        long of(WindowAssigner windows, long eventTime) {
+            end = Long.MIN_VALUE;
+            windows.assign(eventTime, this);
+            return end;
+        }
+
+        @Override
+        public void accept(long start, long windowEnd) {
+            end = Math.max(end, windowEnd);
+        }
     }
 
     /** Late: every window of the row has been passed by a committed run's watermark. */
@@ -134,9 +215,7 @@ final class WindowAccumulatorStage implements SourceStage {
         if (gap > 0) {
             return saturatedEnd(eventTime) - 1 <= watermark;
         }
-        long[] lastEnd = {Long.MIN_VALUE};
-        op.window().assign(eventTime, (start, end) -> lastEnd[0] = Math.max(lastEnd[0], end));
-        return lastEnd[0] - 1 <= watermark;
+        return lastEnd.of(op.window(), eventTime) - 1 <= watermark;
     }
 
     private long saturatedEnd(long t) {
@@ -151,70 +230,103 @@ final class WindowAccumulatorStage implements SourceStage {
         Object acc = f.add(f.create(), row);
         long lastId = row.id();
         long maxArrival = arrival;
-        IntList lineage = new IntList(2);
-        lineage.add(record);
+        IntList lineage = null;
         // Sessions of a key never overlap, so those meeting [t, t + gap) are the last ones starting before its end.
-        NavigableMap<Long, Slot> before = keySessions.headMap(end, false).descendingMap();
-        Iterator<Slot> it = before.values().iterator();
-        while (it.hasNext()) {
-            Slot s = it.next();
-            if (s.window.end() <= t) {
+        long before = end;
+        while (true) {
+            Map.Entry<Long, Slot> entry = keySessions.lowerEntry(before);
+            if (entry == null || entry.getValue().end <= t) {
                 break;
             }
-            start = Math.min(start, s.window.start());
-            end = Math.max(end, s.window.end());
+            Slot s = entry.getValue();
+            start = Math.min(start, s.start);
+            end = Math.max(end, s.end);
             acc = f.merge(s.acc, acc);
             lastId = Math.max(lastId, s.lastId);
             maxArrival = Math.max(maxArrival, s.maxArrival);
-            if (s.lineage != null) {
+            // The first swallowed session's lineage is taken over, not copied: a session that grows
+            // row by row would otherwise copy its whole lineage for every row.
+            if (lineage == null) {
+                lineage = s.lineage;
+            } else {
                 lineage.addAll(s.lineage);
             }
             if (s.emitted) {
-                retracted.add(s.window);
+                retracted.add(s.window());
             }
-            dirty.remove(s.window);
-            dirtySlots.remove(s.window);
-            it.remove();
+            // Left in the queue if it is there; emitting skips it.
+            s.merged = true;
+            keySessions.remove(entry.getKey());
         }
-        Slot merged = new Slot(new SlotKey(row.key(), start, end), acc);
+        if (lineage == null) {
+            lineage = new IntList(2);
+        }
+        lineage.add(record);
+        Slot merged = new Slot(row.key(), start, end);
+        merged.acc = acc;
+        merged.kept = true;
         merged.lastId = lastId;
         merged.maxArrival = maxArrival;
         merged.lineage = lineage;
         keySessions.put(start, merged);
-        dirty.add(merged.window);
-        dirtySlots.put(merged.window, merged);
+        // Queued at the step, if no later row of the run swallows it first.
+        touchedSessions.add(merged);
     }
 
     @Override
     public void step(long newWatermark, RunDelta delta) {
-        for (Slot p : runPartials.values()) {
-            Slot s = slots.get(p.window);
-            if (s == null) {
-                slots.put(p.window, p);
-                s = p;
-            } else {
-                s.acc = f.merge(s.acc, p.acc);
-                s.lastId = Math.max(s.lastId, p.lastId);
-                s.maxArrival = Math.max(s.maxArrival, p.maxArrival);
-                s.addLineage(p.lineage);
-            }
-            if (dirty.add(s.window)) {
-                dirtySlots.put(s.window, s);
+        // Update mode emits every window the run changed, so one sort does; append mode keeps the
+        // windows the watermark has not passed in a queue from run to run.
+        List<Slot> changed = partial ? new ArrayList<>(touched.size() + touchedSessions.size()) : null;
+        for (Slot s : touched) {
+            // A slot new in this run keeps its partial as is; an old one merges it in, as a batch
+            // system merges a partition's partial aggregate into the stored one.
+            s.acc = s.kept ? f.merge(s.acc, s.runAcc) : s.runAcc;
+            s.kept = true;
+            s.runAcc = null;
+            s.inRun = false;
+            delta.work[stageIndex].add(s.key, s.runRecords);
+            s.runRecords = 0;
+            if (!s.dirty) {
+                markDirty(s, changed);
             }
         }
-        runPartials = new HashMap<>();
-        Map<ResultKey, Boolean> emittedNow = new HashMap<>();
+        touched.clear();
+        for (Slot s : touchedSessions) {
+            if (!s.merged) {
+                markDirty(s, changed);
+            }
+        }
+        touchedSessions.clear();
+        // Only sessions retract, and only a retracted window emitted again in this run is not deleted.
+        Set<SlotKey> emittedNow = retracted.isEmpty() ? null : new HashSet<>();
+        if (partial) {
+            changed.sort(BY_END);
+            for (Slot s : changed) {
+                s.dirty = false;
+                emit(s, delta);
+                if (emittedNow != null) {
+                    emittedNow.add(s.window());
+                }
+            }
+        }
         while (!dirty.isEmpty()) {
-            SlotKey w = dirty.first();
-            if (!partial && !w.finalAt(newWatermark)) {
+            Slot s = dirty.peek();
+            if (!s.merged && !s.finalAt(newWatermark)) {
                 break;
             }
-            dirty.pollFirst();
-            emit(dirtySlots.remove(w), delta);
-            emittedNow.put(w.at(), Boolean.TRUE);
+            dirty.poll();
+            s.dirty = false;
+            if (s.merged) {
+                continue;
+            }
+            emit(s, delta);
+            if (emittedNow != null) {
+                emittedNow.add(s.window());
+            }
         }
         for (SlotKey gone : retracted) {
-            if (!emittedNow.containsKey(gone.at())) {
+            if (!emittedNow.contains(gone)) {
                 out.put(gone.at(), null, Long.MIN_VALUE, null, delta);
             }
         }
@@ -222,17 +334,25 @@ final class WindowAccumulatorStage implements SourceStage {
         watermark = newWatermark;
     }
 
+    private void markDirty(Slot s, List<Slot> changed) {
+        s.dirty = true;
+        if (changed != null) {
+            changed.add(s);
+        } else {
+            dirty.add(s);
+        }
+    }
+
     private void emit(Slot s, RunDelta delta) {
         Object value = f.result(s.acc);
-        SlotKey w = s.window;
         if (value == null) {
             throw new IllegalStateException("job " + job.name() + ": " + op + " gave no result (null) for key "
-                    + w.key() + " in [" + w.start() + ", " + w.end() + ")");
+                    + s.key + " in [" + s.start + ", " + s.end + ")");
         }
         Object result = value;
         if (!lastStep) {
-            TimeWindow window = new TimeWindow(w.start(), w.end());
-            Row row = op.toRow().toRow(new WindowResult(w.key(), window, s.lastId, value));
+            TimeWindow window = new TimeWindow(s.start, s.end);
+            Row row = op.toRow().toRow(new WindowResult(s.key, window, s.lastId, value));
             if (row == null || row.eventTime() < window.maxTimestamp()) {
                 throw new IllegalStateException("job " + job.name() + ": the row mapper of " + op + " made "
                         + row + " for window " + window + "; its event time must be at least the window's last instant "
@@ -244,6 +364,6 @@ final class WindowAccumulatorStage implements SourceStage {
         IntList lineage = s.lineage;
         s.lineage = null;
         s.emitted = true;
-        out.put(w.at(), result, s.maxArrival, lineage, delta);
+        out.put(ResultKey.window(s.key, s.start, s.end), result, s.maxArrival, lineage, delta);
     }
 }

@@ -47,6 +47,27 @@ public record ResultKey(long key, long windowStart, long windowEnd, long seq) im
         return c != 0 ? c : Long.compare(seq, o.seq);
     }
 
+    /**
+     * Mixed (MurmurHash3's fmix64) rather than the record's default, which folds each long to an int
+     * by xor: keys made of two ids in the high and low halves, and windows whose bounds cancel out,
+     * then crowd a few buckets of the hash maps engines keep outputs in.
+     */
+    @Override
+    public int hashCode() {
+        long h = mix(key + 31 * mix(windowStart + 31 * mix(windowEnd + 31 * seq)));
+        return (int) (h ^ (h >>> 32));
+    }
+
+    private static long mix(long x) {
+        long h = x;
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        h *= 0xc4ceb9fe1a85ec53L;
+        h ^= h >>> 33;
+        return h;
+    }
+
     /** For example {@code key 7 [10s, 20s)} or {@code key 3 at 1.5s #1}. */
     @Override
     public String toString() {

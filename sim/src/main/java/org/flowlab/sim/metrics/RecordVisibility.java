@@ -88,7 +88,9 @@ public final class RecordVisibility {
             throw new IllegalArgumentException("the trace has " + trace.size() + " records, the visibility " + visibleAt.length);
         }
         Histogram h = LatencySummary.newHistogram();
-        for (int i = 0; i < visibleAt.length; i++) {
+        // Last record first: records made visible together have rising latencies that way, and a
+        // histogram's new maximum is cheap to note where a new minimum is not. The order changes nothing else.
+        for (int i = visibleAt.length - 1; i >= 0; i--) {
             if (visibleAt[i] >= 0) {
                 h.recordValue(Math.max(0, visibleAt[i] - trace.arrivalTime(i)));
             }

@@ -7,6 +7,7 @@ import static org.flowlab.sim.batch.TestJobs.S;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.flowlab.sim.job.Job;
 import org.flowlab.sim.job.KeyedProcessFunction;
 import org.flowlab.sim.job.ProcessContext;
@@ -23,7 +24,8 @@ class IncrementalJobTest {
 
     private static List<String> changes(RunDelta delta) {
         List<String> out = new ArrayList<>();
-        for (Map.Entry<ResultKey, RunDelta.Change> e : delta.changes().entrySet()) {
+        // In key order: a run makes its changes in whatever order its stages emit them.
+        for (Map.Entry<ResultKey, RunDelta.Change> e : new TreeMap<>(delta.changes()).entrySet()) {
             out.add(e.getKey() + (e.getValue().value() == null ? " deleted" : " = " + e.getValue().value()));
         }
         return out;

@@ -2,6 +2,7 @@ package org.flowlab.sim.job.aggregate;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.function.DoubleSupplier;
 
 /**
  * The exact sum of doubles, rounded to a double once, when read. Floating-point addition is not
@@ -99,6 +100,17 @@ public final class ExactSum {
         if (hi == 0 && lo == 0) {
             return new ExactSum(bh, bl, be, null, newSpecials);
         }
+        if (hi == lo >> 63 && bh == bl >> 63) {
+            // Both fit a long: aligned, each under 2^62, their sum fits one too — the same integer
+            // and exponent the 128-bit route gives, without it.
+            int e = Math.min(exp, be);
+            long a = lo;
+            long b = bl;
+            if (fitsShifted(a, exp - e) && fitsShifted(b, be - e)) {
+                long sum = (a << (exp - e)) + (b << (be - e));
+                return new ExactSum(sum >> 63, sum, e, null, newSpecials);
+            }
+        }
         long ah = hi;
         long al = lo;
         int e = exp;
@@ -128,6 +140,12 @@ public final class ExactSum {
         return new ExactSum(sh, sl, e, null, newSpecials);
     }
 
+    /** Whether {@code x << shift} stays under 2^62 in magnitude. */
+    private static boolean fitsShifted(long x, int shift) {
+        long magnitude = Math.abs(x);
+        return magnitude >= 0 && shift < 62 && 64 - Long.numberOfLeadingZeros(magnitude) + shift <= 62;
+    }
+
     private ExactSum overflow(long bh, long bl, int be, int newSpecials) {
         return new ExactSum(0, 0, 0, exactValue().add(toBigDecimal(bh, bl, be)), newSpecials);
     }
@@ -153,7 +171,10 @@ public final class ExactSum {
     }
 
     private static BigInteger toBigInteger(long h, long l) {
-        BigInteger low = new BigInteger(Long.toUnsignedString(l));
+        if (h == l >> 63) {
+            return BigInteger.valueOf(l);
+        }
+        BigInteger low = BigInteger.valueOf(l >>> 1).shiftLeft(1).add(BigInteger.valueOf(l & 1));
         return BigInteger.valueOf(h).shiftLeft(64).add(low);
     }
 
@@ -197,7 +218,9 @@ public final class ExactSum {
         if (exp + bitLength(hi, lo) <= -1021) {
             return exactValue().doubleValue();
         }
-        return Math.scalb(toBigInteger(hi, lo).doubleValue(), exp);
+        // A sum that fits a long converts with the same round-to-nearest-even as BigInteger's.
+        double rounded = hi == lo >> 63 ? (double) lo : toBigInteger(hi, lo).doubleValue();
+        return Math.scalb(rounded, exp);
     }
 
     private double special() {
@@ -215,6 +238,9 @@ public final class ExactSum {
         if (n == 0) {
             return Double.NaN;
         }
+        if (big == null) {
+            return binaryQuotient(hi, lo, exp, n >> 63, n, 0, () -> quotient(exactValue(), BigDecimal.valueOf(n)));
+        }
         return quotient(exactValue(), BigDecimal.valueOf(n));
     }
 
@@ -223,10 +249,54 @@ public final class ExactSum {
      * rounded from the exact quotient; with a zero or non-finite side it is the ratio of the rounded sums.
      */
     public double dividedBy(ExactSum denominator) {
-        if (specials != 0 || denominator.specials != 0 || denominator.exactValue().signum() == 0) {
+        if (specials != 0 || denominator.specials != 0 || denominator.isZero()) {
             return toDouble() / denominator.toDouble();
         }
+        if (big == null && denominator.big == null) {
+            return binaryQuotient(hi, lo, exp, denominator.hi, denominator.lo, denominator.exp,
+                    () -> quotient(exactValue(), denominator.exactValue()));
+        }
         return quotient(exactValue(), denominator.exactValue());
+    }
+
+    private boolean isZero() {
+        return big == null ? hi == 0 && lo == 0 : big.signum() == 0;
+    }
+
+    /**
+     * {@code (nh, nl) × 2^ne / (dh, dl) × 2^de}, correctly rounded, both sides in the fixed-point
+     * form: the same cut to {@value #QUOTIENT_BITS} bits and a sticky bit as {@link #quotient}, on the
+     * binary integers themselves rather than on decimals, which is the same value without the powers
+     * of five and ten. Where scaling the rounded quotient by the power of two could round again
+     * (near the ends of the double range), it leaves the result to {@code decimal}, so every result
+     * is the one the decimal route gives.
+     */
+    private static double binaryQuotient(long nh, long nl, int ne, long dh, long dl, int de,
+                                         DoubleSupplier decimal) {
+        if (nh == 0 && nl == 0) {
+            return 0.0;
+        }
+        int scale = ne - de;
+        // Both fit 53 bits: each converts exactly and one IEEE division rounds correctly.
+        if (nh == nl >> 63 && dh == dl >> 63 && Math.abs(nl) < 1L << 53 && Math.abs(dl) < 1L << 53
+                && Math.abs(scale) < 900) {
+            return Math.scalb((double) nl / (double) dl, scale);
+        }
+        BigInteger n = toBigInteger(nh, nl);
+        BigInteger d = toBigInteger(dh, dl);
+        boolean negative = n.signum() * d.signum() < 0;
+        n = n.abs();
+        d = d.abs();
+        int shift = QUOTIENT_BITS - (n.bitLength() - d.bitLength());
+        BigInteger[] qr = shift >= 0 ? n.shiftLeft(shift).divideAndRemainder(d) : n.divideAndRemainder(d.shiftLeft(-shift));
+        BigInteger q = qr[1].signum() == 0 ? qr[0] : qr[0].setBit(0);
+        double rounded = q.doubleValue();
+        int exponent = Math.getExponent(rounded) + scale - shift;
+        if (exponent < -1000 || exponent > 1000) {
+            return decimal.getAsDouble();
+        }
+        double magnitude = Math.scalb(rounded, scale - shift);
+        return negative ? -magnitude : magnitude;
     }
 
     /**

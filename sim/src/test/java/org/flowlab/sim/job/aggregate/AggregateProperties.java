@@ -164,6 +164,22 @@ class AggregateProperties {
         }
     }
 
+    @Property(tries = 400)
+    void quotientsOnTheBinaryFormEqualTheDecimalRoute(
+            @ForAll @Size(min = 1, max = 8) List<@From("finiteDoubles") Double> top,
+            @ForAll @Size(min = 1, max = 8) List<@From("finiteDoubles") Double> bottom,
+            @ForAll long n) {
+        ExactSum a = ExactSum.of(top.stream().mapToDouble(Double::doubleValue).toArray());
+        ExactSum b = ExactSum.of(bottom.stream().mapToDouble(Double::doubleValue).toArray());
+        if (b.exactValue().signum() != 0) {
+            assertSameDouble(a.dividedBy(b), ExactSum.quotient(a.exactValue(), b.exactValue()));
+        }
+        if (n != 0) {
+            assertSameDouble(a.dividedBy(n), ExactSum.quotient(a.exactValue(), BigDecimal.valueOf(n)));
+        }
+        Statistics.label("both fixed point").collect(a.isFixedPoint() && b.isFixedPoint());
+    }
+
     /** Bit for bit, as {@link Double#equals} compares (NaN equals NaN, 0.0 differs from -0.0). */
     private static void assertSameDouble(double actual, double expected) {
         assertThat(Double.valueOf(actual).equals(expected)).as("%s (bits %x) equals %s (bits %x)",
