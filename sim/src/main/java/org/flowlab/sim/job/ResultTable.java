@@ -41,14 +41,15 @@ public final class ResultTable {
     }
 
     /** The table of this map of values (null values are not allowed). */
-    @SuppressWarnings("unchecked")
     public static ResultTable of(Map<ResultKey, ?> values) {
         if (values instanceof SortedMap<ResultKey, ?> sorted && sorted.comparator() == null) {
-            // Already in key order: copied in linear time rather than inserted one by one.
-            for (Object value : sorted.values()) {
-                Objects.requireNonNull(value, "value");
+            // Already in key order, one value per key: copied in linear time rather than sorted again.
+            Output[] outputs = new Output[sorted.size()];
+            int i = 0;
+            for (Map.Entry<ResultKey, ?> e : sorted.entrySet()) {
+                outputs[i++] = new Output(e.getKey(), Objects.requireNonNull(e.getValue(), "value"));
             }
-            return new ResultTable(new TreeMap<>((SortedMap<ResultKey, Object>) sorted));
+            return new ResultTable(outputs);
         }
         Builder b = builder();
         values.forEach(b::put);
