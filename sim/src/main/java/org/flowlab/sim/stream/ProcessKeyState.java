@@ -49,6 +49,8 @@ final class ProcessKeyState {
     boolean dirty;
     /** No longer in the operator's keys. */
     boolean removed;
+    /** A checkpoint has kept this key's state (so removing the key must be recorded). */
+    boolean inChangelog;
 
     ProcessKeyState(long key) {
         this.key = key;

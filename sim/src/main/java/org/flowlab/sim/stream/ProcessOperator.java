@@ -231,10 +231,11 @@ final class ProcessOperator implements StatefulOperator {
             if (!ks.removed) {
                 // A copy of the key as it is now; state values are immutable, so they are shared.
                 changelog.put(ks.key, ks.copy());
-            } else if (keys.get(ks.key) == null) {
+                ks.inChangelog = true;
+            } else if (ks.inChangelog && keys.get(ks.key) == null) {
                 changelog.remove(ks.key);
             }
-            // Otherwise the key was removed and made again: its new state is in the list too.
+            // Otherwise the key came and went since the last checkpoint, or was made again (then in the list too).
         }
         dirty.clear();
         return changelog.checkpoint();
@@ -257,6 +258,7 @@ final class ProcessOperator implements StatefulOperator {
         version.entries().forEachValue(frozen -> {
             // The checkpoint's copy stays as it is: a later restart may restore it again.
             ProcessKeyState ks = ((ProcessKeyState) frozen).copy();
+            ks.inChangelog = true;
             keys.put(ks.key, ks);
             entryCount += ks.entries();
             if (ks.hasWork()) {

@@ -218,6 +218,8 @@ final class WindowOperator implements StatefulOperator {
         /** The slots of the panes changed since the last checkpoint (with checkpoints), each once. */
         int[] dirtySlots = NO_SLOTS;
         int dirtyCount;
+        /** Slots below this are in the changelog: the panes there at the last checkpoint (a new pane is changed). */
+        int inChangelog;
 
         Bucket(long id, long start, long end) {
             this.id = id;
@@ -229,9 +231,8 @@ final class WindowOperator implements StatefulOperator {
             return chunks[slot >>> CHUNK_BITS];
         }
 
-        /** The slot of {@code key}, or -1. */
-        int find(long key) {
-            int h = LongMap.hash(key);
+        /** The slot of {@code key}, whose {@link LongMap#hash} is {@code h}, or -1. */
+        int find(long key, int h) {
             int tag = h >>> 25;
             int mask = index.length - 1;
             int i = h & mask;
@@ -251,7 +252,7 @@ final class WindowOperator implements StatefulOperator {
         }
 
         /** A new pane for {@code key} (not in the window yet), with no rows; its slot. */
-        int insert(long key, Object emptyAcc, WindowOperator op) {
+        int insert(long key, int h, Object emptyAcc, WindowOperator op) {
             int slot = size++;
             int c = slot >>> CHUNK_BITS;
             int o = slot & CHUNK_MASK;
@@ -269,13 +270,12 @@ final class WindowOperator implements StatefulOperator {
             if (size * 2 > index.length) {
                 rehash();
             } else {
-                place(key, slot);
+                place(h, slot);
             }
             return slot;
         }
 
-        private void place(long key, int slot) {
-            int h = LongMap.hash(key);
+        private void place(int h, int slot) {
             int mask = index.length - 1;
             int i = h & mask;
             while (index[i] != 0) {
@@ -287,7 +287,7 @@ final class WindowOperator implements StatefulOperator {
         private void rehash() {
             index = new int[index.length * 2];
             for (int s = 0; s < size; s++) {
-                place(chunk(s).key(s & CHUNK_MASK), s);
+                place(LongMap.hash(chunk(s).key(s & CHUNK_MASK)), s);
             }
         }
 
@@ -300,7 +300,7 @@ final class WindowOperator implements StatefulOperator {
             Arrays.sort(keys);
             int[] slots = new int[size];
             for (int i = 0; i < size; i++) {
-                slots[i] = find(keys[i]);
+                slots[i] = find(keys[i], LongMap.hash(keys[i]));
             }
             return slots;
         }
@@ -358,12 +358,13 @@ final class WindowOperator implements StatefulOperator {
         }
         task.accepted(record);
         long key = row.key();
+        int h = LongMap.hash(key);
         for (int j = 0; j < windows.count; j++) {
             task.cost += task.costs.stateAccessNanos();
             Bucket bucket = bucket(windows.starts[j], windows.ends[j]);
-            int slot = bucket.find(key);
+            int slot = bucket.find(key, h);
             if (slot < 0) {
-                slot = bucket.insert(key, f.create(), this);
+                slot = bucket.insert(key, h, f.create(), this);
                 paneCount++;
             }
             Chunk c = bucket.chunk(slot);
@@ -456,10 +457,9 @@ final class WindowOperator implements StatefulOperator {
                 it.remove();
                 byEndLookup.remove(bucket.end);
                 paneCount -= bucket.size;
-                if (checkpointed) {
-                    for (int s = 0; s < bucket.size; s++) {
-                        changelog.remove(paneId(bucket, s));
-                    }
+                // Panes made since the last checkpoint never reached the changelog: nothing to take out.
+                for (int s = 0; s < bucket.inChangelog; s++) {
+                    changelog.remove(paneId(bucket, s));
                 }
             }
         }
@@ -526,6 +526,7 @@ final class WindowOperator implements StatefulOperator {
                 }
             }
             bucket.dirtyCount = 0;
+            bucket.inChangelog = bucket.size;
         }
         dirtyBuckets.clear();
         List<WindowState> list = new ArrayList<>(byEnd.size());
@@ -570,7 +571,7 @@ final class WindowOperator implements StatefulOperator {
         for (long id : ids) {
             Bucket bucket = byId.get(id >>> 32);
             PaneState ps = (PaneState) panes.get(id);
-            int slot = bucket.insert(ps.key(), ps.acc(), this);
+            int slot = bucket.insert(ps.key(), LongMap.hash(ps.key()), ps.acc(), this);
             if (slot != (int) id) {
                 throw new IllegalStateException("window " + bucket.id + ": pane " + (int) id + " restored at slot " + slot);
             }
@@ -580,5 +581,6 @@ final class WindowOperator implements StatefulOperator {
                     ps.lineage() == null ? null : ps.lineage().restore(), ps.lastValue());
             paneCount++;
         }
+        byId.forEachValue(b -> b.inChangelog = b.size);
     }
 }
