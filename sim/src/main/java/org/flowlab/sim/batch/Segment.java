@@ -50,7 +50,9 @@ final class Segment {
                 }
                 row = mapped;
             } else if (op instanceof KeyBy k) {
-                row = row.withKey(k.selector().key(row));
+                long key = k.selector().key(row);
+                // Rows are values: keying by the key a row already has leaves it as it is.
+                row = key == row.key() ? row : row.withKey(key);
                 keyed = true;
             }
         }

@@ -266,17 +266,23 @@ public final class EventQueue<T> {
                 break;
             }
             int end = Math.min(first + ARITY, n);
+            // The earliest child by time alone, in a loop the JIT compiles without data-dependent
+            // branches; a tie for the earliest time (noted on the way) is settled by sequence after.
             int best = first;
             long bestTime = times[first];
-            long bestSeq = seqs[first];
+            boolean tie = false;
             for (int c = first + 1; c < end; c++) {
                 long t = times[c];
-                if (t < bestTime || (t == bestTime && seqs[c] < bestSeq)) {
+                tie |= t == bestTime;
+                if (t < bestTime) {
                     best = c;
                     bestTime = t;
-                    bestSeq = seqs[c];
                 }
             }
+            if (tie) {
+                best = earliestChild(first, end);
+            }
+            long bestSeq = seqs[best];
             if (!before(bestTime, bestSeq, time, seq)) {
                 break;
             }
@@ -288,6 +294,17 @@ public final class EventQueue<T> {
         times[pos] = time;
         seqs[pos] = seq;
         slots[pos] = slot;
+    }
+
+    /** The child in [first, end) that comes out first by (time, sequence). */
+    private int earliestChild(int first, int end) {
+        int best = first;
+        for (int c = first + 1; c < end; c++) {
+            if (before(times[c], seqs[c], times[best], seqs[best])) {
+                best = c;
+            }
+        }
+        return best;
     }
 
     private void grow() {
