@@ -170,6 +170,37 @@ public final class ExactSum {
         return h != 0 ? 128 - Long.numberOfLeadingZeros(h) : 64 - Long.numberOfLeadingZeros(l);
     }
 
+    /**
+     * The signed 128-bit integer (h, l) rounded to the nearest double, ties to even — what
+     * {@link BigInteger#doubleValue()} gives, without making one: its top 64 bits with a sticky bit
+     * for the rest, converted the way an unsigned long is.
+     */
+    static double roundToDouble(long h, long l) {
+        if (h == l >> 63) {
+            return (double) l;
+        }
+        boolean negative = h < 0;
+        if (negative) {
+            l = -l;
+            h = ~h + (l == 0 ? 1 : 0);
+        }
+        long top;
+        int shift;
+        if (h == 0) {
+            top = l;
+            shift = 0;
+        } else {
+            shift = 64 - Long.numberOfLeadingZeros(h);
+            top = (h << (64 - shift)) | (l >>> shift);
+            if (l << (64 - shift) != 0) {
+                top |= 1;
+            }
+        }
+        // Halved with the lost bit kept as a sticky bit, so the signed conversion rounds as the whole would.
+        double magnitude = Math.scalb((double) ((top >>> 1) | (top & 1)) * 2.0, shift);
+        return negative ? -magnitude : magnitude;
+    }
+
     private static BigInteger toBigInteger(long h, long l) {
         if (h == l >> 63) {
             return BigInteger.valueOf(l);
@@ -218,9 +249,7 @@ public final class ExactSum {
         if (exp + bitLength(hi, lo) <= -1021) {
             return exactValue().doubleValue();
         }
-        // A sum that fits a long converts with the same round-to-nearest-even as BigInteger's.
-        double rounded = hi == lo >> 63 ? (double) lo : toBigInteger(hi, lo).doubleValue();
-        return Math.scalb(rounded, exp);
+        return Math.scalb(roundToDouble(hi, lo), exp);
     }
 
     private double special() {

@@ -3,8 +3,10 @@ package org.flowlab.sim.job.aggregate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
@@ -178,6 +180,32 @@ class AggregateProperties {
             assertSameDouble(a.dividedBy(n), ExactSum.quotient(a.exactValue(), BigDecimal.valueOf(n)));
         }
         Statistics.label("both fixed point").collect(a.isFixedPoint() && b.isFixedPoint());
+    }
+
+    @Property(tries = 1000)
+    void a128BitIntegerRoundsAsBigIntegerDoes(@ForAll("wideIntegers") BigInteger value) {
+        long lo = value.longValue();
+        long hi = value.shiftRight(64).longValue();
+        assertSameDouble(ExactSum.roundToDouble(hi, lo), value.doubleValue());
+    }
+
+    /** Integers up to 125 bits, many of them exactly halfway between two doubles or just off it. */
+    @Provide
+    Arbitrary<BigInteger> wideIntegers() {
+        Arbitrary<Integer> bits = Arbitraries.integers().between(54, 125);
+        Arbitrary<Long> mantissa = Arbitraries.longs().between(1L << 52, (1L << 53) - 1);
+        Arbitrary<Integer> nudge = Arbitraries.integers().between(-2, 2);
+        Arbitrary<BigInteger> halfway = Combinators.combine(mantissa, bits, nudge, Arbitraries.of(1, -1))
+                .as((m, b, n, sign) -> {
+                    // m · 2^(b−53) plus half a unit in the last place, then nudged by a few units.
+                    BigInteger v = BigInteger.valueOf(m).shiftLeft(b - 53)
+                            .add(BigInteger.ONE.shiftLeft(b - 54)).add(BigInteger.valueOf(n));
+                    return sign < 0 ? v.negate() : v;
+                });
+        Arbitrary<BigInteger> any = Combinators.combine(Arbitraries.longs(), Arbitraries.longs(), bits)
+                .as((h, l, b) -> new BigInteger(1, ByteBuffer.allocate(16).putLong(h).putLong(l).array())
+                        .shiftRight(128 - b).multiply(BigInteger.valueOf(h < 0 ? -1 : 1)));
+        return Arbitraries.oneOf(halfway, any);
     }
 
     /** Bit for bit, as {@link Double#equals} compares (NaN equals NaN, 0.0 differs from -0.0). */
