@@ -194,7 +194,9 @@ class StreamRunActionProperties {
                 .withInvariant("no duplicates under exactly-once", Model::noDuplicatesUnderExactlyOnce)
                 .run();
         Statistics.label("crashes").collect(end.crashes > 0 ? "some" : "none");
-        Statistics.label("crashes").coverage(c -> c.check("some").percentage(p -> p > 30));
+        // About 45 % of chains crash a worker; a bound at 15 % of 40 tries fails by chance about once in 10 000
+        // runs (30 % failed one run in 25), yet still catches a generator that stopped crashing.
+        Statistics.label("crashes").coverage(c -> c.check("some").percentage(p -> p >= 15));
         Statistics.label("restarted").collect(end.run.restarts() > 0);
         Statistics.label("restarted").coverage(c -> c.check(true).count(n -> n > 0));
         RunOutcome out = end.run.finish();
