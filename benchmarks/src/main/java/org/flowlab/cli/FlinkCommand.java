@@ -101,9 +101,7 @@ final class FlinkCommand implements Callable<Integer> {
         ComparisonPlan plan = options.plan(ComparisonPlan.showcase());
         Comparison.check(plan, engines);
         int slots = parallelism != null ? parallelism : Math.min(4, Runtime.getRuntime().availableProcessors());
-        if (slots < 1) {
-            throw new InvalidInputException("--parallelism must be at least 1 (got " + slots + ")");
-        }
+        FlinkComparison.checkParallelism(slots);
         FlinkTarget.JobManager remote = jobManager == null ? null : reachable(jobManager);
         Path runs = out != null ? out : ResultsLocation.root().resolve("runs");
         Path index = out != null ? out.resolve("index.html") : ResultsLocation.root().resolve("index.html");

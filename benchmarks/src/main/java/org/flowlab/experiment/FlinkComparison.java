@@ -61,9 +61,7 @@ public final class FlinkComparison {
     public static FlinkComparisonResult run(ComparisonPlan plan, EngineFactory engines, List<FlinkMode> modes,
                                             FlinkTarget remote, int parallelism, ComparisonProgress progress,
                                             Consumer<String> log) {
-        if (parallelism < 1) {
-            throw new InvalidInputException("flink: the parallelism must be at least 1 (got " + parallelism + ")");
-        }
+        checkParallelism(parallelism);
         if (modes.isEmpty()) {
             throw new InvalidInputException("flink: name at least one runtime mode: batch, streaming");
         }
@@ -84,6 +82,17 @@ public final class FlinkComparison {
             runs = runAll(flowlab, recipe, cluster, modes, parallelism, log);
         }
         return new FlinkComparisonResult(flowlab, runs, "a local MiniCluster in this JVM", started, System.nanoTime() - t0);
+    }
+
+    /**
+     * Checks a Flink parallelism before any work.
+     *
+     * @throws InvalidInputException unless it is at least 1
+     */
+    public static void checkParallelism(int parallelism) {
+        if (parallelism < 1) {
+            throw new InvalidInputException("--parallelism must be at least 1 (got " + parallelism + ")");
+        }
     }
 
     private static List<FlinkEngineRun> runAll(ComparisonResult flowlab, JobRecipe recipe, FlinkTarget target,
