@@ -185,7 +185,8 @@ public final class BenchTable {
                 baseline.substring(LOOP.length()));
     }
 
-    private static String rate(double perSecond) {
+    /** Records (or events) per second as people read them: {@code 1.25 M}, {@code 830.0 k}, {@code 950.0}. */
+    public static String rate(double perSecond) {
         if (perSecond >= 1e6) {
             return String.format(Locale.ROOT, "%.2f M", perSecond / 1e6);
         }
@@ -205,12 +206,25 @@ public final class BenchTable {
      * A README without both markers, in order, is an error naming the file.
      */
     public static String rewrite(String readmeSource, String readme, String table) {
-        int start = readme.indexOf(START);
-        int end = readme.indexOf(END);
-        if (start < 0 || end < start) {
+        String rewritten = replaceBetween(readme, START, END, table);
+        if (rewritten == null) {
             throw new InvalidInputException(readmeSource + ": needs the markers " + START + " and " + END
                     + ", in that order, around the benchmark table");
         }
-        return readme.substring(0, start + START.length()) + "\n" + table + readme.substring(end);
+        return rewritten;
+    }
+
+    /**
+     * {@code text} with everything between the markers {@code start} and {@code end} replaced by
+     * {@code table} on a line of its own after {@code start}; the markers stay. Null when the text
+     * lacks either marker or has them out of order.
+     */
+    public static String replaceBetween(String text, String start, String end, String table) {
+        int from = text.indexOf(start);
+        int to = text.indexOf(end);
+        if (from < 0 || to < from) {
+            return null;
+        }
+        return text.substring(0, from + start.length()) + "\n" + table + text.substring(to);
     }
 }

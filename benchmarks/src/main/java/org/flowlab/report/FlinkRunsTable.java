@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.flowlab.bench.BenchTable;
 
 /**
  * The README's table of Flowlab against Flink: from the run folders {@code flowlab flink} wrote
@@ -87,7 +88,7 @@ public final class FlinkRunsTable {
     }
 
     private static String rate(Double perSecond) {
-        return perSecond == null ? "" : WallClockTable.rate(perSecond) + "/s";
+        return perSecond == null ? "" : BenchTable.rate(perSecond) + "/s";
     }
 
     private static String ratio(Double flowlab, Double flink) {
@@ -105,11 +106,7 @@ public final class FlinkRunsTable {
 
     /** {@code readme} with the text between the markers replaced by {@code table}; unchanged without markers. */
     public static String rewrite(String readme, String table) {
-        int start = readme.indexOf(START);
-        int end = readme.indexOf(END);
-        if (start < 0 || end < start) {
-            return readme;
-        }
-        return readme.substring(0, start + START.length()) + "\n" + table + readme.substring(end);
+        String rewritten = BenchTable.replaceBetween(readme, START, END, table);
+        return rewritten == null ? readme : rewritten;
     }
 }

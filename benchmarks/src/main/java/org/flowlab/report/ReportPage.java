@@ -164,7 +164,7 @@ public final class ReportPage {
             for (WallClockTable.Row r : speed.rows()) {
                 h.append("<tr><th>").append(swatch(r.engine())).append(escape(label(r.engine()))).append("</th><td class=\"num\">")
                         .append(String.format(Locale.ROOT, "%.2f", r.seconds())).append("</td><td class=\"num\">")
-                        .append(escape(WallClockTable.rate(r.recordsPerSec()))).append("</td></tr>\n");
+                        .append(escape(org.flowlab.bench.BenchTable.rate(r.recordsPerSec()))).append("</td></tr>\n");
             }
             h.append("</table>\n");
             for (String ratio : speed.ratios()) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.flowlab.bench.BenchTable;
 
 /**
  * How fast each engine ran on this machine: wall-clock seconds and records of the trace per second,
@@ -56,17 +57,6 @@ public record WallClockTable(List<Row> rows, List<String> ratios) {
         return new WallClockTable(rows, ratios);
     }
 
-    /** Records per second as people read them: {@code 1.25 M}, {@code 830 k}, {@code 950}. */
-    public static String rate(double perSecond) {
-        if (perSecond >= 1e6) {
-            return String.format(Locale.ROOT, "%.2f M", perSecond / 1e6);
-        }
-        if (perSecond >= 1e3) {
-            return String.format(Locale.ROOT, "%.1f k", perSecond / 1e3);
-        }
-        return String.format(Locale.ROOT, "%.0f", perSecond);
-    }
-
     /** The table as aligned text, then the ratios, for a terminal. */
     public String toText() {
         int width = "engine".length();
@@ -76,7 +66,7 @@ public record WallClockTable(List<Row> rows, List<String> ratios) {
         StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%-" + width + "s  %9s  %12s%n", "engine", "seconds",
                 "records/s"));
         for (Row r : rows) {
-            s.append(String.format(Locale.ROOT, "%-" + width + "s  %9.2f  %12s%n", r.engine(), r.seconds(), rate(r.recordsPerSec())));
+            s.append(String.format(Locale.ROOT, "%-" + width + "s  %9.2f  %12s%n", r.engine(), r.seconds(), BenchTable.rate(r.recordsPerSec())));
         }
         for (String ratio : ratios) {
             s.append(ratio).append('\n');
