@@ -60,8 +60,8 @@ final class CompareCommand implements Callable<Integer> {
     public Integer call() {
         ComparisonPlan plan = options.plan(ComparisonPlan.showcase());
         Comparison.check(plan, engines);
-        Path runs = out != null ? out : ResultsLocation.root().resolve("runs");
-        Path index = out != null ? out.resolve("index.html") : ResultsLocation.root().resolve("index.html");
+        Path runs = ResultsLocation.runs(out);
+        Path index = ResultsLocation.index(out);
         PrintWriter w = spec.commandLine().getOut();
         ZonedDateTime started = ZonedDateTime.now();
         try (RunFolder folder = RunFolder.create(runs, plan.scenario(), started)) {

@@ -103,8 +103,8 @@ final class FlinkCommand implements Callable<Integer> {
         int slots = parallelism != null ? parallelism : Math.min(4, Runtime.getRuntime().availableProcessors());
         FlinkComparison.checkParallelism(slots);
         FlinkTarget.JobManager remote = jobManager == null ? null : reachable(jobManager);
-        Path runs = out != null ? out : ResultsLocation.root().resolve("runs");
-        Path index = out != null ? out.resolve("index.html") : ResultsLocation.root().resolve("index.html");
+        Path runs = ResultsLocation.runs(out);
+        Path index = ResultsLocation.index(out);
         PrintWriter w = spec.commandLine().getOut();
         ZonedDateTime started = ZonedDateTime.now();
         try (RunFolder folder = RunFolder.create(runs, plan.scenario(), started)) {

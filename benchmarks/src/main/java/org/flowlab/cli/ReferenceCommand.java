@@ -64,7 +64,7 @@ final class ReferenceCommand implements Callable<Integer> {
             throw InvalidInputException.cannot("create the folder for reference results", dir, e);
         }
         PrintWriter w = spec.commandLine().getOut();
-        Path index = ResultsLocation.root().resolve("index.html");
+        Path index = ResultsLocation.index(null);
 
         w.println("reference comparison: the showcase");
         w.flush();
@@ -93,7 +93,7 @@ final class ReferenceCommand implements Callable<Integer> {
         SweepReport.write(sweep, sweepWork, "reference-sweep", FlowlabVersion.current(), started, null);
         replace(sweepDir, sweepWork);
         if (out == null) {
-            RunIndex.write(index, ResultsLocation.root().resolve("runs"));
+            RunIndex.write(index, ResultsLocation.runs(null));
         }
         w.println();
         w.println("reference results: " + comparisonDir.resolve("report.html"));

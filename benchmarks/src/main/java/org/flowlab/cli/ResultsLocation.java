@@ -11,4 +11,14 @@ final class ResultsLocation {
         String home = System.getProperty("flowlab.home");
         return (home == null || home.isBlank() ? Path.of("") : Path.of(home)).resolve("results");
     }
+
+    /** Where run folders go: {@code out} when given ({@code --out}), else {@code results/runs}. */
+    static Path runs(Path out) {
+        return out != null ? out : root().resolve("runs");
+    }
+
+    /** The index page listing the runs of {@link #runs}: {@code out/index.html}, else {@code results/index.html}. */
+    static Path index(Path out) {
+        return out != null ? out.resolve("index.html") : root().resolve("index.html");
+    }
 }

@@ -101,11 +101,11 @@ final class SweepCommand implements Callable<Integer> {
                     point.correct() ? "" : ", results differ ✗");
             w.flush();
         });
-        Path index = ResultsLocation.root().resolve("index.html");
+        Path index = ResultsLocation.index(null);
         String indexHref = out == null ? RunIndexLink.from(dir, index) : null;
         SweepReport.write(result, dir, FlowlabVersion.current(), started, indexHref);
         if (out == null) {
-            RunIndex.write(index, ResultsLocation.root().resolve("runs"));
+            RunIndex.write(index, ResultsLocation.runs(null));
         }
         w.println();
         for (SustainableThroughput.Result s : result.sustainable()) {
