@@ -49,6 +49,7 @@ import picocli.CommandLine.Option;
                         + "to results/runs/<yyyyMMdd-HHmmss>-<scenario>/ and updates results/index.html."},
         footer = {"", "Examples:", "  ./flowlab flink --scenario nexmark --job q5 --duration 60s --rate 10000/s",
                 "  ./flowlab flink --scenario card-fraud --mode streaming --engines stream",
+                "  ./flowlab flink --scenario nexmark --job q7 --repeat 3     (each engine's fastest of 3 runs: warm figures)",
                 "  ./flowlab flink --scenario stock-ticks --jobmanager localhost:8081 --parallelism 4"})
 final class FlinkCommand implements Callable<Integer> {
 
@@ -79,6 +80,12 @@ final class FlinkCommand implements Callable<Integer> {
             description = "Every Flink operator's parallelism, and the local cluster's slots (default: this machine's cores, at most 4).")
     Integer parallelism;
 
+    @Option(names = "--repeat", paramLabel = "N",
+            description = "Run every engine, Flowlab's and Flink's, N times over the same trace and report each one's fastest "
+                    + "run, so that JIT warm-up and class loading are not what is compared (default: 1, a cold run; 1 to "
+                    + FlinkComparison.MAX_REPEATS + "). run.json keeps every run's seconds.")
+    int repeat = 1;
+
     @Option(names = "--jobmanager", paramLabel = "HOST:PORT",
             description = "Run on the Flink cluster whose JobManager's REST endpoint is HOST:PORT instead of in this JVM; "
                     + "Flowlab's classes are shipped with each job.")
@@ -102,19 +109,21 @@ final class FlinkCommand implements Callable<Integer> {
         Comparison.check(plan, engines);
         int slots = parallelism != null ? parallelism : Math.min(4, Runtime.getRuntime().availableProcessors());
         FlinkComparison.checkParallelism(slots);
+        FlinkComparison.checkRepeats(repeat);
         FlinkTarget.JobManager remote = jobManager == null ? null : reachable(jobManager);
         Path runs = ResultsLocation.runs(out);
         Path index = ResultsLocation.index(out);
         PrintWriter w = spec.commandLine().getOut();
         ZonedDateTime started = ZonedDateTime.now();
         try (RunFolder folder = RunFolder.create(runs, plan.scenario(), started)) {
-            w.printf(Locale.ROOT, "%s, seed %d: %s of event time at %s; Flowlab engines %s, then Flink %s, parallelism %d%n",
+            w.printf(Locale.ROOT, "%s, seed %d: %s of event time at %s; Flowlab engines %s, then Flink %s, parallelism %d%s%n",
                     plan.scenario(), plan.seed(), DurationText.format(plan.workload().duration()),
                     RateText.format(plan.workload().rate()), String.join(", ", plan.engineIds()),
-                    String.join(" and ", mode.modes.stream().map(FlinkMode::engineName).toList()), slots);
+                    String.join(" and ", mode.modes.stream().map(FlinkMode::engineName).toList()), slots,
+                    repeat == 1 ? "" : "; every engine " + repeat + " times");
             w.flush();
             ProgressDisplay progress = new ProgressDisplay(w, plan.engines(), System.console() != null);
-            FlinkComparisonResult result = FlinkComparison.run(plan, engines, mode.modes, remote, slots, progress,
+            FlinkComparisonResult result = FlinkComparison.run(plan, engines, mode.modes, remote, slots, repeat, progress,
                     line -> {
                         w.println("  " + line);
                         w.flush();

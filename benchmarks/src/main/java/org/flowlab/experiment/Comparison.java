@@ -70,6 +70,15 @@ public final class Comparison {
         return replay(plan, trace, oracle, engines, progress, 0, Runtime.getRuntime().availableProcessors());
     }
 
+    /**
+     * As {@link #replay(ComparisonPlan, Trace, ResultTable, EngineFactory, ComparisonProgress)}, with at
+     * most {@code maxThreads} engines at once (1: each engine's wall-clock time is its own).
+     */
+    public static ComparisonResult replay(ComparisonPlan plan, Trace trace, ResultTable oracle, EngineFactory engines,
+                                          ComparisonProgress progress, int maxThreads) {
+        return replay(plan, trace, oracle, engines, progress, 0, maxThreads);
+    }
+
     private static ComparisonResult replay(ComparisonPlan plan, Trace trace, ResultTable knownOracle, EngineFactory engines,
                                            ComparisonProgress progress, long traceNanos, int maxThreads) {
         long start = System.nanoTime() - traceNanos;

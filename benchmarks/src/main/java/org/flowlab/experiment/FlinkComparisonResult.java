@@ -1,5 +1,6 @@
 package org.flowlab.experiment;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,14 +15,33 @@ import org.flowlab.sim.job.ResultTable;
  * @param target            where Flink ran, for people
  * @param clusterStartNanos wall-clock time to start the local Flink cluster the runs shared (0 on a remote cluster)
  * @param flinkNanos        wall-clock time of the whole Flink part: the cluster, every run and its checks
+ * @param repeats           how many times each engine ran over the trace; {@code flowlab} and {@code flink} hold
+ *                          each one's fastest run
+ * @param wallNanosEveryRun per engine id, the wall-clock time of each of its runs, in the order they ran
  */
 public record FlinkComparisonResult(ComparisonResult flowlab, List<FlinkEngineRun> flink, String target,
-                                    long clusterStartNanos, long flinkNanos) {
+                                    long clusterStartNanos, long flinkNanos, int repeats,
+                                    Map<String, List<Long>> wallNanosEveryRun) {
 
     public FlinkComparisonResult {
         Objects.requireNonNull(flowlab, "flowlab");
         flink = List.copyOf(flink);
         Objects.requireNonNull(target, "target");
+        if (repeats < 1) {
+            throw new IllegalArgumentException("repeats must be at least 1, got " + repeats);
+        }
+        Map<String, List<Long>> copy = new LinkedHashMap<>();
+        wallNanosEveryRun.forEach((engine, nanos) -> copy.put(engine, List.copyOf(nanos)));
+        wallNanosEveryRun = Collections.unmodifiableMap(copy);
+    }
+
+    /** A comparison of Flowlab's engines alone, each run once: no Flink runs beside it. */
+    public static FlinkComparisonResult withoutFlink(ComparisonResult flowlab) {
+        Map<String, List<Long>> once = new LinkedHashMap<>();
+        for (EngineRun r : flowlab.runs()) {
+            once.put(r.paradigm().id(), List.of(r.wallNanos()));
+        }
+        return new FlinkComparisonResult(flowlab, List.of(), "", 0, 0, 1, once);
     }
 
     /** Whether every engine, Flowlab's and Flink's, equals the reference oracle. */

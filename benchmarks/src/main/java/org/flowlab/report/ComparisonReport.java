@@ -34,7 +34,7 @@ public final class ComparisonReport {
      */
     public static RunReport write(ComparisonResult result, Path dir, String runId, String flowlabVersion,
                                   ZonedDateTime startedAt, String indexHref) {
-        return write(new FlinkComparisonResult(result, List.of(), "", 0, 0), dir, runId, flowlabVersion, startedAt, indexHref);
+        return write(FlinkComparisonResult.withoutFlink(result), dir, runId, flowlabVersion, startedAt, indexHref);
     }
 
     /**

@@ -64,12 +64,14 @@ public final class FlinkRunsTable {
         s.append(String.format(Locale.ROOT, "Wall-clock records per second on %s (%d cores, Java %s), each row the newest "
                         + "`./flowlab flink` run of its job in `%s` (run ids name the date); Flink %s on a local MiniCluster "
                         + "in the same JVM, started once per run and not counted, collecting every result; Flowlab's engines "
-                        + "one at a time, single-threaded. Regenerate with `./flowlab bench-table` after new runs.%n%n",
+                        + "one at a time, single-threaded. With more than one run per engine (`--repeat N`), each figure is "
+                        + "the engine's fastest run over the same trace, the first one cold. Regenerate with "
+                        + "`./flowlab bench-table` after new runs.%n%n",
                 host, first.environment().availableProcessors(), first.environment().javaVersion(), runs,
                 flinkVersion()));
         s.append("| scenario / job | events | stream | flink-streaming | stream ÷ flink-streaming | batch | flink-batch "
-                + "| batch ÷ flink-batch | results agree | run |\n");
-        s.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
+                + "| batch ÷ flink-batch | runs per engine | results agree | run |\n");
+        s.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
         for (RunReport r : reports) {
             Map<String, Double> rates = r.wallClock().engineRecordsPerSec();
             s.append("| ").append(r.scenario()).append(" / ").append(r.job())
@@ -80,6 +82,7 @@ public final class FlinkRunsTable {
                     .append(" | ").append(rate(rates.get("batch")))
                     .append(" | ").append(rate(rates.get("flink-batch")))
                     .append(" | ").append(ratio(rates.get("batch"), rates.get("flink-batch")))
+                    .append(" | ").append(r.wallClock().runsPerEngine() == 1 ? "1 (cold)" : r.wallClock().runsPerEngine() + " (fastest)")
                     .append(" | ").append(r.agreement().resultsAgree() ? "✓" : "✗")
                     .append(" | ").append(r.runId())
                     .append(" |\n");

@@ -160,11 +160,20 @@ public final class ReportPage {
                 .append(" These are the only wall-clock figures; every other number is simulated time.</p>\n");
         WallClockTable speed = WallClockTable.of(report);
         if (!speed.rows().isEmpty()) {
-            h.append("<table>\n<tr><th>engine</th><th>wall-clock seconds</th><th>records per second</th></tr>\n");
+            boolean repeated = speed.runs() > 1;
+            if (repeated) {
+                h.append("<p class=\"meta\">").append(escape(speed.caption())).append(".</p>\n");
+            }
+            h.append("<table>\n<tr><th>engine</th><th>wall-clock seconds</th><th>records per second</th>")
+                    .append(repeated ? "<th>every run, seconds</th>" : "").append("</tr>\n");
             for (WallClockTable.Row r : speed.rows()) {
                 h.append("<tr><th>").append(swatch(r.engine())).append(escape(label(r.engine()))).append("</th><td class=\"num\">")
                         .append(String.format(Locale.ROOT, "%.2f", r.seconds())).append("</td><td class=\"num\">")
-                        .append(escape(org.flowlab.bench.BenchTable.rate(r.recordsPerSec()))).append("</td></tr>\n");
+                        .append(escape(org.flowlab.bench.BenchTable.rate(r.recordsPerSec()))).append("</td>");
+                if (repeated) {
+                    h.append("<td class=\"num\">").append(escape(WallClockTable.everyRun(r))).append("</td>");
+                }
+                h.append("</tr>\n");
             }
             h.append("</table>\n");
             for (String ratio : speed.ratios()) {

@@ -204,14 +204,25 @@ public record RunReport(int schemaVersion, String runId, String flowlabVersion, 
      * @param flinkClusterStartSeconds  starting the local Flink cluster the Flink runs shared, or null
      * @param flinkNetRuntimeSeconds    per Flink engine, the job's run time as Flink reports it (without
      *                                  submitting and collecting), or null without Flink runs
+     * @param repeats                   with Flink runs, how many times each engine ran over the trace
+     *                                  ({@code engineSeconds} is its fastest run), else null
+     * @param engineSecondsEveryRun     with Flink runs, per engine id the seconds of each of its runs in
+     *                                  the order they ran (the first one cold), else null
      */
     public record WallClock(String startedAt, double totalSeconds, double traceSeconds, double oracleSeconds,
                             Map<String, Double> engineSeconds, Map<String, Double> engineRecordsPerSec, int threads,
-                            double reportSeconds, Double flinkClusterStartSeconds, Map<String, Double> flinkNetRuntimeSeconds) {
+                            double reportSeconds, Double flinkClusterStartSeconds, Map<String, Double> flinkNetRuntimeSeconds,
+                            Integer repeats, Map<String, List<Double>> engineSecondsEveryRun) {
         public WallClock {
             engineSeconds = new LinkedHashMap<>(engineSeconds);
             engineRecordsPerSec = new LinkedHashMap<>(engineRecordsPerSec);
             flinkNetRuntimeSeconds = flinkNetRuntimeSeconds == null ? null : new LinkedHashMap<>(flinkNetRuntimeSeconds);
+            engineSecondsEveryRun = engineSecondsEveryRun == null ? null : new LinkedHashMap<>(engineSecondsEveryRun);
+        }
+
+        /** How many times each engine ran over the trace: 1 unless a Flink comparison repeated them. */
+        public int runsPerEngine() {
+            return repeats == null ? 1 : repeats;
         }
     }
 
@@ -226,7 +237,7 @@ public record RunReport(int schemaVersion, String runId, String flowlabVersion, 
     public static RunReport of(ComparisonResult result, String runId, String flowlabVersion, List<String> charts,
                                String startedAt, long reportNanos) {
         Objects.requireNonNull(result, "result");
-        return of(new FlinkComparisonResult(result, List.of(), "", 0, 0), runId, flowlabVersion, charts, startedAt, reportNanos);
+        return of(FlinkComparisonResult.withoutFlink(result), runId, flowlabVersion, charts, startedAt, reportNanos);
     }
 
     /**
@@ -273,10 +284,18 @@ public record RunReport(int schemaVersion, String runId, String flowlabVersion, 
         ComparisonResult.WallClock w = result.wallClock();
         WallClock wallClock = new WallClock(startedAt, (w.totalNanos() + withFlink.flinkNanos() + reportNanos) / 1e9, w.traceNanos() / 1e9,
                 w.oracleNanos() / 1e9, engineSeconds, withFlink.recordsPerSecond(), w.threads(), reportNanos / 1e9,
-                withFlink.flink().isEmpty() ? null : withFlink.clusterStartNanos() / 1e9, netRuntime);
+                withFlink.flink().isEmpty() ? null : withFlink.clusterStartNanos() / 1e9, netRuntime,
+                withFlink.flink().isEmpty() ? null : withFlink.repeats(),
+                withFlink.flink().isEmpty() ? null : secondsEveryRun(withFlink.wallNanosEveryRun()));
         return new RunReport(SCHEMA_VERSION, runId, flowlabVersion, plan.scenario(), job, plan.seed(), parameters,
                 traceFigures, engines, agreement, recommendation(result.recommendation()), charts,
                 Environment.current(), wallClock);
+    }
+
+    private static Map<String, List<Double>> secondsEveryRun(Map<String, List<Long>> nanos) {
+        Map<String, List<Double>> seconds = new LinkedHashMap<>();
+        nanos.forEach((engine, runs) -> seconds.put(engine, runs.stream().map(n -> n / 1e9).toList()));
+        return seconds;
     }
 
     private static Parameters withEngines(Parameters p, List<String> engines) {

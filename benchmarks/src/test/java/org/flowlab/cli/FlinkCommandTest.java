@@ -116,6 +116,32 @@ class FlinkCommandTest {
     }
 
     @Test
+    void repeatedRunsKeepEachEnginesFastestAndRecordEveryRun() throws IOException {
+        CommandLineRun run = CommandLineRun.with(StandardEngines.FACTORY,
+                args(dir, "--mode", "streaming", "--engines", "stream,batch", "--job", "q2", "--repeat", "3"));
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("every engine 3 times").contains("fastest of 3 runs per engine")
+                .contains("flink-streaming: running").contains("(run 3 of 3)").contains("results agree ✓");
+        JsonObject json = runJson(dir);
+        assertThat(json.getAsJsonObject("engines").keySet()).containsExactly("batch", "stream", "flink-streaming");
+        JsonObject wall = json.getAsJsonObject("wallClock");
+        assertThat(wall.get("repeats").getAsInt()).isEqualTo(3);
+        JsonObject everyRun = wall.getAsJsonObject("engineSecondsEveryRun");
+        assertThat(everyRun.keySet()).containsExactly("batch", "stream", "flink-streaming");
+        for (String engine : everyRun.keySet()) {
+            List<Double> seconds = new ArrayList<>();
+            everyRun.getAsJsonArray(engine).forEach(e -> seconds.add(e.getAsDouble()));
+            assertThat(seconds).as(engine).hasSize(3);
+            double fastest = seconds.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+            assertThat(wall.getAsJsonObject("engineSeconds").get(engine).getAsDouble()).as(engine).isEqualTo(fastest);
+            double events = json.getAsJsonObject("trace").get("events").getAsDouble();
+            assertThat(wall.getAsJsonObject("engineRecordsPerSec").get(engine).getAsDouble()).as(engine)
+                    .isCloseTo(events / fastest, org.assertj.core.data.Percentage.withPercentage(1e-6));
+        }
+        assertThat(FlinkRunsTable.markdown(dir, "here")).contains("| 3 (fastest) |");
+    }
+
+    @Test
     void mistakesGetOneLineAndExitCodeTwoAndWriteNothing() throws IOException {
         int port;
         try (ServerSocket free = new ServerSocket(0)) {
@@ -127,6 +153,8 @@ class FlinkCommandTest {
         assertRejected("--jobmanager must be host:port", "flink", "--scenario", "nexmark", "--jobmanager", "localhost");
         assertRejected("nothing answers there", "flink", "--scenario", "nexmark", "--jobmanager", "127.0.0.1:" + port);
         assertRejected("unknown job", "flink", "--scenario", "nexmark", "--job", "q99");
+        assertRejected("--repeat must be 1 to 20", "flink", "--scenario", "nexmark", "--repeat", "0");
+        assertRejected("--repeat must be 1 to 20", "flink", "--scenario", "nexmark", "--repeat", "21");
     }
 
     private void assertRejected(String fragment, String... args) throws IOException {
