@@ -88,37 +88,15 @@ public final class RecordVisibility {
             throw new IllegalArgumentException("the trace has " + trace.size() + " records, the visibility " + visibleAt.length);
         }
         Histogram h = LatencySummary.newHistogram();
-        // The largest and the smallest non-zero latency first: the histogram notes a new maximum or
-        // minimum with an atomic update, and records made visible together would otherwise bring
-        // one at every record. The histogram is the same whatever the order.
-        int largest = -1;
-        int smallest = -1;
-        long max = -1;
-        long min = Long.MAX_VALUE;
-        for (int i = 0; i < visibleAt.length; i++) {
+        // Last record first: records made visible together then have rising latencies, in runs
+        // that share a bucket of the histogram; the order changes nothing else.
+        BucketRuns runs = new BucketRuns(h);
+        for (int i = visibleAt.length - 1; i >= 0; i--) {
             if (visibleAt[i] >= 0) {
-                long latency = Math.max(0, visibleAt[i] - trace.arrivalTime(i));
-                if (latency > max) {
-                    max = latency;
-                    largest = i;
-                }
-                if (latency > 0 && latency < min) {
-                    min = latency;
-                    smallest = i;
-                }
+                runs.record(Math.max(0, visibleAt[i] - trace.arrivalTime(i)));
             }
         }
-        if (largest >= 0) {
-            h.recordValue(max);
-        }
-        if (smallest >= 0 && smallest != largest) {
-            h.recordValue(min);
-        }
-        for (int i = 0; i < visibleAt.length; i++) {
-            if (visibleAt[i] >= 0 && i != largest && i != smallest) {
-                h.recordValue(Math.max(0, visibleAt[i] - trace.arrivalTime(i)));
-            }
-        }
+        runs.flush();
         return LatencySummary.of(h);
     }
 

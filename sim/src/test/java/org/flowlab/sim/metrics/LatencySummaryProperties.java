@@ -36,4 +36,28 @@ class LatencySummaryProperties {
                 h.getMean() / 1e6);
         assertThat(LatencySummary.of(h)).isEqualTo(expected);
     }
+
+    /** Recording in runs per bucket leaves what the histogram reports as it is with one value at a time. */
+    @Property(tries = 300)
+    void runsPerBucketRecordTheSameHistogram(@ForAll("latencies") List<Long> values) {
+        Histogram one = LatencySummary.newHistogram();
+        Histogram runs = LatencySummary.newHistogram();
+        BucketRuns recorder = new BucketRuns(runs);
+        for (long v : values) {
+            one.recordValue(v);
+            recorder.record(v);
+            // Neighbours in one bucket, as a batch run's records give.
+            one.recordValue(v + 1);
+            recorder.record(v + 1);
+        }
+        recorder.flush();
+        assertThat(LatencySummary.of(runs)).isEqualTo(LatencySummary.of(one));
+        assertThat(runs.getTotalCount()).isEqualTo(one.getTotalCount());
+        assertThat(runs.getMaxValue()).isEqualTo(one.getMaxValue());
+        assertThat(runs.getMinNonZeroValue()).isEqualTo(one.getMinNonZeroValue());
+        assertThat(runs.getMinValue()).isEqualTo(one.getMinValue());
+        for (long v : values) {
+            assertThat(runs.getCountAtValue(v)).isEqualTo(one.getCountAtValue(v));
+        }
+    }
 }

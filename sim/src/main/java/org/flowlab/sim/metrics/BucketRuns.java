@@ -1,0 +1,41 @@
+package org.flowlab.sim.metrics;
+
+import org.HdrHistogram.Histogram;
+
+/**
+ * Records values into a histogram a run at a time: values in a row that fall in one bucket of the
+ * histogram are counted, then recorded once with their count. The histogram ends the same —
+ * counts per bucket, total, and the bucket of its smallest and largest value, which is all it
+ * reports — and a batch run's records, made visible together and arrived in order, give long runs.
+ */
+final class BucketRuns {
+    private final Histogram histogram;
+    private long value;
+    private long low = 1;
+    private long high = 0;
+    private long count;
+
+    BucketRuns(Histogram histogram) {
+        this.histogram = histogram;
+    }
+
+    void record(long v) {
+        if (v >= low && v <= high) {
+            count++;
+            return;
+        }
+        flush();
+        value = v;
+        low = histogram.lowestEquivalentValue(v);
+        high = histogram.highestEquivalentValue(v);
+        count = 1;
+    }
+
+    /** Records the run in progress; call once after the last value. */
+    void flush() {
+        if (count > 0) {
+            histogram.recordValueWithCount(value, count);
+            count = 0;
+        }
+    }
+}
