@@ -14,6 +14,7 @@ final class BucketRuns {
     private long low = 1;
     private long high = 0;
     private long count;
+    private long previous;
 
     BucketRuns(Histogram histogram) {
         this.histogram = histogram;
@@ -22,9 +23,20 @@ final class BucketRuns {
     void record(long v) {
         if (v >= low && v <= high) {
             count++;
+            previous = v;
             return;
         }
         flush();
+        long gap = Math.abs(v - previous);
+        previous = v;
+        // Far from the last value (more than a bucket's width at v apart): no run is likely to
+        // start, as with a stream's scattered latencies, so it is recorded as it is.
+        if (gap > (v >>> 10)) {
+            histogram.recordValue(v);
+            low = 1;
+            high = 0;
+            return;
+        }
         value = v;
         low = histogram.lowestEquivalentValue(v);
         high = histogram.highestEquivalentValue(v);
