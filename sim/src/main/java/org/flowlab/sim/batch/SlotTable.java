@@ -9,6 +9,11 @@ final class SlotTable {
     private static final int INITIAL_CAPACITY = 64;
 
     private WindowAccumulatorStage.Slot[] table = new WindowAccumulatorStage.Slot[INITIAL_CAPACITY];
+    /**
+     * The hash of the slot at the same index: growing the table moves slots by it without reading
+     * them, and a probe passes slots of other hashes without reading them either.
+     */
+    private int[] hashes = new int[INITIAL_CAPACITY];
     private int size;
 
     /** How many slots there are. */
@@ -18,20 +23,22 @@ final class SlotTable {
 
     /** The slot of (key, start, end), added empty if there is none yet. */
     WindowAccumulatorStage.Slot getOrAdd(long key, long start, long end) {
+        int hash = SlotKey.hash(key, start, end);
         int mask = table.length - 1;
-        int i = index(key, start, end, mask);
+        int i = hash & mask;
         while (true) {
             WindowAccumulatorStage.Slot s = table[i];
             if (s == null) {
                 break;
             }
-            if (s.key == key && s.start == start && s.end == end) {
+            if (hashes[i] == hash && s.key == key && s.start == start && s.end == end) {
                 return s;
             }
             i = (i + 1) & mask;
         }
         WindowAccumulatorStage.Slot added = new WindowAccumulatorStage.Slot(key, start, end);
         table[i] = added;
+        hashes[i] = hash;
         // Kept at most half full, so probes stay short.
         if (++size * 2 > table.length) {
             grow();
@@ -39,21 +46,20 @@ final class SlotTable {
         return added;
     }
 
-    private static int index(long key, long start, long end, int mask) {
-        return SlotKey.hash(key, start, end) & mask;
-    }
-
     private void grow() {
         WindowAccumulatorStage.Slot[] old = table;
+        int[] oldHashes = hashes;
         table = new WindowAccumulatorStage.Slot[old.length * 2];
+        hashes = new int[old.length * 2];
         int mask = table.length - 1;
-        for (WindowAccumulatorStage.Slot s : old) {
-            if (s != null) {
-                int i = index(s.key, s.start, s.end, mask);
+        for (int j = 0; j < old.length; j++) {
+            if (old[j] != null) {
+                int i = oldHashes[j] & mask;
                 while (table[i] != null) {
                     i = (i + 1) & mask;
                 }
-                table[i] = s;
+                table[i] = old[j];
+                hashes[i] = oldHashes[j];
             }
         }
     }

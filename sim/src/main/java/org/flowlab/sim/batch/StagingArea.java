@@ -18,6 +18,7 @@ import org.flowlab.workloads.text.DurationText;
  */
 public final class StagingArea {
     private final Trace trace;
+    /** When each record is staged, if a stall delays some; null when each is staged at its arrival. */
     private final long[] stagedAt;
     private final long bytesPerRecord;
 
@@ -26,13 +27,16 @@ public final class StagingArea {
         this.trace = trace;
         this.bytesPerRecord = bytesPerRecord(trace.schema());
         int n = trace.size();
+        if (faults.stalls().isEmpty()) {
+            // A trace is in arrival order, so its arrival times are the staging times as they are.
+            stagedAt = null;
+            return;
+        }
         stagedAt = new long[n];
-        boolean stalls = !faults.stalls().isEmpty();
         long previous = Long.MIN_VALUE;
         for (int i = 0; i < n; i++) {
-            long t = stalls ? faults.stallEnd(trace.arrivalTime(i)) : trace.arrivalTime(i);
             // Stalls only push times later, never reorder them; the maximum keeps that explicit.
-            previous = Math.max(previous, t);
+            previous = Math.max(previous, faults.stallEnd(trace.arrivalTime(i)));
             stagedAt[i] = previous;
         }
     }
@@ -54,7 +58,7 @@ public final class StagingArea {
 
     /** How many records the trace has. */
     public int size() {
-        return stagedAt.length;
+        return trace.size();
     }
 
     public long bytesPerRecord() {
@@ -63,16 +67,16 @@ public final class StagingArea {
 
     /** When record {@code i} is staged. */
     public long stagedAt(int i) {
-        return stagedAt[i];
+        return stagedAt == null ? trace.arrivalTime(i) : stagedAt[i];
     }
 
     /** How many records are staged at or before {@code t}: they are records {@code [0, stagedBy(t))}. */
     public int stagedBy(long t) {
         int lo = 0;
-        int hi = stagedAt.length;
+        int hi = size();
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (stagedAt[mid] <= t) {
+            if (stagedAt(mid) <= t) {
                 lo = mid + 1;
             } else {
                 hi = mid;
@@ -83,7 +87,7 @@ public final class StagingArea {
 
     /** When the last record is staged, or {@link Long#MIN_VALUE} for an empty trace. */
     public long lastStaged() {
-        return stagedAt.length == 0 ? Long.MIN_VALUE : stagedAt[stagedAt.length - 1];
+        return size() == 0 ? Long.MIN_VALUE : stagedAt(size() - 1);
     }
 
     /** The bytes of {@code records} staged records. */
@@ -95,10 +99,10 @@ public final class StagingArea {
     public List<Partition> partitions() {
         List<Partition> out = new ArrayList<>();
         int first = 0;
-        while (first < stagedAt.length) {
+        while (first < size()) {
             long hour = Math.floorDiv(trace.arrivalTime(first), DurationText.NANOS_PER_HOUR);
             int end = first;
-            while (end < stagedAt.length && Math.floorDiv(trace.arrivalTime(end), DurationText.NANOS_PER_HOUR) == hour) {
+            while (end < size() && Math.floorDiv(trace.arrivalTime(end), DurationText.NANOS_PER_HOUR) == hour) {
                 end++;
             }
             out.add(new Partition(hour * DurationText.NANOS_PER_HOUR, first, end - first, bytes(end - first)));
@@ -126,6 +130,6 @@ public final class StagingArea {
 
     @Override
     public String toString() {
-        return "StagingArea(" + stagedAt.length + " records of ~" + bytesPerRecord + " bytes)";
+        return "StagingArea(" + size() + " records of ~" + bytesPerRecord + " bytes)";
     }
 }

@@ -18,6 +18,7 @@ import org.flowlab.sim.job.WindowAssigner;
 import org.flowlab.sim.job.WindowConsumer;
 import org.flowlab.sim.job.WindowResult;
 import org.flowlab.sim.job.aggregate.AggregateFunction;
+import org.flowlab.sim.job.aggregate.Fold;
 
 /**
  * The job's first window aggregate, whose input only grows: it keeps one accumulator per (key,
@@ -39,7 +40,7 @@ final class WindowAccumulatorStage implements SourceStage {
         /** The kept accumulator; meaningful once {@code kept}. */
         Object acc;
         boolean kept;
-        /** The run's partial accumulator; meaningful while {@code inRun}. */
+        /** The run's partial accumulator, or its {@link Fold} if the aggregate has one; meaningful while {@code inRun}. */
         Object runAcc;
         boolean inRun;
         /** Records of the run in progress counted to this slot: those whose first window it is. */
@@ -93,6 +94,8 @@ final class WindowAccumulatorStage implements SourceStage {
     private final Job job;
     private final WindowAggregate op;
     private final AggregateFunction<Object, Object> f;
+    /** Whether the aggregate has a {@link Fold}: a run's partials are then filled in place, as no one else sees them. */
+    private final boolean folds;
     private final boolean lastStep;
     private final boolean partial;
     private final LatePolicy latePolicy;
@@ -122,6 +125,7 @@ final class WindowAccumulatorStage implements SourceStage {
         this.job = job;
         this.op = op;
         this.f = op.untypedAggregate();
+        this.folds = f.newFold() != null;
         this.lastStep = lastStep;
         this.partial = partial;
         this.latePolicy = latePolicy;
@@ -175,10 +179,14 @@ final class WindowAccumulatorStage implements SourceStage {
             Slot p = slots.getOrAdd(row.key(), start, end);
             if (!p.inRun) {
                 p.inRun = true;
-                p.runAcc = f.create();
+                p.runAcc = folds ? f.newFold() : f.create();
                 touched.add(p);
             }
-            p.runAcc = f.add(p.runAcc, row);
+            if (folds) {
+                ((Fold<?>) p.runAcc).add(row);
+            } else {
+                p.runAcc = f.add(p.runAcc, row);
+            }
             p.note(row.id(), arrival);
             // Only the window that ends first carries the record's lineage (it is emitted first) and counts it.
             if (first) {
@@ -281,7 +289,8 @@ final class WindowAccumulatorStage implements SourceStage {
         for (Slot s : touched) {
             // A slot new in this run keeps its partial as is; an old one merges it in, as a batch
             // system merges a partition's partial aggregate into the stored one.
-            s.acc = s.kept ? f.merge(s.acc, s.runAcc) : s.runAcc;
+            Object runAcc = folds ? ((Fold<?>) s.runAcc).accumulator() : s.runAcc;
+            s.acc = s.kept ? f.merge(s.acc, runAcc) : runAcc;
             s.kept = true;
             s.runAcc = null;
             s.inRun = false;

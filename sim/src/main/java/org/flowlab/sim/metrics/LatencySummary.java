@@ -28,18 +28,50 @@ public record LatencySummary(long count, double p50Ms, double p90Ms, double p99M
         return new Histogram(3);
     }
 
-    /** The summary of a histogram of nanoseconds. */
+    /** The percentiles a summary reports, in rising order. */
+    private static final double[] PERCENTILES = {50, 90, 99, 99.9};
+
+    /**
+     * The summary of a histogram of nanoseconds: the figures {@link Histogram#getValueAtPercentile}
+     * and {@link Histogram#getMean} give, computed in one walk over the buckets from the smallest
+     * recorded value to the largest. Those methods each scan the histogram from zero (the mean
+     * through a costly iterator), and a batch run's latencies sit in a few buckets near hours.
+     */
     public static LatencySummary of(Histogram nanos) {
-        if (nanos.getTotalCount() == 0) {
+        long total = nanos.getTotalCount();
+        if (total == 0) {
             return EMPTY;
         }
-        return new LatencySummary(nanos.getTotalCount(),
-                nanos.getValueAtPercentile(50) / NANOS_PER_MS,
-                nanos.getValueAtPercentile(90) / NANOS_PER_MS,
-                nanos.getValueAtPercentile(99) / NANOS_PER_MS,
-                nanos.getValueAtPercentile(99.9) / NANOS_PER_MS,
-                nanos.getMaxValue() / NANOS_PER_MS,
-                nanos.getMean() / NANOS_PER_MS);
+        long[] thresholds = new long[PERCENTILES.length];
+        for (int p = 0; p < PERCENTILES.length; p++) {
+            // As getValueAtPercentile rounds the rank, to the value's own bits.
+            double requested = Math.min(Math.max(Math.nextAfter(PERCENTILES[p], Double.NEGATIVE_INFINITY), 0.0), 100.0);
+            thresholds[p] = Math.max(1, (long) Math.ceil(requested * total / 100.0));
+        }
+        long[] values = new long[PERCENTILES.length];
+        int next = 0;
+        long seen = nanos.getCountAtValue(0);
+        while (next < thresholds.length && seen >= thresholds[next]) {
+            values[next++] = nanos.highestEquivalentValue(0);
+        }
+        // The mean as getMean sums it: each bucket's median times its count, in rising order.
+        double totalValue = 0;
+        long max = nanos.getMaxValue();
+        long v = seen < total ? nanos.lowestEquivalentValue(nanos.getMinNonZeroValue()) : max + 1;
+        for (; v <= max && seen < total; v = nanos.nextNonEquivalentValue(v)) {
+            long count = nanos.getCountAtValue(v);
+            if (count == 0) {
+                continue;
+            }
+            long highest = nanos.highestEquivalentValue(v);
+            totalValue += nanos.medianEquivalentValue(highest) * (double) count;
+            seen += count;
+            while (next < thresholds.length && seen >= thresholds[next]) {
+                values[next++] = highest;
+            }
+        }
+        return new LatencySummary(total, values[0] / NANOS_PER_MS, values[1] / NANOS_PER_MS, values[2] / NANOS_PER_MS,
+                values[3] / NANOS_PER_MS, max / NANOS_PER_MS, totalValue * 1.0 / total / NANOS_PER_MS);
     }
 
     /** The summary of these latencies in nanoseconds; negative ones count as 0. */

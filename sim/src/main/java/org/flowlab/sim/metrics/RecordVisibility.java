@@ -88,13 +88,15 @@ public final class RecordVisibility {
             throw new IllegalArgumentException("the trace has " + trace.size() + " records, the visibility " + visibleAt.length);
         }
         Histogram h = LatencySummary.newHistogram();
-        // Last record first: records made visible together have rising latencies that way, and a
-        // histogram's new maximum is cheap to note where a new minimum is not. The order changes nothing else.
+        // Last record first: records made visible together then have rising latencies, in runs
+        // that share a bucket of the histogram; the order changes nothing else.
+        BucketRuns runs = new BucketRuns(h);
         for (int i = visibleAt.length - 1; i >= 0; i--) {
             if (visibleAt[i] >= 0) {
-                h.recordValue(Math.max(0, visibleAt[i] - trace.arrivalTime(i)));
+                runs.record(Math.max(0, visibleAt[i] - trace.arrivalTime(i)));
             }
         }
+        runs.flush();
         return LatencySummary.of(h);
     }
 

@@ -31,4 +31,12 @@ public interface AggregateFunction<A, R> {
 
     /** The result of the rows in the accumulator: a value with value equality (never an array). */
     R result(A acc);
+
+    /**
+     * A new empty {@link Fold} of this aggregate, or null if it has none (the default): engines
+     * then keep calling {@link #add}. A fold must give exactly the accumulator {@code add} gives.
+     */
+    default Fold<A> newFold() {
+        return null;
+    }
 }

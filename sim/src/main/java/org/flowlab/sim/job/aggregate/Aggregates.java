@@ -42,7 +42,7 @@ public final class Aggregates {
     private static AggregateFunction<ExactSum, Double> sum(String name, RowToDouble field) {
         Objects.requireNonNull(field, "field");
         return new FunctionAggregate<>(name, () -> ExactSum.ZERO, (s, row) -> s.plus(field.apply(row)),
-                ExactSum::plus, ExactSum::toDouble);
+                ExactSum::plus, ExactSum::toDouble, () -> new ExactSum.Adder(field));
     }
 
     /** The smallest value ({@link Math#min}: NaN wins, -0.0 is below 0.0); +Infinity for none. */

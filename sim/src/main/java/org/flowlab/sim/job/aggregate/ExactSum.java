@@ -3,6 +3,8 @@ package org.flowlab.sim.job.aggregate;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.function.DoubleSupplier;
+import org.flowlab.sim.job.Row;
+import org.flowlab.sim.job.RowToDouble;
 
 /**
  * The exact sum of doubles, rounded to a double once, when read. Floating-point addition is not
@@ -138,6 +140,77 @@ public final class ExactSum {
             return overflow(bh, bl, e, newSpecials);
         }
         return new ExactSum(sh, sl, e, null, newSpecials);
+    }
+
+    /**
+     * An exact sum filled in place, for a {@link Fold} of {@link Aggregates#sum}: while the sum
+     * fits a long it is added there, by the very steps of {@link #add}'s long case; at the first
+     * value that route cannot take it becomes an {@code ExactSum} and goes on with {@link #plus}.
+     * Either way it ends in the same fields a chain of {@code plus} from {@link #ZERO} gives.
+     */
+    static final class Adder implements Fold<ExactSum> {
+        private final RowToDouble field;
+        /** The fixed-point sum (lo × 2^exp) while {@code exact} is null. */
+        private long lo;
+        private int exp;
+        private ExactSum exact;
+
+        Adder(RowToDouble field) {
+            this.field = field;
+        }
+
+        @Override
+        public void add(Row row) {
+            add(field.apply(row));
+        }
+
+        void add(double v) {
+            if (exact != null) {
+                exact = exact.plus(v);
+                return;
+            }
+            if (v == 0) {
+                return;
+            }
+            if (Double.isFinite(v)) {
+                long bits = Double.doubleToRawLongBits(v);
+                int biased = (int) ((bits >>> 52) & 0x7ff);
+                long m = bits & 0xFFFFFFFFFFFFFL;
+                int e;
+                if (biased == 0) {
+                    e = -1074;
+                } else {
+                    m |= 1L << 52;
+                    e = biased - 1075;
+                }
+                int zeros = Long.numberOfTrailingZeros(m);
+                m >>= zeros;
+                e += zeros;
+                if (v < 0) {
+                    m = -m;
+                }
+                if (lo == 0) {
+                    lo = m;
+                    exp = e;
+                    return;
+                }
+                int min = Math.min(exp, e);
+                if (fitsShifted(lo, exp - min) && fitsShifted(m, e - min)) {
+                    lo = (lo << (exp - min)) + (m << (e - min));
+                    exp = min;
+                    return;
+                }
+            }
+            exact = accumulator().plus(v);
+        }
+
+        @Override
+        public ExactSum accumulator() {
+            if (exact != null) {
+                return exact;
+            }
+            return lo == 0 && exp == 0 ? ZERO : new ExactSum(lo >> 63, lo, exp, null, 0);
+        }
     }
 
     /** Whether {@code x << shift} stays under 2^62 in magnitude. */

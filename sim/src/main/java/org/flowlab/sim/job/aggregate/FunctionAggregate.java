@@ -14,14 +14,22 @@ final class FunctionAggregate<A, R> implements AggregateFunction<A, R> {
     private final BiFunction<A, Row, A> add;
     private final BinaryOperator<A> merge;
     private final Function<A, R> result;
+    private final Supplier<Fold<A>> fold;
 
     FunctionAggregate(String name, Supplier<A> create, BiFunction<A, Row, A> add,
                       BinaryOperator<A> merge, Function<A, R> result) {
+        this(name, create, add, merge, result, () -> null);
+    }
+
+    /** With {@code fold} making the aggregate's {@link Fold}s. */
+    FunctionAggregate(String name, Supplier<A> create, BiFunction<A, Row, A> add,
+                      BinaryOperator<A> merge, Function<A, R> result, Supplier<Fold<A>> fold) {
         this.name = Objects.requireNonNull(name, "name");
         this.create = Objects.requireNonNull(create, "create");
         this.add = Objects.requireNonNull(add, "add");
         this.merge = Objects.requireNonNull(merge, "merge");
         this.result = Objects.requireNonNull(result, "result");
+        this.fold = Objects.requireNonNull(fold, "fold");
     }
 
     @Override
@@ -42,6 +50,11 @@ final class FunctionAggregate<A, R> implements AggregateFunction<A, R> {
     @Override
     public R result(A acc) {
         return result.apply(acc);
+    }
+
+    @Override
+    public Fold<A> newFold() {
+        return fold.get();
     }
 
     @Override
