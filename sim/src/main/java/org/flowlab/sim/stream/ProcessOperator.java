@@ -34,10 +34,13 @@ final class ProcessOperator implements StatefulOperator {
     private final String jobName;
     private final LongMap<ProcessKeyState> keys = new LongMap<>();
     /**
-     * The keys with rows or timers, a binary heap by (due, key) kept as pairs of longs: the next
-     * one to run is unique. A key whose due time moves earlier is pushed again; its older entry
-     * stays behind and is dropped when it comes up (its due no longer matches).
+     * The keys with rows or timers, a 4-ary heap by (due, key) kept as pairs of longs: the next one
+     * to run is unique, so the heap's shape never decides the order. A key whose due time moves
+     * earlier is pushed again; its older entry stays behind and is dropped when it comes up (its due
+     * no longer matches). Four children side by side make the heap half as deep as a binary one, and
+     * their eight longs share one or two cache lines: a large heap costs fewer cache misses per pop.
      */
+    private static final int ARITY = 4;
     private long[] queueDueAndKey = new long[32];
     private ProcessKeyState[] queueState = new ProcessKeyState[16];
     private int queueSize;
@@ -128,7 +131,7 @@ final class ProcessOperator implements StatefulOperator {
         // Sift up from the end.
         int i = queueSize++;
         while (i > 0) {
-            int parent = (i - 1) >>> 1;
+            int parent = (i - 1) / ARITY;
             if (!before(d, ks.key, queueDueAndKey[2 * parent], queueDueAndKey[2 * parent + 1])) {
                 break;
             }
@@ -150,13 +153,17 @@ final class ProcessOperator implements StatefulOperator {
         if (last > 0) {
             // Sift the last entry down from the top.
             int i = 0;
-            int half = last >>> 1;
-            while (i < half) {
-                int child = 2 * i + 1;
-                int right = child + 1;
-                if (right < last && before(queueDueAndKey[2 * right], queueDueAndKey[2 * right + 1],
-                        queueDueAndKey[2 * child], queueDueAndKey[2 * child + 1])) {
-                    child = right;
+            while (true) {
+                int child = ARITY * i + 1;
+                if (child >= last) {
+                    break;
+                }
+                int end = Math.min(child + ARITY, last);
+                for (int c = child + 1; c < end; c++) {
+                    if (before(queueDueAndKey[2 * c], queueDueAndKey[2 * c + 1],
+                            queueDueAndKey[2 * child], queueDueAndKey[2 * child + 1])) {
+                        child = c;
+                    }
                 }
                 if (!before(queueDueAndKey[2 * child], queueDueAndKey[2 * child + 1], d, k)) {
                     break;
