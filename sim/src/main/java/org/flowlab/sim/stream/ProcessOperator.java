@@ -20,7 +20,7 @@ import org.flowlab.sim.job.Row;
  * last stateful step (a detector: its outputs do not reflect every row); otherwise they travel on
  * with the rows it forwards, and are committed here only if it forwards none.
  *
- * <p>State. Each key is a {@link ProcessKeyState}; the keys with rows or timers wait in a heap by
+ * <p>State. Each key is a {@link ProcessKeyState}; the keys with rows or timers wait in heaps by
  * their next due time. Checkpoints are a {@link StateChangelog} of copies of the keys changed
  * since the last one.
  */
@@ -34,16 +34,16 @@ final class ProcessOperator implements StatefulOperator {
     private final String jobName;
     private final LongMap<ProcessKeyState> keys = new LongMap<>();
     /**
-     * The keys with rows or timers, a 4-ary heap by (due, key) kept as pairs of longs: the next one
-     * to run is unique, so the heap's shape never decides the order. A key whose due time moves
-     * earlier is pushed again; its older entry stays behind and is dropped when it comes up (its due
-     * no longer matches). Four children side by side make the heap half as deep as a binary one, and
-     * their eight longs share one or two cache lines: a large heap costs fewer cache misses per pop.
+     * The keys with rows or timers, waiting by (due, key) in two heaps: keys due for a buffered row
+     * (a few: rows wait only until the watermark passes them) and keys due for a timer only (often
+     * most keys, due much later). The next key to run is the earlier of the two heads, and (due,
+     * key) is unique, so this is the same order as one heap's; but a row's key goes in and out of a
+     * small heap, not the one that holds every key's timer. A key whose due time moves earlier is
+     * pushed again; its older entry stays behind and is dropped when it comes up (its due no longer
+     * matches).
      */
-    private static final int ARITY = 4;
-    private long[] queueDueAndKey = new long[32];
-    private ProcessKeyState[] queueState = new ProcessKeyState[16];
-    private int queueSize;
+    private final DueHeap rowsDue = new DueHeap();
+    private final DueHeap timersDue = new DueHeap();
     private final Context ctx = new Context();
     private final boolean checkpointed;
     /** The keys changed since the last checkpoint (with checkpoints), which the next one keeps. */
@@ -93,9 +93,13 @@ final class ProcessOperator implements StatefulOperator {
 
     @Override
     public void advance(long watermark, KeyedTask task) {
-        while (queueSize > 0 && queueDueAndKey[0] <= watermark) {
-            long due = queueDueAndKey[0];
-            ProcessKeyState ks = pollQueue();
+        while (true) {
+            DueHeap next = rowsDue.before(timersDue) ? rowsDue : timersDue;
+            if (next.isEmpty() || next.firstDue() > watermark) {
+                return;
+            }
+            long due = next.firstDue();
+            ProcessKeyState ks = next.poll();
             if (!ks.queued || ks.due != due) {
                 continue; // an entry left behind when the key's due time moved earlier
             }
@@ -124,64 +128,104 @@ final class ProcessOperator implements StatefulOperator {
         }
         ks.due = d;
         ks.queued = true;
-        if (queueSize == queueState.length) {
-            queueDueAndKey = Arrays.copyOf(queueDueAndKey, 4 * queueSize);
-            queueState = Arrays.copyOf(queueState, 2 * queueSize);
-        }
-        // Sift up from the end.
-        int i = queueSize++;
-        while (i > 0) {
-            int parent = (i - 1) / ARITY;
-            if (!before(d, ks.key, queueDueAndKey[2 * parent], queueDueAndKey[2 * parent + 1])) {
-                break;
-            }
-            move(parent, i);
-            i = parent;
-        }
-        queueDueAndKey[2 * i] = d;
-        queueDueAndKey[2 * i + 1] = ks.key;
-        queueState[i] = ks;
+        boolean forRow = ks.hasRow() && ks.firstRow().row.eventTime() == d;
+        (forRow ? rowsDue : timersDue).push(d, ks);
     }
 
-    private ProcessKeyState pollQueue() {
-        ProcessKeyState first = queueState[0];
-        int last = --queueSize;
-        long d = queueDueAndKey[2 * last];
-        long k = queueDueAndKey[2 * last + 1];
-        ProcessKeyState ks = queueState[last];
-        queueState[last] = null;
-        if (last > 0) {
-            // Sift the last entry down from the top.
-            int i = 0;
-            while (true) {
-                int child = ARITY * i + 1;
-                if (child >= last) {
+    /**
+     * Keys by (due, key), a 4-ary heap kept as pairs of longs beside the keys' states. Four children
+     * side by side make it half as deep as a binary heap, and their eight longs share one or two
+     * cache lines: a large heap costs fewer cache misses per pop.
+     */
+    private static final class DueHeap {
+        private static final int ARITY = 4;
+        private long[] dueAndKey = new long[32];
+        private ProcessKeyState[] states = new ProcessKeyState[16];
+        private int size;
+
+        boolean isEmpty() {
+            return size == 0;
+        }
+
+        /** The first entry's due time; only if not empty. */
+        long firstDue() {
+            return dueAndKey[0];
+        }
+
+        /** Whether this heap's first entry comes before {@code other}'s (an empty heap's never does). */
+        boolean before(DueHeap other) {
+            if (size == 0) {
+                return false;
+            }
+            return other.size == 0 || ProcessOperator.before(dueAndKey[0], dueAndKey[1], other.dueAndKey[0], other.dueAndKey[1]);
+        }
+
+        void push(long d, ProcessKeyState ks) {
+            if (size == states.length) {
+                dueAndKey = Arrays.copyOf(dueAndKey, 4 * size);
+                states = Arrays.copyOf(states, 2 * size);
+            }
+            // Sift up from the end.
+            int i = size++;
+            while (i > 0) {
+                int parent = (i - 1) / ARITY;
+                if (!ProcessOperator.before(d, ks.key, dueAndKey[2 * parent], dueAndKey[2 * parent + 1])) {
                     break;
                 }
-                int end = Math.min(child + ARITY, last);
-                for (int c = child + 1; c < end; c++) {
-                    if (before(queueDueAndKey[2 * c], queueDueAndKey[2 * c + 1],
-                            queueDueAndKey[2 * child], queueDueAndKey[2 * child + 1])) {
-                        child = c;
+                move(parent, i);
+                i = parent;
+            }
+            dueAndKey[2 * i] = d;
+            dueAndKey[2 * i + 1] = ks.key;
+            states[i] = ks;
+        }
+
+        /** Removes the first entry and returns its key's state; only if not empty. */
+        ProcessKeyState poll() {
+            ProcessKeyState first = states[0];
+            int last = --size;
+            long d = dueAndKey[2 * last];
+            long k = dueAndKey[2 * last + 1];
+            ProcessKeyState ks = states[last];
+            states[last] = null;
+            if (last > 0) {
+                // Sift the last entry down from the top.
+                int i = 0;
+                while (true) {
+                    int child = ARITY * i + 1;
+                    if (child >= last) {
+                        break;
                     }
+                    int end = Math.min(child + ARITY, last);
+                    for (int c = child + 1; c < end; c++) {
+                        if (ProcessOperator.before(dueAndKey[2 * c], dueAndKey[2 * c + 1],
+                                dueAndKey[2 * child], dueAndKey[2 * child + 1])) {
+                            child = c;
+                        }
+                    }
+                    if (!ProcessOperator.before(dueAndKey[2 * child], dueAndKey[2 * child + 1], d, k)) {
+                        break;
+                    }
+                    move(child, i);
+                    i = child;
                 }
-                if (!before(queueDueAndKey[2 * child], queueDueAndKey[2 * child + 1], d, k)) {
-                    break;
-                }
-                move(child, i);
-                i = child;
+                dueAndKey[2 * i] = d;
+                dueAndKey[2 * i + 1] = k;
+                states[i] = ks;
             }
-            queueDueAndKey[2 * i] = d;
-            queueDueAndKey[2 * i + 1] = k;
-            queueState[i] = ks;
+            return first;
         }
-        return first;
-    }
 
-    private void move(int from, int to) {
-        queueDueAndKey[2 * to] = queueDueAndKey[2 * from];
-        queueDueAndKey[2 * to + 1] = queueDueAndKey[2 * from + 1];
-        queueState[to] = queueState[from];
+        void clear() {
+            Arrays.fill(states, 0, size, null);
+            size = 0;
+        }
+
+        private void move(int from, int to) {
+            dueAndKey[2 * to] = dueAndKey[2 * from];
+            dueAndKey[2 * to + 1] = dueAndKey[2 * from + 1];
+            states[to] = states[from];
+        }
     }
 
     private static boolean before(long dueA, long keyA, long dueB, long keyB) {
@@ -257,8 +301,8 @@ final class ProcessOperator implements StatefulOperator {
     public void restore(Object snapshot) {
         StateChangelog.Version version = (StateChangelog.Version) snapshot;
         keys.clear();
-        Arrays.fill(queueState, 0, queueSize, null);
-        queueSize = 0;
+        rowsDue.clear();
+        timersDue.clear();
         dirty.clear();
         entryCount = 0;
         changelog = new StateChangelog(version);
