@@ -18,9 +18,10 @@ import java.util.function.Predicate;
  *
  * <p>Entries can be cancelled in O(1) by their slot and sequence number ({@link #add} returns the
  * slot, {@link #sequenceAt} gives the sequence). Cancelling is lazy: the payload is replaced by a
- * tombstone that {@link #peek}, {@link #peekTime} and {@link #poll} drop when it reaches the front,
- * and once tombstones are the majority of a large queue they are swept out in one O(n) pass, so a
- * timer re-armed a million times does not keep a million dead entries.
+ * tombstone that is dropped when it reaches the front (the front entry is never a tombstone, so
+ * {@link #peek}, {@link #peekTime} and {@link #poll} read it straight away), and once tombstones are
+ * the majority of a large queue they are swept out in one O(n) pass, so a timer re-armed a million
+ * times does not keep a million dead entries.
  *
  * <p>Not thread-safe: a simulation is single-threaded by design.
  *
@@ -126,7 +127,9 @@ public final class EventQueue<T> {
         }
         payloads[slot] = TOMBSTONE;
         tombstones++;
-        if (tombstones >= MIN_TOMBSTONES_TO_SWEEP && tombstones > heapSize / 2) {
+        if (slot == slots[0]) {
+            dropCancelledHead();
+        } else if (tombstones >= MIN_TOMBSTONES_TO_SWEEP && tombstones > heapSize / 2) {
             sweep(null);
         }
         return true;
@@ -134,28 +137,30 @@ public final class EventQueue<T> {
 
     /** The time of the first entry; throws if the queue is empty. */
     public long peekTime() {
-        dropCancelledHead();
+        requireNotEmpty();
         return times[0];
     }
 
     /** The sequence number of the first entry; throws if the queue is empty. */
     public long peekSequence() {
-        dropCancelledHead();
+        requireNotEmpty();
         return seqs[0];
     }
 
     /** The first entry's payload, left in the queue; throws if the queue is empty. */
     @SuppressWarnings("unchecked")
     public T peek() {
-        dropCancelledHead();
+        requireNotEmpty();
         return (T) payloads[slots[0]];
     }
 
     /** Removes the first entry and returns its payload; throws if the queue is empty. */
     @SuppressWarnings("unchecked")
     public T poll() {
+        requireNotEmpty();
+        Object payload = removeHead();
         dropCancelledHead();
-        return (T) removeHead();
+        return (T) payload;
     }
 
     /**
@@ -185,11 +190,15 @@ public final class EventQueue<T> {
         return heapSize;
     }
 
-    private void dropCancelledHead() {
+    private void requireNotEmpty() {
         if (heapSize == tombstones) {
             throw new NoSuchElementException("event queue is empty");
         }
-        while (payloads[slots[0]] == TOMBSTONE) {
+    }
+
+    /** Keeps the front entry live: removes tombstones from the front until a live entry or nothing is left. */
+    private void dropCancelledHead() {
+        while (heapSize > 0 && payloads[slots[0]] == TOMBSTONE) {
             removeHead();
             tombstones--;
         }

@@ -78,13 +78,30 @@ public final class Simulation {
      * @throws IllegalArgumentException if {@code at} is before {@link #now()}
      */
     public ScheduledAction schedule(long at, SimAction action) {
+        int slot = enqueue(at, action);
+        return new ScheduledAction(queue, slot, queue.sequenceAt(slot), at);
+    }
+
+    /**
+     * A timer that runs {@code action} each time it is armed: for an action a component schedules
+     * again and again, at most once pending, without a new {@link ScheduledAction} per call.
+     */
+    public SimTimer timer(SimAction action) {
+        return new SimTimer(this, Objects.requireNonNull(action, "action"));
+    }
+
+    /** Queues {@code action} at {@code at} and returns its slot in the queue. */
+    int enqueue(long at, SimAction action) {
         Objects.requireNonNull(action, "action");
         if (at < now) {
             throw new IllegalArgumentException(
                     "cannot schedule at " + at + " ns: it is before now, " + now + " ns");
         }
-        int slot = queue.add(at, action);
-        return new ScheduledAction(queue, slot, queue.sequenceAt(slot), at);
+        return queue.add(at, action);
+    }
+
+    EventQueue<SimAction> queue() {
+        return queue;
     }
 
     /**

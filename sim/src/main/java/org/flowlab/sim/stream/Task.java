@@ -8,8 +8,7 @@ import org.flowlab.sim.job.MapRow;
 import org.flowlab.sim.job.Operator;
 import org.flowlab.sim.job.ResultKey;
 import org.flowlab.sim.job.Row;
-import org.flowlab.sim.kernel.ScheduledAction;
-import org.flowlab.sim.kernel.SimAction;
+import org.flowlab.sim.kernel.SimTimer;
 import org.flowlab.sim.kernel.Simulation;
 
 /**
@@ -53,9 +52,8 @@ abstract class Task {
     long lastAckedCheckpoint;
     Epoch epoch = new Epoch();
 
-    private ScheduledAction wake;
-    private long wakeAt = Long.MAX_VALUE;
-    private final SimAction wakeAction = this::onWake;
+    /** The task's wake-up, re-armed in place: waking costs the kernel no allocation. */
+    private final SimTimer wake;
     private Channel blockedOn;
     private long blockedSince;
 
@@ -73,6 +71,7 @@ abstract class Task {
         this.index = index;
         this.slot = slot;
         this.worker = worker;
+        this.wake = run.sim.timer(this::onWake);
     }
 
     /**
@@ -85,8 +84,6 @@ abstract class Task {
     abstract void processNext(long t);
 
     private void onWake(Simulation sim) {
-        wake = null;
-        wakeAt = Long.MAX_VALUE;
         if (!dead) {
             loop(sim.now());
         }
@@ -121,11 +118,7 @@ abstract class Task {
                     return;
                 }
                 // Nothing else happens before then: go on at that time, as a wake would (and in its place).
-                if (wake != null) {
-                    wake.cancel();
-                    wake = null;
-                    wakeAt = Long.MAX_VALUE;
-                }
+                wake.cancel();
                 t = ready;
                 continue;
             }
@@ -158,14 +151,10 @@ abstract class Task {
             return;
         }
         long at = Math.max(t, run.sim.now());
-        if (wake != null) {
-            if (wakeAt <= at) {
-                return;
-            }
-            wake.cancel();
+        if (wake.isPending() && wake.time() <= at) {
+            return;
         }
-        wake = run.sim.schedule(at, wakeAction);
-        wakeAt = at;
+        wake.arm(at);
     }
 
     /** An element reaches one of the task's inputs at {@code readyAt}. */
@@ -191,10 +180,7 @@ abstract class Task {
     /** Stops the task for good: its worker crashed, or the job is being restarted. */
     final void kill() {
         dead = true;
-        if (wake != null) {
-            wake.cancel();
-            wake = null;
-        }
+        wake.cancel();
         if (blockedOn != null) {
             blockedOn.blockedProducer = null;
             blockedOn = null;

@@ -1,0 +1,75 @@
+package org.flowlab.sim.kernel;
+
+/**
+ * One action a component schedules again and again, at most once pending at a time: a task's
+ * wake-up, a timeout. Arming it queues the action exactly as {@link Simulation#schedule} would (the
+ * same queue, so the same (time, scheduling order)), but the timer keeps the entry's slot and
+ * sequence number in its own fields instead of handing out a new {@link ScheduledAction}: a
+ * component re-armed once per event allocates nothing per event.
+ *
+ * <p>Made by {@link Simulation#timer}; single-threaded like the simulation.
+ */
+public final class SimTimer {
+    private static final int NONE = -1;
+
+    private final Simulation sim;
+    private final SimAction action;
+    // What the queue holds for this timer: the action is wrapped so that the timer knows when it starts.
+    private final SimAction fire = this::fire;
+    private int slot = NONE;
+    private long sequence;
+    private long time = Long.MAX_VALUE;
+
+    SimTimer(Simulation sim, SimAction action) {
+        this.sim = sim;
+        this.action = action;
+    }
+
+    /** True from {@link #arm} until the action starts running or is cancelled. */
+    public boolean isPending() {
+        return slot != NONE;
+    }
+
+    /** The virtual time the action is pending for, or {@link Long#MAX_VALUE} if it is not pending. */
+    public long time() {
+        return time;
+    }
+
+    /**
+     * Schedules the action at virtual time {@code at}, cancelling the pending one first if there is
+     * one; at the same time, actions run in the order they were scheduled or armed.
+     *
+     * @throws IllegalArgumentException if {@code at} is before {@link Simulation#now()}
+     */
+    public void arm(long at) {
+        cancel();
+        slot = sim.enqueue(at, fire);
+        sequence = sim.queue().sequenceAt(slot);
+        time = at;
+    }
+
+    /** Cancels the pending action, if there is one, and says whether there was. */
+    public boolean cancel() {
+        if (slot == NONE) {
+            return false;
+        }
+        boolean cancelled = sim.queue().cancel(slot, sequence);
+        clear();
+        return cancelled;
+    }
+
+    private void fire(Simulation s) {
+        clear();
+        action.run(s);
+    }
+
+    private void clear() {
+        slot = NONE;
+        time = Long.MAX_VALUE;
+    }
+
+    @Override
+    public String toString() {
+        return "SimTimer[" + (isPending() ? "pending at " + time + " ns, sequence " + sequence : "idle") + "]";
+    }
+}

@@ -1,0 +1,75 @@
+package org.flowlab.sim.stream;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.Arrays;
+import java.util.Locale;
+import org.flowlab.sim.catalog.CatalogJob;
+import org.flowlab.sim.catalog.JobCatalog;
+import org.flowlab.sim.engine.RunOutcome;
+import org.flowlab.sim.job.Job;
+import org.flowlab.workloads.Trace;
+import org.flowlab.workloads.TraceBuilder;
+import org.flowlab.workloads.WorkloadGenerator;
+import org.flowlab.workloads.WorkloadSpec;
+
+/**
+ * Measures by hand (not a test), for profiling: one catalog job ({@code scenario/job}) run by the
+ * stream engine with its default config over the first N events of the scenario's default
+ * workload, in a loop, printing wall-clock nanoseconds per simulated record. Wall-clock time is
+ * measured here only, never inside {@code sim}.
+ */
+public final class StreamCatalogJobMeasurement {
+
+    private StreamCatalogJobMeasurement() {
+    }
+
+    public static void main(String[] args) {
+        String name = args.length > 0 ? args[0] : "card-fraud/fraud-alerts";
+        int events = args.length > 1 ? Integer.parseInt(args[1]) : 50_000;
+        int repeats = args.length > 2 ? Integer.parseInt(args[2]) : 200;
+        int slash = name.indexOf('/');
+        CatalogJob catalogJob = JobCatalog.get(name.substring(0, slash), name.substring(slash + 1));
+        Trace trace = firstEvents(catalogJob.scenario(), events);
+        Job job = catalogJob.build(trace);
+        StreamConfig config = StreamConfig.defaults();
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        double[] cpu = new double[repeats];
+        for (int r = 0; r < repeats; r++) {
+            long c0 = threads.getCurrentThreadCpuTime();
+            long t0 = System.nanoTime();
+            RunOutcome out = StreamEngine.run(job, trace, config);
+            long t1 = System.nanoTime();
+            cpu[r] = (double) (threads.getCurrentThreadCpuTime() - c0) / trace.size();
+            if (r % 20 == 0 || r == repeats - 1) {
+                System.out.printf(Locale.ROOT, "run %d: %.0f ns/record wall, %.0f cpu, %d outputs%n", r + 1,
+                        (double) (t1 - t0) / trace.size(), cpu[r], out.results().size());
+            }
+        }
+        // The second half, past warm-up: CPU time resists other processes on the machine better than wall time.
+        double[] tail = Arrays.copyOfRange(cpu, repeats / 2, repeats);
+        Arrays.sort(tail);
+        System.out.printf(Locale.ROOT, "cpu ns/record over the second half: min %.0f, median %.0f%n", tail[0],
+                tail[tail.length / 2]);
+    }
+
+    // As the benchmarks' BenchTraces: the scenario's defaults over enough event time, cut to n events.
+    static Trace firstEvents(String scenario, int n) {
+        WorkloadSpec defaults = WorkloadSpec.defaults(scenario);
+        double seconds = 1.5 * n / defaults.rate();
+        for (int attempt = 0; attempt < 8; attempt++) {
+            long duration = Math.max(1_000_000_000L, (long) Math.ceil(seconds * 1e9));
+            Trace full = WorkloadGenerator.generate(defaults.withDuration(duration), 42);
+            if (full.size() >= n) {
+                TraceBuilder b = new TraceBuilder(full.spec(), full.seed(), full.schema(), n);
+                for (int i = 0; i < n; i++) {
+                    b.add(full.eventTime(i), full.arrivalTime(i), full.kind(i), full.key(i), full.value(i),
+                            full.attr1(i), full.attr2(i), full.attr3(i), full.label(i));
+                }
+                return b.groundTruth(full.groundTruth()).build();
+            }
+            seconds *= 2;
+        }
+        throw new IllegalStateException("scenario " + scenario + " did not give " + n + " events");
+    }
+}
