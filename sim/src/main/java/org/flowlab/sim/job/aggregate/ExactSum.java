@@ -64,23 +64,30 @@ public final class ExactSum {
         if (v == 0) {
             return this;
         }
+        long m = significand(v);
+        return add(m >> 63, m, exponent(v), specials);
+    }
+
+    /** The odd signed integer m with {@code v = m × 2^exponent(v)}; {@code v} finite and not zero. */
+    static long significand(double v) {
+        long bits = Double.doubleToRawLongBits(v);
+        long m = bits & 0xFFFFFFFFFFFFFL;
+        if (((bits >>> 52) & 0x7ff) != 0) {
+            m |= 1L << 52;
+        }
+        m >>= Long.numberOfTrailingZeros(m);
+        return v < 0 ? -m : m;
+    }
+
+    /** The power of two of {@link #significand}: {@code v = significand(v) × 2^exponent(v)}. */
+    static int exponent(double v) {
         long bits = Double.doubleToRawLongBits(v);
         int biased = (int) ((bits >>> 52) & 0x7ff);
         long m = bits & 0xFFFFFFFFFFFFFL;
-        int e;
         if (biased == 0) {
-            e = -1074;
-        } else {
-            m |= 1L << 52;
-            e = biased - 1075;
+            return -1074 + Long.numberOfTrailingZeros(m);
         }
-        int zeros = Long.numberOfTrailingZeros(m);
-        m >>= zeros;
-        e += zeros;
-        if (v < 0) {
-            m = -m;
-        }
-        return add(m >> 63, m, e, specials);
+        return biased - 1075 + Long.numberOfTrailingZeros(m | 1L << 52);
     }
 
     public ExactSum plus(ExactSum o) {
@@ -173,22 +180,8 @@ public final class ExactSum {
                 return;
             }
             if (Double.isFinite(v)) {
-                long bits = Double.doubleToRawLongBits(v);
-                int biased = (int) ((bits >>> 52) & 0x7ff);
-                long m = bits & 0xFFFFFFFFFFFFFL;
-                int e;
-                if (biased == 0) {
-                    e = -1074;
-                } else {
-                    m |= 1L << 52;
-                    e = biased - 1075;
-                }
-                int zeros = Long.numberOfTrailingZeros(m);
-                m >>= zeros;
-                e += zeros;
-                if (v < 0) {
-                    m = -m;
-                }
+                long m = significand(v);
+                int e = exponent(v);
                 if (lo == 0) {
                     lo = m;
                     exp = e;
