@@ -162,7 +162,9 @@ public final class ReportPage {
         if (!speed.rows().isEmpty()) {
             boolean repeated = speed.runs() > 1;
             if (repeated) {
-                h.append("<p class=\"meta\">").append(escape(speed.caption())).append(".</p>\n");
+                String caption = speed.caption();
+                h.append("<p class=\"meta\">").append(escape(Character.toUpperCase(caption.charAt(0)) + caption.substring(1)))
+                        .append(".</p>\n");
             }
             h.append("<table>\n<tr><th>engine</th><th>wall-clock seconds</th><th>records per second</th>")
                     .append(repeated ? "<th>every run, seconds</th>" : "").append("</tr>\n");

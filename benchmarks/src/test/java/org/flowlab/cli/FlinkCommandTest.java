@@ -139,6 +139,10 @@ class FlinkCommandTest {
                     .isCloseTo(events / fastest, org.assertj.core.data.Percentage.withPercentage(1e-6));
         }
         assertThat(FlinkRunsTable.markdown(dir, "here")).contains("| 3 (fastest) |");
+        try (Stream<Path> pages = Files.walk(dir)) {
+            Path page = pages.filter(p -> p.getFileName().toString().equals("report.html")).findFirst().orElseThrow();
+            assertThat(Files.readString(page)).contains("Fastest of 3 runs per engine", "<th>every run, seconds</th>");
+        }
     }
 
     @Test
