@@ -42,6 +42,9 @@ public final class SimTimer {
      * @throws IllegalArgumentException if {@code at} is before {@link Simulation#now()}
      */
     public void arm(long at) {
+        if (at < sim.now()) { // checked before cancelling, so a refused time leaves the pending action as it was
+            throw new IllegalArgumentException("cannot schedule at " + at + " ns: it is before now, " + sim.now() + " ns");
+        }
         cancel();
         slot = sim.enqueue(at, fire);
         sequence = sim.queue().sequenceAt(slot);

@@ -29,8 +29,9 @@ final class BucketRuns {
         flush();
         long gap = Math.abs(v - previous);
         previous = v;
-        // Far from the last value (more than a bucket's width at v apart): no run is likely to
-        // start, as with a stream's scattered latencies, so it is recorded as it is.
+        // Far from the last value (more than a bucket's width at v apart, v / 1024 for the three
+        // significant digits of LatencySummary.newHistogram): no run is likely to start, as with a
+        // stream's scattered latencies, so it is recorded as it is. Only speed depends on this guess.
         if (gap > (v >>> 10)) {
             histogram.recordValue(v);
             low = 1;

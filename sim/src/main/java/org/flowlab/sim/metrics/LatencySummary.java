@@ -36,6 +36,8 @@ public record LatencySummary(long count, double p50Ms, double p90Ms, double p99M
      * and {@link Histogram#getMean} give, computed in one walk over the buckets from the smallest
      * recorded value to the largest. Those methods each scan the histogram from zero (the mean
      * through a costly iterator), and a batch run's latencies sit in a few buckets near hours.
+     * The rank and mean arithmetic follow HdrHistogram 2.2.2's; LatencySummaryProperties checks the
+     * figures against its own methods, so an upgrade that changes them fails there.
      */
     public static LatencySummary of(Histogram nanos) {
         long total = nanos.getTotalCount();

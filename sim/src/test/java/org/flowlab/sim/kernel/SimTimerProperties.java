@@ -62,6 +62,19 @@ class SimTimerProperties {
                 .hasMessageContaining("before now");
     }
 
+    @Example
+    void aRefusedTimeLeavesThePendingActionAsItWas() {
+        Simulation sim = new Simulation(1, 100);
+        List<Long> ran = new ArrayList<>();
+        SimTimer timer = sim.timer(s -> ran.add(s.now()));
+        timer.arm(200);
+        assertThatThrownBy(() -> timer.arm(50)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(timer.isPending()).isTrue();
+        assertThat(timer.time()).isEqualTo(200);
+        sim.run();
+        assertThat(ran).containsExactly(200L);
+    }
+
     private static List<String> withTimers(List<Integer> script) {
         Simulation sim = new Simulation(3);
         List<String> log = new ArrayList<>();
