@@ -9,10 +9,8 @@ import org.flowlab.experiment.Comparison;
 import org.flowlab.experiment.ComparisonPlan;
 import org.flowlab.experiment.ComparisonResult;
 import org.flowlab.experiment.EngineFactory;
-import org.flowlab.report.ComparisonReport;
+import org.flowlab.experiment.FlinkComparisonResult;
 import org.flowlab.report.ComparisonTable;
-import org.flowlab.report.RunFolder;
-import org.flowlab.report.RunIndex;
 import org.flowlab.report.RunReport;
 import org.flowlab.workloads.text.DurationText;
 import picocli.CommandLine;
@@ -60,11 +58,8 @@ final class CompareCommand implements Callable<Integer> {
     public Integer call() {
         ComparisonPlan plan = options.plan(ComparisonPlan.showcase());
         Comparison.check(plan, engines);
-        Path runs = ResultsLocation.runs(out);
-        Path index = ResultsLocation.index(out);
         PrintWriter w = spec.commandLine().getOut();
-        ZonedDateTime started = ZonedDateTime.now();
-        try (RunFolder folder = RunFolder.create(runs, plan.scenario(), started)) {
+        ComparisonRunFolder run = ComparisonRunFolder.write(out, plan.scenario(), ZonedDateTime.now(), () -> {
             w.printf(Locale.ROOT, "%s%s, seed %d: %s of event time at %s; engines %s; faults %s%n",
                     options.noScenario() ? "showcase: " : "", plan.scenario(), plan.seed(),
                     DurationText.format(plan.workload().duration()), org.flowlab.workloads.text.RateText.format(plan.workload().rate()),
@@ -73,12 +68,9 @@ final class CompareCommand implements Callable<Integer> {
             ProgressDisplay progress = new ProgressDisplay(w, plan.engines(), System.console() != null);
             ComparisonResult result = Comparison.run(plan, engines, progress);
             progress.finish();
-            String indexHref = RunIndexLink.from(folder.finalDir(), index);
-            RunReport report = ComparisonReport.write(result, folder.dir(), folder.id(), FlowlabVersion.current(), started, indexHref);
-            Path dir = folder.commit();
-            RunIndex.write(index, runs);
-            print(w, result, report, dir, index);
-        }
+            return FlinkComparisonResult.withoutFlink(result);
+        });
+        print(w, run.result().flowlab(), run.report(), run.dir(), run.index());
         return 0;
     }
 

@@ -17,10 +17,7 @@ import org.flowlab.experiment.FlinkComparisonResult;
 import org.flowlab.experiment.FlinkEngineRun;
 import org.flowlab.flink.FlinkMode;
 import org.flowlab.flink.FlinkTarget;
-import org.flowlab.report.ComparisonReport;
 import org.flowlab.report.ComparisonTable;
-import org.flowlab.report.RunFolder;
-import org.flowlab.report.RunIndex;
 import org.flowlab.report.RunReport;
 import org.flowlab.report.WallClockTable;
 import org.flowlab.workloads.InvalidInputException;
@@ -111,11 +108,8 @@ final class FlinkCommand implements Callable<Integer> {
         FlinkComparison.checkParallelism(slots);
         FlinkComparison.checkRepeats(repeat);
         FlinkTarget.JobManager remote = jobManager == null ? null : reachable(jobManager);
-        Path runs = ResultsLocation.runs(out);
-        Path index = ResultsLocation.index(out);
         PrintWriter w = spec.commandLine().getOut();
-        ZonedDateTime started = ZonedDateTime.now();
-        try (RunFolder folder = RunFolder.create(runs, plan.scenario(), started)) {
+        ComparisonRunFolder run = ComparisonRunFolder.write(out, plan.scenario(), ZonedDateTime.now(), () -> {
             w.printf(Locale.ROOT, "%s, seed %d: %s of event time at %s; Flowlab engines %s, then Flink %s, parallelism %d%s%n",
                     plan.scenario(), plan.seed(), DurationText.format(plan.workload().duration()),
                     RateText.format(plan.workload().rate()), String.join(", ", plan.engineIds()),
@@ -129,13 +123,9 @@ final class FlinkCommand implements Callable<Integer> {
                         w.flush();
                     });
             progress.finish();
-            String indexHref = RunIndexLink.from(folder.finalDir(), index);
-            RunReport report = ComparisonReport.write(result, folder.dir(), folder.id(), FlowlabVersion.current(), started,
-                    indexHref);
-            Path dir = folder.commit();
-            RunIndex.write(index, runs);
-            print(w, result, report, dir);
-        }
+            return result;
+        });
+        print(w, run.result(), run.report(), run.dir());
         return 0;
     }
 
