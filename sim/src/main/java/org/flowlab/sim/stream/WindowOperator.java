@@ -325,6 +325,13 @@ final class WindowOperator implements StatefulOperator {
     private final LongMap<Bucket> byEndLookup = new LongMap<>();
     private final TreeMap<Long, Bucket> byEnd = new TreeMap<>();
     private final Windows windows = new Windows();
+    /**
+     * The windows of the previous row, {@code recentCount} of them: rows of one task mostly fall
+     * into the same windows as the one before, found so without a lookup. Emptied when a window
+     * goes, so it never holds one that is no longer in {@link #byEnd}.
+     */
+    private Bucket[] recent = new Bucket[8];
+    private int recentCount;
     private final List<Bucket> dirtyBuckets = new ArrayList<>();
     private StateChangelog changelog = new StateChangelog();
     private long nextId;
@@ -359,9 +366,10 @@ final class WindowOperator implements StatefulOperator {
         task.accepted(record);
         long key = row.key();
         int h = LongMap.hash(key);
+        Bucket[] buckets = buckets();
         for (int j = 0; j < windows.count; j++) {
             task.cost += task.costs.stateAccessNanos();
-            Bucket bucket = bucket(windows.starts[j], windows.ends[j]);
+            Bucket bucket = buckets[j];
             int slot = bucket.find(key, h);
             if (slot < 0) {
                 slot = bucket.insert(key, h, f.create(), this);
@@ -384,6 +392,28 @@ final class WindowOperator implements StatefulOperator {
                 }
             }
         }
+    }
+
+    /** The buckets of {@link #windows}, in their order: those of the previous row if the windows are the same. */
+    private Bucket[] buckets() {
+        int n = windows.count;
+        if (n == recentCount) {
+            int j = 0;
+            while (j < n && recent[j].end == windows.ends[j] && recent[j].start == windows.starts[j]) {
+                j++;
+            }
+            if (j == n) {
+                return recent;
+            }
+        }
+        if (recent.length < n) {
+            recent = new Bucket[windows.starts.length];
+        }
+        for (int j = 0; j < n; j++) {
+            recent[j] = bucket(windows.starts[j], windows.ends[j]);
+        }
+        recentCount = n;
+        return recent;
     }
 
     private Bucket bucket(long start, long end) {
@@ -454,6 +484,7 @@ final class WindowOperator implements StatefulOperator {
                 }
             }
             if (removed) {
+                recentCount = 0;
                 it.remove();
                 byEndLookup.remove(bucket.end);
                 paneCount -= bucket.size;
@@ -553,6 +584,7 @@ final class WindowOperator implements StatefulOperator {
         State state = (State) snapshot;
         byEnd.clear();
         byEndLookup.clear();
+        recentCount = 0;
         dirtyBuckets.clear();
         paneCount = 0;
         nextId = state.nextId();
