@@ -41,6 +41,7 @@ final class WindowOperator implements StatefulOperator {
     /** A lineage that is no single trace position. */
     private static final int NO_ID = -1;
     private static final int[] NO_SLOTS = new int[0];
+    private static final long[] NO_PENDING = new long[0];
 
     /** A pane as a checkpoint keeps it: its lineage is a trace position, or else a snapshot of a {@link Lineage}. */
     record PaneState(long key, Object acc, long maxId, long maxArrival, int singleId, Lineage.Snapshot lineage,
@@ -220,6 +221,13 @@ final class WindowOperator implements StatefulOperator {
         int dirtyCount;
         /** Slots below this are in the changelog: the panes there at the last checkpoint (a new pane is changed). */
         int inChangelog;
+        /**
+         * Trace positions of source records not yet in their panes' lineage, in arrival order, each
+         * as its slot (high half) and position (low half): one sequential append per row instead
+         * of growing each pane's own array; {@link #applyLineage} puts them in, sized exactly.
+         */
+        long[] pending = NO_PENDING;
+        int pendingCount;
 
         Bucket(long id, long start, long end) {
             this.id = id;
@@ -289,6 +297,56 @@ final class WindowOperator implements StatefulOperator {
             for (int s = 0; s < size; s++) {
                 place(LongMap.hash(chunk(s).key(s & CHUNK_MASK)), s);
             }
+        }
+
+        /** Defers adding trace position {@code id} (a source record's, so never negative) to the lineage of {@code slot}. */
+        void deferLineage(int slot, int id) {
+            if (pendingCount == pending.length) {
+                pending = Arrays.copyOf(pending, Math.max(64, pendingCount * 2));
+            }
+            pending[pendingCount++] = (long) slot << 32 | id;
+        }
+
+        /**
+         * Adds the deferred trace positions to their panes' lineage, in the order they came, as
+         * {@link #addLineage} would have one by one: a pane that was empty and gets one is left
+         * with it as its single position, else its {@link Lineage} grows by exactly its count.
+         */
+        void applyLineage() {
+            if (pendingCount == 0) {
+                return;
+            }
+            int[] counts = new int[size];
+            for (int i = 0; i < pendingCount; i++) {
+                counts[(int) (pending[i] >>> 32)]++;
+            }
+            Lineage[] lineages = new Lineage[size];
+            for (int s = 0; s < size; s++) {
+                if (counts[s] == 0) {
+                    continue;
+                }
+                Chunk c = chunk(s);
+                int o = s & CHUNK_MASK;
+                if (c.lineage(o) == null && c.singleId(o) == NO_ID) {
+                    if (counts[s] == 1) {
+                        continue;
+                    }
+                    c.setLineage(o, new Lineage(counts[s]));
+                } else {
+                    toLineage(c, o).reserve(counts[s]);
+                }
+                lineages[s] = c.lineage(o);
+            }
+            for (int i = 0; i < pendingCount; i++) {
+                int slot = (int) (pending[i] >>> 32);
+                int id = (int) pending[i];
+                if (lineages[slot] == null) {
+                    chunk(slot).setSingleId(slot & CHUNK_MASK, id);
+                } else {
+                    lineages[slot].addId(id);
+                }
+            }
+            pendingCount = 0;
         }
 
         /** The slots in key order, the order in which the window fires. */
@@ -378,7 +436,13 @@ final class WindowOperator implements StatefulOperator {
             Chunk c = bucket.chunk(slot);
             int o = slot & CHUNK_MASK;
             c.add(o, f.add(c.acc(o), row), row.id(), record.maxArrival);
-            addLineage(c, o, record);
+            if (!bucket.fired && record.lineage == null && record.sourceId >= 0) {
+                bucket.deferLineage(slot, record.sourceId);
+            } else {
+                // Deferred positions go in first, so that every pane's lineage keeps the order rows came in.
+                bucket.applyLineage();
+                addLineage(c, o, record);
+            }
             if (checkpointed) {
                 markDirty(bucket, c, o, slot);
             }
@@ -477,6 +541,7 @@ final class WindowOperator implements StatefulOperator {
             boolean removed = StatefulOperator.saturatedAdd(bucket.end - 1, lateness) <= watermark;
             if (!bucket.fired) {
                 bucket.fired = true;
+                bucket.applyLineage();
                 for (int slot : bucket.slotsByKey()) {
                     Chunk c = bucket.chunk(slot);
                     int o = slot & CHUNK_MASK;
@@ -547,6 +612,7 @@ final class WindowOperator implements StatefulOperator {
         for (Bucket bucket : dirtyBuckets) {
             // A removed window's panes are out of the changelog already.
             boolean live = byEndLookup.get(bucket.end) == bucket;
+            bucket.applyLineage();
             for (int i = 0; i < bucket.dirtyCount; i++) {
                 int slot = bucket.dirtySlots[i];
                 Chunk c = bucket.chunk(slot);
