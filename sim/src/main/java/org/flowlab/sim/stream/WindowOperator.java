@@ -383,6 +383,9 @@ final class WindowOperator implements StatefulOperator {
     private final LongMap<Bucket> byEndLookup = new LongMap<>();
     private final TreeMap<Long, Bucket> byEnd = new TreeMap<>();
     private final Windows windows = new Windows();
+    /** {@link #windows} holds the windows of every event time in [assignedFrom, assignedUntil): rows there skip the assigner. */
+    private long assignedFrom = Long.MAX_VALUE;
+    private long assignedUntil = Long.MIN_VALUE;
     /**
      * The windows of the previous row, {@code recentCount} of them: rows of one task mostly fall
      * into the same windows as the one before, found so without a lookup. Emptied when a window
@@ -410,8 +413,13 @@ final class WindowOperator implements StatefulOperator {
     @Override
     public void add(StreamRecord record, long watermark, KeyedTask task) {
         Row row = record.row;
-        windows.count = 0;
-        assigner.assign(row.eventTime(), windows);
+        long eventTime = row.eventTime();
+        if (eventTime < assignedFrom || eventTime >= assignedUntil) {
+            windows.count = 0;
+            assigner.assign(eventTime, windows);
+            assignedFrom = assigner.sameWindowsFrom(eventTime);
+            assignedUntil = assigner.sameWindowsUntil(eventTime);
+        }
         if (windows.count == 0) {
             task.commit(record);
             return;
