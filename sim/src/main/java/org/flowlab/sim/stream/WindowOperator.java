@@ -222,9 +222,9 @@ final class WindowOperator implements StatefulOperator {
         /** Slots below this are in the changelog: the panes there at the last checkpoint (a new pane is changed). */
         int inChangelog;
         /**
-         * Trace positions of source records not yet in their panes' lineage, in arrival order, each
-         * as its slot (high half) and position (low half): one sequential append per row instead
-         * of growing each pane's own array; {@link #applyLineage} puts them in, sized exactly.
+         * Trace positions of source records after a pane's first, not yet in its lineage, in arrival
+         * order, each as its slot (high half) and position (low half): one sequential append per row
+         * instead of growing each pane's own array; {@link #applyLineage} puts them in, sized exactly.
          */
         long[] pending = NO_PENDING;
         int pendingCount;
@@ -444,12 +444,15 @@ final class WindowOperator implements StatefulOperator {
             Chunk c = bucket.chunk(slot);
             int o = slot & CHUNK_MASK;
             c.add(o, f.add(c.acc(o), row), row.id(), record.maxArrival);
-            if (!bucket.fired && record.lineage == null && record.sourceId >= 0) {
-                bucket.deferLineage(slot, record.sourceId);
-            } else {
+            if (bucket.fired || record.lineage != null || record.sourceId < 0) {
                 // Deferred positions go in first, so that every pane's lineage keeps the order rows came in.
                 bucket.applyLineage();
                 addLineage(c, o, record);
+            } else if (c.lineage(o) == null && c.singleId(o) == NO_ID) {
+                // A pane's first record (it has none deferred, having had none) is its single position, as addLineage makes it.
+                c.setSingleId(o, record.sourceId);
+            } else {
+                bucket.deferLineage(slot, record.sourceId);
             }
             if (checkpointed) {
                 markDirty(bucket, c, o, slot);
