@@ -45,6 +45,31 @@ public record SlidingWindows(long size, long slide) implements WindowAssigner {
         }
     }
 
+    /**
+     * Windows start at multiples of the slide and end {@code size mod slide} after one: the latest
+     * of those at or before {@code eventTime} (just {@code eventTime} where that would overflow).
+     */
+    @Override
+    public long sameWindowsFrom(long eventTime) {
+        if (eventTime < Long.MIN_VALUE + size) {
+            return eventTime;
+        }
+        long lastStart = eventTime - Math.floorMod(eventTime, slide);
+        long lastEnd = eventTime - Math.floorMod(eventTime - size, slide);
+        return Math.max(lastStart, lastEnd);
+    }
+
+    /** The earliest window start or end after {@code eventTime}. */
+    @Override
+    public long sameWindowsUntil(long eventTime) {
+        if (eventTime < Long.MIN_VALUE + size) {
+            return eventTime + 1;
+        }
+        long lastStart = eventTime - Math.floorMod(eventTime, slide);
+        long lastEnd = eventTime - Math.floorMod(eventTime - size, slide);
+        return Math.min(lastStart, lastEnd) + slide;
+    }
+
     @Override
     public String toString() {
         return "sliding(" + Windows.duration(size) + " every " + Windows.duration(slide) + ")";

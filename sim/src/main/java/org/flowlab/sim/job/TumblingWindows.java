@@ -20,6 +20,16 @@ public record TumblingWindows(long size) implements WindowAssigner {
     }
 
     @Override
+    public long sameWindowsFrom(long eventTime) {
+        return eventTime - Math.floorMod(eventTime, size);
+    }
+
+    @Override
+    public long sameWindowsUntil(long eventTime) {
+        return sameWindowsFrom(eventTime) + size;
+    }
+
+    @Override
     public String toString() {
         return "tumbling(" + Windows.duration(size) + ")";
     }

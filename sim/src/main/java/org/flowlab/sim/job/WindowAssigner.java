@@ -15,6 +15,20 @@ public sealed interface WindowAssigner permits TumblingWindows, SlidingWindows, 
      */
     void assign(long eventTime, WindowConsumer windows);
 
+    /**
+     * The start of the span of instants around {@code eventTime} that all belong to exactly its
+     * windows, up to {@link #sameWindowsUntil}: an engine may reuse one assignment for every row
+     * in it. Only {@code eventTime} itself unless the assigner knows better.
+     */
+    default long sameWindowsFrom(long eventTime) {
+        return eventTime;
+    }
+
+    /** The end (exclusive) of the span of {@link #sameWindowsFrom}. */
+    default long sameWindowsUntil(long eventTime) {
+        return eventTime + 1;
+    }
+
     /** True for session windows, whose windows grow and merge as rows come. */
     default boolean merging() {
         return false;

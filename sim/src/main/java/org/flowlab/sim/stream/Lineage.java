@@ -25,6 +25,12 @@ final class Lineage {
 
     private static final Lineage[] NO_PARTS = new Lineage[0];
 
+    /** An empty lineage with room for {@code ids} trace positions. */
+    Lineage(int ids) {
+        this.ids = new int[Math.max(1, ids)];
+        parts = NO_PARTS;
+    }
+
     private Lineage(int[] ids, int idCount, Lineage[] parts, int partCount) {
         this.ids = ids;
         this.idCount = idCount;
@@ -37,6 +43,13 @@ final class Lineage {
             ids = Arrays.copyOf(ids, idCount * 2);
         }
         ids[idCount++] = id;
+    }
+
+    /** Makes room for {@code more} trace positions (at least doubling, so that repeated calls stay linear). */
+    void reserve(int more) {
+        if (ids.length - idCount < more) {
+            ids = Arrays.copyOf(ids, Math.max(idCount + more, ids.length * 2));
+        }
     }
 
     void addPart(Lineage part) {

@@ -41,6 +41,7 @@ final class WindowOperator implements StatefulOperator {
     /** A lineage that is no single trace position. */
     private static final int NO_ID = -1;
     private static final int[] NO_SLOTS = new int[0];
+    private static final long[] NO_PENDING = new long[0];
 
     /** A pane as a checkpoint keeps it: its lineage is a trace position, or else a snapshot of a {@link Lineage}. */
     record PaneState(long key, Object acc, long maxId, long maxArrival, int singleId, Lineage.Snapshot lineage,
@@ -220,6 +221,13 @@ final class WindowOperator implements StatefulOperator {
         int dirtyCount;
         /** Slots below this are in the changelog: the panes there at the last checkpoint (a new pane is changed). */
         int inChangelog;
+        /**
+         * Trace positions of source records after a pane's first, not yet in its lineage, in arrival
+         * order, each as its slot (high half) and position (low half): one sequential append per row
+         * instead of growing each pane's own array; {@link #applyLineage} puts them in, sized exactly.
+         */
+        long[] pending = NO_PENDING;
+        int pendingCount;
 
         Bucket(long id, long start, long end) {
             this.id = id;
@@ -291,6 +299,56 @@ final class WindowOperator implements StatefulOperator {
             }
         }
 
+        /** Defers adding trace position {@code id} (a source record's, so never negative) to the lineage of {@code slot}. */
+        void deferLineage(int slot, int id) {
+            if (pendingCount == pending.length) {
+                pending = Arrays.copyOf(pending, Math.max(64, pendingCount * 2));
+            }
+            pending[pendingCount++] = (long) slot << 32 | id;
+        }
+
+        /**
+         * Adds the deferred trace positions to their panes' lineage, in the order they came, as
+         * {@link #addLineage} would have one by one: a pane that was empty and gets one is left
+         * with it as its single position, else its {@link Lineage} grows by exactly its count.
+         */
+        void applyLineage() {
+            if (pendingCount == 0) {
+                return;
+            }
+            int[] counts = new int[size];
+            for (int i = 0; i < pendingCount; i++) {
+                counts[(int) (pending[i] >>> 32)]++;
+            }
+            Lineage[] lineages = new Lineage[size];
+            for (int s = 0; s < size; s++) {
+                if (counts[s] == 0) {
+                    continue;
+                }
+                Chunk c = chunk(s);
+                int o = s & CHUNK_MASK;
+                if (c.lineage(o) == null && c.singleId(o) == NO_ID) {
+                    if (counts[s] == 1) {
+                        continue;
+                    }
+                    c.setLineage(o, new Lineage(counts[s]));
+                } else {
+                    toLineage(c, o).reserve(counts[s]);
+                }
+                lineages[s] = c.lineage(o);
+            }
+            for (int i = 0; i < pendingCount; i++) {
+                int slot = (int) (pending[i] >>> 32);
+                int id = (int) pending[i];
+                if (lineages[slot] == null) {
+                    chunk(slot).setSingleId(slot & CHUNK_MASK, id);
+                } else {
+                    lineages[slot].addId(id);
+                }
+            }
+            pendingCount = 0;
+        }
+
         /** The slots in key order, the order in which the window fires. */
         int[] slotsByKey() {
             long[] keys = new long[size];
@@ -325,6 +383,16 @@ final class WindowOperator implements StatefulOperator {
     private final LongMap<Bucket> byEndLookup = new LongMap<>();
     private final TreeMap<Long, Bucket> byEnd = new TreeMap<>();
     private final Windows windows = new Windows();
+    /** {@link #windows} holds the windows of every event time in [assignedFrom, assignedUntil): rows there skip the assigner. */
+    private long assignedFrom = Long.MAX_VALUE;
+    private long assignedUntil = Long.MIN_VALUE;
+    /**
+     * The windows of the previous row, {@code recentCount} of them: rows of one task mostly fall
+     * into the same windows as the one before, found so without a lookup. Emptied when a window
+     * goes, so it never holds one that is no longer in {@link #byEnd}.
+     */
+    private Bucket[] recent = new Bucket[8];
+    private int recentCount;
     private final List<Bucket> dirtyBuckets = new ArrayList<>();
     private StateChangelog changelog = new StateChangelog();
     private long nextId;
@@ -345,8 +413,13 @@ final class WindowOperator implements StatefulOperator {
     @Override
     public void add(StreamRecord record, long watermark, KeyedTask task) {
         Row row = record.row;
-        windows.count = 0;
-        assigner.assign(row.eventTime(), windows);
+        long eventTime = row.eventTime();
+        if (eventTime < assignedFrom || eventTime >= assignedUntil) {
+            windows.count = 0;
+            assigner.assign(eventTime, windows);
+            assignedFrom = assigner.sameWindowsFrom(eventTime);
+            assignedUntil = assigner.sameWindowsUntil(eventTime);
+        }
         if (windows.count == 0) {
             task.commit(record);
             return;
@@ -359,9 +432,10 @@ final class WindowOperator implements StatefulOperator {
         task.accepted(record);
         long key = row.key();
         int h = LongMap.hash(key);
+        Bucket[] buckets = buckets();
         for (int j = 0; j < windows.count; j++) {
             task.cost += task.costs.stateAccessNanos();
-            Bucket bucket = bucket(windows.starts[j], windows.ends[j]);
+            Bucket bucket = buckets[j];
             int slot = bucket.find(key, h);
             if (slot < 0) {
                 slot = bucket.insert(key, h, f.create(), this);
@@ -370,7 +444,16 @@ final class WindowOperator implements StatefulOperator {
             Chunk c = bucket.chunk(slot);
             int o = slot & CHUNK_MASK;
             c.add(o, f.add(c.acc(o), row), row.id(), record.maxArrival);
-            addLineage(c, o, record);
+            if (bucket.fired || record.lineage != null || record.sourceId < 0) {
+                // Deferred positions go in first, so that every pane's lineage keeps the order rows came in.
+                bucket.applyLineage();
+                addLineage(c, o, record);
+            } else if (c.lineage(o) == null && c.singleId(o) == NO_ID) {
+                // A pane's first record (it has none deferred, having had none) is its single position, as addLineage makes it.
+                c.setSingleId(o, record.sourceId);
+            } else {
+                bucket.deferLineage(slot, record.sourceId);
+            }
             if (checkpointed) {
                 markDirty(bucket, c, o, slot);
             }
@@ -384,6 +467,28 @@ final class WindowOperator implements StatefulOperator {
                 }
             }
         }
+    }
+
+    /** The buckets of {@link #windows}, in their order: those of the previous row if the windows are the same. */
+    private Bucket[] buckets() {
+        int n = windows.count;
+        if (n == recentCount) {
+            int j = 0;
+            while (j < n && recent[j].end == windows.ends[j] && recent[j].start == windows.starts[j]) {
+                j++;
+            }
+            if (j == n) {
+                return recent;
+            }
+        }
+        if (recent.length < n) {
+            recent = new Bucket[windows.starts.length];
+        }
+        for (int j = 0; j < n; j++) {
+            recent[j] = bucket(windows.starts[j], windows.ends[j]);
+        }
+        recentCount = n;
+        return recent;
     }
 
     private Bucket bucket(long start, long end) {
@@ -447,6 +552,7 @@ final class WindowOperator implements StatefulOperator {
             boolean removed = StatefulOperator.saturatedAdd(bucket.end - 1, lateness) <= watermark;
             if (!bucket.fired) {
                 bucket.fired = true;
+                bucket.applyLineage();
                 for (int slot : bucket.slotsByKey()) {
                     Chunk c = bucket.chunk(slot);
                     int o = slot & CHUNK_MASK;
@@ -454,6 +560,7 @@ final class WindowOperator implements StatefulOperator {
                 }
             }
             if (removed) {
+                recentCount = 0;
                 it.remove();
                 byEndLookup.remove(bucket.end);
                 paneCount -= bucket.size;
@@ -516,6 +623,7 @@ final class WindowOperator implements StatefulOperator {
         for (Bucket bucket : dirtyBuckets) {
             // A removed window's panes are out of the changelog already.
             boolean live = byEndLookup.get(bucket.end) == bucket;
+            bucket.applyLineage();
             for (int i = 0; i < bucket.dirtyCount; i++) {
                 int slot = bucket.dirtySlots[i];
                 Chunk c = bucket.chunk(slot);
@@ -553,6 +661,7 @@ final class WindowOperator implements StatefulOperator {
         State state = (State) snapshot;
         byEnd.clear();
         byEndLookup.clear();
+        recentCount = 0;
         dirtyBuckets.clear();
         paneCount = 0;
         nextId = state.nextId();

@@ -28,6 +28,25 @@ class WindowAssignerProperties {
         assertThat(actual.size()).isBetween(size / slide, (size + slide - 1) / slide);
     }
 
+    @Property(tries = 500)
+    void everyInstantOfTheSameWindowsSpanHasTheSameWindows(
+            @ForAll @IntRange(min = 1, max = 50) int size, @ForAll @IntRange(min = 1, max = 50) int slideSeed,
+            @ForAll @LongRange(min = -1_000, max = 1_000) long t, @ForAll boolean tumbling) {
+        int slide = 1 + slideSeed % size;
+        WindowAssigner assigner = tumbling ? Windows.tumbling(size) : Windows.sliding(size, slide);
+        long from = assigner.sameWindowsFrom(t);
+        long until = assigner.sameWindowsUntil(t);
+        assertThat(from).isLessThanOrEqualTo(t);
+        assertThat(until).isGreaterThan(t);
+        List<TimeWindow> windows = assigner.windowsOf(t);
+        for (long x = from; x < until; x++) {
+            assertThat(assigner.windowsOf(x)).as("at %d", x).isEqualTo(windows);
+        }
+        // The span is the whole run: one instant beyond either end the windows differ.
+        assertThat(assigner.windowsOf(from - 1)).isNotEqualTo(windows);
+        assertThat(assigner.windowsOf(until)).isNotEqualTo(windows);
+    }
+
     @Property(tries = 300)
     void tumblingWindowsPartitionTime(@ForAll @IntRange(min = 1, max = 100) int size,
                                       @ForAll @LongRange(min = -10_000, max = 10_000) long t) {
