@@ -35,6 +35,9 @@ import org.flowlab.workloads.Trace;
  */
 public final class FlinkComparison {
 
+    /** The most runs of each engine one comparison may ask for. */
+    public static final int MAX_REPEATS = 20;
+
     private FlinkComparison() {
     }
 
@@ -94,9 +97,6 @@ public final class FlinkComparison {
         return new FlinkComparisonResult(flowlab, runs, "a local MiniCluster in this JVM", started, System.nanoTime() - t0,
                 repeats, everyRun);
     }
-
-    /** The most runs of each engine one comparison may ask for. */
-    public static final int MAX_REPEATS = 20;
 
     /**
      * Checks a repeat count before any work.
