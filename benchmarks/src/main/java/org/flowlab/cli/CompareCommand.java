@@ -79,8 +79,7 @@ final class CompareCommand implements Callable<Integer> {
         w.print(ComparisonTable.of(report).toText());
         w.println();
         w.println(result.agreement().resultsAgree()
-                ? String.format(Locale.ROOT, "results agree ✓ (every engine equals the reference oracle, %,d outputs)",
-                        result.agreement().oracleOutputs())
+                ? "results agree ✓ (" + result.agreement().explanation() + ")"
                 : "results differ ✗ — " + String.join("; ", result.agreement().differences()));
         w.println();
         w.println(wrap(report.recommendation().explanation(), 100));

@@ -59,8 +59,15 @@ final class ComparisonOptions {
     @Option(names = "--workers", paramLabel = "N", description = "Workers of every engine's cluster (default: 4).")
     Integer workers;
 
+    @Option(names = "--watermark-delay", paramLabel = "D", converter = NonNegativeDurationConverter.class,
+            description = "Every engine: how far the watermark trails the largest event time read (bounded "
+                    + "out-of-orderness, 0s to 366d; default: 5s). Stream and micro-batch drop records behind it "
+                    + "as late; batch corrects them by running again.")
+    Long watermarkDelay;
+
     @Option(names = "--allowed-lateness", paramLabel = "D", converter = NonNegativeDurationConverter.class,
-            description = "Stream: how long after a window's end late records still count (default: the trace's largest delay, so none is late).")
+            description = "Every engine with a watermark: how long after the watermark passes a window it still "
+                    + "takes records and emits the window again (0s to 366d; default: 0s).")
     Long allowedLateness;
 
     @Option(names = "--faults", paramLabel = "SPEC", converter = FaultPlanConverter.class,
@@ -134,6 +141,9 @@ final class ComparisonOptions {
         }
         if (workers != null) {
             s = s.withWorkers(workers);
+        }
+        if (watermarkDelay != null) {
+            s = s.withWatermarkDelay(watermarkDelay);
         }
         if (allowedLateness != null) {
             s = s.withAllowedLateness(allowedLateness);

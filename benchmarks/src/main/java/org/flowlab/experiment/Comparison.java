@@ -35,9 +35,8 @@ public final class Comparison {
     public static void check(ComparisonPlan plan, EngineFactory engines) {
         plan.job().name(plan.scenario());
         plan.faults().validateFor(plan.settings().cluster());
-        EngineSettings settings = plan.settings().latenessIsAuto() ? plan.settings().withAllowedLateness(0) : plan.settings();
         for (Paradigm p : plan.engines()) {
-            engines.create(p, settings, plan.faults(), plan.seed());
+            engines.create(p, plan.settings(), plan.faults(), plan.seed());
         }
     }
 
@@ -83,7 +82,7 @@ public final class Comparison {
                                            ComparisonProgress progress, long traceNanos, int maxThreads) {
         long start = System.nanoTime() - traceNanos;
         Job job = plan.job().build(trace);
-        EngineSettings settings = plan.settings().resolvedFor(trace);
+        EngineSettings settings = plan.settings();
         plan.faults().validateFor(settings.cluster());
         List<Engine> built = new ArrayList<>();
         for (Paradigm p : plan.engines()) {

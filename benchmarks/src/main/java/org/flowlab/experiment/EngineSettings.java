@@ -3,8 +3,8 @@ package org.flowlab.experiment;
 import java.util.Objects;
 import org.flowlab.sim.cluster.ClusterSpec;
 import org.flowlab.sim.cluster.CostModel;
+import org.flowlab.sim.engine.EventTimeContract;
 import org.flowlab.workloads.InvalidInputException;
-import org.flowlab.workloads.Trace;
 import org.flowlab.workloads.text.DurationText;
 
 /**
@@ -16,17 +16,14 @@ import org.flowlab.workloads.text.DurationText;
  * @param checkpointInterval stream: time between checkpoints
  * @param delivery           stream: the sink's guarantee
  * @param cluster            workers, slots and price, the same for every engine
- * @param allowedLateness    stream: how long after a window's end late records still count;
- *                           {@link #AUTO} covers the trace's disorder (see {@link #resolvedFor})
+ * @param eventTime          the event-time contract — watermark delay and allowed lateness — the
+ *                           same for every engine (see {@link EventTimeContract})
  * @param costs              what each step of work costs in virtual time, the same for every engine:
  *                           {@link CostModel#defaults()}, or a profile that {@code flowlab calibrate}
  *                           measured ({@code --cost-profile FILE})
  */
 public record EngineSettings(long batchInterval, long microbatchInterval, long checkpointInterval, Delivery delivery,
-                             ClusterSpec cluster, long allowedLateness, CostModel costs) {
-
-    /** An allowed lateness chosen from the trace, so that no record is late. */
-    public static final long AUTO = -1;
+                             ClusterSpec cluster, EventTimeContract eventTime, CostModel costs) {
 
     /**
      * Defaults: a batch every hour (a typical ETL schedule); a micro-batch every 10 s; a checkpoint
@@ -35,11 +32,12 @@ public record EngineSettings(long batchInterval, long microbatchInterval, long c
      * with more snapshot work); at-least-once, Flink's default: outputs are visible at once, and a
      * replay after a failure repeats some of them, which the duplicates figure counts (exactly-once
      * waits for the checkpoint instead: pass {@code --delivery exactly-once} to see the price);
-     * {@link ClusterSpec#DEFAULT}; allowed lateness from the trace; the default cost model.
+     * {@link ClusterSpec#DEFAULT}; {@link EventTimeContract#DEFAULT} (a watermark 5 s behind, no
+     * allowed lateness); the default cost model.
      */
     public static final EngineSettings DEFAULTS = new EngineSettings(DurationText.NANOS_PER_HOUR,
             10 * DurationText.NANOS_PER_SECOND, DurationText.NANOS_PER_MINUTE, Delivery.AT_LEAST_ONCE,
-            ClusterSpec.DEFAULT, AUTO, CostModel.defaults());
+            ClusterSpec.DEFAULT, EventTimeContract.DEFAULT, CostModel.defaults());
 
     public EngineSettings {
         positive(batchInterval, "batch interval");
@@ -47,10 +45,8 @@ public record EngineSettings(long batchInterval, long microbatchInterval, long c
         positive(checkpointInterval, "checkpoint interval");
         Objects.requireNonNull(delivery, "delivery");
         Objects.requireNonNull(cluster, "cluster");
+        Objects.requireNonNull(eventTime, "eventTime");
         Objects.requireNonNull(costs, "costs");
-        if (allowedLateness < 0 && allowedLateness != AUTO) {
-            throw new InvalidInputException("allowed lateness: must be a duration >= 0 (got " + allowedLateness + " ns)");
-        }
     }
 
     private static void positive(long nanos, String what) {
@@ -64,58 +60,45 @@ public record EngineSettings(long batchInterval, long microbatchInterval, long c
     }
 
     public EngineSettings withBatchInterval(long nanos) {
-        return new EngineSettings(nanos, microbatchInterval, checkpointInterval, delivery, cluster, allowedLateness, costs);
+        return new EngineSettings(nanos, microbatchInterval, checkpointInterval, delivery, cluster, eventTime, costs);
     }
 
     public EngineSettings withMicrobatchInterval(long nanos) {
-        return new EngineSettings(batchInterval, nanos, checkpointInterval, delivery, cluster, allowedLateness, costs);
+        return new EngineSettings(batchInterval, nanos, checkpointInterval, delivery, cluster, eventTime, costs);
     }
 
     public EngineSettings withCheckpointInterval(long nanos) {
-        return new EngineSettings(batchInterval, microbatchInterval, nanos, delivery, cluster, allowedLateness, costs);
+        return new EngineSettings(batchInterval, microbatchInterval, nanos, delivery, cluster, eventTime, costs);
     }
 
     public EngineSettings withDelivery(Delivery d) {
-        return new EngineSettings(batchInterval, microbatchInterval, checkpointInterval, d, cluster, allowedLateness, costs);
+        return new EngineSettings(batchInterval, microbatchInterval, checkpointInterval, d, cluster, eventTime, costs);
     }
 
     public EngineSettings withCluster(ClusterSpec c) {
-        return new EngineSettings(batchInterval, microbatchInterval, checkpointInterval, delivery, c, allowedLateness, costs);
+        return new EngineSettings(batchInterval, microbatchInterval, checkpointInterval, delivery, c, eventTime, costs);
     }
 
     public EngineSettings withWorkers(int workers) {
         return withCluster(cluster.withWorkers(workers));
     }
 
+    public EngineSettings withEventTime(EventTimeContract contract) {
+        return new EngineSettings(batchInterval, microbatchInterval, checkpointInterval, delivery, cluster, contract, costs);
+    }
+
+    /** With the event-time contract's watermark delay {@code nanos}, its allowed lateness kept. */
+    public EngineSettings withWatermarkDelay(long nanos) {
+        return withEventTime(eventTime.withWatermarkDelay(nanos));
+    }
+
+    /** With the event-time contract's allowed lateness {@code nanos}, its watermark delay kept. */
     public EngineSettings withAllowedLateness(long nanos) {
-        return new EngineSettings(batchInterval, microbatchInterval, checkpointInterval, delivery, cluster, nanos, costs);
+        return withEventTime(eventTime.withAllowedLateness(nanos));
     }
 
     public EngineSettings withCosts(CostModel c) {
-        return new EngineSettings(batchInterval, microbatchInterval, checkpointInterval, delivery, cluster, allowedLateness, c);
-    }
-
-    /** Whether the allowed lateness is still to be chosen from the trace. */
-    public boolean latenessIsAuto() {
-        return allowedLateness == AUTO;
-    }
-
-    /**
-     * These settings for a trace: an {@link #AUTO} allowed lateness becomes the trace's largest
-     * delay (arrival minus event time) rounded up to the next whole second, which no record reaches, so the
-     * stream counts no record late and its results can agree with the other engines'. It is strictly
-     * above the largest delay, so a record exactly that late is not on the boundary.
-     */
-    public EngineSettings resolvedFor(Trace trace) {
-        if (!latenessIsAuto()) {
-            return this;
-        }
-        long maxDelay = 0;
-        for (int i = 0; i < trace.size(); i++) {
-            maxDelay = Math.max(maxDelay, trace.arrivalTime(i) - trace.eventTime(i));
-        }
-        long second = DurationText.NANOS_PER_SECOND;
-        return withAllowedLateness((maxDelay / second + 1) * second);
+        return new EngineSettings(batchInterval, microbatchInterval, checkpointInterval, delivery, cluster, eventTime, c);
     }
 
     /** The settings that concern {@code paradigm}, for tables and legends: {@code every 1h}. */

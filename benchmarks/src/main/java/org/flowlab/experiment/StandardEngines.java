@@ -9,22 +9,23 @@ import org.flowlab.sim.batch.Schedule;
 import org.flowlab.sim.engine.Engine;
 import org.flowlab.sim.fault.FaultPlan;
 import org.flowlab.sim.stream.StreamConfig;
+import org.flowlab.sim.stream.StreamEngine;
 
 /**
  * The engines of this build, configured from a comparison's settings: what {@code flowlab compare}
  * runs. The settings map onto each engine's own configuration, whose other knobs keep their
- * documented defaults; every engine charges the settings' cost model:
+ * documented defaults. Every engine gets the same cluster, cost model, event-time contract
+ * (watermark delay and allowed lateness), faults and seed:
  * <ul>
  *   <li>batch — a run every batch interval ({@code every} schedule) on an ephemeral cluster, started
- *       for each run and billed only while starting and running, as an hourly or nightly job usually
- *       runs; the cluster's size, the faults and the seed; late records reprocessed, so its results
- *       stay exact whatever their lateness.</li>
+ *       for each run, as an hourly or nightly job usually runs; a record arriving for a partition
+ *       that already ran is corrected by the next run, so its results stay exact.</li>
  *   <li>micro-batch — a trigger every micro-batch interval (100 ms to 1 h) on an always-on cluster,
- *       like the stream's; the engine's default watermark delay, late records reprocessed.</li>
- *   <li>stream — the cluster, the checkpoint interval, the delivery guarantee, the faults and the
- *       seed; source partitions and keyed parallelism equal the cluster's slots (Flink's slot
- *       sharing: one subtask of each stage per slot), so more workers mean more parallel tasks; the
- *       allowed lateness as {@link TunedStreamEngine} explains.</li>
+ *       like the stream's; records the contract finds late are dropped and counted, as Spark does.</li>
+ *   <li>stream — the checkpoint interval and the delivery guarantee; source partitions and keyed
+ *       parallelism equal the cluster's slots (Flink's slot sharing: one subtask of each stage per
+ *       slot), so more workers mean more parallel tasks; records the contract finds late are
+ *       dropped and counted, as Flink does.</li>
  * </ul>
  */
 public final class StandardEngines implements EngineFactory {
@@ -39,11 +40,12 @@ public final class StandardEngines implements EngineFactory {
     public Engine create(Paradigm paradigm, EngineSettings settings, FaultPlan faults, long seed) {
         return switch (paradigm) {
             case BATCH -> new BatchEngine(BatchConfig.defaults()
-                    .withSchedule(new Schedule.FixedInterval(settings.batchInterval()))
+                    .withSchedule(new Schedule.FixedInterval(settings.batchInterval())).withEventTime(settings.eventTime())
                     .withCluster(settings.cluster()).withClusterMode(ClusterMode.EPHEMERAL).withCosts(settings.costs())
                     .withFaults(faults).withSeed(seed));
             case MICROBATCH -> new MicroBatchEngine(MicroBatchConfig.defaults().withInterval(settings.microbatchInterval())
-                    .withCluster(settings.cluster()).withCosts(settings.costs()).withFaults(faults).withSeed(seed));
+                    .withEventTime(settings.eventTime()).withCluster(settings.cluster()).withCosts(settings.costs())
+                    .withFaults(faults).withSeed(seed));
             case STREAM -> stream(settings, faults, seed);
         };
     }
@@ -51,10 +53,10 @@ public final class StandardEngines implements EngineFactory {
     static Engine stream(EngineSettings s, FaultPlan faults, long seed) {
         int slots = s.cluster().totalSlots();
         StreamConfig config = StreamConfig.defaults().withCluster(s.cluster()).withCosts(s.costs()).withSourcePartitions(slots)
-                .withParallelism(slots).withCheckpointInterval(s.checkpointInterval())
+                .withParallelism(slots).withCheckpointInterval(s.checkpointInterval()).withEventTime(s.eventTime())
                 .withDelivery(s.delivery() == Delivery.EXACTLY_ONCE ? org.flowlab.sim.stream.Delivery.EXACTLY_ONCE
                         : org.flowlab.sim.stream.Delivery.AT_LEAST_ONCE)
                 .withFaults(faults).withSeed(seed).validated();
-        return new TunedStreamEngine(config, s.latenessIsAuto() ? 0 : s.allowedLateness());
+        return new StreamEngine(config);
     }
 }

@@ -36,8 +36,13 @@ public enum SweepParameter {
     WORKERS("workers", Kind.WHOLE, EnumSet.allOf(Paradigm.class)),
     /** The stream's checkpoint interval. */
     CHECKPOINT_INTERVAL("checkpoint-interval", Kind.DURATION, EnumSet.of(Paradigm.STREAM)),
-    /** How late records may come and still count in the stream (batch engines reprocess late records anyway). */
-    ALLOWED_LATENESS("allowed-lateness", Kind.DURATION_OR_ZERO, EnumSet.of(Paradigm.STREAM)),
+    /** The event-time contract's watermark delay, the same for every engine. */
+    WATERMARK_DELAY("watermark-delay", Kind.DURATION_OR_ZERO, EnumSet.allOf(Paradigm.class)),
+    /**
+     * The contract's allowed lateness: what the engines that drop late records keep (the batch
+     * engine corrects late records whatever the lateness, so its results do not depend on it).
+     */
+    ALLOWED_LATENESS("allowed-lateness", Kind.DURATION_OR_ZERO, EnumSet.of(Paradigm.MICROBATCH, Paradigm.STREAM)),
     /** The probability that a task fails (the fault plan's task-fail part). */
     FAULT_RATE("fault-rate", Kind.PROBABILITY, EnumSet.allOf(Paradigm.class)),
     /** The Zipf exponent s of the scenario's key distribution. */
@@ -179,6 +184,7 @@ public enum SweepParameter {
             case RATE -> plan.withRate(v);
             case WORKERS -> plan.withSettings(s.withWorkers((int) v));
             case CHECKPOINT_INTERVAL -> plan.withSettings(s.withCheckpointInterval((long) v));
+            case WATERMARK_DELAY -> plan.withSettings(s.withWatermarkDelay((long) v));
             case ALLOWED_LATENESS -> plan.withSettings(s.withAllowedLateness((long) v));
             case FAULT_RATE -> plan.withFaults(withTaskFailure(plan.faults(), v));
             case KEY_SKEW -> plan.withWorkload(withKeySkew(plan.workload(), v));

@@ -117,7 +117,8 @@ public record SweepPlan(ComparisonPlan base, List<Variation> variations, boolean
                 "checkpoint-interval " + s.checkpointInterval(),
                 "delivery " + s.delivery().text(),
                 "cluster " + s.cluster().workers() + "x" + s.cluster().slotsPerWorker() + "@" + s.cluster().pricePerWorkerHour(),
-                "allowed-lateness " + s.allowedLateness(),
+                "watermark-delay " + s.eventTime().watermarkDelay(),
+                "allowed-lateness " + s.eventTime().allowedLateness(),
                 "faults " + base.faults(),
                 "vary " + variations,
                 "find " + (findSustainableThroughput ? "sustainable-throughput" : "none"));

@@ -69,10 +69,11 @@ public record ComparisonTable(List<String> engines, List<Row> rows) {
         return new ComparisonTable(new ArrayList<>(report.engines().keySet()), rows);
     }
 
-    /** ✓, or ✗ with the first difference, from the agreement's lines. */
+    /** ✓ (with how many records it dropped as late, if any), or ✗ with the first difference, from the agreement's lines. */
     static String agreement(RunReport report, String engine) {
-        if (report.engines().get(engine).resultsAgree()) {
-            return "✓";
+        RunReport.EngineFigures f = report.engines().get(engine);
+        if (f.resultsAgree()) {
+            return f.lateRecords() == 0 ? "✓" : String.format(Locale.ROOT, "✓ %,d late", f.lateRecords());
         }
         for (String d : report.agreement().differences()) {
             if (d.startsWith(engine + ": ")) {

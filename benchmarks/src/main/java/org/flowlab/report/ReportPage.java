@@ -122,8 +122,8 @@ public final class ReportPage {
         row(h, "delivery", p.delivery());
         row(h, "cluster", String.format(Locale.ROOT, "%d workers × %d slots at %s per worker-hour", p.workers(),
                 p.slotsPerWorker(), p.pricePerWorkerHour()));
-        row(h, "allowed lateness", DurationText.format(p.allowedLatenessMs() * 1_000_000)
-                + (p.allowedLatenessAuto() ? " (chosen from the trace: its largest delay)" : ""));
+        row(h, "watermark delay", DurationText.format(Math.round(p.eventTime().watermarkDelayMs() * 1e6)));
+        row(h, "allowed lateness", DurationText.format(Math.round(p.eventTime().allowedLatenessMs() * 1e6)));
         row(h, "faults", p.faults());
         row(h, "SLA (p99 per-record latency)", p.slaMs() == null ? "none" : DurationText.format(Math.round(p.slaMs() * 1e6)));
         row(h, "budget per run", p.budget() == null ? "none" : org.flowlab.experiment.Recommendation.money(p.budget()));

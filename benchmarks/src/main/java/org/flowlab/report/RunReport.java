@@ -15,6 +15,7 @@ import org.flowlab.experiment.EngineSettings;
 import org.flowlab.experiment.FlinkComparisonResult;
 import org.flowlab.experiment.FlinkEngineRun;
 import org.flowlab.experiment.Recommendation;
+import org.flowlab.sim.engine.EventTimeContract;
 import org.flowlab.sim.metrics.LatencySummary;
 import org.flowlab.sim.metrics.RunMetrics;
 import org.flowlab.workloads.Trace;
@@ -46,7 +47,7 @@ public record RunReport(int schemaVersion, String runId, String flowlabVersion, 
                         AgreementFigures agreement, RecommendationFigures recommendation, List<String> charts,
                         Environment environment, WallClock wallClock) {
 
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
 
     public RunReport {
         engines = new LinkedHashMap<>(engines);
@@ -64,7 +65,7 @@ public record RunReport(int schemaVersion, String runId, String flowlabVersion, 
      * @param engines             the engines' ids, in order
      * @param durationMs          the workload's span of event time
      * @param ratePerSec          the workload's mean rate
-     * @param allowedLatenessAuto whether the allowed lateness was chosen from the trace
+     * @param eventTime           the event-time contract every engine was given
      * @param faults              the fault plan, in the {@code --faults} syntax ({@code none} for none)
      * @param slaMs               the SLA on p99 latency, or null
      * @param budget              the budget per run, or null
@@ -74,9 +75,23 @@ public record RunReport(int schemaVersion, String runId, String flowlabVersion, 
      */
     public record Parameters(String job, List<String> engines, long durationMs, double ratePerSec, long batchIntervalMs,
                              long microbatchIntervalMs, long checkpointIntervalMs, String delivery, int workers,
-                             int slotsPerWorker, double pricePerWorkerHour, long allowedLatenessMs,
-                             boolean allowedLatenessAuto, String faults, Double slaMs, Double budget, JsonObject workload,
-                             Map<String, Long> costsNs) {
+                             int slotsPerWorker, double pricePerWorkerHour, EventTime eventTime, String faults,
+                             Double slaMs, Double budget, JsonObject workload, Map<String, Long> costsNs) {
+    }
+
+    /**
+     * The event-time contract every engine was given (DESIGN.md, "The same conditions for every engine").
+     *
+     * @param watermarkDelayMs  how far the watermark trails the largest event time read
+     * @param allowedLatenessMs how long after the watermark passes a window it still takes records
+     * @param lateRecords       what each engine does with a record behind its watermark and lateness
+     */
+    public record EventTime(double watermarkDelayMs, double allowedLatenessMs, String lateRecords) {
+        /** The figures of {@code contract}. */
+        public static EventTime of(EventTimeContract contract) {
+            return new EventTime(contract.watermarkDelay() / 1e6, contract.allowedLateness() / 1e6,
+                    "stream and micro-batch drop them to a counted late output; batch corrects the partition by running it again");
+        }
     }
 
     /**
@@ -301,7 +316,7 @@ public record RunReport(int schemaVersion, String runId, String flowlabVersion, 
     private static Parameters withEngines(Parameters p, List<String> engines) {
         return new Parameters(p.job(), engines, p.durationMs(), p.ratePerSec(), p.batchIntervalMs(), p.microbatchIntervalMs(),
                 p.checkpointIntervalMs(), p.delivery(), p.workers(), p.slotsPerWorker(), p.pricePerWorkerHour(),
-                p.allowedLatenessMs(), p.allowedLatenessAuto(), p.faults(), p.slaMs(), p.budget(), p.workload(), p.costsNs());
+                p.eventTime(), p.faults(), p.slaMs(), p.budget(), p.workload(), p.costsNs());
     }
 
     /** The parameters of {@code plan}, run with {@code s} (its settings resolved for the trace, or as given). */
@@ -310,8 +325,7 @@ public record RunReport(int schemaVersion, String runId, String flowlabVersion, 
                 plan.workload().rate(), s.batchInterval() / 1_000_000, s.microbatchInterval() / 1_000_000,
                 s.checkpointInterval() / 1_000_000, s.delivery().text(), s.cluster().workers(),
                 s.cluster().slotsPerWorker(), s.cluster().pricePerWorkerHour(),
-                s.latenessIsAuto() ? 0 : s.allowedLateness() / 1_000_000,
-                plan.settings().latenessIsAuto(), plan.faults().toString(),
+                EventTime.of(s.eventTime()), plan.faults().toString(),
                 plan.sla().isPresent() ? plan.sla().getAsLong() / 1e6 : null,
                 plan.budget().isPresent() ? plan.budget().getAsDouble() : null, plan.workload().settings(),
                 s.costs().asMap());

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.flowlab.sim.engine.EventTimeContract;
 import org.flowlab.sim.fault.FaultPlan;
 import org.flowlab.workloads.InvalidInputException;
 import org.junit.jupiter.api.Test;
@@ -89,15 +90,13 @@ class ComparisonTest {
     }
 
     @Test
-    void automaticLatenessCoversTheTracesLargestDelay() {
+    void theEventTimeContractIsTheGivenOneNeverChosenFromTheTrace() {
         ComparisonResult r = Comparison.run(small(), IntervalEngine.factory(new AtomicInteger()), ComparisonProgress.NONE);
-        long maxDelay = 0;
-        for (int i = 0; i < r.trace().size(); i++) {
-            maxDelay = Math.max(maxDelay, r.trace().arrivalTime(i) - r.trace().eventTime(i));
-        }
-        assertThat(r.settings().allowedLateness()).isGreaterThan(maxDelay)
-                .isLessThanOrEqualTo(maxDelay + 1_000_000_000L);
-        assertThat(r.settings().allowedLateness() % 1_000_000_000L).isZero();
+        assertThat(r.settings().eventTime()).isEqualTo(EventTimeContract.DEFAULT);
+        EventTimeContract given = new EventTimeContract(3_000_000_000L, 60_000_000_000L);
+        ComparisonResult withContract = Comparison.run(small().withSettings(small().settings().withEventTime(given)),
+                IntervalEngine.factory(new AtomicInteger()), ComparisonProgress.NONE);
+        assertThat(withContract.settings().eventTime()).isEqualTo(given);
     }
 
     @Test

@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.flowlab.sim.catalog.JobCatalog;
+import org.flowlab.sim.batch.BatchEngine;
+import org.flowlab.sim.batch.MicroBatchEngine;
+import org.flowlab.sim.engine.Engine;
+import org.flowlab.sim.engine.EventTimeContract;
 import org.flowlab.sim.engine.ProgressListener;
 import org.flowlab.sim.engine.RunOutcome;
 import org.flowlab.sim.fault.FaultPlan;
 import org.flowlab.sim.job.Job;
-import org.flowlab.sim.stream.StreamConfig;
 import org.flowlab.sim.stream.StreamEngine;
 import org.flowlab.workloads.InvalidInputException;
 import org.flowlab.workloads.Trace;
@@ -27,14 +29,14 @@ class StandardEnginesTest {
     }
 
     @Test
-    void theStreamAgreesWithTheOracleOnAWindowJobADetectorAndATwoStageJob() {
+    void theStreamAgreesWithTheOracleWithoutItsLateRecordsOnAWindowJobADetectorAndATwoStageJob() {
         for (ComparisonPlan plan : List.of(
                 streamOnly("stock-ticks", "vwap-1s", 20 * S, 200),
                 streamOnly("card-fraud", "fraud-alerts", 20 * 60 * S, 20).withFaults(FaultPlan.parse("crash:worker=1@8m+20s")),
                 streamOnly("nexmark", "q5", 20 * S, 1000).withFaults(FaultPlan.parse("crash:worker=0@7s+2s")))) {
             ComparisonResult r = Comparison.run(plan, StandardEngines.FACTORY, ComparisonProgress.NONE);
             assertThat(r.agreement().resultsAgree()).as(plan.scenario() + ": " + r.agreement().differences()).isTrue();
-            assertThat(r.run(Paradigm.STREAM).outcome().lateRecords()).isZero();
+            assertThat(r.agreement().of(Paradigm.STREAM).lateRecords()).isEqualTo(r.run(Paradigm.STREAM).outcome().lateRecords());
             if (!plan.faults().isNone()) {
                 assertThat(r.run(Paradigm.STREAM).outcome().metrics().recovery().restarts()).isPositive();
             }
@@ -63,7 +65,7 @@ class StandardEnginesTest {
         ComparisonPlan plan = ComparisonPlan.of("stock-ticks").withDuration(60 * S).withRate(200).withJob(JobChoice.named("vwap-1s"));
         Trace trace = WorkloadGenerator.generate(plan.workload(), 1);
         Job job = plan.job().build(trace);
-        EngineSettings settings = plan.settings().withBatchInterval(10 * S).resolvedFor(trace);
+        EngineSettings settings = plan.settings().withBatchInterval(10 * S);
         for (Paradigm p : List.of(Paradigm.BATCH, Paradigm.MICROBATCH)) {
             List<Double> seen = new ArrayList<>();
             RunOutcome reported = StandardEngines.FACTORY.create(p, settings, FaultPlan.NONE, 1).run(job, trace, seen::add);
@@ -86,47 +88,39 @@ class StandardEnginesTest {
         ComparisonPlan plan = streamOnly("nexmark", "q5", 10 * S, 1000).withFaults(FaultPlan.parse("crash:worker=1@4s+1s"));
         Trace trace = WorkloadGenerator.generate(plan.workload(), 1);
         Job job = plan.job().build(trace);
-        EngineSettings settings = plan.settings().resolvedFor(trace);
-        TunedStreamEngine engine = (TunedStreamEngine) StandardEngines.FACTORY.create(Paradigm.STREAM, settings, plan.faults(), 1);
+        Engine engine = StandardEngines.FACTORY.create(Paradigm.STREAM, plan.settings(), plan.faults(), 1);
         List<Double> seen = new ArrayList<>();
         ProgressListener listener = seen::add;
         RunOutcome stepped = engine.run(job, trace, listener);
-        RunOutcome direct = StreamEngine.run(job, trace, engine.configFor(job));
+        RunOutcome direct = engine.run(job, trace);
         assertThat(stepped).isEqualTo(direct);
         assertThat(seen).hasSizeGreaterThan(10).isSorted().endsWith(1.0);
     }
 
     @Test
-    void theWatermarkIsChosenForTheJob() {
-        Trace ticks = WorkloadGenerator.generate(streamOnly("stock-ticks", "vwap-1s", 10 * S, 100).workload(), 1);
-        Trace fraud = WorkloadGenerator.generate(streamOnly("card-fraud", "fraud-alerts", 600 * S, 10).workload(), 1);
-        Trace auctions = WorkloadGenerator.generate(streamOnly("nexmark", "q5", 10 * S, 100).workload(), 1);
-        TunedStreamEngine engine = new TunedStreamEngine(StreamConfig.defaults(), 30 * S);
-        StreamConfig window = engine.configFor(JobCatalog.get("stock-ticks", "vwap-1s").build(ticks));
-        assertThat(window.outOfOrderness()).isEqualTo(StreamConfig.defaults().outOfOrderness());
-        assertThat(window.allowedLateness()).isEqualTo(30 * S);
-        StreamConfig detector = engine.configFor(JobCatalog.get("card-fraud", "fraud-alerts").build(fraud));
-        assertThat(detector.outOfOrderness()).isEqualTo(30 * S);
-        assertThat(detector.allowedLateness()).isZero();
-        StreamConfig twoStages = engine.configFor(JobCatalog.get("nexmark", "q5").build(auctions));
-        assertThat(twoStages.outOfOrderness()).isEqualTo(30 * S);
-        StreamConfig tight = new TunedStreamEngine(StreamConfig.defaults(), S).configFor(JobCatalog.get("stock-ticks", "vwap-1s").build(ticks));
-        assertThat(tight.outOfOrderness()).isEqualTo(S);
+    void everyEngineIsGivenTheSameEventTimeContractWhateverTheJob() {
+        EventTimeContract contract = new EventTimeContract(7 * S, 30 * S);
+        EngineSettings settings = EngineSettings.defaults().withEventTime(contract);
+        BatchEngine batch = (BatchEngine) StandardEngines.FACTORY.create(Paradigm.BATCH, settings, FaultPlan.NONE, 1);
+        MicroBatchEngine micro = (MicroBatchEngine) StandardEngines.FACTORY.create(Paradigm.MICROBATCH, settings, FaultPlan.NONE, 1);
+        StreamEngine stream = (StreamEngine) StandardEngines.FACTORY.create(Paradigm.STREAM, settings, FaultPlan.NONE, 1);
+        assertThat(batch.config().eventTime()).isEqualTo(contract);
+        assertThat(micro.config().eventTime()).isEqualTo(contract);
+        assertThat(stream.config().eventTime()).isEqualTo(contract);
+        assertThat(EngineSettings.defaults().eventTime()).isEqualTo(EventTimeContract.DEFAULT);
     }
 
     @Test
-    void aLatenessBelowTheDisorderDropsRecordsAndTheVerdictSaysTheyExplainTheDifference() {
+    void aWatermarkDelayBelowTheDisorderDropsRecordsAndTheVerdictCountsThemAsTheOnlyDifference() {
         ComparisonPlan plan = streamOnly("card-fraud", "fraud-alerts", 30 * 60 * S, 20)
-                .withSettings(EngineSettings.defaults().withAllowedLateness(0));
+                .withSettings(EngineSettings.defaults().withWatermarkDelay(S));
         ComparisonResult r = Comparison.run(plan, StandardEngines.FACTORY, ComparisonProgress.NONE);
         RunOutcome stream = r.run(Paradigm.STREAM).outcome();
         assertThat(stream.lateRecords()).isPositive();
         Agreement.Verdict v = r.agreement().of(Paradigm.STREAM);
         assertThat(v.lateRecords()).isEqualTo(stream.lateRecords());
-        if (!v.agrees()) {
-            assertThat(v.lateExplainAll()).isTrue();
-            assertThat(v.summary()).contains("records dropped as late (they explain every difference)");
-        }
+        assertThat(v.agrees()).isTrue();
+        assertThat(v.summary()).isEqualTo("✓ " + stream.lateRecords() + " late");
     }
 
     @Test

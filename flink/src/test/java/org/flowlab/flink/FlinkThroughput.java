@@ -47,7 +47,7 @@ public final class FlinkThroughput {
                 long oracle = System.nanoTime() - t0;
                 System.out.printf("%s oracle: %d outputs in %d ms%n", name, expected.size(), oracle / 1_000_000);
                 StreamConfig config = StreamConfig.defaults().withParallelism(2).withSourcePartitions(2)
-                        .withOutOfOrderness(Math.max(1, FlinkRunner.disorder(trace))).withCheckpointing(false);
+                        .withWatermarkDelay(Math.max(1, FlinkRunner.disorder(trace))).withCheckpointing(false);
                 for (int i = 0; i < 3; i++) {
                     long s0 = System.nanoTime();
                     RunOutcome outcome = StreamEngine.run(job.build(trace), trace, config);

@@ -3,53 +3,51 @@ package org.flowlab.sim.batch;
 import java.util.Objects;
 import org.flowlab.sim.cluster.ClusterSpec;
 import org.flowlab.sim.cluster.CostModel;
+import org.flowlab.sim.engine.EventTimeContract;
 import org.flowlab.sim.fault.FaultPlan;
 import org.flowlab.workloads.InvalidInputException;
 import org.flowlab.workloads.spec.SpecReader;
 import org.flowlab.workloads.text.DurationText;
 
 /**
- * How the batch engine runs a job: when ({@link Schedule}), how far its watermark trails the
- * staged data (for process functions and late data), what it does with late records, and how
- * runs execute ({@link ExecutionSettings}). {@code BatchConfig.defaults().withSchedule("daily 02:00")}.
+ * How the batch engine runs a job: when ({@link Schedule}), the event-time contract, and how runs
+ * execute ({@link ExecutionSettings}). {@code BatchConfig.defaults().withSchedule("daily 02:00")}.
  *
- * @param schedule      when runs start
- * @param latenessBound the event-time watermark of a run is the arrival time of the last record it
- *                      reads minus this bound: process functions handle rows up to it, and a record
- *                      whose windows (or key) a committed run's watermark has passed is late; >= 0
- * @param latePolicy    reprocess late records (the default: results stay exact) or drop them
- * @param execution     the cluster, costs, task size, retries, speculation, load, faults and seed
+ * <p>A run's watermark is the contract's after the largest event time it has read: process
+ * functions handle rows up to it, and a window or key that a committed run's watermark has passed
+ * is complete. A record that arrives for a complete partition is not dropped: the next run
+ * corrects what it touches (recomputes the window, replays the key) and upserts the new results,
+ * counted as a correction, so the batch engine's final table is always exactly the oracle's.
+ *
+ * @param schedule  when runs start
+ * @param eventTime the watermark delay (and allowed lateness, which only engines that drop late
+ *                  records use), the same contract every engine of a comparison is given
+ * @param execution the cluster, costs, task size, retries, speculation, load, faults and seed
  */
-public record BatchConfig(Schedule schedule, long latenessBound, LatePolicy latePolicy, ExecutionSettings execution) {
-
-    /** The default lateness bound: records up to a minute late are not late. */
-    public static final long DEFAULT_LATENESS_BOUND = DurationText.NANOS_PER_MINUTE;
+public record BatchConfig(Schedule schedule, EventTimeContract eventTime, ExecutionSettings execution) {
 
     public BatchConfig {
         Objects.requireNonNull(schedule, "schedule");
-        Objects.requireNonNull(latePolicy, "latePolicy");
+        Objects.requireNonNull(eventTime, "eventTime");
         Objects.requireNonNull(execution, "execution");
-        if (latenessBound < 0) {
-            throw new InvalidInputException("batch: latenessBound must be >= 0 (got " + latenessBound + " ns)");
-        }
     }
 
-    /** Every hour, on the default always-on cluster, late records reprocessed. */
+    /** Every hour, on the default always-on cluster, the default event-time contract. */
     public static BatchConfig defaults() {
-        return new BatchConfig(new Schedule.FixedInterval(DurationText.NANOS_PER_HOUR), DEFAULT_LATENESS_BOUND,
-                LatePolicy.REPROCESS, ExecutionSettings.defaults());
+        return new BatchConfig(new Schedule.FixedInterval(DurationText.NANOS_PER_HOUR), EventTimeContract.DEFAULT,
+                ExecutionSettings.defaults());
     }
 
     /**
      * The settings of a JSON object, every field optional (the defaults fill in):
-     * {@code {"schedule": "daily 02:00", "latenessBound": "5m", "latePolicy": "reprocess",
+     * {@code {"schedule": "daily 02:00", "watermarkDelay": "5m",
      * "cluster": "ephemeral", "workers": 8, "slotsPerWorker": 4, "targetTaskRecords": 500000,
      * "maxAttempts": 4, "speculation": true, "faults": "task-fail:p=0.01", "seed": 7}}.
      *
      * @throws InvalidInputException naming the file, the field and what is allowed
      */
     public static BatchConfig fromJson(SpecReader r) {
-        r.rejectUnknown(ConfigJson.withCommon("schedule", "latenessBound", "latePolicy"));
+        r.rejectUnknown(ConfigJson.withCommon("schedule", "watermarkDelay", "allowedLateness"));
         BatchConfig c = defaults();
         if (r.has("schedule")) {
             String text = r.string("schedule");
@@ -59,12 +57,7 @@ public record BatchConfig(Schedule schedule, long latenessBound, LatePolicy late
                 throw r.error("schedule", e.getMessage());
             }
         }
-        if (r.has("latenessBound")) {
-            c = c.withLatenessBound(r.durationOrZero("latenessBound"));
-        }
-        if (r.has("latePolicy")) {
-            c = c.withLatePolicy(ConfigJson.latePolicy(r));
-        }
+        c = c.withEventTime(ConfigJson.eventTime(r, c.eventTime()));
         return c.withExecution(ConfigJson.execution(r, c.execution()));
     }
 
@@ -74,7 +67,7 @@ public record BatchConfig(Schedule schedule, long latenessBound, LatePolicy late
     }
 
     public BatchConfig withSchedule(Schedule s) {
-        return new BatchConfig(s, latenessBound, latePolicy, execution);
+        return new BatchConfig(s, eventTime, execution);
     }
 
     /** With the schedule written in {@code text}, for example {@code every 1h}. */
@@ -82,16 +75,17 @@ public record BatchConfig(Schedule schedule, long latenessBound, LatePolicy late
         return withSchedule(Schedule.parse(text));
     }
 
-    public BatchConfig withLatenessBound(long bound) {
-        return new BatchConfig(schedule, bound, latePolicy, execution);
+    public BatchConfig withEventTime(EventTimeContract contract) {
+        return new BatchConfig(schedule, contract, execution);
     }
 
-    public BatchConfig withLatePolicy(LatePolicy policy) {
-        return new BatchConfig(schedule, latenessBound, policy, execution);
+    /** With the event-time contract's watermark delay {@code nanos}. */
+    public BatchConfig withWatermarkDelay(long nanos) {
+        return withEventTime(eventTime.withWatermarkDelay(nanos));
     }
 
     public BatchConfig withExecution(ExecutionSettings e) {
-        return new BatchConfig(schedule, latenessBound, latePolicy, e);
+        return new BatchConfig(schedule, eventTime, e);
     }
 
     public BatchConfig withCluster(ClusterSpec cluster) {

@@ -49,9 +49,9 @@ public final class BatchEngine implements Engine {
     }
 
     private RunLoop loop(Job job, Trace trace) {
-        RunLoop.Mode mode = new RunLoop.Mode(name(), true, config.latePolicy(),
+        RunLoop.Mode mode = new RunLoop.Mode(name(), true, LatePolicy.CORRECT,
                 Trigger.of(config.schedule(), config.execution().backgroundLoad()),
-                RunPlan.Costs.batch(config.execution().costs()), false, config.latenessBound());
+                RunPlan.Costs.batch(config.execution().costs()), config.eventTime());
         return new RunLoop(job, trace, config.execution(), mode);
     }
 

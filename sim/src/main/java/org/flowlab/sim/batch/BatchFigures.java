@@ -22,7 +22,7 @@ import org.flowlab.sim.metrics.LatencySummary;
  *                           same run's duration without faults
  * @param wastedSlotNanos    slot time spent on work thrown away (failed, killed, lost, losing copies)
  * @param reprocessedRecords records read again (reruns, recomputed map tasks)
- * @param corrections        late records taken in by recomputing what they touch ({@link LatePolicy#REPROCESS})
+ * @param corrections        late records taken in by recomputing what they touch ({@link LatePolicy#CORRECT})
  * @param overruns           runs that ended after the next trigger was due, delaying it
  * @param triggerDelayNanos  total delay of triggers behind overrunning runs
  * @param maxTriggerDelayNanos the longest such delay

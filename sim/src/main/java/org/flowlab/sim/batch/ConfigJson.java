@@ -3,6 +3,7 @@ package org.flowlab.sim.batch;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.flowlab.sim.engine.EventTimeContract;
 import org.flowlab.sim.fault.FaultPlan;
 import org.flowlab.workloads.InvalidInputException;
 import org.flowlab.workloads.spec.SpecReader;
@@ -21,8 +22,20 @@ final class ConfigJson {
         return all;
     }
 
-    static LatePolicy latePolicy(SpecReader r) {
-        return LatePolicy.valueOf(r.oneOf("latePolicy", List.of("reprocess", "drop")).toUpperCase(Locale.ROOT));
+    /** The contract {@code c} with the JSON's {@code watermarkDelay} and {@code allowedLateness}, each optional. */
+    static EventTimeContract eventTime(SpecReader r, EventTimeContract c) {
+        for (String field : List.of("watermarkDelay", "allowedLateness")) {
+            if (!r.has(field)) {
+                continue;
+            }
+            long nanos = r.durationOrZero(field);
+            try {
+                c = field.equals("watermarkDelay") ? c.withWatermarkDelay(nanos) : c.withAllowedLateness(nanos);
+            } catch (InvalidInputException e) {
+                throw r.error(field, "must be a duration from 0s to 1d (got \"" + r.string(field) + "\")");
+            }
+        }
+        return c;
     }
 
     static ExecutionSettings execution(SpecReader r, ExecutionSettings e) {

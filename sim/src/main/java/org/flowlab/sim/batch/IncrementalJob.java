@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.NavigableMap;
 import java.util.TreeMap;
+import org.flowlab.sim.engine.EventTimeContract;
 import org.flowlab.sim.job.Job;
 import org.flowlab.sim.job.KeyedProcess;
 import org.flowlab.sim.job.Operator;
@@ -21,7 +22,7 @@ import org.flowlab.workloads.Trace;
  * process-function state and timers, the materialised input of later stages — and returns the
  * {@link RunDelta} its commit applies to the result table. After a run with watermark +inf that
  * has read the whole trace, the table equals the reference oracle's (minus records dropped as late
- * under {@link LatePolicy#DROP}).
+ * under {@link LatePolicy#DROP}, judged by the {@link EventTimeContract}).
  *
  * <p>In update mode (batch) every window a run touches is upserted with its partial result; in
  * append mode (micro-batch, Spark's append output mode) a window is emitted once the watermark
@@ -42,7 +43,7 @@ final class IncrementalJob {
     /**
      * @param partial true for update mode (batch), false for append mode (micro-batch)
      */
-    IncrementalJob(Job job, Trace trace, boolean partial, LatePolicy latePolicy) {
+    IncrementalJob(Job job, Trace trace, boolean partial, LatePolicy latePolicy, EventTimeContract contract) {
         this.trace = trace;
         this.source = job.source().bind(trace.schema());
         List<List<Operator>> segments = new ArrayList<>();
@@ -76,13 +77,13 @@ final class IncrementalJob {
             }
             int stageIndex = i + 1;
             if (op instanceof WindowAggregate w) {
-                built[i] = i == 0 ? new WindowAccumulatorStage(job, w, lastStep, partial, latePolicy, out, stageIndex)
+                built[i] = i == 0 ? new WindowAccumulatorStage(job, w, lastStep, partial, latePolicy, contract, out, stageIndex)
                         : new WindowRecomputeStage(job, w, lastStep, partial, out, stageIndex);
             } else if (op instanceof KeyedProcess p) {
                 built[i] = i == 0
-                        ? new ProcessStage(job, p, lastStep, latePolicy, out, stageIndex,
+                        ? new ProcessStage(job, p, lastStep, latePolicy, contract, out, stageIndex,
                         record -> first.apply(Row.of(trace, record)), trace::arrivalTime)
-                        : new ProcessStage(job, p, lastStep, latePolicy, out, stageIndex, null, null);
+                        : new ProcessStage(job, p, lastStep, latePolicy, contract, out, stageIndex, null, null);
             } else {
                 throw new IllegalStateException("unknown stateful step " + op);
             }

@@ -1,17 +1,18 @@
 package org.flowlab.sim.batch;
 
 /**
- * What a batch or micro-batch engine does with a late record: one whose windows (or whose key's
- * process function) a committed run has already covered, that is, at or below the watermark of
- * the last committed run.
+ * What a batch engine does with a late record, judged by the event-time contract against the
+ * watermark of the last committed run ({@link org.flowlab.sim.engine.EventTimeContract}): the
+ * batch engine corrects, the micro-batch engine drops, each as its real counterpart does.
  */
-public enum LatePolicy {
+enum LatePolicy {
     /**
      * The next run recomputes what the record touches and upserts the new results (a window's
-     * accumulator takes the record in; a process function replays the key's whole history), so
-     * the final table stays exactly the oracle's. Each such record counts as a correction.
+     * accumulator takes the record in; a process function replays the key's whole history), as a
+     * batch system reruns a partition that data arrived for after it ran; the final table stays
+     * exactly the oracle's. Each such record counts as a correction.
      */
-    REPROCESS,
+    CORRECT,
     /**
      * The record is left out and counted as late, as Spark Structured Streaming drops records
      * behind its watermark; the final table is then the oracle's without exactly those records.

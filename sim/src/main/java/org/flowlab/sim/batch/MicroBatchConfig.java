@@ -3,6 +3,7 @@ package org.flowlab.sim.batch;
 import java.util.Objects;
 import org.flowlab.sim.cluster.ClusterSpec;
 import org.flowlab.sim.cluster.CostModel;
+import org.flowlab.sim.engine.EventTimeContract;
 import org.flowlab.sim.fault.FaultPlan;
 import org.flowlab.workloads.InvalidInputException;
 import org.flowlab.workloads.spec.SpecReader;
@@ -11,50 +12,45 @@ import org.flowlab.workloads.text.DurationText;
 /**
  * How the micro-batch engine runs a job, Spark Structured Streaming's model: a trigger every
  * {@code interval}, state carried between triggers, and windows emitted once the watermark — the
- * largest event time read minus {@code watermarkDelay} — passes their end (append mode).
- * {@code MicroBatchConfig.defaults().withInterval("100ms")}.
+ * event-time contract's, after the largest event time read by committed triggers — passes their
+ * end (append mode). Records the contract finds late against that watermark are dropped and
+ * counted, as Spark drops records behind its watermark; a window within its allowed lateness takes
+ * a late record and is emitted again. {@code MicroBatchConfig.defaults().withInterval("100ms")}.
  *
- * @param interval       the trigger interval, 100 ms to 1 h
- * @param watermarkDelay how far the watermark trails the largest event time read, >= 0
- * @param latePolicy     reprocess records behind the watermark (the default, so results stay exact;
- *                       a window already emitted is emitted again) or drop them as Spark does
- * @param execution      the cluster, costs, task size, retries, speculation, load, faults and seed
+ * @param interval  the trigger interval, 100 ms to 1 h
+ * @param eventTime the watermark delay and allowed lateness, the same contract every engine of a
+ *                  comparison is given
+ * @param execution the cluster, costs, task size, retries, speculation, load, faults and seed
  */
-public record MicroBatchConfig(long interval, long watermarkDelay, LatePolicy latePolicy, ExecutionSettings execution) {
+public record MicroBatchConfig(long interval, EventTimeContract eventTime, ExecutionSettings execution) {
 
     /** The shortest trigger interval: below it, per-trigger overhead leaves no time for work. */
     public static final long MIN_INTERVAL = 100 * DurationText.NANOS_PER_MILLI;
     /** The longest trigger interval: the top of the sweep from micro-batch to batch. */
     public static final long MAX_INTERVAL = DurationText.NANOS_PER_HOUR;
-    /** The default watermark delay: ten seconds of disorder tolerated. */
-    public static final long DEFAULT_WATERMARK_DELAY = 10 * DurationText.NANOS_PER_SECOND;
-
     public MicroBatchConfig {
-        Objects.requireNonNull(latePolicy, "latePolicy");
+        Objects.requireNonNull(eventTime, "eventTime");
         Objects.requireNonNull(execution, "execution");
         if (interval < MIN_INTERVAL || interval > MAX_INTERVAL) {
             throw new InvalidInputException("micro-batch: the trigger interval must be between 100 ms and 1 h (got "
                     + (interval <= 0 ? interval + " ns" : DurationText.format(interval)) + ")");
         }
-        if (watermarkDelay < 0) {
-            throw new InvalidInputException("micro-batch: watermarkDelay must be >= 0 (got " + watermarkDelay + " ns)");
-        }
     }
 
-    /** A trigger every second on the default always-on cluster, watermark 10 s behind, late records reprocessed. */
+    /** A trigger every second on the default always-on cluster, the default event-time contract. */
     public static MicroBatchConfig defaults() {
-        return new MicroBatchConfig(DurationText.NANOS_PER_SECOND, DEFAULT_WATERMARK_DELAY, LatePolicy.REPROCESS,
+        return new MicroBatchConfig(DurationText.NANOS_PER_SECOND, EventTimeContract.DEFAULT,
                 ExecutionSettings.defaults().withRetries(Retries.DEFAULT.withRerunDelay(10 * DurationText.NANOS_PER_SECOND)));
     }
 
     /**
      * The settings of a JSON object, every field optional: {@code {"interval": "1s", "watermarkDelay":
-     * "10s", "latePolicy": "drop"}} plus the execution fields of {@link BatchConfig#fromJson}.
+     * "10s", "allowedLateness": "1m"}} plus the execution fields of {@link BatchConfig#fromJson}.
      *
      * @throws InvalidInputException naming the file, the field and what is allowed
      */
     public static MicroBatchConfig fromJson(SpecReader r) {
-        r.rejectUnknown(ConfigJson.withCommon("interval", "watermarkDelay", "latePolicy"));
+        r.rejectUnknown(ConfigJson.withCommon("interval", "watermarkDelay", "allowedLateness"));
         MicroBatchConfig c = defaults();
         if (r.has("interval")) {
             long interval = r.durationOrZero("interval");
@@ -63,12 +59,7 @@ public record MicroBatchConfig(long interval, long watermarkDelay, LatePolicy la
             }
             c = c.withInterval(interval);
         }
-        if (r.has("watermarkDelay")) {
-            c = c.withWatermarkDelay(r.durationOrZero("watermarkDelay"));
-        }
-        if (r.has("latePolicy")) {
-            c = c.withLatePolicy(ConfigJson.latePolicy(r));
-        }
+        c = c.withEventTime(ConfigJson.eventTime(r, c.eventTime()));
         return c.withExecution(ConfigJson.execution(r, c.execution()));
     }
 
@@ -78,7 +69,7 @@ public record MicroBatchConfig(long interval, long watermarkDelay, LatePolicy la
     }
 
     public MicroBatchConfig withInterval(long i) {
-        return new MicroBatchConfig(i, watermarkDelay, latePolicy, execution);
+        return new MicroBatchConfig(i, eventTime, execution);
     }
 
     /** With the interval written in {@code text}, for example {@code 100ms}. */
@@ -92,16 +83,22 @@ public record MicroBatchConfig(long interval, long watermarkDelay, LatePolicy la
         return withInterval(i);
     }
 
-    public MicroBatchConfig withWatermarkDelay(long d) {
-        return new MicroBatchConfig(interval, d, latePolicy, execution);
+    public MicroBatchConfig withEventTime(EventTimeContract contract) {
+        return new MicroBatchConfig(interval, contract, execution);
     }
 
-    public MicroBatchConfig withLatePolicy(LatePolicy p) {
-        return new MicroBatchConfig(interval, watermarkDelay, p, execution);
+    /** With the event-time contract's watermark delay {@code nanos}, its allowed lateness kept. */
+    public MicroBatchConfig withWatermarkDelay(long nanos) {
+        return withEventTime(eventTime.withWatermarkDelay(nanos));
+    }
+
+    /** With the event-time contract's allowed lateness {@code nanos}, its watermark delay kept. */
+    public MicroBatchConfig withAllowedLateness(long nanos) {
+        return withEventTime(eventTime.withAllowedLateness(nanos));
     }
 
     public MicroBatchConfig withExecution(ExecutionSettings e) {
-        return new MicroBatchConfig(interval, watermarkDelay, latePolicy, e);
+        return new MicroBatchConfig(interval, eventTime, e);
     }
 
     public MicroBatchConfig withCluster(ClusterSpec cluster) {

@@ -48,8 +48,8 @@ public final class MicroBatchEngine implements Engine {
     }
 
     private RunLoop loop(Job job, Trace trace) {
-        RunLoop.Mode mode = new RunLoop.Mode(name(), false, config.latePolicy(), Trigger.every(config.interval()),
-                RunPlan.Costs.microBatch(config.execution().costs()), true, config.watermarkDelay());
+        RunLoop.Mode mode = new RunLoop.Mode(name(), false, LatePolicy.DROP, Trigger.every(config.interval()),
+                RunPlan.Costs.microBatch(config.execution().costs()), config.eventTime());
         return new RunLoop(job, trace, config.execution(), mode);
     }
 

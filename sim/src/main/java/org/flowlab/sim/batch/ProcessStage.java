@@ -9,6 +9,7 @@ import java.util.NavigableSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.IntFunction;
+import org.flowlab.sim.engine.EventTimeContract;
 import org.flowlab.sim.job.Job;
 import org.flowlab.sim.job.KeyedProcess;
 import org.flowlab.sim.job.KeyedProcessFunction;
@@ -106,6 +107,7 @@ final class ProcessStage implements SourceStage, ChangeStage {
     private final KeyedProcess op;
     private final boolean lastStep;
     private final LatePolicy latePolicy;
+    private final EventTimeContract contract;
     private final StageOutput out;
     private final int stageIndex;
     /** Rebuilds a processed source row from its trace position; null when fed by another stage. */
@@ -133,18 +135,19 @@ final class ProcessStage implements SourceStage, ChangeStage {
      *                      steps before it make it; null for a later step
      * @param sourceArrival for the first stateful step: the arrival time of a trace position
      */
-    ProcessStage(Job job, KeyedProcess op, boolean lastStep, LatePolicy latePolicy, StageOutput out, int stageIndex,
-                 IntFunction<Row> sourceRow, IntFunction<Long> sourceArrival) {
+    ProcessStage(Job job, KeyedProcess op, boolean lastStep, LatePolicy latePolicy, EventTimeContract contract,
+                 StageOutput out, int stageIndex, IntFunction<Row> sourceRow, IntFunction<Long> sourceArrival) {
         this.job = job;
         this.op = op;
         this.lastStep = lastStep;
         this.latePolicy = latePolicy;
+        this.contract = contract;
         this.out = out;
         this.stageIndex = stageIndex;
         this.sourceRow = sourceRow;
         this.sourceArrival = sourceArrival;
         this.function = op.newFunction();
-        this.replayable = sourceRow == null || latePolicy == LatePolicy.REPROCESS;
+        this.replayable = sourceRow == null || latePolicy == LatePolicy.CORRECT;
     }
 
     private KeyState key(long key) {
@@ -154,7 +157,7 @@ final class ProcessStage implements SourceStage, ChangeStage {
     @Override
     public void acceptSource(int record, Row row, long arrival, RunDelta delta) {
         KeyState ks = key(row.key());
-        if (row.eventTime() <= watermark) {
+        if (contract.rowIsLate(row.eventTime(), watermark)) {
             if (latePolicy == LatePolicy.DROP) {
                 delta.late.add(record);
                 return;

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Set;
 import org.HdrHistogram.Histogram;
+import org.flowlab.sim.engine.EventTimeContract;
 import org.flowlab.sim.engine.ProgressListener;
 import org.flowlab.sim.engine.RunOutcome;
 import org.flowlab.sim.fault.WorkerCrash;
@@ -44,15 +45,14 @@ final class RunLoop implements RunExecution.Listener {
      *
      * @param engineName         the engine's name in outcomes
      * @param partial            update mode (every touched window upserted) or append mode (emitted when final)
-     * @param latePolicy         late records reprocessed or dropped
+     * @param latePolicy         late records corrected (batch) or dropped (micro-batch)
      * @param trigger            when runs are due
      * @param costs              per-run start-up, per-task overhead and commit
-     * @param eventTimeWatermark true: the watermark is the largest event time read minus the lateness
-     *                           (micro-batch); false: the last staged arrival minus it (batch)
-     * @param lateness           how far behind the watermark trails
+     * @param eventTime          the event-time contract: each run's watermark is its watermark after the
+     *                           largest event time read so far, and it judges which records are late
      */
     record Mode(String engineName, boolean partial, LatePolicy latePolicy, Trigger trigger, RunPlan.Costs costs,
-                boolean eventTimeWatermark, long lateness) {
+                EventTimeContract eventTime) {
     }
 
     /** The run in progress. */
@@ -128,7 +128,7 @@ final class RunLoop implements RunExecution.Listener {
         this.mode = mode;
         this.sim = new Simulation(settings.seed());
         this.staging = new StagingArea(trace, settings.faults());
-        this.job = new IncrementalJob(job, trace, mode.partial(), mode.latePolicy());
+        this.job = new IncrementalJob(job, trace, mode.partial(), mode.latePolicy(), mode.eventTime());
         this.visibility = new RecordVisibility(trace.size());
         this.downUntil = new long[settings.cluster().workers()];
         this.throughput = ThroughputTimeline.builder(throughputBucket(trace));
@@ -166,10 +166,6 @@ final class RunLoop implements RunExecution.Listener {
         return seconds * DurationText.NANOS_PER_SECOND;
     }
 
-    private static long minus(long t, long d) {
-        return t < Long.MIN_VALUE + d ? Long.MIN_VALUE : t - d;
-    }
-
     private void onTrigger() {
         long now = sim.now();
         int upTo = staging.stagedBy(now);
@@ -188,8 +184,7 @@ final class RunLoop implements RunExecution.Listener {
         if (last) {
             watermark = Long.MAX_VALUE;
         } else {
-            long base = mode.eventTimeWatermark() ? maxEventTimeRead : trace.arrivalTime(upTo - 1);
-            watermark = Math.max(job.watermark(), minus(minus(base, mode.lateness()), 1));
+            watermark = Math.max(job.watermark(), mode.eventTime().watermarkAfter(maxEventTimeRead));
         }
         maxStaged = Math.max(maxStaged, upTo - read);
         RunDelta delta = job.run(upTo, watermark);

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeMap;
+import org.flowlab.sim.engine.EventTimeContract;
 import org.flowlab.sim.job.Job;
 import org.flowlab.sim.job.ResultKey;
 import org.flowlab.sim.job.Row;
@@ -99,6 +100,7 @@ final class WindowAccumulatorStage implements SourceStage {
     private final boolean lastStep;
     private final boolean partial;
     private final LatePolicy latePolicy;
+    private final EventTimeContract contract;
     private final StageOutput out;
     private final int stageIndex;
     private final long gap;
@@ -117,11 +119,11 @@ final class WindowAccumulatorStage implements SourceStage {
     private final PriorityQueue<Slot> dirty = new PriorityQueue<>(BY_END);
     private final List<SlotKey> retracted = new ArrayList<>();
     private final RowAssigner assigner = new RowAssigner();
-    private final LastEnd lastEnd = new LastEnd();
+    private final FirstEnd firstEnd = new FirstEnd();
     private long watermark = Long.MIN_VALUE;
 
     WindowAccumulatorStage(Job job, WindowAggregate op, boolean lastStep, boolean partial, LatePolicy latePolicy,
-                           StageOutput out, int stageIndex) {
+                           EventTimeContract contract, StageOutput out, int stageIndex) {
         this.job = job;
         this.op = op;
         this.f = op.untypedAggregate();
@@ -129,6 +131,7 @@ final class WindowAccumulatorStage implements SourceStage {
         this.lastStep = lastStep;
         this.partial = partial;
         this.latePolicy = latePolicy;
+        this.contract = contract;
         this.out = out;
         this.stageIndex = stageIndex;
         this.gap = op.window() instanceof SessionWindows s ? s.gap() : 0;
@@ -199,31 +202,31 @@ final class WindowAccumulatorStage implements SourceStage {
         }
     }
 
-    /** The end of the last window containing an event time; one instance, so no allocation per row. */
-    private static final class LastEnd implements WindowConsumer {
+    /** The end of the first window containing an event time; one instance, so no allocation per row. */
+    private static final class FirstEnd implements WindowConsumer {
         private long end;
 
         long of(WindowAssigner windows, long eventTime) {
-            end = Long.MIN_VALUE;
+            end = Long.MAX_VALUE;
             windows.assign(eventTime, this);
             return end;
         }
 
         @Override
         public void accept(long start, long windowEnd) {
-            end = Math.max(end, windowEnd);
+            end = Math.min(end, windowEnd);
         }
     }
 
-    /** Late: every window of the row has been passed by a committed run's watermark. */
+    /** Late by the event-time contract, against the watermark of the last committed run. */
     private boolean isLate(long eventTime) {
         if (watermark == Long.MIN_VALUE) {
             return false;
         }
         if (gap > 0) {
-            return saturatedEnd(eventTime) - 1 <= watermark;
+            return contract.rowIsLate(eventTime, watermark);
         }
-        return lastEnd.of(op.window(), eventTime) - 1 <= watermark;
+        return contract.windowRowIsLate(firstEnd.of(op.window(), eventTime), lastStep, watermark);
     }
 
     private long saturatedEnd(long t) {

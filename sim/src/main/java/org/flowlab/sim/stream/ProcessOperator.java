@@ -3,6 +3,7 @@ package org.flowlab.sim.stream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.flowlab.sim.engine.EventTimeContract;
 import org.flowlab.sim.job.KeyedProcess;
 import org.flowlab.sim.job.KeyedProcessFunction;
 import org.flowlab.sim.job.ProcessContext;
@@ -32,6 +33,7 @@ final class ProcessOperator implements StatefulOperator {
     private final boolean lastStep;
     private final boolean lastStateful;
     private final String jobName;
+    private final EventTimeContract contract;
     private final LongMap<ProcessKeyState> keys = new LongMap<>();
     /**
      * The keys with rows or timers, waiting by (due, key) in two queues: keys due for a buffered row
@@ -52,14 +54,15 @@ final class ProcessOperator implements StatefulOperator {
     /** Keys, timers and buffered rows, kept up to date for the checkpoint's cost. */
     private int entryCount;
 
-    ProcessOperator(KeyedProcess step, int opIndex, boolean lastStep, boolean lastStateful, String jobName,
-                    boolean checkpointed) {
+    ProcessOperator(KeyedProcess step, int opIndex, boolean lastStep, boolean lastStateful, EventTimeContract contract,
+                    String jobName, boolean checkpointed) {
         this.step = step;
         this.function = step.newFunction();
         this.opIndex = opIndex;
         this.lastStep = lastStep;
         this.lastStateful = lastStateful;
         this.jobName = jobName;
+        this.contract = contract;
         this.checkpointed = checkpointed;
     }
 
@@ -72,7 +75,7 @@ final class ProcessOperator implements StatefulOperator {
 
     @Override
     public void add(StreamRecord record, long watermark, KeyedTask task) {
-        if (record.row.eventTime() <= record.lateAfter(watermark)) {
+        if (contract.rowIsLate(record.row.eventTime(), record.lateAfter(watermark))) {
             task.late(record);
             return;
         }

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.flowlab.sim.engine.EventTimeContract;
 import org.flowlab.sim.job.ResultKey;
 import org.flowlab.sim.job.Row;
 import org.flowlab.sim.job.TimeWindow;
@@ -59,23 +60,25 @@ final class SessionOperator implements StatefulOperator {
     private final int opIndex;
     private final boolean last;
     private final String jobName;
+    private final EventTimeContract contract;
     private final LongMap<TreeMap<Long, Session>> byKey = new LongMap<>();
     private final TreeSet<Session> byEnd = new TreeSet<>(FIRING_ORDER);
 
-    SessionOperator(WindowAggregate step, long gap, int opIndex, boolean last, String jobName) {
+    SessionOperator(WindowAggregate step, long gap, int opIndex, boolean last, EventTimeContract contract, String jobName) {
         this.step = step;
         this.f = step.untypedAggregate();
         this.gap = gap;
         this.opIndex = opIndex;
         this.last = last;
         this.jobName = jobName;
+        this.contract = contract;
     }
 
     @Override
     public void add(StreamRecord record, long watermark, KeyedTask task) {
         Row row = record.row;
         long t = row.eventTime();
-        if (t <= record.lateAfter(watermark)) {
+        if (contract.rowIsLate(t, record.lateAfter(watermark))) {
             task.late(record);
             return;
         }

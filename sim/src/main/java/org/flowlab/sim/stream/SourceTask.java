@@ -174,12 +174,12 @@ final class SourceTask extends Task {
         }
     }
 
-    /** The largest event time read so far minus the out-of-orderness and 1 ns, never below the last watermark sent. */
+    /** The event-time contract's watermark after the largest event time read so far, never below the last one sent. */
     private long watermarkCandidate() {
         if (maxEventTime == Long.MIN_VALUE) {
             return lastWatermark;
         }
-        return Math.max(lastWatermark, StatefulOperator.saturatedAdd(maxEventTime, -run.config.outOfOrderness() - 1));
+        return Math.max(lastWatermark, run.config.eventTime().watermarkAfter(maxEventTime));
     }
 
     private void finish() {

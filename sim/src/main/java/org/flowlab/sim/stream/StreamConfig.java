@@ -3,6 +3,7 @@ package org.flowlab.sim.stream;
 import java.util.Objects;
 import org.flowlab.sim.cluster.ClusterSpec;
 import org.flowlab.sim.cluster.CostModel;
+import org.flowlab.sim.engine.EventTimeContract;
 import org.flowlab.sim.fault.FaultPlan;
 import org.flowlab.workloads.InvalidInputException;
 import org.flowlab.workloads.text.DurationText;
@@ -23,11 +24,10 @@ import org.flowlab.workloads.text.DurationText;
  * @param parallelism          how many tasks each keyed stage runs
  * @param channelCapacity      records a channel between two tasks holds before its producer blocks
  * @param watermarkInterval    how often sources emit watermarks (Flink: 200 ms)
- * @param outOfOrderness       how far behind the largest event time seen a watermark stays
+ * @param eventTime            the watermark delay (bounded out-of-orderness) and allowed lateness,
+ *                             the same contract every engine of a comparison is given
  * @param idleTimeout          a partition that reads nothing for this long is idle and does not hold
  *                             the watermark back; 0 = never idle
- * @param allowedLateness      how long after firing a window still takes late rows (only a window
- *                             that is the job's last step; see the stream package)
  * @param checkpointing        whether checkpoints are taken
  * @param checkpointInterval   time between checkpoint triggers
  * @param delivery             at-least-once or exactly-once sinks
@@ -44,9 +44,8 @@ public record StreamConfig(
         int parallelism,
         int channelCapacity,
         long watermarkInterval,
-        long outOfOrderness,
+        EventTimeContract eventTime,
         long idleTimeout,
-        long allowedLateness,
         boolean checkpointing,
         long checkpointInterval,
         Delivery delivery,
@@ -61,21 +60,20 @@ public record StreamConfig(
     private static final long MAX_DURATION = 36_500L * DurationText.NANOS_PER_DAY;
 
     private static final StreamConfig DEFAULTS = new StreamConfig(ClusterSpec.defaults(), CostModel.defaults(),
-            4, 4, 1024, 200 * MS, 5 * S, 10 * S, 0, true, 10 * S, Delivery.AT_LEAST_ONCE,
+            4, 4, 1024, 200 * MS, EventTimeContract.DEFAULT, 10 * S, true, 10 * S, Delivery.AT_LEAST_ONCE,
             50 * S, 1 * S, FaultPlan.NONE, 1);
 
     public StreamConfig {
         Objects.requireNonNull(cluster, "cluster");
         Objects.requireNonNull(costs, "costs");
+        Objects.requireNonNull(eventTime, "eventTime");
         Objects.requireNonNull(delivery, "delivery");
         Objects.requireNonNull(faults, "faults");
         atLeastOne("sourcePartitions", sourcePartitions);
         atLeastOne("parallelism", parallelism);
         atLeastOne("channelCapacity", channelCapacity);
         positive("watermarkInterval", watermarkInterval);
-        nonNegative("outOfOrderness", outOfOrderness);
         nonNegative("idleTimeout", idleTimeout);
-        nonNegative("allowedLateness", allowedLateness);
         if (checkpointInterval <= 0) {
             throw new InvalidInputException("stream config: checkpointInterval must be a positive duration (got "
                     + checkpointInterval + " ns); to take no checkpoints use withCheckpointing(false)");
@@ -131,8 +129,9 @@ public record StreamConfig(
 
     /**
      * The defaults: the default cluster (4 workers × 2 slots) and cost model, 4 partitions, parallelism
-     * 4, channels of 1024 records, watermarks every 200 ms, 5 s out-of-orderness, partitions idle after
-     * 10 s, no allowed lateness, a checkpoint every 10 s, at-least-once sinks, a 50 s heartbeat timeout,
+     * 4, channels of 1024 records, watermarks every 200 ms, the default event-time contract
+     * ({@link EventTimeContract#DEFAULT}), partitions idle after 10 s, a checkpoint every 10 s,
+     * at-least-once sinks, a 50 s heartbeat timeout,
      * a 1 s restart delay after task failures, no faults, seed 1.
      */
     public static StreamConfig defaults() {
@@ -140,83 +139,78 @@ public record StreamConfig(
     }
 
     public StreamConfig withCluster(ClusterSpec v) {
-        return new StreamConfig(v, costs, sourcePartitions, parallelism, channelCapacity, watermarkInterval, outOfOrderness,
-                idleTimeout, allowedLateness, checkpointing, checkpointInterval, delivery, heartbeatTimeout, restartDelay, faults, seed);
+        return new StreamConfig(v, costs, sourcePartitions, parallelism, channelCapacity, watermarkInterval, eventTime, idleTimeout,
+                checkpointing, checkpointInterval, delivery, heartbeatTimeout, restartDelay, faults, seed);
     }
 
     public StreamConfig withCosts(CostModel v) {
-        return new StreamConfig(cluster, v, sourcePartitions, parallelism, channelCapacity, watermarkInterval, outOfOrderness,
-                idleTimeout, allowedLateness, checkpointing, checkpointInterval, delivery, heartbeatTimeout, restartDelay, faults, seed);
+        return new StreamConfig(cluster, v, sourcePartitions, parallelism, channelCapacity, watermarkInterval, eventTime, idleTimeout,
+                checkpointing, checkpointInterval, delivery, heartbeatTimeout, restartDelay, faults, seed);
     }
 
     public StreamConfig withSourcePartitions(int v) {
-        return new StreamConfig(cluster, costs, v, parallelism, channelCapacity, watermarkInterval, outOfOrderness,
-                idleTimeout, allowedLateness, checkpointing, checkpointInterval, delivery, heartbeatTimeout, restartDelay, faults, seed);
+        return new StreamConfig(cluster, costs, v, parallelism, channelCapacity, watermarkInterval, eventTime, idleTimeout,
+                checkpointing, checkpointInterval, delivery, heartbeatTimeout, restartDelay, faults, seed);
     }
 
     public StreamConfig withParallelism(int v) {
-        return new StreamConfig(cluster, costs, sourcePartitions, v, channelCapacity, watermarkInterval, outOfOrderness,
-                idleTimeout, allowedLateness, checkpointing, checkpointInterval, delivery, heartbeatTimeout, restartDelay, faults, seed);
+        return new StreamConfig(cluster, costs, sourcePartitions, v, channelCapacity, watermarkInterval, eventTime, idleTimeout,
+                checkpointing, checkpointInterval, delivery, heartbeatTimeout, restartDelay, faults, seed);
     }
 
     public StreamConfig withChannelCapacity(int v) {
-        return new StreamConfig(cluster, costs, sourcePartitions, parallelism, v, watermarkInterval, outOfOrderness,
-                idleTimeout, allowedLateness, checkpointing, checkpointInterval, delivery, heartbeatTimeout, restartDelay, faults, seed);
+        return new StreamConfig(cluster, costs, sourcePartitions, parallelism, v, watermarkInterval, eventTime, idleTimeout,
+                checkpointing, checkpointInterval, delivery, heartbeatTimeout, restartDelay, faults, seed);
     }
 
     public StreamConfig withWatermarkInterval(long v) {
-        return new StreamConfig(cluster, costs, sourcePartitions, parallelism, channelCapacity, v, outOfOrderness,
-                idleTimeout, allowedLateness, checkpointing, checkpointInterval, delivery, heartbeatTimeout, restartDelay, faults, seed);
+        return new StreamConfig(cluster, costs, sourcePartitions, parallelism, channelCapacity, v, eventTime, idleTimeout,
+                checkpointing, checkpointInterval, delivery, heartbeatTimeout, restartDelay, faults, seed);
     }
 
-    public StreamConfig withOutOfOrderness(long v) {
-        return new StreamConfig(cluster, costs, sourcePartitions, parallelism, channelCapacity, watermarkInterval, v,
-                idleTimeout, allowedLateness, checkpointing, checkpointInterval, delivery, heartbeatTimeout, restartDelay, faults, seed);
+    public StreamConfig withEventTime(EventTimeContract v) {
+        return new StreamConfig(cluster, costs, sourcePartitions, parallelism, channelCapacity, watermarkInterval, v, idleTimeout,
+                checkpointing, checkpointInterval, delivery, heartbeatTimeout, restartDelay, faults, seed);
     }
 
     public StreamConfig withIdleTimeout(long v) {
-        return new StreamConfig(cluster, costs, sourcePartitions, parallelism, channelCapacity, watermarkInterval, outOfOrderness,
-                v, allowedLateness, checkpointing, checkpointInterval, delivery, heartbeatTimeout, restartDelay, faults, seed);
-    }
-
-    public StreamConfig withAllowedLateness(long v) {
-        return new StreamConfig(cluster, costs, sourcePartitions, parallelism, channelCapacity, watermarkInterval, outOfOrderness,
-                idleTimeout, v, checkpointing, checkpointInterval, delivery, heartbeatTimeout, restartDelay, faults, seed);
+        return new StreamConfig(cluster, costs, sourcePartitions, parallelism, channelCapacity, watermarkInterval, eventTime, v,
+                checkpointing, checkpointInterval, delivery, heartbeatTimeout, restartDelay, faults, seed);
     }
 
     public StreamConfig withCheckpointing(boolean v) {
-        return new StreamConfig(cluster, costs, sourcePartitions, parallelism, channelCapacity, watermarkInterval, outOfOrderness,
-                idleTimeout, allowedLateness, v, checkpointInterval, delivery, heartbeatTimeout, restartDelay, faults, seed);
+        return new StreamConfig(cluster, costs, sourcePartitions, parallelism, channelCapacity, watermarkInterval, eventTime, idleTimeout,
+                v, checkpointInterval, delivery, heartbeatTimeout, restartDelay, faults, seed);
     }
 
     public StreamConfig withCheckpointInterval(long v) {
-        return new StreamConfig(cluster, costs, sourcePartitions, parallelism, channelCapacity, watermarkInterval, outOfOrderness,
-                idleTimeout, allowedLateness, checkpointing, v, delivery, heartbeatTimeout, restartDelay, faults, seed);
+        return new StreamConfig(cluster, costs, sourcePartitions, parallelism, channelCapacity, watermarkInterval, eventTime, idleTimeout,
+                checkpointing, v, delivery, heartbeatTimeout, restartDelay, faults, seed);
     }
 
     public StreamConfig withDelivery(Delivery v) {
-        return new StreamConfig(cluster, costs, sourcePartitions, parallelism, channelCapacity, watermarkInterval, outOfOrderness,
-                idleTimeout, allowedLateness, checkpointing, checkpointInterval, v, heartbeatTimeout, restartDelay, faults, seed);
+        return new StreamConfig(cluster, costs, sourcePartitions, parallelism, channelCapacity, watermarkInterval, eventTime, idleTimeout,
+                checkpointing, checkpointInterval, v, heartbeatTimeout, restartDelay, faults, seed);
     }
 
     public StreamConfig withHeartbeatTimeout(long v) {
-        return new StreamConfig(cluster, costs, sourcePartitions, parallelism, channelCapacity, watermarkInterval, outOfOrderness,
-                idleTimeout, allowedLateness, checkpointing, checkpointInterval, delivery, v, restartDelay, faults, seed);
+        return new StreamConfig(cluster, costs, sourcePartitions, parallelism, channelCapacity, watermarkInterval, eventTime, idleTimeout,
+                checkpointing, checkpointInterval, delivery, v, restartDelay, faults, seed);
     }
 
     public StreamConfig withRestartDelay(long v) {
-        return new StreamConfig(cluster, costs, sourcePartitions, parallelism, channelCapacity, watermarkInterval, outOfOrderness,
-                idleTimeout, allowedLateness, checkpointing, checkpointInterval, delivery, heartbeatTimeout, v, faults, seed);
+        return new StreamConfig(cluster, costs, sourcePartitions, parallelism, channelCapacity, watermarkInterval, eventTime, idleTimeout,
+                checkpointing, checkpointInterval, delivery, heartbeatTimeout, v, faults, seed);
     }
 
     public StreamConfig withFaults(FaultPlan v) {
-        return new StreamConfig(cluster, costs, sourcePartitions, parallelism, channelCapacity, watermarkInterval, outOfOrderness,
-                idleTimeout, allowedLateness, checkpointing, checkpointInterval, delivery, heartbeatTimeout, restartDelay, v, seed);
+        return new StreamConfig(cluster, costs, sourcePartitions, parallelism, channelCapacity, watermarkInterval, eventTime, idleTimeout,
+                checkpointing, checkpointInterval, delivery, heartbeatTimeout, restartDelay, v, seed);
     }
 
     public StreamConfig withSeed(long v) {
-        return new StreamConfig(cluster, costs, sourcePartitions, parallelism, channelCapacity, watermarkInterval, outOfOrderness,
-                idleTimeout, allowedLateness, checkpointing, checkpointInterval, delivery, heartbeatTimeout, restartDelay, faults, v);
+        return new StreamConfig(cluster, costs, sourcePartitions, parallelism, channelCapacity, watermarkInterval, eventTime, idleTimeout,
+                checkpointing, checkpointInterval, delivery, heartbeatTimeout, restartDelay, faults, v);
     }
 
     /** Source partitions and keyed parallelism both {@code n}. */
@@ -228,8 +222,18 @@ public record StreamConfig(
         return withCheckpointInterval(DurationText.parse(duration));
     }
 
-    public StreamConfig withOutOfOrderness(String duration) {
-        return withOutOfOrderness(DurationText.parse(duration));
+    /** With the event-time contract's watermark delay {@code nanos}, its allowed lateness kept. */
+    public StreamConfig withWatermarkDelay(long nanos) {
+        return withEventTime(eventTime.withWatermarkDelay(nanos));
+    }
+
+    /** With the event-time contract's allowed lateness {@code nanos}, its watermark delay kept. */
+    public StreamConfig withAllowedLateness(long nanos) {
+        return withEventTime(eventTime.withAllowedLateness(nanos));
+    }
+
+    public StreamConfig withWatermarkDelay(String duration) {
+        return withWatermarkDelay(DurationText.parse(duration));
     }
 
     public StreamConfig withAllowedLateness(String duration) {

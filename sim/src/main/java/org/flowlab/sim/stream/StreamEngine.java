@@ -2,6 +2,7 @@ package org.flowlab.sim.stream;
 
 import java.util.Objects;
 import org.flowlab.sim.engine.Engine;
+import org.flowlab.sim.engine.ProgressListener;
 import org.flowlab.sim.engine.RunOutcome;
 import org.flowlab.sim.job.Job;
 import org.flowlab.workloads.Trace;
@@ -14,6 +15,9 @@ import org.flowlab.workloads.Trace;
  * documentation for the semantics, and {@link StreamConfig} for the knobs).
  */
 public final class StreamEngine implements Engine {
+    /** How many slices of the trace's arrival span a run with a progress listener is stepped through. */
+    static final int PROGRESS_STEPS = 50;
+
     private final StreamConfig config;
 
     public StreamEngine(StreamConfig config) {
@@ -28,6 +32,32 @@ public final class StreamEngine implements Engine {
     @Override
     public RunOutcome run(Job job, Trace trace) {
         return StreamRun.start(job, trace, config).finish();
+    }
+
+    /**
+     * {@link #run(Job, Trace)}, stepped through the trace's arrival span in {@value #PROGRESS_STEPS}
+     * slices, telling {@code progress} after each the fraction of the trace arrived by then; stepping
+     * a run changes no simulated number.
+     */
+    @Override
+    public RunOutcome run(Job job, Trace trace, ProgressListener progress) {
+        StreamRun run = StreamRun.start(job, trace, config);
+        if (trace.size() > 0) {
+            long first = trace.firstArrival();
+            long span = trace.lastArrival() - first;
+            int arrived = 0;
+            for (int step = 1; step < PROGRESS_STEPS; step++) {
+                long t = first + span / PROGRESS_STEPS * step;
+                run.advanceTo(t);
+                while (arrived < trace.size() && trace.arrivalTime(arrived) <= t) {
+                    arrived++;
+                }
+                progress.progress(arrived / (double) trace.size());
+            }
+        }
+        RunOutcome outcome = run.finish();
+        progress.progress(1.0);
+        return outcome;
     }
 
     /** A run set up and not yet started, to step through ({@link StreamRun#advanceTo}) or to watch. */

@@ -334,12 +334,12 @@ public final class StreamRun {
         boolean last = job.isLast(opIndex);
         if (op instanceof WindowAggregate w) {
             if (w.window() instanceof SessionWindows session) {
-                return new SessionOperator(w, session.gap(), opIndex, last, job.name());
+                return new SessionOperator(w, session.gap(), opIndex, last, config.eventTime(), job.name());
             }
-            return new WindowOperator(w, opIndex, last, config.allowedLateness(), job.name(), config.checkpointing());
+            return new WindowOperator(w, opIndex, last, config.eventTime(), job.name(), config.checkpointing());
         }
-        return new ProcessOperator((KeyedProcess) op, opIndex, last, opIndex == plan.lastStateful, job.name(),
-                config.checkpointing());
+        return new ProcessOperator((KeyedProcess) op, opIndex, last, opIndex == plan.lastStateful, config.eventTime(),
+                job.name(), config.checkpointing());
     }
 
     /** A source read the record at {@code offset} of its log at {@code t}. */

@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.flowlab.sim.engine.EventTimeContract;
 import org.flowlab.sim.job.ResultKey;
 import org.flowlab.sim.job.Row;
 import org.flowlab.sim.job.TimeWindow;
@@ -377,6 +378,7 @@ final class WindowOperator implements StatefulOperator {
     private final WindowAssigner assigner;
     private final int opIndex;
     private final boolean last;
+    private final EventTimeContract contract;
     private final long lateness;
     private final String jobName;
     private final boolean checkpointed;
@@ -398,14 +400,15 @@ final class WindowOperator implements StatefulOperator {
     private long nextId;
     private int paneCount;
 
-    WindowOperator(WindowAggregate step, int opIndex, boolean last, long allowedLateness, String jobName,
+    WindowOperator(WindowAggregate step, int opIndex, boolean last, EventTimeContract contract, String jobName,
                    boolean checkpointed) {
         this.step = step;
         this.f = step.untypedAggregate();
         this.assigner = step.window();
         this.opIndex = opIndex;
         this.last = last;
-        this.lateness = last ? allowedLateness : 0;
+        this.contract = contract;
+        this.lateness = contract.latenessOfWindow(last);
         this.jobName = jobName;
         this.checkpointed = checkpointed;
     }
@@ -425,7 +428,7 @@ final class WindowOperator implements StatefulOperator {
             return;
         }
         // Ends grow with starts (one size), so the first window is the first to fire.
-        if (StatefulOperator.saturatedAdd(windows.ends[0] - 1, lateness) <= record.lateAfter(watermark)) {
+        if (contract.windowRowIsLate(windows.ends[0], last, record.lateAfter(watermark))) {
             task.late(record);
             return;
         }
@@ -549,7 +552,7 @@ final class WindowOperator implements StatefulOperator {
             if (bucket.end - 1 > watermark) {
                 break;
             }
-            boolean removed = StatefulOperator.saturatedAdd(bucket.end - 1, lateness) <= watermark;
+            boolean removed = contract.windowIsExpired(bucket.end, last, watermark);
             if (!bucket.fired) {
                 bucket.fired = true;
                 bucket.applyLineage();

@@ -7,10 +7,11 @@
  * crashes, task failures, slow workers and source stalls; at-least-once and exactly-once sinks;
  * and the per-record latency, staleness and recovery figures of {@link org.flowlab.sim.metrics}.
  *
- * <p>Late data. Each source row carries its partition's watermark at the moment it is read: the
- * largest event time read before it from that partition, minus the out-of-orderness (Kafka Streams
- * judges lateness by a partition's stream time in the same way). A window row is late when the
- * first of its windows ends at or before that bound less the allowed lateness; a session or
+ * <p>Late data, by the rules of the {@link org.flowlab.sim.engine.EventTimeContract} every engine
+ * shares. Each source row carries its partition's watermark at the moment it is read: the
+ * contract's watermark after the largest event time read before it from that partition (Kafka
+ * Streams judges lateness by a partition's stream time in the same way). A window row is late when
+ * the first of its windows ends at or before that bound less the allowed lateness; a session or
  * process-function row when its event time is at or before it; in both cases the task's watermark
  * counts instead when it is higher, which only an idle partition left out of the minimum makes
  * possible. The bound depends on the partition's log alone, so a replay after a restart judges
@@ -18,6 +19,6 @@
  * counted late rows, failures or not. (Flink judges against the operator's watermark, which the
  * slowest partition holds back, so it accepts a little more, differently on each replay.) Late
  * rows go to a counted side output, never silently lost. Allowed lateness applies only to a
- * window aggregate that is the job's last step.
+ * window aggregate that is the job's last stateful step.
  */
 package org.flowlab.sim.stream;

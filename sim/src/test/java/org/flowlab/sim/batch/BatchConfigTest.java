@@ -3,6 +3,7 @@ package org.flowlab.sim.batch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.flowlab.sim.engine.EventTimeContract;
 import org.flowlab.sim.cluster.ClusterSpec;
 import org.flowlab.sim.fault.FaultPlan;
 import org.flowlab.workloads.InvalidInputException;
@@ -24,7 +25,8 @@ class BatchConfigTest {
         assertThat(BatchConfig.defaults().withSchedule("daily 02:00").engineName()).isEqualTo("batch(daily 02:00)");
         assertThat(MicroBatchConfig.defaults().engineName()).isEqualTo("micro-batch(1s)");
         assertThat(MicroBatchConfig.defaults().withInterval("100ms").engineName()).isEqualTo("micro-batch(100ms)");
-        assertThat(BatchConfig.defaults().latePolicy()).isEqualTo(LatePolicy.REPROCESS);
+        assertThat(BatchConfig.defaults().eventTime()).isEqualTo(EventTimeContract.DEFAULT);
+        assertThat(MicroBatchConfig.defaults().eventTime()).isEqualTo(EventTimeContract.DEFAULT);
         assertThat(MicroBatchConfig.defaults().execution().clusterMode()).isEqualTo(ClusterMode.FIXED);
     }
 
@@ -61,8 +63,8 @@ class BatchConfigTest {
 
     @Test
     void otherSettingsAreChecked() {
-        assertThatThrownBy(() -> BatchConfig.defaults().withLatenessBound(-1))
-                .hasMessage("batch: latenessBound must be >= 0 (got -1 ns)");
+        assertThatThrownBy(() -> BatchConfig.defaults().withWatermarkDelay(-1))
+                .hasMessage("event time: the watermark delay must be a duration from 0 to 366d (got -1 ns)");
         assertThatThrownBy(() -> ExecutionSettings.defaults().withTargetTaskRecords(0))
                 .hasMessage("targetTaskRecords must be at least 1 (got 0)");
         assertThatThrownBy(() -> ExecutionSettings.defaults().withFaults(FaultPlan.parse("crash:worker=7@1m")))
@@ -81,10 +83,10 @@ class BatchConfigTest {
     void configurationsReadFromJsonAndNameTheFileAndField() {
         BatchConfig b = BatchConfig.fromJson(json("""
                 // nightly, on a bigger cluster that is started for each run
-                {"schedule": "daily 02:00", "latePolicy": "drop", "cluster": "ephemeral", "workers": 8,
+                {"schedule": "daily 02:00", "watermarkDelay": "30s", "cluster": "ephemeral", "workers": 8,
                  "maxAttempts": 2, "speculation": true, "faults": "task-fail:p=0.01", "seed": 7}"""));
         assertThat(b.schedule()).isEqualTo(Schedule.parse("daily 02:00"));
-        assertThat(b.latePolicy()).isEqualTo(LatePolicy.DROP);
+        assertThat(b.eventTime()).isEqualTo(EventTimeContract.DEFAULT.withWatermarkDelay(30_000 * MS));
         assertThat(b.execution().clusterMode()).isEqualTo(ClusterMode.EPHEMERAL);
         assertThat(b.execution().cluster()).isEqualTo(ClusterSpec.DEFAULT.withWorkers(8));
         assertThat(b.execution().retries().maxAttempts()).isEqualTo(2);
@@ -93,7 +95,7 @@ class BatchConfigTest {
         assertThat(b.execution().seed()).isEqualTo(7);
         MicroBatchConfig m = MicroBatchConfig.fromJson(json("{\"interval\": \"250ms\", \"watermarkDelay\": \"2s\"}"));
         assertThat(m.interval()).isEqualTo(250 * MS);
-        assertThat(m.watermarkDelay()).isEqualTo(2_000 * MS);
+        assertThat(m.eventTime().watermarkDelay()).isEqualTo(2_000 * MS);
 
         assertThatThrownBy(() -> BatchConfig.fromJson(json("{\"schedule\": \"daily 25:00\"}")))
                 .isInstanceOf(InvalidInputException.class)

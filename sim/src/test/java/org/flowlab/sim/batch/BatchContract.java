@@ -3,13 +3,14 @@ package org.flowlab.sim.batch;
 import org.flowlab.sim.cluster.ClusterSpec;
 import org.flowlab.sim.cluster.CostModel;
 import org.flowlab.sim.engine.EngineScenario;
+import org.flowlab.sim.engine.EventTimeContract;
 
 /**
  * How the batch engines' contract tests configure an engine for a case: runs every cadence that
  * last a little longer, so they follow each other and crashes hit starting, running and mostly
  * committing runs; a few records per task
- * (so runs have several tasks and crashes lose finished map outputs), quick retries, and — by the
- * case's seed — late records dropped or reprocessed and speculation on or off.
+ * (so runs have several tasks and crashes lose finished map outputs), quick retries, the case's
+ * event-time contract, and — by the case's seed — speculation on or off.
  */
 final class BatchContract {
     private static final long MS = 1_000_000L;
@@ -33,15 +34,15 @@ final class BatchContract {
                 .withSeed(s.seed());
     }
 
-    static LatePolicy latePolicy(EngineScenario s) {
-        return s.seed() % 2 == 0 ? LatePolicy.DROP : LatePolicy.REPROCESS;
+    static EventTimeContract eventTime(EngineScenario s) {
+        return new EventTimeContract(s.outOfOrderness(), 0);
     }
 
     static BatchConfig batch(EngineScenario s) {
-        return new BatchConfig(new Schedule.FixedInterval(s.cadence()), s.outOfOrderness(), latePolicy(s), execution(s));
+        return new BatchConfig(new Schedule.FixedInterval(s.cadence()), eventTime(s), execution(s));
     }
 
     static MicroBatchConfig microBatch(EngineScenario s) {
-        return new MicroBatchConfig(s.cadence(), s.outOfOrderness(), latePolicy(s), execution(s));
+        return new MicroBatchConfig(s.cadence(), eventTime(s), execution(s));
     }
 }

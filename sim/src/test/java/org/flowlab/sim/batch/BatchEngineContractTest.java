@@ -10,4 +10,9 @@ class BatchEngineContractTest implements EngineContractProperties {
     public Engine engine(EngineScenario s) {
         return new BatchEngine(BatchContract.batch(s));
     }
+
+    @Override
+    public boolean dropsLateRecords() {
+        return false;
+    }
 }

@@ -7,6 +7,7 @@ import static org.flowlab.sim.batch.TestJobs.MS;
 import static org.flowlab.sim.batch.TestJobs.S;
 
 import java.util.BitSet;
+import org.flowlab.sim.engine.EventTimeContract;
 import org.flowlab.sim.cluster.ClusterSpec;
 import org.flowlab.sim.cluster.CostModel;
 import org.flowlab.sim.engine.ExpectedResults;
@@ -207,10 +208,11 @@ class BatchEngineTest {
         BackgroundLoad office = BackgroundLoad.peak(9, 17, 0.6);
         ExecutionSettings e = ExecutionSettings.defaults().withBackgroundLoad(office).withTargetTaskRecords(100)
                 .withCosts(costs(S, 50 * MS, 10 * MS, 200 * MS));
-        BatchRun peak = new BatchEngine(new BatchConfig(Schedule.parse("daily 10:00"), 0, LatePolicy.REPROCESS, e))
+        EventTimeContract noDelay = new EventTimeContract(0, 0);
+        BatchRun peak = new BatchEngine(new BatchConfig(Schedule.parse("daily 10:00"), noDelay, e))
                 .runWithFigures(COUNT, trace);
-        BatchRun offPeak = new BatchEngine(new BatchConfig(Schedule.parse("off-peak 18:00..23:00 below 0.3"), 0,
-                LatePolicy.REPROCESS, e)).runWithFigures(COUNT, trace);
+        BatchRun offPeak = new BatchEngine(new BatchConfig(Schedule.parse("off-peak 18:00..23:00 below 0.3"), noDelay, e))
+                .runWithFigures(COUNT, trace);
         assertThat(peak.outcome().results()).isEqualTo(offPeak.outcome().results());
         assertThat(offPeak.figures().history()).extracting(r -> r.trigger() % (24 * H)).containsOnly(18 * H);
         // Tasks at 60 % background load take 2.5 times as long.
@@ -219,7 +221,7 @@ class BatchEngineTest {
     }
 
     @Test
-    void lateRecordsAreDroppedAndCountedOrReprocessedAsCorrections() {
+    void aRecordForACompletePartitionIsCorrectedByTheNextRunNeverDropped() {
         Trace trace = TestJobs.builder()
                 .add(1 * S, 1 * S, BID, 1, 1)
                 .add(2 * S, 2 * S, BID, 1, 1)
@@ -227,20 +229,15 @@ class BatchEngineTest {
                 .add(3 * S, 25 * S, BID, 1, 1)   // its window [0, 10) was covered by the run at 20 s
                 .add(26 * S, 26 * S, BID, 1, 1)
                 .build();
-        BatchConfig config = BatchConfig.defaults().withSchedule("every 10s").withLatenessBound(S)
+        BatchConfig config = BatchConfig.defaults().withSchedule("every 10s").withWatermarkDelay(S)
                 .withCosts(costs(0, 0, 0, 100 * MS));
-        RunOutcome dropped = BatchEngine.run(COUNT, trace, config.withLatePolicy(LatePolicy.DROP));
-        assertAgrees(COUNT, trace, dropped);
-        assertThat(dropped.lateRecords()).isEqualTo(1);
-        assertThat(dropped.lateRecordIds()).isEqualTo(BitSet.valueOf(new long[]{1L << 3}));
-        assertThat(dropped.results().get(ResultKey.window(1, 0, 10 * S))).isEqualTo(2L);
-        assertThat(dropped.visibility().visibleAt(3)).isEqualTo(30_100 * MS);
-
         BatchRun reprocessed = new BatchEngine(config).runWithFigures(COUNT, trace);
         assertAgrees(COUNT, trace, reprocessed.outcome());
         assertThat(reprocessed.outcome().lateRecords()).isZero();
         assertThat(reprocessed.figures().corrections()).isEqualTo(1);
         assertThat(reprocessed.outcome().results().get(ResultKey.window(1, 0, 10 * S))).isEqualTo(3L);
+        // Corrected by the run at 30 s, which read it.
+        assertThat(reprocessed.outcome().visibility().visibleAt(3)).isEqualTo(30_100 * MS);
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.flowlab.sim.engine.EventTimeContract;
 import org.flowlab.sim.engine.Engine;
 import org.flowlab.sim.engine.ExpectedResults;
 import org.flowlab.sim.engine.RunOutcome;
@@ -26,16 +27,20 @@ import org.junit.jupiter.api.Test;
 
 /**
  * For one scenario and seed, the engines produce identical final results, equal to the oracle's,
- * under the same fault plan; only their metrics differ. The stream's out-of-orderness bound covers
- * the trace's largest delay, so it drops nothing late and must match exactly too.
+ * under the same fault plan; only their metrics differ. Every engine is given the same event-time
+ * contract, whose watermark delay covers the trace's largest delay, so none drops a record as late.
  */
 class EnginesAgreeTest {
     private static final long MINUTE = 60_000_000_000L;
 
-    /** A stream that waits for the trace's largest delay, under the given faults. */
+    /** A contract whose watermark waits for the trace's largest delay: no record is late. */
+    private static EventTimeContract covering(Trace trace) {
+        return EventTimeContract.DEFAULT.withWatermarkDelay(TraceSummary.of(trace).delayMax() + 1_000_000_000L);
+    }
+
+    /** A stream under the contract covering the trace and the given faults. */
     private static StreamEngine stream(Trace trace, FaultPlan faults) {
-        return new StreamEngine(StreamConfig.defaults()
-                .withOutOfOrderness(TraceSummary.of(trace).delayMax() + 1_000_000_000L)
+        return new StreamEngine(StreamConfig.defaults().withEventTime(covering(trace))
                 .withHeartbeatTimeout(1_000_000_000L)
                 .withFaults(faults));
     }
@@ -63,8 +68,8 @@ class EnginesAgreeTest {
     void stockTicksVwapPerMinute() {
         Trace trace = WorkloadGenerator.generate("stock-ticks", 1);
         assertAgree(Vwap.perMinute(), trace, List.of(
-                new BatchEngine(BatchConfig.defaults().withSchedule("every 1h")),
-                new MicroBatchEngine(MicroBatchConfig.defaults().withInterval("1s")),
+                new BatchEngine(BatchConfig.defaults().withSchedule("every 1h").withEventTime(covering(trace))),
+                new MicroBatchEngine(MicroBatchConfig.defaults().withInterval("1s").withEventTime(covering(trace))),
                 stream(trace, FaultPlan.NONE)));
     }
 
@@ -78,8 +83,10 @@ class EnginesAgreeTest {
         FaultPlan faults = FaultPlan.parse("task-fail:p=0.05;crash:worker=1@4s+2s;slow:worker=2,x5@1s..6s");
         ExecutionSettings small = ExecutionSettings.defaults().withTargetTaskRecords(5_000).withFaults(faults).withSeed(9);
         assertAgree(hotItems, trace, List.of(
-                new BatchEngine(BatchConfig.defaults().withSchedule("every 3s").withExecution(small)),
-                new MicroBatchEngine(MicroBatchConfig.defaults().withInterval("500ms").withExecution(small)),
+                new BatchEngine(BatchConfig.defaults().withSchedule("every 3s").withExecution(small)
+                        .withEventTime(covering(trace))),
+                new MicroBatchEngine(MicroBatchConfig.defaults().withInterval("500ms").withExecution(small)
+                        .withEventTime(covering(trace))),
                 stream(trace, faults)));
     }
 
@@ -103,8 +110,8 @@ class EnginesAgreeTest {
         Job hops = Job.named("country-hops", "purchases abroad soon after one at home").keyBy(Row::key)
                 .process("hops", CountryHop::new).build();
         assertAgree(hops, trace, List.of(
-                new BatchEngine(BatchConfig.defaults().withSchedule("every 10m")),
-                new MicroBatchEngine(MicroBatchConfig.defaults().withInterval("1s")),
+                new BatchEngine(BatchConfig.defaults().withSchedule("every 10m").withEventTime(covering(trace))),
+                new MicroBatchEngine(MicroBatchConfig.defaults().withInterval("1s").withEventTime(covering(trace))),
                 stream(trace, FaultPlan.NONE)));
     }
 }

@@ -5,6 +5,7 @@ import static org.flowlab.sim.batch.TestJobs.BID;
 import static org.flowlab.sim.batch.TestJobs.MS;
 import static org.flowlab.sim.batch.TestJobs.S;
 
+import org.flowlab.sim.engine.EventTimeContract;
 import org.flowlab.sim.cluster.CostModel;
 import org.flowlab.sim.engine.ExpectedResults;
 import org.flowlab.sim.engine.RunOutcome;
@@ -86,7 +87,7 @@ class MicroBatchEngineTest {
     }
 
     @Test
-    void recordsBehindTheWatermarkAreDroppedLikeSparkOrReprocessed() {
+    void recordsBehindTheWatermarkAreDroppedLikeSparkUnlessTheAllowedLatenessKeepsTheirWindow() {
         Trace trace = TestJobs.builder()
                 .add(1 * S, 1 * S, BID, 1, 1)
                 .add(12 * S, 12 * S, BID, 1, 1)
@@ -94,15 +95,17 @@ class MicroBatchEngineTest {
                 .add(16 * S, 16 * S, BID, 1, 1)
                 .build();
         MicroBatchConfig config = MicroBatchConfig.defaults().withWatermarkDelay(S).withCosts(costs(10 * MS, 0, 10 * MS));
-        RunOutcome dropped = MicroBatchEngine.run(COUNT, trace, config.withLatePolicy(LatePolicy.DROP));
+        RunOutcome dropped = MicroBatchEngine.run(COUNT, trace, config);
         assertThat(ExpectedResults.disagreement(COUNT, trace, dropped, 5)).isEmpty();
         assertThat(dropped.lateRecords()).isEqualTo(1);
         assertThat(dropped.results().get(ResultKey.window(1, 0, 10 * S))).isEqualTo(1L);
-        BatchRun kept = new MicroBatchEngine(config).runWithFigures(COUNT, trace);
+        // With 5 s of allowed lateness the window [0, 10 s) takes rows until the watermark passes 15 s.
+        BatchRun kept = new MicroBatchEngine(config.withAllowedLateness(5 * S)).runWithFigures(COUNT, trace);
         assertThat(ExpectedResults.disagreement(COUNT, trace, kept.outcome(), 5)).isEmpty();
+        assertThat(kept.outcome().lateRecords()).isZero();
         assertThat(kept.outcome().results().get(ResultKey.window(1, 0, 10 * S))).isEqualTo(2L);
-        assertThat(kept.figures().corrections()).isEqualTo(1);
-        // The closed window is emitted again, corrected, by the trigger that read the late row.
+        assertThat(kept.figures().corrections()).isZero();
+        // The window already emitted is emitted again, updated, by the trigger that read the late row.
         assertThat(kept.outcome().visibility().visibleAt(2)).isEqualTo(15_020 * MS);
     }
 }

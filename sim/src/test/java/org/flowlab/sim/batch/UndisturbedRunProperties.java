@@ -8,6 +8,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
+import org.flowlab.sim.engine.EventTimeContract;
 import org.flowlab.sim.cluster.ClusterSpec;
 import org.flowlab.sim.cluster.CostModel;
 import org.flowlab.sim.engine.ContractJobs;
@@ -25,6 +26,7 @@ import org.flowlab.workloads.Trace;
  */
 class UndisturbedRunProperties {
     private static final long MS = 1_000_000L;
+    private static final EventTimeContract CONTRACT = new EventTimeContract(2_000 * MS, 0);
 
     @Property(tries = 60)
     void aRunWithoutEventsEqualsTheSimulatedOne(@ForAll("traces") Trace trace, @ForAll("jobs") Job job,
@@ -41,12 +43,12 @@ class UndisturbedRunProperties {
         BatchRun a;
         BatchRun b;
         if (micro) {
-            a = new MicroBatchEngine(new MicroBatchConfig(cadence, 2_000 * MS, LatePolicy.REPROCESS, fast)).runWithFigures(job, trace);
-            b = new MicroBatchEngine(new MicroBatchConfig(cadence, 2_000 * MS, LatePolicy.REPROCESS, simulated)).runWithFigures(job, trace);
+            a = new MicroBatchEngine(new MicroBatchConfig(cadence, CONTRACT, fast)).runWithFigures(job, trace);
+            b = new MicroBatchEngine(new MicroBatchConfig(cadence, CONTRACT, simulated)).runWithFigures(job, trace);
         } else {
             Schedule every = new Schedule.FixedInterval(cadence);
-            a = new BatchEngine(new BatchConfig(every, 2_000 * MS, LatePolicy.REPROCESS, fast)).runWithFigures(job, trace);
-            b = new BatchEngine(new BatchConfig(every, 2_000 * MS, LatePolicy.REPROCESS, simulated)).runWithFigures(job, trace);
+            a = new BatchEngine(new BatchConfig(every, CONTRACT, fast)).runWithFigures(job, trace);
+            b = new BatchEngine(new BatchConfig(every, CONTRACT, simulated)).runWithFigures(job, trace);
         }
         assertThat(a.outcome()).isEqualTo(b.outcome());
         assertThat(a.figures()).isEqualTo(b.figures());

@@ -56,7 +56,7 @@ class StreamCatalogJobsTest {
         long span = trace.lastArrival() - trace.firstArrival();
         long crashAt = trace.firstArrival() + span / 2;
         StreamConfig base = StreamConfig.defaults()
-                .withOutOfOrderness(TraceSummary.of(trace).delayMax() + DurationText.NANOS_PER_SECOND)
+                .withWatermarkDelay(TraceSummary.of(trace).delayMax() + DurationText.NANOS_PER_SECOND)
                 .withCheckpointInterval(Math.max(DurationText.NANOS_PER_SECOND, span / 5))
                 .withHeartbeatTimeout(DurationText.NANOS_PER_SECOND);
         FaultPlan crash = FaultPlan.parse("crash:worker=1@" + crashAt / DurationText.NANOS_PER_MILLI + "ms+2s");
@@ -93,7 +93,7 @@ class StreamCatalogJobsTest {
         long interval = span / 3;
         long crashAt = trace.firstArrival() + 2 * interval - interval / 10;
         StreamConfig config = StreamConfig.defaults()
-                .withOutOfOrderness(TraceSummary.of(trace).delayMax() + DurationText.NANOS_PER_SECOND)
+                .withWatermarkDelay(TraceSummary.of(trace).delayMax() + DurationText.NANOS_PER_SECOND)
                 .withCheckpointInterval(interval)
                 .withHeartbeatTimeout(DurationText.NANOS_PER_SECOND)
                 .withFaults(FaultPlan.parse("crash:worker=1@" + crashAt / DurationText.NANOS_PER_MILLI + "ms+2s"));

@@ -50,13 +50,13 @@ class StreamConfigTest {
                 .hasMessageStartingWith("stream config: checkpointInterval must be a positive duration");
         assertThatThrownBy(() -> d.withWatermarkInterval(0))
                 .hasMessage("stream config: watermarkInterval must be a positive duration of at most 36500 days (got 0 ns)");
-        assertThatThrownBy(() -> d.withOutOfOrderness(-1))
-                .hasMessage("stream config: outOfOrderness must be a duration between 0 and 36500 days (got -1 ns)");
+        assertThatThrownBy(() -> d.withWatermarkDelay(-1))
+                .hasMessage("event time: the watermark delay must be a duration from 0 to 366d (got -1 ns)");
         assertThatThrownBy(() -> d.withAllowedLateness(Long.MAX_VALUE))
-                .hasMessageStartingWith("stream config: allowedLateness must be a duration between 0 and 36500 days");
+                .hasMessageStartingWith("event time: the allowed lateness must be a duration from 0 to 366d (got ");
         assertThatThrownBy(() -> d.withHeartbeatTimeout(-1)).hasMessageStartingWith("stream config: heartbeatTimeout");
         assertThatThrownBy(() -> d.withRestartDelay(-1)).hasMessageStartingWith("stream config: restartDelay");
-        assertThatThrownBy(() -> d.withOutOfOrderness("soon")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> d.withWatermarkDelay("soon")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'soon' is not a duration");
     }
 

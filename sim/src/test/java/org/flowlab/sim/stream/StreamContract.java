@@ -14,7 +14,7 @@ final class StreamContract {
                 .withTasks(s.workers())
                 .withChannelCapacity(8)
                 .withCheckpointInterval(s.cadence())
-                .withOutOfOrderness(s.outOfOrderness())
+                .withWatermarkDelay(s.outOfOrderness())
                 .withHeartbeatTimeout(1_000_000_000L)
                 .withIdleTimeout(3_000_000_000L)
                 .withDelivery(delivery)

@@ -35,7 +35,7 @@ class StreamEngineTest {
     /** One worker, one task per stage, every cost zero: times can be worked out by hand. */
     static StreamConfig handCheckable() {
         return StreamConfig.defaults().withCluster(new ClusterSpec(1, 1, 3.6)).withTasks(1).withCosts(CostModel.free())
-                .withOutOfOrderness(0).withWatermarkInterval(100 * MS).withIdleTimeout(0).withCheckpointing(false);
+                .withWatermarkDelay(0).withWatermarkInterval(100 * MS).withIdleTimeout(0).withCheckpointing(false);
     }
 
     static Job tumblingCount() {
@@ -131,7 +131,7 @@ class StreamEngineTest {
                 .add(8 * S, 11 * S, BID, 1, 1)      // 8 s > 10 s − 2 s − 1 ns: on time
                 .add(7 * S, 12 * S, BID, 1, 1)      // 7 s ≤ the bound: late
                 .add(20 * S, 20 * S, BID, 1, 1).build();
-        StreamConfig config = handCheckable().withOutOfOrderness(2 * S);
+        StreamConfig config = handCheckable().withWatermarkDelay(2 * S);
         for (Job job : List.of(
                 Job.named("sessions", "d").keyBy(Row::key).window(Windows.session("1s")).aggregate(Aggregates.count()).build(),
                 ContractJobs.detector())) {
@@ -262,7 +262,7 @@ class StreamEngineTest {
                 .add(1 * S, 1 * S, BID, 1, 10).add(2 * S, 2 * S, BID, 1, 10).add(3 * S, 3 * S, BID, 1, 100)
                 .add(4 * S, 4 * S, PERSON, 2, 1).add(20 * S, 20 * S, BID, 3, 1).build();
         Job job = ContractJobs.detector();
-        RunOutcome out = StreamEngine.run(job, trace, handCheckable().withOutOfOrderness(500 * MS));
+        RunOutcome out = StreamEngine.run(job, trace, handCheckable().withWatermarkDelay(500 * MS));
         assertAgrees(job, trace, out);
         assertThat(out.results().asMap().values()).contains("spike 100.0 over mean 10.0");
         assertThat(out.metrics().detectionLatency().count()).isEqualTo(out.results().size());
@@ -294,7 +294,7 @@ class StreamEngineTest {
             Job job = Job.named(scenario + "-sums", "value per key per window").keyBy(Row::key)
                     .window(Windows.tumbling(window)).aggregate(Aggregates.sum()).build();
             StreamConfig base = StreamConfig.defaults().withCheckpointInterval(window / 2 + 1)
-                    .withHeartbeatTimeout(window / 4 + 1).withOutOfOrderness(window / 4);
+                    .withHeartbeatTimeout(window / 4 + 1).withWatermarkDelay(window / 4);
             for (StreamConfig c : List.of(base,
                     base.withDelivery(Delivery.EXACTLY_ONCE),
                     base.withFaults(FaultPlan.parse("crash:worker=2@" + (trace.lastArrival() / 2 / MS) + "ms+1s")),

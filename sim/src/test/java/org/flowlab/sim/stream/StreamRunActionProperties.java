@@ -61,7 +61,7 @@ class StreamRunActionProperties {
             this.delivery = delivery;
             // The out-of-orderness covers every delay of the trace: no record is late, so every output is final.
             StreamConfig config = StreamConfig.defaults().withCluster(new ClusterSpec(WORKERS, 1, 0.2)).withTasks(WORKERS)
-                    .withOutOfOrderness(20 * S).withCheckpointInterval(S).withHeartbeatTimeout(HEARTBEAT)
+                    .withWatermarkDelay(20 * S).withCheckpointInterval(S).withHeartbeatTimeout(HEARTBEAT)
                     .withDelivery(delivery).withChannelCapacity(16);
             this.run = StreamRun.start(job, trace, config);
             this.oracle = ReferenceOracle.run(job, trace);
