@@ -20,6 +20,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -41,28 +42,45 @@ public final class ComparisonCharts {
     }
 
     /**
-     * The share of input records visible within each latency (arrival to visible): one curve per
-     * engine on a log axis of milliseconds. Records never visible are left out.
+     * The share of input records final within each latency (arrival to final): one solid curve per
+     * engine on a log axis of milliseconds, and a dashed one of its first-visible latency where that
+     * differs (outputs updated before they were final). Records never visible are left out.
      */
     public static XYChart latencyCdf(String title, Trace trace, List<EngineRun> runs) {
-        XYChart chart = chart(title, "per-record latency, arrival to visible (ms, log scale)",
-                "share of records visible within it (%)");
+        XYChart chart = chart(title, "per-record latency, arrival to final — dashed: to first visible (ms, log scale)",
+                "share of records within it (%)");
         chart.getStyler().setXAxisLogarithmic(true);
         chart.getStyler().setYAxisMin(0.0).setYAxisMax(100.0);
         chart.getStyler().setXAxisDecimalPattern("#,##0.###");
         for (EngineRun run : runs) {
-            double[][] cdf = cdf(trace, run.outcome().visibility());
+            RecordVisibility v = run.outcome().visibility();
+            long[] finalTimes = v.finalTimes();
+            double[][] cdf = cdf(trace, finalTimes);
             line(chart, run, cdf[0], cdf[1]);
+            long[] firstTimes = v.toArray();
+            if (!Arrays.equals(firstTimes, finalTimes)) {
+                double[][] first = cdf(trace, firstTimes);
+                XYSeries s = chart.addSeries(run.paradigm().label() + " (" + run.configuration() + "), first visible",
+                        first[0], first[1]);
+                s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+                s.setMarker(SeriesMarkers.NONE);
+                s.setLineColor(Palette.of(run.paradigm()));
+                s.setLineWidth(1.2f);
+                s.setLineStyle(SeriesLines.DASH_DASH);
+            }
         }
         return chart;
     }
 
-    /** The curve of one engine: x latencies in ms (clamped to {@link #MIN_LATENCY_MS}), y shares in %. */
-    static double[][] cdf(Trace trace, RecordVisibility visibility) {
-        long[] latencies = new long[visibility.visibleCount()];
+    /**
+     * The curve of one engine from each record's time ({@code times[i]}, -1 if never visible): x
+     * latencies in ms (clamped to {@link #MIN_LATENCY_MS}), y shares in %.
+     */
+    static double[][] cdf(Trace trace, long[] times) {
+        long[] latencies = new long[times.length];
         int n = 0;
-        for (int i = 0; i < visibility.size(); i++) {
-            long v = visibility.visibleAt(i);
+        for (int i = 0; i < times.length; i++) {
+            long v = times[i];
             if (v >= 0) {
                 latencies[n++] = Math.max(0, v - trace.arrivalTime(i));
             }

@@ -8,6 +8,7 @@ import org.flowlab.experiment.ComparisonPlan;
 import org.flowlab.experiment.Delivery;
 import org.flowlab.experiment.EngineSettings;
 import org.flowlab.experiment.JobChoice;
+import org.flowlab.experiment.LatencyMeasure;
 import org.flowlab.experiment.Paradigm;
 import org.flowlab.sim.fault.FaultPlan;
 import org.flowlab.workloads.WorkloadSpec;
@@ -76,8 +77,13 @@ final class ComparisonOptions {
     FaultPlan faults;
 
     @Option(names = "--sla", paramLabel = "D", converter = DurationConverter.class,
-            description = "Latency SLA: the p99 per-record latency (arrival to visible) must be at most D.")
+            description = "Latency SLA: the p99 per-record latency (arrival to final, or to first visible with --sla-on first) must be at most D.")
     Long sla;
+
+    @Option(names = "--sla-on", paramLabel = "first|final", converter = LatencyMeasureConverter.class,
+            description = "Which per-record latency the SLA bounds and the recommendation weighs: final (the output "
+                    + "that reflects the record will not change again; the default) or first (an output first reflects it).")
+    LatencyMeasure slaOn;
 
     @Option(names = "--budget", paramLabel = "X",
             description = "The most a run may cost, in the cluster price's currency (4 workers at 0.20 per worker-hour by default).")
@@ -118,6 +124,9 @@ final class ComparisonOptions {
         }
         if (sla != null) {
             plan = plan.withSla(sla);
+        }
+        if (slaOn != null) {
+            plan = plan.withSlaOn(slaOn);
         }
         if (budget != null) {
             plan = plan.withBudget(budget);

@@ -1,6 +1,7 @@
 package org.flowlab.experiment;
 
 import java.util.Objects;
+import org.flowlab.sim.metrics.LatencySummary;
 import org.flowlab.sim.metrics.RunMetrics;
 
 /**
@@ -8,8 +9,8 @@ import org.flowlab.sim.metrics.RunMetrics;
  *
  * @param paradigm        which paradigm
  * @param configuration   its settings, for people ({@code every 10 s})
- * @param p50Ms           median per-record latency
- * @param p99Ms           99th percentile per-record latency: what the SLA bounds
+ * @param p50Ms           median per-record latency, of the measure the SLA is on
+ * @param p99Ms           99th percentile per-record latency, of that measure: what the SLA bounds
  * @param cost            what the run cost, worker-seconds allocated × price
  * @param workerSeconds   worker-seconds allocated
  * @param throughputPerSec input records per simulated second it processed
@@ -29,10 +30,11 @@ public record Candidate(Paradigm paradigm, String configuration, double p50Ms, d
         Objects.requireNonNull(configuration, "configuration");
     }
 
-    /** The candidate of a comparison's engine run. */
-    public static Candidate of(EngineRun run, boolean correct, double inputRatePerSec) {
+    /** The candidate of a comparison's engine run, its latency {@code measure}'s. */
+    public static Candidate of(EngineRun run, boolean correct, double inputRatePerSec, LatencyMeasure measure) {
         RunMetrics m = run.outcome().metrics();
-        return new Candidate(run.paradigm(), run.configuration(), m.latency().p50Ms(), m.latency().p99Ms(), m.cost(),
+        LatencySummary latency = measure.of(m);
+        return new Candidate(run.paradigm(), run.configuration(), latency.p50Ms(), latency.p99Ms(), m.cost(),
                 m.workerSecondsAllocated(), m.throughputPerSecond(), inputRatePerSec, m.throughput().maxBacklog(),
                 m.recovery().timeNanos() / 1e6, m.recovery().reprocessed(), m.recovery().duplicates(), correct);
     }

@@ -118,9 +118,9 @@ public final class Comparison {
             double inputRate = ComparisonResult.inputRate(trace);
             List<Candidate> candidates = new ArrayList<>();
             for (EngineRun r : done) {
-                candidates.add(Candidate.of(r, agreement.of(r.paradigm()).agrees(), inputRate));
+                candidates.add(Candidate.of(r, agreement.of(r.paradigm()).agrees(), inputRate, plan.slaOn()));
             }
-            Recommendation recommendation = Recommendation.choose(candidates, plan.sla(), plan.budget());
+            Recommendation recommendation = Recommendation.choose(candidates, plan.sla(), plan.slaOn(), plan.budget());
             return new ComparisonResult(plan, settings, trace, job, expected.table(), done, agreement, recommendation,
                     new ComparisonResult.WallClock(traceNanos, expected.nanos(), System.nanoTime() - start, threads));
         } finally {

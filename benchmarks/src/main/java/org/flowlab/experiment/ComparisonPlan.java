@@ -27,10 +27,12 @@ import org.flowlab.workloads.text.DurationText;
  * @param settings the engines' knobs
  * @param faults   the faults injected into every engine
  * @param sla      the latency SLA: a bound on the p99 per-record latency, nanoseconds; empty = none
+ * @param slaOn    which per-record latency the SLA bounds and the recommendation weighs (final by default)
  * @param budget   the most a run may cost, in the cluster price's currency; empty = no limit
  */
 public record ComparisonPlan(WorkloadSpec workload, long seed, JobChoice job, List<Paradigm> engines,
-                             EngineSettings settings, FaultPlan faults, OptionalLong sla, OptionalDouble budget) {
+                             EngineSettings settings, FaultPlan faults, OptionalLong sla, LatencyMeasure slaOn,
+                             OptionalDouble budget) {
 
     /** The seed used when none is given, as for {@code flowlab workload}. */
     public static final long DEFAULT_SEED = 1L;
@@ -52,6 +54,7 @@ public record ComparisonPlan(WorkloadSpec workload, long seed, JobChoice job, Li
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(faults, "faults");
         Objects.requireNonNull(sla, "sla");
+        Objects.requireNonNull(slaOn, "slaOn");
         Objects.requireNonNull(budget, "budget");
         if (engines.isEmpty()) {
             throw new InvalidInputException("engines: name at least one of " + Paradigm.ids());
@@ -79,7 +82,8 @@ public record ComparisonPlan(WorkloadSpec workload, long seed, JobChoice job, Li
     /** A workload's comparison with the defaults of {@link #of(String)}. */
     public static ComparisonPlan of(WorkloadSpec workload) {
         return new ComparisonPlan(workload, DEFAULT_SEED, JobChoice.scenarioDefault(), List.of(Paradigm.values()),
-                EngineSettings.defaults(), FaultPlan.NONE, OptionalLong.empty(), OptionalDouble.empty());
+                EngineSettings.defaults(), FaultPlan.NONE, OptionalLong.empty(), LatencyMeasure.FINAL,
+                OptionalDouble.empty());
     }
 
     /**
@@ -108,7 +112,7 @@ public record ComparisonPlan(WorkloadSpec workload, long seed, JobChoice job, Li
     }
 
     public ComparisonPlan withWorkload(WorkloadSpec w) {
-        return new ComparisonPlan(w, seed, job, engines, settings, faults, sla, budget);
+        return new ComparisonPlan(w, seed, job, engines, settings, faults, sla, slaOn, budget);
     }
 
     public ComparisonPlan withDuration(long nanos) {
@@ -120,15 +124,15 @@ public record ComparisonPlan(WorkloadSpec workload, long seed, JobChoice job, Li
     }
 
     public ComparisonPlan withSeed(long s) {
-        return new ComparisonPlan(workload, s, job, engines, settings, faults, sla, budget);
+        return new ComparisonPlan(workload, s, job, engines, settings, faults, sla, slaOn, budget);
     }
 
     public ComparisonPlan withJob(JobChoice j) {
-        return new ComparisonPlan(workload, seed, j, engines, settings, faults, sla, budget);
+        return new ComparisonPlan(workload, seed, j, engines, settings, faults, sla, slaOn, budget);
     }
 
     public ComparisonPlan withEngines(List<Paradigm> e) {
-        return new ComparisonPlan(workload, seed, job, e, settings, faults, sla, budget);
+        return new ComparisonPlan(workload, seed, job, e, settings, faults, sla, slaOn, budget);
     }
 
     public ComparisonPlan withEngines(Paradigm... e) {
@@ -136,19 +140,24 @@ public record ComparisonPlan(WorkloadSpec workload, long seed, JobChoice job, Li
     }
 
     public ComparisonPlan withSettings(EngineSettings s) {
-        return new ComparisonPlan(workload, seed, job, engines, s, faults, sla, budget);
+        return new ComparisonPlan(workload, seed, job, engines, s, faults, sla, slaOn, budget);
     }
 
     public ComparisonPlan withFaults(FaultPlan f) {
-        return new ComparisonPlan(workload, seed, job, engines, settings, f, sla, budget);
+        return new ComparisonPlan(workload, seed, job, engines, settings, f, sla, slaOn, budget);
     }
 
     public ComparisonPlan withSla(long nanos) {
-        return new ComparisonPlan(workload, seed, job, engines, settings, faults, OptionalLong.of(nanos), budget);
+        return new ComparisonPlan(workload, seed, job, engines, settings, faults, OptionalLong.of(nanos), slaOn, budget);
+    }
+
+    /** With the SLA (and the recommendation) on {@code measure}. */
+    public ComparisonPlan withSlaOn(LatencyMeasure measure) {
+        return new ComparisonPlan(workload, seed, job, engines, settings, faults, sla, measure, budget);
     }
 
     public ComparisonPlan withBudget(double b) {
-        return new ComparisonPlan(workload, seed, job, engines, settings, faults, sla, OptionalDouble.of(b));
+        return new ComparisonPlan(workload, seed, job, engines, settings, faults, sla, slaOn, OptionalDouble.of(b));
     }
 
     /** The engines' ids, for messages: {@code batch, stream}. */

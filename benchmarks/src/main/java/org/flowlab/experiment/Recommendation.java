@@ -20,6 +20,7 @@ import org.flowlab.workloads.text.DurationText;
  * constraint fails.
  *
  * @param sla         the SLA on p99 per-record latency, nanoseconds, if one was given
+ * @param measure     which per-record latency the candidates' figures, and so the SLA, are of
  * @param budget      the budget per run, if one was given
  * @param outcome     whether a configuration was chosen, and if not why
  * @param choice      the chosen configuration
@@ -27,7 +28,8 @@ import org.flowlab.workloads.text.DurationText;
  * @param explanation the paragraph
  * @param candidates  every configuration weighed, in the order given
  */
-public record Recommendation(OptionalLong sla, OptionalDouble budget, Outcome outcome, Optional<Candidate> choice,
+public record Recommendation(OptionalLong sla, LatencyMeasure measure, OptionalDouble budget, Outcome outcome,
+                             Optional<Candidate> choice,
                              Optional<Candidate> closest, String explanation, List<Candidate> candidates) {
 
     /** Up to this many other configurations, the paragraph names each; beyond, it sums them up. */
@@ -50,6 +52,7 @@ public record Recommendation(OptionalLong sla, OptionalDouble budget, Outcome ou
 
     public Recommendation {
         Objects.requireNonNull(sla, "sla");
+        Objects.requireNonNull(measure, "measure");
         Objects.requireNonNull(budget, "budget");
         Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(choice, "choice");
@@ -68,8 +71,12 @@ public record Recommendation(OptionalLong sla, OptionalDouble budget, Outcome ou
         return budget.isEmpty() || c.cost() <= budget.getAsDouble();
     }
 
-    /** Weighs {@code candidates} (at least one) against the SLA and the budget. */
-    public static Recommendation choose(List<Candidate> candidates, OptionalLong sla, OptionalDouble budget) {
+    /**
+     * Weighs {@code candidates} (at least one), whose latencies are {@code measure}'s, against the
+     * SLA and the budget.
+     */
+    public static Recommendation choose(List<Candidate> candidates, OptionalLong sla, LatencyMeasure measure,
+                                        OptionalDouble budget) {
         if (candidates.isEmpty()) {
             throw new IllegalArgumentException("nothing to recommend from");
         }
@@ -93,8 +100,8 @@ public record Recommendation(OptionalLong sla, OptionalDouble budget, Outcome ou
             outcome = Outcome.NONE_CORRECT;
         }
         Optional<Candidate> subject = choice.isPresent() ? choice : closest;
-        String text = new Paragraph(candidates, sla, budget).write(outcome, subject);
-        return new Recommendation(sla, budget, outcome, choice, closest, text, candidates);
+        String text = new Paragraph(candidates, sla, measure, budget).write(outcome, subject);
+        return new Recommendation(sla, measure, budget, outcome, choice, closest, text, candidates);
     }
 
     /** The cheapest, ties (within {@link #COST_TIE_PERCENT} %) to the simpler paradigm, then the lower p99. */
@@ -108,7 +115,7 @@ public record Recommendation(OptionalLong sla, OptionalDouble budget, Outcome ou
     }
 
     /** Writes the paragraph from the numbers. */
-    private record Paragraph(List<Candidate> all, OptionalLong sla, OptionalDouble budget) {
+    private record Paragraph(List<Candidate> all, OptionalLong sla, LatencyMeasure measure, OptionalDouble budget) {
 
         String write(Outcome outcome, Optional<Candidate> subject) {
             StringBuilder s = new StringBuilder();
@@ -119,7 +126,7 @@ public record Recommendation(OptionalLong sla, OptionalDouble budget, Outcome ou
                         .append(money(subject.orElseThrow().cost())).append(" per run, over the budget of ")
                         .append(money(budget.orElseThrow())).append(". Raise the budget or relax the SLA. ");
                 case SLA_MISSED -> s.append("No configuration meets the SLA of ").append(duration(sla.orElseThrow()))
-                        .append(" on p99 latency; the closest is ").append(subject.orElseThrow().title())
+                        .append(" on p99 ").append(measure.label()).append("; the closest is ").append(subject.orElseThrow().title())
                         .append(" at ").append(ms(subject.orElseThrow().p99Ms()))
                         .append(". Shorten the interval, add workers or relax the SLA. ");
                 case NONE_CORRECT -> s.append("No configuration produced correct results (see the agreement section);"
@@ -140,11 +147,12 @@ public record Recommendation(OptionalLong sla, OptionalDouble budget, Outcome ou
         private void latency(StringBuilder s, Candidate c) {
             s.append("Latency need: ");
             if (sla.isPresent()) {
-                s.append("its p99 per-record latency of ").append(ms(c.p99Ms()))
+                s.append("its p99 per-record ").append(measure.label()).append(" of ").append(ms(c.p99Ms()))
                         .append(meetsSla(c, sla) ? " meets" : " misses").append(" the SLA of ").append(duration(sla.getAsLong()))
                         .append(" (median ").append(ms(c.p50Ms())).append(")");
             } else {
-                s.append("no SLA was given, so every correct configuration qualifies; its p99 per-record latency is ")
+                s.append("no SLA was given, so every correct configuration qualifies; its p99 per-record ")
+                        .append(measure.label()).append(" is ")
                         .append(ms(c.p99Ms())).append(" (median ").append(ms(c.p50Ms())).append(")");
             }
             List<Candidate> rest = all.stream().filter(o -> o != c).toList();

@@ -94,8 +94,9 @@ public final class Sweep {
                 }
             }
             Optional<Recommendation> recommendation = plan.findSustainableThroughput() ? Optional.empty()
-                    : Optional.of(Recommendation.choose(points.values().stream().map(SweepPoint::candidate).toList(),
-                    plan.base().sla(), plan.base().budget()));
+                    : Optional.of(Recommendation.choose(points.values().stream()
+                    .map(p -> p.candidate(plan.base().slaOn())).toList(), plan.base().sla(), plan.base().slaOn(),
+                    plan.base().budget()));
             return new SweepResult(plan, new ArrayList<>(points.values()), sustainable, recommendation, computed, reused,
                     System.nanoTime() - start);
         }

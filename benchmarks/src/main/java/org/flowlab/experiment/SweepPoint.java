@@ -16,7 +16,8 @@ import org.flowlab.workloads.Trace;
  * @param parameters       the varied parameters that concern this engine, by name, as {@code --vary} writes them
  * @param configuration    the engine's settings, for people
  * @param recordsIn        input records
- * @param latency          per-record latency
+ * @param latency          per-record final latency
+ * @param firstVisibleLatency per-record first-visible latency
  * @param throughputPerSec records processed per simulated second
  * @param inputRatePerSec  the trace's mean input rate
  * @param maxBacklog       the largest backlog
@@ -36,7 +37,7 @@ import org.flowlab.workloads.Trace;
  * @param wallClockSeconds how long the run took on the machine that ran it (never compared)
  */
 public record SweepPoint(String key, String engine, Map<String, String> parameters, String configuration, long recordsIn,
-                         LatencySummary latency, double throughputPerSec, double inputRatePerSec, long maxBacklog,
+                         LatencySummary latency, LatencySummary firstVisibleLatency, double throughputPerSec, double inputRatePerSec, long maxBacklog,
                          Boolean backlogBounded, double stalenessMeanMs, double stalenessMaxMs, double recoveryMs,
                          long reprocessed, long duplicates, long lost, long lateRecords, double workerSeconds, double cost,
                          boolean correct, String difference, double wallClockSeconds) {
@@ -47,6 +48,7 @@ public record SweepPoint(String key, String engine, Map<String, String> paramete
         parameters = new LinkedHashMap<>(parameters);
         Objects.requireNonNull(configuration, "configuration");
         Objects.requireNonNull(latency, "latency");
+        Objects.requireNonNull(firstVisibleLatency, "firstVisibleLatency");
         Objects.requireNonNull(difference, "difference");
     }
 
@@ -65,7 +67,7 @@ public record SweepPoint(String key, String engine, Map<String, String> paramete
         RunMetrics m = run.outcome().metrics();
         boolean judged = trace.size() < 2 || trace.lastArrival() - trace.firstArrival() >= SustainableThroughput.SPAN_IN_INTERVALS * interval;
         return new SweepPoint(key, run.paradigm().id(), parameters, run.configuration(), m.recordsIn(), m.latency(),
-                m.throughputPerSecond(), ComparisonResult.inputRate(trace), m.throughput().maxBacklog(),
+                m.firstVisibleLatency(), m.throughputPerSecond(), ComparisonResult.inputRate(trace), m.throughput().maxBacklog(),
                 judged ? (Boolean) SustainableThroughput.bounded(m.throughput(), trace) : null, m.stalenessMeanMs(), m.stalenessMaxMs(),
                 m.recovery().timeNanos() / 1e6, m.recovery().reprocessed(), m.recovery().duplicates(), m.recovery().lost(),
                 m.lateRecords(), m.workerSecondsAllocated(), m.cost(), verdict.agrees(),
@@ -87,15 +89,16 @@ public record SweepPoint(String key, String engine, Map<String, String> paramete
         return text == null ? Double.NaN : p.read(text);
     }
 
-    /** The configuration the recommendation weighs. */
-    public Candidate candidate() {
+    /** The configuration the recommendation weighs, its latency {@code measure}'s. */
+    public Candidate candidate(LatencyMeasure measure) {
+        LatencySummary l = measure == LatencyMeasure.FINAL ? latency : firstVisibleLatency;
         StringBuilder c = new StringBuilder(configuration);
         parameters.forEach((name, value) -> {
             if (!name.endsWith("interval")) {
                 c.append(", ").append(name).append(' ').append(value);
             }
         });
-        return new Candidate(paradigm(), c.toString(), latency.p50Ms(), latency.p99Ms(), cost, workerSeconds,
+        return new Candidate(paradigm(), c.toString(), l.p50Ms(), l.p99Ms(), cost, workerSeconds,
                 throughputPerSec, inputRatePerSec, maxBacklog, recoveryMs, reprocessed, duplicates, correct);
     }
 }

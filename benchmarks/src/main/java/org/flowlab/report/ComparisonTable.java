@@ -41,7 +41,8 @@ public record ComparisonTable(List<String> engines, List<Row> rows) {
         List<Row> rows = new ArrayList<>();
         rows.add(row("engine", e, RunReport.EngineFigures::engine));
         rows.add(row("configuration", e, RunReport.EngineFigures::configuration));
-        rows.add(row("latency per record p50 / p99 / max", e, simulated(f -> latency(f.latencyMs(), true))));
+        rows.add(row("final latency per record p50 / p99 / max", e, simulated(f -> latency(f.latencyMs(), true))));
+        rows.add(row("first-visible latency p50 / p99 / max", e, simulated(f -> latency(f.firstVisibleLatencyMs(), true))));
         rows.add(row("processing-time latency of outputs p50 / p99", e, simulated(f -> latency(f.processingLatencyMs(), false))));
         if (e.stream().anyMatch(f -> f.simulated() && f.eventTimeLatencyMs().count() > 0)) {
             rows.add(row("event-time latency of outputs p50 / p99", e, simulated(f -> latency(f.eventTimeLatencyMs(), false))));
@@ -58,6 +59,7 @@ public record ComparisonTable(List<String> engines, List<Row> rows) {
         rows.add(row("duplicates", e, simulated(f -> count(f.recovery().duplicates()))));
         rows.add(row("lost", e, simulated(f -> count(f.recovery().lost()))));
         rows.add(row("late records dropped", e, f -> count(f.lateRecords())));
+        rows.add(row("late records corrected", e, simulated(f -> count(f.corrections()))));
         rows.add(row("worker-seconds (busy)", e, simulated(f -> String.format(Locale.ROOT, "%,.0f (%,.0f)",
                 f.cost().workerSeconds(), f.cost().workerSecondsBusy()))));
         rows.add(row("cost", e, simulated(f -> Recommendation.money(f.cost().amount()))));

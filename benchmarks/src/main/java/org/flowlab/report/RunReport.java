@@ -112,7 +112,9 @@ public record RunReport(int schemaVersion, String runId, String flowlabVersion, 
      *
      * @param engine               the engine's own name
      * @param configuration        its settings, for people
-     * @param latencyMs            per input record, arrival to visible
+     * @param latencyMs            per input record, arrival to final: the output that reflects it will
+     *                             not change again (the headline)
+     * @param firstVisibleLatencyMs per input record, arrival to the first output that reflects it
      * @param processingLatencyMs  per output, visible minus the latest arrival it reflects
      * @param eventTimeLatencyMs   per windowed output, visible minus the window's end
      * @param detectionLatencyMs   per alert, visible minus the event time that raised it
@@ -123,9 +125,9 @@ public record RunReport(int schemaVersion, String runId, String flowlabVersion, 
      * @param resultsAgree         whether its results equal the oracle's
      */
     public record EngineFigures(String engine, String configuration, long recordsIn, Latency latencyMs,
-                                Latency processingLatencyMs, Latency eventTimeLatencyMs, Latency detectionLatencyMs,
+                                Latency firstVisibleLatencyMs, Latency processingLatencyMs, Latency eventTimeLatencyMs, Latency detectionLatencyMs,
                                 Double throughputPerSec, Long maxBacklog, Staleness stalenessMs, Recovery recovery,
-                                long lateRecords, Long checkpoints, Double backPressuredMs, Cost cost, Double endTimeMs,
+                                long lateRecords, Long corrections, Long checkpoints, Double backPressuredMs, Cost cost, Double endTimeMs,
                                 long outputs, boolean resultsAgree) {
 
         /** Whether these are the figures of a simulation (not of a run on Flink). */
@@ -182,13 +184,14 @@ public record RunReport(int schemaVersion, String runId, String flowlabVersion, 
     /**
      * The recommendation.
      *
+     * @param slaOn         which per-record latency the SLA bounds and the candidates' p99 is: {@code final} or {@code first}
      * @param outcome       {@code CHOSEN}, {@code OVER_BUDGET}, {@code SLA_MISSED} or {@code NONE_CORRECT}
      * @param choice        the chosen engine's id, or null
      * @param configuration the chosen engine's settings, or null
      * @param closest       without a choice: the engine that comes closest, or null
      * @param explanation   the paragraph
      */
-    public record RecommendationFigures(Double slaMs, Double budget, String outcome, String choice, String configuration,
+    public record RecommendationFigures(Double slaMs, String slaOn, Double budget, String outcome, String choice, String configuration,
                                         String closest, String explanation, List<CandidateFigures> candidates) {
     }
 
@@ -285,7 +288,7 @@ public record RunReport(int schemaVersion, String runId, String flowlabVersion, 
         List<String> differences = new ArrayList<>(result.agreement().differences());
         for (FlinkEngineRun f : withFlink.flink()) {
             engines.put(f.engine(), new EngineFigures(f.engine(), f.configuration(), f.run().records(), null, null, null,
-                    null, null, null, null, null, f.run().lateRows(), null, null, null, null, f.run().results().size(),
+                    null, null, null, null, null, null, f.run().lateRows(), null, null, null, null, null, f.run().results().size(),
                     f.agrees()));
             engineSeconds.put(f.engine(), f.run().wallClockNanos() / 1e9);
             netRuntime.put(f.engine(), f.run().flinkRuntimeMillis() / 1e3);
@@ -334,11 +337,11 @@ public record RunReport(int schemaVersion, String runId, String flowlabVersion, 
     static EngineFigures figures(EngineRun run, boolean agrees) {
         RunMetrics m = run.outcome().metrics();
         return new EngineFigures(run.engine(), run.configuration(), m.recordsIn(), Latency.of(m.latency()),
-                Latency.of(m.processingLatency()), Latency.of(m.eventTimeLatency()), Latency.of(m.detectionLatency()),
+                Latency.of(m.firstVisibleLatency()), Latency.of(m.processingLatency()), Latency.of(m.eventTimeLatency()), Latency.of(m.detectionLatency()),
                 m.throughputPerSecond(), m.throughput().maxBacklog(), new Staleness(m.stalenessMeanMs(), m.stalenessMaxMs()),
                 new Recovery(m.recovery().timeNanos() / 1e6, m.recovery().reprocessed(), m.recovery().duplicates(),
                         m.recovery().lost(), m.recovery().restarts()),
-                m.lateRecords(), m.checkpoints(), m.backPressuredNanos() / 1e6,
+                m.lateRecords(), m.corrections(), m.checkpoints(), m.backPressuredNanos() / 1e6,
                 new Cost(m.workerSecondsAllocated(), m.workerSecondsBusy(), m.utilization(), m.cost()),
                 m.endTime() / 1e6, run.outcome().results().size(), agrees);
     }
@@ -350,7 +353,7 @@ public record RunReport(int schemaVersion, String runId, String flowlabVersion, 
             candidates.add(new CandidateFigures(c.paradigm().id(), c.configuration(), c.p99Ms(), c.cost(), c.correct(),
                     Recommendation.meetsSla(c, r.sla()), Recommendation.withinBudget(c, r.budget())));
         }
-        return new RecommendationFigures(r.sla().isPresent() ? r.sla().getAsLong() / 1e6 : null,
+        return new RecommendationFigures(r.sla().isPresent() ? r.sla().getAsLong() / 1e6 : null, r.measure().id(),
                 r.budget().isPresent() ? r.budget().getAsDouble() : null, r.outcome().name(),
                 r.choice().map(c -> c.paradigm().id()).orElse(null), r.choice().map(Candidate::configuration).orElse(null),
                 r.closest().map(c -> c.paradigm().id()).orElse(null), r.explanation(), candidates);

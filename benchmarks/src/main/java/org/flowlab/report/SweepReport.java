@@ -79,7 +79,7 @@ public record SweepReport(int schemaVersion, String sweepId, String flowlabVersi
                     dir, "saturation"));
         }
         charts.add(ChartFiles.savePngAndSvg(SweepCharts.paretoFront("Cost against p99 latency, every point — " + name,
-                result.points().stream().map(SweepPoint::candidate).toList(), base.sla()), dir, "pareto"));
+                result.points().stream().map(p -> p.candidate(base.slaOn())).toList(), base.sla()), dir, "pareto"));
         List<String> vary = result.plan().variations().stream().map(Variation::toString).toList();
         SweepReport report = new SweepReport(RunReport.SCHEMA_VERSION, sweepId, flowlabVersion,
                 base.scenario(), base.job().name(base.scenario()), base.seed(),

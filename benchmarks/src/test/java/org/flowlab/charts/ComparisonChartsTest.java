@@ -72,7 +72,7 @@ class ComparisonChartsTest {
     void theCdfIsTheShareOfRecordsWithinEachLatency() {
         // Record i becomes visible i ms after it arrives: latencies 0 .. 5999 ms, uniform.
         EngineRun ramp = HandBuiltRuns.run(Paradigm.BATCH, trace, t -> t + t / (10 * MS) * MS);
-        double[][] cdf = ComparisonCharts.cdf(trace, ramp.outcome().visibility());
+        double[][] cdf = ComparisonCharts.cdf(trace, ramp.outcome().visibility().toArray());
         for (int i = 1; i < cdf[0].length; i++) {
             assertThat(cdf[0][i]).isGreaterThanOrEqualTo(cdf[0][i - 1]);
             assertThat(cdf[1][i]).isGreaterThanOrEqualTo(cdf[1][i - 1]);

@@ -50,9 +50,9 @@ final class HandBuiltRuns {
             end = Math.max(end, t);
         }
         StalenessTimeline staleness = StalenessTimeline.from(trace, v.toArray(), 100 * MS);
-        RunMetrics m = new RunMetrics(trace.size(), v.latency(trace), LatencySummary.EMPTY, LatencySummary.EMPTY,
-                LatencySummary.EMPTY, 1, staleness.meanMs(), staleness.maxMs(), 0, 0, LatencySummary.EMPTY,
-                RecoveryFigures.NONE, FaultTally.NONE, 0, 4 * end / 1e9, 1, 0.2 * 4 * end / 3.6e12, end, staleness,
+        RunMetrics m = new RunMetrics(trace.size(), v.finalLatency(trace), v.firstVisibleLatency(trace), LatencySummary.EMPTY,
+                LatencySummary.EMPTY, LatencySummary.EMPTY, 1, staleness.meanMs(), staleness.maxMs(), 0, 0, LatencySummary.EMPTY,
+                RecoveryFigures.NONE, FaultTally.NONE, 0, 0, 4 * end / 1e9, 1, 0.2 * 4 * end / 3.6e12, end, staleness,
                 reads.build(trace));
         return new EngineRun(paradigm, paradigm.id() + " by hand",
                 new RunOutcome(paradigm.id(), ResultTable.empty(), m, 0, 0, v, new BitSet()), 0);

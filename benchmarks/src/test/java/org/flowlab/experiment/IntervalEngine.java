@@ -131,16 +131,16 @@ public final class IntervalEngine implements Engine {
         progress.progress(1.0);
         long span = Math.max(1, end - (n == 0 ? 0 : trace.firstArrival()));
         StalenessTimeline staleness = StalenessTimeline.from(trace, visibility.toArray(), StalenessTimeline.defaultStep(span));
-        LatencySummary latency = visibility.latency(trace);
+        LatencySummary latency = visibility.finalLatency(trace);
         RecoveryFigures recovery = crash == null ? RecoveryFigures.NONE : new RecoveryFigures(
                 RecoveryFigures.recoveryTime(staleness, crash.at(), crash.at() + crash.restartDelay()), reprocessed, 0, 0, 1);
         double allocated = interval == 0 ? cluster.workers() * end / 1e9 : cluster.workers() * runsStarted * delay / 1e9;
         double busy = n * 1e-6;
         ThroughputTimeline throughput = reads.build(trace);
         double throughputPerSecond = n < 2 ? 0 : n * 1e9 / Math.max(1, end - trace.firstArrival());
-        RunMetrics metrics = new RunMetrics(n, latency, latency, LatencySummary.EMPTY, LatencySummary.EMPTY,
+        RunMetrics metrics = new RunMetrics(n, latency, latency, latency, LatencySummary.EMPTY, LatencySummary.EMPTY,
                 throughputPerSecond, staleness.meanMs(), staleness.maxMs(), 0, runsStarted, LatencySummary.EMPTY, recovery,
-                crash == null ? FaultTally.NONE : new FaultTally(1, 0, 0, 1), 0, allocated, busy, cluster.cost(allocated),
+                crash == null ? FaultTally.NONE : new FaultTally(1, 0, 0, 1), 0, 0, allocated, busy, cluster.cost(allocated),
                 end, staleness, throughput);
         return new RunOutcome(name, results, metrics, 0, 0, visibility, new BitSet());
     }

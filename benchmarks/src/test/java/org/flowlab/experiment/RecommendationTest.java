@@ -29,7 +29,7 @@ class RecommendationTest {
 
     @Test
     void withoutConstraintsTheCheapestWins() {
-        Recommendation r = Recommendation.choose(ALL, OptionalLong.empty(), OptionalDouble.empty());
+        Recommendation r = Recommendation.choose(ALL, OptionalLong.empty(), LatencyMeasure.FINAL, OptionalDouble.empty());
         assertThat(r.outcome()).isEqualTo(Recommendation.Outcome.CHOSEN);
         assertThat(r.choice()).contains(BATCH);
         assertThat(r.explanation()).startsWith("Recommended: batch (cfg-batch).").contains("no SLA was given");
@@ -37,10 +37,10 @@ class RecommendationTest {
 
     @Test
     void theCheapestThatMeetsTheSlaWins() {
-        Recommendation r = Recommendation.choose(ALL, sla(60_000), OptionalDouble.empty());
+        Recommendation r = Recommendation.choose(ALL, sla(60_000), LatencyMeasure.FINAL, OptionalDouble.empty());
         assertThat(r.choice()).contains(MICRO);
         assertThat(r.explanation())
-                .contains("p99 per-record latency of 20 s meets the SLA of 1 m 00 s")
+                .contains("p99 per-record final latency of 20 s meets the SLA of 1 m 00 s")
                 .contains("batch (cfg-batch) would cost 0.100 but misses the SLA")
                 .contains("Cost: 0.800 per run (14,400 worker-seconds)")
                 .contains("Throughput: it processed 70.0 records/s")
@@ -50,14 +50,14 @@ class RecommendationTest {
 
     @Test
     void aTightSlaLeavesOnlyTheStream() {
-        Recommendation r = Recommendation.choose(ALL, sla(1_000), OptionalDouble.of(5));
+        Recommendation r = Recommendation.choose(ALL, sla(1_000), LatencyMeasure.FINAL, OptionalDouble.of(5));
         assertThat(r.choice()).contains(STREAM);
         assertThat(r.explanation()).contains("within the budget of 5.00");
     }
 
     @Test
     void aBudgetBelowEveryConfigurationThatMeetsTheSlaSaysSo() {
-        Recommendation r = Recommendation.choose(ALL, sla(1_000), OptionalDouble.of(1.0));
+        Recommendation r = Recommendation.choose(ALL, sla(1_000), LatencyMeasure.FINAL, OptionalDouble.of(1.0));
         assertThat(r.outcome()).isEqualTo(Recommendation.Outcome.OVER_BUDGET);
         assertThat(r.choice()).isEmpty();
         assertThat(r.closest()).contains(STREAM);
@@ -67,20 +67,22 @@ class RecommendationTest {
 
     @Test
     void anSlaNobodyMeetsNamesTheFastest() {
-        Recommendation r = Recommendation.choose(ALL, sla(100), OptionalDouble.empty());
+        Recommendation r = Recommendation.choose(ALL, sla(100), LatencyMeasure.FINAL, OptionalDouble.empty());
         assertThat(r.outcome()).isEqualTo(Recommendation.Outcome.SLA_MISSED);
         assertThat(r.closest()).contains(STREAM);
-        assertThat(r.explanation()).startsWith("No configuration meets the SLA of 100 ms on p99 latency; the closest is"
+        assertThat(r.explanation()).startsWith("No configuration meets the SLA of 100 ms on p99 final latency; the closest is"
                 + " stream (cfg-stream) at 900 ms.");
+        Recommendation first = Recommendation.choose(ALL, sla(100), LatencyMeasure.FIRST_VISIBLE, OptionalDouble.empty());
+        assertThat(first.explanation()).startsWith("No configuration meets the SLA of 100 ms on p99 first-visible latency;");
     }
 
     @Test
     void wrongResultsAreNeverRecommended() {
         Candidate wrongBatch = candidate(Paradigm.BATCH, 3_600_000, 0.01, false);
-        Recommendation r = Recommendation.choose(List.of(wrongBatch, MICRO), OptionalLong.empty(), OptionalDouble.empty());
+        Recommendation r = Recommendation.choose(List.of(wrongBatch, MICRO), OptionalLong.empty(), LatencyMeasure.FINAL, OptionalDouble.empty());
         assertThat(r.choice()).contains(MICRO);
         assertThat(r.explanation()).contains("results wrong").contains("would cost 0.0100 but its results are wrong");
-        Recommendation none = Recommendation.choose(List.of(wrongBatch), OptionalLong.empty(), OptionalDouble.empty());
+        Recommendation none = Recommendation.choose(List.of(wrongBatch), OptionalLong.empty(), LatencyMeasure.FINAL, OptionalDouble.empty());
         assertThat(none.outcome()).isEqualTo(Recommendation.Outcome.NONE_CORRECT);
         assertThat(none.choice()).isEmpty();
         assertThat(none.closest()).isEmpty();
@@ -90,7 +92,7 @@ class RecommendationTest {
     void aTieOnCostGoesToTheSimplerParadigm() {
         Candidate stream = candidate(Paradigm.STREAM, 900, 1.000, true);
         Candidate micro = candidate(Paradigm.MICROBATCH, 20_000, 1.005, true);
-        Recommendation r = Recommendation.choose(List.of(stream, micro), OptionalLong.empty(), OptionalDouble.empty());
+        Recommendation r = Recommendation.choose(List.of(stream, micro), OptionalLong.empty(), LatencyMeasure.FINAL, OptionalDouble.empty());
         assertThat(r.choice()).contains(micro);
         assertThat(r.explanation()).contains("ties on cost with stream (cfg-stream) and wins as the simpler to run");
     }
@@ -99,11 +101,11 @@ class RecommendationTest {
     void recoveryFiguresAppearWhenFaultsStruck() {
         Candidate hit = new Candidate(Paradigm.STREAM, "s", 100, 900, 1, 1, 70, 70, 0, 45_000, 3_000, 12, true);
         Candidate other = new Candidate(Paradigm.BATCH, "b", 100, 3_600_000, 0.5, 1, 70, 70, 0, 600_000, 40_000, 0, true);
-        Recommendation r = Recommendation.choose(List.of(other, hit), sla(1_000), OptionalDouble.empty());
+        Recommendation r = Recommendation.choose(List.of(other, hit), sla(1_000), LatencyMeasure.FINAL, OptionalDouble.empty());
         assertThat(r.explanation()).contains("recovered in 45 s, reading 3,000 records again, with 12 duplicate outputs")
                 .contains("(batch (b): recovered in 10 m 00 s, 40,000 read again, no duplicate outputs)");
         Candidate untouched = new Candidate(Paradigm.MICROBATCH, "m", 100, 500, 0.1, 1, 70, 70, 0, 0, 0, 0, true);
-        Recommendation cheap = Recommendation.choose(List.of(untouched, hit), sla(1_000), OptionalDouble.empty());
+        Recommendation cheap = Recommendation.choose(List.of(untouched, hit), sla(1_000), LatencyMeasure.FINAL, OptionalDouble.empty());
         assertThat(cheap.explanation()).contains("Fault tolerance: the injected faults interrupted none of its work"
                 + " (stream (s): recovered in 45 s, 3,000 read again, 12 duplicate outputs).");
     }
@@ -119,7 +121,7 @@ class RecommendationTest {
                     random.nextDouble() * 4, random.nextInt(5) > 0));
         }
         OptionalLong sla = OptionalLong.of((long) (slaMs * 1e6));
-        Recommendation r = Recommendation.choose(cs, sla, OptionalDouble.of(budget));
+        Recommendation r = Recommendation.choose(cs, sla, LatencyMeasure.FINAL, OptionalDouble.of(budget));
         List<Candidate> qualifying = cs.stream().filter(c -> c.correct() && Recommendation.meetsSla(c, sla)
                 && c.cost() <= budget).toList();
         assertThat(r.choice().isPresent()).isEqualTo(!qualifying.isEmpty());

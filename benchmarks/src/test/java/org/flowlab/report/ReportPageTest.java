@@ -82,8 +82,9 @@ class ReportPageTest {
         ComparisonTable t = ComparisonTable.of(report);
         assertThat(t.engines()).containsExactly("batch", "microbatch", "stream");
         assertThat(t.rows()).extracting(ComparisonTable.Row::label).contains("engine",
-                "latency per record p50 / p99 / max", "processing-time latency of outputs p50 / p99", "throughput",
-                "staleness mean / max", "recovery time", "reprocessed", "duplicates", "lost", "worker-seconds (busy)",
+                "final latency per record p50 / p99 / max", "first-visible latency p50 / p99 / max", "processing-time latency of outputs p50 / p99", "throughput",
+                "staleness mean / max", "recovery time", "reprocessed", "duplicates", "lost", "late records dropped",
+                "late records corrected", "worker-seconds (busy)",
                 "cost", "results agree");
         assertThat(t.rows()).allSatisfy(r -> assertThat(r.cells()).hasSize(3));
         assertThat(t.rows().get(t.rows().size() - 1).cells()).containsOnly("✓");

@@ -183,7 +183,7 @@ final class IncrementalJob {
 
         @Override
         public void put(ResultKey at, Object result, long maxArrival, IntList lineage, RunDelta delta) {
-            delta.mark(lineage);
+            delta.mark(lineage, at);
             if (result == null) {
                 if (table.remove(at) != null) {
                     delta.changes.put(at, new RunDelta.Change(null, maxArrival));

@@ -1,5 +1,6 @@
 package org.flowlab.sim.batch;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
 import org.flowlab.sim.job.ResultKey;
@@ -20,7 +21,11 @@ final class RunDelta {
     final boolean last;
     /** Each is applied on its own (an upsert, a latency sample), so their order decides nothing. */
     final Map<ResultKey, Change> changes;
+    /** Records whose effect the commit makes visible, with no output that reflects them. */
     final IntList visible = new IntList(64);
+    /** Records an output reflects, each beside that output ({@code viaOutputs}, in step): final when it last changes. */
+    final IntList viaIds = new IntList(64);
+    final ArrayList<ResultKey> viaOutputs = new ArrayList<>();
     final IntList late = new IntList(4);
     long corrections;
     final StageWork[] work;
@@ -51,6 +56,38 @@ final class RunDelta {
 
     void mark(int id) {
         visible.add(id);
+    }
+
+    /** How many records the commit makes visible, through an output or not. */
+    int visibleCount() {
+        return visible.size() + viaIds.size();
+    }
+
+    /** Each record the commit makes visible, through an output or not. */
+    void forEachVisible(java.util.function.IntConsumer action) {
+        for (int i = 0; i < visible.size(); i++) {
+            action.accept(visible.get(i));
+        }
+        for (int i = 0; i < viaIds.size(); i++) {
+            action.accept(viaIds.get(i));
+        }
+    }
+
+    /** The records {@code ids} become visible through {@code output}. */
+    void mark(IntList ids, ResultKey output) {
+        if (ids == null) {
+            return;
+        }
+        viaIds.addAll(ids);
+        for (int i = 0; i < ids.size(); i++) {
+            viaOutputs.add(output);
+        }
+    }
+
+    /** Record {@code id} becomes visible through {@code output}. */
+    void mark(int id, ResultKey output) {
+        viaIds.add(id);
+        viaOutputs.add(output);
     }
 
     Map<ResultKey, Change> changes() {

@@ -257,8 +257,14 @@ final class RunLoop implements RunExecution.Listener {
                 detectionLatency.recordValue(Math.max(0, at - key.windowStart()));
             }
         }
+        for (ResultKey key : delta.changes().keySet()) {
+            visibility.outputChanged(key, at);
+        }
         for (int i = 0; i < delta.visible.size(); i++) {
             visibility.mark(delta.visible.get(i), at);
+        }
+        for (int i = 0; i < delta.viaIds.size(); i++) {
+            visibility.mark(delta.viaIds.get(i), at, delta.viaOutputs.get(i));
         }
         for (int i = 0; i < delta.late.size(); i++) {
             int id = delta.late.get(i);
@@ -374,12 +380,13 @@ final class RunLoop implements RunExecution.Listener {
         double allocated = settings.cluster().workers()
                 * (settings.clusterMode() == ClusterMode.FIXED ? lastCommit : allocatedNanos) / 1e9;
         double busy = tally.busySlotNanos / (double) settings.cluster().slotsPerWorker() / 1e9;
-        RunMetrics metrics = new RunMetrics(n, visibility.latency(trace), LatencySummary.of(processingLatency),
+        RunMetrics metrics = new RunMetrics(n, visibility.finalLatency(trace), visibility.firstVisibleLatency(trace),
+                LatencySummary.of(processingLatency),
                 LatencySummary.of(eventTime), LatencySummary.of(detectionLatency), seconds == 0 ? 0 : n / seconds,
                 staleness.meanMs(), staleness.maxMs(), 0, history.size(), LatencySummary.of(runDurations),
                 new RecoveryFigures(recoveryTime, reprocessed, 0, lost, reruns),
                 new FaultTally(crashesHit, crashesDuringCommit, (int) tally.failedAttempts, reruns + (int) tally.tasksRetried),
-                lateIds.cardinality(), allocated, busy, settings.cluster().cost(allocated), lastCommit, staleness,
+                lateIds.cardinality(), corrections, allocated, busy, settings.cluster().cost(allocated), lastCommit, staleness,
                 throughput.build(trace));
         RunOutcome outcome = new RunOutcome(mode.engineName(), ResultTable.of(visible), metrics, lateIds.cardinality(), 0,
                 visibility, lateIds);

@@ -54,6 +54,7 @@ final class WindowAccumulatorStage implements SourceStage {
         boolean dirty;
         /** Swallowed by a bigger session: gone, though it may still sit in the queue. */
         boolean merged;
+        private ResultKey at;
 
         Slot(long key, long start, long end) {
             this.key = key;
@@ -63,6 +64,14 @@ final class WindowAccumulatorStage implements SourceStage {
 
         SlotKey window() {
             return new SlotKey(key, start, end);
+        }
+
+        /** The output key of this window, made once. */
+        ResultKey at() {
+            if (at == null) {
+                at = ResultKey.window(key, start, end);
+            }
+            return at;
         }
 
         boolean finalAt(long watermark) {
@@ -152,10 +161,7 @@ final class WindowAccumulatorStage implements SourceStage {
             addToSessions(record, row, arrival);
             return;
         }
-        if (markOnRead) {
-            delta.mark(record);
-        }
-        assigner.assign(record, row, arrival);
+        assigner.assign(record, row, arrival, delta);
     }
 
     /**
@@ -167,14 +173,17 @@ final class WindowAccumulatorStage implements SourceStage {
         private Row row;
         private long arrival;
         private boolean first;
+        private RunDelta delta;
 
-        void assign(int record, Row row, long arrival) {
+        void assign(int record, Row row, long arrival, RunDelta delta) {
             this.record = record;
             this.row = row;
             this.arrival = arrival;
             this.first = true;
+            this.delta = delta;
             op.window().assign(row.eventTime(), this);
             this.row = null;
+            this.delta = null;
         }
 
         @Override
@@ -193,7 +202,9 @@ final class WindowAccumulatorStage implements SourceStage {
             p.note(row.id(), arrival);
             // Only the window that ends first carries the record's lineage (it is emitted first) and counts it.
             if (first) {
-                if (!markOnRead) {
+                if (markOnRead) {
+                    delta.mark(record, p.at());
+                } else {
                     p.addLineage(record);
                 }
                 p.runRecords++;
@@ -376,6 +387,6 @@ final class WindowAccumulatorStage implements SourceStage {
         IntList lineage = s.lineage;
         s.lineage = null;
         s.emitted = true;
-        out.put(ResultKey.window(s.key, s.start, s.end), result, s.maxArrival, lineage, delta);
+        out.put(s.at(), result, s.maxArrival, lineage, delta);
     }
 }

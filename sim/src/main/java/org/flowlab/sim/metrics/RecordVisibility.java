@@ -1,19 +1,39 @@
 package org.flowlab.sim.metrics;
 
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import org.HdrHistogram.Histogram;
+import org.flowlab.sim.job.ResultKey;
 import org.flowlab.workloads.Trace;
 
 /**
- * When each input record became visible: one time per trace position, -1 while not yet. A record
- * is visible once an output reflecting it is visible to consumers, or, for a record no output
- * reflects (filtered out, consumed by a detector's state, dropped as late), once its effect is
- * committed. Only the first time counts: later outputs that reflect it again change nothing.
- * The headline latency of a record is {@code visibleAt − arrivalTime} (DESIGN.md, "latency").
+ * When each input record became visible, and when what it shows became final: two times per trace
+ * position (DESIGN.md, "latency"; issue 13's "two latencies, named apart").
+ *
+ * <p><b>First visible</b>: the first moment an output reflecting the record is visible to
+ * consumers, or, for a record no output reflects (filtered out, consumed by a detector's state,
+ * dropped as late), its effect is committed; -1 while not yet. Later outputs that reflect it again
+ * do not move it.
+ *
+ * <p><b>Final</b>: the moment the output that first reflected the record took the value it keeps
+ * — its last change, known at the end of the run ({@link #outputChanged}) — or, for a record whose
+ * effect is committed in a later, final step than its first (a detector's provisional and final
+ * evaluation, {@link #markFinal}), that step's commit; never before first visible. A window emitted
+ * once is final when it is first visible; one emitted early and updated (the {@code updates} output
+ * mode), corrected by a late record or by a batch correction, is final at its last update. A record
+ * whose first output was deleted (a session merged into a later one) is final at the deletion.
+ * The headline latency of a record is {@code final − arrivalTime}.
  */
 public final class RecordVisibility {
     private final long[] visibleAt;
     private int visible;
+    /** The output that first reflected each record, where one did; made at the first such mark. */
+    private ResultKey[] outputOf;
+    /** Explicit final times (-1: none), made at the first {@link #markFinal}. */
+    private long[] finalAt;
+    /** When each output last changed. */
+    private final Map<ResultKey, Long> lastChange = new HashMap<>();
 
     /** Nothing visible yet, for a trace of {@code size} records. */
     public RecordVisibility(int size) {
@@ -37,6 +57,67 @@ public final class RecordVisibility {
         visibleAt[i] = t;
         visible++;
         return true;
+    }
+
+    /**
+     * Marks record {@code i} visible at {@code t} through {@code output} unless it already is: the
+     * record is final when that output last changes. Says whether it was new.
+     */
+    public boolean mark(int i, long t, ResultKey output) {
+        if (!mark(i, t)) {
+            return false;
+        }
+        if (outputOf == null) {
+            outputOf = new ResultKey[visibleAt.length];
+        }
+        outputOf[i] = output;
+        return true;
+    }
+
+    /** Output {@code output} took a new value (or was deleted) at {@code t}. */
+    public void outputChanged(ResultKey output, long t) {
+        lastChange.merge(output, t, Math::max);
+    }
+
+    /**
+     * The effect of record {@code i} was committed by a final step at {@code t} (a detector's
+     * evaluation in event-time order after a provisional one); the first such time counts.
+     */
+    public void markFinal(int i, long t) {
+        if (finalAt == null) {
+            finalAt = new long[visibleAt.length];
+            Arrays.fill(finalAt, -1);
+        }
+        if (finalAt[i] < 0) {
+            finalAt[i] = t;
+        }
+    }
+
+    /** When what record {@code i} shows became final (see the class documentation), or -1 while it is not visible. */
+    public long finalAt(int i) {
+        long t = visibleAt[i];
+        if (t < 0) {
+            return -1;
+        }
+        if (finalAt != null && finalAt[i] > t) {
+            t = finalAt[i];
+        }
+        if (outputOf != null && outputOf[i] != null) {
+            Long changed = lastChange.get(outputOf[i]);
+            if (changed != null && changed > t) {
+                t = changed;
+            }
+        }
+        return t;
+    }
+
+    /** Every record's {@link #finalAt} time. */
+    public long[] finalTimes() {
+        long[] out = new long[visibleAt.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = finalAt(i);
+        }
+        return out;
     }
 
     public boolean isVisible(int i) {
@@ -82,18 +163,27 @@ public final class RecordVisibility {
         return max;
     }
 
-    /** The per-record latency, arrival to visible, over the visible records. */
-    public LatencySummary latency(Trace trace) {
-        if (trace.size() != visibleAt.length) {
-            throw new IllegalArgumentException("the trace has " + trace.size() + " records, the visibility " + visibleAt.length);
+    /** The per-record first-visible latency, arrival to first visible, over the visible records. */
+    public LatencySummary firstVisibleLatency(Trace trace) {
+        return latencyOf(trace, visibleAt);
+    }
+
+    /** The per-record final latency, arrival to final (the headline), over the visible records. */
+    public LatencySummary finalLatency(Trace trace) {
+        return outputOf == null && finalAt == null ? latencyOf(trace, visibleAt) : latencyOf(trace, finalTimes());
+    }
+
+    private static LatencySummary latencyOf(Trace trace, long[] times) {
+        if (trace.size() != times.length) {
+            throw new IllegalArgumentException("the trace has " + trace.size() + " records, the visibility " + times.length);
         }
         Histogram h = LatencySummary.newHistogram();
         // Last record first: records made visible together then have rising latencies, in runs
         // that share a bucket of the histogram; the order changes nothing else.
         BucketRuns runs = new BucketRuns(h);
-        for (int i = visibleAt.length - 1; i >= 0; i--) {
-            if (visibleAt[i] >= 0) {
-                runs.record(Math.max(0, visibleAt[i] - trace.arrivalTime(i)));
+        for (int i = times.length - 1; i >= 0; i--) {
+            if (times[i] >= 0) {
+                runs.record(Math.max(0, times[i] - trace.arrivalTime(i)));
             }
         }
         runs.flush();
@@ -102,7 +192,8 @@ public final class RecordVisibility {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof RecordVisibility v && Arrays.equals(visibleAt, v.visibleAt);
+        return o instanceof RecordVisibility v && Arrays.equals(visibleAt, v.visibleAt)
+                && Arrays.equals(finalTimes(), v.finalTimes());
     }
 
     @Override

@@ -5,7 +5,10 @@ package org.flowlab.sim.metrics;
  * nothing here is wall-clock time.
  *
  * @param recordsIn               input records in the trace
- * @param latency                 the headline: per input record, arrival to visible
+ * @param latency                 the headline: per input record, arrival to final — the moment the
+ *                                output that reflects it will not change again ({@link RecordVisibility})
+ * @param firstVisibleLatency     per input record, arrival to first visible — the first moment an
+ *                                output reflects it (earlier than final only when outputs are updated)
  * @param processingLatency       per output: visible − the latest arrival among the records it reflects
  * @param eventTimeLatency        per windowed output: visible − window end (global windows left out)
  * @param detectionLatency        per output of a keyed process function (an alert): visible − the event
@@ -19,6 +22,8 @@ package org.flowlab.sim.metrics;
  * @param recovery                recovery time, reprocessed, duplicated and lost records, restarts
  * @param faults                  the faults that actually happened
  * @param lateRecords             input records dropped as late (the side output)
+ * @param corrections             input records a batch engine took in by running a complete partition
+ *                                again (the ones an engine with a watermark would have dropped)
  * @param workerSecondsAllocated  workers × the run's duration, seconds
  * @param workerSecondsBusy       busy time of all tasks divided by slots per worker, seconds
  * @param cost                    worker-seconds allocated × the cluster's price
@@ -29,6 +34,7 @@ package org.flowlab.sim.metrics;
 public record RunMetrics(
         long recordsIn,
         LatencySummary latency,
+        LatencySummary firstVisibleLatency,
         LatencySummary processingLatency,
         LatencySummary eventTimeLatency,
         LatencySummary detectionLatency,
@@ -41,6 +47,7 @@ public record RunMetrics(
         RecoveryFigures recovery,
         FaultTally faults,
         long lateRecords,
+        long corrections,
         double workerSecondsAllocated,
         double workerSecondsBusy,
         double cost,

@@ -1,6 +1,7 @@
 package org.flowlab.sim.stream;
 
 import java.util.Arrays;
+import org.flowlab.sim.job.ResultKey;
 import org.flowlab.sim.metrics.RecordVisibility;
 
 /**
@@ -81,12 +82,24 @@ final class Lineage {
 
     /** Marks every record in the lineage visible at {@code t} (records already visible keep their time). */
     void mark(RecordVisibility visibility, long t) {
+        mark(visibility, t, null);
+    }
+
+    /**
+     * Marks every record in the lineage visible at {@code t} through {@code output} (null: its effect
+     * is committed, no output reflects it); records already visible keep their time.
+     */
+    void mark(RecordVisibility visibility, long t, ResultKey output) {
         for (int i = markedIds; i < idCount; i++) {
-            visibility.mark(ids[i], t);
+            if (output == null) {
+                visibility.mark(ids[i], t);
+            } else {
+                visibility.mark(ids[i], t, output);
+            }
         }
         markedIds = idCount;
         for (int i = markedParts; i < partCount; i++) {
-            parts[i].mark(visibility, t);
+            parts[i].mark(visibility, t, output);
         }
         markedParts = partCount;
     }

@@ -39,11 +39,12 @@ final class Sink {
             duplicates++;
             return;
         }
+        run.visibility.outputChanged(out.at(), t);
         if (out.sourceId() >= 0) {
-            run.visibility.mark(out.sourceId(), t);
+            run.visibility.mark(out.sourceId(), t, out.at());
         }
         if (out.lineage() != null) {
-            out.lineage().mark(run.visibility, t);
+            out.lineage().mark(run.visibility, t, out.at());
         }
         if (out.maxArrival() >= 0) {
             processingLatency.recordValue(Math.max(0, t - out.maxArrival()));

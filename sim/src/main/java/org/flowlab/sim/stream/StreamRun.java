@@ -665,7 +665,8 @@ public final class StreamRun {
         long[] durations = coordinator.durations().stream().mapToLong(Long::longValue).toArray();
         RunMetrics metrics = new RunMetrics(
                 trace.size(),
-                visibility.latency(trace),
+                visibility.finalLatency(trace),
+                visibility.firstVisibleLatency(trace),
                 sink.processingLatency(),
                 sink.eventTimeLatency(),
                 sink.detectionLatency(),
@@ -678,6 +679,7 @@ public final class StreamRun {
                 new RecoveryFigures(recoveryTime, reprocessed, sink.duplicates(), lost, restarts),
                 new FaultTally(workerCrashes, crashesDuringCheckpoint, taskFailures, restarts),
                 late.count(),
+                0,
                 allocated,
                 busy / 1e9 / cluster.slotsPerWorker(),
                 cluster.cost(allocated),

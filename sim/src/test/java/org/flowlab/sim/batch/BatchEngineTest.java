@@ -62,9 +62,12 @@ class BatchEngineTest {
         assertThat(run.figures().history()).extracting(RunRecord::committed).containsExactly(5150 * MS, 10150 * MS, 15150 * MS);
         assertThat(run.figures().history()).extracting(RunRecord::records).containsExactly(2L, 1L, 1L);
         assertThat(run.figures().skippedTriggers()).isEqualTo(1);
-        // A record is visible at the commit of the run that read it: the window's partial count reflects it.
+        // A record is first visible at the commit of the run that read it: the window's partial count reflects it.
         assertThat(out.visibility().toArray()).containsExactly(5150 * MS, 5150 * MS, 10150 * MS, 15150 * MS);
-        assertThat(out.metrics().latency().maxMs()).isCloseTo(3650.0, org.assertj.core.data.Offset.offset(3.0));
+        assertThat(out.metrics().firstVisibleLatency().maxMs()).isCloseTo(3650.0, org.assertj.core.data.Offset.offset(3.0));
+        // It is final when its window last changes: [0 s, 10 s) took its third record at 10.15 s.
+        assertThat(out.visibility().finalTimes()).containsExactly(10150 * MS, 10150 * MS, 10150 * MS, 15150 * MS);
+        assertThat(out.metrics().latency().maxMs()).isCloseTo(8650.0, org.assertj.core.data.Offset.offset(9.0));
         assertThat(out.metrics().checkpoints()).isEqualTo(3);
         assertThat(out.metrics().endTime()).isEqualTo(15150 * MS);
         // The always-on cluster is billed from 0 to the last commit.

@@ -72,14 +72,11 @@ class IncrementalJobProperties {
             for (int i = runs.read(); i < end; i++) {
                 maxEventTime = Math.max(maxEventTime, trace.eventTime(i));
             }
-            // Batch watermarks follow arrival, micro-batch ones event time; both never go back.
-            long candidate = end == 0 ? Long.MIN_VALUE
-                    : (partial ? trace.arrivalTime(end - 1) : maxEventTime) - lateness - 1;
+            // The event-time contract's watermark, as both engines make it; it never goes back.
+            long candidate = end == 0 ? Long.MIN_VALUE : maxEventTime - lateness - 1;
             watermark = Math.max(watermark, candidate);
             RunDelta delta = runs.run(end, end == trace.size() ? Long.MAX_VALUE : watermark);
-            for (int i = 0; i < delta.visible.size(); i++) {
-                visible.set(delta.visible.get(i));
-            }
+            delta.forEachVisible(visible::set);
             for (int i = 0; i < delta.late.size(); i++) {
                 late.set(delta.late.get(i));
             }

@@ -79,15 +79,15 @@ class IncrementalJobTest {
         // Watermark 4.5 s: the rows at 1 s and 4 s, and the timer at 3 s; the timer at 6 s waits.
         RunDelta first = runs.run(2, 4500_000_000L);
         assertThat(changes(first)).containsExactly("key 1 at 1s = sum 1.0", "key 1 at 3s = count 1", "key 1 at 4s = sum 3.0");
-        assertThat(first.visible.size()).isEqualTo(2);
+        assertThat(first.visibleCount()).isEqualTo(2);
         // The row at 5 s is read but beyond the watermark of 5 s − 1 ns: it waits, not yet visible.
         RunDelta second = runs.run(3, 5 * S - 1);
         assertThat(changes(second)).isEmpty();
-        assertThat(second.visible.size()).isZero();
+        assertThat(second.visibleCount()).isZero();
         RunDelta last = runs.run(4, Long.MAX_VALUE);
         assertThat(changes(last)).containsExactly("key 1 at 5s = sum 6.0", "key 1 at 6s = count 3",
                 "key 1 at 7s = count 3", "key 1 at 9s = sum 10.0", "key 1 at 11s = count 4");
-        assertThat(last.visible.size()).isEqualTo(2);
+        assertThat(last.visibleCount()).isEqualTo(2);
         assertThat(runs.table()).isEqualTo(ReferenceOracle.run(job, trace).asMap());
     }
 
@@ -153,10 +153,10 @@ class IncrementalJobTest {
         IncrementalJob runs = new IncrementalJob(count, trace, false, LatePolicy.CORRECT, EventTimeContract.DEFAULT);
         RunDelta open = runs.run(2, 9 * S);
         assertThat(changes(open)).isEmpty();
-        assertThat(open.visible.size()).isZero();
+        assertThat(open.visibleCount()).isZero();
         RunDelta closed = runs.run(3, 10 * S - 1);
         assertThat(changes(closed)).containsExactly("key 1 [0s, 10s) = 2");
-        assertThat(closed.visible.size()).isEqualTo(2);
+        assertThat(closed.visibleCount()).isEqualTo(2);
         assertThat(changes(runs.run(3, Long.MAX_VALUE))).containsExactly("key 1 [10s, 20s) = 1");
     }
 }
