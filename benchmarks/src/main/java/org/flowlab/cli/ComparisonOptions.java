@@ -10,6 +10,7 @@ import org.flowlab.experiment.EngineSettings;
 import org.flowlab.experiment.JobChoice;
 import org.flowlab.experiment.LatencyMeasure;
 import org.flowlab.experiment.Paradigm;
+import org.flowlab.sim.engine.OutputMode;
 import org.flowlab.sim.fault.FaultPlan;
 import org.flowlab.workloads.WorkloadSpec;
 import picocli.CommandLine.Option;
@@ -70,6 +71,17 @@ final class ComparisonOptions {
             description = "Every engine with a watermark: how long after the watermark passes a window it still "
                     + "takes records and emits the window again (0s to 366d; default: 0s).")
     Long allowedLateness;
+
+    @Option(names = "--output", paramLabel = "final|updates", converter = OutputModeConverter.class,
+            description = "Every engine: emit each window or alert once, when complete (final, the default: Spark's "
+                    + "append mode, Flink's on-watermark trigger), or partial results early too (updates: Spark's update "
+                    + "mode, Flink's early firing, Kafka Streams' changelog).")
+    OutputMode output;
+
+    @Option(names = "--early-fire", paramLabel = "D", converter = DurationConverter.class,
+            description = "Stream, with --output updates: how often, in processing time, a window emits its partial "
+                    + "result (default: 1s); the batch engines emit theirs at every run.")
+    Long earlyFire;
 
     @Option(names = "--faults", paramLabel = "SPEC", converter = FaultPlanConverter.class,
             description = "Faults injected into every engine, joined by ';': crash:worker=2@1h+30s, task-fail:p=0.01, "
@@ -150,6 +162,12 @@ final class ComparisonOptions {
         }
         if (workers != null) {
             s = s.withWorkers(workers);
+        }
+        if (output != null) {
+            s = s.withOutput(output);
+        }
+        if (earlyFire != null) {
+            s = s.withEarlyFireInterval(earlyFire);
         }
         if (watermarkDelay != null) {
             s = s.withWatermarkDelay(watermarkDelay);

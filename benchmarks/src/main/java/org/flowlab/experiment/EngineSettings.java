@@ -4,6 +4,7 @@ import java.util.Objects;
 import org.flowlab.sim.cluster.ClusterSpec;
 import org.flowlab.sim.cluster.CostModel;
 import org.flowlab.sim.engine.EventTimeContract;
+import org.flowlab.sim.engine.OutputMode;
 import org.flowlab.workloads.InvalidInputException;
 import org.flowlab.workloads.text.DurationText;
 
@@ -18,12 +19,17 @@ import org.flowlab.workloads.text.DurationText;
  * @param cluster            workers, slots and price, the same for every engine
  * @param eventTime          the event-time contract — watermark delay and allowed lateness — the
  *                           same for every engine (see {@link EventTimeContract})
+ * @param output             final results only, or partial ones too, the same for every engine
+ *                           (see {@link OutputMode})
+ * @param earlyFireInterval  stream, with {@link OutputMode#UPDATES}: how often a window emits its
+ *                           partial result (the batch engines do at every run)
  * @param costs              what each step of work costs in virtual time, the same for every engine:
  *                           {@link CostModel#defaults()}, or a profile that {@code flowlab calibrate}
  *                           measured ({@code --cost-profile FILE})
  */
 public record EngineSettings(long batchInterval, long microbatchInterval, long checkpointInterval, Delivery delivery,
-                             ClusterSpec cluster, EventTimeContract eventTime, CostModel costs) {
+                             ClusterSpec cluster, EventTimeContract eventTime, OutputMode output,
+                             long earlyFireInterval, CostModel costs) {
 
     /**
      * Defaults: a batch every hour (a typical ETL schedule); a micro-batch every 10 s; a checkpoint
@@ -33,11 +39,13 @@ public record EngineSettings(long batchInterval, long microbatchInterval, long c
      * replay after a failure repeats some of them, which the duplicates figure counts (exactly-once
      * waits for the checkpoint instead: pass {@code --delivery exactly-once} to see the price);
      * {@link ClusterSpec#DEFAULT}; {@link EventTimeContract#DEFAULT} (a watermark 5 s behind, no
-     * allowed lateness); the default cost model.
+     * allowed lateness); final outputs (with {@code updates}, the stream fires early every second);
+     * the default cost model.
      */
     public static final EngineSettings DEFAULTS = new EngineSettings(DurationText.NANOS_PER_HOUR,
             10 * DurationText.NANOS_PER_SECOND, DurationText.NANOS_PER_MINUTE, Delivery.AT_LEAST_ONCE,
-            ClusterSpec.DEFAULT, EventTimeContract.DEFAULT, CostModel.defaults());
+            ClusterSpec.DEFAULT, EventTimeContract.DEFAULT, OutputMode.FINAL, DurationText.NANOS_PER_SECOND,
+            CostModel.defaults());
 
     public EngineSettings {
         positive(batchInterval, "batch interval");
@@ -46,6 +54,8 @@ public record EngineSettings(long batchInterval, long microbatchInterval, long c
         Objects.requireNonNull(delivery, "delivery");
         Objects.requireNonNull(cluster, "cluster");
         Objects.requireNonNull(eventTime, "eventTime");
+        Objects.requireNonNull(output, "output");
+        positive(earlyFireInterval, "early-fire interval");
         Objects.requireNonNull(costs, "costs");
     }
 
@@ -60,23 +70,28 @@ public record EngineSettings(long batchInterval, long microbatchInterval, long c
     }
 
     public EngineSettings withBatchInterval(long nanos) {
-        return new EngineSettings(nanos, microbatchInterval, checkpointInterval, delivery, cluster, eventTime, costs);
+        return new EngineSettings(nanos, microbatchInterval, checkpointInterval, delivery, cluster, eventTime,
+                output, earlyFireInterval, costs);
     }
 
     public EngineSettings withMicrobatchInterval(long nanos) {
-        return new EngineSettings(batchInterval, nanos, checkpointInterval, delivery, cluster, eventTime, costs);
+        return new EngineSettings(batchInterval, nanos, checkpointInterval, delivery, cluster, eventTime,
+                output, earlyFireInterval, costs);
     }
 
     public EngineSettings withCheckpointInterval(long nanos) {
-        return new EngineSettings(batchInterval, microbatchInterval, nanos, delivery, cluster, eventTime, costs);
+        return new EngineSettings(batchInterval, microbatchInterval, nanos, delivery, cluster, eventTime,
+                output, earlyFireInterval, costs);
     }
 
     public EngineSettings withDelivery(Delivery d) {
-        return new EngineSettings(batchInterval, microbatchInterval, checkpointInterval, d, cluster, eventTime, costs);
+        return new EngineSettings(batchInterval, microbatchInterval, checkpointInterval, d, cluster, eventTime,
+                output, earlyFireInterval, costs);
     }
 
     public EngineSettings withCluster(ClusterSpec c) {
-        return new EngineSettings(batchInterval, microbatchInterval, checkpointInterval, delivery, c, eventTime, costs);
+        return new EngineSettings(batchInterval, microbatchInterval, checkpointInterval, delivery, c, eventTime,
+                output, earlyFireInterval, costs);
     }
 
     public EngineSettings withWorkers(int workers) {
@@ -84,7 +99,18 @@ public record EngineSettings(long batchInterval, long microbatchInterval, long c
     }
 
     public EngineSettings withEventTime(EventTimeContract contract) {
-        return new EngineSettings(batchInterval, microbatchInterval, checkpointInterval, delivery, cluster, contract, costs);
+        return new EngineSettings(batchInterval, microbatchInterval, checkpointInterval, delivery, cluster, contract,
+                output, earlyFireInterval, costs);
+    }
+
+    public EngineSettings withOutput(OutputMode mode) {
+        return new EngineSettings(batchInterval, microbatchInterval, checkpointInterval, delivery, cluster, eventTime,
+                mode, earlyFireInterval, costs);
+    }
+
+    public EngineSettings withEarlyFireInterval(long nanos) {
+        return new EngineSettings(batchInterval, microbatchInterval, checkpointInterval, delivery, cluster, eventTime,
+                output, nanos, costs);
     }
 
     /** With the event-time contract's watermark delay {@code nanos}, its allowed lateness kept. */
@@ -98,7 +124,8 @@ public record EngineSettings(long batchInterval, long microbatchInterval, long c
     }
 
     public EngineSettings withCosts(CostModel c) {
-        return new EngineSettings(batchInterval, microbatchInterval, checkpointInterval, delivery, cluster, eventTime, c);
+        return new EngineSettings(batchInterval, microbatchInterval, checkpointInterval, delivery, cluster, eventTime,
+                output, earlyFireInterval, c);
     }
 
     /** The settings that concern {@code paradigm}, for tables and legends: {@code every 1h}. */
@@ -106,7 +133,8 @@ public record EngineSettings(long batchInterval, long microbatchInterval, long c
         return switch (paradigm) {
             case BATCH -> "every " + compact(batchInterval);
             case MICROBATCH -> "every " + compact(microbatchInterval);
-            case STREAM -> delivery.text() + ", checkpoint every " + compact(checkpointInterval);
+            case STREAM -> delivery.text() + ", checkpoint every " + compact(checkpointInterval)
+                    + (output == OutputMode.UPDATES ? ", early firing every " + compact(earlyFireInterval) : "");
         };
     }
 

@@ -15,7 +15,7 @@ import org.flowlab.sim.stream.StreamEngine;
  * The engines of this build, configured from a comparison's settings: what {@code flowlab compare}
  * runs. The settings map onto each engine's own configuration, whose other knobs keep their
  * documented defaults. Every engine gets the same cluster, cost model, event-time contract
- * (watermark delay and allowed lateness), faults and seed:
+ * (watermark delay and allowed lateness), output mode, faults and seed:
  * <ul>
  *   <li>batch — a run every batch interval ({@code every} schedule) on an ephemeral cluster, started
  *       for each run, as an hourly or nightly job usually runs; a record arriving for a partition
@@ -41,10 +41,12 @@ public final class StandardEngines implements EngineFactory {
         return switch (paradigm) {
             case BATCH -> new BatchEngine(BatchConfig.defaults()
                     .withSchedule(new Schedule.FixedInterval(settings.batchInterval())).withEventTime(settings.eventTime())
+                    .withOutput(settings.output())
                     .withCluster(settings.cluster()).withClusterMode(ClusterMode.EPHEMERAL).withCosts(settings.costs())
                     .withFaults(faults).withSeed(seed));
             case MICROBATCH -> new MicroBatchEngine(MicroBatchConfig.defaults().withInterval(settings.microbatchInterval())
-                    .withEventTime(settings.eventTime()).withCluster(settings.cluster()).withCosts(settings.costs())
+                    .withEventTime(settings.eventTime()).withOutput(settings.output()).withCluster(settings.cluster())
+                    .withCosts(settings.costs())
                     .withFaults(faults).withSeed(seed));
             case STREAM -> stream(settings, faults, seed);
         };
@@ -54,6 +56,7 @@ public final class StandardEngines implements EngineFactory {
         int slots = s.cluster().totalSlots();
         StreamConfig config = StreamConfig.defaults().withCluster(s.cluster()).withCosts(s.costs()).withSourcePartitions(slots)
                 .withParallelism(slots).withCheckpointInterval(s.checkpointInterval()).withEventTime(s.eventTime())
+                .withOutput(s.output()).withEarlyFireInterval(s.earlyFireInterval())
                 .withDelivery(s.delivery() == Delivery.EXACTLY_ONCE ? org.flowlab.sim.stream.Delivery.EXACTLY_ONCE
                         : org.flowlab.sim.stream.Delivery.AT_LEAST_ONCE)
                 .withFaults(faults).withSeed(seed).validated();

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import org.flowlab.sim.engine.OutputMode;
 import java.util.Map;
 import java.util.Objects;
 import org.flowlab.workloads.InvalidInputException;
@@ -119,6 +120,8 @@ public record SweepPlan(ComparisonPlan base, List<Variation> variations, boolean
                 "cluster " + s.cluster().workers() + "x" + s.cluster().slotsPerWorker() + "@" + s.cluster().pricePerWorkerHour(),
                 "watermark-delay " + s.eventTime().watermarkDelay(),
                 "allowed-lateness " + s.eventTime().allowedLateness(),
+                "output " + s.output().id() + (s.output() == OutputMode.UPDATES ? " " + s.earlyFireInterval() : ""),
+                "sla-on " + base.slaOn().id(),
                 "faults " + base.faults(),
                 "vary " + variations,
                 "find " + (findSustainableThroughput ? "sustainable-throughput" : "none"));

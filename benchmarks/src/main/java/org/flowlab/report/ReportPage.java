@@ -124,6 +124,8 @@ public final class ReportPage {
                 p.slotsPerWorker(), p.pricePerWorkerHour()));
         row(h, "watermark delay", DurationText.format(Math.round(p.eventTime().watermarkDelayMs() * 1e6)));
         row(h, "allowed lateness", DurationText.format(Math.round(p.eventTime().allowedLatenessMs() * 1e6)));
+        row(h, "output mode", p.output().mode() + (p.output().earlyFireIntervalMs() == null ? ""
+                : " (stream fires early every " + DurationText.format(Math.round(p.output().earlyFireIntervalMs() * 1e6)) + ")"));
         row(h, "faults", p.faults());
         row(h, "SLA (p99 per-record latency)", p.slaMs() == null ? "none" : DurationText.format(Math.round(p.slaMs() * 1e6)));
         row(h, "budget per run", p.budget() == null ? "none" : org.flowlab.experiment.Recommendation.money(p.budget()));

@@ -16,6 +16,7 @@ import org.flowlab.experiment.FlinkComparisonResult;
 import org.flowlab.experiment.FlinkEngineRun;
 import org.flowlab.experiment.Recommendation;
 import org.flowlab.sim.engine.EventTimeContract;
+import org.flowlab.sim.engine.OutputMode;
 import org.flowlab.sim.metrics.LatencySummary;
 import org.flowlab.sim.metrics.RunMetrics;
 import org.flowlab.workloads.Trace;
@@ -66,6 +67,7 @@ public record RunReport(int schemaVersion, String runId, String flowlabVersion, 
      * @param durationMs          the workload's span of event time
      * @param ratePerSec          the workload's mean rate
      * @param eventTime           the event-time contract every engine was given
+     * @param output              the output mode every engine was given
      * @param faults              the fault plan, in the {@code --faults} syntax ({@code none} for none)
      * @param slaMs               the SLA on p99 latency, or null
      * @param budget              the budget per run, or null
@@ -75,8 +77,27 @@ public record RunReport(int schemaVersion, String runId, String flowlabVersion, 
      */
     public record Parameters(String job, List<String> engines, long durationMs, double ratePerSec, long batchIntervalMs,
                              long microbatchIntervalMs, long checkpointIntervalMs, String delivery, int workers,
-                             int slotsPerWorker, double pricePerWorkerHour, EventTime eventTime, String faults,
+                             int slotsPerWorker, double pricePerWorkerHour, EventTime eventTime, Output output, String faults,
                              Double slaMs, Double budget, JsonObject workload, Map<String, Long> costsNs) {
+    }
+
+    /**
+     * The output mode every engine was given (DESIGN.md, "The same conditions for every engine").
+     *
+     * @param mode             {@code final} or {@code updates}
+     * @param earlyFireIntervalMs with {@code updates}: how often the stream fires a window early; null with {@code final}
+     * @param meaning          what the mode means, for people
+     */
+    public record Output(String mode, Double earlyFireIntervalMs, String meaning) {
+        /** The figures of {@code mode} with the stream's early-fire interval. */
+        public static Output of(OutputMode mode, long earlyFireIntervalNanos) {
+            return mode == OutputMode.FINAL
+                    ? new Output(mode.id(), null, "each window or alert emitted once, when complete (Spark's append mode, "
+                    + "Flink's on-watermark trigger)")
+                    : new Output(mode.id(), earlyFireIntervalNanos / 1e6, "partial windows emitted early and upserted — at "
+                    + "every run of the batch engines, every early-fire interval in the stream — and detectors' provisional "
+                    + "alerts reconciled with their final ones (Spark's update mode, Flink's early firing)");
+        }
     }
 
     /**
@@ -319,7 +340,7 @@ public record RunReport(int schemaVersion, String runId, String flowlabVersion, 
     private static Parameters withEngines(Parameters p, List<String> engines) {
         return new Parameters(p.job(), engines, p.durationMs(), p.ratePerSec(), p.batchIntervalMs(), p.microbatchIntervalMs(),
                 p.checkpointIntervalMs(), p.delivery(), p.workers(), p.slotsPerWorker(), p.pricePerWorkerHour(),
-                p.eventTime(), p.faults(), p.slaMs(), p.budget(), p.workload(), p.costsNs());
+                p.eventTime(), p.output(), p.faults(), p.slaMs(), p.budget(), p.workload(), p.costsNs());
     }
 
     /** The parameters of {@code plan}, run with {@code s} (its settings resolved for the trace, or as given). */
@@ -328,7 +349,7 @@ public record RunReport(int schemaVersion, String runId, String flowlabVersion, 
                 plan.workload().rate(), s.batchInterval() / 1_000_000, s.microbatchInterval() / 1_000_000,
                 s.checkpointInterval() / 1_000_000, s.delivery().text(), s.cluster().workers(),
                 s.cluster().slotsPerWorker(), s.cluster().pricePerWorkerHour(),
-                EventTime.of(s.eventTime()), plan.faults().toString(),
+                EventTime.of(s.eventTime()), Output.of(s.output(), s.earlyFireInterval()), plan.faults().toString(),
                 plan.sla().isPresent() ? plan.sla().getAsLong() / 1e6 : null,
                 plan.budget().isPresent() ? plan.budget().getAsDouble() : null, plan.workload().settings(),
                 s.costs().asMap());

@@ -4,6 +4,7 @@ import java.util.Objects;
 import org.flowlab.sim.cluster.ClusterSpec;
 import org.flowlab.sim.cluster.CostModel;
 import org.flowlab.sim.engine.EventTimeContract;
+import org.flowlab.sim.engine.OutputMode;
 import org.flowlab.sim.fault.FaultPlan;
 import org.flowlab.workloads.InvalidInputException;
 import org.flowlab.workloads.spec.SpecReader;
@@ -22,32 +23,34 @@ import org.flowlab.workloads.text.DurationText;
  * @param schedule  when runs start
  * @param eventTime the watermark delay (and allowed lateness, which only engines that drop late
  *                  records use), the same contract every engine of a comparison is given
+ * @param output    what a run emits of the windows and alerts it has not completed ({@link OutputMode})
  * @param execution the cluster, costs, task size, retries, speculation, load, faults and seed
  */
-public record BatchConfig(Schedule schedule, EventTimeContract eventTime, ExecutionSettings execution) {
+public record BatchConfig(Schedule schedule, EventTimeContract eventTime, OutputMode output, ExecutionSettings execution) {
 
     public BatchConfig {
         Objects.requireNonNull(schedule, "schedule");
         Objects.requireNonNull(eventTime, "eventTime");
+        Objects.requireNonNull(output, "output");
         Objects.requireNonNull(execution, "execution");
     }
 
-    /** Every hour, on the default always-on cluster, the default event-time contract. */
+    /** Every hour, on the default always-on cluster, the default event-time contract, final outputs. */
     public static BatchConfig defaults() {
         return new BatchConfig(new Schedule.FixedInterval(DurationText.NANOS_PER_HOUR), EventTimeContract.DEFAULT,
-                ExecutionSettings.defaults());
+                OutputMode.FINAL, ExecutionSettings.defaults());
     }
 
     /**
      * The settings of a JSON object, every field optional (the defaults fill in):
-     * {@code {"schedule": "daily 02:00", "watermarkDelay": "5m",
+     * {@code {"schedule": "daily 02:00", "watermarkDelay": "5m", "output": "updates",
      * "cluster": "ephemeral", "workers": 8, "slotsPerWorker": 4, "targetTaskRecords": 500000,
      * "maxAttempts": 4, "speculation": true, "faults": "task-fail:p=0.01", "seed": 7}}.
      *
      * @throws InvalidInputException naming the file, the field and what is allowed
      */
     public static BatchConfig fromJson(SpecReader r) {
-        r.rejectUnknown(ConfigJson.withCommon("schedule", "watermarkDelay", "allowedLateness"));
+        r.rejectUnknown(ConfigJson.withCommon("schedule", "watermarkDelay", "allowedLateness", "output"));
         BatchConfig c = defaults();
         if (r.has("schedule")) {
             String text = r.string("schedule");
@@ -58,6 +61,9 @@ public record BatchConfig(Schedule schedule, EventTimeContract eventTime, Execut
             }
         }
         c = c.withEventTime(ConfigJson.eventTime(r, c.eventTime()));
+        if (r.has("output")) {
+            c = c.withOutput(ConfigJson.output(r));
+        }
         return c.withExecution(ConfigJson.execution(r, c.execution()));
     }
 
@@ -67,7 +73,7 @@ public record BatchConfig(Schedule schedule, EventTimeContract eventTime, Execut
     }
 
     public BatchConfig withSchedule(Schedule s) {
-        return new BatchConfig(s, eventTime, execution);
+        return new BatchConfig(s, eventTime, output, execution);
     }
 
     /** With the schedule written in {@code text}, for example {@code every 1h}. */
@@ -76,7 +82,11 @@ public record BatchConfig(Schedule schedule, EventTimeContract eventTime, Execut
     }
 
     public BatchConfig withEventTime(EventTimeContract contract) {
-        return new BatchConfig(schedule, contract, execution);
+        return new BatchConfig(schedule, contract, output, execution);
+    }
+
+    public BatchConfig withOutput(OutputMode mode) {
+        return new BatchConfig(schedule, eventTime, mode, execution);
     }
 
     /** With the event-time contract's watermark delay {@code nanos}. */
@@ -85,7 +95,7 @@ public record BatchConfig(Schedule schedule, EventTimeContract eventTime, Execut
     }
 
     public BatchConfig withExecution(ExecutionSettings e) {
-        return new BatchConfig(schedule, eventTime, e);
+        return new BatchConfig(schedule, eventTime, output, e);
     }
 
     public BatchConfig withCluster(ClusterSpec cluster) {

@@ -11,8 +11,9 @@ import org.flowlab.workloads.Trace;
  * The batch engine: records land in a staging area as they arrive; a schedule starts runs; each
  * run reads what was staged since the last successful one, executes map, shuffle and aggregate
  * stages as tasks on the cluster, and commits atomically — nothing of a run is visible before its
- * commit, all of it at once after. Later runs upsert into the result table (update mode: a window
- * touched by a run shows its partial result), process functions keep per-key state between runs,
+ * commit, all of it at once after. Later runs upsert into the result table (in the {@code updates}
+ * output mode a window touched by a run shows its partial result; in {@code final} only what the
+ * run's watermark completed), process functions keep per-key state between runs,
  * failed tasks are retried, failed runs rerun, lost intermediate results recomputed.
  * <pre>{@code
  * RunOutcome out = BatchEngine.run(job, trace, BatchConfig.defaults().withSchedule("every 1h"));
@@ -49,7 +50,7 @@ public final class BatchEngine implements Engine {
     }
 
     private RunLoop loop(Job job, Trace trace) {
-        RunLoop.Mode mode = new RunLoop.Mode(name(), true, LatePolicy.CORRECT,
+        RunLoop.Mode mode = new RunLoop.Mode(name(), config.output(), LatePolicy.CORRECT,
                 Trigger.of(config.schedule(), config.execution().backgroundLoad()),
                 RunPlan.Costs.batch(config.execution().costs()), config.eventTime());
         return new RunLoop(job, trace, config.execution(), mode);

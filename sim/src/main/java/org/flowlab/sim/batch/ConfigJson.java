@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.flowlab.sim.engine.EventTimeContract;
+import org.flowlab.sim.engine.OutputMode;
 import org.flowlab.sim.fault.FaultPlan;
 import org.flowlab.workloads.InvalidInputException;
 import org.flowlab.workloads.spec.SpecReader;
@@ -20,6 +21,11 @@ final class ConfigJson {
         List<String> all = new ArrayList<>(List.of(own));
         all.addAll(COMMON);
         return all;
+    }
+
+    /** The JSON's {@code output}: {@code final} or {@code updates}. */
+    static OutputMode output(SpecReader r) {
+        return OutputMode.parse(r.oneOf("output", List.of("final", "updates")));
     }
 
     /** The contract {@code c} with the JSON's {@code watermarkDelay} and {@code allowedLateness}, each optional. */

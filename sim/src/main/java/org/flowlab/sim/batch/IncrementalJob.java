@@ -6,12 +6,14 @@ import java.util.List;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 import org.flowlab.sim.engine.EventTimeContract;
+import org.flowlab.sim.engine.OutputMode;
 import org.flowlab.sim.job.Job;
 import org.flowlab.sim.job.KeyedProcess;
 import org.flowlab.sim.job.Operator;
 import org.flowlab.sim.job.ResultKey;
 import org.flowlab.sim.job.Row;
 import org.flowlab.sim.job.RowPredicate;
+import org.flowlab.sim.job.SessionWindows;
 import org.flowlab.sim.job.WindowAggregate;
 import org.flowlab.workloads.Trace;
 
@@ -24,9 +26,11 @@ import org.flowlab.workloads.Trace;
  * has read the whole trace, the table equals the reference oracle's (minus records dropped as late
  * under {@link LatePolicy#DROP}, judged by the {@link EventTimeContract}).
  *
- * <p>In update mode (batch) every window a run touches is upserted with its partial result; in
- * append mode (micro-batch, Spark's append output mode) a window is emitted once the watermark
- * passes its end, and again only if a late record changes it.
+ * <p>The {@link OutputMode} decides what the job's last stateful step emits: in {@code UPDATES}
+ * (Spark's update mode) every tumbling, sliding or global window a run touches is upserted with its
+ * partial result; in {@code FINAL} (Spark's append mode) a window is emitted once the watermark
+ * passes its end, and again only if a late record changes it. Session windows, and every stateful
+ * step before the last, emit only what the watermark has passed, in both modes.
  */
 final class IncrementalJob {
 
@@ -41,9 +45,9 @@ final class IncrementalJob {
     private int read;
 
     /**
-     * @param partial true for update mode (batch), false for append mode (micro-batch)
+     * @param mode what the last stateful step emits, and when
      */
-    IncrementalJob(Job job, Trace trace, boolean partial, LatePolicy latePolicy, EventTimeContract contract) {
+    IncrementalJob(Job job, Trace trace, OutputMode mode, LatePolicy latePolicy, EventTimeContract contract) {
         this.trace = trace;
         this.source = job.source().bind(trace.schema());
         List<List<Operator>> segments = new ArrayList<>();
@@ -77,6 +81,7 @@ final class IncrementalJob {
             }
             int stageIndex = i + 1;
             if (op instanceof WindowAggregate w) {
+                boolean partial = mode == OutputMode.UPDATES && lastStep && !(w.window() instanceof SessionWindows);
                 built[i] = i == 0 ? new WindowAccumulatorStage(job, w, lastStep, partial, latePolicy, contract, out, stageIndex)
                         : new WindowRecomputeStage(job, w, lastStep, partial, out, stageIndex);
             } else if (op instanceof KeyedProcess p) {

@@ -4,6 +4,7 @@ import java.util.Objects;
 import org.flowlab.sim.cluster.ClusterSpec;
 import org.flowlab.sim.cluster.CostModel;
 import org.flowlab.sim.engine.EventTimeContract;
+import org.flowlab.sim.engine.OutputMode;
 import org.flowlab.sim.fault.FaultPlan;
 import org.flowlab.workloads.InvalidInputException;
 import org.flowlab.workloads.spec.SpecReader;
@@ -20,9 +21,10 @@ import org.flowlab.workloads.text.DurationText;
  * @param interval  the trigger interval, 100 ms to 1 h
  * @param eventTime the watermark delay and allowed lateness, the same contract every engine of a
  *                  comparison is given
+ * @param output    append ({@code final}) or update ({@code updates}) output mode ({@link OutputMode})
  * @param execution the cluster, costs, task size, retries, speculation, load, faults and seed
  */
-public record MicroBatchConfig(long interval, EventTimeContract eventTime, ExecutionSettings execution) {
+public record MicroBatchConfig(long interval, EventTimeContract eventTime, OutputMode output, ExecutionSettings execution) {
 
     /** The shortest trigger interval: below it, per-trigger overhead leaves no time for work. */
     public static final long MIN_INTERVAL = 100 * DurationText.NANOS_PER_MILLI;
@@ -30,6 +32,7 @@ public record MicroBatchConfig(long interval, EventTimeContract eventTime, Execu
     public static final long MAX_INTERVAL = DurationText.NANOS_PER_HOUR;
     public MicroBatchConfig {
         Objects.requireNonNull(eventTime, "eventTime");
+        Objects.requireNonNull(output, "output");
         Objects.requireNonNull(execution, "execution");
         if (interval < MIN_INTERVAL || interval > MAX_INTERVAL) {
             throw new InvalidInputException("micro-batch: the trigger interval must be between 100 ms and 1 h (got "
@@ -37,9 +40,9 @@ public record MicroBatchConfig(long interval, EventTimeContract eventTime, Execu
         }
     }
 
-    /** A trigger every second on the default always-on cluster, the default event-time contract. */
+    /** A trigger every second on the default always-on cluster, the default event-time contract, final outputs. */
     public static MicroBatchConfig defaults() {
-        return new MicroBatchConfig(DurationText.NANOS_PER_SECOND, EventTimeContract.DEFAULT,
+        return new MicroBatchConfig(DurationText.NANOS_PER_SECOND, EventTimeContract.DEFAULT, OutputMode.FINAL,
                 ExecutionSettings.defaults().withRetries(Retries.DEFAULT.withRerunDelay(10 * DurationText.NANOS_PER_SECOND)));
     }
 
@@ -50,7 +53,7 @@ public record MicroBatchConfig(long interval, EventTimeContract eventTime, Execu
      * @throws InvalidInputException naming the file, the field and what is allowed
      */
     public static MicroBatchConfig fromJson(SpecReader r) {
-        r.rejectUnknown(ConfigJson.withCommon("interval", "watermarkDelay", "allowedLateness"));
+        r.rejectUnknown(ConfigJson.withCommon("interval", "watermarkDelay", "allowedLateness", "output"));
         MicroBatchConfig c = defaults();
         if (r.has("interval")) {
             long interval = r.durationOrZero("interval");
@@ -60,6 +63,9 @@ public record MicroBatchConfig(long interval, EventTimeContract eventTime, Execu
             c = c.withInterval(interval);
         }
         c = c.withEventTime(ConfigJson.eventTime(r, c.eventTime()));
+        if (r.has("output")) {
+            c = c.withOutput(ConfigJson.output(r));
+        }
         return c.withExecution(ConfigJson.execution(r, c.execution()));
     }
 
@@ -69,7 +75,7 @@ public record MicroBatchConfig(long interval, EventTimeContract eventTime, Execu
     }
 
     public MicroBatchConfig withInterval(long i) {
-        return new MicroBatchConfig(i, eventTime, execution);
+        return new MicroBatchConfig(i, eventTime, output, execution);
     }
 
     /** With the interval written in {@code text}, for example {@code 100ms}. */
@@ -84,7 +90,11 @@ public record MicroBatchConfig(long interval, EventTimeContract eventTime, Execu
     }
 
     public MicroBatchConfig withEventTime(EventTimeContract contract) {
-        return new MicroBatchConfig(interval, contract, execution);
+        return new MicroBatchConfig(interval, contract, output, execution);
+    }
+
+    public MicroBatchConfig withOutput(OutputMode mode) {
+        return new MicroBatchConfig(interval, eventTime, mode, execution);
     }
 
     /** With the event-time contract's watermark delay {@code nanos}, its allowed lateness kept. */
@@ -98,7 +108,7 @@ public record MicroBatchConfig(long interval, EventTimeContract eventTime, Execu
     }
 
     public MicroBatchConfig withExecution(ExecutionSettings e) {
-        return new MicroBatchConfig(interval, eventTime, e);
+        return new MicroBatchConfig(interval, eventTime, output, e);
     }
 
     public MicroBatchConfig withCluster(ClusterSpec cluster) {

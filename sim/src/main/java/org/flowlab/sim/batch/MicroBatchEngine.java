@@ -48,7 +48,7 @@ public final class MicroBatchEngine implements Engine {
     }
 
     private RunLoop loop(Job job, Trace trace) {
-        RunLoop.Mode mode = new RunLoop.Mode(name(), false, LatePolicy.DROP, Trigger.every(config.interval()),
+        RunLoop.Mode mode = new RunLoop.Mode(name(), config.output(), LatePolicy.DROP, Trigger.every(config.interval()),
                 RunPlan.Costs.microBatch(config.execution().costs()), config.eventTime());
         return new RunLoop(job, trace, config.execution(), mode);
     }

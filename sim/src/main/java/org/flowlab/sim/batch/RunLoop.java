@@ -10,6 +10,7 @@ import java.util.NavigableMap;
 import java.util.Set;
 import org.HdrHistogram.Histogram;
 import org.flowlab.sim.engine.EventTimeContract;
+import org.flowlab.sim.engine.OutputMode;
 import org.flowlab.sim.engine.ProgressListener;
 import org.flowlab.sim.engine.RunOutcome;
 import org.flowlab.sim.fault.WorkerCrash;
@@ -44,14 +45,14 @@ final class RunLoop implements RunExecution.Listener {
      * What differs between the batch and the micro-batch engine.
      *
      * @param engineName         the engine's name in outcomes
-     * @param partial            update mode (every touched window upserted) or append mode (emitted when final)
+     * @param output             what the job's last stateful step emits, and when
      * @param latePolicy         late records corrected (batch) or dropped (micro-batch)
      * @param trigger            when runs are due
      * @param costs              per-run start-up, per-task overhead and commit
      * @param eventTime          the event-time contract: each run's watermark is its watermark after the
      *                           largest event time read so far, and it judges which records are late
      */
-    record Mode(String engineName, boolean partial, LatePolicy latePolicy, Trigger trigger, RunPlan.Costs costs,
+    record Mode(String engineName, OutputMode output, LatePolicy latePolicy, Trigger trigger, RunPlan.Costs costs,
                 EventTimeContract eventTime) {
     }
 
@@ -128,7 +129,7 @@ final class RunLoop implements RunExecution.Listener {
         this.mode = mode;
         this.sim = new Simulation(settings.seed());
         this.staging = new StagingArea(trace, settings.faults());
-        this.job = new IncrementalJob(job, trace, mode.partial(), mode.latePolicy(), mode.eventTime());
+        this.job = new IncrementalJob(job, trace, mode.output(), mode.latePolicy(), mode.eventTime());
         this.visibility = new RecordVisibility(trace.size());
         this.downUntil = new long[settings.cluster().workers()];
         this.throughput = ThroughputTimeline.builder(throughputBucket(trace));

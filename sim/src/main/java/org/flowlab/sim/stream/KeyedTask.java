@@ -24,6 +24,10 @@ final class KeyedTask extends Task {
     private boolean[] channelBlocked;
     private long aligning = -1;
     private int picked = -1;
+    /** With early firing: when the operator's partial results are next due (processing time), or +inf. */
+    private long earlyFireAt = Long.MAX_VALUE;
+    /** {@link #picked} when the early fire comes before any input. */
+    private static final int EARLY_FIRE = -2;
 
     KeyedTask(StreamRun run, int stage, int index, int slot, int worker, StatefulOperator operator) {
         super(run, stage, index, slot, worker);
@@ -47,7 +51,25 @@ final class KeyedTask extends Task {
         finished = s.finished();
         if (operator != null && s.operatorState() != null) {
             operator.restore(s.operatorState());
+            if (operator.awaitsEarlyFire()) {
+                requestEarlyFire();
+            }
         }
+    }
+
+    /**
+     * Has the operator fire early at the next multiple of the early-fire interval after now, unless
+     * an early fire is due already (a processing-time timer, re-armed only once it has fired).
+     */
+    void requestEarlyFire() {
+        if (earlyFireAt != Long.MAX_VALUE) {
+            return;
+        }
+        long interval = run.config.earlyFireInterval();
+        long now = Math.max(run.sim.now(), busyUntil);
+        earlyFireAt = Math.floorDiv(now, interval) * interval + interval;
+        // Idle, the task would not look at its inputs again: it must wake for the timer.
+        scheduleWake(earlyFireAt);
     }
 
     /**
@@ -93,12 +115,23 @@ final class KeyedTask extends Task {
             }
         }
         picked = best;
+        if (earlyFireAt <= bestReady) {
+            picked = EARLY_FIRE;
+            return earlyFireAt;
+        }
         return bestReady;
     }
 
     @Override
     void processNext(long t) {
         int c = picked;
+        if (c == EARLY_FIRE) {
+            earlyFireAt = Long.MAX_VALUE;
+            run.noteActivity();
+            cost += costs.recordNanos();
+            operator.earlyFire(this);
+            return;
+        }
         Channel ch = inputs[c];
         Object element = ch.take();
         if (ch.blockedProducer != null && ch.hasRoom()) {

@@ -7,9 +7,10 @@ import org.flowlab.sim.metrics.LatencySummary;
 /**
  * The job's outputs as consumers see them: a table upserted by result key. At-least-once, an output
  * is visible when a sink task writes it; exactly-once, when the checkpoint after it completes
- * ({@link StreamRun#commit}). An output equal to the one already visible at its key is a duplicate:
- * counted, not shown twice. Making an output visible marks the input records it reflects and
- * records its latencies.
+ * ({@link StreamRun#commit}). An output equal to the one already visible at its key that reflects no
+ * record not yet visible is a duplicate (an at-least-once replay): counted, not shown twice. One
+ * that reflects new records — an early-fired window whose value did not change — makes them
+ * visible. Making an output visible marks the input records it reflects and records its latencies.
  */
 final class Sink {
     private final StreamRun run;
@@ -35,16 +36,20 @@ final class Sink {
     /** {@code out} becomes visible at {@code t}. */
     void publish(SinkOutput out, long t) {
         Object previous = visible.upsert(out.at(), out.value());
-        if (out.value().equals(previous)) {
-            duplicates++;
-            return;
+        boolean changed = !out.value().equals(previous);
+        if (changed) {
+            run.visibility.outputChanged(out.at(), t);
         }
-        run.visibility.outputChanged(out.at(), t);
+        int visibleBefore = run.visibility.visibleCount();
         if (out.sourceId() >= 0) {
             run.visibility.mark(out.sourceId(), t, out.at());
         }
         if (out.lineage() != null) {
             out.lineage().mark(run.visibility, t, out.at());
+        }
+        if (!changed && run.visibility.visibleCount() == visibleBefore) {
+            duplicates++;
+            return;
         }
         if (out.maxArrival() >= 0) {
             processingLatency.recordValue(Math.max(0, t - out.maxArrival()));

@@ -14,6 +14,15 @@ interface StatefulOperator {
     /** The task's watermark has advanced to {@code watermark}: fire what is due. */
     void advance(long watermark, KeyedTask task);
 
+    /** With early firing: whether some result waits for the next early-fire time. */
+    default boolean awaitsEarlyFire() {
+        return false;
+    }
+
+    /** The early-fire time has come: emit the partial results that changed (only with early firing). */
+    default void earlyFire(KeyedTask task) {
+    }
+
     /** An immutable copy of the state, for a checkpoint. */
     Object snapshot();
 

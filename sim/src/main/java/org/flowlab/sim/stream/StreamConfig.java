@@ -4,6 +4,7 @@ import java.util.Objects;
 import org.flowlab.sim.cluster.ClusterSpec;
 import org.flowlab.sim.cluster.CostModel;
 import org.flowlab.sim.engine.EventTimeContract;
+import org.flowlab.sim.engine.OutputMode;
 import org.flowlab.sim.fault.FaultPlan;
 import org.flowlab.workloads.InvalidInputException;
 import org.flowlab.workloads.text.DurationText;
@@ -26,6 +27,10 @@ import org.flowlab.workloads.text.DurationText;
  * @param watermarkInterval    how often sources emit watermarks (Flink: 200 ms)
  * @param eventTime            the watermark delay (bounded out-of-orderness) and allowed lateness,
  *                             the same contract every engine of a comparison is given
+ * @param output               final results only, or partial results too ({@link OutputMode})
+ * @param earlyFireInterval    with {@link OutputMode#UPDATES}: how often, in processing time, a window
+ *                             that is the job's last step emits its partial result if it changed
+ *                             (Flink's early-firing trigger)
  * @param idleTimeout          a partition that reads nothing for this long is idle and does not hold
  *                             the watermark back; 0 = never idle
  * @param checkpointing        whether checkpoints are taken
@@ -45,6 +50,8 @@ public record StreamConfig(
         int channelCapacity,
         long watermarkInterval,
         EventTimeContract eventTime,
+        OutputMode output,
+        long earlyFireInterval,
         long idleTimeout,
         boolean checkpointing,
         long checkpointInterval,
@@ -60,19 +67,22 @@ public record StreamConfig(
     private static final long MAX_DURATION = 36_500L * DurationText.NANOS_PER_DAY;
 
     private static final StreamConfig DEFAULTS = new StreamConfig(ClusterSpec.defaults(), CostModel.defaults(),
-            4, 4, 1024, 200 * MS, EventTimeContract.DEFAULT, 10 * S, true, 10 * S, Delivery.AT_LEAST_ONCE,
+            4, 4, 1024, 200 * MS, EventTimeContract.DEFAULT, OutputMode.FINAL, S, 10 * S, true, 10 * S,
+            Delivery.AT_LEAST_ONCE,
             50 * S, 1 * S, FaultPlan.NONE, 1);
 
     public StreamConfig {
         Objects.requireNonNull(cluster, "cluster");
         Objects.requireNonNull(costs, "costs");
         Objects.requireNonNull(eventTime, "eventTime");
+        Objects.requireNonNull(output, "output");
         Objects.requireNonNull(delivery, "delivery");
         Objects.requireNonNull(faults, "faults");
         atLeastOne("sourcePartitions", sourcePartitions);
         atLeastOne("parallelism", parallelism);
         atLeastOne("channelCapacity", channelCapacity);
         positive("watermarkInterval", watermarkInterval);
+        positive("earlyFireInterval", earlyFireInterval);
         nonNegative("idleTimeout", idleTimeout);
         if (checkpointInterval <= 0) {
             throw new InvalidInputException("stream config: checkpointInterval must be a positive duration (got "
@@ -130,7 +140,8 @@ public record StreamConfig(
     /**
      * The defaults: the default cluster (4 workers × 2 slots) and cost model, 4 partitions, parallelism
      * 4, channels of 1024 records, watermarks every 200 ms, the default event-time contract
-     * ({@link EventTimeContract#DEFAULT}), partitions idle after 10 s, a checkpoint every 10 s,
+     * ({@link EventTimeContract#DEFAULT}), final outputs (with updates, early firing every second),
+     * partitions idle after 10 s, a checkpoint every 10 s,
      * at-least-once sinks, a 50 s heartbeat timeout,
      * a 1 s restart delay after task failures, no faults, seed 1.
      */
@@ -139,78 +150,88 @@ public record StreamConfig(
     }
 
     public StreamConfig withCluster(ClusterSpec v) {
-        return new StreamConfig(v, costs, sourcePartitions, parallelism, channelCapacity, watermarkInterval, eventTime, idleTimeout,
-                checkpointing, checkpointInterval, delivery, heartbeatTimeout, restartDelay, faults, seed);
+        return new StreamConfig(v, costs, sourcePartitions, parallelism, channelCapacity, watermarkInterval, eventTime, output, earlyFireInterval,
+                idleTimeout, checkpointing, checkpointInterval, delivery, heartbeatTimeout, restartDelay, faults, seed);
     }
 
     public StreamConfig withCosts(CostModel v) {
-        return new StreamConfig(cluster, v, sourcePartitions, parallelism, channelCapacity, watermarkInterval, eventTime, idleTimeout,
-                checkpointing, checkpointInterval, delivery, heartbeatTimeout, restartDelay, faults, seed);
+        return new StreamConfig(cluster, v, sourcePartitions, parallelism, channelCapacity, watermarkInterval, eventTime, output, earlyFireInterval,
+                idleTimeout, checkpointing, checkpointInterval, delivery, heartbeatTimeout, restartDelay, faults, seed);
     }
 
     public StreamConfig withSourcePartitions(int v) {
-        return new StreamConfig(cluster, costs, v, parallelism, channelCapacity, watermarkInterval, eventTime, idleTimeout,
-                checkpointing, checkpointInterval, delivery, heartbeatTimeout, restartDelay, faults, seed);
+        return new StreamConfig(cluster, costs, v, parallelism, channelCapacity, watermarkInterval, eventTime, output, earlyFireInterval,
+                idleTimeout, checkpointing, checkpointInterval, delivery, heartbeatTimeout, restartDelay, faults, seed);
     }
 
     public StreamConfig withParallelism(int v) {
-        return new StreamConfig(cluster, costs, sourcePartitions, v, channelCapacity, watermarkInterval, eventTime, idleTimeout,
-                checkpointing, checkpointInterval, delivery, heartbeatTimeout, restartDelay, faults, seed);
+        return new StreamConfig(cluster, costs, sourcePartitions, v, channelCapacity, watermarkInterval, eventTime, output, earlyFireInterval,
+                idleTimeout, checkpointing, checkpointInterval, delivery, heartbeatTimeout, restartDelay, faults, seed);
     }
 
     public StreamConfig withChannelCapacity(int v) {
-        return new StreamConfig(cluster, costs, sourcePartitions, parallelism, v, watermarkInterval, eventTime, idleTimeout,
-                checkpointing, checkpointInterval, delivery, heartbeatTimeout, restartDelay, faults, seed);
+        return new StreamConfig(cluster, costs, sourcePartitions, parallelism, v, watermarkInterval, eventTime, output, earlyFireInterval,
+                idleTimeout, checkpointing, checkpointInterval, delivery, heartbeatTimeout, restartDelay, faults, seed);
     }
 
     public StreamConfig withWatermarkInterval(long v) {
-        return new StreamConfig(cluster, costs, sourcePartitions, parallelism, channelCapacity, v, eventTime, idleTimeout,
-                checkpointing, checkpointInterval, delivery, heartbeatTimeout, restartDelay, faults, seed);
+        return new StreamConfig(cluster, costs, sourcePartitions, parallelism, channelCapacity, v, eventTime, output, earlyFireInterval,
+                idleTimeout, checkpointing, checkpointInterval, delivery, heartbeatTimeout, restartDelay, faults, seed);
     }
 
     public StreamConfig withEventTime(EventTimeContract v) {
-        return new StreamConfig(cluster, costs, sourcePartitions, parallelism, channelCapacity, watermarkInterval, v, idleTimeout,
-                checkpointing, checkpointInterval, delivery, heartbeatTimeout, restartDelay, faults, seed);
+        return new StreamConfig(cluster, costs, sourcePartitions, parallelism, channelCapacity, watermarkInterval, v, output, earlyFireInterval,
+                idleTimeout, checkpointing, checkpointInterval, delivery, heartbeatTimeout, restartDelay, faults, seed);
+    }
+
+    public StreamConfig withOutput(OutputMode v) {
+        return new StreamConfig(cluster, costs, sourcePartitions, parallelism, channelCapacity, watermarkInterval, eventTime, v, earlyFireInterval,
+                idleTimeout, checkpointing, checkpointInterval, delivery, heartbeatTimeout, restartDelay, faults, seed);
+    }
+
+    public StreamConfig withEarlyFireInterval(long v) {
+        return new StreamConfig(cluster, costs, sourcePartitions, parallelism, channelCapacity, watermarkInterval, eventTime, output, v,
+                idleTimeout, checkpointing, checkpointInterval, delivery, heartbeatTimeout, restartDelay, faults, seed);
     }
 
     public StreamConfig withIdleTimeout(long v) {
-        return new StreamConfig(cluster, costs, sourcePartitions, parallelism, channelCapacity, watermarkInterval, eventTime, v,
-                checkpointing, checkpointInterval, delivery, heartbeatTimeout, restartDelay, faults, seed);
+        return new StreamConfig(cluster, costs, sourcePartitions, parallelism, channelCapacity, watermarkInterval, eventTime, output, earlyFireInterval,
+                v, checkpointing, checkpointInterval, delivery, heartbeatTimeout, restartDelay, faults, seed);
     }
 
     public StreamConfig withCheckpointing(boolean v) {
-        return new StreamConfig(cluster, costs, sourcePartitions, parallelism, channelCapacity, watermarkInterval, eventTime, idleTimeout,
-                v, checkpointInterval, delivery, heartbeatTimeout, restartDelay, faults, seed);
+        return new StreamConfig(cluster, costs, sourcePartitions, parallelism, channelCapacity, watermarkInterval, eventTime, output, earlyFireInterval,
+                idleTimeout, v, checkpointInterval, delivery, heartbeatTimeout, restartDelay, faults, seed);
     }
 
     public StreamConfig withCheckpointInterval(long v) {
-        return new StreamConfig(cluster, costs, sourcePartitions, parallelism, channelCapacity, watermarkInterval, eventTime, idleTimeout,
-                checkpointing, v, delivery, heartbeatTimeout, restartDelay, faults, seed);
+        return new StreamConfig(cluster, costs, sourcePartitions, parallelism, channelCapacity, watermarkInterval, eventTime, output, earlyFireInterval,
+                idleTimeout, checkpointing, v, delivery, heartbeatTimeout, restartDelay, faults, seed);
     }
 
     public StreamConfig withDelivery(Delivery v) {
-        return new StreamConfig(cluster, costs, sourcePartitions, parallelism, channelCapacity, watermarkInterval, eventTime, idleTimeout,
-                checkpointing, checkpointInterval, v, heartbeatTimeout, restartDelay, faults, seed);
+        return new StreamConfig(cluster, costs, sourcePartitions, parallelism, channelCapacity, watermarkInterval, eventTime, output, earlyFireInterval,
+                idleTimeout, checkpointing, checkpointInterval, v, heartbeatTimeout, restartDelay, faults, seed);
     }
 
     public StreamConfig withHeartbeatTimeout(long v) {
-        return new StreamConfig(cluster, costs, sourcePartitions, parallelism, channelCapacity, watermarkInterval, eventTime, idleTimeout,
-                checkpointing, checkpointInterval, delivery, v, restartDelay, faults, seed);
+        return new StreamConfig(cluster, costs, sourcePartitions, parallelism, channelCapacity, watermarkInterval, eventTime, output, earlyFireInterval,
+                idleTimeout, checkpointing, checkpointInterval, delivery, v, restartDelay, faults, seed);
     }
 
     public StreamConfig withRestartDelay(long v) {
-        return new StreamConfig(cluster, costs, sourcePartitions, parallelism, channelCapacity, watermarkInterval, eventTime, idleTimeout,
-                checkpointing, checkpointInterval, delivery, heartbeatTimeout, v, faults, seed);
+        return new StreamConfig(cluster, costs, sourcePartitions, parallelism, channelCapacity, watermarkInterval, eventTime, output, earlyFireInterval,
+                idleTimeout, checkpointing, checkpointInterval, delivery, heartbeatTimeout, v, faults, seed);
     }
 
     public StreamConfig withFaults(FaultPlan v) {
-        return new StreamConfig(cluster, costs, sourcePartitions, parallelism, channelCapacity, watermarkInterval, eventTime, idleTimeout,
-                checkpointing, checkpointInterval, delivery, heartbeatTimeout, restartDelay, v, seed);
+        return new StreamConfig(cluster, costs, sourcePartitions, parallelism, channelCapacity, watermarkInterval, eventTime, output, earlyFireInterval,
+                idleTimeout, checkpointing, checkpointInterval, delivery, heartbeatTimeout, restartDelay, v, seed);
     }
 
     public StreamConfig withSeed(long v) {
-        return new StreamConfig(cluster, costs, sourcePartitions, parallelism, channelCapacity, watermarkInterval, eventTime, idleTimeout,
-                checkpointing, checkpointInterval, delivery, heartbeatTimeout, restartDelay, faults, v);
+        return new StreamConfig(cluster, costs, sourcePartitions, parallelism, channelCapacity, watermarkInterval, eventTime, output, earlyFireInterval,
+                idleTimeout, checkpointing, checkpointInterval, delivery, heartbeatTimeout, restartDelay, faults, v);
     }
 
     /** Source partitions and keyed parallelism both {@code n}. */

@@ -336,7 +336,8 @@ public final class StreamRun {
             if (w.window() instanceof SessionWindows session) {
                 return new SessionOperator(w, session.gap(), opIndex, last, config.eventTime(), job.name());
             }
-            return new WindowOperator(w, opIndex, last, config.eventTime(), job.name(), config.checkpointing());
+            return new WindowOperator(w, opIndex, last, config.eventTime(), config.output(), job.name(),
+                    config.checkpointing());
         }
         return new ProcessOperator((KeyedProcess) op, opIndex, last, opIndex == plan.lastStateful, config.eventTime(),
                 job.name(), config.checkpointing());

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.flowlab.sim.engine.EventTimeContract;
+import org.flowlab.sim.engine.OutputMode;
 import org.flowlab.sim.job.ResultKey;
 import org.flowlab.sim.job.Row;
 import org.flowlab.sim.job.TimeWindow;
@@ -29,6 +30,14 @@ import org.flowlab.sim.job.aggregate.AggregateFunction;
  * until {@code end − 1 + lateness}, and a late row within it fires the window again with the
  * updated value (the sink upserts; an unchanged value is not sent again). A window whose result
  * went on to further steps cannot be corrected without retractions, so there lateness is 0.
+ *
+ * <p>Early firing. In the {@link OutputMode#UPDATES} output mode a window that is the job's last
+ * step also emits its panes' partial results before the watermark reaches it: every early-fire
+ * interval of processing time (on the task's clock, aligned to multiples of the interval, as
+ * Flink's {@code ContinuousProcessingTimeTrigger}), each pane a row changed since it was last
+ * emitted is emitted again if its value changed; the sink upserts. Each emission carries the
+ * lineage of the rows added since the one before, so a record is first visible with the first
+ * output that reflects it and final when its window last changes.
  *
  * <p>State. The panes of one window live in chunks of two arrays (see {@link Chunk}) that grow as
  * keys come, found by a hash index on the key: a pane is a few dozen bytes and no object of its
@@ -94,13 +103,15 @@ final class WindowOperator implements StatefulOperator {
         final int refStride;
         /** Beside the single trace position (an int), whether the pane changed since the last checkpoint. */
         static final long DIRTY = 1L << 32;
+        /** Beside it too, with early firing: whether the pane took a row since it was last emitted. */
+        static final long EARLY = 1L << 33;
 
         long[] longs;
         Object[] refs;
 
         Chunk(int capacity, WindowOperator op) {
             longStride = op.last ? 3 : 4;
-            refStride = op.lateness > 0 ? 3 : 2;
+            refStride = op.lateness > 0 || op.earlyFire ? 3 : 2;
             longs = new long[capacity * longStride];
             refs = new Object[capacity * refStride];
         }
@@ -128,7 +139,7 @@ final class WindowOperator implements StatefulOperator {
 
         void setSingleId(int o, int id) {
             int l = o * longStride + SINGLE_ID;
-            longs[l] = (longs[l] & DIRTY) | (id & 0xFFFF_FFFFL);
+            longs[l] = (longs[l] & (DIRTY | EARLY)) | (id & 0xFFFF_FFFFL);
         }
 
         /** Marks the pane changed; false if it already was. */
@@ -143,6 +154,25 @@ final class WindowOperator implements StatefulOperator {
 
         void clearDirty(int o) {
             longs[o * longStride + SINGLE_ID] &= ~DIRTY;
+        }
+
+        /** Marks the pane changed since it was last emitted; false if it already was. */
+        boolean markEarly(int o) {
+            int l = o * longStride + SINGLE_ID;
+            if ((longs[l] & EARLY) != 0) {
+                return false;
+            }
+            longs[l] |= EARLY;
+            return true;
+        }
+
+        void clearEarly(int o) {
+            longs[o * longStride + SINGLE_ID] &= ~EARLY;
+        }
+
+        /** Whether the pane holds rows not yet in an emitted output: a single position or a lineage. */
+        boolean hasPendingLineage(int o) {
+            return singleId(o) != NO_ID || lineage(o) != null;
         }
 
         /** The largest row id; only when a step follows the window. */
@@ -162,7 +192,7 @@ final class WindowOperator implements StatefulOperator {
             refs[o * refStride + LINEAGE] = l;
         }
 
-        /** The value last sent; only with allowed lateness. */
+        /** The value last sent; only with allowed lateness or early firing. */
         Object lastValue(int o) {
             return refs[o * refStride + LAST_VALUE];
         }
@@ -222,6 +252,9 @@ final class WindowOperator implements StatefulOperator {
         int dirtyCount;
         /** Slots below this are in the changelog: the panes there at the last checkpoint (a new pane is changed). */
         int inChangelog;
+        /** With early firing: the slots of the panes that took a row since they were last emitted, each once. */
+        int[] earlySlots = NO_SLOTS;
+        int earlyCount;
         /**
          * Trace positions of source records after a pane's first, not yet in its lineage, in arrival
          * order, each as its slot (high half) and position (low half): one sequential append per row
@@ -380,6 +413,10 @@ final class WindowOperator implements StatefulOperator {
     private final boolean last;
     private final EventTimeContract contract;
     private final long lateness;
+    /** Whether partial results are emitted before the watermark reaches a window ({@link OutputMode#UPDATES}, last step). */
+    private final boolean earlyFire;
+    /** With early firing: the windows with panes changed since they were last emitted. */
+    private final List<Bucket> earlyBuckets = new ArrayList<>();
     private final String jobName;
     private final boolean checkpointed;
     private final LongMap<Bucket> byEndLookup = new LongMap<>();
@@ -400,8 +437,8 @@ final class WindowOperator implements StatefulOperator {
     private long nextId;
     private int paneCount;
 
-    WindowOperator(WindowAggregate step, int opIndex, boolean last, EventTimeContract contract, String jobName,
-                   boolean checkpointed) {
+    WindowOperator(WindowAggregate step, int opIndex, boolean last, EventTimeContract contract, OutputMode output,
+                   String jobName, boolean checkpointed) {
         this.step = step;
         this.f = step.untypedAggregate();
         this.assigner = step.window();
@@ -409,6 +446,7 @@ final class WindowOperator implements StatefulOperator {
         this.last = last;
         this.contract = contract;
         this.lateness = contract.latenessOfWindow(last);
+        this.earlyFire = last && output == OutputMode.UPDATES;
         this.jobName = jobName;
         this.checkpointed = checkpointed;
     }
@@ -459,6 +497,9 @@ final class WindowOperator implements StatefulOperator {
             }
             if (checkpointed) {
                 markDirty(bucket, c, o, slot);
+            }
+            if (earlyFire && !bucket.fired) {
+                markEarly(bucket, c, o, slot, task);
             }
             if (bucket.fired) {
                 // Late but within the allowed lateness: fire again if the value changed.
@@ -531,6 +572,63 @@ final class WindowOperator implements StatefulOperator {
         return l;
     }
 
+    /** Notes that a pane took a row since it was last emitted, and has the task fire early at its next time. */
+    private void markEarly(Bucket bucket, Chunk c, int o, int slot, KeyedTask task) {
+        if (!c.markEarly(o)) {
+            return;
+        }
+        if (bucket.earlyCount == 0) {
+            earlyBuckets.add(bucket);
+        }
+        if (bucket.earlyCount == bucket.earlySlots.length) {
+            bucket.earlySlots = Arrays.copyOf(bucket.earlySlots, Math.max(8, bucket.earlyCount * 2));
+        }
+        bucket.earlySlots[bucket.earlyCount++] = slot;
+        if (task != null) {
+            task.requestEarlyFire();
+        }
+    }
+
+    @Override
+    public boolean awaitsEarlyFire() {
+        return !earlyBuckets.isEmpty();
+    }
+
+    /**
+     * The early-fire time has come: every pane that took a row since it was last emitted, of every
+     * window not fired yet, is emitted in (end, key) order if its value changed; one whose value did
+     * not change keeps its rows for the next output.
+     */
+    @Override
+    public void earlyFire(KeyedTask task) {
+        earlyBuckets.sort((a, b) -> Long.compare(a.end, b.end));
+        for (Bucket bucket : earlyBuckets) {
+            if (bucket.fired || bucket.earlyCount == 0) {
+                bucket.earlyCount = 0;
+                continue;
+            }
+            bucket.applyLineage();
+            int[] slots = Arrays.copyOf(bucket.earlySlots, bucket.earlyCount);
+            bucket.earlyCount = 0;
+            // In key order, as the on-time fire emits.
+            Integer[] order = new Integer[slots.length];
+            for (int i = 0; i < slots.length; i++) {
+                order[i] = slots[i];
+            }
+            Arrays.sort(order, (x, y) -> Long.compare(bucket.chunk(x).key(x & CHUNK_MASK), bucket.chunk(y).key(y & CHUNK_MASK)));
+            for (int slot : order) {
+                Chunk c = bucket.chunk(slot);
+                int o = slot & CHUNK_MASK;
+                c.clearEarly(o);
+                Object value = result(bucket, c, o);
+                if (!value.equals(c.lastValue(o))) {
+                    emit(bucket, slot, value, task);
+                }
+            }
+        }
+        earlyBuckets.clear();
+    }
+
     private void markDirty(Bucket bucket, Chunk c, int o, int slot) {
         if (!c.markDirty(o)) {
             return;
@@ -559,8 +657,16 @@ final class WindowOperator implements StatefulOperator {
                 for (int slot : bucket.slotsByKey()) {
                     Chunk c = bucket.chunk(slot);
                     int o = slot & CHUNK_MASK;
-                    emit(bucket, slot, result(bucket, c, o), task);
+                    Object value = result(bucket, c, o);
+                    if (earlyFire) {
+                        c.clearEarly(o);
+                        if (!c.hasPendingLineage(o) && value.equals(c.lastValue(o))) {
+                            continue; // emitted early with this value, and no row came since
+                        }
+                    }
+                    emit(bucket, slot, value, task);
                 }
+                bucket.earlyCount = 0;
             }
             if (removed) {
                 recentCount = 0;
@@ -592,8 +698,10 @@ final class WindowOperator implements StatefulOperator {
             if (checkpointed) {
                 markDirty(bucket, c, o, slot);
             }
-            // The window stays open for late rows, which the output already sent must reflect when it becomes visible.
-            toLineage(c, o);
+            if (!earlyFire) {
+                // The window stays open for late rows, which the output already sent must reflect when it becomes visible.
+                toLineage(c, o);
+            }
         }
         task.cost += task.costs.windowResultNanos();
         long key = c.key(o);
@@ -602,6 +710,11 @@ final class WindowOperator implements StatefulOperator {
         int sourceId = lineage == null ? c.singleId(o) : NO_ID;
         if (last) {
             task.output(new SinkOutput(at, value, sourceId, lineage, c.maxArrival(o)));
+            if (earlyFire) {
+                // The next output of this pane carries only the rows that come after this one.
+                c.setLineage(o, null);
+                c.setSingleId(o, NO_ID);
+            }
             return;
         }
         TimeWindow window = new TimeWindow(bucket.start, bucket.end);
@@ -666,6 +779,7 @@ final class WindowOperator implements StatefulOperator {
         byEndLookup.clear();
         recentCount = 0;
         dirtyBuckets.clear();
+        earlyBuckets.clear();
         paneCount = 0;
         nextId = state.nextId();
         changelog = new StateChangelog(state.panes());
@@ -694,5 +808,19 @@ final class WindowOperator implements StatefulOperator {
             paneCount++;
         }
         byId.forEachValue(b -> b.inChangelog = b.size);
+        if (earlyFire) {
+            // As Flink's restored timers fire: every unfired pane with rows in no emitted output fires early again.
+            for (Bucket bucket : byEnd.values()) {
+                if (bucket.fired) {
+                    continue;
+                }
+                for (int s = 0; s < bucket.size; s++) {
+                    Chunk c = bucket.chunk(s);
+                    if (c.hasPendingLineage(s & CHUNK_MASK)) {
+                        markEarly(bucket, c, s & CHUNK_MASK, s, null);
+                    }
+                }
+            }
+        }
     }
 }

@@ -4,6 +4,7 @@ import org.flowlab.sim.cluster.ClusterSpec;
 import org.flowlab.sim.cluster.CostModel;
 import org.flowlab.sim.engine.EngineScenario;
 import org.flowlab.sim.engine.EventTimeContract;
+import org.flowlab.sim.engine.OutputMode;
 
 /**
  * How the batch engines' contract tests configure an engine for a case: runs every cadence that
@@ -38,11 +39,16 @@ final class BatchContract {
         return new EventTimeContract(s.outOfOrderness(), 0);
     }
 
+    /** By the case's seed: final outputs or updates, half and half. */
+    static OutputMode output(EngineScenario s) {
+        return Math.floorMod(s.seed(), 4) < 2 ? OutputMode.FINAL : OutputMode.UPDATES;
+    }
+
     static BatchConfig batch(EngineScenario s) {
-        return new BatchConfig(new Schedule.FixedInterval(s.cadence()), eventTime(s), execution(s));
+        return new BatchConfig(new Schedule.FixedInterval(s.cadence()), eventTime(s), output(s), execution(s));
     }
 
     static MicroBatchConfig microBatch(EngineScenario s) {
-        return new MicroBatchConfig(s.cadence(), eventTime(s), execution(s));
+        return new MicroBatchConfig(s.cadence(), eventTime(s), output(s), execution(s));
     }
 }

@@ -8,6 +8,7 @@ import static org.flowlab.sim.batch.TestJobs.S;
 
 import java.util.BitSet;
 import org.flowlab.sim.engine.EventTimeContract;
+import org.flowlab.sim.engine.OutputMode;
 import org.flowlab.sim.cluster.ClusterSpec;
 import org.flowlab.sim.cluster.CostModel;
 import org.flowlab.sim.engine.ExpectedResults;
@@ -52,7 +53,8 @@ class BatchEngineTest {
                 .add(6 * S, 7 * S, BID, 1, 1)
                 .add(12 * S, 12500 * MS, BID, 1, 1)
                 .build();
-        BatchConfig config = BatchConfig.defaults().withSchedule("every 5s").withCosts(costs(100 * MS, 0, 0, 50 * MS));
+        BatchConfig config = BatchConfig.defaults().withSchedule("every 5s").withOutput(OutputMode.UPDATES)
+                .withCosts(costs(100 * MS, 0, 0, 50 * MS));
         BatchRun run = new BatchEngine(config).runWithFigures(COUNT, trace);
         RunOutcome out = run.outcome();
         assertAgrees(COUNT, trace, out);
@@ -212,10 +214,10 @@ class BatchEngineTest {
         ExecutionSettings e = ExecutionSettings.defaults().withBackgroundLoad(office).withTargetTaskRecords(100)
                 .withCosts(costs(S, 50 * MS, 10 * MS, 200 * MS));
         EventTimeContract noDelay = new EventTimeContract(0, 0);
-        BatchRun peak = new BatchEngine(new BatchConfig(Schedule.parse("daily 10:00"), noDelay, e))
+        BatchRun peak = new BatchEngine(new BatchConfig(Schedule.parse("daily 10:00"), noDelay, OutputMode.FINAL, e))
                 .runWithFigures(COUNT, trace);
-        BatchRun offPeak = new BatchEngine(new BatchConfig(Schedule.parse("off-peak 18:00..23:00 below 0.3"), noDelay, e))
-                .runWithFigures(COUNT, trace);
+        BatchRun offPeak = new BatchEngine(new BatchConfig(Schedule.parse("off-peak 18:00..23:00 below 0.3"), noDelay,
+                OutputMode.FINAL, e)).runWithFigures(COUNT, trace);
         assertThat(peak.outcome().results()).isEqualTo(offPeak.outcome().results());
         assertThat(offPeak.figures().history()).extracting(r -> r.trigger() % (24 * H)).containsOnly(18 * H);
         // Tasks at 60 % background load take 2.5 times as long.

@@ -8,6 +8,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.LongRange;
 import net.jqwik.api.statistics.Statistics;
+import org.flowlab.sim.engine.OutputMode;
 import org.flowlab.sim.cluster.CostModel;
 import org.flowlab.sim.job.Job;
 import org.flowlab.sim.job.Row;
@@ -19,8 +20,9 @@ import org.flowlab.workloads.TraceBuilder;
 
 /**
  * DESIGN.md's batch latency, as properties over the interval I with steady arrivals: the median
- * record is first visible between I/2 and I plus the run's duration after it arrives (a run upserts
- * the partial windows it touches), and staleness is a saw-tooth of period I.
+ * record is first visible between I/2 and I plus the run's duration after it arrives (in the
+ * {@code updates} output mode a run upserts the partial windows it touches), and staleness is a
+ * saw-tooth of period I.
  */
 class BatchLatencyProperties {
     private static final long MS = 1_000_000L;
@@ -40,7 +42,8 @@ class BatchLatencyProperties {
 
     private static BatchRun run(long interval, Trace trace) {
         CostModel costs = CostModel.defaults().withBatchRecordNanos(10_000);
-        BatchConfig config = BatchConfig.defaults().withSchedule(new Schedule.FixedInterval(interval)).withCosts(costs);
+        BatchConfig config = BatchConfig.defaults().withSchedule(new Schedule.FixedInterval(interval))
+                .withOutput(OutputMode.UPDATES).withCosts(costs);
         return new BatchEngine(config).runWithFigures(COUNT, trace);
     }
 

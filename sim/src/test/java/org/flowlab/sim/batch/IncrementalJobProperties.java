@@ -14,6 +14,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.statistics.Statistics;
 import org.flowlab.sim.engine.EventTimeContract;
+import org.flowlab.sim.engine.OutputMode;
 import org.flowlab.sim.engine.ExpectedResults;
 import org.flowlab.sim.job.Job;
 import org.flowlab.sim.job.ResultTable;
@@ -53,7 +54,7 @@ class IncrementalJobProperties {
                                             @ForAll boolean drop, @ForAll("lateness") long lateness) {
         Trace trace = TestJobs.trace(events);
         LatePolicy policy = drop ? LatePolicy.DROP : LatePolicy.CORRECT;
-        IncrementalJob runs = new IncrementalJob(job, trace, partial, policy, EventTimeContract.DEFAULT);
+        IncrementalJob runs = new IncrementalJob(job, trace, partial ? OutputMode.UPDATES : OutputMode.FINAL, policy, EventTimeContract.DEFAULT);
         TreeSet<Integer> ends = new TreeSet<>();
         for (int c : cuts) {
             ends.add(c * trace.size() / 1000);
@@ -106,7 +107,7 @@ class IncrementalJobProperties {
     void oneRunAtTheEndIsTheOracle(@ForAll("events") List<TestJobs.Happening> events, @ForAll("jobs") Job job,
                                    @ForAll @IntRange(min = 0, max = 1) int mode) {
         Trace trace = TestJobs.trace(events);
-        IncrementalJob runs = new IncrementalJob(job, trace, mode == 0, LatePolicy.DROP, EventTimeContract.DEFAULT);
+        IncrementalJob runs = new IncrementalJob(job, trace, mode == 0 ? OutputMode.UPDATES : OutputMode.FINAL, LatePolicy.DROP, EventTimeContract.DEFAULT);
         RunDelta delta = runs.run(trace.size(), Long.MAX_VALUE);
         assertThat(delta.late.isEmpty()).isTrue();
         assertThat(ResultTable.of(runs.table())).isEqualTo(ExpectedResults.excluding(job, trace, new BitSet()));

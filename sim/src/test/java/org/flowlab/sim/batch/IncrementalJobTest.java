@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.flowlab.sim.engine.EventTimeContract;
+import org.flowlab.sim.engine.OutputMode;
 import org.flowlab.sim.job.Job;
 import org.flowlab.sim.job.KeyedProcessFunction;
 import org.flowlab.sim.job.ProcessContext;
@@ -40,8 +41,10 @@ class IncrementalJobTest {
                 .add(3500_000_000L, 7 * S, BID, 7, 1)
                 .build();
         Job sessions = Job.named("s", "d").keyBy(Row::key).window(Windows.session("3s")).aggregate(Aggregates.count()).build();
-        IncrementalJob runs = new IncrementalJob(sessions, trace, true, LatePolicy.CORRECT, EventTimeContract.DEFAULT);
-        assertThat(changes(runs.run(2, 0))).containsExactly("key 7 [1s, 4s) = 1", "key 7 [6s, 9s) = 1");
+        IncrementalJob runs = new IncrementalJob(sessions, trace, OutputMode.UPDATES, LatePolicy.CORRECT, EventTimeContract.DEFAULT);
+        // A watermark past both sessions completes them (sessions are emitted only when complete, in both modes).
+        assertThat(changes(runs.run(2, 9 * S))).containsExactly("key 7 [1s, 4s) = 1", "key 7 [6s, 9s) = 1");
+        // The row at 3.5 s is late; the correction merges both sessions into one.
         assertThat(changes(runs.run(3, Long.MAX_VALUE)))
                 .containsExactly("key 7 [1s, 4s) deleted", "key 7 [1s, 9s) = 3", "key 7 [6s, 9s) deleted");
         assertThat(runs.table()).isEqualTo(ReferenceOracle.run(sessions, trace).asMap());
@@ -75,7 +78,7 @@ class IncrementalJobTest {
                 .add(9 * S, 9 * S, BID, 1, 4)
                 .build();
         Job job = Job.named("probe", "d").keyBy(Row::key).process("probe", Probe::new).build();
-        IncrementalJob runs = new IncrementalJob(job, trace, true, LatePolicy.CORRECT, EventTimeContract.DEFAULT);
+        IncrementalJob runs = new IncrementalJob(job, trace, OutputMode.UPDATES, LatePolicy.CORRECT, EventTimeContract.DEFAULT);
         // Watermark 4.5 s: the rows at 1 s and 4 s, and the timer at 3 s; the timer at 6 s waits.
         RunDelta first = runs.run(2, 4500_000_000L);
         assertThat(changes(first)).containsExactly("key 1 at 1s = sum 1.0", "key 1 at 3s = count 1", "key 1 at 4s = sum 3.0");
@@ -100,7 +103,7 @@ class IncrementalJobTest {
                 .add(3 * S, 10 * S, BID, 1, 10) // behind the watermark of the first run
                 .build();
         Job job = Job.named("probe", "d").keyBy(Row::key).process("probe", Probe::new).build();
-        IncrementalJob reprocess = new IncrementalJob(job, trace, true, LatePolicy.CORRECT, EventTimeContract.DEFAULT);
+        IncrementalJob reprocess = new IncrementalJob(job, trace, OutputMode.UPDATES, LatePolicy.CORRECT, EventTimeContract.DEFAULT);
         reprocess.run(3, 8 * S);
         RunDelta replay = reprocess.run(4, Long.MAX_VALUE);
         assertThat(replay.corrections).isEqualTo(1);
@@ -111,7 +114,7 @@ class IncrementalJobTest {
                 "key 2 at 9s = sum 5.0", "key 2 at 11s = count 1");
         assertThat(reprocess.table()).isEqualTo(ReferenceOracle.run(job, trace).asMap());
 
-        IncrementalJob drop = new IncrementalJob(job, trace, true, LatePolicy.DROP, EventTimeContract.DEFAULT);
+        IncrementalJob drop = new IncrementalJob(job, trace, OutputMode.UPDATES, LatePolicy.DROP, EventTimeContract.DEFAULT);
         drop.run(3, 8 * S);
         RunDelta dropped = drop.run(4, Long.MAX_VALUE);
         assertThat(dropped.late.size()).isEqualTo(1);
@@ -132,10 +135,11 @@ class IncrementalJobTest {
                 .add(4 * S, 4 * S, BID, 0, 1, 200, 0, 0, 0)
                 .add(5 * S, 5 * S, BID, 0, 1, 200, 0, 0, 0)
                 .build();
-        IncrementalJob runs = new IncrementalJob(q5, trace, true, LatePolicy.CORRECT, EventTimeContract.DEFAULT);
-        RunDelta first = runs.run(3, 0);
+        IncrementalJob runs = new IncrementalJob(q5, trace, OutputMode.UPDATES, LatePolicy.CORRECT, EventTimeContract.DEFAULT);
+        RunDelta first = runs.run(3, 10 * S - 1);
         assertThat(changes(first)).containsExactly("key 10000000000 [0s, 10s) = [Ranked[item=100, score=2.0]]");
-        // Auction 200 overtakes 100: its count changes, and the top of window end 10 s is recomputed from both counts.
+        // Two late bids, corrected: auction 200 overtakes 100, its count changes, and the top of window end 10 s
+        // is recomputed from both counts.
         RunDelta second = runs.run(5, Long.MAX_VALUE);
         assertThat(changes(second)).containsExactly("key 10000000000 [0s, 10s) = [Ranked[item=200, score=3.0]]");
         assertThat(second.work[2].rows).as("rows the later stage read again").isEqualTo(4);
@@ -150,7 +154,7 @@ class IncrementalJobTest {
                 .add(12 * S, 12 * S, BID, 1, 1)
                 .build();
         Job count = Job.named("count", "d").keyBy(Row::key).window(Windows.tumbling("10s")).aggregate(Aggregates.count()).build();
-        IncrementalJob runs = new IncrementalJob(count, trace, false, LatePolicy.CORRECT, EventTimeContract.DEFAULT);
+        IncrementalJob runs = new IncrementalJob(count, trace, OutputMode.FINAL, LatePolicy.CORRECT, EventTimeContract.DEFAULT);
         RunDelta open = runs.run(2, 9 * S);
         assertThat(changes(open)).isEmpty();
         assertThat(open.visibleCount()).isZero();

@@ -9,6 +9,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import org.flowlab.sim.engine.EventTimeContract;
+import org.flowlab.sim.engine.OutputMode;
 import org.flowlab.sim.cluster.ClusterSpec;
 import org.flowlab.sim.cluster.CostModel;
 import org.flowlab.sim.engine.ContractJobs;
@@ -34,7 +35,7 @@ class UndisturbedRunProperties {
                                                 @ForAll @IntRange(min = 1, max = 6) int taskRecords,
                                                 @ForAll @IntRange(min = 200, max = 4000) int cadenceMs,
                                                 @ForAll boolean micro, @ForAll boolean ephemeral,
-                                                @ForAll boolean loaded) {
+                                                @ForAll boolean loaded, @ForAll OutputMode output) {
         BackgroundLoad load = loaded ? BackgroundLoad.peak(0, 24, 0.35) : BackgroundLoad.none();
         ExecutionSettings fast = settings(workers, taskRecords, ephemeral, load, FaultPlan.NONE);
         ExecutionSettings simulated = settings(workers, taskRecords, ephemeral, load,
@@ -43,12 +44,12 @@ class UndisturbedRunProperties {
         BatchRun a;
         BatchRun b;
         if (micro) {
-            a = new MicroBatchEngine(new MicroBatchConfig(cadence, CONTRACT, fast)).runWithFigures(job, trace);
-            b = new MicroBatchEngine(new MicroBatchConfig(cadence, CONTRACT, simulated)).runWithFigures(job, trace);
+            a = new MicroBatchEngine(new MicroBatchConfig(cadence, CONTRACT, output, fast)).runWithFigures(job, trace);
+            b = new MicroBatchEngine(new MicroBatchConfig(cadence, CONTRACT, output, simulated)).runWithFigures(job, trace);
         } else {
             Schedule every = new Schedule.FixedInterval(cadence);
-            a = new BatchEngine(new BatchConfig(every, CONTRACT, fast)).runWithFigures(job, trace);
-            b = new BatchEngine(new BatchConfig(every, CONTRACT, simulated)).runWithFigures(job, trace);
+            a = new BatchEngine(new BatchConfig(every, CONTRACT, output, fast)).runWithFigures(job, trace);
+            b = new BatchEngine(new BatchConfig(every, CONTRACT, output, simulated)).runWithFigures(job, trace);
         }
         assertThat(a.outcome()).isEqualTo(b.outcome());
         assertThat(a.figures()).isEqualTo(b.figures());

@@ -11,6 +11,7 @@ import org.flowlab.sim.cluster.CostModel;
 import org.flowlab.sim.engine.ContractJobs;
 import org.flowlab.sim.engine.ContractTraces;
 import org.flowlab.sim.engine.ExpectedResults;
+import org.flowlab.sim.engine.OutputMode;
 import org.flowlab.sim.engine.RunOutcome;
 import org.flowlab.sim.fault.FaultPlan;
 import org.flowlab.sim.job.Job;
@@ -52,6 +53,26 @@ class StreamEngineTest {
 
     static Trace nexmark(long seconds, double rate, long seed) {
         return WorkloadGenerator.generate(WorkloadSpec.defaults("nexmark").withDuration(seconds * S).withRate(rate), seed);
+    }
+
+    @Test
+    void inUpdatesModeAWindowFiresEarlyEveryIntervalThenOnTimeAndRecordsAreFinalAtItsLastChange() {
+        Trace trace = ContractTraces.builder()
+                .add(1 * S, 1 * S, BID, 1, 0).add(5 * S, 5 * S, BID, 1, 0)
+                .add(12 * S, 12 * S, BID, 1, 0).add(25 * S, 25 * S, BID, 1, 0).build();
+        StreamConfig updates = handCheckable().withOutput(OutputMode.UPDATES).withEarlyFireInterval(2 * S);
+        RunOutcome out = StreamEngine.run(tumblingCount(), trace, updates);
+        RunOutcome fin = StreamEngine.run(tumblingCount(), trace, handCheckable());
+        assertThat(out.results()).isEqualTo(fin.results()).isEqualTo(ReferenceOracle.run(tumblingCount(), trace));
+        // Early fires at the next multiple of 2 s after a row: the row at 1 s is visible at 2 s, the one
+        // at 5 s at 6 s; the window [0, 10 s) took its last row at 5 s, so both are final at 6 s (the
+        // on-time fire at 12.1 s finds the value sent already and sends nothing).
+        assertThat(out.visibility().toArray()).containsExactly(2 * S, 6 * S, 14 * S, 25 * S);
+        assertThat(out.visibility().finalTimes()).containsExactly(6 * S, 6 * S, 14 * S, 25 * S);
+        assertThat(out.metrics().firstVisibleLatency().p50Ms()).isLessThan(fin.metrics().firstVisibleLatency().p50Ms());
+        assertThat(out.duplicateOutputs()).isZero();
+        // In final mode both are first visible and final at the on-time fire.
+        assertThat(fin.visibility().finalTimes()).isEqualTo(fin.visibility().toArray());
     }
 
     @Test
