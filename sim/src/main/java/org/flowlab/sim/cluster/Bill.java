@@ -61,8 +61,9 @@ public record Bill(ClusterSpec cluster, Holding holding, long warmPool, long sta
         return switch (holding) {
             case ALWAYS_ON -> "always-on cluster: every worker billed from the trace's start to the run's end, busy or idle";
             case EPHEMERAL -> "ephemeral cluster, warm pool " + DurationText.format(warmPool) + ": every worker billed from"
-                    + " a run's request (cold start included) to its end and while idle in the pool, up to "
-                    + DurationText.format(warmPool) + " after a run; a run within the pool reuses the warm cluster";
+                    + " a run's request (cold start included) to its end, then idle in the pool until the next run or "
+                    + DurationText.format(warmPool) + " after it, the last run's too; a run within the pool reuses the"
+                    + " warm cluster";
         };
     }
 }
