@@ -13,14 +13,18 @@ import org.flowlab.sim.stream.StreamConfig;
 /**
  * The engines of this build, configured from a comparison's settings: what {@code flowlab compare}
  * runs. The settings map onto each engine's own configuration, whose other knobs keep their
- * documented defaults; every engine charges the settings' cost model:
+ * documented defaults; every engine charges the settings' cost model, and every engine is billed by
+ * the one rule of {@link org.flowlab.sim.cluster.ClusterTenancy}: its workers, for every instant its
+ * cluster is held, busy or idle, at the settings' price:
  * <ul>
- *   <li>batch — a run every batch interval ({@code every} schedule) on an ephemeral cluster, started
- *       for each run and billed only while starting and running, as an hourly or nightly job usually
- *       runs; the cluster's size, the faults and the seed; late records reprocessed, so its results
- *       stay exact whatever their lateness.</li>
+ *   <li>batch — a run every batch interval ({@code every} schedule) on an ephemeral cluster, as an
+ *       hourly or nightly job usually runs: held from a run's request, its cold start included, to
+ *       its end, then kept warm for the 10-minute warm pool, so runs closer together than the pool
+ *       hold it all along; the cluster's size, the faults and the seed; late records reprocessed, so
+ *       its results stay exact whatever their lateness.</li>
  *   <li>micro-batch — a trigger every micro-batch interval (100 ms to 1 h) on an always-on cluster,
- *       like the stream's; the engine's default watermark delay, late records reprocessed.</li>
+ *       held like the stream's from the trace's start to the run's end; the engine's default
+ *       watermark delay, late records reprocessed.</li>
  *   <li>stream — the cluster, the checkpoint interval, the delivery guarantee, the faults and the
  *       seed; source partitions and keyed parallelism equal the cluster's slots (Flink's slot
  *       sharing: one subtask of each stage per slot), so more workers mean more parallel tasks; the
