@@ -15,13 +15,18 @@ import org.flowlab.sim.stream.StreamEngine;
  * The engines of this build, configured from a comparison's settings: what {@code flowlab compare}
  * runs. The settings map onto each engine's own configuration, whose other knobs keep their
  * documented defaults. Every engine gets the same cluster, cost model, event-time contract
- * (watermark delay and allowed lateness), output mode, faults and seed:
+ * (watermark delay and allowed lateness), output mode, faults and seed, and is billed by the one
+ * rule of {@link org.flowlab.sim.cluster.ClusterTenancy}: its workers, for every instant its
+ * cluster is held, busy or idle, at the settings' price:
  * <ul>
- *   <li>batch — a run every batch interval ({@code every} schedule) on an ephemeral cluster, started
- *       for each run, as an hourly or nightly job usually runs; a record arriving for a partition
- *       that already ran is corrected by the next run, so its results stay exact.</li>
+ *   <li>batch — a run every batch interval ({@code every} schedule) on an ephemeral cluster, as an
+ *       hourly or nightly job usually runs: held from a run's request, its cold start included, to
+ *       its end, then kept warm for the 10-minute warm pool, so runs closer together than the pool
+ *       hold it all along; a record arriving for a partition that already ran is corrected by the
+ *       next run, so its results stay exact.</li>
  *   <li>micro-batch — a trigger every micro-batch interval (100 ms to 1 h) on an always-on cluster,
- *       like the stream's; records the contract finds late are dropped and counted, as Spark does.</li>
+ *       held like the stream's from the trace's start to the run's end; records the contract finds
+ *       late are dropped and counted, as Spark does.</li>
  *   <li>stream — the checkpoint interval and the delivery guarantee; source partitions and keyed
  *       parallelism equal the cluster's slots (Flink's slot sharing: one subtask of each stage per
  *       slot), so more workers mean more parallel tasks; records the contract finds late are

@@ -62,6 +62,9 @@ public record ComparisonTable(List<String> engines, List<Row> rows) {
         rows.add(row("late records corrected", e, simulated(f -> count(f.corrections()))));
         rows.add(row("worker-seconds (busy)", e, simulated(f -> String.format(Locale.ROOT, "%,.0f (%,.0f)",
                 f.cost().workerSeconds(), f.cost().workerSecondsBusy()))));
+        if (e.stream().anyMatch(f -> f.simulated() && f.cost().held() != null)) {
+            rows.add(row("cluster held (idle)", e, simulated(ComparisonTable::held)));
+        }
         rows.add(row("cost", e, simulated(f -> Recommendation.money(f.cost().amount()))));
         List<String> agree = new ArrayList<>();
         for (String id : report.engines().keySet()) {
@@ -83,6 +86,23 @@ public record ComparisonTable(List<String> engines, List<Row> rows) {
             }
         }
         return "✗";
+    }
+
+    /**
+     * How long the cluster was held, how much of that idle, how it was held and its cold starts:
+     * {@code 1 h 12 m (1 h 09 m), ephemeral, 2 cold starts}.
+     */
+    private static String held(RunReport.EngineFigures f) {
+        RunReport.Cost c = f.cost();
+        if (c.held() == null) {
+            return "—";
+        }
+        double idleShare = c.workerSeconds() == 0 ? 0 : c.held().idle() / c.workerSeconds();
+        String cell = ms(c.heldMs()) + " (" + (idleShare == 0 ? "0 s" : ms(c.heldMs() * idleShare)) + ")";
+        if (!"ephemeral".equals(c.cluster())) {
+            return cell + ", always on";
+        }
+        return cell + ", ephemeral, " + c.coldStarts() + (c.coldStarts() == 1 ? " cold start" : " cold starts");
     }
 
     /** The cell of a simulated figure; a run on Flink has none ({@code —}). */

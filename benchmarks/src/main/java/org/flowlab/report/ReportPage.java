@@ -58,6 +58,7 @@ public final class ReportPage {
         verdict(h, report);
         h.append("<h2>Recommendation</h2>\n<p>").append(escape(report.recommendation().explanation())).append("</p>\n");
         table(h, report);
+        bill(h, report);
         charts(h, report.charts());
         parameters(h, report);
         machine(h, report);
@@ -95,6 +96,25 @@ public final class ReportPage {
             h.append("</tr>\n");
         }
         h.append("</table>\n");
+    }
+
+    /** What each engine was charged and why; nothing for a run.json without the bill's parts. */
+    private static void bill(StringBuilder h, RunReport report) {
+        List<String> sentences = BillSentences.of(report);
+        if (sentences.isEmpty()) {
+            return;
+        }
+        h.append("<h2>What was charged</h2>\n<p>One rule for every engine: each worker is billed for every instant its")
+                .append(" cluster is held, busy or idle, at ").append(escape(String.valueOf(report.parameters().pricePerWorkerHour())))
+                .append(" per worker-hour.</p>\n<ul>\n");
+        for (String s : sentences) {
+            h.append("<li>").append(escape(s)).append("</li>\n");
+        }
+        h.append("</ul>\n");
+        for (String rule : BillSentences.rules(report)) {
+            h.append("<p class=\"meta\">").append(escape(Character.toUpperCase(rule.charAt(0)) + rule.substring(1)))
+                    .append(".</p>\n");
+        }
     }
 
     private static void charts(StringBuilder h, List<String> charts) {

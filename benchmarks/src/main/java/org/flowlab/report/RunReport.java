@@ -15,6 +15,7 @@ import org.flowlab.experiment.EngineSettings;
 import org.flowlab.experiment.FlinkComparisonResult;
 import org.flowlab.experiment.FlinkEngineRun;
 import org.flowlab.experiment.Recommendation;
+import org.flowlab.sim.cluster.Bill;
 import org.flowlab.sim.engine.EventTimeContract;
 import org.flowlab.sim.engine.OutputMode;
 import org.flowlab.sim.metrics.LatencySummary;
@@ -181,14 +182,42 @@ public record RunReport(int schemaVersion, String runId, String flowlabVersion, 
     }
 
     /**
-     * What the run cost.
+     * What the run cost, and why: every engine is billed by one rule, its workers for every instant
+     * its cluster is held, busy or idle, at the one price ({@link org.flowlab.sim.cluster.ClusterTenancy}).
      *
-     * @param workerSeconds      allocated
+     * @param workerSeconds      allocated: held, busy or idle
      * @param workerSecondsBusy  busy
      * @param utilization        busy over allocated
      * @param amount             allocated worker-seconds × price, in the price's currency
+     * @param cluster            {@code always-on} or {@code ephemeral}
+     * @param heldMs             how long the cluster was held
+     * @param held               the allocated worker-seconds by why the workers were held
+     * @param coldStarts         how many times an ephemeral cluster was started
+     * @param warmPoolMs         an ephemeral cluster's warm pool, or null
+     * @param rule               the rule that made the bill, for people
      */
-    public record Cost(double workerSeconds, double workerSecondsBusy, double utilization, double amount) {
+    public record Cost(double workerSeconds, double workerSecondsBusy, double utilization, double amount, String cluster,
+                       double heldMs, Held held, int coldStarts, Double warmPoolMs, String rule) {
+
+        static Cost of(RunMetrics m) {
+            Bill b = m.bill();
+            boolean ephemeral = b.holding() == Bill.Holding.EPHEMERAL;
+            return new Cost(m.workerSecondsAllocated(), m.workerSecondsBusy(), m.utilization(), m.cost(),
+                    ephemeral ? "ephemeral" : "always-on", b.heldNanos() / 1e6,
+                    new Held(b.workerSeconds(b.startingNanos()), b.workerSeconds(b.runningNanos()),
+                            b.workerSeconds(b.idleNanos())),
+                    b.coldStarts(), ephemeral ? b.warmPool() / 1e6 : null, b.rule());
+        }
+    }
+
+    /**
+     * Allocated worker-seconds by why the workers were held; they add up to the allocated ones.
+     *
+     * @param starting an ephemeral cluster's cold starts
+     * @param running  a run or the job on the cluster
+     * @param idle     held with nothing on it: in the warm pool, or an always-on cluster between runs
+     */
+    public record Held(double starting, double running, double idle) {
     }
 
     /**
@@ -363,7 +392,7 @@ public record RunReport(int schemaVersion, String runId, String flowlabVersion, 
                 new Recovery(m.recovery().timeNanos() / 1e6, m.recovery().reprocessed(), m.recovery().duplicates(),
                         m.recovery().lost(), m.recovery().restarts()),
                 m.lateRecords(), m.corrections(), m.checkpoints(), m.backPressuredNanos() / 1e6,
-                new Cost(m.workerSecondsAllocated(), m.workerSecondsBusy(), m.utilization(), m.cost()),
+                Cost.of(m),
                 m.endTime() / 1e6, run.outcome().results().size(), agrees);
     }
 

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.function.LongUnaryOperator;
 import org.flowlab.experiment.EngineRun;
 import org.flowlab.experiment.Paradigm;
+import org.flowlab.sim.cluster.Bill;
+import org.flowlab.sim.cluster.ClusterSpec;
 import org.flowlab.sim.engine.RunOutcome;
 import org.flowlab.sim.job.ResultTable;
 import org.flowlab.sim.metrics.FaultTally;
@@ -52,7 +54,8 @@ final class HandBuiltRuns {
         StalenessTimeline staleness = StalenessTimeline.from(trace, v.toArray(), 100 * MS);
         RunMetrics m = new RunMetrics(trace.size(), v.finalLatency(trace), v.firstVisibleLatency(trace), LatencySummary.EMPTY,
                 LatencySummary.EMPTY, LatencySummary.EMPTY, 1, staleness.meanMs(), staleness.maxMs(), 0, 0, LatencySummary.EMPTY,
-                RecoveryFigures.NONE, FaultTally.NONE, 0, 0, 4 * end / 1e9, 1, 0.2 * 4 * end / 3.6e12, end, staleness,
+                RecoveryFigures.NONE, FaultTally.NONE, 0, 0, new Bill(ClusterSpec.DEFAULT, Bill.Holding.ALWAYS_ON, 0, 0, end, 0, 0), 1,
+                end, staleness,
                 reads.build(trace));
         return new EngineRun(paradigm, paradigm.id() + " by hand",
                 new RunOutcome(paradigm.id(), ResultTable.empty(), m, 0, 0, v, new BitSet()), 0);

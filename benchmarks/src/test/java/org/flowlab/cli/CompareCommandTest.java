@@ -107,7 +107,14 @@ class CompareCommandTest {
             assertThat(engine.getAsJsonObject("eventTimeLatencyMs").keySet()).contains("p50", "p90", "p99", "p999", "max");
             assertThat(engine.getAsJsonObject("stalenessMs").keySet()).contains("mean", "max");
             assertThat(engine.getAsJsonObject("recovery").keySet()).contains("timeMs", "reprocessed", "duplicates", "lost");
-            assertThat(engine.getAsJsonObject("cost").keySet()).contains("workerSeconds");
+            JsonObject cost = engine.getAsJsonObject("cost");
+            assertThat(cost.keySet()).contains("workerSeconds", "workerSecondsBusy", "utilization", "amount", "cluster",
+                    "heldMs", "held", "coldStarts", "warmPoolMs", "rule");
+            // What was charged, by why the workers were held: the parts add up to the whole.
+            JsonObject held = cost.getAsJsonObject("held");
+            assertThat(held.get("starting").getAsDouble() + held.get("running").getAsDouble() + held.get("idle").getAsDouble())
+                    .isCloseTo(cost.get("workerSeconds").getAsDouble(), org.assertj.core.data.Offset.offset(1e-6));
+            assertThat(cost.get("cluster").getAsString()).isEqualTo(e.getKey().equals("batch") ? "ephemeral" : "always-on");
             assertThat(engine.get("recordsIn").getAsJsonPrimitive().isNumber()).isTrue();
             assertThat(engine.getAsJsonObject("latencyMs").get("p99").getAsJsonPrimitive().isNumber()).isTrue();
         }

@@ -2,6 +2,7 @@ package org.flowlab.experiment;
 
 import java.util.BitSet;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.flowlab.sim.cluster.Bill;
 import org.flowlab.sim.cluster.ClusterSpec;
 import org.flowlab.sim.engine.Engine;
 import org.flowlab.sim.engine.ProgressListener;
@@ -27,9 +28,10 @@ import org.flowlab.workloads.Trace;
  * without its first output), and each record becomes visible at the end of the interval it
  * arrived in plus a fixed delay (interval 0: its arrival plus the delay). A worker crash delays
  * what arrives during the outage and makes the last interval's records count as reprocessed.
- * Batch-like runs (interval > 0) are billed only while running, a stream-like one for its whole
- * span, so the recommendation has a real trade-off to weigh. Records are read one after another at
- * most {@link #CAPACITY_PER_WORKER} a second per worker, so a rate above that makes the backlog grow.
+ * Batch-like runs (interval > 0) are billed as an ephemeral cluster without a warm pool, only while
+ * running, a stream-like one for its whole span, so the recommendation has a real trade-off to
+ * weigh. Records are read one after another at most {@link #CAPACITY_PER_WORKER} a second per
+ * worker, so a rate above that makes the backlog grow.
  */
 public final class IntervalEngine implements Engine {
     /** How many records a second one worker reads. */
@@ -134,13 +136,14 @@ public final class IntervalEngine implements Engine {
         LatencySummary latency = visibility.finalLatency(trace);
         RecoveryFigures recovery = crash == null ? RecoveryFigures.NONE : new RecoveryFigures(
                 RecoveryFigures.recoveryTime(staleness, crash.at(), crash.at() + crash.restartDelay()), reprocessed, 0, 0, 1);
-        double allocated = interval == 0 ? cluster.workers() * end / 1e9 : cluster.workers() * runsStarted * delay / 1e9;
+        Bill bill = interval == 0 ? new Bill(cluster, Bill.Holding.ALWAYS_ON, 0, 0, end, 0, 0)
+                : new Bill(cluster, Bill.Holding.EPHEMERAL, 0, 0, runsStarted * delay, 0, 0);
         double busy = n * 1e-6;
         ThroughputTimeline throughput = reads.build(trace);
         double throughputPerSecond = n < 2 ? 0 : n * 1e9 / Math.max(1, end - trace.firstArrival());
         RunMetrics metrics = new RunMetrics(n, latency, latency, latency, LatencySummary.EMPTY, LatencySummary.EMPTY,
                 throughputPerSecond, staleness.meanMs(), staleness.maxMs(), 0, runsStarted, LatencySummary.EMPTY, recovery,
-                crash == null ? FaultTally.NONE : new FaultTally(1, 0, 0, 1), 0, 0, allocated, busy, cluster.cost(allocated),
+                crash == null ? FaultTally.NONE : new FaultTally(1, 0, 0, 1), 0, 0, bill, busy,
                 end, staleness, throughput);
         return new RunOutcome(name, results, metrics, 0, 0, visibility, new BitSet());
     }

@@ -9,10 +9,14 @@ import org.flowlab.sim.batch.BatchEngine;
 import org.flowlab.sim.batch.MicroBatchEngine;
 import org.flowlab.sim.engine.Engine;
 import org.flowlab.sim.engine.EventTimeContract;
+import org.flowlab.sim.batch.ExecutionSettings;
+import org.flowlab.sim.catalog.JobCatalog;
 import org.flowlab.sim.engine.ProgressListener;
 import org.flowlab.sim.engine.RunOutcome;
 import org.flowlab.sim.fault.FaultPlan;
 import org.flowlab.sim.job.Job;
+import org.flowlab.sim.metrics.RunMetrics;
+import org.flowlab.sim.stream.StreamConfig;
 import org.flowlab.sim.stream.StreamEngine;
 import org.flowlab.workloads.InvalidInputException;
 import org.flowlab.workloads.Trace;
@@ -74,6 +78,32 @@ class StandardEnginesTest {
             assertThat(seen).as(p.id()).hasSizeGreaterThanOrEqualTo(3).isSorted().endsWith(1.0);
             assertThat(seen.get(0)).as(p.id()).isLessThan(1.0);
         }
+    }
+
+    /**
+     * Issue 13's bill: on card-fraud (1 h), under the default pricing, a batch every 2 minutes keeps
+     * its ephemeral cluster held from its first run to the last plus the 10-minute warm pool, while a
+     * batch every hour holds it for two cold starts, two runs and two pools — so thirty runs cost
+     * more than two, where the old bill, which never charged the idle pool, had it the other way.
+     */
+    @Test
+    void batchEveryTwoMinutesCostsMoreThanBatchEveryHourOnCardFraud() {
+        // A tenth of the scenario's rate keeps the test fast; the bill depends on the schedule, not on the records.
+        ComparisonPlan plan = ComparisonPlan.of("card-fraud").withDuration(3600 * S).withRate(5);
+        Trace trace = WorkloadGenerator.generate(plan.workload(), 1);
+        Job job = plan.job().build(trace);
+        EngineSettings settings = plan.settings();
+        RunMetrics everyTwoMinutes = StandardEngines.FACTORY.create(Paradigm.BATCH, settings.withBatchInterval(120 * S),
+                FaultPlan.NONE, 1).run(job, trace).metrics();
+        RunMetrics everyHour = StandardEngines.FACTORY.create(Paradigm.BATCH, settings.withBatchInterval(3600 * S),
+                FaultPlan.NONE, 1).run(job, trace).metrics();
+        assertThat(everyTwoMinutes.cost()).isGreaterThan(everyHour.cost());
+        assertThat(everyTwoMinutes.workerSecondsAllocated()).isGreaterThan(everyHour.workerSecondsAllocated());
+        long pool = ExecutionSettings.DEFAULT_WARM_POOL;
+        assertThat(everyTwoMinutes.bill().coldStarts()).isEqualTo(1);
+        // Held from the first run at 2 m to the last commit, plus the pool: the whole hour and more.
+        assertThat(everyTwoMinutes.bill().heldNanos()).isEqualTo(everyTwoMinutes.endTime() + pool - 120 * S);
+        assertThat(everyHour.bill().idleNanos()).isEqualTo(everyHour.bill().coldStarts() * pool);
     }
 
     @Test

@@ -66,6 +66,32 @@ class ReportPageTest {
     }
 
     @Test
+    void thePageSaysWhatEachEngineWasChargedAndWhy() throws IOException {
+        RunReport report = ComparisonReport.write(result, dir, "20260304-050607-stock-ticks", "9.9", AT, null);
+        String html = Files.readString(dir.resolve("report.html"));
+        assertThat(html).contains("<h2>What was charged</h2>");
+        assertThat(BillSentences.of(report)).hasSize(3);
+        for (String sentence : BillSentences.of(report)) {
+            assertThat(html).contains("<li>" + escape(sentence) + "</li>");
+        }
+        for (String rule : BillSentences.rules(report)) {
+            assertThat(html).contains(escape(rule.substring(1)));
+        }
+        assertThat(ComparisonTable.of(report).rows()).extracting(ComparisonTable.Row::label).contains("cluster held (idle)");
+    }
+
+    @Test
+    void aRunJsonFromBeforeTheBillHadItsPartsStillMakesAPage() {
+        RunReport report = RunReport.of(result, "id", "9.9", ComparisonReport.CHARTS, "t", 0);
+        String json = RunReportJson.toJson(report).replaceAll("(?s),\\s*\"cluster\": \"[^\"]*\".*?\"rule\": \"[^\"]*\"", "");
+        RunReport old = RunReportJson.fromJson(json);
+        assertThat(old.engines().get("batch").cost().held()).isNull();
+        assertThat(BillSentences.of(old)).isEmpty();
+        assertThat(ComparisonTable.of(old).rows()).extracting(ComparisonTable.Row::label).doesNotContain("cluster held (idle)");
+        assertThat(ReportPage.html(old, null)).doesNotContain("What was charged").contains("<h2>Side by side</h2>");
+    }
+
+    @Test
     void runJsonReadsBackToTheSameReport() {
         RunReport report = ComparisonReport.write(result, dir, "20260304-050607-stock-ticks", "9.9", AT, null);
         RunReport back = RunReportJson.read(dir.resolve("run.json"));

@@ -23,8 +23,8 @@ import org.flowlab.workloads.text.DurationText;
  * @param backgroundLoad    the cluster's other work by hour of day
  * @param faults            the faults to inject
  * @param heartbeatTimeout  how long the driver takes to notice a dead worker and reschedule its tasks
- * @param warmPool          for {@link ClusterMode#EPHEMERAL}: how long after a run the next starts
- *                          without a cold start, >= 0
+ * @param warmPool          for {@link ClusterMode#EPHEMERAL}: how long the cluster is held, idle and
+ *                          billed, after a run, so that a run within it starts without a cold start, >= 0
  * @param seed              the seed of the run's random streams (task failures)
  */
 public record ExecutionSettings(ClusterSpec cluster, ClusterMode clusterMode, CostModel costs, long targetTaskRecords,
@@ -37,7 +37,7 @@ public record ExecutionSettings(ClusterSpec cluster, ClusterMode clusterMode, Co
     /** The default heartbeat timeout: a lost executor is noticed in about 30 s. */
     public static final long DEFAULT_HEARTBEAT_TIMEOUT = 30 * DurationText.NANOS_PER_SECOND;
 
-    /** The default warm pool: capacity stays warm 10 minutes after a run, like Databricks' pool idle time. */
+    /** The default warm pool: capacity stays warm (and billed) 10 minutes after a run, like Databricks' pool idle time. */
     public static final long DEFAULT_WARM_POOL = 10 * DurationText.NANOS_PER_MINUTE;
 
     public ExecutionSettings {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Set;
 import org.HdrHistogram.Histogram;
+import org.flowlab.sim.cluster.ClusterTenancy;
 import org.flowlab.sim.engine.EventTimeContract;
 import org.flowlab.sim.engine.OutputMode;
 import org.flowlab.sim.engine.ProgressListener;
@@ -99,15 +100,12 @@ final class RunLoop implements RunExecution.Listener {
     private final Set<ResultKey> seenAlerts = new HashSet<>();
     private final List<RunRecord> history = new ArrayList<>();
     private final List<Failure> failures = new ArrayList<>();
+    private final ClusterTenancy tenancy;
 
     private Current current;
     private RunExecution execution;
     private long maxEventTimeRead = Long.MIN_VALUE;
     private boolean finished;
-    private boolean clusterOn;
-    private long billedFrom;
-    private long lastActivityEnd = Long.MIN_VALUE;
-    private long allocatedNanos;
     private long lastCommit;
     private long lastRead = Long.MIN_VALUE;
     private int skipped;
@@ -133,6 +131,9 @@ final class RunLoop implements RunExecution.Listener {
         this.visibility = new RecordVisibility(trace.size());
         this.downUntil = new long[settings.cluster().workers()];
         this.throughput = ThroughputTimeline.builder(throughputBucket(trace));
+        this.tenancy = settings.clusterMode() == ClusterMode.EPHEMERAL
+                ? ClusterTenancy.ephemeral(settings.cluster(), settings.warmPool())
+                : ClusterTenancy.alwaysOn(settings.cluster(), trace);
         int last = job.lastStatefulIndex();
         Operator lastStateful = last < 0 ? null : job.operators().get(last);
         this.windowedOutputs = lastStateful instanceof WindowAggregate w && !(w.window() instanceof GlobalWindow);
@@ -197,13 +198,8 @@ final class RunLoop implements RunExecution.Listener {
         long now = sim.now();
         Current run = current;
         run.attempts++;
-        boolean ephemeral = settings.clusterMode() == ClusterMode.EPHEMERAL;
-        boolean cold = ephemeral && (lastActivityEnd == Long.MIN_VALUE || now - lastActivityEnd > settings.warmPool());
+        boolean cold = tenancy.ask(now, settings.costs().clusterStartupNanos());
         long startup = cold ? settings.costs().clusterStartupNanos() : 0;
-        if (ephemeral) {
-            clusterOn = true;
-            billedFrom = now;
-        }
         if (run.idealFromTrigger < 0) {
             run.idealFromTrigger = (now - run.trigger) + startup
                     + RunExecution.idealDuration(run.plan, settings.cluster().totalSlots(), settings.backgroundLoad(), now + startup);
@@ -296,11 +292,7 @@ final class RunLoop implements RunExecution.Listener {
     }
 
     private void endClusterSession(long at) {
-        if (clusterOn) {
-            allocatedNanos += at - billedFrom;
-            clusterOn = false;
-        }
-        lastActivityEnd = at;
+        tenancy.release(at);
     }
 
     @Override
@@ -325,7 +317,7 @@ final class RunLoop implements RunExecution.Listener {
      * an ephemeral one while a run is on it. Running attempts are killed and lost outputs recomputed.
      */
     private void onCrash(WorkerCrash c) {
-        boolean held = settings.clusterMode() == ClusterMode.FIXED ? !finished : clusterOn;
+        boolean held = settings.clusterMode() == ClusterMode.FIXED ? !finished : tenancy.running();
         if (!held) {
             return;
         }
@@ -378,8 +370,6 @@ final class RunLoop implements RunExecution.Listener {
             }
         }
         double seconds = n == 0 || lastRead <= trace.firstArrival() ? 0 : (lastRead - trace.firstArrival()) / 1e9;
-        double allocated = settings.cluster().workers()
-                * (settings.clusterMode() == ClusterMode.FIXED ? lastCommit : allocatedNanos) / 1e9;
         double busy = tally.busySlotNanos / (double) settings.cluster().slotsPerWorker() / 1e9;
         RunMetrics metrics = new RunMetrics(n, visibility.finalLatency(trace), visibility.firstVisibleLatency(trace),
                 LatencySummary.of(processingLatency),
@@ -387,7 +377,7 @@ final class RunLoop implements RunExecution.Listener {
                 staleness.meanMs(), staleness.maxMs(), 0, history.size(), LatencySummary.of(runDurations),
                 new RecoveryFigures(recoveryTime, reprocessed, 0, lost, reruns),
                 new FaultTally(crashesHit, crashesDuringCommit, (int) tally.failedAttempts, reruns + (int) tally.tasksRetried),
-                lateIds.cardinality(), corrections, allocated, busy, settings.cluster().cost(allocated), lastCommit, staleness,
+                lateIds.cardinality(), corrections, tenancy.bill(lastCommit), busy, lastCommit, staleness,
                 throughput.build(trace));
         RunOutcome outcome = new RunOutcome(mode.engineName(), ResultTable.of(visible), metrics, lateIds.cardinality(), 0,
                 visibility, lateIds);

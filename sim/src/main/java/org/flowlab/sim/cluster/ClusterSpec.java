@@ -6,7 +6,8 @@ import org.flowlab.workloads.InvalidInputException;
 /**
  * The machines a job runs on: {@code workers} identical workers (numbered from 0), each with
  * {@code slotsPerWorker} slots, each slot running one task of every stage (Flink's slot sharing)
- * or one batch task at a time. Money is worker-seconds allocated times the price.
+ * or one batch task at a time. Money is worker-seconds allocated — held, busy or idle, by the one rule
+ * of {@link ClusterTenancy} — times the price.
  *
  * @param workers            how many workers, at least 1
  * @param slotsPerWorker     task slots on each worker, at least 1
@@ -62,7 +63,7 @@ public record ClusterSpec(int workers, int slotsPerWorker, double pricePerWorker
         return Math.floorMod(slot, workers);
     }
 
-    /** What {@code workerSeconds} of allocated workers cost. */
+    /** What {@code workerSeconds} of held workers cost, at the one price every engine pays. */
     public double cost(double workerSeconds) {
         return workerSeconds / 3600.0 * pricePerWorkerHour;
     }

@@ -1,5 +1,8 @@
 package org.flowlab.sim.metrics;
 
+import java.util.Objects;
+import org.flowlab.sim.cluster.Bill;
+
 /**
  * Every figure of one engine's run, as DESIGN.md defines them ("Metrics"). Times are virtual;
  * nothing here is wall-clock time.
@@ -24,9 +27,9 @@ package org.flowlab.sim.metrics;
  * @param lateRecords             input records dropped as late (the side output)
  * @param corrections             input records a batch engine took in by running a complete partition
  *                                again (the ones an engine with a watermark would have dropped)
- * @param workerSecondsAllocated  workers × the run's duration, seconds
+ * @param bill                    the worker time held, busy or idle, split by why it was held, and its price
+ *                                ({@link org.flowlab.sim.cluster.ClusterTenancy}, the one rule every engine bills by)
  * @param workerSecondsBusy       busy time of all tasks divided by slots per worker, seconds
- * @param cost                    worker-seconds allocated × the cluster's price
  * @param endTime                 when the run ended: the last output visible, the last commit
  * @param staleness               staleness over time, for charts
  * @param throughput              records processed and backlog over time, for charts
@@ -48,15 +51,29 @@ public record RunMetrics(
         FaultTally faults,
         long lateRecords,
         long corrections,
-        double workerSecondsAllocated,
+        Bill bill,
         double workerSecondsBusy,
-        double cost,
         long endTime,
         StalenessTimeline staleness,
         ThroughputTimeline throughput) {
 
+    public RunMetrics {
+        Objects.requireNonNull(bill, "bill");
+    }
+
+    /** Worker-seconds allocated: the workers × the time the run held them, busy or idle. */
+    public double workerSecondsAllocated() {
+        return bill.workerSeconds();
+    }
+
+    /** What the run cost: worker-seconds allocated × the cluster's price. */
+    public double cost() {
+        return bill.amount();
+    }
+
     /** Busy worker-seconds over allocated ones; 0 when nothing was allocated. */
     public double utilization() {
-        return workerSecondsAllocated == 0 ? 0 : workerSecondsBusy / workerSecondsAllocated;
+        double allocated = workerSecondsAllocated();
+        return allocated == 0 ? 0 : workerSecondsBusy / allocated;
     }
 }

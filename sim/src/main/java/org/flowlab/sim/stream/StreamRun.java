@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import org.apache.commons.math3.random.RandomGenerator;
 import org.flowlab.sim.cluster.ClusterSpec;
+import org.flowlab.sim.cluster.ClusterTenancy;
 import org.flowlab.sim.cluster.CostModel;
 import org.flowlab.sim.engine.RunOutcome;
 import org.flowlab.sim.fault.FaultPlan;
@@ -662,7 +663,10 @@ public final class StreamRun {
         long lost = visibility.invisibleCount();
         double readSpan = trace.size() == 0 ? 1 : Math.max(1e9, lastFirstRead - trace.firstArrival());
         ClusterSpec cluster = config.cluster();
-        double allocated = cluster.workers() * (span / 1e9);
+        // The job holds its cluster from the trace's start to its end, running all along.
+        ClusterTenancy tenancy = ClusterTenancy.alwaysOn(cluster, trace);
+        tenancy.ask(startTime, 0);
+        tenancy.release(endTime);
         long[] durations = coordinator.durations().stream().mapToLong(Long::longValue).toArray();
         RunMetrics metrics = new RunMetrics(
                 trace.size(),
@@ -681,9 +685,8 @@ public final class StreamRun {
                 new FaultTally(workerCrashes, crashesDuringCheckpoint, taskFailures, restarts),
                 late.count(),
                 0,
-                allocated,
+                tenancy.bill(endTime),
                 busy / 1e9 / cluster.slotsPerWorker(),
-                cluster.cost(allocated),
                 endTime,
                 staleness,
                 throughput.build(trace));

@@ -7,6 +7,7 @@ import static org.flowlab.sim.batch.TestJobs.MS;
 import static org.flowlab.sim.batch.TestJobs.S;
 
 import java.util.BitSet;
+import org.flowlab.sim.cluster.Bill;
 import org.flowlab.sim.engine.EventTimeContract;
 import org.flowlab.sim.engine.OutputMode;
 import org.flowlab.sim.cluster.ClusterSpec;
@@ -72,8 +73,12 @@ class BatchEngineTest {
         assertThat(out.metrics().latency().maxMs()).isCloseTo(8650.0, org.assertj.core.data.Offset.offset(9.0));
         assertThat(out.metrics().checkpoints()).isEqualTo(3);
         assertThat(out.metrics().endTime()).isEqualTo(15150 * MS);
-        // The always-on cluster is billed from 0 to the last commit.
+        // The always-on cluster is billed from the trace's start, 0, to the last commit: three runs
+        // of 150 ms on it, idle the rest of the time.
         assertThat(out.metrics().workerSecondsAllocated()).isEqualTo(4 * 15.15);
+        assertThat(out.metrics().bill().runningNanos()).isEqualTo(450 * MS);
+        assertThat(out.metrics().bill().idleNanos()).isEqualTo(14_700 * MS);
+        assertThat(out.metrics().bill().startingNanos()).isZero();
         assertThat(run.figures().extraTimeNanos()).isZero();
     }
 
@@ -186,7 +191,7 @@ class BatchEngineTest {
     }
 
     @Test
-    void anEphemeralClusterIsBilledOnlyWhileStartingAndRunning() {
+    void anEphemeralClusterIsBilledWhileStartingRunningAndIdleInItsWarmPool() {
         Trace trace = steady(300, 30 * S, 5);
         CostModel c = costs(S, 10 * MS, MS, 200 * MS).withClusterStartupNanos(90 * S);
         BatchConfig fixed = BatchConfig.defaults().withSchedule("every 1h").withCosts(c);
@@ -197,11 +202,24 @@ class BatchEngineTest {
         assertThat(ephemeral.figures().runs()).isEqualTo(3);
         assertThat(ephemeral.figures().coldStarts()).isEqualTo(3);
         assertThat(ephemeral.figures().history()).allSatisfy(r -> assertThat(r.coldStart()).isTrue());
-        long billed = ephemeral.figures().history().stream().mapToLong(RunRecord::duration).sum();
-        assertThat(ephemeral.outcome().metrics().workerSecondsAllocated()).isEqualTo(4 * billed / 1e9);
+        // Each run holds the cluster from its request (the cold start in it) to its commit, and the
+        // idle pool 10 minutes after it: released before the next run, and after the last one too.
+        long runs = ephemeral.figures().history().stream().mapToLong(RunRecord::duration).sum();
+        long pool = ExecutionSettings.DEFAULT_WARM_POOL;
+        Bill bill = ephemeral.outcome().metrics().bill();
+        assertThat(bill.startingNanos()).isEqualTo(3 * 90 * S);
+        assertThat(bill.runningNanos()).isEqualTo(runs - 3 * 90 * S);
+        assertThat(bill.idleNanos()).isEqualTo(3 * pool);
+        assertThat(bill.coldStarts()).isEqualTo(3);
+        assertThat(ephemeral.outcome().metrics().workerSecondsAllocated()).isEqualTo(4 * (runs + 3 * pool) / 1e9);
+        // The always-on cluster is held from the trace's start to the last commit, idle between runs.
+        Bill allTheTime = always.outcome().metrics().bill();
+        assertThat(allTheTime.heldNanos()).isEqualTo(always.outcome().metrics().endTime());
+        assertThat(allTheTime.runningNanos()).isEqualTo(always.figures().history().stream().mapToLong(RunRecord::duration).sum());
         assertThat(always.outcome().metrics().workerSecondsAllocated())
                 .isEqualTo(4 * always.outcome().metrics().endTime() / 1e9);
-        assertThat(ephemeral.outcome().metrics().cost()).isLessThan(always.outcome().metrics().cost() / 10);
+        // Three times a cold start, a run and the pool: about 35 minutes against the three hours to the last commit.
+        assertThat(ephemeral.outcome().metrics().cost()).isLessThan(always.outcome().metrics().cost() / 5);
         // The cold start is part of each run's time, so of its records' latency.
         assertThat(ephemeral.figures().history().get(0).duration()).isGreaterThan(90 * S);
         assertThat(ephemeral.outcome().metrics().latency().p50Ms()).isGreaterThan(always.outcome().metrics().latency().p50Ms());

@@ -95,6 +95,9 @@ class StreamEngineTest {
         assertThat(out.metrics().eventTimeLatency().p50Ms()).isEqualTo(2_100, org.assertj.core.api.Assertions.within(2.1));
         assertThat(out.metrics().processingLatency().count()).isEqualTo(3);
         assertThat(out.metrics().endTime()).isEqualTo(25 * S);
+        // The cluster is held from the trace's start, 0, to the job's end, with the job running all along.
+        assertThat(out.metrics().bill().runningNanos()).isEqualTo(25 * S);
+        assertThat(out.metrics().bill().idleNanos()).isZero();
         assertThat(out.metrics().workerSecondsAllocated()).isEqualTo(25.0);
         assertThat(out.metrics().cost()).isEqualTo(0.025, org.assertj.core.api.Assertions.within(1e-12));
         assertThat(out.duplicateOutputs()).isZero();
