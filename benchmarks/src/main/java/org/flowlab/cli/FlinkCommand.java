@@ -39,8 +39,8 @@ import picocli.CommandLine.Option;
                 + "Flowlab's engines on the same generated trace: check that every engine's results equal the reference "
                 + "oracle's, and set the wall-clock records per second of each side by side.",
                 "Flink runs on a local MiniCluster in this JVM (its start-up timed apart), or on a running cluster with "
-                        + "--jobmanager. Flink's watermarks cover the trace's whole disorder, so no record is late there; "
-                        + "--faults apply to Flowlab's engines only. Flowlab's engines run one at a time, so each one's "
+                        + "--jobmanager. Every engine, Flowlab's and Flink's, gets a watermark delay covering the trace's "
+                        + "whole disorder, so no record is late anywhere; --faults apply to Flowlab's engines only. Flowlab's engines run one at a time, so each one's "
                         + "wall clock is its own.",
                 "Writes run.json (engines batch, microbatch, stream, flink-batch, flink-streaming), charts and report.html "
                         + "to results/runs/<yyyyMMdd-HHmmss>-<scenario>/ and updates results/index.html."},
@@ -101,6 +101,11 @@ final class FlinkCommand implements Callable<Integer> {
         if (options.noScenario()) {
             throw new InvalidInputException("flink: --scenario is required: a scenario of 'flowlab scenarios' or a spec "
                     + "file, for example --scenario nexmark --job q5");
+        }
+        if (options.watermarkDelay != null || options.allowedLateness != null) {
+            throw new InvalidInputException("flink: every engine, Flowlab's and Flink's, is given a watermark delay covering "
+                    + "the trace's disorder, so that each must equal the oracle exactly; --watermark-delay and "
+                    + "--allowed-lateness are for compare and sweep");
         }
         ComparisonPlan plan = options.plan(ComparisonPlan.showcase());
         Comparison.check(plan, engines);

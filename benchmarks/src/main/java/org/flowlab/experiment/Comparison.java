@@ -70,6 +70,15 @@ public final class Comparison {
     }
 
     /**
+     * Replays {@code trace}, generated from {@code plan}'s workload and seed in {@code traceNanos} of
+     * wall-clock time, through {@code plan}'s engines, at most {@code maxThreads} at once.
+     */
+    public static ComparisonResult replay(ComparisonPlan plan, Trace trace, long traceNanos, EngineFactory engines,
+                                          ComparisonProgress progress, int maxThreads) {
+        return replay(plan, trace, null, engines, progress, traceNanos, maxThreads);
+    }
+
+    /**
      * As {@link #replay(ComparisonPlan, Trace, ResultTable, EngineFactory, ComparisonProgress)}, with at
      * most {@code maxThreads} engines at once (1: each engine's wall-clock time is its own).
      */

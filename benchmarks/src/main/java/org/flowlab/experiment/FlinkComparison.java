@@ -12,9 +12,11 @@ import org.flowlab.flink.FlinkRunner;
 import org.flowlab.flink.FlinkTarget;
 import org.flowlab.flink.JobRecipe;
 import org.flowlab.flink.LocalFlinkCluster;
+import org.flowlab.sim.engine.EventTimeContract;
 import org.flowlab.sim.job.ResultTable;
 import org.flowlab.workloads.InvalidInputException;
 import org.flowlab.workloads.Trace;
+import org.flowlab.workloads.WorkloadGenerator;
 
 /**
  * The reference run on Apache Flink: a comparison's job through Flowlab's engines and through
@@ -30,8 +32,10 @@ import org.flowlab.workloads.Trace;
  * iterations do, so the figures compare engines rather than class loading and compilation. Every
  * repeat must compute the same results (Flowlab's are deterministic; a Flink run that disagrees with
  * the oracle is kept in preference to the fastest, so a disagreement is never hidden).
- * Flink's watermarks trail the newest event time by the trace's whole disorder, so no record is late
- * there and its results are complete; faults are injected into Flowlab's engines only.
+ * Every engine, Flowlab's and Flink's, is given the same event-time contract: a watermark delay
+ * covering the trace's whole disorder ({@link #coveringDisorder}), so that no record is late
+ * anywhere and every engine's results must equal the oracle's exactly; faults are injected into
+ * Flowlab's engines only.
  */
 public final class FlinkComparison {
 
@@ -79,7 +83,12 @@ public final class FlinkComparison {
         }
         catalogJob(plan); // a job Flink cannot run fails before Flowlab's engines run
         Map<String, List<Long>> everyRun = new LinkedHashMap<>();
-        ComparisonResult flowlab = fastestOf(Comparison.run(plan, engines, progress, 1), repeats, engines, everyRun, log);
+        long t0Trace = System.nanoTime();
+        Trace generated = WorkloadGenerator.generate(plan.workload(), plan.seed());
+        long traceNanos = System.nanoTime() - t0Trace;
+        ComparisonPlan fair = plan.withSettings(plan.settings().withEventTime(coveringDisorder(generated)));
+        ComparisonResult flowlab = fastestOf(Comparison.replay(fair, generated, traceNanos, engines, progress, 1), repeats,
+                engines, everyRun, log);
         Trace trace = flowlab.trace();
         JobRecipe recipe = recipe(plan, trace);
         long t0 = System.nanoTime();
@@ -96,6 +105,18 @@ public final class FlinkComparison {
         }
         return new FlinkComparisonResult(flowlab, runs, "a local MiniCluster in this JVM", started, System.nanoTime() - t0,
                 repeats, everyRun);
+    }
+
+    /**
+     * The contract of a reference run: a watermark delay of the trace's disorder ({@link
+     * FlinkRunner#disorder}: how far an event's time lies before the largest event time that arrived
+     * before it) rounded up to the next whole second, no allowed lateness. The second to spare covers
+     * a stream task whose watermark an idle partition let run ahead of a record's own partition.
+     */
+    public static EventTimeContract coveringDisorder(Trace trace) {
+        long second = 1_000_000_000L;
+        return EventTimeContract.DEFAULT.withWatermarkDelay((FlinkRunner.disorder(trace) / second + 1) * second)
+                .withAllowedLateness(0);
     }
 
     /**
@@ -171,7 +192,7 @@ public final class FlinkComparison {
             for (int repeat = 1; repeat <= repeats; repeat++) {
                 log.accept(mode.engineName() + ": running " + recipe + " on " + target
                         + (repeats == 1 ? "" : String.format(Locale.ROOT, " (run %d of %d)", repeat, repeats)));
-                FlinkRun run = runner.run(recipe, flowlab.trace(), mode);
+                FlinkRun run = runner.run(recipe, flowlab.trace(), mode, flowlab.settings().eventTime().watermarkDelay());
                 int differences = oracle.countDifferences(run.results());
                 String first = differences == 0 ? "" : oracle.diff(run.results(), 1).get(0).toString();
                 FlinkEngineRun now = new FlinkEngineRun(run, configuration, differences, first);

@@ -26,7 +26,7 @@ import org.flowlab.workloads.Trace;
  * has read the whole trace, the table equals the reference oracle's (minus records dropped as late
  * under {@link LatePolicy#DROP}, judged by the {@link EventTimeContract}).
  *
- * <p>The {@link OutputMode} decides what the job's last stateful step emits: in {@code UPDATES}
+ * <p>The {@link OutputMode} decides what the job's last step, when stateful, emits: in {@code UPDATES}
  * (Spark's update mode) every tumbling, sliding or global window a run touches is upserted with its
  * partial result; in {@code FINAL} (Spark's append mode) a window is emitted once the watermark
  * passes its end, and again only if a late record changes it. Session windows, and every stateful
@@ -45,7 +45,7 @@ final class IncrementalJob {
     private int read;
 
     /**
-     * @param mode what the last stateful step emits, and when
+     * @param mode what the job's last step, when stateful, emits, and when
      */
     IncrementalJob(Job job, Trace trace, OutputMode mode, LatePolicy latePolicy, EventTimeContract contract) {
         this.trace = trace;

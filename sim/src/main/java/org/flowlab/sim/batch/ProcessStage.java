@@ -157,6 +157,7 @@ final class ProcessStage implements SourceStage, ChangeStage {
     @Override
     public void acceptSource(int record, Row row, long arrival, RunDelta delta) {
         KeyState ks = key(row.key());
+        delta.judge(record, watermark);
         if (contract.rowIsLate(row.eventTime(), watermark)) {
             if (latePolicy == LatePolicy.DROP) {
                 delta.late.add(record);

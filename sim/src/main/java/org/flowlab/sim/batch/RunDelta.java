@@ -27,6 +27,9 @@ final class RunDelta {
     final IntList viaIds = new IntList(64);
     final ArrayList<ResultKey> viaOutputs = new ArrayList<>();
     final IntList late = new IntList(4);
+    /** The records the first stateful step judged for lateness, all against {@code judgedAgainst}. */
+    final IntList judged = new IntList(64);
+    long judgedAgainst = Long.MIN_VALUE;
     long corrections;
     final StageWork[] work;
 
@@ -56,6 +59,12 @@ final class RunDelta {
 
     void mark(int id) {
         visible.add(id);
+    }
+
+    /** Record {@code id} was judged for lateness against {@code watermark} (the run's whole input is, against one). */
+    void judge(int id, long watermark) {
+        judged.add(id);
+        judgedAgainst = watermark;
     }
 
     /** How many records the commit makes visible, through an output or not. */

@@ -11,6 +11,7 @@ import java.util.Set;
 import org.HdrHistogram.Histogram;
 import org.flowlab.sim.cluster.ClusterTenancy;
 import org.flowlab.sim.engine.EventTimeContract;
+import org.flowlab.sim.engine.LateJudgements;
 import org.flowlab.sim.engine.OutputMode;
 import org.flowlab.sim.engine.ProgressListener;
 import org.flowlab.sim.engine.RunOutcome;
@@ -46,7 +47,7 @@ final class RunLoop implements RunExecution.Listener {
      * What differs between the batch and the micro-batch engine.
      *
      * @param engineName         the engine's name in outcomes
-     * @param output             what the job's last stateful step emits, and when
+     * @param output             what the job's last step, when stateful, emits, and when
      * @param latePolicy         late records corrected (batch) or dropped (micro-batch)
      * @param trigger            when runs are due
      * @param costs              per-run start-up, per-task overhead and commit
@@ -90,6 +91,7 @@ final class RunLoop implements RunExecution.Listener {
     private final boolean detectorOutputs;
     private final RecordVisibility visibility;
     private final BitSet lateIds = new BitSet();
+    private final LateJudgements judgements;
     private final long[] downUntil;
     private final BatchTally tally = new BatchTally();
     private final ThroughputTimeline.Builder throughput;
@@ -129,6 +131,7 @@ final class RunLoop implements RunExecution.Listener {
         this.staging = new StagingArea(trace, settings.faults());
         this.job = new IncrementalJob(job, trace, mode.output(), mode.latePolicy(), mode.eventTime());
         this.visibility = new RecordVisibility(trace.size());
+        this.judgements = new LateJudgements(trace.size());
         this.downUntil = new long[settings.cluster().workers()];
         this.throughput = ThroughputTimeline.builder(throughputBucket(trace));
         this.tenancy = settings.clusterMode() == ClusterMode.EPHEMERAL
@@ -263,6 +266,9 @@ final class RunLoop implements RunExecution.Listener {
         for (int i = 0; i < delta.viaIds.size(); i++) {
             visibility.mark(delta.viaIds.get(i), at, delta.viaOutputs.get(i));
         }
+        for (int i = 0; i < delta.judged.size(); i++) {
+            judgements.judge(delta.judged.get(i), delta.judgedAgainst);
+        }
         for (int i = 0; i < delta.late.size(); i++) {
             int id = delta.late.get(i);
             visibility.mark(id, at);
@@ -380,7 +386,7 @@ final class RunLoop implements RunExecution.Listener {
                 lateIds.cardinality(), corrections, tenancy.bill(lastCommit), busy, lastCommit, staleness,
                 throughput.build(trace));
         RunOutcome outcome = new RunOutcome(mode.engineName(), ResultTable.of(visible), metrics, lateIds.cardinality(), 0,
-                visibility, lateIds);
+                visibility, lateIds, judgements);
         BatchFigures figures = new BatchFigures(history.size(), skipped, reruns, tally.taskAttempts, tally.failedAttempts,
                 tally.tasksRetried, tally.tasksKilledByCrash, tally.tasksRecomputed, tally.speculativeCopies,
                 tally.speculativeWins, tally.extraTimeNanos, tally.wastedSlotNanos, reprocessed, corrections, overruns,

@@ -149,6 +149,7 @@ final class WindowAccumulatorStage implements SourceStage {
 
     @Override
     public void acceptSource(int record, Row row, long arrival, RunDelta delta) {
+        delta.judge(record, watermark);
         if (isLate(row.eventTime())) {
             if (latePolicy == LatePolicy.DROP) {
                 delta.late.add(record);

@@ -22,8 +22,8 @@ import org.flowlab.workloads.text.DurationText;
  * global window is late when the first of its windows ends at or before the watermark less the
  * allowed lateness — it is then dropped from all its windows, so that a run's results differ from
  * the oracle's by exactly whole late rows. Allowed lateness applies only to a window that is the
- * job's last stateful step: a window whose results go on to further steps cannot be corrected
- * without retractions downstream. A row bound for a session window or a keyed process function
+ * job's last step (no step after it): a window whose results go on to further steps cannot be
+ * corrected without retractions downstream. A row bound for a session window or a keyed process function
  * is late when its event time is at or before the watermark (the state it would join may already
  * have been emitted or processed past it).
  *
@@ -84,7 +84,7 @@ public record EventTimeContract(long watermarkDelay, long allowedLateness) {
         return saturatedAdd(maxEventTime, -watermarkDelay - 1);
     }
 
-    /** The allowed lateness of a window aggregate: the contract's for the job's last stateful step, else 0. */
+    /** The allowed lateness of a window aggregate: the contract's for the job's last step, else 0. */
     public long latenessOfWindow(boolean lastStep) {
         return lastStep ? allowedLateness : 0;
     }

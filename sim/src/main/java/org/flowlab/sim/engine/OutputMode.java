@@ -8,8 +8,9 @@ import org.flowlab.workloads.InvalidInputException;
  * same conditions for every engine"). Both modes reach the same final table; they differ in what
  * consumers see before it, and so in a record's first-visible latency.
  *
- * <p>What each mode means for the job's last stateful step (an earlier one always emits final
- * results, since what it emits feeds another stateful step that cannot take a partial back):
+ * <p>What each mode means for a stateful step that is the job's last step (any other stateful step
+ * always emits final results, since what it emits feeds further steps that cannot take a partial
+ * back):
  * <ul>
  *   <li>a tumbling, sliding or global window: {@link #FINAL} emits it once, when the watermark passes
  *       its end (and again only for a record within the allowed lateness); {@link #UPDATES} also emits

@@ -17,15 +17,25 @@ import org.flowlab.sim.metrics.RunMetrics;
  * @param duplicateOutputs outputs made visible again with the same value (at-least-once replays)
  * @param visibility       when each input record became visible
  * @param lateRecordIds    the trace positions of the late records ({@code lateRecords} of them)
+ * @param judgements       the watermark each record was judged against for lateness
  */
 public record RunOutcome(String engine, ResultTable results, RunMetrics metrics, long lateRecords,
-                         long duplicateOutputs, RecordVisibility visibility, BitSet lateRecordIds) {
+                         long duplicateOutputs, RecordVisibility visibility, BitSet lateRecordIds,
+                         LateJudgements judgements) {
+
+    /** An outcome without lateness judgements (a run with no watermark, or one built by hand). */
+    public RunOutcome(String engine, ResultTable results, RunMetrics metrics, long lateRecords, long duplicateOutputs,
+                      RecordVisibility visibility, BitSet lateRecordIds) {
+        this(engine, results, metrics, lateRecords, duplicateOutputs, visibility, lateRecordIds,
+                new LateJudgements(visibility.size()));
+    }
 
     public RunOutcome {
         Objects.requireNonNull(engine, "engine");
         Objects.requireNonNull(results, "results");
         Objects.requireNonNull(metrics, "metrics");
         Objects.requireNonNull(visibility, "visibility");
+        Objects.requireNonNull(judgements, "judgements");
         lateRecordIds = (BitSet) lateRecordIds.clone();
         if (lateRecordIds.cardinality() != lateRecords) {
             throw new IllegalArgumentException("lateRecords is " + lateRecords + " but " + lateRecordIds.cardinality()

@@ -1,16 +1,28 @@
 package org.flowlab.sim.stream;
 
 import java.util.BitSet;
+import org.flowlab.sim.engine.LateJudgements;
 
 /**
  * Which input records were dropped as late, by their latest decision: a record dropped before a
  * crash and accepted when replayed is not late in the end, and one accepted into restored state
- * stays accepted.
+ * stays accepted. Beside each decision, the watermark it was made against.
  */
 final class LateLog {
     private final BitSet late = new BitSet();
+    private final LateJudgements judgements;
 
-    /** Records the decision for trace position {@code id}. */
+    LateLog(int records) {
+        judgements = new LateJudgements(records);
+    }
+
+    /** Records the decision for trace position {@code id}, made against {@code watermark}. */
+    void decide(int id, boolean isLate, long watermark) {
+        judgements.judge(id, watermark);
+        decide(id, isLate);
+    }
+
+    /** Records the decision for trace position {@code id}, reached through another record's lineage. */
     void decide(int id, boolean isLate) {
         if (isLate) {
             late.set(id);
@@ -27,5 +39,10 @@ final class LateLog {
 
     int count() {
         return late.cardinality();
+    }
+
+    /** The watermark each decision was made against. */
+    LateJudgements judgements() {
+        return judgements;
     }
 }

@@ -75,11 +75,12 @@ final class ProcessOperator implements StatefulOperator {
 
     @Override
     public void add(StreamRecord record, long watermark, KeyedTask task) {
-        if (contract.rowIsLate(record.row.eventTime(), record.lateAfter(watermark))) {
-            task.late(record);
+        long against = record.lateAfter(watermark);
+        if (contract.rowIsLate(record.row.eventTime(), against)) {
+            task.late(record, against);
             return;
         }
-        task.accepted(record);
+        task.accepted(record, against);
         task.cost += task.costs.stateAccessNanos();
         long key = record.row.key();
         ProcessKeyState ks = keys.get(key);

@@ -78,11 +78,12 @@ final class SessionOperator implements StatefulOperator {
     public void add(StreamRecord record, long watermark, KeyedTask task) {
         Row row = record.row;
         long t = row.eventTime();
-        if (contract.rowIsLate(t, record.lateAfter(watermark))) {
-            task.late(record);
+        long against = record.lateAfter(watermark);
+        if (contract.rowIsLate(t, against)) {
+            task.late(record, against);
             return;
         }
-        task.accepted(record);
+        task.accepted(record, against);
         task.cost += task.costs.stateAccessNanos();
         long end = StatefulOperator.saturatedAdd(t, gap);
         TreeMap<Long, Session> sessions = byKey.get(row.key());

@@ -51,7 +51,7 @@ public final class StreamRun {
     final CostModel costs;
     final RowPredicate sourceFilter;
     final RecordVisibility visibility;
-    final LateLog late = new LateLog();
+    final LateLog late;
     final Sink sink;
     final CheckpointCoordinator coordinator;
 
@@ -111,6 +111,7 @@ public final class StreamRun {
         this.hasSlowdowns = !faults.slowdowns().isEmpty();
         this.taskFailureProbability = faults.taskFailureProbability();
         this.visibility = new RecordVisibility(trace.size());
+        this.late = new LateLog(trace.size());
         this.sink = new Sink(this);
         this.coordinator = new CheckpointCoordinator(this);
         int partitions = config.sourcePartitions();
@@ -690,6 +691,7 @@ public final class StreamRun {
                 endTime,
                 staleness,
                 throughput.build(trace));
-        return new RunOutcome("stream", sink.table(), metrics, late.count(), sink.duplicates(), visibility, late.lateIds());
+        return new RunOutcome("stream", sink.table(), metrics, late.count(), sink.duplicates(), visibility, late.lateIds(),
+                late.judgements());
     }
 }

@@ -281,10 +281,10 @@ abstract class Task {
         enqueue(OUT_SINK, -1, out);
     }
 
-    /** Drops a record as late: the side output, counted, its input records committed as consumed. */
-    final void late(StreamRecord record) {
+    /** Drops a record as late against {@code watermark}: the side output, counted, its input records committed as consumed. */
+    final void late(StreamRecord record, long watermark) {
         if (record.sourceId >= 0) {
-            run.late.decide(record.sourceId, true);
+            run.late.decide(record.sourceId, true, watermark);
         }
         if (record.lineage != null) {
             record.lineage.markLate(run.late);
@@ -292,10 +292,10 @@ abstract class Task {
         commit(record);
     }
 
-    /** A record accepted into state: if it was late before a restart, it is not any more. */
-    final void accepted(StreamRecord record) {
+    /** A record accepted into state against {@code watermark}: if it was late before a restart, it is not any more. */
+    final void accepted(StreamRecord record, long watermark) {
         if (record.sourceId >= 0) {
-            run.late.decide(record.sourceId, false);
+            run.late.decide(record.sourceId, false, watermark);
         }
     }
 

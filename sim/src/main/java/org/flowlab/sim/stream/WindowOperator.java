@@ -466,11 +466,12 @@ final class WindowOperator implements StatefulOperator {
             return;
         }
         // Ends grow with starts (one size), so the first window is the first to fire.
-        if (contract.windowRowIsLate(windows.ends[0], last, record.lateAfter(watermark))) {
-            task.late(record);
+        long against = record.lateAfter(watermark);
+        if (contract.windowRowIsLate(windows.ends[0], last, against)) {
+            task.late(record, against);
             return;
         }
-        task.accepted(record);
+        task.accepted(record, against);
         long key = row.key();
         int h = LongMap.hash(key);
         Bucket[] buckets = buckets();

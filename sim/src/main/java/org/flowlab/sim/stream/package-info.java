@@ -19,6 +19,6 @@
  * counted late rows, failures or not. (Flink judges against the operator's watermark, which the
  * slowest partition holds back, so it accepts a little more, differently on each replay.) Late
  * rows go to a counted side output, never silently lost. Allowed lateness applies only to a
- * window aggregate that is the job's last stateful step.
+ * window aggregate that is the job's last step.
  */
 package org.flowlab.sim.stream;
