@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -78,6 +79,21 @@ class ReportPageTest {
             assertThat(html).contains(escape(rule.substring(1)));
         }
         assertThat(ComparisonTable.of(report).rows()).extracting(ComparisonTable.Row::label).contains("cluster held (idle)");
+    }
+
+    @Test
+    void thePageSaysWhatEveryEngineIsGiven() throws IOException {
+        RunReport report = ComparisonReport.write(result, dir, "20260304-050607-stock-ticks", "9.9", AT, null);
+        String html = Files.readString(dir.resolve("report.html"));
+        assertThat(html).contains("<h2>What every engine is given</h2>");
+        List<String> given = ReportPage.given(report);
+        assertThat(given).hasSize(6);
+        assertThat(given.get(1)).startsWith("The same event-time contract: the watermark trails the largest event time read by 5 s")
+                .contains("Late records: batch dropped 0, micro-batch dropped 0, stream dropped 0.");
+        assertThat(given.get(2)).startsWith("The same output mode: final — each window or alert emitted once");
+        for (String sentence : given) {
+            assertThat(html).contains("<li>" + escape(sentence) + "</li>");
+        }
     }
 
     @Test
