@@ -76,6 +76,16 @@ class CompareBadInputTest {
     }
 
     @Test
+    void badEventTimeContractOutputModeOrSlaMeasure() throws IOException {
+        assertRejected("'-1s' must be a duration >= 0", "--watermark-delay", "-1s");
+        assertRejected("event time: the watermark delay must be a duration from 0 to 366d (got 400 d", "--watermark-delay", "400d");
+        assertRejected("event time: the allowed lateness must be a duration from 0 to 366d", "--allowed-lateness", "1000d");
+        assertRejected("output mode: 'eventually' is not one; allowed: final, updates", "--output", "eventually");
+        assertRejected("--sla-on: 'median' is not a latency; allowed: first, final", "--sla-on", "median");
+        assertRejected("'0s' must be a positive duration", "--early-fire", "0s");
+    }
+
+    @Test
     void malformedDuration() throws IOException {
         assertRejected("'10 parsecs' is not a duration", "--batch-interval", "10 parsecs");
     }

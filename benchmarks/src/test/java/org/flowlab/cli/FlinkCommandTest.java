@@ -158,6 +158,8 @@ class FlinkCommandTest {
         assertRejected("nothing answers there", "flink", "--scenario", "nexmark", "--jobmanager", "127.0.0.1:" + port);
         assertRejected("unknown job", "flink", "--scenario", "nexmark", "--job", "q99");
         assertRejected("--repeat must be 1 to 20", "flink", "--scenario", "nexmark", "--repeat", "0");
+        assertRejected("every engine, Flowlab's and Flink's, is given a watermark delay covering the trace's disorder", "flink",
+                "--scenario", "nexmark", "--watermark-delay", "1s");
         assertRejected("--repeat must be 1 to 20", "flink", "--scenario", "nexmark", "--repeat", "21");
     }
 
