@@ -263,6 +263,9 @@ final class RunLoop implements RunExecution.Listener {
         for (int i = 0; i < delta.viaIds.size(); i++) {
             visibility.mark(delta.viaIds.get(i), at, delta.viaOutputs.get(i));
         }
+        for (int i = 0; i < delta.finalIds.size(); i++) {
+            visibility.markFinal(delta.finalIds.get(i), at);
+        }
         for (int i = 0; i < delta.late.size(); i++) {
             int id = delta.late.get(i);
             visibility.mark(id, at);
