@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.NavigableSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -98,8 +97,8 @@ final class ProcessStage implements SourceStage, ChangeStage {
         // With provisional evaluation: the provisional instance's state and timers, made at the first row.
         NamedValues provisionalState;
         TimerSet provisionalTimers;
-        /** The provisional outputs not yet reconciled with the final ones; null while there are none. */
-        TreeMap<ResultKey, Object> provisionalOutputs;
+        /** The keys of the provisional outputs not yet reconciled with the final ones; null while there are none. */
+        TreeSet<ResultKey> provisionalOutputs;
 
         KeyState(long key) {
             this.key = key;
@@ -494,9 +493,9 @@ final class ProcessStage implements SourceStage, ChangeStage {
     private void reconcile(KeyState ks, long upTo, RunDelta delta) {
         if (ks.provisionalOutputs != null) {
             // Keys sort by time first: those up to upTo are the ones before the last possible key at upTo.
-            NavigableMap<ResultKey, Object> passed = ks.provisionalOutputs.headMap(
+            NavigableSet<ResultKey> passed = ks.provisionalOutputs.headSet(
                     ResultKey.at(Long.MAX_VALUE, upTo, Long.MAX_VALUE), true);
-            for (ResultKey at : passed.keySet()) {
+            for (ResultKey at : passed) {
                 out.put(at, null, Long.MIN_VALUE, null, delta);
             }
             passed.clear();
@@ -653,7 +652,7 @@ final class ProcessStage implements SourceStage, ChangeStage {
                 ks.seq = 0;
             }
             ResultKey at = ResultKey.at(ks.key, currentTime, ks.seq++);
-            if (provisional && ks.provisionalOutputs != null && ks.provisionalOutputs.remove(at) != null
+            if (provisional && ks.provisionalOutputs != null && ks.provisionalOutputs.remove(at)
                     && ks.provisionalOutputs.isEmpty()) {
                 // Confirmed: the final value is put below, over the provisional one.
                 ks.provisionalOutputs = null;
@@ -688,12 +687,12 @@ final class ProcessStage implements SourceStage, ChangeStage {
                 return; // final in this same run: the final evaluation emits what belongs there
             }
             if (ks.provisionalOutputs == null) {
-                ks.provisionalOutputs = new TreeMap<>();
+                ks.provisionalOutputs = new TreeSet<>();
             }
-            long seq = ks.provisionalOutputs.subMap(ResultKey.at(ks.key, currentTime, 0), true,
+            long seq = ks.provisionalOutputs.subSet(ResultKey.at(ks.key, currentTime, 0), true,
                     ResultKey.at(ks.key, currentTime, Long.MAX_VALUE), true).size();
             ResultKey at = ResultKey.at(ks.key, currentTime, seq);
-            ks.provisionalOutputs.put(at, result);
+            ks.provisionalOutputs.add(at);
             out.put(at, result, current == null ? ks.maxArrival : current.maxArrival, null, delta);
         }
     }

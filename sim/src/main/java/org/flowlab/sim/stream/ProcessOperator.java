@@ -406,9 +406,9 @@ final class ProcessOperator implements StatefulOperator {
     /**
      * The final evaluation of the key has run up to {@code watermark}: has the sink retract the
      * provisional outputs at or before it that the final one did not emit at the same key (those it
-     * did emit it has confirmed, by sending them), then fires the provisional timers the watermark has passed —
-     * after the final evaluation, so they only move the provisional state on: what they would emit
-     * is at a time already final, and is not sent.
+     * did emit it has confirmed, by sending them), then fires the provisional timers the watermark
+     * has passed — after the final evaluation, so they only move the provisional state on: what
+     * they would emit is at a time already final, and is not sent.
      */
     private void reconcile(ProcessKeyState ks, long watermark, KeyedTask task) {
         int retracted = ks.hasPending() ? ks.dropPendingUpTo(watermark) : 0;
