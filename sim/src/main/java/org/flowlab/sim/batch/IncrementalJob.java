@@ -86,9 +86,9 @@ final class IncrementalJob {
                         : new WindowRecomputeStage(job, w, lastStep, partial, out, stageIndex);
             } else if (op instanceof KeyedProcess p) {
                 built[i] = i == 0
-                        ? new ProcessStage(job, p, lastStep, latePolicy, contract, out, stageIndex,
+                        ? new ProcessStage(job, p, lastStep, mode, latePolicy, contract, out, stageIndex,
                         record -> first.apply(Row.of(trace, record)), trace::arrivalTime)
-                        : new ProcessStage(job, p, lastStep, latePolicy, contract, out, stageIndex, null, null);
+                        : new ProcessStage(job, p, lastStep, mode, latePolicy, contract, out, stageIndex, null, null);
             } else {
                 throw new IllegalStateException("unknown stateful step " + op);
             }

@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.IntFunction;
 import org.flowlab.sim.engine.EventTimeContract;
+import org.flowlab.sim.engine.OutputMode;
 import org.flowlab.sim.job.Job;
 import org.flowlab.sim.job.KeyedProcess;
 import org.flowlab.sim.job.KeyedProcessFunction;
@@ -25,6 +26,18 @@ import org.flowlab.sim.kernel.EventQueue;
  * does, and then the timers up to the watermark; rows beyond it wait for a later run. A row at or
  * below a committed watermark is late: dropped and counted, or the key's whole history is
  * replayed from the start and its outputs rewritten (only what differs is upserted or deleted).
+ *
+ * <p>Provisional evaluation. A detector (the job's last step) in the {@code updates} output mode
+ * also runs every row that is not late through a second, provisional instance of the function as
+ * the run reads it, in arrival order, with its own state and timers per key; the row's records are
+ * visible at that run's commit, and final at the commit of the run whose final evaluation
+ * processes the row (often the same one). Its alerts past the run's watermark are put at once and
+ * kept pending; those at or before it are final in the same run, so only the final evaluation puts
+ * them. Once the final evaluation of a key (a run or a replay) has passed a pending alert's time,
+ * the alert stands if the final evaluation emitted at the same result key (with the final value)
+ * and is deleted otherwise; then the provisional timers up to the watermark fire, their alerts not
+ * put. A late row is not run provisionally: it is dropped, or the replay of its key, whose outputs
+ * are final, makes it visible.
  */
 final class ProcessStage implements SourceStage, ChangeStage {
 
@@ -34,6 +47,8 @@ final class ProcessStage implements SourceStage, ChangeStage {
         final Row row;
         final long maxArrival;
         IntList lineage;
+        /** Run by the provisional instance, its records visible already: its final run marks them final. */
+        boolean shown;
 
         Entry(ResultKey id, Row row, long maxArrival, IntList lineage) {
             this.id = id;
@@ -79,6 +94,11 @@ final class ProcessStage implements SourceStage, ChangeStage {
         long wakeAt = Long.MAX_VALUE;
         /** Taken into the step in progress. */
         boolean due;
+        // With provisional evaluation: the provisional instance's state and timers, made at the first row.
+        NamedValues provisionalState;
+        TimerSet provisionalTimers;
+        /** The keys of the provisional outputs not yet reconciled with the final ones; null while there are none. */
+        TreeSet<ResultKey> provisionalOutputs;
 
         KeyState(long key) {
             this.key = key;
@@ -116,7 +136,11 @@ final class ProcessStage implements SourceStage, ChangeStage {
     private final KeyedProcessFunction function;
     /** Whether a key may be replayed, so its history and outputs must be kept. */
     private final boolean replayable;
-    private final Context ctx = new Context();
+    /** Whether rows are also run at once by a provisional instance (a detector in the {@code updates} output mode). */
+    private final boolean provisional;
+    private final KeyedProcessFunction provisionalFunction;
+    private final Context ctx = new Context(false);
+    private final Context provisionalCtx = new Context(true);
 
     private final LongTable<KeyState> keys = new LongTable<>();
     private final Map<ResultKey, Entry> byId = new HashMap<>();
@@ -135,8 +159,9 @@ final class ProcessStage implements SourceStage, ChangeStage {
      *                      steps before it make it; null for a later step
      * @param sourceArrival for the first stateful step: the arrival time of a trace position
      */
-    ProcessStage(Job job, KeyedProcess op, boolean lastStep, LatePolicy latePolicy, EventTimeContract contract,
-                 StageOutput out, int stageIndex, IntFunction<Row> sourceRow, IntFunction<Long> sourceArrival) {
+    ProcessStage(Job job, KeyedProcess op, boolean lastStep, OutputMode mode, LatePolicy latePolicy,
+                 EventTimeContract contract, StageOutput out, int stageIndex, IntFunction<Row> sourceRow,
+                 IntFunction<Long> sourceArrival) {
         this.job = job;
         this.op = op;
         this.lastStep = lastStep;
@@ -148,6 +173,9 @@ final class ProcessStage implements SourceStage, ChangeStage {
         this.sourceArrival = sourceArrival;
         this.function = op.newFunction();
         this.replayable = sourceRow == null || latePolicy == LatePolicy.CORRECT;
+        // Only a detector's alerts can be taken back; rows forwarded to later steps cannot.
+        this.provisional = lastStep && mode == OutputMode.UPDATES;
+        this.provisionalFunction = provisional ? op.newFunction() : null;
     }
 
     private KeyState key(long key) {
@@ -168,8 +196,12 @@ final class ProcessStage implements SourceStage, ChangeStage {
         }
         IntList lineage = new IntList(1);
         lineage.add(record);
-        ks.pending().add(new Entry(null, row, arrival, lineage));
+        Entry e = new Entry(null, row, arrival, lineage);
+        ks.pending().add(e);
         delta.work[stageIndex].add(row.key(), 1);
+        if (provisional && !ks.replay) {
+            runProvisionally(ks, e, delta);
+        }
         // A row only ever brings the key's wake forward, to its own time if it is past the watermark.
         if (row.eventTime() > watermark && row.eventTime() < ks.wakeAt) {
             wakeAt(ks, row.eventTime());
@@ -203,6 +235,9 @@ final class ProcessStage implements SourceStage, ChangeStage {
             needsReplay(ks);
         }
         delta.work[stageIndex].add(row.key(), 1);
+        if (provisional && !ks.replay) {
+            runProvisionally(ks, e, delta);
+        }
         updateWake(ks);
     }
 
@@ -264,6 +299,10 @@ final class ProcessStage implements SourceStage, ChangeStage {
             next = Math.min(next, ks.timers.first());
             any = true;
         }
+        if (provisional && ks.provisionalTimers != null && !ks.provisionalTimers.isEmpty()) {
+            next = Math.min(next, ks.provisionalTimers.first());
+            any = true;
+        }
         long at = any ? next : Long.MAX_VALUE;
         if (at != ks.wakeAt) {
             wakeAt(ks, at);
@@ -303,6 +342,9 @@ final class ProcessStage implements SourceStage, ChangeStage {
                 replay(ks, newWatermark, delta);
             } else {
                 run(ks, newWatermark, delta);
+            }
+            if (provisional) {
+                reconcile(ks, newWatermark, delta);
             }
         }
         watermark = newWatermark;
@@ -408,12 +450,69 @@ final class ProcessStage implements SourceStage, ChangeStage {
 
     private void element(KeyState ks, Entry e, RunDelta delta) {
         ks.maxArrival = Math.max(ks.maxArrival, e.maxArrival);
+        if (e.shown) {
+            // Visible since its provisional run; what it shows is final with this run's commit.
+            delta.markFinal(e.lineage);
+            e.lineage = null;
+        }
         ctx.element(e);
         function.processElement(e.row, ctx);
         if (!ctx.producedForElement) {
             // Nothing came out of it: its effect on the key's state is what is committed.
             delta.mark(e.lineage);
             e.lineage = null;
+        }
+    }
+
+    // ---------------------------------------------------------------- provisional evaluation
+
+    /**
+     * Runs a row at once through the provisional instance, in the order rows come; its records are
+     * visible at this run's commit. What it emits past the run's watermark is put at once (and kept
+     * pending until the final evaluation passes it); what it emits at or before is final in this
+     * same run, so the final evaluation puts it.
+     */
+    private void runProvisionally(KeyState ks, Entry e, RunDelta delta) {
+        if (ks.provisionalState == null) {
+            ks.provisionalState = new NamedValues();
+            ks.provisionalTimers = new TimerSet();
+        }
+        provisionalCtx.begin(ks, delta, null);
+        provisionalCtx.element(e);
+        provisionalFunction.processElement(e.row, provisionalCtx);
+        delta.mark(e.lineage);
+        e.shown = e.lineage != null;
+        delta.work[stageIndex].add(ks.key, 1);
+    }
+
+    /**
+     * The final evaluation of the key has run up to {@code upTo}: deletes the provisional outputs at
+     * or before it that the final one did not emit at the same key (those it did emit it has
+     * confirmed and put), then fires the provisional timers up to it — after the final evaluation,
+     * so they only move the provisional state on.
+     */
+    private void reconcile(KeyState ks, long upTo, RunDelta delta) {
+        if (ks.provisionalOutputs != null) {
+            // Keys sort by time first: those up to upTo are the ones before the last possible key at upTo.
+            NavigableSet<ResultKey> passed = ks.provisionalOutputs.headSet(
+                    ResultKey.at(Long.MAX_VALUE, upTo, Long.MAX_VALUE), true);
+            for (ResultKey at : passed) {
+                out.put(at, null, Long.MIN_VALUE, null, delta);
+            }
+            passed.clear();
+            if (ks.provisionalOutputs.isEmpty()) {
+                ks.provisionalOutputs = null;
+            }
+        }
+        TimerSet timers = ks.provisionalTimers;
+        if (timers == null || timers.isEmpty() || timers.first() > upTo) {
+            return;
+        }
+        provisionalCtx.begin(ks, delta, null);
+        while (!timers.isEmpty() && timers.first() <= upTo) {
+            long t = timers.pollFirst();
+            provisionalCtx.timer(t);
+            provisionalFunction.onTimer(t, provisionalCtx);
         }
     }
 
@@ -433,8 +532,12 @@ final class ProcessStage implements SourceStage, ChangeStage {
         }
     }
 
-    /** The context the function sees: the oracle's rules, the key's kept state. */
+    /**
+     * The context the function sees: the oracle's rules, the key's kept state — for the provisional
+     * instance, the key's provisional state and timers.
+     */
     private final class Context implements ProcessContext {
+        private final boolean forProvisional;
         private KeyState ks;
         private RunDelta delta;
         private TreeMap<ResultKey, Produced> replaying;
@@ -442,6 +545,18 @@ final class ProcessStage implements SourceStage, ChangeStage {
         private long currentTime;
         private boolean inTimer;
         boolean producedForElement;
+
+        Context(boolean forProvisional) {
+            this.forProvisional = forProvisional;
+        }
+
+        private NamedValues state() {
+            return forProvisional ? ks.provisionalState : ks.state;
+        }
+
+        private TimerSet timers() {
+            return forProvisional ? ks.provisionalTimers : ks.timers;
+        }
 
         void begin(KeyState keyState, RunDelta runDelta, TreeMap<ResultKey, Produced> produced) {
             ks = keyState;
@@ -475,17 +590,17 @@ final class ProcessStage implements SourceStage, ChangeStage {
         @Override
         @SuppressWarnings("unchecked")
         public <T> T state(String name) {
-            return (T) ks.state.get(name);
+            return (T) state().get(name);
         }
 
         @Override
         public void setState(String name, Object value) {
-            ks.state.put(name, value);
+            state().put(name, value);
         }
 
         @Override
         public void clearState(String name) {
-            ks.state.put(name, null);
+            state().put(name, null);
         }
 
         @Override
@@ -495,12 +610,12 @@ final class ProcessStage implements SourceStage, ChangeStage {
                         + timestamp + " for key " + ks.key + (inTimer ? ", not later than the firing timer at " : ", before the current time ")
                         + currentTime);
             }
-            ks.timers.add(timestamp);
+            timers().add(timestamp);
         }
 
         @Override
         public void deleteTimer(long timestamp) {
-            ks.timers.remove(timestamp);
+            timers().remove(timestamp);
         }
 
         @Override
@@ -528,12 +643,21 @@ final class ProcessStage implements SourceStage, ChangeStage {
         }
 
         private void produce(Object result) {
+            if (forProvisional) {
+                produceProvisionally(result);
+                return;
+            }
             if (!ks.emittedAny || ks.seqTime != currentTime) {
                 ks.emittedAny = true;
                 ks.seqTime = currentTime;
                 ks.seq = 0;
             }
             ResultKey at = ResultKey.at(ks.key, currentTime, ks.seq++);
+            if (provisional && ks.provisionalOutputs != null && ks.provisionalOutputs.remove(at)
+                    && ks.provisionalOutputs.isEmpty()) {
+                // Confirmed: the final value is put below, over the provisional one.
+                ks.provisionalOutputs = null;
+            }
             if (replayable) {
                 if (ks.outputs == null) {
                     ks.outputs = new TreeMap<>();
@@ -556,6 +680,21 @@ final class ProcessStage implements SourceStage, ChangeStage {
             } else {
                 out.put(at, result, maxArrival, lineage, delta);
             }
+        }
+
+        /** Numbered by the provisional outputs still pending at this time, as the rows come. */
+        private void produceProvisionally(Object result) {
+            if (currentTime <= delta.watermark) {
+                return; // final in this same run: the final evaluation emits what belongs there
+            }
+            if (ks.provisionalOutputs == null) {
+                ks.provisionalOutputs = new TreeSet<>();
+            }
+            long seq = ks.provisionalOutputs.subSet(ResultKey.at(ks.key, currentTime, 0), true,
+                    ResultKey.at(ks.key, currentTime, Long.MAX_VALUE), true).size();
+            ResultKey at = ResultKey.at(ks.key, currentTime, seq);
+            ks.provisionalOutputs.add(at);
+            out.put(at, result, current == null ? ks.maxArrival : current.maxArrival, null, delta);
         }
     }
 }

@@ -7,8 +7,9 @@ import org.flowlab.sim.job.ResultKey;
 
 /**
  * What one run changes, computed when it starts and applied at its commit: the outputs it
- * upserts or deletes, the input records that become visible with it, the records it drops as
- * late, and the work each stage does (which sizes its tasks).
+ * upserts or deletes, the input records that become visible with it (and those that a final
+ * evaluation makes final after a provisional one), the records it drops as late, and the work
+ * each stage does (which sizes its tasks).
  */
 final class RunDelta {
     /** One output change: the new value, or null for a deletion, and the latest arrival it reflects. */
@@ -26,6 +27,8 @@ final class RunDelta {
     /** Records an output reflects, each beside that output ({@code viaOutputs}, in step): final when it last changes. */
     final IntList viaIds = new IntList(64);
     final ArrayList<ResultKey> viaOutputs = new ArrayList<>();
+    /** Records whose final evaluation the commit makes final, visible since an earlier provisional one (a detector's). */
+    final IntList finalIds = new IntList(4);
     final IntList late = new IntList(4);
     /** The records the first stateful step judged for lateness, all against {@code judgedAgainst}. */
     final IntList judged = new IntList(64);
@@ -65,6 +68,13 @@ final class RunDelta {
     void judge(int id, long watermark) {
         judged.add(id);
         judgedAgainst = watermark;
+    }
+
+    /** The records {@code ids} become final with the commit (a detector's final evaluation after a provisional one). */
+    void markFinal(IntList ids) {
+        if (ids != null) {
+            finalIds.addAll(ids);
+        }
     }
 
     /** How many records the commit makes visible, through an output or not. */

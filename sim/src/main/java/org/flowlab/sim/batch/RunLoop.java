@@ -269,6 +269,9 @@ final class RunLoop implements RunExecution.Listener {
         for (int i = 0; i < delta.judged.size(); i++) {
             judgements.judge(delta.judged.get(i), delta.judgedAgainst);
         }
+        for (int i = 0; i < delta.finalIds.size(); i++) {
+            visibility.markFinal(delta.finalIds.get(i), at);
+        }
         for (int i = 0; i < delta.late.size(); i++) {
             int id = delta.late.get(i);
             visibility.mark(id, at);

@@ -247,8 +247,8 @@ public final class ResultTable {
     /**
      * Collects outputs into a table. {@link #add} is for outputs that must agree (an identical
      * repeat, as at-least-once sinks produce, is counted and kept once); {@link #put} overwrites,
-     * as a batch rerun upserts its output partition. Outputs are kept in the order they came, with
-     * a hash index, and sorted once when the table is built.
+     * as a batch rerun upserts its output partition; {@link #remove} retracts one. Outputs are
+     * kept in an array with a hash index, and sorted once when the table is built.
      */
     public static final class Builder {
         private Output[] outputs = new Output[16];
@@ -302,6 +302,56 @@ public final class ResultTable {
             Object previous = outputs[i].value();
             outputs[i] = output;
             return previous;
+        }
+
+        /**
+         * Removes the value at a key, if there is one, and returns it, or null: a retraction. The
+         * last output takes the freed place, so the outputs stay dense for {@link #build}.
+         */
+        public Object remove(ResultKey key) {
+            int h = hash(Objects.requireNonNull(key, "key"));
+            int slot = find(key, h);
+            if (index[slot] == 0) {
+                return null;
+            }
+            int i = entry(index[slot]);
+            Object previous = outputs[i].value();
+            deleteSlot(slot);
+            int last = --size;
+            if (i != last) {
+                Output moved = outputs[last];
+                int movedSlot = find(moved.at(), hash(moved.at()));
+                index[movedSlot] = (index[movedSlot] & 0xFFFF_FFFF_0000_0000L) | (i + 1);
+                outputs[i] = moved;
+                ends[i] = ends[last];
+            }
+            outputs[last] = null;
+            return previous;
+        }
+
+        /**
+         * Empties a slot of the index and shifts back the entries of its probe run that could no
+         * longer be found past the gap (deletion without tombstones in linear probing).
+         */
+        private void deleteSlot(int slot) {
+            int mask = index.length - 1;
+            int gap = slot;
+            int j = slot;
+            while (true) {
+                j = (j + 1) & mask;
+                long e = index[j];
+                if (e == 0) {
+                    break;
+                }
+                int home = (int) (e >>> 32) & mask;
+                // The entry may fill the gap unless its home lies cyclically in (gap, j].
+                boolean homeBetween = gap <= j ? gap < home && home <= j : gap < home || home <= j;
+                if (!homeBetween) {
+                    index[gap] = e;
+                    gap = j;
+                }
+            }
+            index[gap] = 0;
         }
 
         /** How many identical outputs {@link #add} has seen again. */

@@ -8,13 +8,18 @@ import java.util.List;
  * What a task did between two checkpoint barriers that becomes visible only when the checkpoint
  * after them completes (exactly-once): the outputs its sink staged, and the input records whose
  * effect it consumed without an output (filtered out, dropped as late, folded into a detector's
- * state). A restart discards the epochs of checkpoints that did not complete.
+ * state), and the records whose final evaluation it committed (a detector's in the {@code updates}
+ * output mode). A restart discards the epochs of checkpoints that did not complete.
  */
 final class Epoch {
     final List<SinkOutput> outputs = new ArrayList<>();
     final List<Lineage> lineages = new ArrayList<>();
     private int[] ids = new int[8];
     private int idCount;
+    /** Records whose final evaluation this epoch commits (a detector's, after its provisional one); made at the first. */
+    private int[] finalIds;
+    private int finalIdCount;
+    private List<Lineage> finalLineages;
 
     void addId(int id) {
         if (idCount == ids.length) {
@@ -29,5 +34,33 @@ final class Epoch {
 
     int id(int i) {
         return ids[i];
+    }
+
+    void addFinalId(int id) {
+        if (finalIds == null) {
+            finalIds = new int[8];
+        } else if (finalIdCount == finalIds.length) {
+            finalIds = Arrays.copyOf(finalIds, finalIdCount * 2);
+        }
+        finalIds[finalIdCount++] = id;
+    }
+
+    void addFinalLineage(Lineage lineage) {
+        if (finalLineages == null) {
+            finalLineages = new ArrayList<>();
+        }
+        finalLineages.add(lineage);
+    }
+
+    int finalIdCount() {
+        return finalIdCount;
+    }
+
+    int finalId(int i) {
+        return finalIds[i];
+    }
+
+    List<Lineage> finalLineages() {
+        return finalLineages == null ? List.of() : finalLineages;
     }
 }

@@ -104,6 +104,19 @@ final class Lineage {
         markedParts = partCount;
     }
 
+    /**
+     * Marks what every record in the lineage shows final at {@code t} (the first such time counts).
+     * Walked whole each time: final marks come once per row, at its final evaluation.
+     */
+    void markFinal(RecordVisibility visibility, long t) {
+        for (int i = 0; i < idCount; i++) {
+            visibility.markFinal(ids[i], t);
+        }
+        for (int i = 0; i < partCount; i++) {
+            parts[i].markFinal(visibility, t);
+        }
+    }
+
     /** Marks every record in the lineage late. */
     void markLate(LateLog late) {
         for (int i = 0; i < idCount; i++) {

@@ -2,13 +2,16 @@ package org.flowlab.sim.stream;
 
 import java.util.Arrays;
 import java.util.Comparator;
+import org.flowlab.sim.job.ResultKey;
 import org.flowlab.sim.job.Row;
 
 /**
  * One key's state in a {@link ProcessOperator}: its named state values, its distinct timers, its
- * buffered rows and the numbering of its outputs. A key mostly has one or two names, one timer and
- * one buffered row at a time, so the first of each lives in a field and only more of them go to an
- * array: running a key touches one object, not five, and the state of many keys stays in cache.
+ * buffered rows and the numbering of its outputs; with provisional evaluation also the provisional
+ * instance's state and timers (a second {@code ProcessKeyState}) and its outputs not yet reconciled.
+ * A key mostly has one or two names, one timer and one buffered row at a time, so the first of each
+ * lives in a field and only more of them go to an array: running a key touches one object, not
+ * five, and the state of many keys stays in cache.
  */
 final class ProcessKeyState {
 
@@ -42,6 +45,14 @@ final class ProcessKeyState {
     boolean emitted;
     long seqTime;
     long seq;
+    /**
+     * With provisional evaluation (the {@code updates} output mode): the provisional instance's
+     * state and timers for this key, kept here so that checkpoints carry them; null otherwise.
+     */
+    ProcessKeyState provisional;
+    // The keys of the provisional outputs not yet reconciled with the final ones, in the order emitted.
+    private ResultKey[] pendingAt;
+    private int pendingCount;
     /** The earliest buffered row's event time or timer, while the key is in the due queue. */
     long due = Long.MAX_VALUE;
     boolean queued;
@@ -85,6 +96,13 @@ final class ProcessKeyState {
         c.emitted = emitted;
         c.seqTime = seqTime;
         c.seq = seq;
+        if (provisional != null) {
+            c.provisional = provisional.copy();
+        }
+        if (pendingCount > 0) {
+            c.pendingAt = Arrays.copyOf(pendingAt, pendingCount);
+            c.pendingCount = pendingCount;
+        }
         return c;
     }
 
@@ -98,9 +116,93 @@ final class ProcessKeyState {
         return timerCount > 0 ? Math.min(d, firstTimer) : d;
     }
 
-    /** State entries for a checkpoint's cost: the key, its timers and its buffered rows. */
+    /**
+     * State entries for a checkpoint's cost: the key, its timers and its buffered rows, and with
+     * provisional evaluation the provisional timers and outputs.
+     */
     int entries() {
-        return 1 + timerCount + rowCount;
+        return 1 + timerCount + rowCount + pendingCount + (provisional == null ? 0 : provisional.timerCount);
+    }
+
+    // ---------------------------------------------------------------- provisional evaluation
+
+    /** The provisional instance's state of this key, made at the first use. */
+    ProcessKeyState provisional() {
+        if (provisional == null) {
+            provisional = new ProcessKeyState(key);
+        }
+        return provisional;
+    }
+
+    /** Whether the provisional evaluation keeps anything for this key: state, timers or unreconciled outputs. */
+    boolean holdsProvisional() {
+        return pendingCount > 0 || provisional != null && (provisional.stateCount > 0 || provisional.timerCount > 0);
+    }
+
+    /** The earliest provisional timer, +inf without one. */
+    long firstProvisionalTimer() {
+        return provisional == null || provisional.timerCount == 0 ? Long.MAX_VALUE : provisional.firstTimer;
+    }
+
+    /** How many unreconciled provisional outputs are at event time {@code time}: the next one's seq there. */
+    int pendingCountAt(long time) {
+        int n = 0;
+        for (int i = 0; i < pendingCount; i++) {
+            if (pendingAt[i].windowStart() == time) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** A provisional output was sent at {@code at}. */
+    void addPending(ResultKey at) {
+        if (pendingAt == null) {
+            pendingAt = new ResultKey[2];
+        } else if (pendingCount == pendingAt.length) {
+            pendingAt = Arrays.copyOf(pendingAt, pendingCount * 2);
+        }
+        pendingAt[pendingCount++] = at;
+    }
+
+    boolean hasPending() {
+        return pendingCount > 0;
+    }
+
+    /**
+     * The final evaluation emits at {@code at}: takes the provisional output there, if any, out of
+     * the pending ones; says whether there was one.
+     */
+    boolean confirmPending(ResultKey at) {
+        for (int i = 0; i < pendingCount; i++) {
+            if (pendingAt[i].equals(at)) {
+                removePending(i);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Drops the pending provisional outputs at event times up to {@code upTo}, which the final
+     * evaluation, now run past them, did not confirm; returns how many.
+     */
+    int dropPendingUpTo(long upTo) {
+        int kept = 0;
+        for (int i = 0; i < pendingCount; i++) {
+            if (pendingAt[i].windowStart() > upTo) {
+                pendingAt[kept++] = pendingAt[i];
+            }
+        }
+        int dropped = pendingCount - kept;
+        Arrays.fill(pendingAt, kept, pendingCount, null);
+        pendingCount = kept;
+        return dropped;
+    }
+
+    private void removePending(int i) {
+        System.arraycopy(pendingAt, i + 1, pendingAt, i, pendingCount - i - 1);
+        pendingAt[--pendingCount] = null;
     }
 
     // ---------------------------------------------------------------- named state

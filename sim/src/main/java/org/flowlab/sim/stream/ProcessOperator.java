@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.flowlab.sim.engine.EventTimeContract;
+import org.flowlab.sim.engine.OutputMode;
 import org.flowlab.sim.job.KeyedProcess;
 import org.flowlab.sim.job.KeyedProcessFunction;
 import org.flowlab.sim.job.ProcessContext;
@@ -21,6 +22,16 @@ import org.flowlab.sim.job.Row;
  * last stateful step (a detector: its outputs do not reflect every row); otherwise they travel on
  * with the rows it forwards, and are committed here only if it forwards none.
  *
+ * <p>Provisional evaluation. A detector (the job's last step) in the {@code updates} output mode
+ * also runs every accepted row at once through a second, provisional instance of the function, in
+ * the order rows come, with its own state and timers kept in the key's state (so checkpoints carry
+ * them). Its alerts go out at once, as provisional outputs, and the row's records are committed as
+ * first visible; the buffered evaluation above is the final one, and commits them as final. When
+ * the final evaluation of a key has run up to the watermark, the sink retracts the key's
+ * provisional alerts up to then that the final one did not emit at the same result key, and the
+ * provisional timers the watermark has passed fire — their alerts would be at a time already final,
+ * so they only move the provisional state on. In the {@code final} mode none of this exists.
+ *
  * <p>State. Each key is a {@link ProcessKeyState}; the keys with rows or timers wait in queues by
  * their next due time. Checkpoints are a {@link StateChangelog} of copies of the keys changed
  * since the last one.
@@ -29,6 +40,10 @@ final class ProcessOperator implements StatefulOperator {
 
     private final KeyedProcess step;
     private final KeyedProcessFunction function;
+    /** Whether rows are also run at once by a provisional instance (a detector in the {@code updates} output mode). */
+    private final boolean provisional;
+    /** The provisional instance, with its own state in each key's {@link ProcessKeyState#provisional}; null without. */
+    private final KeyedProcessFunction provisionalFunction;
     private final int opIndex;
     private final boolean lastStep;
     private final boolean lastStateful;
@@ -46,7 +61,8 @@ final class ProcessOperator implements StatefulOperator {
      */
     private final DueQueue rowsDue = new DueQueue();
     private final DueQueue timersDue = new DueQueue();
-    private final Context ctx = new Context();
+    private final Context ctx = new Context(false);
+    private final Context provisionalCtx;
     private final boolean checkpointed;
     /** The keys changed since the last checkpoint (with checkpoints), which the next one keeps. */
     private final List<ProcessKeyState> dirty = new ArrayList<>();
@@ -55,9 +71,13 @@ final class ProcessOperator implements StatefulOperator {
     private int entryCount;
 
     ProcessOperator(KeyedProcess step, int opIndex, boolean lastStep, boolean lastStateful, EventTimeContract contract,
-                    String jobName, boolean checkpointed) {
+                    OutputMode output, String jobName, boolean checkpointed) {
         this.step = step;
         this.function = step.newFunction();
+        // Only a detector's alerts can be taken back; rows forwarded to later steps cannot.
+        this.provisional = lastStep && output == OutputMode.UPDATES;
+        this.provisionalFunction = provisional ? step.newFunction() : null;
+        this.provisionalCtx = provisional ? new Context(true) : null;
         this.opIndex = opIndex;
         this.lastStep = lastStep;
         this.lastStateful = lastStateful;
@@ -92,6 +112,9 @@ final class ProcessOperator implements StatefulOperator {
         touch(ks);
         ks.addRow(record);
         entryCount++;
+        if (provisional) {
+            runProvisionally(ks, record, task);
+        }
         schedule(ks);
     }
 
@@ -109,9 +132,9 @@ final class ProcessOperator implements StatefulOperator {
             }
             ks.queued = false;
             run(ks, watermark, task);
-            if (ks.hasWork()) {
+            if (hasWork(ks)) {
                 schedule(ks);
-            } else if (!ks.hasState()) {
+            } else if (!ks.hasState() && !(provisional && ks.holdsProvisional())) {
                 keys.remove(ks.key);
                 ks.removed = true;
                 entryCount--;
@@ -127,6 +150,9 @@ final class ProcessOperator implements StatefulOperator {
      */
     private void schedule(ProcessKeyState ks) {
         long d = ks.nextDue();
+        if (provisional) {
+            d = Math.min(d, ks.firstProvisionalTimer());
+        }
         if (ks.queued && d >= ks.due) {
             return;
         }
@@ -300,6 +326,11 @@ final class ProcessOperator implements StatefulOperator {
         }
     }
 
+    /** Whether the key has rows or timers waiting, the provisional instance's timers included. */
+    private boolean hasWork(ProcessKeyState ks) {
+        return ks.hasWork() || provisional && ks.firstProvisionalTimer() != Long.MAX_VALUE;
+    }
+
     private static boolean before(long dueA, long keyA, long dueB, long keyB) {
         return dueA < dueB || (dueA == dueB && keyA < keyB);
     }
@@ -323,7 +354,10 @@ final class ProcessOperator implements StatefulOperator {
                 ctx.current = next;
                 ctx.forwarded = false;
                 function.processElement(next.row, ctx);
-                if (lastStateful || !ctx.forwarded) {
+                if (provisional) {
+                    // Visible since its provisional run: this is when what it shows becomes final.
+                    task.commitFinal(next);
+                } else if (lastStateful || !ctx.forwarded) {
                     task.commit(next);
                 }
             } else if (timerReady) {
@@ -342,6 +376,71 @@ final class ProcessOperator implements StatefulOperator {
         ctx.ks = null;
         ctx.task = null;
         ctx.current = null;
+        if (provisional) {
+            reconcile(ks, watermark, task);
+        }
+    }
+
+    // ---------------------------------------------------------------- provisional evaluation
+
+    /**
+     * Runs an accepted row at once through the provisional instance, in the order rows come, and
+     * commits its input records as first visible; its outputs go out at once (see {@link Context#emit}).
+     */
+    private void runProvisionally(ProcessKeyState ks, StreamRecord record, KeyedTask task) {
+        task.cost += task.costs.recordNanos() + task.costs.stateAccessNanos();
+        Context c = provisionalCtx;
+        c.owner = ks;
+        c.ks = ks.provisional();
+        c.task = task;
+        c.currentTime = record.row.eventTime();
+        c.inTimer = false;
+        c.current = record;
+        provisionalFunction.processElement(record.row, c);
+        c.owner = null;
+        c.ks = null;
+        c.task = null;
+        c.current = null;
+        task.commit(record);
+    }
+
+    /**
+     * The final evaluation of the key has run up to {@code watermark}: has the sink retract the
+     * provisional outputs at or before it that the final one did not emit at the same key (those it
+     * did emit it has confirmed, by sending them), then fires the provisional timers the watermark
+     * has passed — after the final evaluation, so they only move the provisional state on: what
+     * they would emit is at a time already final, and is not sent.
+     */
+    private void reconcile(ProcessKeyState ks, long watermark, KeyedTask task) {
+        int retracted = ks.hasPending() ? ks.dropPendingUpTo(watermark) : 0;
+        entryCount -= retracted;
+        // After a restart the sink may show provisional outputs of a discarded attempt that the
+        // state does not know (at-least-once): the sink, which remembers them, retracts those too.
+        if (retracted > 0 || task.run.incarnation() > 0) {
+            task.cost += retracted * task.costs.sinkWriteNanos();
+            task.reconcile(SinkOutput.reconcile(ks.key, watermark));
+        }
+        ProcessKeyState p = ks.provisional;
+        if (p == null || !p.hasTimer() || p.firstTimer() > watermark) {
+            return;
+        }
+        Context c = provisionalCtx;
+        c.owner = ks;
+        c.ks = p;
+        c.task = task;
+        c.current = null;
+        c.inTimer = true;
+        while (p.hasTimer() && p.firstTimer() <= watermark) {
+            long timestamp = p.firstTimer();
+            p.removeTimer(timestamp);
+            entryCount--;
+            task.cost += task.costs.stateAccessNanos();
+            c.currentTime = timestamp;
+            provisionalFunction.onTimer(timestamp, c);
+        }
+        c.owner = null;
+        c.ks = null;
+        c.task = null;
     }
 
     // ---------------------------------------------------------------- checkpoints
@@ -384,20 +483,30 @@ final class ProcessOperator implements StatefulOperator {
             ks.inChangelog = true;
             keys.put(ks.key, ks);
             entryCount += ks.entries();
-            if (ks.hasWork()) {
+            if (hasWork(ks)) {
                 schedule(ks);
             }
         });
     }
 
-    /** The context the function sees for the key being run; checks the same rules as the oracle. */
+    /**
+     * The context the function sees for the key being run; checks the same rules as the oracle.
+     * The provisional instance's context works on the key's provisional state ({@code ks}), and
+     * keeps its outputs pending in the key's own ({@code owner}).
+     */
     private final class Context implements ProcessContext {
+        final boolean forProvisional;
         ProcessKeyState ks;
+        ProcessKeyState owner;
         KeyedTask task;
         StreamRecord current;
         long currentTime;
         boolean inTimer;
         boolean forwarded;
+
+        Context(boolean forProvisional) {
+            this.forProvisional = forProvisional;
+        }
 
         @Override
         public long key() {
@@ -458,7 +567,28 @@ final class ProcessOperator implements StatefulOperator {
             if (value == null) {
                 throw new IllegalArgumentException("job " + jobName + ": " + step + " emitted null for key " + ks.key);
             }
-            task.output(new SinkOutput(nextAt(), value, -1, null, current == null ? -1 : current.maxArrival));
+            output(value);
+        }
+
+        private void output(Object value) {
+            long maxArrival = current == null ? -1 : current.maxArrival;
+            if (forProvisional) {
+                if (currentTime <= task.watermark) {
+                    return; // that time is final already: the final evaluation emits what belongs there
+                }
+                // Numbered by the provisional outputs still pending at this time, as the rows come.
+                ResultKey at = ResultKey.at(ks.key, currentTime, owner.pendingCountAt(currentTime));
+                owner.addPending(at);
+                entryCount++;
+                task.output(new SinkOutput(at, value, -1, null, maxArrival, SinkOutput.Kind.PROVISIONAL));
+                return;
+            }
+            ResultKey at = nextAt();
+            if (provisional && ks.hasPending() && ks.confirmPending(at)) {
+                entryCount--;
+            }
+            // Sent even when equal to the provisional value: the sink learns it is confirmed.
+            task.output(new SinkOutput(at, value, -1, null, maxArrival));
         }
 
         @Override
@@ -469,6 +599,10 @@ final class ProcessOperator implements StatefulOperator {
             if (row.eventTime() < currentTime) {
                 throw new IllegalArgumentException("job " + jobName + ": " + step + " forwarded a row at "
                         + row.eventTime() + ", before the current time " + currentTime + " (it would be late downstream)");
+            }
+            if (provisional) {
+                output(row); // past the last step a row is an output, like an emitted value
+                return;
             }
             ResultKey at = nextAt();
             long maxArrival = current == null ? -1 : current.maxArrival;

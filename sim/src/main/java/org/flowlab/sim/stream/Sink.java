@@ -1,6 +1,11 @@
 package org.flowlab.sim.stream;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.HdrHistogram.Histogram;
+import org.flowlab.sim.job.ResultKey;
 import org.flowlab.sim.job.ResultTable;
 import org.flowlab.sim.metrics.LatencySummary;
 
@@ -11,11 +16,17 @@ import org.flowlab.sim.metrics.LatencySummary;
  * record not yet visible is a duplicate (an at-least-once replay): counted, not shown twice. One
  * that reflects new records — an early-fired window whose value did not change — makes them
  * visible. Making an output visible marks the input records it reflects and records its latencies.
+ * Provisional outputs (a detector's, in the {@code updates} output mode) are upserted too, and
+ * remembered until an output at the same key confirms them — an equal one is then no duplicate —
+ * or a reconciliation deletes them: a retraction, which counts as a change of that output.
  */
 final class Sink {
     private final StreamRun run;
     private final ResultTable.Builder visible = ResultTable.builder();
     private long duplicates;
+    private long retractions;
+    /** The provisional outputs shown and not yet confirmed or retracted, by key; made at the first. */
+    private Map<Long, List<ResultKey>> provisional;
     private final Histogram processingLatency = LatencySummary.newHistogram();
     private final Histogram eventTimeLatency = LatencySummary.newHistogram();
     private final Histogram detectionLatency = LatencySummary.newHistogram();
@@ -35,6 +46,15 @@ final class Sink {
 
     /** {@code out} becomes visible at {@code t}. */
     void publish(SinkOutput out, long t) {
+        boolean confirmed = false;
+        switch (out.kind()) {
+            case RECONCILE -> {
+                reconcile(out.at().key(), out.at().windowStart(), t);
+                return;
+            }
+            case PROVISIONAL -> remember(out.at());
+            case OUTPUT -> confirmed = provisional != null && forget(out.at());
+        }
         Object previous = visible.upsert(out.at(), out.value());
         boolean changed = !out.value().equals(previous);
         if (changed) {
@@ -48,7 +68,9 @@ final class Sink {
             out.lineage().mark(run.visibility, t, out.at());
         }
         if (!changed && run.visibility.visibleCount() == visibleBefore) {
-            duplicates++;
+            if (!confirmed) {
+                duplicates++; // a final output that confirms the provisional value shown is no repeat
+            }
             return;
         }
         if (out.maxArrival() >= 0) {
@@ -57,8 +79,61 @@ final class Sink {
         if (run.plan.outputsWindows() && out.at().windowEnd() != Long.MAX_VALUE) {
             eventTimeLatency.recordValue(Math.max(0, t - out.at().windowEnd()));
         }
-        if (run.plan.outputsDetections()) {
+        if (run.plan.outputsDetections() && previous == null) {
+            // Once per alert: a provisional alert confirmed with another value was detected already.
             detectionLatency.recordValue(Math.max(0, t - out.at().windowStart()));
+        }
+    }
+
+    // ---------------------------------------------------------------- provisional outputs
+
+    /**
+     * Remembers a provisional output by its key. Kept here, with what is visible, rather than only
+     * in the operator's state: an at-least-once attempt that a restart discards may have shown
+     * provisional outputs that the replay, in another order, does not emit again, and the
+     * reconciliation must retract them too.
+     */
+    private void remember(ResultKey at) {
+        if (provisional == null) {
+            provisional = new HashMap<>();
+        }
+        List<ResultKey> keys = provisional.computeIfAbsent(at.key(), k -> new ArrayList<>(2));
+        if (!keys.contains(at)) {
+            keys.add(at);
+        }
+    }
+
+    /** A final output at {@code at}: whether it confirms a provisional one, no longer provisional then. */
+    private boolean forget(ResultKey at) {
+        List<ResultKey> keys = provisional.get(at.key());
+        if (keys == null || !keys.remove(at)) {
+            return false;
+        }
+        if (keys.isEmpty()) {
+            provisional.remove(at.key());
+        }
+        return true;
+    }
+
+    /** Deletes {@code key}'s provisional outputs at or before {@code upTo}: no final output confirmed them. */
+    private void reconcile(long key, long upTo, long t) {
+        List<ResultKey> keys = provisional == null ? null : provisional.get(key);
+        if (keys == null) {
+            return;
+        }
+        keys.removeIf(at -> {
+            if (at.windowStart() > upTo) {
+                return false;
+            }
+            // It reflects no record; deleting an output already gone changes nothing.
+            if (visible.remove(at) != null) {
+                retractions++;
+                run.visibility.outputChanged(at, t);
+            }
+            return true;
+        });
+        if (keys.isEmpty()) {
+            provisional.remove(key);
         }
     }
 
@@ -68,6 +143,11 @@ final class Sink {
 
     long duplicates() {
         return duplicates;
+    }
+
+    /** Outputs deleted: provisional outputs the final evaluation did not confirm. */
+    long retractions() {
+        return retractions;
     }
 
     LatencySummary processingLatency() {

@@ -342,7 +342,7 @@ public final class StreamRun {
                     config.checkpointing());
         }
         return new ProcessOperator((KeyedProcess) op, opIndex, last, opIndex == plan.lastStateful, config.eventTime(),
-                job.name(), config.checkpointing());
+                config.output(), job.name(), config.checkpointing());
     }
 
     /** A source read the record at {@code offset} of its log at {@code t}. */
@@ -394,7 +394,23 @@ public final class StreamRun {
         }
     }
 
-    /** A completed checkpoint makes what a task staged before its barrier visible. */
+    void commitFinalId(Task task, int id, long t) {
+        if (config.delivery() == Delivery.AT_LEAST_ONCE) {
+            visibility.markFinal(id, t);
+        } else {
+            task.epoch.addFinalId(id);
+        }
+    }
+
+    void commitFinalLineage(Task task, Lineage lineage, long t) {
+        if (config.delivery() == Delivery.AT_LEAST_ONCE) {
+            lineage.markFinal(visibility, t);
+        } else {
+            task.epoch.addFinalLineage(lineage);
+        }
+    }
+
+    /** A completed checkpoint makes what a task staged before its barrier visible (and final). */
     void commit(Epoch epoch, long t) {
         for (SinkOutput out : epoch.outputs) {
             sink.publish(out, t);
@@ -404,6 +420,12 @@ public final class StreamRun {
         }
         for (Lineage l : epoch.lineages) {
             l.mark(visibility, t);
+        }
+        for (int i = 0; i < epoch.finalIdCount(); i++) {
+            visibility.markFinal(epoch.finalId(i), t);
+        }
+        for (Lineage l : epoch.finalLineages()) {
+            l.markFinal(visibility, t);
         }
     }
 

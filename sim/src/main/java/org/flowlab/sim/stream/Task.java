@@ -28,6 +28,8 @@ abstract class Task {
     static final byte OUT_COMMIT_ID = 3;
     static final byte OUT_COMMIT_LINEAGE = 4;
     static final byte OUT_ACK = 5;
+    static final byte OUT_COMMIT_FINAL_ID = 6;
+    static final byte OUT_COMMIT_FINAL_LINEAGE = 7;
 
     final StreamRun run;
     final PhysicalPlan plan;
@@ -217,6 +219,8 @@ abstract class Task {
                 case OUT_COMMIT_ID -> run.commitId(this, target, t);
                 case OUT_COMMIT_LINEAGE -> run.commitLineage(this, (Lineage) element, t);
                 case OUT_ACK -> run.coordinator.ack(this, (CheckpointCoordinator.Ack) element, t);
+                case OUT_COMMIT_FINAL_ID -> run.commitFinalId(this, target, t);
+                case OUT_COMMIT_FINAL_LINEAGE -> run.commitFinalLineage(this, (Lineage) element, t);
                 default -> throw new IllegalStateException("unknown outbox entry " + kind);
             }
             outElement[outHead] = null;
@@ -273,6 +277,24 @@ abstract class Task {
         if (record.lineage != null) {
             enqueue(OUT_COMMIT_LINEAGE, -1, record.lineage);
         }
+    }
+
+    /**
+     * Marks what the record's input records show as final here (at once, or at the next
+     * checkpoint): a detector's final evaluation, after a provisional one made them visible.
+     */
+    final void commitFinal(StreamRecord record) {
+        if (record.sourceId >= 0) {
+            enqueue(OUT_COMMIT_FINAL_ID, record.sourceId, null);
+        }
+        if (record.lineage != null) {
+            enqueue(OUT_COMMIT_FINAL_LINEAGE, -1, record.lineage);
+        }
+    }
+
+    /** A reconciliation of provisional outputs, leaving through the sink in order with the outputs. */
+    final void reconcile(SinkOutput marker) {
+        enqueue(OUT_SINK, -1, marker);
     }
 
     /** A job output, leaving through the sink chained into this task. */

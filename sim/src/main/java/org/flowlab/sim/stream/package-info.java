@@ -20,5 +20,12 @@
  * slowest partition holds back, so it accepts a little more, differently on each replay.) Late
  * rows go to a counted side output, never silently lost. Allowed lateness applies only to a
  * window aggregate that is the job's last step.
+ *
+ * <p>Output modes. In the {@code final} mode a window or alert is sent once, when the watermark
+ * completes it. In {@code updates} a last-step window also fires early, every early-fire interval
+ * of processing time, and a detector runs each accepted row at once through a provisional copy of
+ * itself, in arrival order, sending its alerts straight away; when the watermark passes them the
+ * final, event-time-ordered evaluation confirms or retracts them at the sink. Records are then
+ * first visible at the provisional run's commit, and final at the final one's.
  */
 package org.flowlab.sim.stream;

@@ -2,6 +2,7 @@ package org.flowlab.sim.batch;
 
 import org.flowlab.sim.cluster.ClusterSpec;
 import org.flowlab.sim.cluster.CostModel;
+import org.flowlab.sim.engine.EngineContractProperties;
 import org.flowlab.sim.engine.EngineScenario;
 import org.flowlab.sim.engine.EventTimeContract;
 import org.flowlab.sim.engine.OutputMode;
@@ -39,9 +40,9 @@ final class BatchContract {
         return new EventTimeContract(s.outOfOrderness(), 0);
     }
 
-    /** By the case's seed: final outputs or updates, half and half. */
+    /** By the case's seed: final outputs or updates, half and half, as in every engine. */
     static OutputMode output(EngineScenario s) {
-        return Math.floorMod(s.seed(), 4) < 2 ? OutputMode.FINAL : OutputMode.UPDATES;
+        return EngineContractProperties.outputMode(s);
     }
 
     static BatchConfig batch(EngineScenario s) {

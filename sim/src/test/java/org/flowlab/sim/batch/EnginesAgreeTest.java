@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import org.flowlab.sim.engine.EventTimeContract;
 import org.flowlab.sim.engine.Engine;
 import org.flowlab.sim.engine.ExpectedResults;
+import org.flowlab.sim.engine.OutputMode;
 import org.flowlab.sim.engine.RunOutcome;
 import org.flowlab.sim.fault.FaultPlan;
+import org.flowlab.sim.catalog.JobCatalog;
 import org.flowlab.sim.job.Job;
 import org.flowlab.sim.job.KeyedProcessFunction;
 import org.flowlab.sim.job.ProcessContext;
@@ -88,6 +92,46 @@ class EnginesAgreeTest {
                 new MicroBatchEngine(MicroBatchConfig.defaults().withInterval("500ms").withExecution(small)
                         .withEventTime(covering(trace))),
                 stream(trace, faults)));
+    }
+
+    /**
+     * card-fraud's detector in the updates mode, in every engine, under the default contract: the
+     * same alerts as in the final mode (the same records late, so the oracle's without them), each
+     * record final no earlier than first visible, and the median record first visible earlier than
+     * final — its provisional evaluation shows it before the watermark passes it.
+     */
+    @Test
+    void cardFraudAlertsInTheUpdatesModeAreTheFinalModesAndAreFirstVisibleEarlier() {
+        Trace trace = WorkloadGenerator.generate(WorkloadSpec.defaults("card-fraud").withDuration(20 * MINUTE).withRate(10), 7);
+        Job alerts = JobCatalog.get("card-fraud", "fraud-alerts").build(trace);
+        Map<OutputMode, List<Engine>> engines = new EnumMap<>(OutputMode.class);
+        for (OutputMode mode : OutputMode.values()) {
+            engines.put(mode, List.of(
+                    new BatchEngine(BatchConfig.defaults().withSchedule("every 1m").withOutput(mode)),
+                    new MicroBatchEngine(MicroBatchConfig.defaults().withInterval("2s").withOutput(mode)),
+                    new StreamEngine(StreamConfig.defaults().withOutput(mode))));
+        }
+        for (int e = 0; e < 3; e++) {
+            RunOutcome fin = engines.get(OutputMode.FINAL).get(e).run(alerts, trace);
+            RunOutcome upd = engines.get(OutputMode.UPDATES).get(e).run(alerts, trace);
+            String name = upd.engine();
+            assertThat(fin.results().size()).as(name).isGreaterThan(10);
+            assertThat(upd.results()).as(name).isEqualTo(fin.results());
+            assertThat(upd.lateRecordIds()).as(name).isEqualTo(fin.lateRecordIds());
+            String diff = ExpectedResults.disagreement(alerts, trace, upd, 10);
+            if (!diff.isEmpty()) {
+                fail(name + ": " + diff);
+            }
+            assertThat(upd.lostRecords()).as(name).isZero();
+            assertThat(upd.duplicateOutputs()).as(name).isZero();
+            for (int i = 0; i < trace.size(); i++) {
+                assertThat(upd.visibility().finalAt(i)).as(name).isGreaterThanOrEqualTo(upd.visibility().visibleAt(i));
+            }
+            assertThat(upd.metrics().firstVisibleLatency().p50Ms()).as(name)
+                    .isLessThan(upd.metrics().latency().p50Ms());
+            // In the final mode first visible is final.
+            assertThat(fin.visibility().finalTimes()).as(name).isEqualTo(fin.visibility().toArray());
+        }
     }
 
     /** Alerts when a card is used in another country than its previous purchase, within 30 minutes. */

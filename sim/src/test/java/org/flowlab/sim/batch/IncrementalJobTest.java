@@ -78,7 +78,7 @@ class IncrementalJobTest {
                 .add(9 * S, 9 * S, BID, 1, 4)
                 .build();
         Job job = Job.named("probe", "d").keyBy(Row::key).process("probe", Probe::new).build();
-        IncrementalJob runs = new IncrementalJob(job, trace, OutputMode.UPDATES, LatePolicy.CORRECT, EventTimeContract.DEFAULT);
+        IncrementalJob runs = new IncrementalJob(job, trace, OutputMode.FINAL, LatePolicy.CORRECT, EventTimeContract.DEFAULT);
         // Watermark 4.5 s: the rows at 1 s and 4 s, and the timer at 3 s; the timer at 6 s waits.
         RunDelta first = runs.run(2, 4500_000_000L);
         assertThat(changes(first)).containsExactly("key 1 at 1s = sum 1.0", "key 1 at 3s = count 1", "key 1 at 4s = sum 3.0");
@@ -94,6 +94,66 @@ class IncrementalJobTest {
         assertThat(runs.table()).isEqualTo(ReferenceOracle.run(job, trace).asMap());
     }
 
+    /** Alerts on a value above the key's previous one: which alerts there are depends on the order rows are run in. */
+    static final class Rising implements KeyedProcessFunction {
+        @Override
+        public void processElement(Row row, ProcessContext ctx) {
+            Double last = ctx.state("last");
+            if (last != null && row.value() > last) {
+                ctx.emit("rise to " + row.value());
+            }
+            ctx.setState("last", row.value());
+        }
+    }
+
+    @Test
+    void inUpdatesModeADetectorAlertsProvisionallyInArrivalOrderThenRetractsWhatTheFinalRunDoesNotConfirm() {
+        Trace trace = TestJobs.builder()
+                .add(2 * S, 2 * S, BID, 1, 5)
+                .add(1 * S, 3 * S, BID, 1, 3) // before the row at 2 s in event time
+                .add(3 * S, 3500_000_000L, BID, 1, 4)
+                .build();
+        Job job = Job.named("rising", "d").keyBy(Row::key).process("rising", Rising::new).build();
+        IncrementalJob runs = new IncrementalJob(job, trace, OutputMode.UPDATES, LatePolicy.CORRECT, EventTimeContract.DEFAULT);
+        // Watermark 0: nothing is final yet. Run as they came (5, 3, 4), the rows rise at 3 s: put at once.
+        RunDelta provisional = runs.run(3, 0);
+        assertThat(changes(provisional)).containsExactly("key 1 at 3s = rise to 4.0");
+        assertThat(provisional.visibleCount()).isEqualTo(3);
+        assertThat(provisional.finalIds.size()).isZero();
+        // In event-time order (3, 5, 4) they rise at 2 s and not at 3 s: that alert is retracted.
+        RunDelta fin = runs.run(3, Long.MAX_VALUE);
+        assertThat(changes(fin)).containsExactly("key 1 at 2s = rise to 5.0", "key 1 at 3s deleted");
+        assertThat(fin.visibleCount()).isZero();
+        assertThat(fin.finalIds.size()).isEqualTo(3);
+        assertThat(runs.table()).isEqualTo(ReferenceOracle.run(job, trace).asMap());
+
+        // Final mode: nothing before the watermark passes the rows, then the same table.
+        IncrementalJob finalOnly = new IncrementalJob(job, trace, OutputMode.FINAL, LatePolicy.CORRECT, EventTimeContract.DEFAULT);
+        assertThat(changes(finalOnly.run(3, 0))).isEmpty();
+        assertThat(changes(finalOnly.run(3, Long.MAX_VALUE))).containsExactly("key 1 at 2s = rise to 5.0");
+        assertThat(finalOnly.table()).isEqualTo(runs.table());
+    }
+
+    @Test
+    void inUpdatesModeALateRowIsNotRunProvisionallyAndItsReplayedKeyStillReconciles() {
+        Trace trace = TestJobs.builder()
+                .add(2 * S, 2 * S, BID, 1, 5)
+                .add(6 * S, 6 * S, BID, 1, 7)
+                .add(1 * S, 7 * S, BID, 1, 6) // behind the first run's watermark of 3 s: late
+                .build();
+        Job job = Job.named("rising", "d").keyBy(Row::key).process("rising", Rising::new).build();
+        IncrementalJob runs = new IncrementalJob(job, trace, OutputMode.UPDATES, LatePolicy.CORRECT, EventTimeContract.DEFAULT);
+        // The row at 2 s is final at once; the one at 6 s rises over it, provisionally.
+        assertThat(changes(runs.run(2, 3 * S))).containsExactly("key 1 at 6s = rise to 7.0");
+        // The late row is replayed with the key (6, 5, 7): the rise at 6 s stands, equal, so nothing
+        // changes there; it is final only through the replay, so first visible then too.
+        RunDelta replay = runs.run(3, Long.MAX_VALUE);
+        assertThat(replay.corrections).isEqualTo(1);
+        assertThat(changes(replay)).isEmpty();
+        assertThat(replay.visibleCount()).isEqualTo(1);
+        assertThat(runs.table()).isEqualTo(ReferenceOracle.run(job, trace).asMap());
+    }
+
     @Test
     void aLateRowReplaysItsKeyAndRewritesOnlyTheOutputsThatChange() {
         Trace trace = TestJobs.builder()
@@ -103,7 +163,7 @@ class IncrementalJobTest {
                 .add(3 * S, 10 * S, BID, 1, 10) // behind the watermark of the first run
                 .build();
         Job job = Job.named("probe", "d").keyBy(Row::key).process("probe", Probe::new).build();
-        IncrementalJob reprocess = new IncrementalJob(job, trace, OutputMode.UPDATES, LatePolicy.CORRECT, EventTimeContract.DEFAULT);
+        IncrementalJob reprocess = new IncrementalJob(job, trace, OutputMode.FINAL, LatePolicy.CORRECT, EventTimeContract.DEFAULT);
         reprocess.run(3, 8 * S);
         RunDelta replay = reprocess.run(4, Long.MAX_VALUE);
         assertThat(replay.corrections).isEqualTo(1);
@@ -114,7 +174,7 @@ class IncrementalJobTest {
                 "key 2 at 9s = sum 5.0", "key 2 at 11s = count 1");
         assertThat(reprocess.table()).isEqualTo(ReferenceOracle.run(job, trace).asMap());
 
-        IncrementalJob drop = new IncrementalJob(job, trace, OutputMode.UPDATES, LatePolicy.DROP, EventTimeContract.DEFAULT);
+        IncrementalJob drop = new IncrementalJob(job, trace, OutputMode.FINAL, LatePolicy.DROP, EventTimeContract.DEFAULT);
         drop.run(3, 8 * S);
         RunDelta dropped = drop.run(4, Long.MAX_VALUE);
         assertThat(dropped.late.size()).isEqualTo(1);

@@ -42,6 +42,27 @@ public final class ContractJobs {
         }
     }
 
+    /**
+     * Alerts on a value above the key's previous one, which it forgets 1 s after each row: which
+     * alerts there are depends on the order rows are run in, and on when the timers fire.
+     */
+    public static final class RisingDetector implements KeyedProcessFunction {
+        @Override
+        public void processElement(Row row, ProcessContext ctx) {
+            Double last = ctx.state("last");
+            if (last != null && row.value() > last) {
+                ctx.emit("rise to " + row.value());
+            }
+            ctx.setState("last", row.value());
+            ctx.registerTimer(row.eventTime() + S);
+        }
+
+        @Override
+        public void onTimer(long timestamp, ProcessContext ctx) {
+            ctx.clearState("last");
+        }
+    }
+
     /** Passes on bids only, with the value halved. */
     public static final class HalfBids implements KeyedProcessFunction {
         @Override
@@ -70,6 +91,15 @@ public final class ContractJobs {
     public static Job detector() {
         return Job.named("spikes", "values above twice the key's mean, and counts").keyBy(Row::key)
                 .process("spikes", SpikeDetector::new).build();
+    }
+
+    /**
+     * A detector keyed apart from the trace's key (so a key's rows come from several partitions, in
+     * an order that differs between attempts) whose timers change its state.
+     */
+    public static Job risingByAttr1() {
+        return Job.named("rising", "values above the attr1's previous one within 1 s").keyBy(Row::attr1)
+                .process("rising", RisingDetector::new).build();
     }
 
     public static Job hotItems() {

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import java.util.BitSet;
+import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -20,13 +22,30 @@ import org.flowlab.sim.metrics.FaultTally;
  *     public Engine engine(EngineScenario s) { return new StreamEngine(...); }
  * }
  * }</pre>
- * Coverage checks make a property fail when crashes, crashes during a checkpoint or commit, task
- * failures or late records never actually happened in its cases.
+ * Each case runs in the output mode its seed picks ({@link #outputMode}), in every engine alike, and
+ * a property of its own runs the detector in the {@code updates} mode. Coverage checks make a
+ * property fail when crashes, crashes during a checkpoint or commit, task failures or late records
+ * never actually happened in its cases.
  */
 public interface EngineContractProperties {
 
-    /** The engine, configured for the case: its faults, workers, cadence, out-of-orderness and seed. */
+    /** The engine, configured for the case: its faults, workers, cadence, out-of-orderness, seed and output mode. */
     Engine engine(EngineScenario scenario);
+
+    /** The output mode an engine's configuration gives a case, the same in every engine: by its seed, half and half. */
+    static OutputMode outputMode(EngineScenario s) {
+        return Math.floorMod(s.seed(), 4) < 2 ? OutputMode.FINAL : OutputMode.UPDATES;
+    }
+
+    /** The case with the next seed that {@link #outputMode} runs in the {@code updates} mode. */
+    static EngineScenario inUpdatesMode(EngineScenario s) {
+        long seed = s.seed();
+        while (outputMode(new EngineScenario(s.job(), s.trace(), s.faults(), s.workers(), s.cadence(), s.outOfOrderness(),
+                seed)) != OutputMode.UPDATES) {
+            seed++;
+        }
+        return new EngineScenario(s.job(), s.trace(), s.faults(), s.workers(), s.cadence(), s.outOfOrderness(), seed);
+    }
 
     /**
      * Whether the engine drops records the event-time contract finds late (the stream and the
@@ -44,6 +63,17 @@ public interface EngineContractProperties {
     @Provide
     default Arbitrary<EngineScenario> crashScenarios() {
         return EngineScenarios.withCrashes();
+    }
+
+    /**
+     * Any case's trace and faults, given to a detector in the {@code updates} mode: the one with
+     * timers, or one whose alerts depend on the order rows come in, keyed apart from the partitions.
+     */
+    @Provide
+    default Arbitrary<EngineScenario> detectorUpdateScenarios() {
+        return Combinators.combine(EngineScenarios.any(), Arbitraries.of(ContractJobs.detector(), ContractJobs.risingByAttr1()))
+                .as((s, job) -> inUpdatesMode(new EngineScenario(job, s.trace(), s.faults(), s.workers(), s.cadence(),
+                        s.outOfOrderness(), s.seed())));
     }
 
     private void collectCoverage(RunOutcome out) {
@@ -67,6 +97,7 @@ public interface EngineContractProperties {
         RunOutcome out = engine(s).run(s.job(), s.trace());
         collectCoverage(out);
         Statistics.label("job").collect(s.job().name());
+        Statistics.label("output mode").collect(outputMode(s));
         String diff = ExpectedResults.disagreement(s.job(), s.trace(), out, 10);
         if (!diff.isEmpty()) {
             fail(s + ": " + diff);
@@ -86,6 +117,42 @@ public interface EngineContractProperties {
         for (int i = late.nextSetBit(0); i >= 0; i = late.nextSetBit(i + 1)) {
             assertThat(out.visibility().isVisible(i)).as("late record %d is committed as dropped", i).isTrue();
         }
+        assertFinalNeverBeforeFirstVisible(s, out);
+    }
+
+    private static int assertFinalNeverBeforeFirstVisible(EngineScenario s, RunOutcome out) {
+        int later = 0;
+        for (int i = 0; i < s.trace().size(); i++) {
+            long first = out.visibility().visibleAt(i);
+            long fin = out.visibility().finalAt(i);
+            assertThat(fin).as("%s: record %d final at %d, first visible at %d", s, i, fin, first).isGreaterThanOrEqualTo(first);
+            if (fin > first) {
+                later++;
+            }
+        }
+        return later;
+    }
+
+    /**
+     * A detector in the {@code updates} mode: its provisional alerts, sent early in the order rows
+     * come, are reconciled with the final evaluation's, so the table is the oracle's all the same,
+     * under any faults; no record is lost; each is final no earlier than first visible, and some
+     * later (the provisional evaluation showed them first).
+     */
+    @Property(tries = 80)
+    default void aDetectorsProvisionalAlertsReconcileToTheOraclesTable(@ForAll("detectorUpdateScenarios") EngineScenario s) {
+        RunOutcome out = engine(s).run(s.job(), s.trace());
+        collectCoverage(out);
+        String diff = ExpectedResults.disagreement(s.job(), s.trace(), out, 10);
+        if (!diff.isEmpty()) {
+            fail(s + " in the updates mode: " + diff);
+        }
+        assertThat(out.lostRecords()).as("%s: lost records", s).isZero();
+        assertThat(out.visibility().invisibleCount()).isZero();
+        int later = assertFinalNeverBeforeFirstVisible(s, out);
+        Statistics.label("detector").collect(s.job().name());
+        Statistics.label("some record final after first visible").collect(later > 0);
+        Statistics.label("some record final after first visible").coverage(c -> c.check(true).percentage(p -> p > 50));
     }
 
     @Property(tries = 60)

@@ -59,4 +59,38 @@ class ResultTableProperties {
         long span = expected.isEmpty() ? 0 : expected.lastKey().windowEnd() - expected.firstKey().windowEnd();
         Statistics.label("outputs").collect(expected.size() < 64 ? "< 64" : span < 0 ? ">= 64, ends across all of time" : ">= 64");
     }
+
+    /**
+     * Removals among upserts (a retraction, then perhaps the key again): the table holds what a
+     * sorted map given the same operations holds, whatever the probe runs the removals cut.
+     */
+    @Property(tries = 300)
+    void removalsAmongUpsertsLeaveWhatASortedMapLeaves(@ForAll("outputs") List<Output> outputs,
+                                                       @ForAll("removals") List<Boolean> removes) {
+        ResultTable.Builder b = ResultTable.builder();
+        TreeMap<ResultKey, Object> expected = new TreeMap<>();
+        int removed = 0;
+        for (int i = 0; i < outputs.size(); i++) {
+            Output o = outputs.get(i);
+            if (removes.get(i % removes.size())) {
+                assertThat(b.remove(o.at())).isEqualTo(expected.remove(o.at()));
+                removed++;
+            } else {
+                assertThat(b.upsert(o.at(), o.value())).isEqualTo(expected.put(o.at(), o.value()));
+            }
+            assertThat(b.size()).isEqualTo(expected.size());
+        }
+        ResultTable table = b.build();
+        assertThat(table.asMap()).isEqualTo(expected);
+        assertThat(table).isEqualTo(ResultTable.of(expected));
+        for (Output o : outputs) {
+            assertThat(table.get(o.at())).isEqualTo(expected.get(o.at()));
+        }
+        Statistics.label("removals").collect(removed == 0 ? "none" : removed < 20 ? "< 20" : ">= 20");
+    }
+
+    @Provide
+    Arbitrary<List<Boolean>> removals() {
+        return Arbitraries.of(true, false, false).list().ofMinSize(1).ofMaxSize(7);
+    }
 }

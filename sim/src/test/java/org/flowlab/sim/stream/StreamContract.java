@@ -1,9 +1,10 @@
 package org.flowlab.sim.stream;
 
 import org.flowlab.sim.cluster.ClusterSpec;
+import org.flowlab.sim.engine.EngineContractProperties;
 import org.flowlab.sim.engine.EngineScenario;
 
-/** How the stream's contract tests configure the engine for a case. */
+/** How the stream's contract tests configure the engine for a case: its output mode by its seed, as in every engine. */
 final class StreamContract {
     private StreamContract() {
     }
@@ -19,6 +20,7 @@ final class StreamContract {
                 .withIdleTimeout(3_000_000_000L)
                 .withDelivery(delivery)
                 .withFaults(s.faults())
+                .withOutput(EngineContractProperties.outputMode(s))
                 .withSeed(s.seed());
     }
 }
