@@ -43,6 +43,12 @@ public final class SeedPolicy implements AroundPropertyHook {
         return PropagationMode.ALL_DESCENDANTS;
     }
 
+    /** Outermost, so that it sees the verdict of every other hook: of jqwik's coverage checks (at -50) too. */
+    @Override
+    public int aroundPropertyProximity() {
+        return -1000;
+    }
+
     @Override
     public PropertyExecutionResult aroundProperty(PropertyLifecycleContext context, PropertyExecutor property) {
         PropertyRunSettings settings = PropertyRunSettings.fromSystemProperties();
@@ -61,7 +67,7 @@ public final class SeedPolicy implements AroundPropertyHook {
         PropertyExecutionResult result = property.execute();
         if (result.status() == PropertyExecutionResult.Status.FAILED) {
             String seed = result.seed().orElse(attributes.seed().orElse("?"));
-            System.out.println(failureReport(context.containerClass(), context.targetMethod().getName(), seed,
+            System.out.println(failureReport(context.containerClass(), context.targetMethod(), seed,
                     attributes.tries().orElse(JQWIK_DEFAULT_TRIES), settings, moduleFolder()));
         }
         return result;
@@ -115,8 +121,9 @@ public final class SeedPolicy implements AroundPropertyHook {
      * What is printed when a property fails: which one, with which seed, and a command that runs it
      * alone, in the same mode and with the same tries, so that it draws the same cases again.
      */
-    static String failureReport(Class<?> container, String method, String seed, int tries, PropertyRunSettings settings,
+    static String failureReport(Class<?> container, Method property, String seed, int tries, PropertyRunSettings settings,
                                 String module) {
+        String method = property.getName();
         StringBuilder command = new StringBuilder("./mvnw -B -ntp verify");
         if (module != null) {
             command.append(" -pl ").append(module).append(" -am");
@@ -128,7 +135,12 @@ public final class SeedPolicy implements AroundPropertyHook {
             }
         }
         command.append(" -D").append(PropertyRunSettings.SEED).append('=').append(seed)
-                .append(" -Dtest='").append(container.getSimpleName()).append('#').append(method).append('\'')
+                .append(" -Dtest='").append(container.getSimpleName()).append('#').append(method);
+        // Surefire matches a method by the class that declares it: an interface's, for contract properties.
+        if (property.getDeclaringClass() != container) {
+            command.append(',').append(property.getDeclaringClass().getSimpleName()).append('#').append(method);
+        }
+        command.append('\'')
                 .append(" -Dsurefire.failIfNoSpecifiedTests=false");
         return "[flowlab] property " + container.getName() + "#" + method + " failed with seed " + seed + " ("
                 + tries + " tries, " + (settings.explore() ? "explore" : "fixed") + " seeds)\n"

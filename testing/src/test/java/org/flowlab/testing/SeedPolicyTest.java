@@ -17,6 +17,7 @@ import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.ShrinkingMode;
+import net.jqwik.api.statistics.Statistics;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.launcher.EngineFilter;
@@ -70,6 +71,26 @@ class SeedPolicyTest {
         }
     }
 
+    /** A property whose coverage check never holds, which jqwik checks after the last try. */
+    static class CoverageProbe {
+        @Property(tries = 3)
+        void neverCoversItsCase(@ForAll int ignored) {
+            Statistics.label("the case").collect(false);
+            Statistics.label("the case").coverage(c -> c.check(true).count(n -> n > 0));
+        }
+    }
+
+    /** A property set written once, as the engine contract is, and a class that runs it. */
+    interface ContractProbe {
+        @Property(tries = 1, edgeCases = EdgeCasesMode.NONE, shrinking = ShrinkingMode.OFF)
+        default void failsNamingWhatItDrew(@ForAll long drawn) {
+            throw new AssertionError("drew " + drawn);
+        }
+    }
+
+    static class ContractProbeRunner implements ContractProbe {
+    }
+
     /** What a run of a probe class gave: its failure messages and what it printed. */
     record Outcome(List<String> failures, String printed) {
         String onlyFailure() {
@@ -108,6 +129,22 @@ class SeedPolicyTest {
         Outcome again = run(DrawProbe.class, Map.of(PropertyRunSettings.MODE, "explore", PropertyRunSettings.SEED, first.printedSeed()));
         assertThat(again.onlyFailure()).isEqualTo(first.onlyFailure());
         assertThat(again.printedSeed()).isEqualTo(first.printedSeed());
+    }
+
+    @Test
+    void anInheritedPropertyHasTheSeedOfItsClassAndACommandThatSelectsItThere() {
+        Outcome outcome = run(ContractProbeRunner.class, Map.of());
+        assertThat(outcome.printedSeed())
+                .isEqualTo(Long.toString(SeedPolicy.derivedSeed(ContractProbeRunner.class.getName() + "#failsNamingWhatItDrew")));
+        assertThat(outcome.printed()).contains(" -Dtest='ContractProbeRunner#failsNamingWhatItDrew,ContractProbe#failsNamingWhatItDrew'");
+    }
+
+    @Test
+    void aFailedCoverageCheckPrintsTheSeedToo() {
+        Outcome outcome = run(CoverageProbe.class, Map.of());
+        assertThat(outcome.onlyFailure()).contains("the case");
+        assertThat(outcome.printedSeed())
+                .isEqualTo(Long.toString(SeedPolicy.derivedSeed(CoverageProbe.class.getName() + "#neverCoversItsCase")));
     }
 
     @Test
