@@ -140,8 +140,7 @@ public final class SeedPolicy implements AroundPropertyHook {
         if (property.getDeclaringClass() != container) {
             command.append(',').append(property.getDeclaringClass().getSimpleName()).append('#').append(method);
         }
-        command.append('\'')
-                .append(" -Dsurefire.failIfNoSpecifiedTests=false");
+        command.append("' -Dsurefire.failIfNoSpecifiedTests=false");
         return "[flowlab] property " + container.getName() + "#" + method + " failed with seed " + seed + " ("
                 + tries + " tries, " + (settings.explore() ? "explore" : "fixed") + " seeds)\n"
                 + "[flowlab] run it again with: " + command;
