@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import jdk.jshell.JShell;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,11 +21,6 @@ class CellSnippetsTest {
         shell.close();
     }
 
-    private static final List<String> STATEMENTS = List.of(
-            "int a = 1;", "// note\nString s = \"; // not a comment\";", "/* block */ a++;",
-            "void f() {\n    a += 2;\n}", "if (a > 0) {\n    a--;\n}", "var t = \"\"\"\n    text; more\n    \"\"\";",
-            "char c = ';';", "record P(int x) {}");
-
     @Test
     void aCellSplitsIntoItsStatementsWithTheirPositions() {
         String cell = "int a = 1;\n\n// why\nvoid f() {\n    a++;\n}\nf();\na";
@@ -36,19 +28,6 @@ class CellSnippetsTest {
         assertThat(pieces).extracting(CellSnippets.Piece::text).containsExactly("int a = 1;", "void f() {\n    a++;\n}", "f();", "a");
         assertThat(pieces).extracting(CellSnippets.Piece::start).containsExactly(0, 19, 41, 46);
         assertThat(pieces).extracting(CellSnippets.Piece::unterminated).containsExactly(false, true, false, true);
-    }
-
-    @Property(tries = 60)
-    void everyPieceStartsWhereItsTextIsInTheCell(@ForAll @IntRange(min = 0, max = 7) int first,
-            @ForAll @IntRange(min = 0, max = 7) int second, @ForAll @IntRange(min = 0, max = 7) int third) {
-        String cell = STATEMENTS.get(first) + "\n  " + STATEMENTS.get(second) + " // trailing\n" + STATEMENTS.get(third);
-        List<CellSnippets.Piece> pieces = CellSnippets.split(shell.sourceCodeAnalysis(), cell);
-        assertThat(pieces).hasSize(3);
-        for (CellSnippets.Piece piece : pieces) {
-            assertThat(cell.substring(piece.start())).startsWith(piece.text());
-            assertThat(piece.unterminated()).isEqualTo(piece.text().endsWith("}"));
-            assertThat(piece.incomplete()).isFalse();
-        }
     }
 
     @Test

@@ -306,7 +306,7 @@ abstract class Task {
     /** Drops a record as late against {@code watermark}: the side output, counted, its input records committed as consumed. */
     final void late(StreamRecord record, long watermark) {
         if (record.sourceId >= 0) {
-            run.late.decide(record.sourceId, true, watermark);
+            decide(record.sourceId, true, watermark);
         }
         if (record.lineage != null) {
             record.lineage.markLate(run.late);
@@ -317,7 +317,20 @@ abstract class Task {
     /** A record accepted into state against {@code watermark}: if it was late before a restart, it is not any more. */
     final void accepted(StreamRecord record, long watermark) {
         if (record.sourceId >= 0) {
-            run.late.decide(record.sourceId, false, watermark);
+            decide(record.sourceId, false, watermark);
+        }
+    }
+
+    /**
+     * Records a late decision; its watermark is a judgement of the source record only at the first
+     * keyed stage (a later stage judges a window's result, which carries a single source record's
+     * position as its own).
+     */
+    private void decide(int sourceId, boolean isLate, long watermark) {
+        if (stage == 1) {
+            run.late.decide(sourceId, isLate, watermark);
+        } else {
+            run.late.decide(sourceId, isLate);
         }
     }
 

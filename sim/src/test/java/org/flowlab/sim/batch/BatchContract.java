@@ -37,7 +37,7 @@ final class BatchContract {
     }
 
     static EventTimeContract eventTime(EngineScenario s) {
-        return new EventTimeContract(s.outOfOrderness(), 0);
+        return EngineContractProperties.eventTime(s);
     }
 
     /** By the case's seed: final outputs or updates, half and half, as in every engine. */

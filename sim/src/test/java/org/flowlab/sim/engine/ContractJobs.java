@@ -132,6 +132,11 @@ public final class ContractJobs {
                 .window(Windows.tumbling("4s")).aggregate(Aggregates.count()).filter(r -> r.value() >= 2).build();
     }
 
+    /** The jobs in which a record can be late: all but the stateless one and the global window, which never closes. */
+    public static List<Job> withLateRecords() {
+        return List.of(tumblingCount(), slidingSum(), sessionCount(), detector(), hotItems(), halfBidsMax(), busyKeys());
+    }
+
     public static List<Job> all() {
         return List.of(tumblingCount(), slidingSum(), sessionCount(), detector(), hotItems(), stateless(),
                 halfBidsMax(), globalDistinct(), busyKeys());

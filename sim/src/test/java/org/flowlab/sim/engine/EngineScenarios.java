@@ -17,7 +17,9 @@ import org.flowlab.workloads.Trace;
 
 /**
  * Generators of {@link EngineScenario}s: a random small trace ({@link ContractTraces}), a job of
- * {@link ContractJobs}, 1 to 4 workers, checkpoints or commits every second, and a random fault plan.
+ * {@link ContractJobs}, 1 to 4 workers, checkpoints or commits every second, and a random fault
+ * plan; and cases built to show what the contract's coverage checks must see (late records,
+ * crashes during a checkpoint or commit, task failures), so that no check depends on luck.
  */
 public final class EngineScenarios {
     static final long S = 1_000_000_000L;
@@ -33,10 +35,83 @@ public final class EngineScenarios {
         return with(EngineScenarios::anyFaults, ContractJobs.all());
     }
 
-    /** Cases whose plans have one or two worker crashes and nothing else. */
+    /**
+     * Cases whose plans have one or two worker crashes and nothing else, the first before the
+     * trace's last arrival: no engine can have finished then, so every case has a crash that hits
+     * running work.
+     */
     public static Arbitrary<EngineScenario> withCrashes() {
-        return with((trace, workers) -> crash(trace, workers).list().ofMinSize(1).ofMaxSize(2)
-                .map(crashes -> new FaultPlan(new ArrayList<>(crashes))), ContractJobs.all());
+        return with((trace, workers) -> Combinators.combine(crash(workers, trace.lastArrival() - 1),
+                        crash(trace, workers).list().ofMaxSize(1))
+                .as((first, more) -> {
+                    List<Fault> crashes = new ArrayList<>(more);
+                    crashes.add(0, first);
+                    return new FaultPlan(crashes);
+                }), ContractJobs.all());
+    }
+
+    /**
+     * Cases of which two thirds are built, a third each by {@link #withLateRecordsAndCrashes} and
+     * {@link #withLateRecordsAndTaskFailures}, and a third are {@link #any}. None is an edge case,
+     * so every try draws a branch by its weight: a built case of each kind with probability 1/3.
+     * In 1,000 cases of each built kind, every engine of
+     * the contract counted late records in all 1,000, a crash during a checkpoint or commit in at
+     * least 998 of those with crashes, and task failures in at least 998 of those with task
+     * failures; so a coverage check of one of those misses in 60 tries with probability
+     * (1 - 1/3 × 0.998)^60 = 3e-11 at most, and restarts from a checkpoint past the start (500 of
+     * 500 cases of either kind in the stream) miss in 40 tries with probability (1/3)^40 = 8e-20.
+     */
+    public static Arbitrary<EngineScenario> covering() {
+        return Arbitraries.frequencyOf(
+                Tuple.of(1, withLateRecordsAndCrashes()),
+                Tuple.of(1, withLateRecordsAndTaskFailures()),
+                Tuple.of(1, any())).withoutEdgeCases();
+    }
+
+    /**
+     * Cases built to have records counted late in every engine ({@link ContractTraces#withLateBids},
+     * a job in which a record can be late, and an even seed, on which the batch engines' contract
+     * configuration drops late records rather than reprocessing them: {@code BatchContract}) and
+     * four worker crashes, each a few milliseconds after a checkpoint or commit is triggered in the
+     * trace's busy tail, 7 s apart, so that the job has recovered from one before the next.
+     */
+    public static Arbitrary<EngineScenario> withLateRecordsAndCrashes() {
+        return withLateRecords(EngineScenarios::crashesAfterTriggers);
+    }
+
+    /**
+     * Cases built to have records counted late (as {@link #withLateRecordsAndCrashes}) and task
+     * failures at p = 0.05, drawn for every batch task attempt or every second a stream task is
+     * busy: the trace's 40 s tail gives every engine dozens of draws. Without crashes: restarts
+     * after task failures would leave few crashes finding a checkpoint in progress.
+     */
+    public static Arbitrary<EngineScenario> withLateRecordsAndTaskFailures() {
+        return withLateRecords((trace, workers) -> Arbitraries.just(new FaultPlan(List.of(new TaskFailure(0.05)))));
+    }
+
+    private static Arbitrary<EngineScenario> withLateRecords(FaultChoice faults) {
+        Arbitrary<Long> evenSeeds = Arbitraries.longs().between(1, 500_000).map(x -> 2 * x);
+        return Combinators.combine(ContractTraces.withLateBids(60), Arbitraries.of(ContractJobs.withLateRecords()),
+                        Arbitraries.integers().between(1, 4), evenSeeds).as(Tuple::of)
+                .flatMap(t -> faults.plans(t.get1(), t.get3()).map(plan -> new EngineScenario(
+                        t.get2(), t.get1(), plan, t.get3(), CADENCE, ContractTraces.ORDERLY_DELAY, t.get4())));
+    }
+
+    /** Crashes 1 to 6 ms after the triggers at whole seconds of a {@link ContractTraces#withLateBids} trace's tail. */
+    private static Arbitrary<FaultPlan> crashesAfterTriggers(Trace trace, int workers) {
+        long tailStart = trace.lastArrival() - ContractTraces.TAIL_EVENTS * ContractTraces.TAIL_GAP;
+        long firstTrigger = Math.floorDiv(tailStart, CADENCE) + 2;
+        Arbitrary<WorkerCrash> crash = Combinators.combine(Arbitraries.integers().between(0, workers - 1),
+                        Arbitraries.longs().between(0, 2), Arbitraries.longs().between(1, 6), Arbitraries.longs().between(0, 500))
+                .as((w, k, ms, restart) -> new WorkerCrash(w, (firstTrigger + k) * CADENCE + ms * MS, restart * MS));
+        return crash.list().ofSize(4).map(crashes -> {
+            List<Fault> spaced = new ArrayList<>();
+            for (int i = 0; i < crashes.size(); i++) {
+                WorkerCrash c = crashes.get(i);
+                spaced.add(new WorkerCrash(c.worker(), c.at() + i * 7 * S, c.restartDelay()));
+            }
+            return new FaultPlan(spaced);
+        });
     }
 
     /** Fault plans for a trace on a cluster of {@code workers}. */
@@ -61,11 +136,15 @@ public final class EngineScenarios {
 
     /** A crash at any time of the trace, or just after a checkpoint (or commit) is triggered. */
     public static Arbitrary<Fault> crash(Trace trace, int workers) {
-        long span = trace.lastArrival() + 2 * S;
+        return crash(workers, trace.lastArrival() + 2 * S);
+    }
+
+    /** A crash at any time up to {@code span}, or just after a checkpoint (or commit) is triggered before it. */
+    private static Arbitrary<Fault> crash(int workers, long span) {
         Arbitrary<Long> anyTime = timeIn(span);
         Arbitrary<Long> nearCheckpoint = Combinators.combine(
                         Arbitraries.longs().between(1, Math.max(1, span / CADENCE)), Arbitraries.longs().between(0, 6 * MS))
-                .as((k, d) -> k * CADENCE + d);
+                .as((k, d) -> Math.min(Math.max(0, span), k * CADENCE + d));
         return Combinators.combine(Arbitraries.integers().between(0, workers - 1),
                         Arbitraries.oneOf(anyTime, nearCheckpoint), Arbitraries.longs().between(0, 2_000).map(ms -> ms * MS))
                 .as(WorkerCrash::new);

@@ -23,11 +23,20 @@ record ActionForest(List<Node> nodes) {
 
     /** Offsets in a small range, so that ties are common; sizes spread evenly up to {@code maxNodes}. */
     static Arbitrary<ActionForest> arbitrary(int maxNodes, long maxOffset) {
+        return arbitrary(1, maxNodes, maxOffset, false);
+    }
+
+    /** As {@link #arbitrary}, with at least two nodes, the second always a child of the first: actions schedule actions. */
+    static Arbitrary<ActionForest> withAChild(int maxNodes, long maxOffset) {
+        return arbitrary(2, maxNodes, maxOffset, true);
+    }
+
+    private static Arbitrary<ActionForest> arbitrary(int minNodes, int maxNodes, long maxOffset, boolean secondIsAChild) {
         Arbitrary<Integer> choices = Arbitraries.integers().between(0, Integer.MAX_VALUE);
         Arbitrary<Long> offsets = Arbitraries.longs().between(0, maxOffset);
         // Pairs of (parent choice, offset); which parents exist depends on the node's index.
         return Combinators.combine(choices, offsets).as((choice, offset) -> new long[] {choice, offset})
-                .list().ofMinSize(1).ofMaxSize(maxNodes).withSizeDistribution(RandomDistribution.uniform())
+                .list().ofMinSize(minNodes).ofMaxSize(maxNodes).withSizeDistribution(RandomDistribution.uniform())
                 .map(pairs -> {
                     List<Node> nodes = new ArrayList<>();
                     for (int i = 0; i < pairs.size(); i++) {
@@ -35,7 +44,7 @@ record ActionForest(List<Node> nodes) {
                         // About a third of the nodes are roots; the rest pick any earlier node.
                         int choice = (int) (pair[0] % (i + 1 + (i + 1) / 2));
                         int parent = choice < i ? choice : -1;
-                        nodes.add(new Node(i == 0 ? -1 : parent, pair[1]));
+                        nodes.add(new Node(i == 0 ? -1 : i == 1 && secondIsAChild ? 0 : parent, pair[1]));
                     }
                     return new ActionForest(nodes);
                 });

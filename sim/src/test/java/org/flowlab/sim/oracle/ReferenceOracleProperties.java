@@ -18,6 +18,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import net.jqwik.api.statistics.Statistics;
 import org.flowlab.sim.job.Job;
 import org.flowlab.sim.job.KeyedProcessFunction;
@@ -32,13 +33,45 @@ import org.flowlab.workloads.Trace;
 import org.flowlab.workloads.TraceBuilder;
 
 class ReferenceOracleProperties {
+    private static final long MS = 1_000_000L;
 
     /** One generated event: when it happened, two arrival delays (two arrival orders), and its fields. */
     record Happening(long eventTime, long delayA, long delayB, int kind, long key, double value, long attr1) {
     }
 
+    /**
+     * A burst that every property below needs to see: a person, an auction and two bids of one key
+     * and one attr1, 1 ms apart, the person arriving 10 ms late in arrival order A only. With it the
+     * two arrival orders differ, every job of {@link #jobs()} has an output (a join pair, a key with
+     * two rows in a window, bids for the bid-only steps), and a 2 s session merges rows. Each
+     * happening here holds its gap to the previous one, as the generator's do before they are summed.
+     */
+    private static final List<Happening> BURST = List.of(
+            new Happening(MS, 10 * MS, 0, PERSON, 0, 1.0, 0),
+            new Happening(MS, 0, 0, AUCTION, 0, 2.0, 0),
+            new Happening(MS, 0, 0, TinyTraces.BID, 0, 3.0, 0),
+            new Happening(MS, 0, 0, TinyTraces.BID, 0, 50.0, 0));
+
+    /**
+     * Happenings, nineteen in twenty of them starting with the {@link #BURST}. Only those are edge
+     * cases, so a try starts with it with probability 0.95 at least; then the coverage checks below
+     * (above 80 % and 70 % of 250 tries, 60 % of 200) miss with probability 5.3e-17 at most (the
+     * binomial tail of 250 tries at 0.95 for 80 %).
+     */
     @Provide
     Arbitrary<List<Happening>> happenings() {
+        Arbitrary<List<Happening>> gaps = anyGaps();
+        return Arbitraries.frequencyOf(
+                Tuple.of(19, gaps.map(list -> {
+                    List<Happening> withBurst = new ArrayList<>(BURST);
+                    withBurst.addAll(list);
+                    return eventTimes(withBurst);
+                })),
+                Tuple.of(1, gaps.map(ReferenceOracleProperties::eventTimes).withoutEdgeCases()));
+    }
+
+    /** Random happenings, each holding the gap to the previous event in its {@code eventTime}. */
+    private static Arbitrary<List<Happening>> anyGaps() {
         Arbitrary<Happening> one = Combinators.combine(
                 Arbitraries.longs().between(1, 1_500).map(ms -> ms * 1_000_000L), // gap to the previous event
                 Arbitraries.longs().between(0, 8_000).map(ms -> ms * 1_000_000L),
@@ -48,16 +81,18 @@ class ReferenceOracleProperties {
                 Arbitraries.integers().between(-20, 200).map(c -> c / 4.0),
                 Arbitraries.longs().between(0, 5)
         ).as((gap, a, b, kind, key, value, attr1) -> new Happening(gap, a, b, kind, key, value, attr1));
-        // Cumulative gaps give distinct event times, so (eventTime, id) order never depends on ids.
-        return one.list().ofMinSize(3).ofMaxSize(60).map(list -> {
-            List<Happening> out = new ArrayList<>(list.size());
-            long t = 0;
-            for (Happening h : list) {
-                t += h.eventTime();
-                out.add(new Happening(t, h.delayA(), h.delayB(), h.kind(), h.key(), h.value(), h.attr1()));
-            }
-            return out;
-        });
+        return one.list().ofMinSize(3).ofMaxSize(60);
+    }
+
+    /** Cumulative gaps give distinct event times, so (eventTime, id) order never depends on ids. */
+    private static List<Happening> eventTimes(List<Happening> gaps) {
+        List<Happening> out = new ArrayList<>(gaps.size());
+        long t = 0;
+        for (Happening h : gaps) {
+            t += h.eventTime();
+            out.add(new Happening(t, h.delayA(), h.delayB(), h.kind(), h.key(), h.value(), h.attr1()));
+        }
+        return out;
     }
 
     private static Trace trace(List<Happening> events, boolean useA) {

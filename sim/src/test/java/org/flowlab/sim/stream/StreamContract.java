@@ -15,7 +15,7 @@ final class StreamContract {
                 .withTasks(s.workers())
                 .withChannelCapacity(8)
                 .withCheckpointInterval(s.cadence())
-                .withWatermarkDelay(s.outOfOrderness())
+                .withEventTime(EngineContractProperties.eventTime(s))
                 .withHeartbeatTimeout(1_000_000_000L)
                 .withIdleTimeout(3_000_000_000L)
                 .withDelivery(delivery)

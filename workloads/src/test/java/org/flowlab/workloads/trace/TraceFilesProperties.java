@@ -7,13 +7,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.statistics.Statistics;
+import net.jqwik.api.Tuple;
 import net.jqwik.api.lifecycle.AfterProperty;
 import net.jqwik.api.lifecycle.BeforeProperty;
+import net.jqwik.api.statistics.Statistics;
 import org.flowlab.workloads.Trace;
 
 class TraceFilesProperties {
@@ -31,9 +33,14 @@ class TraceFilesProperties {
         }
     }
 
+    /**
+     * Any traces, and as many built to have events out of order. jqwik mixes in an edge case in at
+     * most one try in six, so a try has disorder with probability 5/6 × 1/2 at least, and 20 % or
+     * fewer of 300 tries have it with probability 1.4e-15 (the binomial tail).
+     */
     @Provide
     Arbitrary<Trace> traces() {
-        return TraceArbitraries.traces();
+        return Arbitraries.frequencyOf(Tuple.of(1, TraceArbitraries.withOvertaking()), Tuple.of(1, TraceArbitraries.traces()));
     }
 
     @Property(tries = 300)
