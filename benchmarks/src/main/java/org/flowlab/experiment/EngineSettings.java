@@ -131,10 +131,10 @@ public record EngineSettings(long batchInterval, long microbatchInterval, long c
     /** The settings that concern {@code paradigm}, for tables and legends: {@code every 1h}. */
     public String describe(Paradigm paradigm) {
         return switch (paradigm) {
-            case BATCH -> "every " + compact(batchInterval);
-            case MICROBATCH -> "every " + compact(microbatchInterval);
+            case BATCH -> "every " + compact(batchInterval) + (output == OutputMode.UPDATES ? ", updates" : "");
+            case MICROBATCH -> "every " + compact(microbatchInterval) + (output == OutputMode.UPDATES ? ", updates" : "");
             case STREAM -> delivery.text() + ", checkpoint every " + compact(checkpointInterval)
-                    + (output == OutputMode.UPDATES ? ", early firing every " + compact(earlyFireInterval) : "");
+                    + (output == OutputMode.UPDATES ? ", updates (windows fire early every " + compact(earlyFireInterval) + ")" : "");
         };
     }
 
