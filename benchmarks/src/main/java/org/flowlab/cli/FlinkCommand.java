@@ -107,6 +107,10 @@ final class FlinkCommand implements Callable<Integer> {
                     + "the trace's disorder, so that each must equal the oracle exactly; --watermark-delay and "
                     + "--allowed-lateness are for compare and sweep");
         }
+        if (options.output != null || options.earlyFire != null) {
+            throw new InvalidInputException("flink: Flink's runs emit final results only, so every engine does; --output and "
+                    + "--early-fire are for compare and sweep");
+        }
         ComparisonPlan plan = options.plan(ComparisonPlan.showcase());
         Comparison.check(plan, engines);
         int slots = parallelism != null ? parallelism : Math.min(4, Runtime.getRuntime().availableProcessors());

@@ -19,11 +19,12 @@ import org.flowlab.sim.metrics.RunMetrics;
  * @param recoveryMs      recovery time after the faults, 0 without
  * @param reprocessed     records read again after failures
  * @param duplicates      outputs made visible twice
+ * @param lateRecords     records it dropped as late (its results are the oracle's without them)
  * @param correct         whether its results agree with the oracle and nothing was lost
  */
 public record Candidate(Paradigm paradigm, String configuration, double p50Ms, double p99Ms, double cost,
                         double workerSeconds, double throughputPerSec, double inputRatePerSec, long maxBacklog,
-                        double recoveryMs, long reprocessed, long duplicates, boolean correct) {
+                        double recoveryMs, long reprocessed, long duplicates, long lateRecords, boolean correct) {
 
     public Candidate {
         Objects.requireNonNull(paradigm, "paradigm");
@@ -36,7 +37,8 @@ public record Candidate(Paradigm paradigm, String configuration, double p50Ms, d
         LatencySummary latency = measure.of(m);
         return new Candidate(run.paradigm(), run.configuration(), latency.p50Ms(), latency.p99Ms(), m.cost(),
                 m.workerSecondsAllocated(), m.throughputPerSecond(), inputRatePerSec, m.throughput().maxBacklog(),
-                m.recovery().timeNanos() / 1e6, m.recovery().reprocessed(), m.recovery().duplicates(), correct);
+                m.recovery().timeNanos() / 1e6, m.recovery().reprocessed(), m.recovery().duplicates(),
+                run.outcome().lateRecords(), correct);
     }
 
     /** {@code micro-batch (every 10 s)}. */

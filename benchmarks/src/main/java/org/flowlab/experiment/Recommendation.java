@@ -155,13 +155,17 @@ public record Recommendation(OptionalLong sla, LatencyMeasure measure, OptionalD
                         .append(measure.label()).append(" is ")
                         .append(ms(c.p99Ms())).append(" (median ").append(ms(c.p50Ms())).append(")");
             }
+            if (c.lateRecords() > 0) {
+                s.append(String.format(Locale.ROOT, ", its results without the %,d records it dropped as late", c.lateRecords()));
+            }
             List<Candidate> rest = all.stream().filter(o -> o != c).toList();
             if (rest.size() <= MAX_LISTED) {
                 List<String> others = new ArrayList<>();
                 for (Candidate o : rest) {
                     others.add(o.title() + " " + ms(o.p99Ms())
                             + (sla.isPresent() ? (meetsSla(o, sla) ? ", meets it" : ", misses it") : "")
-                            + (o.correct() ? "" : ", results wrong"));
+                            + (o.correct() ? "" : ", results wrong")
+                            + (o.lateRecords() > 0 ? String.format(Locale.ROOT, ", %,d late", o.lateRecords()) : ""));
                 }
                 if (!others.isEmpty()) {
                     s.append("; p99 of the others: ").append(String.join("; ", others));

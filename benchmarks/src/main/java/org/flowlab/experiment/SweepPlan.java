@@ -121,7 +121,6 @@ public record SweepPlan(ComparisonPlan base, List<Variation> variations, boolean
                 "watermark-delay " + s.eventTime().watermarkDelay(),
                 "allowed-lateness " + s.eventTime().allowedLateness(),
                 "output " + s.output().id() + (s.output() == OutputMode.UPDATES ? " " + s.earlyFireInterval() : ""),
-                "sla-on " + base.slaOn().id(),
                 "faults " + base.faults(),
                 "vary " + variations,
                 "find " + (findSustainableThroughput ? "sustainable-throughput" : "none"));

@@ -99,6 +99,6 @@ public record SweepPoint(String key, String engine, Map<String, String> paramete
             }
         });
         return new Candidate(paradigm(), c.toString(), l.p50Ms(), l.p99Ms(), cost, workerSeconds,
-                throughputPerSec, inputRatePerSec, maxBacklog, recoveryMs, reprocessed, duplicates, correct);
+                throughputPerSec, inputRatePerSec, maxBacklog, recoveryMs, reprocessed, duplicates, lateRecords, correct);
     }
 }

@@ -126,8 +126,8 @@ public final class ReportPage {
         List<String> late = new java.util.ArrayList<>();
         report.engines().forEach((id, f) -> {
             if (f.simulated()) {
-                late.add(label(id) + " " + (f.corrections() != null && f.corrections() > 0
-                        ? String.format(Locale.ROOT, "corrected %,d", f.corrections())
+                late.add(label(id) + " " + (id.equals("batch")
+                        ? String.format(Locale.ROOT, "corrected %,d", f.corrections() == null ? 0 : f.corrections())
                         : String.format(Locale.ROOT, "dropped %,d", f.lateRecords())));
             }
         });
@@ -190,10 +190,14 @@ public final class ReportPage {
         row(h, "delivery", p.delivery());
         row(h, "cluster", String.format(Locale.ROOT, "%d workers × %d slots at %s per worker-hour", p.workers(),
                 p.slotsPerWorker(), p.pricePerWorkerHour()));
-        row(h, "watermark delay", DurationText.format(Math.round(p.eventTime().watermarkDelayMs() * 1e6)));
-        row(h, "allowed lateness", DurationText.format(Math.round(p.eventTime().allowedLatenessMs() * 1e6)));
-        row(h, "output mode", p.output().mode() + (p.output().earlyFireIntervalMs() == null ? ""
-                : " (stream fires early every " + DurationText.format(Math.round(p.output().earlyFireIntervalMs() * 1e6)) + ")"));
+        if (p.eventTime() != null) {
+            row(h, "watermark delay", DurationText.format(Math.round(p.eventTime().watermarkDelayMs() * 1e6)));
+            row(h, "allowed lateness", DurationText.format(Math.round(p.eventTime().allowedLatenessMs() * 1e6)));
+        }
+        if (p.output() != null) {
+            row(h, "output mode", p.output().mode() + (p.output().earlyFireIntervalMs() == null ? ""
+                    : " (stream fires early every " + DurationText.format(Math.round(p.output().earlyFireIntervalMs() * 1e6)) + ")"));
+        }
         row(h, "faults", p.faults());
         row(h, "SLA (p99 per-record latency)", p.slaMs() == null ? "none" : DurationText.format(Math.round(p.slaMs() * 1e6)));
         row(h, "budget per run", p.budget() == null ? "none" : org.flowlab.experiment.Recommendation.money(p.budget()));

@@ -2,7 +2,6 @@ package org.flowlab.report;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
-import com.google.gson.JsonParseException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,7 +39,9 @@ public final class SweepPointFiles implements PointStore {
         try {
             SweepPoint p = GSON.fromJson(Files.readString(file, StandardCharsets.UTF_8), SweepPoint.class);
             return p != null && key.equals(p.key()) ? Optional.of(p) : Optional.empty();
-        } catch (IOException | JsonParseException | IllegalStateException | NullPointerException e) {
+        } catch (IOException | RuntimeException e) {
+            // Unreadable, or from an older Flowlab whose point lacks a field (Gson wraps the record's
+            // own NullPointerException): run the point again.
             return Optional.empty();
         }
     }

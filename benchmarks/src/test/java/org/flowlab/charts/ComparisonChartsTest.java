@@ -176,6 +176,6 @@ class ComparisonChartsTest {
     }
 
     static Candidate candidate(Paradigm p, double p99Ms, double cost) {
-        return new Candidate(p, "c", p99Ms / 2, p99Ms, cost, 1, 1, 1, 0, 0, 0, 0, true);
+        return new Candidate(p, "c", p99Ms / 2, p99Ms, cost, 1, 1, 1, 0, 0, 0, 0, 0, true);
     }
 }

@@ -160,6 +160,7 @@ class FlinkCommandTest {
         assertRejected("--repeat must be 1 to 20", "flink", "--scenario", "nexmark", "--repeat", "0");
         assertRejected("every engine, Flowlab's and Flink's, is given a watermark delay covering the trace's disorder", "flink",
                 "--scenario", "nexmark", "--watermark-delay", "1s");
+        assertRejected("Flink's runs emit final results only", "flink", "--scenario", "nexmark", "--output", "updates");
         assertRejected("--repeat must be 1 to 20", "flink", "--scenario", "nexmark", "--repeat", "21");
     }
 

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class RecommendationTest {
 
     static Candidate candidate(Paradigm p, double p99Ms, double cost, boolean correct) {
-        return new Candidate(p, "cfg-" + p.id(), p99Ms / 2, p99Ms, cost, cost * 18_000, 70, 70, 1234, 0, 0, 0, correct);
+        return new Candidate(p, "cfg-" + p.id(), p99Ms / 2, p99Ms, cost, cost * 18_000, 70, 70, 1234, 0, 0, 0, 0, correct);
     }
 
     static final Candidate BATCH = candidate(Paradigm.BATCH, 3_600_000, 0.10, true);
@@ -98,13 +98,26 @@ class RecommendationTest {
     }
 
     @Test
+    void theParagraphSaysWhatAnEngineDroppedAsLate() {
+        Candidate dropping = new Candidate(Paradigm.STREAM, "s", 100, 900, 1, 1, 70, 70, 0, 0, 0, 0, 12, true);
+        Candidate exact = candidate(Paradigm.BATCH, 60_000, 0.5, true);
+        Recommendation r = Recommendation.choose(List.of(exact, dropping), OptionalLong.empty(), LatencyMeasure.FINAL,
+                OptionalDouble.empty());
+        assertThat(r.explanation()).contains("stream (s) 900 ms, 12 late");
+        Recommendation fast = Recommendation.choose(List.of(exact, dropping), sla(1_000), LatencyMeasure.FINAL,
+                OptionalDouble.empty());
+        assertThat(fast.choice()).contains(dropping);
+        assertThat(fast.explanation()).contains("its results without the 12 records it dropped as late");
+    }
+
+    @Test
     void recoveryFiguresAppearWhenFaultsStruck() {
-        Candidate hit = new Candidate(Paradigm.STREAM, "s", 100, 900, 1, 1, 70, 70, 0, 45_000, 3_000, 12, true);
-        Candidate other = new Candidate(Paradigm.BATCH, "b", 100, 3_600_000, 0.5, 1, 70, 70, 0, 600_000, 40_000, 0, true);
+        Candidate hit = new Candidate(Paradigm.STREAM, "s", 100, 900, 1, 1, 70, 70, 0, 45_000, 3_000, 12, 0, true);
+        Candidate other = new Candidate(Paradigm.BATCH, "b", 100, 3_600_000, 0.5, 1, 70, 70, 0, 600_000, 40_000, 0, 0, true);
         Recommendation r = Recommendation.choose(List.of(other, hit), sla(1_000), LatencyMeasure.FINAL, OptionalDouble.empty());
         assertThat(r.explanation()).contains("recovered in 45 s, reading 3,000 records again, with 12 duplicate outputs")
                 .contains("(batch (b): recovered in 10 m 00 s, 40,000 read again, no duplicate outputs)");
-        Candidate untouched = new Candidate(Paradigm.MICROBATCH, "m", 100, 500, 0.1, 1, 70, 70, 0, 0, 0, 0, true);
+        Candidate untouched = new Candidate(Paradigm.MICROBATCH, "m", 100, 500, 0.1, 1, 70, 70, 0, 0, 0, 0, 0, true);
         Recommendation cheap = Recommendation.choose(List.of(untouched, hit), sla(1_000), LatencyMeasure.FINAL, OptionalDouble.empty());
         assertThat(cheap.explanation()).contains("Fault tolerance: the injected faults interrupted none of its work"
                 + " (stream (s): recovered in 45 s, 3,000 read again, 12 duplicate outputs).");

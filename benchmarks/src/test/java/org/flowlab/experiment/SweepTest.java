@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.flowlab.report.SweepPointFiles;
+import org.flowlab.sim.engine.OutputMode;
 import org.flowlab.sim.fault.FaultPlan;
 import org.flowlab.sim.fault.TaskFailure;
 import org.flowlab.workloads.InvalidInputException;
@@ -99,8 +100,13 @@ class SweepTest {
     void theFolderNameDependsOnWhatChangesTheRunsButNotOnSlaOrBudget() {
         SweepPlan a = intervals();
         assertThat(a.folderName()).matches("stock-ticks-[0-9a-f]{8}");
-        assertThat(new SweepPlan(base().withSla(5_000_000_000L).withBudget(2), a.variations(), false).folderName())
-                .isEqualTo(a.folderName());
+        assertThat(new SweepPlan(base().withSla(5_000_000_000L).withBudget(2).withSlaOn(LatencyMeasure.FIRST_VISIBLE),
+                a.variations(), false).folderName()).isEqualTo(a.folderName());
+        // What the engines are given changes the runs.
+        assertThat(new SweepPlan(base().withSettings(base().settings().withOutput(OutputMode.UPDATES)), a.variations(), false)
+                .folderName()).isNotEqualTo(a.folderName());
+        assertThat(new SweepPlan(base().withSettings(base().settings().withWatermarkDelay(1_000_000_000L)), a.variations(),
+                false).folderName()).isNotEqualTo(a.folderName());
         assertThat(new SweepPlan(base().withSeed(2), a.variations(), false).folderName()).isNotEqualTo(a.folderName());
         assertThat(new SweepPlan(base(), List.of(Variation.parse("interval=1s..8s:4:log")), false).folderName())
                 .isNotEqualTo(a.folderName());

@@ -89,7 +89,7 @@ class ReportPageTest {
         List<String> given = ReportPage.given(report);
         assertThat(given).hasSize(6);
         assertThat(given.get(1)).startsWith("The same event-time contract: the watermark trails the largest event time read by 5 s")
-                .contains("Late records: batch dropped 0, micro-batch dropped 0, stream dropped 0.");
+                .contains("Late records: batch corrected 0, micro-batch dropped 0, stream dropped 0.");
         assertThat(given.get(2)).startsWith("The same output mode: final — each window or alert emitted once");
         for (String sentence : given) {
             assertThat(html).contains("<li>" + escape(sentence) + "</li>");

@@ -38,7 +38,7 @@ final class ConfigJson {
             try {
                 c = field.equals("watermarkDelay") ? c.withWatermarkDelay(nanos) : c.withAllowedLateness(nanos);
             } catch (InvalidInputException e) {
-                throw r.error(field, "must be a duration from 0s to 1d (got \"" + r.string(field) + "\")");
+                throw r.error(field, "must be a duration from 0s to 366d (got \"" + r.string(field) + "\")");
             }
         }
         return c;

@@ -5,7 +5,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.NavigableMap;
 import java.util.TreeMap;
+import java.util.function.ToIntFunction;
 import org.flowlab.sim.engine.EventTimeContract;
+import org.flowlab.sim.engine.LateJudgements;
 import org.flowlab.sim.engine.OutputMode;
 import org.flowlab.sim.job.Job;
 import org.flowlab.sim.job.KeyedProcess;
@@ -15,6 +17,7 @@ import org.flowlab.sim.job.Row;
 import org.flowlab.sim.job.RowPredicate;
 import org.flowlab.sim.job.SessionWindows;
 import org.flowlab.sim.job.WindowAggregate;
+import org.flowlab.sim.metrics.RecordVisibility;
 import org.flowlab.workloads.Trace;
 
 /**
@@ -40,7 +43,8 @@ final class IncrementalJob {
     private final int statefulSteps;
     private final SourceStage head;
     private final List<Stage> stages;
-    private final Output output = new Output();
+    private final Output output;
+    private final LateJudgements judgements;
     private long watermark = Long.MIN_VALUE;
     private int read;
 
@@ -48,6 +52,19 @@ final class IncrementalJob {
      * @param mode what the job's last step, when stateful, emits, and when
      */
     IncrementalJob(Job job, Trace trace, OutputMode mode, LatePolicy latePolicy, EventTimeContract contract) {
+        this(job, trace, mode, latePolicy, contract, new RecordVisibility(trace.size())::outputId,
+                new LateJudgements(trace.size()));
+    }
+
+    /**
+     * @param outputIds  the dense id of each output key, as the run's {@link RecordVisibility} gives
+     *                   them: records are marked visible through their output's id
+     * @param judgements where the first stateful step records the watermark it judged each record against
+     */
+    IncrementalJob(Job job, Trace trace, OutputMode mode, LatePolicy latePolicy, EventTimeContract contract,
+                   ToIntFunction<ResultKey> outputIds, LateJudgements judgements) {
+        this.output = new Output(outputIds);
+        this.judgements = judgements;
         this.trace = trace;
         this.source = job.source().bind(trace.schema());
         List<List<Operator>> segments = new ArrayList<>();
@@ -82,7 +99,8 @@ final class IncrementalJob {
             int stageIndex = i + 1;
             if (op instanceof WindowAggregate w) {
                 boolean partial = mode == OutputMode.UPDATES && lastStep && !(w.window() instanceof SessionWindows);
-                built[i] = i == 0 ? new WindowAccumulatorStage(job, w, lastStep, partial, latePolicy, contract, out, stageIndex)
+                built[i] = i == 0 ? new WindowAccumulatorStage(job, w, lastStep, partial, latePolicy, contract, out, stageIndex,
+                        outputIds)
                         : new WindowRecomputeStage(job, w, lastStep, partial, out, stageIndex);
             } else if (op instanceof KeyedProcess p) {
                 built[i] = i == 0
@@ -130,7 +148,7 @@ final class IncrementalJob {
             throw new IllegalArgumentException("the watermark went back from " + watermark + " to " + newWatermark);
         }
         RunDelta delta = new RunDelta(read, to, newWatermark, to == trace.size() && newWatermark == Long.MAX_VALUE,
-                statefulSteps);
+                statefulSteps, judgements);
         RunDelta.StageWork map = delta.work[0];
         for (int i = read; i < to; i++) {
             Row row = Row.of(trace, i);
@@ -185,10 +203,17 @@ final class IncrementalJob {
     /** The job's result table, with each run's changes to it. */
     private static final class Output implements StageOutput {
         private final TreeMap<ResultKey, Object> table = new TreeMap<>();
+        private final ToIntFunction<ResultKey> outputIds;
+
+        Output(ToIntFunction<ResultKey> outputIds) {
+            this.outputIds = outputIds;
+        }
 
         @Override
         public void put(ResultKey at, Object result, long maxArrival, IntList lineage, RunDelta delta) {
-            delta.mark(lineage, at);
+            if (lineage != null) {
+                delta.mark(lineage, outputIds.applyAsInt(at));
+            }
             if (result == null) {
                 if (table.remove(at) != null) {
                     delta.changes.put(at, new RunDelta.Change(null, maxArrival));

@@ -14,7 +14,8 @@ import org.flowlab.workloads.text.DurationText;
  * How the micro-batch engine runs a job, Spark Structured Streaming's model: a trigger every
  * {@code interval}, state carried between triggers, and windows emitted once the watermark — the
  * event-time contract's, after the largest event time read by committed triggers — passes their
- * end (append mode). Records the contract finds late against that watermark are dropped and
+ * end (in the {@code final} output mode, Spark's append mode; {@code updates} also upserts the
+ * partial windows every trigger touches). Records the contract finds late against that watermark are dropped and
  * counted, as Spark drops records behind its watermark; a window within its allowed lateness takes
  * a late record and is emitted again. {@code MicroBatchConfig.defaults().withInterval("100ms")}.
  *

@@ -1,8 +1,8 @@
 package org.flowlab.sim.batch;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
+import org.flowlab.sim.engine.LateJudgements;
 import org.flowlab.sim.job.ResultKey;
 
 /**
@@ -26,17 +26,17 @@ final class RunDelta {
     final IntList visible = new IntList(64);
     /** Records an output reflects, each beside that output ({@code viaOutputs}, in step): final when it last changes. */
     final IntList viaIds = new IntList(64);
-    final ArrayList<ResultKey> viaOutputs = new ArrayList<>();
+    final IntList viaOutputs = new IntList(64);
     /** Records whose final evaluation the commit makes final, visible since an earlier provisional one (a detector's). */
     final IntList finalIds = new IntList(4);
     final IntList late = new IntList(4);
-    /** The records the first stateful step judged for lateness, all against {@code judgedAgainst}. */
-    final IntList judged = new IntList(64);
-    long judgedAgainst = Long.MIN_VALUE;
+    /** Where the first stateful step's lateness judgements go, at once (a rerun judges alike). */
+    private final LateJudgements judgements;
     long corrections;
     final StageWork[] work;
 
-    RunDelta(int fromRecord, int toRecord, long watermark, boolean last, int stages) {
+    RunDelta(int fromRecord, int toRecord, long watermark, boolean last, int stages, LateJudgements judgements) {
+        this.judgements = judgements;
         this.fromRecord = fromRecord;
         this.toRecord = toRecord;
         this.watermark = watermark;
@@ -64,10 +64,12 @@ final class RunDelta {
         visible.add(id);
     }
 
-    /** Record {@code id} was judged for lateness against {@code watermark} (the run's whole input is, against one). */
+    /**
+     * Record {@code id} was judged for lateness against {@code watermark} (the last committed run's):
+     * written straight into the run's judgements, since a failed run is rerun with this same delta.
+     */
     void judge(int id, long watermark) {
-        judged.add(id);
-        judgedAgainst = watermark;
+        judgements.judge(id, watermark);
     }
 
     /** The records {@code ids} become final with the commit (a detector's final evaluation after a provisional one). */
@@ -92,8 +94,8 @@ final class RunDelta {
         }
     }
 
-    /** The records {@code ids} become visible through {@code output}. */
-    void mark(IntList ids, ResultKey output) {
+    /** The records {@code ids} become visible through the output of id {@code output} ({@link org.flowlab.sim.metrics.RecordVisibility#outputId}). */
+    void mark(IntList ids, int output) {
         if (ids == null) {
             return;
         }
@@ -103,8 +105,8 @@ final class RunDelta {
         }
     }
 
-    /** Record {@code id} becomes visible through {@code output}. */
-    void mark(int id, ResultKey output) {
+    /** Record {@code id} becomes visible through the output of id {@code output}. */
+    void markVia(int id, int output) {
         viaIds.add(id);
         viaOutputs.add(output);
     }

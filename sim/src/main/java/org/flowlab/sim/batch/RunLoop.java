@@ -129,9 +129,11 @@ final class RunLoop implements RunExecution.Listener {
         this.mode = mode;
         this.sim = new Simulation(settings.seed());
         this.staging = new StagingArea(trace, settings.faults());
-        this.job = new IncrementalJob(job, trace, mode.output(), mode.latePolicy(), mode.eventTime());
         this.visibility = new RecordVisibility(trace.size());
         this.judgements = new LateJudgements(trace.size());
+        this.job = new IncrementalJob(job, trace, mode.output(), mode.latePolicy(), mode.eventTime(), visibility::outputId,
+                judgements);
+
         this.downUntil = new long[settings.cluster().workers()];
         this.throughput = ThroughputTimeline.builder(throughputBucket(trace));
         this.tenancy = settings.clusterMode() == ClusterMode.EPHEMERAL
@@ -266,9 +268,6 @@ final class RunLoop implements RunExecution.Listener {
         for (int i = 0; i < delta.viaIds.size(); i++) {
             visibility.mark(delta.viaIds.get(i), at, delta.viaOutputs.get(i));
         }
-        for (int i = 0; i < delta.judged.size(); i++) {
-            judgements.judge(delta.judged.get(i), delta.judgedAgainst);
-        }
         for (int i = 0; i < delta.finalIds.size(); i++) {
             visibility.markFinal(delta.finalIds.get(i), at);
         }
@@ -380,7 +379,8 @@ final class RunLoop implements RunExecution.Listener {
         }
         double seconds = n == 0 || lastRead <= trace.firstArrival() ? 0 : (lastRead - trace.firstArrival()) / 1e9;
         double busy = tally.busySlotNanos / (double) settings.cluster().slotsPerWorker() / 1e9;
-        RunMetrics metrics = new RunMetrics(n, visibility.finalLatency(trace), visibility.firstVisibleLatency(trace),
+        LatencySummary firstVisible = visibility.firstVisibleLatency(trace);
+        RunMetrics metrics = new RunMetrics(n, visibility.finalLatency(trace, firstVisible), firstVisible,
                 LatencySummary.of(processingLatency),
                 LatencySummary.of(eventTime), LatencySummary.of(detectionLatency), seconds == 0 ? 0 : n / seconds,
                 staleness.meanMs(), staleness.maxMs(), 0, history.size(), LatencySummary.of(runDurations),

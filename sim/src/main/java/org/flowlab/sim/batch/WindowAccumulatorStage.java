@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.ToIntFunction;
 import org.flowlab.sim.engine.EventTimeContract;
 import org.flowlab.sim.job.Job;
 import org.flowlab.sim.job.ResultKey;
@@ -55,6 +56,7 @@ final class WindowAccumulatorStage implements SourceStage {
         /** Swallowed by a bigger session: gone, though it may still sit in the queue. */
         boolean merged;
         private ResultKey at;
+        private int outputId = -1;
 
         Slot(long key, long start, long end) {
             this.key = key;
@@ -64,6 +66,14 @@ final class WindowAccumulatorStage implements SourceStage {
 
         SlotKey window() {
             return new SlotKey(key, start, end);
+        }
+
+        /** The dense id of this window's output, looked up once. */
+        int outputId(ToIntFunction<ResultKey> ids) {
+            if (outputId < 0) {
+                outputId = ids.applyAsInt(at());
+            }
+            return outputId;
         }
 
         /** The output key of this window, made once. */
@@ -111,6 +121,8 @@ final class WindowAccumulatorStage implements SourceStage {
     private final LatePolicy latePolicy;
     private final EventTimeContract contract;
     private final StageOutput out;
+    /** The dense id of each output key, for records marked visible when read (update mode at the last step). */
+    private final ToIntFunction<ResultKey> outputIds;
     private final int stageIndex;
     private final long gap;
     /**
@@ -132,7 +144,7 @@ final class WindowAccumulatorStage implements SourceStage {
     private long watermark = Long.MIN_VALUE;
 
     WindowAccumulatorStage(Job job, WindowAggregate op, boolean lastStep, boolean partial, LatePolicy latePolicy,
-                           EventTimeContract contract, StageOutput out, int stageIndex) {
+                           EventTimeContract contract, StageOutput out, int stageIndex, ToIntFunction<ResultKey> outputIds) {
         this.job = job;
         this.op = op;
         this.f = op.untypedAggregate();
@@ -142,6 +154,7 @@ final class WindowAccumulatorStage implements SourceStage {
         this.latePolicy = latePolicy;
         this.contract = contract;
         this.out = out;
+        this.outputIds = outputIds;
         this.stageIndex = stageIndex;
         this.gap = op.window() instanceof SessionWindows s ? s.gap() : 0;
         this.markOnRead = partial && lastStep && gap == 0;
@@ -204,7 +217,7 @@ final class WindowAccumulatorStage implements SourceStage {
             // Only the window that ends first carries the record's lineage (it is emitted first) and counts it.
             if (first) {
                 if (markOnRead) {
-                    delta.mark(record, p.at());
+                    delta.markVia(record, p.outputId(outputIds));
                 } else {
                     p.addLineage(record);
                 }

@@ -28,12 +28,22 @@ import org.flowlab.workloads.Trace;
 public final class RecordVisibility {
     private final long[] visibleAt;
     private int visible;
-    /** The output that first reflected each record, where one did; made at the first such mark. */
-    private ResultKey[] outputOf;
+    /**
+     * The id ({@link #outputId}) of the output that first reflected each record, -1 where none did;
+     * made at the first such mark. Dense ints, not keys: a record's mark costs an array write.
+     */
+    private int[] outputOf;
     /** Explicit final times (-1: none), made at the first {@link #markFinal}. */
     private long[] finalAt;
-    /** When each output last changed. */
-    private final Map<ResultKey, Long> lastChange = new HashMap<>();
+    /** Each output's id, in the order outputs were first named. */
+    private final Map<ResultKey, Integer> outputIds = new HashMap<>();
+    /** When each output (by id) last changed, -1 if never. */
+    private long[] lastChange = new long[16];
+    /**
+     * Whether some output changed after it first took a value: until one does (and without explicit
+     * final marks) every record is final when first visible, and the final latency is the first's.
+     */
+    private boolean changedAgain;
 
     /** Nothing visible yet, for a trace of {@code size} records. */
     public RecordVisibility(int size) {
@@ -60,23 +70,55 @@ public final class RecordVisibility {
     }
 
     /**
-     * Marks record {@code i} visible at {@code t} through {@code output} unless it already is: the
-     * record is final when that output last changes. Says whether it was new.
+     * The dense id of output {@code key} (0, 1, … in the order outputs are first named): an engine
+     * looks it up once per output and marks its records with it.
      */
-    public boolean mark(int i, long t, ResultKey output) {
+    public int outputId(ResultKey key) {
+        Integer id = outputIds.get(key);
+        if (id == null) {
+            id = outputIds.size();
+            outputIds.put(key, id);
+            if (id == lastChange.length) {
+                lastChange = Arrays.copyOf(lastChange, id * 2);
+            }
+            lastChange[id] = -1;
+        }
+        return id;
+    }
+
+    /**
+     * Marks record {@code i} visible at {@code t} through the output of id {@code output} ({@link
+     * #outputId}) unless it already is: the record is final when that output last changes. Says
+     * whether it was new.
+     */
+    public boolean mark(int i, long t, int output) {
         if (!mark(i, t)) {
             return false;
         }
         if (outputOf == null) {
-            outputOf = new ResultKey[visibleAt.length];
+            outputOf = new int[visibleAt.length];
+            Arrays.fill(outputOf, -1);
         }
         outputOf[i] = output;
         return true;
     }
 
+    /** {@link #mark(int, long, int)} through output {@code output}. */
+    public boolean mark(int i, long t, ResultKey output) {
+        return mark(i, t, outputId(output));
+    }
+
+    /** The output of id {@code output} took a new value (or was deleted) at {@code t}. */
+    public void outputChanged(int output, long t) {
+        if (lastChange[output] >= 0) {
+            changedAgain = true;
+        }
+        lastChange[output] = Math.max(lastChange[output], t);
+    }
+
     /** Output {@code output} took a new value (or was deleted) at {@code t}. */
     public void outputChanged(ResultKey output, long t) {
-        lastChange.merge(output, t, Math::max);
+        outputChanged(outputId(output), t);
     }
 
     /**
@@ -102,11 +144,8 @@ public final class RecordVisibility {
         if (finalAt != null && finalAt[i] > t) {
             t = finalAt[i];
         }
-        if (outputOf != null && outputOf[i] != null) {
-            Long changed = lastChange.get(outputOf[i]);
-            if (changed != null && changed > t) {
-                t = changed;
-            }
+        if (outputOf != null && outputOf[i] >= 0 && lastChange[outputOf[i]] > t) {
+            t = lastChange[outputOf[i]];
         }
         return t;
     }
@@ -168,9 +207,38 @@ public final class RecordVisibility {
         return latencyOf(trace, visibleAt);
     }
 
+    /** Whether every record is final when first visible, so that the two latencies are one. */
+    public boolean finalIsFirstVisible() {
+        // An output marks its records when it changes, or later: with one change each, final is first.
+        return (outputOf == null || !changedAgain) && finalAt == null;
+    }
+
+    /**
+     * The per-record final latency, given the first-visible one already worked out: that one again
+     * when {@link #finalIsFirstVisible}, which spares a pass over the records.
+     */
+    public LatencySummary finalLatency(Trace trace, LatencySummary firstVisible) {
+        return finalIsFirstVisible() ? firstVisible : finalLatency(trace);
+    }
+
     /** The per-record final latency, arrival to final (the headline), over the visible records. */
     public LatencySummary finalLatency(Trace trace) {
-        return outputOf == null && finalAt == null ? latencyOf(trace, visibleAt) : latencyOf(trace, finalTimes());
+        if (finalIsFirstVisible()) {
+            return latencyOf(trace, visibleAt);
+        }
+        if (trace.size() != visibleAt.length) {
+            throw new IllegalArgumentException("the trace has " + trace.size() + " records, the visibility " + visibleAt.length);
+        }
+        Histogram h = LatencySummary.newHistogram();
+        BucketRuns runs = new BucketRuns(h);
+        for (int i = visibleAt.length - 1; i >= 0; i--) {
+            long t = finalAt(i);
+            if (t >= 0) {
+                runs.record(Math.max(0, t - trace.arrivalTime(i)));
+            }
+        }
+        runs.flush();
+        return LatencySummary.of(h);
     }
 
     private static LatencySummary latencyOf(Trace trace, long[] times) {

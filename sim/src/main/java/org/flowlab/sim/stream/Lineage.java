@@ -1,7 +1,6 @@
 package org.flowlab.sim.stream;
 
 import java.util.Arrays;
-import org.flowlab.sim.job.ResultKey;
 import org.flowlab.sim.metrics.RecordVisibility;
 
 /**
@@ -82,16 +81,16 @@ final class Lineage {
 
     /** Marks every record in the lineage visible at {@code t} (records already visible keep their time). */
     void mark(RecordVisibility visibility, long t) {
-        mark(visibility, t, null);
+        mark(visibility, t, -1);
     }
 
     /**
-     * Marks every record in the lineage visible at {@code t} through {@code output} (null: its effect
-     * is committed, no output reflects it); records already visible keep their time.
+     * Marks every record in the lineage visible at {@code t} through the output of id {@code output}
+     * (-1: its effect is committed, no output reflects it); records already visible keep their time.
      */
-    void mark(RecordVisibility visibility, long t, ResultKey output) {
+    void mark(RecordVisibility visibility, long t, int output) {
         for (int i = markedIds; i < idCount; i++) {
-            if (output == null) {
+            if (output < 0) {
                 visibility.mark(ids[i], t);
             } else {
                 visibility.mark(ids[i], t, output);

@@ -24,6 +24,8 @@ final class PhysicalPlan {
     final int[] stateful;
     /** The job's last stateful step, or -1 for a stateless job. */
     final int lastStateful;
+    /** The first stage that runs a stateful step (where source rows are judged for lateness), or -1. */
+    final int firstStatefulStage;
 
     PhysicalPlan(Job job) {
         this.job = job;
@@ -51,6 +53,13 @@ final class PhysicalPlan {
                 }
             }
         }
+        int first = -1;
+        for (int st = 0; st < stateful.length && first < 0; st++) {
+            if (stateful[st] >= 0) {
+                first = st;
+            }
+        }
+        firstStatefulStage = first;
         lastStateful = job.lastStatefulIndex();
     }
 

@@ -57,15 +57,16 @@ final class Sink {
         }
         Object previous = visible.upsert(out.at(), out.value());
         boolean changed = !out.value().equals(previous);
+        int output = run.visibility.outputId(out.at());
         if (changed) {
-            run.visibility.outputChanged(out.at(), t);
+            run.visibility.outputChanged(output, t);
         }
         int visibleBefore = run.visibility.visibleCount();
         if (out.sourceId() >= 0) {
-            run.visibility.mark(out.sourceId(), t, out.at());
+            run.visibility.mark(out.sourceId(), t, output);
         }
         if (out.lineage() != null) {
-            out.lineage().mark(run.visibility, t, out.at());
+            out.lineage().mark(run.visibility, t, output);
         }
         if (!changed && run.visibility.visibleCount() == visibleBefore) {
             if (!confirmed) {

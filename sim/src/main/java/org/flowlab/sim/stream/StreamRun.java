@@ -691,10 +691,11 @@ public final class StreamRun {
         tenancy.ask(startTime, 0);
         tenancy.release(endTime);
         long[] durations = coordinator.durations().stream().mapToLong(Long::longValue).toArray();
+        LatencySummary firstVisible = visibility.firstVisibleLatency(trace);
         RunMetrics metrics = new RunMetrics(
                 trace.size(),
-                visibility.finalLatency(trace),
-                visibility.firstVisibleLatency(trace),
+                visibility.finalLatency(trace, firstVisible),
+                firstVisible,
                 sink.processingLatency(),
                 sink.eventTimeLatency(),
                 sink.detectionLatency(),

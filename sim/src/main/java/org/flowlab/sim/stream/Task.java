@@ -322,12 +322,12 @@ abstract class Task {
     }
 
     /**
-     * Records a late decision; its watermark is a judgement of the source record only at the first
-     * keyed stage (a later stage judges a window's result, which carries a single source record's
-     * position as its own).
+     * Records a late decision; its watermark is a judgement of the source record only at the stage of
+     * the job's first stateful step (a later one judges a window's result, which carries a single
+     * source record's position as its own).
      */
     private void decide(int sourceId, boolean isLate, long watermark) {
-        if (stage == 1) {
+        if (stage == plan.firstStatefulStage) {
             run.late.decide(sourceId, isLate, watermark);
         } else {
             run.late.decide(sourceId, isLate);

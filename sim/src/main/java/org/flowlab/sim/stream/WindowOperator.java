@@ -43,7 +43,8 @@ import org.flowlab.sim.job.aggregate.AggregateFunction;
  * keys come, found by a hash index on the key: a pane is a few dozen bytes and no object of its
  * own. Its lineage is a single trace position while it reflects one source record, until, with
  * allowed lateness, it is first emitted (later records must reach the output already sent);
- * otherwise a {@link Lineage}. Checkpoints are a {@link StateChangelog} of the panes changed since
+ * otherwise a {@link Lineage}. With early firing a pane's lineage holds only the rows since its last
+ * emission: each emission takes it along and starts it afresh. Checkpoints are a {@link StateChangelog} of the panes changed since
  * the last one, keyed by (window, slot).
  */
 final class WindowOperator implements StatefulOperator {
@@ -597,8 +598,8 @@ final class WindowOperator implements StatefulOperator {
 
     /**
      * The early-fire time has come: every pane that took a row since it was last emitted, of every
-     * window not fired yet, is emitted in (end, key) order if its value changed; one whose value did
-     * not change keeps its rows for the next output.
+     * window not fired yet, is emitted in (end, key) order, its value changed or not (the sink shows
+     * an unchanged value's new rows without counting a duplicate).
      */
     @Override
     public void earlyFire(KeyedTask task) {
@@ -622,7 +623,8 @@ final class WindowOperator implements StatefulOperator {
                 int o = slot & CHUNK_MASK;
                 c.clearEarly(o);
                 Object value = result(bucket, c, o);
-                if (!value.equals(c.lastValue(o))) {
+                // A row that left the value as it was is shown too, as a batch run shows every row it read.
+                if (c.hasPendingLineage(o) || !value.equals(c.lastValue(o))) {
                     emit(bucket, slot, value, task);
                 }
             }

@@ -117,6 +117,19 @@ class StreamEngineTest {
     }
 
     @Test
+    void anEarlyFireShowsARowThatLeftTheValueAsItWasAsABatchRunWould() {
+        // A max per 10 s: the second row (value 1) leaves the max at 5.
+        Trace trace = ContractTraces.builder()
+                .add(1 * S, 1 * S, BID, 1, 5).add(3 * S, 3 * S, BID, 1, 1).add(25 * S, 25 * S, BID, 1, 0).build();
+        Job max = Job.named("max", "max per key per 10 s").keyBy(Row::key).window(Windows.tumbling("10s"))
+                .aggregate(Aggregates.max()).build();
+        RunOutcome out = StreamEngine.run(max, trace, handCheckable().withOutput(OutputMode.UPDATES).withEarlyFireInterval(2 * S));
+        assertAgrees(max, trace, out);
+        assertThat(out.visibility().toArray()).containsExactly(2 * S, 4 * S, 25 * S);
+        assertThat(out.duplicateOutputs()).isZero();
+    }
+
+    @Test
     void aWindowFiresWhenTheWatermarkPassesItsEndAndTheEndOfInputFiresTheRest() {
         Trace trace = ContractTraces.builder()
                 .add(1 * S, 1 * S, BID, 1, 0).add(5 * S, 5 * S, BID, 1, 0)
