@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.flowlab.sim.engine.ContractJobs;
 import org.flowlab.sim.engine.EventTimeContract;
 import org.flowlab.sim.engine.OutputMode;
 import org.flowlab.sim.job.Job;
@@ -94,18 +95,6 @@ class IncrementalJobTest {
         assertThat(runs.table()).isEqualTo(ReferenceOracle.run(job, trace).asMap());
     }
 
-    /** Alerts on a value above the key's previous one: which alerts there are depends on the order rows are run in. */
-    static final class Rising implements KeyedProcessFunction {
-        @Override
-        public void processElement(Row row, ProcessContext ctx) {
-            Double last = ctx.state("last");
-            if (last != null && row.value() > last) {
-                ctx.emit("rise to " + row.value());
-            }
-            ctx.setState("last", row.value());
-        }
-    }
-
     @Test
     void inUpdatesModeADetectorAlertsProvisionallyInArrivalOrderThenRetractsWhatTheFinalRunDoesNotConfirm() {
         Trace trace = TestJobs.builder()
@@ -113,7 +102,7 @@ class IncrementalJobTest {
                 .add(1 * S, 3 * S, BID, 1, 3) // before the row at 2 s in event time
                 .add(3 * S, 3500_000_000L, BID, 1, 4)
                 .build();
-        Job job = Job.named("rising", "d").keyBy(Row::key).process("rising", Rising::new).build();
+        Job job = Job.named("rising", "d").keyBy(Row::key).process("rising", ContractJobs.Rising::new).build();
         IncrementalJob runs = new IncrementalJob(job, trace, OutputMode.UPDATES, LatePolicy.CORRECT, EventTimeContract.DEFAULT);
         // Watermark 0: nothing is final yet. Run as they came (5, 3, 4), the rows rise at 3 s: put at once.
         RunDelta provisional = runs.run(3, 0);
@@ -141,7 +130,7 @@ class IncrementalJobTest {
                 .add(6 * S, 6 * S, BID, 1, 7)
                 .add(1 * S, 7 * S, BID, 1, 6) // behind the first run's watermark of 3 s: late
                 .build();
-        Job job = Job.named("rising", "d").keyBy(Row::key).process("rising", Rising::new).build();
+        Job job = Job.named("rising", "d").keyBy(Row::key).process("rising", ContractJobs.Rising::new).build();
         IncrementalJob runs = new IncrementalJob(job, trace, OutputMode.UPDATES, LatePolicy.CORRECT, EventTimeContract.DEFAULT);
         // The row at 2 s is final at once; the one at 6 s rises over it, provisionally.
         assertThat(changes(runs.run(2, 3 * S))).containsExactly("key 1 at 6s = rise to 7.0");

@@ -42,6 +42,18 @@ public final class ContractJobs {
         }
     }
 
+    /** Alerts on a value above the key's previous one: which alerts there are depends on the order rows are run in. */
+    public static final class Rising implements KeyedProcessFunction {
+        @Override
+        public void processElement(Row row, ProcessContext ctx) {
+            Double last = ctx.state("last");
+            if (last != null && row.value() > last) {
+                ctx.emit("rise to " + row.value());
+            }
+            ctx.setState("last", row.value());
+        }
+    }
+
     /**
      * Alerts on a value above the key's previous one, which it forgets 1 s after each row: which
      * alerts there are depends on the order rows are run in, and on when the timers fire.

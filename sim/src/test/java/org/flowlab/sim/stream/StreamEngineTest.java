@@ -15,8 +15,6 @@ import org.flowlab.sim.engine.OutputMode;
 import org.flowlab.sim.engine.RunOutcome;
 import org.flowlab.sim.fault.FaultPlan;
 import org.flowlab.sim.job.Job;
-import org.flowlab.sim.job.KeyedProcessFunction;
-import org.flowlab.sim.job.ProcessContext;
 import org.flowlab.sim.job.ResultKey;
 import org.flowlab.sim.job.ResultTable;
 import org.flowlab.sim.job.Row;
@@ -77,25 +75,13 @@ class StreamEngineTest {
         assertThat(fin.visibility().finalTimes()).isEqualTo(fin.visibility().toArray());
     }
 
-    /** Alerts on a value above the key's previous one: which alerts there are depends on the order rows are run in. */
-    static final class Rising implements KeyedProcessFunction {
-        @Override
-        public void processElement(Row row, ProcessContext ctx) {
-            Double last = ctx.state("last");
-            if (last != null && row.value() > last) {
-                ctx.emit("rise to " + row.value());
-            }
-            ctx.setState("last", row.value());
-        }
-    }
-
     @Test
     void inUpdatesModeADetectorAlertsAtOnceInArrivalOrderThenRetractsWhatTheFinalEvaluationDoesNotConfirm() {
         // Key 1's rows come as 5, 3, 4 (the 3 is earlier in event time); key 2's row ends the input.
         Trace trace = ContractTraces.builder()
                 .add(2 * S, 2 * S, BID, 1, 5).add(1 * S, 3 * S, BID, 1, 3).add(3 * S, 3500 * MS, BID, 1, 4)
                 .add(10 * S, 10 * S, BID, 2, 1).build();
-        Job job = Job.named("rising", "d").keyBy(Row::key).process("rising", Rising::new).build();
+        Job job = Job.named("rising", "d").keyBy(Row::key).process("rising", ContractJobs.Rising::new).build();
         StreamConfig config = handCheckable().withWatermarkDelay(2 * S).withOutput(OutputMode.UPDATES);
         StreamRun run = new StreamEngine(config).start(job, trace);
         run.advanceTo(5 * S);
