@@ -7,6 +7,7 @@ import java.util.Locale;
 import org.flowlab.experiment.EngineRun;
 import org.flowlab.sim.fault.Fault;
 import org.flowlab.sim.fault.FaultPlan;
+import org.flowlab.sim.fault.TaskFailure;
 import org.flowlab.sim.fault.SlowWorker;
 import org.flowlab.sim.fault.SourceStall;
 import org.flowlab.sim.fault.WorkerCrash;
@@ -193,7 +194,7 @@ public final class ComparisonCharts {
 
     /**
      * The stretch of time a timeline chart shows: the whole run, or, when the plan has timed faults
-     * (crashes, slow periods, stalls), from a pad before the first to three pads after the last,
+     * (crashes, task failures at given times, slow periods, stalls), from a pad before the first to three pads after the last,
      * the pad being twice the longest recovery or a 24th of the run, whichever is longer.
      *
      * @param from   the first time shown, nanoseconds
@@ -241,6 +242,9 @@ public final class ComparisonCharts {
             } else if (f instanceof SourceStall st) {
                 first = Math.min(first, st.from());
                 last = Math.max(last, st.to());
+            } else if (f instanceof TaskFailure tf) {
+                first = Math.min(first, tf.at());
+                last = Math.max(last, tf.at());
             }
         }
         if (first == Long.MAX_VALUE || span == 0) {
@@ -263,7 +267,7 @@ public final class ComparisonCharts {
         return span;
     }
 
-    /** Vertical lines at each timed fault: a crash, and the start and end of slow periods and stalls. */
+    /** Vertical lines at each timed fault: a crash, a task failure at a given time, and the start and end of slow periods and stalls. */
     static void markFaults(XYChart chart, FaultPlan faults, TimeAxis x, double top, Window w) {
         chart.getStyler().setAnnotationLineColor(Palette.MARKER);
         chart.getStyler().setAnnotationLineStroke(new java.awt.BasicStroke(1.5f, java.awt.BasicStroke.CAP_BUTT,
@@ -272,6 +276,8 @@ public final class ComparisonCharts {
         for (Fault f : faults.faults()) {
             if (f instanceof WorkerCrash c) {
                 mark(chart, w, c.at(), x, top, "crash w" + c.worker());
+            } else if (f instanceof TaskFailure tf) {
+                mark(chart, w, tf.at(), x, top, "task fail w" + tf.worker());
             } else if (f instanceof SlowWorker s) {
                 mark(chart, w, s.from(), x, top, String.format(Locale.ROOT, "w%d ×%s slow", s.worker(), trim(s.factor())));
                 mark(chart, w, s.to(), x, top, "");

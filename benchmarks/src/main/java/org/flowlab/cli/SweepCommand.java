@@ -41,7 +41,7 @@ import picocli.CommandLine.Option;
                 + "intervals). With --find sustainable-throughput, bisect per engine the highest input rate at which the "
                 + "backlog stays bounded (within " + (int) SustainableThroughput.PRECISION_PERCENT + " %%).",
                 "Parameters: batch-interval, microbatch-interval, interval (both at once), rate, workers, checkpoint-interval, "
-                        + "watermark-delay, allowed-lateness, fault-rate (task failure probability), key-skew (Zipf exponent of the key "
+                        + "watermark-delay, allowed-lateness, task-mtbf (each worker's mean time between task failures), key-skew (Zipf exponent of the key "
                         + "distribution).",
                 "Writes results/sweeps/<scenario>-<hash of the arguments>/: one file per finished point in points/, then "
                         + "sweep.json, charts and report.html. Rerun the same command to resume an interrupted sweep."},

@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.flowlab.sim.fault.Fault;
 import org.flowlab.sim.fault.FaultPlan;
-import org.flowlab.sim.fault.TaskFailure;
+import org.flowlab.sim.fault.RandomTaskFailures;
 import org.flowlab.workloads.InvalidInputException;
 import org.flowlab.workloads.WorkloadSpec;
 import org.flowlab.workloads.text.DurationText;
@@ -43,14 +43,14 @@ public enum SweepParameter {
      * engine corrects late records whatever the lateness, so its results do not depend on it).
      */
     ALLOWED_LATENESS("allowed-lateness", Kind.DURATION_OR_ZERO, EnumSet.of(Paradigm.MICROBATCH, Paradigm.STREAM)),
-    /** The probability that a task fails (the fault plan's task-fail part). */
-    FAULT_RATE("fault-rate", Kind.PROBABILITY, EnumSet.allOf(Paradigm.class)),
+    /** Each worker's mean time between task failures (the fault plan's {@code task-fail:mtbf} part). */
+    TASK_MTBF("task-mtbf", Kind.DURATION, EnumSet.allOf(Paradigm.class)),
     /** The Zipf exponent s of the scenario's key distribution. */
     KEY_SKEW("key-skew", Kind.POSITIVE, EnumSet.allOf(Paradigm.class));
 
     /** The kinds of value, how they are read and written. */
     public enum Kind {
-        DURATION, DURATION_OR_ZERO, RATE, WHOLE, PROBABILITY, POSITIVE
+        DURATION, DURATION_OR_ZERO, RATE, WHOLE, POSITIVE
     }
 
     /**
@@ -117,6 +117,9 @@ public enum SweepParameter {
                     if (nanos <= 0 && kind == Kind.DURATION) {
                         throw new IllegalArgumentException("'" + t + "' must be a positive duration");
                     }
+                    if (this == TASK_MTBF && nanos < RandomTaskFailures.MIN_MTBF) {
+                        throw new IllegalArgumentException("'" + t + "' must be at least 1s");
+                    }
                     yield nanos;
                 }
                 case RATE -> t.matches("[0-9.]+") ? positive(Double.parseDouble(t), t) : RateText.parse(t);
@@ -125,13 +128,6 @@ public enum SweepParameter {
                         throw new IllegalArgumentException("'" + t + "' must be a whole number >= 1");
                     }
                     yield Integer.parseInt(t);
-                }
-                case PROBABILITY -> {
-                    double p = Double.parseDouble(t);
-                    if (!(p >= 0 && p < 1)) {
-                        throw new IllegalArgumentException("'" + t + "' must be a probability at least 0 and below 1");
-                    }
-                    yield p;
                 }
                 case POSITIVE -> positive(Double.parseDouble(t), t);
             };
@@ -155,7 +151,7 @@ public enum SweepParameter {
             case DURATION -> Math.max(1_000_000L, Math.round(v / 1e6) * 1_000_000L);
             case DURATION_OR_ZERO -> Math.round(v / 1e6) * 1_000_000L;
             case WHOLE -> Math.max(1, Math.round(v));
-            case RATE, POSITIVE, PROBABILITY -> v == 0 ? 0 : new java.math.BigDecimal(v)
+            case RATE, POSITIVE -> v == 0 ? 0 : new java.math.BigDecimal(v)
                     .round(new java.math.MathContext(4)).doubleValue();
         };
     }
@@ -166,7 +162,7 @@ public enum SweepParameter {
             case DURATION, DURATION_OR_ZERO -> EngineSettings.compact((long) v);
             case RATE -> plain(v) + "/s";
             case WHOLE -> Long.toString((long) v);
-            case PROBABILITY, POSITIVE -> plain(v);
+            case POSITIVE -> plain(v);
         };
     }
 
@@ -186,22 +182,20 @@ public enum SweepParameter {
             case CHECKPOINT_INTERVAL -> plan.withSettings(s.withCheckpointInterval((long) v));
             case WATERMARK_DELAY -> plan.withSettings(s.withWatermarkDelay((long) v));
             case ALLOWED_LATENESS -> plan.withSettings(s.withAllowedLateness((long) v));
-            case FAULT_RATE -> plan.withFaults(withTaskFailure(plan.faults(), v));
+            case TASK_MTBF -> plan.withFaults(withTaskFailures(plan.faults(), (long) v));
             case KEY_SKEW -> plan.withWorkload(withKeySkew(plan.workload(), v));
         };
     }
 
-    /** The plan's faults with any task-failure part replaced by one of probability {@code p} (none for 0). */
-    static FaultPlan withTaskFailure(FaultPlan faults, double p) {
+    /** The plan's faults with any {@code task-fail:mtbf} part replaced by one of mean time between failures {@code mtbf}. */
+    static FaultPlan withTaskFailures(FaultPlan faults, long mtbf) {
         List<Fault> kept = new ArrayList<>();
         for (Fault f : faults.faults()) {
-            if (!(f instanceof TaskFailure)) {
+            if (!(f instanceof RandomTaskFailures)) {
                 kept.add(f);
             }
         }
-        if (p > 0) {
-            kept.add(new TaskFailure(p));
-        }
+        kept.add(new RandomTaskFailures(mtbf));
         return new FaultPlan(kept);
     }
 

@@ -135,7 +135,7 @@ class ComparisonChartsTest {
 
     @Test
     void withoutTimedFaultsTheTimelinesShowTheWholeRun() {
-        XYChart throughput = ComparisonCharts.throughput("Throughput — test", runs, FaultPlan.parse("task-fail:p=0.1"));
+        XYChart throughput = ComparisonCharts.throughput("Throughput — test", runs, FaultPlan.parse("task-fail:mtbf=1h"));
         assertThat(throughput.getTitle()).isEqualTo("Throughput — test");
         assertThat(throughput.getStyler().isYAxisLogarithmic()).isFalse();
         double[] xs = throughput.getSeriesMap().values().iterator().next().getXData();

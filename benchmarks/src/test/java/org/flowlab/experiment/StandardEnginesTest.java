@@ -52,12 +52,15 @@ class StandardEnginesTest {
         for (ComparisonPlan plan : List.of(
                 ComparisonPlan.of("stock-ticks").withDuration(60 * S).withRate(300).withJob(JobChoice.named("vwap-1s"))
                         .withSettings(EngineSettings.defaults().withBatchInterval(20 * S).withMicrobatchInterval(2 * S))
-                        .withFaults(FaultPlan.parse("crash:worker=2@30s+5s;task-fail:p=0.01")),
+                        .withFaults(FaultPlan.parse("crash:worker=2@30s+5s;task-fail:worker=1@10s;task-fail:mtbf=1m")),
                 ComparisonPlan.of("card-fraud").withDuration(30 * 60 * S).withRate(20)
                         .withSettings(EngineSettings.defaults().withBatchInterval(10 * 60 * S))
                         .withFaults(FaultPlan.parse("crash:worker=0@12m+30s")))) {
             ComparisonResult r = Comparison.run(plan, StandardEngines.FACTORY, ComparisonProgress.NONE);
             assertThat(r.agreement().resultsAgree()).as(plan.scenario() + ": " + r.agreement().differences()).isTrue();
+            if (plan.faults().hasTaskFailures()) {
+                assertThat(r.run(Paradigm.STREAM).outcome().metrics().faults().taskFailures()).isPositive();
+            }
             assertThat(r.runs()).extracting(EngineRun::paradigm).containsExactly(Paradigm.values());
             assertThat(r.run(Paradigm.BATCH).engine()).startsWith("batch(");
             assertThat(r.run(Paradigm.MICROBATCH).engine()).startsWith("micro-batch(");

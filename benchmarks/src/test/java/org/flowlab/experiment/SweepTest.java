@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.flowlab.report.SweepPointFiles;
 import org.flowlab.sim.engine.OutputMode;
 import org.flowlab.sim.fault.FaultPlan;
-import org.flowlab.sim.fault.TaskFailure;
+import org.flowlab.sim.fault.RandomTaskFailures;
 import org.flowlab.workloads.InvalidInputException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -114,15 +114,16 @@ class SweepTest {
 
     @Test
     void theGridIsEveryCombinationTheFirstVariationSlowest() {
-        SweepPlan plan = new SweepPlan(base(), List.of(Variation.parse("workers=2..4:2"), Variation.parse("fault-rate=0..0.1:2")), false);
+        SweepPlan plan = new SweepPlan(base(), List.of(Variation.parse("workers=2..4:2"), Variation.parse("task-mtbf=1h..2h:2")), false);
         assertThat(plan.grid()).hasSize(4);
         assertThat(plan.grid().get(1).get(SweepParameter.WORKERS)).isEqualTo(2.0);
-        assertThat(plan.grid().get(1).get(SweepParameter.FAULT_RATE)).isEqualTo(0.1);
+        assertThat(plan.grid().get(1).get(SweepParameter.TASK_MTBF)).isEqualTo(7200e9);
         ComparisonPlan at = plan.at(plan.grid().get(3));
         assertThat(at.settings().cluster().workers()).isEqualTo(4);
-        assertThat(at.faults().faults()).containsExactly(new TaskFailure(0.1));
-        ComparisonPlan replaced = SweepParameter.FAULT_RATE.apply(base().withFaults(FaultPlan.parse("task-fail:p=0.5;crash:worker=1@5s")), 0);
-        assertThat(replaced.faults().toString()).isEqualTo("crash:worker=1@5s+10s");
+        assertThat(at.faults().faults()).containsExactly(new RandomTaskFailures(7200_000_000_000L));
+        ComparisonPlan replaced = SweepParameter.TASK_MTBF.apply(base().withFaults(FaultPlan.parse("task-fail:mtbf=5m;crash:worker=1@5s")),
+                1800e9);
+        assertThat(replaced.faults().toString()).isEqualTo("crash:worker=1@5s+10s;task-fail:mtbf=30m");
     }
 
     @Test

@@ -42,8 +42,8 @@ class VariationTest {
 
     @Test
     void aSingleValue() {
-        Variation v = Variation.parse("fault-rate=0.01");
-        assertThat(v.values()).containsExactly(0.01);
+        Variation v = Variation.parse("task-mtbf=2h");
+        assertThat(v.values()).containsExactly(7200e9);
         assertThat(Variation.parse("allowed-lateness=0s..10s:3").values()).containsExactly(0.0, 5 * S, 10 * S);
     }
 
@@ -57,7 +57,7 @@ class VariationTest {
         assertThatThrownBy(() -> Variation.parse("interval=0s..1h")).hasMessageContaining("must be a positive duration");
         assertThatThrownBy(() -> Variation.parse("allowed-lateness=0s..1h:3:log")).hasMessageContaining("log scale needs a range above 0");
         assertThatThrownBy(() -> Variation.parse("workers=0..4")).hasMessageContaining("whole number >= 1");
-        assertThatThrownBy(() -> Variation.parse("fault-rate=0..1")).hasMessageContaining("below 1");
+        assertThatThrownBy(() -> Variation.parse("task-mtbf=500ms..1h")).hasMessageContaining("'500ms' must be at least 1s");
         assertThatThrownBy(() -> Variation.parse("rate=fast..faster")).hasMessageContaining("is not a rate");
         assertThatThrownBy(() -> Variation.parse("key-skew=0..2")).hasMessageContaining("must be a number > 0");
         assertThatThrownBy(() -> Variation.parse("interval=1s..1h:0")).hasMessageContaining("steps must be 1 to 50");

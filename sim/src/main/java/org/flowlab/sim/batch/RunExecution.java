@@ -3,10 +3,10 @@ package org.flowlab.sim.batch;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.apache.commons.math3.random.RandomGenerator;
 import org.flowlab.sim.cluster.ClusterSpec;
 import org.flowlab.sim.fault.FaultPlan;
 import org.flowlab.sim.fault.SlowWorker;
+import org.flowlab.sim.fault.TaskFailureTimes;
 import org.flowlab.sim.fault.WorkerCrash;
 import org.flowlab.sim.kernel.ScheduledAction;
 import org.flowlab.sim.kernel.Simulation;
@@ -17,9 +17,9 @@ import org.flowlab.sim.kernel.Simulation;
  * commit. A task attempt takes its cost times the background-load and slow-worker slowdowns at its
  * start. Faults:
  * <ul>
- *   <li>an attempt fails with the fault plan's task-failure probability (at a random point of its
- *       service time); the task is retried after a back-off, and the run fails when a task has
- *       failed {@code maxAttempts} times;</li>
+ *   <li>a task failure on a worker ({@link #taskFailure}) fails the attempts running there at that
+ *       instant; each task is retried after a back-off, and the run fails when a task has failed
+ *       {@code maxAttempts} times (Spark's {@code spark.task.maxFailures});</li>
  *   <li>a worker crash kills its running attempts, which run again elsewhere once the driver notices
  *       (the heartbeat timeout), without counting as failures; the finished outputs it held of
  *       stages still needed are lost and recomputed (lineage), and so, transitively, are the
@@ -65,15 +65,13 @@ final class RunExecution {
         final Task task;
         final int slot;
         final long start;
-        final boolean fails;
         final boolean copy;
         ScheduledAction finish;
 
-        Attempt(Task task, int slot, long start, boolean fails, boolean copy) {
+        Attempt(Task task, int slot, long start, boolean copy) {
             this.task = task;
             this.slot = slot;
             this.start = start;
-            this.fails = fails;
             this.copy = copy;
         }
     }
@@ -87,8 +85,6 @@ final class RunExecution {
     private final boolean[] mapReadBefore;
     private final BatchTally tally;
     private final Listener listener;
-    private final RandomGenerator rng;
-    private final double failureProbability;
     private final Task[][] tasks;
     private final int[] doneCount;
     private final List<List<Long>> doneDurations = new ArrayList<>();
@@ -113,8 +109,6 @@ final class RunExecution {
         this.mapReadBefore = mapReadBefore;
         this.tally = tally;
         this.listener = listener;
-        this.rng = sim.rng("faults");
-        this.failureProbability = faults.taskFailureProbability();
         this.tasks = new Task[plan.stages().size()][];
         this.doneCount = new int[tasks.length];
         for (int s = 0; s < tasks.length; s++) {
@@ -162,16 +156,16 @@ final class RunExecution {
     /**
      * Runs {@code plan} from {@code start} without simulating it event by event, when nothing can
      * disturb it: no task can fail, no speculation, every worker up, and no crash or slow period
-     * from {@code start} to the commit. The run is then the list scheduling of {@link #idealDuration}
+     * or task failure from {@code start} to the commit. The run is then the list scheduling of {@link #idealDuration}
      * — the tasks start and end at the same times whatever slots they land on, since slots differ
      * only under faults — so it counts the attempts and their busy time, reports each map task's
      * read at its end, and returns the commit time. Returns -1, having changed nothing, when the
      * run must be simulated.
      */
-    static long runUndisturbed(RunPlan plan, ExecutionSettings settings, long[] downUntil, long start,
-                               boolean[] mapReadBefore, BatchTally tally, Listener listener) {
+    static long runUndisturbed(RunPlan plan, ExecutionSettings settings, TaskFailureTimes failureTimes, long[] downUntil,
+                               long start, boolean[] mapReadBefore, BatchTally tally, Listener listener) {
         FaultPlan faults = settings.faults();
-        if (faults.taskFailureProbability() > 0 || settings.speculation().enabled()) {
+        if (settings.speculation().enabled()) {
             return -1;
         }
         for (long down : downUntil) {
@@ -219,6 +213,9 @@ final class RunExecution {
             if (slow.from() <= commitAt && slow.to() > start) {
                 return -1;
             }
+        }
+        if (failureTimes.anyBetween(start, commitAt)) {
+            return -1;
         }
         tally.taskAttempts += attempts;
         tally.busySlotNanos += busy;
@@ -382,14 +379,12 @@ final class RunExecution {
         long now = sim.now();
         int worker = cluster.workerOfSlot(slot);
         long duration = serviceTime(task.cost, settings.backgroundLoad().slowdownAt(now) * faults.slowFactor(worker, now));
-        boolean fails = failureProbability > 0 && rng.nextDouble() < failureProbability;
-        long end = fails ? now + (long) (duration * rng.nextDouble()) : now + duration;
-        Attempt a = new Attempt(task, slot, now, fails, copy);
+        Attempt a = new Attempt(task, slot, now, copy);
         slots[slot] = a;
         task.running.add(a);
         task.state = State.RUNNING;
         tally.taskAttempts++;
-        a.finish = sim.schedule(end, s -> finish(a));
+        a.finish = sim.schedule(now + duration, s -> finish(a));
     }
 
     /** Stops an attempt now: its slot is freed and its time so far counts as busy and wasted. */
@@ -411,22 +406,6 @@ final class RunExecution {
         tally.busySlotNanos += now - a.start;
         slots[a.slot] = null;
         t.running.remove(a);
-        if (a.fails) {
-            tally.failedAttempts++;
-            tally.wastedSlotNanos += now - a.start;
-            t.failures++;
-            if (t.failures >= settings.retries().maxAttempts()) {
-                failRun();
-                return;
-            }
-            if (t.running.isEmpty()) {
-                t.state = State.QUEUED;
-                t.readyAt = now + settings.retries().backoff(t.failures);
-                tally.tasksRetried++;
-            }
-            dispatch();
-            return;
-        }
         for (Attempt other : new ArrayList<>(t.running)) {
             stop(other);
         }
@@ -474,6 +453,38 @@ final class RunExecution {
             wake = null;
         }
         listener.failed(sim.now());
+    }
+
+    /**
+     * A task failure on {@code worker} now: every attempt running there fails (its time so far is
+     * wasted). A task is retried after its back-off once no attempt of it runs; the run fails when
+     * a task has failed {@code maxAttempts} times. Outside the task phase nothing runs on workers.
+     */
+    void taskFailure(int worker) {
+        if (phase != Phase.TASKS) {
+            return;
+        }
+        long now = sim.now();
+        for (int slot = 0; slot < slots.length; slot++) {
+            Attempt a = slots[slot];
+            if (a == null || cluster.workerOfSlot(slot) != worker) {
+                continue;
+            }
+            stop(a);
+            tally.failedAttempts++;
+            Task t = a.task;
+            t.failures++;
+            if (t.failures >= settings.retries().maxAttempts()) {
+                failRun();
+                return;
+            }
+            if (t.running.isEmpty()) {
+                t.state = State.QUEUED;
+                t.readyAt = now + settings.retries().backoff(t.failures);
+                tally.tasksRetried++;
+            }
+        }
+        dispatch();
     }
 
     /**

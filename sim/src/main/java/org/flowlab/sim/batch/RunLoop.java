@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Set;
+import java.util.TreeMap;
 import org.HdrHistogram.Histogram;
 import org.flowlab.sim.cluster.ClusterTenancy;
 import org.flowlab.sim.engine.EventTimeContract;
@@ -15,6 +16,8 @@ import org.flowlab.sim.engine.LateJudgements;
 import org.flowlab.sim.engine.OutputMode;
 import org.flowlab.sim.engine.ProgressListener;
 import org.flowlab.sim.engine.RunOutcome;
+import org.flowlab.sim.engine.RunStatus;
+import org.flowlab.sim.fault.TaskFailureTimes;
 import org.flowlab.sim.fault.WorkerCrash;
 import org.flowlab.sim.job.GlobalWindow;
 import org.flowlab.sim.job.Job;
@@ -39,7 +42,8 @@ import org.flowlab.workloads.text.DurationText;
  * staged and not yet read, computes its changes ({@link IncrementalJob}) and executes on the
  * cluster ({@link RunExecution}); its commit makes the changes visible at once; the next trigger
  * is due by the schedule, or at the commit if the run overran it. A failed run is rerun whole
- * with the same input. Runs never overlap, so each sees the state the previous one committed.
+ * with the same input, up to {@code maxRunAttempts} runs; then the job fails for good, an outcome
+ * like any other. Runs never overlap, so each sees the state the previous one committed.
  */
 final class RunLoop implements RunExecution.Listener {
 
@@ -103,6 +107,13 @@ final class RunLoop implements RunExecution.Listener {
     private final List<RunRecord> history = new ArrayList<>();
     private final List<Failure> failures = new ArrayList<>();
     private final ClusterTenancy tenancy;
+    private final TaskFailureTimes failureTimes;
+    private RunStatus status = RunStatus.COMPLETED;
+    /**
+     * The committed table, kept apart only when a run can fail for good (task failures in the
+     * plan): the job's own table already holds the changes of the run in flight.
+     */
+    private final NavigableMap<ResultKey, Object> committedTable;
 
     private Current current;
     private RunExecution execution;
@@ -135,6 +146,8 @@ final class RunLoop implements RunExecution.Listener {
                 judgements);
 
         this.downUntil = new long[settings.cluster().workers()];
+        this.failureTimes = settings.faults().taskFailureTimes(settings.cluster().workers(), settings.seed());
+        this.committedTable = failureTimes.isEmpty() ? null : new TreeMap<>();
         this.throughput = ThroughputTimeline.builder(throughputBucket(trace));
         this.tenancy = settings.clusterMode() == ClusterMode.EPHEMERAL
                 ? ClusterTenancy.ephemeral(settings.cluster(), settings.warmPool())
@@ -158,9 +171,12 @@ final class RunLoop implements RunExecution.Listener {
         if (trace.size() > 0) {
             long first = mode.trigger().first(staging);
             sim.schedule(Math.max(0, first), s -> onTrigger());
+            for (int w = 0; w < failureTimes.workers(); w++) {
+                scheduleTaskFailure(w, 0);
+            }
         }
         sim.run();
-        if (trace.size() > 0 && !finished) {
+        if (trace.size() > 0 && !finished && !status.failed()) {
             throw new IllegalStateException(mode.engineName() + ": the run loop stopped before reading the whole trace");
         }
         return outcome();
@@ -219,8 +235,8 @@ final class RunLoop implements RunExecution.Listener {
     }
 
     private void beginExecution() {
-        long commitAt = RunExecution.runUndisturbed(current.plan, settings, downUntil, sim.now(), current.mapRead,
-                tally, this);
+        long commitAt = RunExecution.runUndisturbed(current.plan, settings, failureTimes, downUntil, sim.now(),
+                current.mapRead, tally, this);
         if (commitAt >= 0) {
             // Nothing can happen to the run before its commit, so its tasks need no events of their own.
             sim.schedule(commitAt, s -> committed(s.now()));
@@ -261,6 +277,15 @@ final class RunLoop implements RunExecution.Listener {
         }
         for (ResultKey key : delta.changes().keySet()) {
             visibility.outputChanged(key, at);
+        }
+        if (committedTable != null) {
+            for (Map.Entry<ResultKey, RunDelta.Change> e : delta.changes().entrySet()) {
+                if (e.getValue().value() == null) {
+                    committedTable.remove(e.getKey());
+                } else {
+                    committedTable.put(e.getKey(), e.getValue().value());
+                }
+            }
         }
         for (int i = 0; i < delta.visible.size(); i++) {
             visibility.mark(delta.visible.get(i), at);
@@ -305,18 +330,39 @@ final class RunLoop implements RunExecution.Listener {
 
     @Override
     public void failed(long at) {
-        reruns++;
         endClusterSession(at);
         execution = null;
+        if (current.attempts >= settings.retries().maxRunAttempts()) {
+            // The job fails for good: nothing more is read, and what was committed stays visible.
+            failures.add(new Failure(at, at));
+            status = RunStatus.failed(at, reruns, "the run triggered at " + DurationText.format(current.trigger)
+                    + " failed " + current.attempts + (current.attempts == 1 ? " time" : " times in a row") + " (a task failed "
+                    + settings.retries().maxAttempts() + " attempts)");
+            lastCommit = Math.max(lastCommit, at);
+            current = null;
+            return;
+        }
+        reruns++;
         long delay = settings.retries().rerunDelay();
         failures.add(new Failure(at, at + delay));
-        if (current.attempts >= settings.retries().maxRunAttempts()) {
-            throw new IllegalStateException(mode.engineName() + ": the run triggered at "
-                    + DurationText.format(current.trigger) + " failed " + current.attempts
-                    + " times in a row (" + settings.faults() + ", " + settings.retries().maxAttempts()
-                    + " attempts per task); raise retries.maxAttempts or maxRunAttempts");
-        }
         sim.scheduleAfter(delay, s -> startAttempt());
+    }
+
+    /** Schedules worker {@code worker}'s next task failure at or after {@code from}, while the job goes on. */
+    private void scheduleTaskFailure(int worker, long from) {
+        long at = failureTimes.nextAtOrAfter(worker, from);
+        if (at == Long.MAX_VALUE) {
+            return;
+        }
+        sim.schedule(at, s -> {
+            if (finished || status.failed()) {
+                return;
+            }
+            if (execution != null) {
+                execution.taskFailure(worker);
+            }
+            scheduleTaskFailure(worker, s.now() + 1);
+        });
     }
 
     /**
@@ -367,8 +413,9 @@ final class RunLoop implements RunExecution.Listener {
             }
         }
         Histogram eventTime = LatencySummary.newHistogram();
-        // Runs never overlap and the last one has committed, so the job's table is what is visible.
-        NavigableMap<ResultKey, Object> visible = job.table();
+        // Runs never overlap and the last one has committed, so the job's table is what is visible;
+        // after a failure for good, the run in flight never committed.
+        NavigableMap<ResultKey, Object> visible = status.failed() ? committedTable : job.table();
         if (!lastChanged.isEmpty()) {
             for (ResultKey key : visible.keySet()) {
                 Long changed = lastChanged.get(key);
@@ -389,7 +436,7 @@ final class RunLoop implements RunExecution.Listener {
                 lateIds.cardinality(), corrections, tenancy.bill(lastCommit), busy, lastCommit, staleness,
                 throughput.build(trace));
         RunOutcome outcome = new RunOutcome(mode.engineName(), ResultTable.of(visible), metrics, lateIds.cardinality(), 0,
-                visibility, lateIds, judgements);
+                visibility, lateIds, judgements, status);
         BatchFigures figures = new BatchFigures(history.size(), skipped, reruns, tally.taskAttempts, tally.failedAttempts,
                 tally.tasksRetried, tally.tasksKilledByCrash, tally.tasksRecomputed, tally.speculativeCopies,
                 tally.speculativeWins, tally.extraTimeNanos, tally.wastedSlotNanos, reprocessed, corrections, overruns,

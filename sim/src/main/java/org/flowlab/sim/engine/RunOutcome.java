@@ -18,10 +18,19 @@ import org.flowlab.sim.metrics.RunMetrics;
  * @param visibility       when each input record became visible
  * @param lateRecordIds    the trace positions of the late records ({@code lateRecords} of them)
  * @param judgements       the watermark each record was judged against for lateness
+ * @param status           whether the run finished or its job failed for good (then every figure
+ *                         covers the run up to the failure, and the results are what was visible then)
  */
 public record RunOutcome(String engine, ResultTable results, RunMetrics metrics, long lateRecords,
                          long duplicateOutputs, RecordVisibility visibility, BitSet lateRecordIds,
-                         LateJudgements judgements) {
+                         LateJudgements judgements, RunStatus status) {
+
+    /** A finished run's outcome. */
+    public RunOutcome(String engine, ResultTable results, RunMetrics metrics, long lateRecords, long duplicateOutputs,
+                      RecordVisibility visibility, BitSet lateRecordIds, LateJudgements judgements) {
+        this(engine, results, metrics, lateRecords, duplicateOutputs, visibility, lateRecordIds, judgements,
+                RunStatus.COMPLETED);
+    }
 
     /** An outcome without lateness judgements (a run with no watermark, or one built by hand). */
     public RunOutcome(String engine, ResultTable results, RunMetrics metrics, long lateRecords, long duplicateOutputs,
@@ -36,6 +45,7 @@ public record RunOutcome(String engine, ResultTable results, RunMetrics metrics,
         Objects.requireNonNull(metrics, "metrics");
         Objects.requireNonNull(visibility, "visibility");
         Objects.requireNonNull(judgements, "judgements");
+        Objects.requireNonNull(status, "status");
         lateRecordIds = (BitSet) lateRecordIds.clone();
         if (lateRecordIds.cardinality() != lateRecords) {
             throw new IllegalArgumentException("lateRecords is " + lateRecords + " but " + lateRecordIds.cardinality()
@@ -49,7 +59,12 @@ public record RunOutcome(String engine, ResultTable results, RunMetrics metrics,
         return (BitSet) lateRecordIds.clone();
     }
 
-    /** Input records neither visible nor late at the end: must be 0. */
+    /** Whether the engine's job failed for good ({@link #status()}). */
+    public boolean failed() {
+        return status.failed();
+    }
+
+    /** Input records neither visible nor late at the end: must be 0 for a run that did not fail. */
     public long lostRecords() {
         return metrics.recovery().lost();
     }

@@ -16,7 +16,9 @@ import org.flowlab.workloads.text.DurationText;
  * <pre>
  *   crash:worker=2@1h+30s        worker 2 dies at 1 h; restart 30 s after the failure is detected
  *                                (the "+30s" may be left out: {@value #DEFAULT_RESTART_TEXT})
- *   task-fail:p=0.01             tasks fail with probability 0.01 (see {@link TaskFailure})
+ *   task-fail:mtbf=2h            each worker's tasks fail on average every 2 h, at seeded random
+ *                                times that are the same for every engine (see {@link RandomTaskFailures})
+ *   task-fail:worker=1@40m       what runs on worker 1 at 40 min fails (see {@link TaskFailure})
  *   slow:worker=1,x4@2h..3h      worker 1 is 4 times slower from 2 h to 3 h
  *   stall:source@10m..12m        nothing is read from the sources from 10 min to 12 min
  * </pre>
@@ -34,11 +36,13 @@ public record FaultPlan(List<Fault> faults) {
     static final String DEFAULT_RESTART_TEXT = "10s";
 
     /** The forms {@link #parse} accepts, for error messages. */
-    public static final String ALLOWED = "crash:worker=N@TIME[+DELAY], task-fail:p=P, slow:worker=N,xFACTOR@FROM..TO,"
-            + " stall:source@FROM..TO, joined by ';' (or none), times such as 90s, 10m, 1h30m";
+    public static final String ALLOWED = "crash:worker=N@TIME[+DELAY], task-fail:mtbf=DURATION, task-fail:worker=N@TIME,"
+            + " slow:worker=N,xFACTOR@FROM..TO, stall:source@FROM..TO, joined by ';' (or none), times such as 90s, 10m, 1h30m";
 
     private static final Pattern CRASH = Pattern.compile("crash:worker=([^@]*)@([^+]*)(?:\\+(.*))?");
-    private static final Pattern TASK_FAIL = Pattern.compile("task-fail:p=(.*)");
+    private static final Pattern TASK_FAIL_MTBF = Pattern.compile("task-fail:mtbf=(.*)");
+    private static final Pattern TASK_FAIL_AT = Pattern.compile("task-fail:worker=([^@]*)@(.*)");
+    private static final Pattern TASK_FAIL_P = Pattern.compile("task-fail:p=.*");
     private static final Pattern SLOW = Pattern.compile("slow:worker=([^,]*),x([^@]*)@(.*)\\.\\.(.*)");
     private static final Pattern STALL = Pattern.compile("stall:source@(.*)\\.\\.(.*)");
 
@@ -99,9 +103,18 @@ public record FaultPlan(List<Fault> faults) {
             long delay = m.group(3) == null ? WorkerCrash.DEFAULT_RESTART_DELAY : duration(m.group(3), "the restart delay");
             return new WorkerCrash(worker(m.group(1)), duration(m.group(2), "the crash time"), delay);
         }
-        m = TASK_FAIL.matcher(part);
+        m = TASK_FAIL_MTBF.matcher(part);
         if (m.matches()) {
-            return new TaskFailure(number(m.group(1), "p"));
+            return new RandomTaskFailures(duration(m.group(1), "the mtbf"));
+        }
+        m = TASK_FAIL_AT.matcher(part);
+        if (m.matches()) {
+            return new TaskFailure(worker(m.group(1)), duration(m.group(2), "the failure time"));
+        }
+        if (TASK_FAIL_P.matcher(part).matches()) {
+            throw new InvalidInputException("task-fail:p= is gone: a probability meant something different to each engine;"
+                    + " task failures are now events in time, the same for every engine: write task-fail:mtbf=2h (each worker"
+                    + " fails on average every 2 h) or task-fail:worker=1@40m");
         }
         m = SLOW.matcher(part);
         if (m.matches()) {
@@ -154,7 +167,8 @@ public record FaultPlan(List<Fault> faults) {
      */
     public void validateFor(ClusterSpec cluster) {
         for (Fault f : faults) {
-            int worker = f instanceof WorkerCrash c ? c.worker() : f instanceof SlowWorker s ? s.worker() : -1;
+            int worker = f instanceof WorkerCrash c ? c.worker() : f instanceof SlowWorker s ? s.worker()
+                    : f instanceof TaskFailure t ? t.worker() : -1;
             if (worker >= cluster.workers()) {
                 throw new InvalidInputException("fault plan: " + f + " names worker " + worker + ", but the cluster has "
                         + cluster.workers() + (cluster.workers() == 1 ? " worker (0)" : " workers (0 to " + (cluster.workers() - 1) + ")"));
@@ -197,15 +211,19 @@ public record FaultPlan(List<Fault> faults) {
         return out;
     }
 
-    /** The probability that a task fails, all {@link TaskFailure}s combined: 1 − Π(1 − p). */
-    public double taskFailureProbability() {
-        double survive = 1;
+    /** Whether the plan has task failures, at fixed times or random ones. */
+    public boolean hasTaskFailures() {
         for (Fault f : faults) {
-            if (f instanceof TaskFailure t) {
-                survive *= 1 - t.probability();
+            if (f instanceof TaskFailure || f instanceof RandomTaskFailures) {
+                return true;
             }
         }
-        return 1 - survive;
+        return false;
+    }
+
+    /** When each worker's task failures happen on a cluster of {@code workers} workers, for the run seed {@code seed}. */
+    public TaskFailureTimes taskFailureTimes(int workers, long seed) {
+        return TaskFailureTimes.of(this, workers, seed);
     }
 
     /** How many times slower {@code worker} runs at {@code t}: the product of the slow periods covering it, or 1. */
@@ -267,7 +285,7 @@ public record FaultPlan(List<Fault> faults) {
      * A duration as text that {@link DurationText#parse} reads back to the same nanoseconds:
      * {@code 1h30m}, {@code 1s500ms}, {@code 0s}. Unlike {@link DurationText#format} it never rounds.
      */
-    static String exactDuration(long nanos) {
+    public static String exactDuration(long nanos) {
         if (nanos == 0) {
             return "0s";
         }

@@ -3,25 +3,28 @@ package org.flowlab.sim.fault;
 import org.flowlab.workloads.InvalidInputException;
 
 /**
- * Tasks fail at random, with probability {@code probability}: in a batch engine each task attempt
- * fails with that probability (and is retried); in the stream engine each task fails with that
- * probability in each second of virtual time in which it is busy (and the job restarts from its
- * last checkpoint). Draws come from the simulation's {@code "faults"} stream, so the same seed
- * gives the same failures. Written {@code task-fail:p=0.01}.
+ * A task failure on worker {@code worker} at {@code at}: whatever runs on that worker at that
+ * instant fails — a batch or micro-batch task attempt fails and is retried, a stream job restarts
+ * from its last completed checkpoint (as Flink restarts a job when one of its tasks throws); a
+ * worker with nothing running is not affected. Unlike a {@link WorkerCrash}, the worker stays up
+ * and the failure is noticed at once. Written {@code task-fail:worker=1@40m}.
  *
- * @param probability in [0, 1): at 1 no task would ever finish
+ * @param worker which worker, from 0
+ * @param at     when, >= 0
  */
-public record TaskFailure(double probability) implements Fault {
+public record TaskFailure(int worker, long at) implements Fault {
 
     public TaskFailure {
-        if (!(probability >= 0 && probability < 1)) {
-            throw new InvalidInputException("task-fail: p must be at least 0 and below 1 (got " + probability + ")");
+        if (worker < 0) {
+            throw new InvalidInputException("task-fail: worker must be >= 0 (got " + worker + ")");
         }
-        probability += 0.0; // -0.0 becomes 0.0, so the text form reads back to an equal fault
+        if (at < 0) {
+            throw new InvalidInputException("task-fail: the time must be >= 0 (got " + at + " ns)");
+        }
     }
 
     @Override
     public String toString() {
-        return "task-fail:p=" + FaultPlan.exactNumber(probability);
+        return "task-fail:worker=" + worker + "@" + FaultPlan.exactDuration(at);
     }
 }

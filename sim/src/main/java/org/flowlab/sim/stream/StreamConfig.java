@@ -37,8 +37,9 @@ import org.flowlab.workloads.text.DurationText;
  * @param checkpointInterval   time between checkpoint triggers
  * @param delivery             at-least-once or exactly-once sinks
  * @param heartbeatTimeout     how long until a crashed worker is noticed (Flink's heartbeat.timeout: 50 s)
- * @param restartDelay         from a task failure to the restart (Flink's fixed-delay default: 1 s);
- *                             a worker crash restarts after its own delay
+ * @param restartStrategy      when the job restarts after a failure, and when it gives up
+ *                             ({@link RestartStrategy#DEFAULT}: Flink's exponential delay); after a
+ *                             worker crash the restart also waits for the worker to be back
  * @param faults               the faults to inject
  * @param seed                 the run seed (random task failures)
  */
@@ -57,7 +58,7 @@ public record StreamConfig(
         long checkpointInterval,
         Delivery delivery,
         long heartbeatTimeout,
-        long restartDelay,
+        RestartStrategy restartStrategy,
         FaultPlan faults,
         long seed) {
 
@@ -69,7 +70,7 @@ public record StreamConfig(
     private static final StreamConfig DEFAULTS = new StreamConfig(ClusterSpec.defaults(), CostModel.defaults(),
             4, 4, 1024, 200 * MS, EventTimeContract.DEFAULT, OutputMode.FINAL, S, 10 * S, true, 10 * S,
             Delivery.AT_LEAST_ONCE,
-            50 * S, 1 * S, FaultPlan.NONE, 1);
+            50 * S, RestartStrategy.DEFAULT, FaultPlan.NONE, 1);
 
     public StreamConfig {
         Objects.requireNonNull(cluster, "cluster");
@@ -78,6 +79,7 @@ public record StreamConfig(
         Objects.requireNonNull(output, "output");
         Objects.requireNonNull(delivery, "delivery");
         Objects.requireNonNull(faults, "faults");
+        Objects.requireNonNull(restartStrategy, "restartStrategy");
         atLeastOne("sourcePartitions", sourcePartitions);
         atLeastOne("parallelism", parallelism);
         atLeastOne("channelCapacity", channelCapacity);
@@ -90,7 +92,6 @@ public record StreamConfig(
         }
         positive("checkpointInterval", checkpointInterval);
         nonNegative("heartbeatTimeout", heartbeatTimeout);
-        nonNegative("restartDelay", restartDelay);
     }
 
     /**
@@ -143,7 +144,7 @@ public record StreamConfig(
      * ({@link EventTimeContract#DEFAULT}), final outputs (with updates, early firing every second),
      * partitions idle after 10 s, a checkpoint every 10 s,
      * at-least-once sinks, a 50 s heartbeat timeout,
-     * a 1 s restart delay after task failures, no faults, seed 1.
+     * Flink's default restart strategy (exponential delay from 1 s), no faults, seed 1.
      */
     public static StreamConfig defaults() {
         return DEFAULTS;
@@ -151,87 +152,87 @@ public record StreamConfig(
 
     public StreamConfig withCluster(ClusterSpec v) {
         return new StreamConfig(v, costs, sourcePartitions, parallelism, channelCapacity, watermarkInterval, eventTime, output, earlyFireInterval,
-                idleTimeout, checkpointing, checkpointInterval, delivery, heartbeatTimeout, restartDelay, faults, seed);
+                idleTimeout, checkpointing, checkpointInterval, delivery, heartbeatTimeout, restartStrategy, faults, seed);
     }
 
     public StreamConfig withCosts(CostModel v) {
         return new StreamConfig(cluster, v, sourcePartitions, parallelism, channelCapacity, watermarkInterval, eventTime, output, earlyFireInterval,
-                idleTimeout, checkpointing, checkpointInterval, delivery, heartbeatTimeout, restartDelay, faults, seed);
+                idleTimeout, checkpointing, checkpointInterval, delivery, heartbeatTimeout, restartStrategy, faults, seed);
     }
 
     public StreamConfig withSourcePartitions(int v) {
         return new StreamConfig(cluster, costs, v, parallelism, channelCapacity, watermarkInterval, eventTime, output, earlyFireInterval,
-                idleTimeout, checkpointing, checkpointInterval, delivery, heartbeatTimeout, restartDelay, faults, seed);
+                idleTimeout, checkpointing, checkpointInterval, delivery, heartbeatTimeout, restartStrategy, faults, seed);
     }
 
     public StreamConfig withParallelism(int v) {
         return new StreamConfig(cluster, costs, sourcePartitions, v, channelCapacity, watermarkInterval, eventTime, output, earlyFireInterval,
-                idleTimeout, checkpointing, checkpointInterval, delivery, heartbeatTimeout, restartDelay, faults, seed);
+                idleTimeout, checkpointing, checkpointInterval, delivery, heartbeatTimeout, restartStrategy, faults, seed);
     }
 
     public StreamConfig withChannelCapacity(int v) {
         return new StreamConfig(cluster, costs, sourcePartitions, parallelism, v, watermarkInterval, eventTime, output, earlyFireInterval,
-                idleTimeout, checkpointing, checkpointInterval, delivery, heartbeatTimeout, restartDelay, faults, seed);
+                idleTimeout, checkpointing, checkpointInterval, delivery, heartbeatTimeout, restartStrategy, faults, seed);
     }
 
     public StreamConfig withWatermarkInterval(long v) {
         return new StreamConfig(cluster, costs, sourcePartitions, parallelism, channelCapacity, v, eventTime, output, earlyFireInterval,
-                idleTimeout, checkpointing, checkpointInterval, delivery, heartbeatTimeout, restartDelay, faults, seed);
+                idleTimeout, checkpointing, checkpointInterval, delivery, heartbeatTimeout, restartStrategy, faults, seed);
     }
 
     public StreamConfig withEventTime(EventTimeContract v) {
         return new StreamConfig(cluster, costs, sourcePartitions, parallelism, channelCapacity, watermarkInterval, v, output, earlyFireInterval,
-                idleTimeout, checkpointing, checkpointInterval, delivery, heartbeatTimeout, restartDelay, faults, seed);
+                idleTimeout, checkpointing, checkpointInterval, delivery, heartbeatTimeout, restartStrategy, faults, seed);
     }
 
     public StreamConfig withOutput(OutputMode v) {
         return new StreamConfig(cluster, costs, sourcePartitions, parallelism, channelCapacity, watermarkInterval, eventTime, v, earlyFireInterval,
-                idleTimeout, checkpointing, checkpointInterval, delivery, heartbeatTimeout, restartDelay, faults, seed);
+                idleTimeout, checkpointing, checkpointInterval, delivery, heartbeatTimeout, restartStrategy, faults, seed);
     }
 
     public StreamConfig withEarlyFireInterval(long v) {
         return new StreamConfig(cluster, costs, sourcePartitions, parallelism, channelCapacity, watermarkInterval, eventTime, output, v,
-                idleTimeout, checkpointing, checkpointInterval, delivery, heartbeatTimeout, restartDelay, faults, seed);
+                idleTimeout, checkpointing, checkpointInterval, delivery, heartbeatTimeout, restartStrategy, faults, seed);
     }
 
     public StreamConfig withIdleTimeout(long v) {
         return new StreamConfig(cluster, costs, sourcePartitions, parallelism, channelCapacity, watermarkInterval, eventTime, output, earlyFireInterval,
-                v, checkpointing, checkpointInterval, delivery, heartbeatTimeout, restartDelay, faults, seed);
+                v, checkpointing, checkpointInterval, delivery, heartbeatTimeout, restartStrategy, faults, seed);
     }
 
     public StreamConfig withCheckpointing(boolean v) {
         return new StreamConfig(cluster, costs, sourcePartitions, parallelism, channelCapacity, watermarkInterval, eventTime, output, earlyFireInterval,
-                idleTimeout, v, checkpointInterval, delivery, heartbeatTimeout, restartDelay, faults, seed);
+                idleTimeout, v, checkpointInterval, delivery, heartbeatTimeout, restartStrategy, faults, seed);
     }
 
     public StreamConfig withCheckpointInterval(long v) {
         return new StreamConfig(cluster, costs, sourcePartitions, parallelism, channelCapacity, watermarkInterval, eventTime, output, earlyFireInterval,
-                idleTimeout, checkpointing, v, delivery, heartbeatTimeout, restartDelay, faults, seed);
+                idleTimeout, checkpointing, v, delivery, heartbeatTimeout, restartStrategy, faults, seed);
     }
 
     public StreamConfig withDelivery(Delivery v) {
         return new StreamConfig(cluster, costs, sourcePartitions, parallelism, channelCapacity, watermarkInterval, eventTime, output, earlyFireInterval,
-                idleTimeout, checkpointing, checkpointInterval, v, heartbeatTimeout, restartDelay, faults, seed);
+                idleTimeout, checkpointing, checkpointInterval, v, heartbeatTimeout, restartStrategy, faults, seed);
     }
 
     public StreamConfig withHeartbeatTimeout(long v) {
         return new StreamConfig(cluster, costs, sourcePartitions, parallelism, channelCapacity, watermarkInterval, eventTime, output, earlyFireInterval,
-                idleTimeout, checkpointing, checkpointInterval, delivery, v, restartDelay, faults, seed);
+                idleTimeout, checkpointing, checkpointInterval, delivery, v, restartStrategy, faults, seed);
     }
 
-    public StreamConfig withRestartDelay(long v) {
+    public StreamConfig withRestartStrategy(RestartStrategy v) {
         return new StreamConfig(cluster, costs, sourcePartitions, parallelism, channelCapacity, watermarkInterval, eventTime, output, earlyFireInterval,
                 idleTimeout, checkpointing, checkpointInterval, delivery, heartbeatTimeout, v, faults, seed);
     }
 
     public StreamConfig withFaults(FaultPlan v) {
         return new StreamConfig(cluster, costs, sourcePartitions, parallelism, channelCapacity, watermarkInterval, eventTime, output, earlyFireInterval,
-                idleTimeout, checkpointing, checkpointInterval, delivery, heartbeatTimeout, restartDelay, v, seed);
+                idleTimeout, checkpointing, checkpointInterval, delivery, heartbeatTimeout, restartStrategy, v, seed);
     }
 
     public StreamConfig withSeed(long v) {
         return new StreamConfig(cluster, costs, sourcePartitions, parallelism, channelCapacity, watermarkInterval, eventTime, output, earlyFireInterval,
-                idleTimeout, checkpointing, checkpointInterval, delivery, heartbeatTimeout, restartDelay, faults, v);
+                idleTimeout, checkpointing, checkpointInterval, delivery, heartbeatTimeout, restartStrategy, faults, v);
     }
 
     /** Source partitions and keyed parallelism both {@code n}. */

@@ -4,12 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
-import org.apache.commons.math3.random.RandomGenerator;
 import org.flowlab.sim.cluster.ClusterSpec;
 import org.flowlab.sim.cluster.ClusterTenancy;
 import org.flowlab.sim.cluster.CostModel;
 import org.flowlab.sim.engine.RunOutcome;
+import org.flowlab.sim.engine.RunStatus;
 import org.flowlab.sim.fault.FaultPlan;
+import org.flowlab.sim.fault.TaskFailureTimes;
 import org.flowlab.sim.fault.WorkerCrash;
 import org.flowlab.sim.job.Job;
 import org.flowlab.sim.job.KeyedProcess;
@@ -41,7 +42,7 @@ import org.flowlab.workloads.Trace;
  */
 public final class StreamRun {
 
-    private enum Phase { RUNNING, FAILING, DOWN, FINISHED }
+    private enum Phase { RUNNING, FAILING, DOWN, FINISHED, FAILED }
 
     final StreamConfig config;
     final Job job;
@@ -58,8 +59,9 @@ public final class StreamRun {
     private final FaultPlan faults;
     private final boolean hasStalls;
     private final boolean hasSlowdowns;
-    private final double taskFailureProbability;
-    private final RandomGenerator faultRandom;
+    private final TaskFailureTimes failureTimes;
+    private final RestartStrategy.Backoff backoff;
+    private int pendingFailureEvents;
     private final int[][] logs;
     private final int[] highWater;
     private final ThroughputTimeline.Builder throughput = ThroughputTimeline.builder(1_000_000_000L);
@@ -83,6 +85,8 @@ public final class StreamRun {
     private int crashesDuringCheckpoint;
     private int taskFailures;
     private int restarts;
+    private int restartsWithoutProgress;
+    private RunStatus status = RunStatus.COMPLETED;
 
     private long reprocessed;
     private long lastFirstRead = Long.MIN_VALUE;
@@ -106,10 +110,10 @@ public final class StreamRun {
         }
         this.startTime = Math.min(0, trace.firstArrival());
         this.sim = new Simulation(config.seed(), startTime);
-        this.faultRandom = sim.rng("faults");
         this.hasStalls = !faults.stalls().isEmpty();
         this.hasSlowdowns = !faults.slowdowns().isEmpty();
-        this.taskFailureProbability = faults.taskFailureProbability();
+        this.failureTimes = faults.taskFailureTimes(config.cluster().workers(), config.seed());
+        this.backoff = config.restartStrategy().start();
         this.visibility = new RecordVisibility(trace.size());
         this.late = new LateLog(trace.size());
         this.sink = new Sink(this);
@@ -146,6 +150,9 @@ public final class StreamRun {
                 run.sim.schedule(crash.at(), s -> run.crash(crash.worker(), crash.restartDelay()));
             }
         }
+        for (int w = 0; w < run.failureTimes.workers(); w++) {
+            run.scheduleTaskFailure(w, run.startTime);
+        }
         return run;
     }
 
@@ -156,9 +163,17 @@ public final class StreamRun {
         return sim.now();
     }
 
-    /** Whether every task has finished (and, with checkpoints, the final one has completed). */
+    /**
+     * Whether the run is over: every task has finished (and, with checkpoints, the final one has
+     * completed), or the job has failed for good ({@link #status()}).
+     */
     public boolean isFinished() {
-        return phase == Phase.FINISHED;
+        return phase == Phase.FINISHED || phase == Phase.FAILED;
+    }
+
+    /** Whether the job has failed for good so far, and why. */
+    public RunStatus status() {
+        return status;
     }
 
     /** Runs the simulation up to virtual time {@code t}. */
@@ -191,7 +206,7 @@ public final class StreamRun {
     public RunOutcome finish() {
         if (outcome == null) {
             sim.run();
-            if (phase != Phase.FINISHED) {
+            if (!isFinished()) {
                 throw new IllegalStateException("the stream run stopped at " + sim.now() + " ns without finishing");
             }
             outcome = buildOutcome();
@@ -443,16 +458,16 @@ public final class StreamRun {
      * ahead to its next read; while every source is settled — nothing read since its last tick, so
      * its watermark cannot move — skip the ticks that would change nothing, up to the last one
      * before a source reads again or goes idle (kept, since a barrier may delay its processing past
-     * that time). With random task failures no tick is skipped: each is a chance to fail.
+     * that time).
      */
     private void tick(Simulation s) {
         ticker = null;
-        if (phase == Phase.FINISHED || phase == Phase.DOWN) {
+        if (phase == Phase.FINISHED || phase == Phase.FAILED || phase == Phase.DOWN) {
             return;
         }
         long now = s.now();
         boolean quiet = true;
-        boolean settled = taskFailureProbability == 0;
+        boolean settled = true;
         boolean anyLeft = false;
         long nextRead = Long.MAX_VALUE;
         long nextChange = Long.MAX_VALUE;
@@ -488,11 +503,11 @@ public final class StreamRun {
     }
 
     private void checkpointTimer(Simulation s) {
-        if (phase == Phase.FINISHED) {
+        if (phase == Phase.FINISHED || phase == Phase.FAILED) {
             return;
         }
-        if (phase == Phase.RUNNING && s.pending() == 0 && !coordinator.inProgress()) {
-            // Only this timer is left: no task will ever run again, so the job can never finish.
+        if (phase == Phase.RUNNING && s.pending() == pendingFailureEvents && !coordinator.inProgress()) {
+            // Only this timer (and future task failures) is left: no task will ever run again, so the job can never finish.
             throw new IllegalStateException("job " + job.name() + ": the stream stopped making progress at "
                     + s.now() + " ns without finishing (a bug in the engine)");
         }
@@ -532,6 +547,7 @@ public final class StreamRun {
     }
 
     void checkpointCompleted(CheckpointCoordinator.Completed c) {
+        restartsWithoutProgress = 0;
         if (c.allFinished()) {
             finishJob(c.completedAt());
         } else if (allFinished() && phase == Phase.RUNNING) {
@@ -550,43 +566,83 @@ public final class StreamRun {
 
     // ---------------------------------------------------------------- faults
 
-    /** Whether {@code task} fails as it starts an element at {@code t}: one draw per task per busy second. */
-    boolean taskFailsAt(Task task, long t) {
-        if (taskFailureProbability == 0 || (phase != Phase.RUNNING && phase != Phase.FAILING)) {
-            return false;
-        }
-        long second = Math.floorDiv(t, 1_000_000_000L);
-        if (second == task.lastFailureDraw) {
-            return false;
-        }
-        task.lastFailureDraw = second;
-        if (faultRandom.nextDouble() >= taskFailureProbability) {
-            return false;
-        }
-        taskFailures++;
-        task.kill();
-        int failedIncarnation = incarnation;
-        sim.schedule(t, s -> failJob(failedIncarnation));
-        return true;
-    }
-
-    private void failJob(int failedIncarnation) {
-        if (failedIncarnation != incarnation || (phase != Phase.RUNNING && phase != Phase.FAILING)) {
+    /** Schedules worker {@code worker}'s next task failure at or after {@code from}, if it has one. */
+    private void scheduleTaskFailure(int worker, long from) {
+        long at = failureTimes.nextAtOrAfter(worker, from);
+        if (at == Long.MAX_VALUE) {
             return;
         }
-        if (phase == Phase.RUNNING) {
-            failedAt = sim.now();
+        pendingFailureEvents++;
+        sim.schedule(at, s -> {
+            pendingFailureEvents--;
+            if (phase == Phase.FINISHED || phase == Phase.FAILED) {
+                return;
+            }
+            taskFailure(worker);
+            scheduleTaskFailure(worker, s.now() + 1);
+        });
+    }
+
+    /**
+     * A task failure on {@code worker} now: if the job runs a task there, the job fails and
+     * restarts from its last completed checkpoint (every task, as Flink's restart-all and, for a
+     * job whose stages are joined by keyBy, its region failover do). A job that is down or already
+     * failing has nothing running to fail.
+     */
+    private void taskFailure(int worker) {
+        if (phase != Phase.RUNNING) {
+            return;
         }
+        boolean hit = false;
+        for (Task task : tasks) {
+            if (task.worker == worker && !task.finished && !task.dead) {
+                hit = true;
+                break;
+            }
+        }
+        if (!hit) {
+            return;
+        }
+        taskFailures++;
+        failedAt = sim.now();
         if (detection != null) {
             detection.cancel();
             detection = null;
         }
         cancelJob();
-        scheduleRestart(Math.max(sim.now() + config.restartDelay(), restartNotBefore));
+        restartAfterFailure(sim.now());
+    }
+
+    /**
+     * The job is down after a failure noticed now: the restart strategy says when it restarts
+     * (not before a crashed worker is back), or that it fails for good.
+     */
+    private void restartAfterFailure(long now) {
+        long delay = backoff.onFailure(now);
+        if (delay < 0) {
+            fail(now, "the restart strategy (" + config.restartStrategy() + ") allows no more restarts");
+            return;
+        }
+        scheduleRestart(Math.max(now + delay, restartNotBefore));
+    }
+
+    /** The job fails for good at {@code t}: nothing runs any more, and the outcome says why. */
+    private void fail(long t, String reason) {
+        phase = Phase.FAILED;
+        endTime = t;
+        status = RunStatus.failed(t, restarts, reason);
+        if (ticker != null) {
+            ticker.cancel();
+            ticker = null;
+        }
+        if (restart != null) {
+            restart.cancel();
+            restart = null;
+        }
     }
 
     private void crash(int worker, long restartDelay) {
-        if (phase == Phase.FINISHED) {
+        if (phase == Phase.FINISHED || phase == Phase.FAILED) {
             return;
         }
         long now = sim.now();
@@ -623,7 +679,7 @@ public final class StreamRun {
             return;
         }
         cancelJob();
-        scheduleRestart(restartNotBefore);
+        restartAfterFailure(sim.now());
     }
 
     private void cancelJob() {
@@ -652,12 +708,14 @@ public final class StreamRun {
         if (phase != Phase.DOWN) {
             return;
         }
-        if (restarts >= 10_000) {
-            throw new IllegalStateException("job " + job.name() + " restarted " + restarts
-                    + " times without finishing; lower the task failure probability");
-        }
         long now = sim.now();
+        if (restartsWithoutProgress >= RestartStrategy.MAX_RESTARTS_WITHOUT_PROGRESS) {
+            fail(now, "no progress: restarted " + restartsWithoutProgress + " times in a row from the same "
+                    + (coordinator.last() == null ? "start (no checkpoint ever completed)" : "checkpoint"));
+            return;
+        }
         restarts++;
+        restartsWithoutProgress++;
         restartNotBefore = Long.MIN_VALUE;
         failures.get(failures.size() - 1)[1] = now;
         phase = Phase.RUNNING;
@@ -715,6 +773,6 @@ public final class StreamRun {
                 staleness,
                 throughput.build(trace));
         return new RunOutcome("stream", sink.table(), metrics, late.count(), sink.duplicates(), visibility, late.lateIds(),
-                late.judgements());
+                late.judgements(), status);
     }
 }

@@ -50,7 +50,6 @@ abstract class Task {
     long cost;
     long busyNanos;
     long backPressuredNanos;
-    long lastFailureDraw = Long.MIN_VALUE;
     long lastAckedCheckpoint;
     Epoch epoch = new Epoch();
 
@@ -123,9 +122,6 @@ abstract class Task {
                 wake.cancel();
                 t = ready;
                 continue;
-            }
-            if (run.taskFailsAt(this, t)) {
-                return;
             }
             cost = 0;
             processNext(t);

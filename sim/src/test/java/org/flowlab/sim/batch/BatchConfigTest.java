@@ -84,14 +84,14 @@ class BatchConfigTest {
         BatchConfig b = BatchConfig.fromJson(json("""
                 // nightly, on a bigger cluster that is started for each run
                 {"schedule": "daily 02:00", "watermarkDelay": "30s", "cluster": "ephemeral", "workers": 8,
-                 "maxAttempts": 2, "speculation": true, "faults": "task-fail:p=0.01", "seed": 7}"""));
+                 "maxAttempts": 2, "speculation": true, "faults": "task-fail:mtbf=2h", "seed": 7}"""));
         assertThat(b.schedule()).isEqualTo(Schedule.parse("daily 02:00"));
         assertThat(b.eventTime()).isEqualTo(EventTimeContract.DEFAULT.withWatermarkDelay(30_000 * MS));
         assertThat(b.execution().clusterMode()).isEqualTo(ClusterMode.EPHEMERAL);
         assertThat(b.execution().cluster()).isEqualTo(ClusterSpec.DEFAULT.withWorkers(8));
         assertThat(b.execution().retries().maxAttempts()).isEqualTo(2);
         assertThat(b.execution().speculation()).isEqualTo(Speculation.SPARK);
-        assertThat(b.execution().faults()).isEqualTo(FaultPlan.parse("task-fail:p=0.01"));
+        assertThat(b.execution().faults()).isEqualTo(FaultPlan.parse("task-fail:mtbf=2h"));
         assertThat(b.execution().seed()).isEqualTo(7);
         MicroBatchConfig m = MicroBatchConfig.fromJson(json("{\"interval\": \"250ms\", \"watermarkDelay\": \"2s\"}"));
         assertThat(m.interval()).isEqualTo(250 * MS);

@@ -112,7 +112,12 @@ class BatchEngineTest {
     void recoveryFiguresCountRetriesRerunsAndTheTimeFaultsCost() {
         Trace trace = steady(2_000, 50 * MS, 11);
         // The run at 40 s starts its tasks at 41 s: map tasks until 41.1 s, reduce tasks until 41.2 s.
-        FaultPlan faults = FaultPlan.parse("task-fail:p=0.2;crash:worker=1@41150ms+20s");
+        // Every worker fails its map attempts at 41.05 s, and their retries, a second after, at 42.1 s:
+        // two failures of a task, so the run fails and is rerun 5 s later, at 47.1 s; its tasks start at 48.1 s, and
+        // worker 1 crashes among its reduce tasks.
+        FaultPlan faults = FaultPlan.parse("task-fail:worker=0@41050ms;task-fail:worker=1@41050ms;task-fail:worker=2@41050ms;"
+                + "task-fail:worker=3@41050ms;task-fail:worker=0@42100ms;task-fail:worker=1@42100ms;task-fail:worker=2@42100ms;"
+                + "task-fail:worker=3@42100ms;crash:worker=1@48250ms+20s");
         BatchConfig config = BatchConfig.defaults().withSchedule("every 10s")
                 .withExecution(ExecutionSettings.defaults().withTargetTaskRecords(25)
                         .withCosts(costs(S, 50 * MS, 2 * MS, 200 * MS))

@@ -84,7 +84,7 @@ class EnginesAgreeTest {
                 .keyBy(Row::key).window(Windows.sliding("10s", "2s"))
                 .aggregate(Aggregates.count(), r -> r.row().withKey(r.window().end()).withAttr1(r.key()).withValue((Long) r.value()))
                 .keyBy(Row::key).window(Windows.tumbling("2s")).aggregate(Aggregates.topN(1, Row::attr1, Row::value)).build();
-        FaultPlan faults = FaultPlan.parse("task-fail:p=0.05;crash:worker=1@4s+2s;slow:worker=2,x5@1s..6s");
+        FaultPlan faults = FaultPlan.parse("task-fail:mtbf=4s;crash:worker=1@4s+2s;slow:worker=2,x5@1s..6s");
         ExecutionSettings small = ExecutionSettings.defaults().withTargetTaskRecords(5_000).withFaults(faults).withSeed(9);
         assertAgree(hotItems, trace, List.of(
                 new BatchEngine(BatchConfig.defaults().withSchedule("every 3s").withExecution(small)

@@ -90,12 +90,12 @@ public interface EngineContractProperties {
     }
 
     /**
-     * Any case's trace and faults, given to a detector in the {@code updates} mode: the one with
+     * The covering cases' traces and faults ({@link EngineScenarios#covering}), given to a detector in the {@code updates} mode: the one with
      * timers, or one whose alerts depend on the order rows come in, keyed apart from the partitions.
      */
     @Provide
     default Arbitrary<EngineScenario> detectorUpdateScenarios() {
-        return Combinators.combine(EngineScenarios.any(), Arbitraries.of(ContractJobs.detector(), ContractJobs.risingByAttr1()))
+        return Combinators.combine(EngineScenarios.covering(), Arbitraries.of(ContractJobs.detector(), ContractJobs.risingByAttr1()))
                 .as((s, job) -> inUpdatesMode(new EngineScenario(job, s.trace(), s.faults(), s.workers(), s.cadence(),
                         s.outOfOrderness(), s.seed())));
     }

@@ -10,6 +10,7 @@ import org.flowlab.sim.fault.Fault;
 import org.flowlab.sim.fault.FaultPlan;
 import org.flowlab.sim.fault.SlowWorker;
 import org.flowlab.sim.fault.SourceStall;
+import org.flowlab.sim.fault.RandomTaskFailures;
 import org.flowlab.sim.fault.TaskFailure;
 import org.flowlab.sim.fault.WorkerCrash;
 import org.flowlab.sim.job.Job;
@@ -81,12 +82,30 @@ public final class EngineScenarios {
 
     /**
      * Cases built to have records counted late (as {@link #withLateRecordsAndCrashes}) and task
-     * failures at p = 0.05, drawn for every batch task attempt or every second a stream task is
-     * busy: the trace's 40 s tail gives every engine dozens of draws. Without crashes: restarts
-     * after task failures would leave few crashes finding a checkpoint in progress.
+     * failures: four instants in the trace's busy tail, 7 s apart, each a few milliseconds after a
+     * checkpoint or commit is triggered, at which every worker fails what runs on it — a stream task
+     * always, a batch run's task attempts when the run is in its task phase. Without crashes:
+     * restarts after task failures would leave few crashes finding a checkpoint in progress.
      */
     public static Arbitrary<EngineScenario> withLateRecordsAndTaskFailures() {
-        return withLateRecords((trace, workers) -> Arbitraries.just(new FaultPlan(List.of(new TaskFailure(0.05)))));
+        return withLateRecords(EngineScenarios::taskFailuresAfterTriggers);
+    }
+
+    /** Every worker fails at four instants 7 s apart, each 1 to 30 ms after a trigger in the tail of a {@link ContractTraces#withLateBids} trace. */
+    private static Arbitrary<FaultPlan> taskFailuresAfterTriggers(Trace trace, int workers) {
+        long tailStart = trace.lastArrival() - ContractTraces.TAIL_EVENTS * ContractTraces.TAIL_GAP;
+        long firstTrigger = Math.floorDiv(tailStart, CADENCE) + 2;
+        Arbitrary<Long> instant = Combinators.combine(Arbitraries.longs().between(0, 2), Arbitraries.longs().between(1, 30))
+                .as((k, ms) -> (firstTrigger + k) * CADENCE + ms * MS);
+        return instant.list().ofSize(4).map(instants -> {
+            List<Fault> failures = new ArrayList<>();
+            for (int i = 0; i < instants.size(); i++) {
+                for (int w = 0; w < workers; w++) {
+                    failures.add(new TaskFailure(w, instants.get(i) + i * 7 * S));
+                }
+            }
+            return new FaultPlan(failures);
+        });
     }
 
     private static Arbitrary<EngineScenario> withLateRecords(FaultChoice faults) {
@@ -152,7 +171,10 @@ public final class EngineScenarios {
 
     private static Arbitrary<FaultPlan> anyFaults(Trace trace, int workers) {
         long span = trace.lastArrival() + 2 * S;
-        Arbitrary<Fault> taskFail = Arbitraries.of(0.02, 0.05, 0.1).map(TaskFailure::new);
+        Arbitrary<Fault> taskFail = Arbitraries.frequencyOf(
+                Tuple.of(1, Arbitraries.longs().between(5, 60).map(s -> (Fault) new RandomTaskFailures(s * S))),
+                Tuple.of(2, Combinators.combine(Arbitraries.integers().between(0, workers - 1), timeIn(span))
+                        .as((w, t) -> (Fault) new TaskFailure(w, t))));
         Arbitrary<Fault> slow = Combinators.combine(Arbitraries.integers().between(0, workers - 1),
                         Arbitraries.integers().between(2, 50).map(Integer::doubleValue), timeIn(span),
                         Arbitraries.longs().between(1, 10_000).map(ms -> ms * MS))

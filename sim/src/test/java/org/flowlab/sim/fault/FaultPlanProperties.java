@@ -19,8 +19,9 @@ class FaultPlanProperties {
                 Arbitraries.longs().between(0, 1_000).map(s -> s * 1_000_000_000L));
         Arbitrary<Fault> crash = Combinators.combine(Arbitraries.integers().between(0, 50), times, times)
                 .as(WorkerCrash::new);
-        Arbitrary<Fault> taskFail = Arbitraries.oneOf(Arbitraries.doubles().between(0, 0.999999).ofScale(9),
-                Arbitraries.of(0.0, 0.01, 1e-9, 0.5)).map(TaskFailure::new);
+        Arbitrary<Fault> taskFail = Arbitraries.oneOf(
+                Arbitraries.longs().between(RandomTaskFailures.MIN_MTBF, 10_000_000_000_000L).map(RandomTaskFailures::new),
+                Combinators.combine(Arbitraries.integers().between(0, 50), times).as(TaskFailure::new));
         Arbitrary<Fault> slow = Combinators.combine(Arbitraries.integers().between(0, 50),
                 Arbitraries.oneOf(Arbitraries.doubles().between(1, 100).ofScale(9), Arbitraries.integers().between(1, 10).map(i -> (double) i)),
                 times, Arbitraries.longs().between(1, 1_000_000_000_000L))

@@ -14,13 +14,16 @@ class FaultPlanTest {
 
     @Test
     void theDocumentedFormsParse() {
-        FaultPlan plan = FaultPlan.parse("crash:worker=2@1h+30s; task-fail:p=0.01;slow:worker=1,x4@2h..3h ; stall:source@10m..12m");
+        FaultPlan plan = FaultPlan.parse("crash:worker=2@1h+30s; task-fail:mtbf=2h;task-fail:worker=1@40m;"
+                + "slow:worker=1,x4@2h..3h ; stall:source@10m..12m");
         assertThat(plan.faults()).containsExactly(
                 new WorkerCrash(2, 3600 * S, 30 * S),
-                new TaskFailure(0.01),
+                new RandomTaskFailures(7200 * S),
+                new TaskFailure(1, 2400 * S),
                 new SlowWorker(1, 4, 7200 * S, 10800 * S),
                 new SourceStall(600 * S, 720 * S));
-        assertThat(plan).hasToString("crash:worker=2@1h+30s;task-fail:p=0.01;slow:worker=1,x4@2h..3h;stall:source@10m..12m");
+        assertThat(plan).hasToString("crash:worker=2@1h+30s;task-fail:mtbf=2h;task-fail:worker=1@40m;slow:worker=1,x4@2h..3h;"
+                + "stall:source@10m..12m");
     }
 
     @Test
@@ -41,12 +44,11 @@ class FaultPlanTest {
 
     @Test
     void odd_durationsAndNumbersPrintExactly() {
-        FaultPlan plan = FaultPlan.of(new WorkerCrash(0, 1_500_000_001L, 0), new TaskFailure(1e-7),
+        FaultPlan plan = FaultPlan.of(new WorkerCrash(0, 1_500_000_001L, 0), new RandomTaskFailures(S + 7),
                 new SlowWorker(3, 2.5, 0, 1), new SourceStall(86_400 * S + 3, 86_400 * S + 4_000));
-        assertThat(plan).hasToString("crash:worker=0@1s500ms1ns+0s;task-fail:p=1.0E-7;slow:worker=3,x2.5@0s..1ns;"
+        assertThat(plan).hasToString("crash:worker=0@1s500ms1ns+0s;task-fail:mtbf=1s7ns;slow:worker=3,x2.5@0s..1ns;"
                 + "stall:source@1d3ns..1d4us");
         assertThat(FaultPlan.parse(plan.toString())).isEqualTo(plan);
-        assertThat(new TaskFailure(-0.0)).isEqualTo(new TaskFailure(0.0));
     }
 
     @ParameterizedTest
@@ -57,10 +59,11 @@ class FaultPlanTest {
             "crash:worker=1@1h+ | the restart delay must be a duration",
             "crash:worker=1 | part 1 'crash:worker=1': is not a well-formed crash fault",
             "crash | is not a well-formed crash fault",
-            "task-fail:p=1 | task-fail: p must be at least 0 and below 1 (got 1.0)",
-            "task-fail:p=-0.5 | task-fail: p must be at least 0 and below 1 (got -0.5)",
-            "task-fail:p=NaN | p must be a number (got 'NaN')",
-            "task-fail:p=1d | p must be a number (got '1d')",
+            "task-fail:p=0.01 | task-fail:p= is gone: a probability meant something different to each engine",
+            "task-fail:mtbf=500ms | task-fail: mtbf must be at least 1s (got 500ms)",
+            "task-fail:mtbf=often | the mtbf must be a duration such as 500ms",
+            "task-fail:worker=a@1h | the worker must be a whole number >= 0 (got 'a')",
+            "task-fail:worker=1@x | the failure time must be a duration",
             "task-fail:q=0.1 | is not a well-formed task-fail fault",
             "slow:worker=1,x0.5@1h..2h | slow: the factor must be a finite number >= 1 (got 0.5)",
             "slow:worker=1,x4@2h..1h | slow: the period must end after it starts (got 2h..1h)",
@@ -83,7 +86,9 @@ class FaultPlanTest {
     @Test
     void workersMustExistInTheCluster() {
         ClusterSpec four = new ClusterSpec(4, 1, 0);
-        FaultPlan.parse("crash:worker=3@1s;slow:worker=0,x2@0s..1s").validateFor(four);
+        FaultPlan.parse("crash:worker=3@1s;slow:worker=0,x2@0s..1s;task-fail:worker=3@1s").validateFor(four);
+        assertThatThrownBy(() -> FaultPlan.parse("task-fail:worker=4@1s").validateFor(four))
+                .hasMessage("fault plan: task-fail:worker=4@1s names worker 4, but the cluster has 4 workers (0 to 3)");
         assertThatThrownBy(() -> FaultPlan.parse("crash:worker=4@1s").validateFor(four))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessage("fault plan: crash:worker=4@1s+10s names worker 4, but the cluster has 4 workers (0 to 3)");
@@ -93,9 +98,9 @@ class FaultPlanTest {
 
     @Test
     void queriesCombineTheFaults() {
-        FaultPlan plan = FaultPlan.parse("task-fail:p=0.5;task-fail:p=0.5;slow:worker=1,x2@0s..10s;slow:worker=1,x3@5s..20s;"
+        FaultPlan plan = FaultPlan.parse("task-fail:mtbf=1h;task-fail:worker=0@1s;slow:worker=1,x2@0s..10s;slow:worker=1,x3@5s..20s;"
                 + "stall:source@10s..20s;stall:source@20s..30s;stall:source@25s..40s;crash:worker=1@9s;crash:worker=0@2s");
-        assertThat(plan.taskFailureProbability()).isEqualTo(0.75);
+        assertThat(plan.hasTaskFailures()).isTrue();
         assertThat(plan.slowFactor(1, 4 * S)).isEqualTo(2);
         assertThat(plan.slowFactor(1, 5 * S)).isEqualTo(6);
         assertThat(plan.slowFactor(1, 10 * S)).isEqualTo(3);
@@ -103,6 +108,7 @@ class FaultPlanTest {
         assertThat(plan.stallEnd(15 * S)).isEqualTo(40 * S);
         assertThat(plan.stallEnd(9 * S)).isEqualTo(9 * S);
         assertThat(plan.crashes()).extracting(WorkerCrash::worker).containsExactly(0, 1);
-        assertThat(FaultPlan.NONE.taskFailureProbability()).isZero();
+        assertThat(FaultPlan.NONE.hasTaskFailures()).isFalse();
+        assertThat(FaultPlan.parse("crash:worker=1@9s").hasTaskFailures()).isFalse();
     }
 }

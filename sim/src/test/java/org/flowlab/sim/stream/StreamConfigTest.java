@@ -55,7 +55,10 @@ class StreamConfigTest {
         assertThatThrownBy(() -> d.withAllowedLateness(Long.MAX_VALUE))
                 .hasMessageStartingWith("event time: the allowed lateness must be a duration from 0 to 366d (got ");
         assertThatThrownBy(() -> d.withHeartbeatTimeout(-1)).hasMessageStartingWith("stream config: heartbeatTimeout");
-        assertThatThrownBy(() -> d.withRestartDelay(-1)).hasMessageStartingWith("stream config: restartDelay");
+        assertThatThrownBy(() -> RestartStrategy.parse("fixed-delay:attempts=-1"))
+                .hasMessageStartingWith("restart strategy 'fixed-delay:attempts=-1': attempts must be a whole number >= 0");
+        assertThatThrownBy(() -> RestartStrategy.parse("forever")).hasMessage("restart strategy 'forever': 'forever' is not a"
+                + " restart strategy; allowed: " + RestartStrategy.ALLOWED);
         assertThatThrownBy(() -> d.withWatermarkDelay("soon")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'soon' is not a duration");
     }

@@ -429,7 +429,7 @@ class StreamEngineTest {
     @Test
     void sameInputsGiveTheSameOutcome() {
         Trace trace = nexmark(20, 500, 12);
-        StreamConfig c = StreamConfig.defaults().withFaults("crash:worker=1@7s+1s;task-fail:p=0.05").withHeartbeatTimeout(S)
+        StreamConfig c = StreamConfig.defaults().withFaults("crash:worker=1@7s+1s;task-fail:mtbf=5s").withHeartbeatTimeout(S)
                 .withSeed(99);
         RunOutcome a = StreamEngine.run(ContractJobs.hotItems(), trace, c);
         RunOutcome b = StreamEngine.run(ContractJobs.hotItems(), trace, c);
