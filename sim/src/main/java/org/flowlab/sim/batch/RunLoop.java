@@ -335,9 +335,10 @@ final class RunLoop implements RunExecution.Listener {
         if (current.attempts >= settings.retries().maxRunAttempts()) {
             // The job fails for good: nothing more is read, and what was committed stays visible.
             failures.add(new Failure(at, at));
+            int taskAttempts = settings.retries().maxAttempts();
             status = RunStatus.failed(at, reruns, "the run triggered at " + DurationText.format(current.trigger)
-                    + " failed " + current.attempts + (current.attempts == 1 ? " time" : " times in a row") + " (a task failed "
-                    + settings.retries().maxAttempts() + " attempts)");
+                    + " failed " + current.attempts + (current.attempts == 1 ? " time" : " times in a row")
+                    + " (a task failed all its " + taskAttempts + (taskAttempts == 1 ? " attempt)" : " attempts)"));
             lastCommit = Math.max(lastCommit, at);
             current = null;
             return;

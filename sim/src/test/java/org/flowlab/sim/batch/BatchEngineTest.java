@@ -22,6 +22,8 @@ import org.flowlab.sim.job.Windows;
 import org.flowlab.sim.job.aggregate.Aggregates;
 import org.flowlab.workloads.Trace;
 import org.flowlab.workloads.TraceBuilder;
+import org.flowlab.sim.job.ResultTable;
+import org.flowlab.sim.oracle.ReferenceOracle;
 import org.junit.jupiter.api.Test;
 
 /** The batch engine on cases small enough to work out by hand, and its fault handling. */
@@ -144,6 +146,43 @@ class BatchEngineTest {
         // Reruns overwrite: each run's outputs are committed once, so nothing is counted twice.
         assertThat(out.duplicateOutputs()).isZero();
         assertThat(f.history()).anySatisfy(r -> assertThat(r.attempts()).isGreaterThan(1));
+    }
+
+    @Test
+    void aJobWhoseRunFailsMoreOftenThanItsRetriesAllowEndsAsAFailedOutcomeWithWhatItCommitted() {
+        Trace trace = steady(2_000, 50 * MS, 11);
+        // As above: the run at 40 s runs its map tasks from 41 s to 41.1 s; every worker fails at 41.05 s.
+        FaultPlan faults = FaultPlan.parse("task-fail:worker=0@41050ms;task-fail:worker=1@41050ms;task-fail:worker=2@41050ms;"
+                + "task-fail:worker=3@41050ms");
+        BatchConfig config = BatchConfig.defaults().withSchedule("every 10s")
+                .withExecution(ExecutionSettings.defaults().withTargetTaskRecords(25)
+                        .withCosts(costs(S, 50 * MS, 2 * MS, 200 * MS))
+                        .withRetries(Retries.DEFAULT.withMaxAttempts(1).withMaxRunAttempts(2).withRerunDelay(5 * S))
+                        .withFaults(faults).withSeed(3));
+        BatchRun completed = new BatchEngine(config).runWithFigures(COUNT, trace);
+        assertThat(completed.outcome().failed()).as("one rerun is allowed, and the rerun at 46.05 s meets no failure").isFalse();
+        assertAgrees(COUNT, trace, completed.outcome());
+        assertThat(completed.figures().reruns()).isEqualTo(1);
+
+        BatchRun run = new BatchEngine(config.withExecution(config.execution()
+                .withRetries(config.execution().retries().withMaxRunAttempts(1)))).runWithFigures(COUNT, trace);
+        RunOutcome out = run.outcome();
+        assertThat(out.failed()).isTrue();
+        assertThat(out.status().failedAt()).isEqualTo(41_050 * MS);
+        assertThat(out.status().restarts()).isZero();
+        assertThat(out.status().reason()).isEqualTo("the run triggered at 40 s failed 1 time (a task failed all its 1 attempt)");
+        // The runs at 10, 20 and 30 s committed; their outputs are visible, and right.
+        assertThat(run.figures().history()).extracting(RunRecord::trigger).containsExactly(10 * S, 20 * S, 30 * S);
+        ResultTable expected = ReferenceOracle.run(COUNT, trace);
+        assertThat(out.results().isEmpty()).isFalse();
+        for (var e : out.results().asMap().entrySet()) {
+            if (e.getKey().windowEnd() <= 30 * S) {
+                assertThat(e.getValue()).as("%s", e.getKey()).isEqualTo(expected.get(e.getKey()));
+            }
+        }
+        assertThat(out.visibility().visibleCount()).isLessThan(trace.size());
+        assertThat(new BatchEngine(config.withExecution(config.execution()
+                .withRetries(config.execution().retries().withMaxRunAttempts(1)))).run(COUNT, trace)).isEqualTo(out);
     }
 
     @Test
