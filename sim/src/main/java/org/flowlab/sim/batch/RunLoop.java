@@ -372,7 +372,7 @@ final class RunLoop implements RunExecution.Listener {
      * an ephemeral one while a run is on it. Running attempts are killed and lost outputs recomputed.
      */
     private void onCrash(WorkerCrash c) {
-        boolean held = settings.clusterMode() == ClusterMode.FIXED ? !finished : tenancy.running();
+        boolean held = settings.clusterMode() == ClusterMode.FIXED ? !finished && !status.failed() : tenancy.running();
         if (!held) {
             return;
         }
