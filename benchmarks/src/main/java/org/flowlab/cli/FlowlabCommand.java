@@ -17,11 +17,12 @@ import picocli.CommandLine.Command;
         versionProvider = FlowlabVersion.class,
         description = "Flowlab replays the same workload through batch, micro-batch and stream processing "
                 + "in a deterministic simulation, and compares them.",
-        subcommands = {CompareCommand.class, SweepCommand.class, ReferenceCommand.class, FlinkCommand.class, ScenariosCommand.class,
+        subcommands = {CompareCommand.class, SweepCommand.class, ReferenceCommand.class, FlinkCommand.class, TortureCommand.class,
+                ScenariosCommand.class,
                 WorkloadCommand.class, BenchCommand.class, BenchTableCommand.class, CalibrateCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Examples:", "  ./flowlab compare", "  ./flowlab sweep --scenario stock-ticks --vary interval=1s..1h:6:log",
-                "  ./flowlab flink --scenario nexmark --job q5", "  ./flowlab scenarios", "  ./flowlab workload describe --scenario card-fraud",
+                "  ./flowlab flink --scenario nexmark --job q5", "  ./flowlab torture --runs 200 --seed 1", "  ./flowlab scenarios", "  ./flowlab workload describe --scenario card-fraud",
                 "  ./flowlab bench --list", "  ./flowlab calibrate", "  ./flowlab help workload"})
 public final class FlowlabCommand implements Runnable {
 
@@ -101,6 +102,9 @@ public final class FlowlabCommand implements Runnable {
             }
             if (cls == FlinkCommand.class) {
                 return cls.cast(new FlinkCommand(engines));
+            }
+            if (cls == TortureCommand.class) {
+                return cls.cast(new TortureCommand(engines));
             }
             return CommandLine.defaultFactory().create(cls);
         }

@@ -1,0 +1,80 @@
+package org.flowlab.torture;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.flowlab.experiment.ComparisonPlan;
+import org.flowlab.experiment.EngineSettings;
+import org.flowlab.experiment.JobChoice;
+import org.flowlab.experiment.Paradigm;
+import org.flowlab.sim.engine.OutputMode;
+import org.flowlab.sim.fault.FaultPlan;
+import org.flowlab.workloads.WorkloadSpec;
+
+/**
+ * One drawn run of a torture: a comparison plan built only from what {@code flowlab compare}'s
+ * flags can say — a catalog scenario with its default spec, a catalog job, the trace's duration
+ * and rate, the seed, the engine settings and the faults — so that {@link #command()} replays it.
+ *
+ * @param index     the run's number in its torture, from 0
+ * @param scenario  the catalog scenario
+ * @param job       the scenario's catalog job
+ * @param duration  the span of event time to generate, nanoseconds
+ * @param rate      the mean input rate, whole events per second
+ * @param seed      the seed of the trace and of every engine
+ * @param settings  the engines' settings (the default cost model)
+ * @param faults    the faults injected into every engine
+ */
+public record TortureCase(int index, String scenario, String job, long duration, long rate, long seed,
+                          EngineSettings settings, FaultPlan faults) {
+
+    public TortureCase {
+        Objects.requireNonNull(scenario, "scenario");
+        Objects.requireNonNull(job, "job");
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(faults, "faults");
+        if (duration <= 0 || rate <= 0) {
+            throw new IllegalArgumentException("a torture case needs a positive duration and rate");
+        }
+        if (!settings.costs().equals(EngineSettings.DEFAULTS.costs())) {
+            throw new IllegalArgumentException("a torture case runs the default cost model, which no flag needs to name");
+        }
+    }
+
+    /** The comparison: what {@code flowlab compare} builds from {@link #compareArguments()}. */
+    public ComparisonPlan plan() {
+        return ComparisonPlan.of(WorkloadSpec.defaults(scenario)).withDuration(duration).withRate(rate).withSeed(seed)
+                .withJob(JobChoice.named(job)).withEngines(List.of(Paradigm.values())).withSettings(settings)
+                .withFaults(faults);
+    }
+
+    /** The arguments of {@code flowlab compare} that run this case: every drawn setting as a flag. */
+    public List<String> compareArguments() {
+        List<String> a = new ArrayList<>(List.of("compare", "--scenario", scenario, "--job", job, "--seed", Long.toString(seed),
+                "--duration", EngineSettings.compact(duration), "--rate", rate + "/s",
+                "--workers", Integer.toString(settings.cluster().workers()),
+                "--batch-interval", EngineSettings.compact(settings.batchInterval()),
+                "--microbatch-interval", EngineSettings.compact(settings.microbatchInterval()),
+                "--checkpoint-interval", EngineSettings.compact(settings.checkpointInterval()),
+                "--delivery", settings.delivery().text(),
+                "--watermark-delay", EngineSettings.compact(settings.eventTime().watermarkDelay()),
+                "--allowed-lateness", EngineSettings.compact(settings.eventTime().allowedLateness()),
+                "--output", settings.output().id()));
+        if (settings.output() == OutputMode.UPDATES) {
+            a.add("--early-fire");
+            a.add(EngineSettings.compact(settings.earlyFireInterval()));
+        }
+        a.add("--faults");
+        a.add(faults.toString());
+        return a;
+    }
+
+    /** The one shell command that replays this run: {@code ./flowlab compare --scenario ... --faults '...'}. */
+    public String command() {
+        StringBuilder s = new StringBuilder("./flowlab");
+        for (String arg : compareArguments()) {
+            s.append(' ').append(arg.matches("[A-Za-z0-9_./:=@,+-]+") ? arg : "'" + arg.replace("'", "'\\''") + "'");
+        }
+        return s.toString();
+    }
+}
