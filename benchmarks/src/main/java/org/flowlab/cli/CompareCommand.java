@@ -34,7 +34,8 @@ import picocli.CommandLine.Option;
         footer = {"", "Examples:", "  ./flowlab compare",
                 "  ./flowlab compare --scenario nexmark --job q5 --duration 30s --rate 20000/s",
                 "  ./flowlab compare --scenario stock-ticks --engines microbatch,stream --microbatch-interval 1s --sla 2s --budget 0.5",
-                "  ./flowlab compare --scenario card-fraud --faults 'crash:worker=2@1h+30s;task-fail:p=0.001' --delivery at-least-once",
+                "  ./flowlab compare --scenario card-fraud --faults 'crash:worker=2@1h+30s;task-fail:mtbf=2h' --delivery at-least-once",
+                "  ./flowlab compare --scenario retail-etl --faults 'task-fail:mtbf=10m' --restart-strategy fixed-delay:attempts=3,delay=10s",
                 "  ./flowlab compare --scenario my-shop.json --out /tmp/flowlab-runs"})
 final class CompareCommand implements Callable<Integer> {
 

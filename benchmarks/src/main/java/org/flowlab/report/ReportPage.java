@@ -199,6 +199,13 @@ public final class ReportPage {
                     : " (stream fires early every " + DurationText.format(Math.round(p.output().earlyFireIntervalMs() * 1e6)) + ")"));
         }
         row(h, "faults", p.faults());
+        if (p.restartStrategy() != null) {
+            row(h, "restart strategy (stream)", p.restartStrategy());
+        }
+        if (p.retries() != null) {
+            row(h, "retries (batch, micro-batch)", p.retries().maxAttempts() + " attempts per task; "
+                    + p.retries().maxRunAttempts() + " runs of the same input before the job fails");
+        }
         row(h, "SLA (p99 per-record latency)", p.slaMs() == null ? "none" : DurationText.format(Math.round(p.slaMs() * 1e6)));
         row(h, "budget per run", p.budget() == null ? "none" : org.flowlab.experiment.Recommendation.money(p.budget()));
         row(h, "workload", p.workload() == null ? "" : p.workload().toString());

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.flowlab.experiment.Agreement;
+import org.flowlab.experiment.BatchRetries;
 import org.flowlab.experiment.Candidate;
 import org.flowlab.experiment.ComparisonPlan;
 import org.flowlab.experiment.ComparisonResult;
@@ -70,6 +71,9 @@ public record RunReport(int schemaVersion, String runId, String flowlabVersion, 
      * @param eventTime           the event-time contract every engine was given
      * @param output              the output mode every engine was given
      * @param faults              the fault plan, in the {@code --faults} syntax ({@code none} for none)
+     * @param restartStrategy     the stream's restart strategy, in the {@code --restart-strategy} syntax
+     * @param retries             the batch engines' attempts per task and runs of the same input before
+     *                            their job fails
      * @param slaMs               the SLA on p99 latency, or null
      * @param budget              the budget per run, or null
      * @param workload            the workload spec's settings, every field
@@ -79,7 +83,8 @@ public record RunReport(int schemaVersion, String runId, String flowlabVersion, 
     public record Parameters(String job, List<String> engines, long durationMs, double ratePerSec, long batchIntervalMs,
                              long microbatchIntervalMs, long checkpointIntervalMs, String delivery, int workers,
                              int slotsPerWorker, double pricePerWorkerHour, EventTime eventTime, Output output, String faults,
-                             Double slaMs, Double budget, JsonObject workload, Map<String, Long> costsNs) {
+                             String restartStrategy, BatchRetries retries, Double slaMs, Double budget, JsonObject workload,
+                             Map<String, Long> costsNs) {
     }
 
     /**
@@ -369,7 +374,8 @@ public record RunReport(int schemaVersion, String runId, String flowlabVersion, 
     private static Parameters withEngines(Parameters p, List<String> engines) {
         return new Parameters(p.job(), engines, p.durationMs(), p.ratePerSec(), p.batchIntervalMs(), p.microbatchIntervalMs(),
                 p.checkpointIntervalMs(), p.delivery(), p.workers(), p.slotsPerWorker(), p.pricePerWorkerHour(),
-                p.eventTime(), p.output(), p.faults(), p.slaMs(), p.budget(), p.workload(), p.costsNs());
+                p.eventTime(), p.output(), p.faults(), p.restartStrategy(), p.retries(), p.slaMs(), p.budget(), p.workload(),
+                p.costsNs());
     }
 
     /** The parameters of {@code plan}, run with {@code s} (its settings resolved for the trace, or as given). */
@@ -379,7 +385,7 @@ public record RunReport(int schemaVersion, String runId, String flowlabVersion, 
                 s.checkpointInterval() / 1_000_000, s.delivery().text(), s.cluster().workers(),
                 s.cluster().slotsPerWorker(), s.cluster().pricePerWorkerHour(),
                 EventTime.of(s.eventTime()), Output.of(s.output(), s.earlyFireInterval()), plan.faults().toString(),
-                plan.sla().isPresent() ? plan.sla().getAsLong() / 1e6 : null,
+                s.restartStrategy().toString(), s.batchRetries(), plan.sla().isPresent() ? plan.sla().getAsLong() / 1e6 : null,
                 plan.budget().isPresent() ? plan.budget().getAsDouble() : null, plan.workload().settings(),
                 s.costs().asMap());
     }

@@ -12,6 +12,7 @@ import org.flowlab.report.SweepPointFiles;
 import org.flowlab.sim.engine.OutputMode;
 import org.flowlab.sim.fault.FaultPlan;
 import org.flowlab.sim.fault.RandomTaskFailures;
+import org.flowlab.sim.stream.RestartStrategy;
 import org.flowlab.workloads.InvalidInputException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -110,6 +111,14 @@ class SweepTest {
         assertThat(new SweepPlan(base().withSeed(2), a.variations(), false).folderName()).isNotEqualTo(a.folderName());
         assertThat(new SweepPlan(base(), List.of(Variation.parse("interval=1s..8s:4:log")), false).folderName())
                 .isNotEqualTo(a.folderName());
+        // So do the stream's restart strategy and the batch engines' retries; their defaults add nothing.
+        assertThat(a.canonical()).doesNotContain("restart-strategy").doesNotContain("retries");
+        SweepPlan none = new SweepPlan(base().withSettings(base().settings().withRestartStrategy(RestartStrategy.parse("none"))),
+                a.variations(), false);
+        assertThat(none.canonical()).contains("restart-strategy none");
+        assertThat(none.folderName()).isNotEqualTo(a.folderName());
+        assertThat(new SweepPlan(base().withSettings(base().settings().withBatchRetries(new BatchRetries(2, 3))), a.variations(),
+                false).folderName()).isNotEqualTo(a.folderName());
     }
 
     @Test
