@@ -5,10 +5,13 @@ import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.flowlab.experiment.Agreement;
 import org.flowlab.experiment.Comparison;
 import org.flowlab.experiment.ComparisonPlan;
 import org.flowlab.experiment.ComparisonResult;
 import org.flowlab.experiment.EngineFactory;
+import org.flowlab.experiment.EngineFailure;
+import org.flowlab.experiment.EngineRun;
 import org.flowlab.experiment.FlinkComparisonResult;
 import org.flowlab.report.ComparisonTable;
 import org.flowlab.report.RunReport;
@@ -79,9 +82,21 @@ final class CompareCommand implements Callable<Integer> {
         w.printf(Locale.ROOT, "%n%s / %s: %,d events%n%n", report.scenario(), report.job(), report.trace().events());
         w.print(ComparisonTable.of(report).toText());
         w.println();
-        w.println(result.agreement().resultsAgree()
-                ? "results agree ✓ (" + result.agreement().explanation() + ")"
-                : "results differ ✗ — " + String.join("; ", result.agreement().differences()));
+        for (EngineRun r : result.runs()) {
+            EngineFailure failure = EngineFailure.of(r.outcome().status());
+            if (failure != null) {
+                w.println(wrap(r.paradigm().label() + " FAILED: its job " + failure.clause(r.paradigm())
+                        + ". Its figures cover the run up to the failure; its results are not compared.", 100));
+            }
+        }
+        Agreement a = result.agreement();
+        if (a.failed().size() == result.runs().size()) {
+            w.println("results not compared: " + a.explanation());
+        } else {
+            w.println(a.resultsAgree()
+                    ? "results agree ✓ (" + a.explanation() + ")"
+                    : "results differ ✗ — " + String.join("; ", a.differences()));
+        }
         w.println();
         w.println(wrap(report.recommendation().explanation(), 100));
         w.println();

@@ -95,7 +95,7 @@ final class ComparisonOptions {
                     + "Flink's restart strategies: exponential-delay[:initial=1s,max=1m,multiplier=1.5,reset=1h,attempts=N] "
                     + "(the default, without a limit on attempts), fixed-delay:attempts=N,delay=D, or none. Batch and "
                     + "micro-batch give a task 4 attempts, as Spark does, then rerun the failed run, at most 10 runs of the "
-                    + "same input.")
+                    + "same input. An engine that gives up is reported as FAILED and never recommended.")
     RestartStrategy restartStrategy;
 
     @Option(names = "--sla", paramLabel = "D", converter = DurationConverter.class,

@@ -187,6 +187,23 @@ class StandardEnginesTest {
     }
 
     @Test
+    void aStreamThatMayNotRestartFailsAtItsFirstTaskFailureAndIsNotJudged() {
+        ComparisonPlan plan = ComparisonPlan.of("stock-ticks").withDuration(60 * S).withRate(200).withJob(JobChoice.named("vwap-1s"))
+                .withSettings(EngineSettings.defaults().withBatchInterval(20 * S).withMicrobatchInterval(2 * S)
+                        .withRestartStrategy(RestartStrategy.parse("none")))
+                .withFaults(FaultPlan.parse("task-fail:worker=1@30s"));
+        ComparisonResult r = Comparison.run(plan, StandardEngines.FACTORY, ComparisonProgress.NONE);
+        RunOutcome stream = r.run(Paradigm.STREAM).outcome();
+        assertThat(stream.failed()).isTrue();
+        assertThat(stream.status().failedAt()).isEqualTo(30 * S);
+        assertThat(stream.status().reason()).contains("restart strategy (none)");
+        assertThat(r.agreement().of(Paradigm.STREAM).summary()).isEqualTo("failed");
+        assertThat(r.run(Paradigm.BATCH).outcome().failed()).isFalse();
+        assertThat(r.agreement().resultsAgree()).as(r.agreement().differences().toString()).isTrue();
+        assertThat(r.recommendation().choice()).get().extracting(Candidate::paradigm).isNotEqualTo(Paradigm.STREAM);
+    }
+
+    @Test
     void settingsTheStreamCannotRunAreRefusedBeforeAnythingRuns() {
         assertThatThrownBy(() -> Comparison.check(streamOnly("nexmark", "q5", 10 * S, 100)
                 .withFaults(FaultPlan.parse("crash:worker=6@1s")), StandardEngines.FACTORY))

@@ -122,6 +122,56 @@ class SweepTest {
     }
 
     @Test
+    void aSweepKeepsGoingPastAFailedEngineNeverRecommendsItAndReadsItsFailureBack() {
+        SweepPointFiles store = new SweepPointFiles(dir);
+        AtomicInteger runs = new AtomicInteger();
+        SweepResult r = Sweep.run(intervals(), IntervalEngine.failing(runs, Paradigm.STREAM, 5_000_000_000L), store,
+                SweepProgress.NONE);
+        assertThat(runs).hasValue(7);
+        assertThat(r.points()).hasSize(7);
+        SweepPoint stream = r.points().get(2);
+        assertThat(stream.key()).isEqualTo("stream@base");
+        assertThat(stream.failed()).isTrue();
+        assertThat(stream.status()).isEqualTo("failed");
+        assertThat(stream.failure()).isEqualTo(new EngineFailure(5_000, IntervalEngine.FAILED_RESTARTS, IntervalEngine.FAILED_REASON));
+        assertThat(stream.correct()).isFalse();
+        assertThat(stream.difference()).isEmpty();
+        assertThat(stream.lost()).isNull();
+        assertThat(stream.backlogGrew()).as("nothing is read after the failure").isTrue();
+        assertThat(r.points()).filteredOn(p -> p != stream).allSatisfy(p -> {
+            assertThat(p.status()).isEqualTo("completed");
+            assertThat(p.correct()).isTrue();
+        });
+        assertThat(r.recommendation()).get().satisfies(rec -> {
+            assertThat(rec.choice()).get().extracting(Candidate::paradigm).isNotEqualTo(Paradigm.STREAM);
+            assertThat(rec.explanation()).contains("Failed, so never recommended: stream (");
+        });
+        AtomicInteger again = new AtomicInteger();
+        SweepResult second = Sweep.run(intervals(), IntervalEngine.failing(again, Paradigm.STREAM, 5_000_000_000L), store,
+                SweepProgress.NONE);
+        assertThat(again).hasValue(0);
+        assertThat(second.points()).usingRecursiveFieldByFieldElementComparatorIgnoringFields("wallClockSeconds")
+                .containsExactlyElementsOf(r.points());
+    }
+
+    @Test
+    void aPointStoredBeforeStatusesFinished() {
+        SweepPointFiles store = new SweepPointFiles(dir);
+        Sweep.run(intervals(), IntervalEngine.factory(new AtomicInteger()), store, SweepProgress.NONE);
+        try {
+            String json = Files.readString(store.file("stream@base"));
+            Files.writeString(store.file("stream@base"), json.replaceAll(",\\s*\"status\": \"completed\"", ""));
+            assertThat(Files.readString(store.file("stream@base"))).doesNotContain("status");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertThat(store.find("stream@base")).get().satisfies(p -> {
+            assertThat(p.status()).isEqualTo("completed");
+            assertThat(p.failed()).isFalse();
+        });
+    }
+
+    @Test
     void theGridIsEveryCombinationTheFirstVariationSlowest() {
         SweepPlan plan = new SweepPlan(base(), List.of(Variation.parse("workers=2..4:2"), Variation.parse("task-mtbf=1h..2h:2")), false);
         assertThat(plan.grid()).hasSize(4);
