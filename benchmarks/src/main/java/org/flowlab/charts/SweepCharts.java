@@ -30,9 +30,11 @@ public final class SweepCharts {
     /**
      * Every configuration as a point, cost per run against p99 per-record latency (log scale), in
      * its paradigm's colour; the configurations no other beats on both joined by a line (the
-     * Pareto front), and the SLA as a vertical line.
+     * Pareto front), and the SLA as a vertical line. A configuration whose job failed is left out:
+     * its cost and latency stop at the failure.
      */
-    public static XYChart paretoFront(String title, List<Candidate> candidates, OptionalLong sla) {
+    public static XYChart paretoFront(String title, List<Candidate> all, OptionalLong sla) {
+        List<Candidate> candidates = all.stream().filter(c -> !c.failed()).toList();
         XYChart chart = ComparisonCharts.chart(title, "p99 per-record latency (ms, log scale)", "cost per run (price's currency)");
         chart.getStyler().setXAxisLogarithmic(true);
         chart.getStyler().setXAxisDecimalPattern("#,##0.###");

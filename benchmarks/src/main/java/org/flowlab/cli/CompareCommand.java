@@ -5,10 +5,13 @@ import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.flowlab.experiment.Agreement;
 import org.flowlab.experiment.Comparison;
 import org.flowlab.experiment.ComparisonPlan;
 import org.flowlab.experiment.ComparisonResult;
 import org.flowlab.experiment.EngineFactory;
+import org.flowlab.experiment.EngineFailure;
+import org.flowlab.experiment.EngineRun;
 import org.flowlab.experiment.FlinkComparisonResult;
 import org.flowlab.report.ComparisonTable;
 import org.flowlab.report.RunReport;
@@ -34,7 +37,8 @@ import picocli.CommandLine.Option;
         footer = {"", "Examples:", "  ./flowlab compare",
                 "  ./flowlab compare --scenario nexmark --job q5 --duration 30s --rate 20000/s",
                 "  ./flowlab compare --scenario stock-ticks --engines microbatch,stream --microbatch-interval 1s --sla 2s --budget 0.5",
-                "  ./flowlab compare --scenario card-fraud --faults 'crash:worker=2@1h+30s;task-fail:p=0.001' --delivery at-least-once",
+                "  ./flowlab compare --scenario card-fraud --faults 'crash:worker=2@1h+30s;task-fail:mtbf=2h' --delivery at-least-once",
+                "  ./flowlab compare --scenario retail-etl --faults 'task-fail:mtbf=10m' --restart-strategy fixed-delay:attempts=3,delay=10s",
                 "  ./flowlab compare --scenario my-shop.json --out /tmp/flowlab-runs"})
 final class CompareCommand implements Callable<Integer> {
 
@@ -78,9 +82,21 @@ final class CompareCommand implements Callable<Integer> {
         w.printf(Locale.ROOT, "%n%s / %s: %,d events%n%n", report.scenario(), report.job(), report.trace().events());
         w.print(ComparisonTable.of(report).toText());
         w.println();
-        w.println(result.agreement().resultsAgree()
-                ? "results agree ✓ (" + result.agreement().explanation() + ")"
-                : "results differ ✗ — " + String.join("; ", result.agreement().differences()));
+        for (EngineRun r : result.runs()) {
+            EngineFailure failure = EngineFailure.of(r.outcome().status());
+            if (failure != null) {
+                w.println(wrap(r.paradigm().label() + " FAILED: its job " + failure.clause(r.paradigm())
+                        + ". Its figures cover the run up to the failure; its results are not compared.", 100));
+            }
+        }
+        Agreement a = result.agreement();
+        if (a.failed().size() == result.runs().size()) {
+            w.println("results not compared: " + a.explanation());
+        } else {
+            w.println(a.resultsAgree()
+                    ? "results agree ✓ (" + a.explanation() + ")"
+                    : "results differ ✗ — " + String.join("; ", a.differences()));
+        }
         w.println();
         w.println(wrap(report.recommendation().explanation(), 100));
         w.println();

@@ -12,6 +12,7 @@ import org.flowlab.experiment.LatencyMeasure;
 import org.flowlab.experiment.Paradigm;
 import org.flowlab.sim.engine.OutputMode;
 import org.flowlab.sim.fault.FaultPlan;
+import org.flowlab.sim.stream.RestartStrategy;
 import org.flowlab.workloads.WorkloadSpec;
 import picocli.CommandLine.Option;
 
@@ -84,9 +85,18 @@ final class ComparisonOptions {
     Long earlyFire;
 
     @Option(names = "--faults", paramLabel = "SPEC", converter = FaultPlanConverter.class,
-            description = "Faults injected into every engine, joined by ';': crash:worker=2@1h+30s, task-fail:p=0.01, "
-                    + "slow:worker=1,x4@2h..3h, stall:source@10m..12m, or none.")
+            description = "Faults injected into every engine, joined by ';': crash:worker=2@1h+30s, task-fail:mtbf=2h "
+                    + "(each worker's tasks fail on average every 2 h), task-fail:worker=1@40m, slow:worker=1,x4@2h..3h, "
+                    + "stall:source@10m..12m, or none.")
     FaultPlan faults;
+
+    @Option(names = "--restart-strategy", paramLabel = "TEXT", converter = RestartStrategyConverter.class,
+            description = "Stream: how the job restarts from its last checkpoint after a failure, and when it gives up, as "
+                    + "Flink's restart strategies: exponential-delay[:initial=1s,max=1m,multiplier=1.5,reset=1h,attempts=N] "
+                    + "(the default, without a limit on attempts), fixed-delay:attempts=N,delay=D, or none. Batch and "
+                    + "micro-batch give a task 4 attempts, as Spark does, then rerun the failed run, at most 10 runs of the "
+                    + "same input. An engine that gives up is reported as FAILED and never recommended.")
+    RestartStrategy restartStrategy;
 
     @Option(names = "--sla", paramLabel = "D", converter = DurationConverter.class,
             description = "Latency SLA: the p99 per-record latency (arrival to final, or to first visible with --sla-on first) must be at most D.")
@@ -177,6 +187,9 @@ final class ComparisonOptions {
         }
         if (costProfile != null) {
             s = s.withCosts(CostProfile.read(costProfile));
+        }
+        if (restartStrategy != null) {
+            s = s.withRestartStrategy(restartStrategy);
         }
         return s;
     }

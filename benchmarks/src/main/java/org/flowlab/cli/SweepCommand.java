@@ -95,10 +95,16 @@ final class SweepCommand implements Callable<Integer> {
                 String.join(", ", plan.base().engineIds()), plan.findSustainableThroughput() ? ", searching sustainable throughput" : "");
         w.flush();
         SweepResult result = Sweep.run(plan, engines, new SweepPointFiles(dir.resolve("points")), (point, reused) -> {
-            w.printf(Locale.ROOT, "  %-8s %s: p50 %s, p99 %s, cost %s%s%s%n", reused ? "kept" : "computed", point.key(),
-                    ComparisonTable.ms(point.latency().p50Ms()), ComparisonTable.ms(point.latency().p99Ms()),
-                    Recommendation.money(point.cost()), point.backlogGrew() ? ", backlog grows" : "",
-                    point.correct() ? "" : ", results differ ✗");
+            if (point.failed()) {
+                w.printf(Locale.ROOT, "  %-8s %s: %s — %s%n", reused ? "kept" : "computed", point.key(),
+                        point.failure().cell(point.paradigm()) + ", at " + ComparisonTable.ms(point.failure().atMs()),
+                        point.failure().reason());
+            } else {
+                w.printf(Locale.ROOT, "  %-8s %s: p50 %s, p99 %s, cost %s%s%s%n", reused ? "kept" : "computed", point.key(),
+                        ComparisonTable.ms(point.latency().p50Ms()), ComparisonTable.ms(point.latency().p99Ms()),
+                        Recommendation.money(point.cost()), point.backlogGrew() ? ", backlog grows" : "",
+                        point.correct() ? "" : ", results differ ✗");
+            }
             w.flush();
         });
         Path index = ResultsLocation.index(null);

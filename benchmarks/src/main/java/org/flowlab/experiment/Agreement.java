@@ -14,9 +14,11 @@ import org.flowlab.workloads.Trace;
  * equals the reference oracle's, computed directly from the trace without the records that engine
  * counted as late — so an engine that dropped records behind its watermark agrees when those
  * records, and nothing else, explain the difference, and says how many it dropped. An engine that
- * lost a record never agrees.
+ * lost a record never agrees. An engine whose job failed for good is not judged: its table is what
+ * was visible when it failed, so it neither agrees nor disagrees, and the verdict says "failed";
+ * the results agree when every engine that finished does.
  *
- * @param resultsAgree  whether every engine agrees
+ * @param resultsAgree  whether every engine that finished agrees (false if none finished)
  * @param oracleOutputs how many outputs the oracle's table holds
  * @param verdicts      one per engine, in the comparison's order
  */
@@ -41,19 +43,33 @@ public record Agreement(boolean resultsAgree, int oracleOutputs, List<Verdict> v
      * @param lostRecords     input records it neither reflected nor counted late (must be 0)
      * @param oracleDifferences how many result keys differ from the oracle's on the whole trace: the
      *                        outputs its late records changed (0 without late records)
+     * @param failed          whether its job failed for good: then it is not judged, {@code agrees} is
+     *                        false and the counts of differences and lost records are 0
      */
     public record Verdict(Paradigm paradigm, boolean agrees, int differences, String firstDifference, long lateRecords,
-                          long lostRecords, int oracleDifferences) {
+                          long lostRecords, int oracleDifferences, boolean failed) {
         public Verdict {
             Objects.requireNonNull(paradigm, "paradigm");
             Objects.requireNonNull(firstDifference, "firstDifference");
+            if (failed && (agrees || differences != 0 || lostRecords != 0)) {
+                throw new IllegalArgumentException("a failed engine is not judged");
+            }
+        }
+
+        /** The verdict of an engine whose job failed for good. */
+        static Verdict ofFailed(Paradigm paradigm, long lateRecords) {
+            return new Verdict(paradigm, false, 0, "", lateRecords, 0, 0, true);
         }
 
         /**
          * One line: {@code ✓}, {@code ✓ 12 late} when the records it dropped as late explain every
-         * difference from the oracle, or {@code ✗} with why and the first difference.
+         * difference from the oracle, {@code ✗} with why and the first difference, or {@code failed}
+         * for an engine whose job failed (not judged).
          */
         public String summary() {
+            if (failed) {
+                return "failed";
+            }
             if (agrees) {
                 return lateRecords == 0 ? "✓" : "✓ " + lateRecords + " late";
             }
@@ -76,7 +92,13 @@ public record Agreement(boolean resultsAgree, int oracleOutputs, List<Verdict> v
     public static Agreement check(Job job, Trace trace, ResultTable oracle, List<EngineRun> runs) {
         List<Verdict> verdicts = new ArrayList<>();
         boolean all = true;
+        int finished = 0;
         for (EngineRun run : runs) {
+            if (run.outcome().failed()) {
+                verdicts.add(Verdict.ofFailed(run.paradigm(), run.outcome().lateRecords()));
+                continue;
+            }
+            finished++;
             ResultTable actual = run.outcome().results();
             long late = run.outcome().lateRecords();
             int fromOracle = oracle.countDifferences(actual);
@@ -86,9 +108,9 @@ public record Agreement(boolean resultsAgree, int oracleOutputs, List<Verdict> v
             long lost = run.outcome().lostRecords();
             boolean agrees = differences == 0 && lost == 0;
             all &= agrees;
-            verdicts.add(new Verdict(run.paradigm(), agrees, differences, first, late, lost, fromOracle));
+            verdicts.add(new Verdict(run.paradigm(), agrees, differences, first, late, lost, fromOracle, false));
         }
-        return new Agreement(all, oracle.size(), verdicts);
+        return new Agreement(all && finished > 0, oracle.size(), verdicts);
     }
 
     /** The verdict of {@code paradigm}. */
@@ -101,29 +123,42 @@ public record Agreement(boolean resultsAgree, int oracleOutputs, List<Verdict> v
         throw new IllegalArgumentException("no verdict for " + paradigm.id());
     }
 
+    /** The engines whose job failed for good, in order: not judged. */
+    public List<Paradigm> failed() {
+        return verdicts.stream().filter(Verdict::failed).map(Verdict::paradigm).toList();
+    }
+
     /**
      * Why the results agree, for people: {@code every engine equals the reference oracle, 809
      * outputs}, or, when some dropped records as late, {@code every engine equals the reference
-     * oracle without the records it dropped as late (microbatch 167, stream 167), 809 outputs}.
+     * oracle without the records it dropped as late (microbatch 167, stream 167), 809 outputs};
+     * when some failed, {@code every engine that finished ...; stream failed, not compared}.
      */
     public String explanation() {
         List<String> late = new ArrayList<>();
         for (Verdict v : verdicts) {
-            if (v.lateRecords() > 0) {
+            if (v.lateRecords() > 0 && !v.failed()) {
                 late.add(String.format(Locale.ROOT, "%s %,d", v.paradigm().id(), v.lateRecords()));
             }
         }
+        List<Paradigm> failed = failed();
+        if (failed.size() == verdicts.size()) {
+            return "every engine failed, so no results were compared";
+        }
+        String who = failed.isEmpty() ? "every engine" : "every engine that finished";
         String outputs = String.format(Locale.ROOT, "%,d outputs", oracleOutputs);
-        return late.isEmpty() ? "every engine equals the reference oracle, " + outputs
-                : "every engine equals the reference oracle without the records it dropped as late ("
+        String text = late.isEmpty() ? who + " equals the reference oracle, " + outputs
+                : who + " equals the reference oracle without the records it dropped as late ("
                 + String.join(", ", late) + "), " + outputs;
+        return failed.isEmpty() ? text
+                : text + "; " + String.join(" and ", failed.stream().map(Paradigm::id).toList()) + " failed, not compared";
     }
 
-    /** The lines of run.json's {@code differences}: one per engine that does not agree. */
+    /** The lines of run.json's {@code differences}: one per engine that finished and does not agree. */
     public List<String> differences() {
         List<String> out = new ArrayList<>();
         for (Verdict v : verdicts) {
-            if (!v.agrees()) {
+            if (!v.agrees() && !v.failed()) {
                 out.add(v.paradigm().id() + ": " + v.summary().substring(2));
             }
         }

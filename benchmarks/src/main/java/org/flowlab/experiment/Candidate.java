@@ -21,14 +21,33 @@ import org.flowlab.sim.metrics.RunMetrics;
  * @param duplicates      outputs made visible twice
  * @param lateRecords     records it dropped as late (its results are the oracle's without them)
  * @param correct         whether its results agree with the oracle and nothing was lost
+ * @param failure         how its job failed for good, or null if it finished: a failed configuration
+ *                        is never recommended, and its figures cover its run up to the failure
  */
 public record Candidate(Paradigm paradigm, String configuration, double p50Ms, double p99Ms, double cost,
                         double workerSeconds, double throughputPerSec, double inputRatePerSec, long maxBacklog,
-                        double recoveryMs, long reprocessed, long duplicates, long lateRecords, boolean correct) {
+                        double recoveryMs, long reprocessed, long duplicates, long lateRecords, boolean correct,
+                        EngineFailure failure) {
 
     public Candidate {
         Objects.requireNonNull(paradigm, "paradigm");
         Objects.requireNonNull(configuration, "configuration");
+        if (failure != null && correct) {
+            throw new IllegalArgumentException("a failed configuration's results are not judged correct");
+        }
+    }
+
+    /** A configuration whose run finished. */
+    public Candidate(Paradigm paradigm, String configuration, double p50Ms, double p99Ms, double cost,
+                     double workerSeconds, double throughputPerSec, double inputRatePerSec, long maxBacklog,
+                     double recoveryMs, long reprocessed, long duplicates, long lateRecords, boolean correct) {
+        this(paradigm, configuration, p50Ms, p99Ms, cost, workerSeconds, throughputPerSec, inputRatePerSec, maxBacklog,
+                recoveryMs, reprocessed, duplicates, lateRecords, correct, null);
+    }
+
+    /** Whether its job failed for good. */
+    public boolean failed() {
+        return failure != null;
     }
 
     /** The candidate of a comparison's engine run, its latency {@code measure}'s. */
@@ -38,7 +57,7 @@ public record Candidate(Paradigm paradigm, String configuration, double p50Ms, d
         return new Candidate(run.paradigm(), run.configuration(), latency.p50Ms(), latency.p99Ms(), m.cost(),
                 m.workerSecondsAllocated(), m.throughputPerSecond(), inputRatePerSec, m.throughput().maxBacklog(),
                 m.recovery().timeNanos() / 1e6, m.recovery().reprocessed(), m.recovery().duplicates(),
-                run.outcome().lateRecords(), correct);
+                run.outcome().lateRecords(), correct, EngineFailure.of(run.outcome().status()));
     }
 
     /** {@code micro-batch (every 10 s)}. */

@@ -5,6 +5,7 @@ import org.flowlab.sim.cluster.ClusterSpec;
 import org.flowlab.sim.cluster.CostModel;
 import org.flowlab.sim.engine.EventTimeContract;
 import org.flowlab.sim.engine.OutputMode;
+import org.flowlab.sim.stream.RestartStrategy;
 import org.flowlab.workloads.InvalidInputException;
 import org.flowlab.workloads.text.DurationText;
 
@@ -26,10 +27,16 @@ import org.flowlab.workloads.text.DurationText;
  * @param costs              what each step of work costs in virtual time, the same for every engine:
  *                           {@link CostModel#defaults()}, or a profile that {@code flowlab calibrate}
  *                           measured ({@code --cost-profile FILE})
+ * @param restartStrategy    stream: when the job restarts after a failure, and when it gives up
+ *                           ({@code --restart-strategy}; {@link RestartStrategy#DEFAULT}, Flink's
+ *                           exponential delay)
+ * @param batchRetries       batch and micro-batch: attempts per task and runs of the same input
+ *                           before the job fails ({@link BatchRetries#DEFAULT}, Spark's 4 attempts)
  */
 public record EngineSettings(long batchInterval, long microbatchInterval, long checkpointInterval, Delivery delivery,
                              ClusterSpec cluster, EventTimeContract eventTime, OutputMode output,
-                             long earlyFireInterval, CostModel costs) {
+                             long earlyFireInterval, CostModel costs, RestartStrategy restartStrategy,
+                             BatchRetries batchRetries) {
 
     /**
      * Defaults: a batch every hour (a typical ETL schedule); a micro-batch every 10 s; a checkpoint
@@ -40,12 +47,13 @@ public record EngineSettings(long batchInterval, long microbatchInterval, long c
      * waits for the checkpoint instead: pass {@code --delivery exactly-once} to see the price);
      * {@link ClusterSpec#DEFAULT}; {@link EventTimeContract#DEFAULT} (a watermark 5 s behind, no
      * allowed lateness); final outputs (with {@code updates}, the stream fires early every second);
-     * the default cost model.
+     * the default cost model; Flink's default restart strategy for the stream and Spark's 4 task
+     * attempts for the batch engines.
      */
     public static final EngineSettings DEFAULTS = new EngineSettings(DurationText.NANOS_PER_HOUR,
             10 * DurationText.NANOS_PER_SECOND, DurationText.NANOS_PER_MINUTE, Delivery.AT_LEAST_ONCE,
             ClusterSpec.DEFAULT, EventTimeContract.DEFAULT, OutputMode.FINAL, DurationText.NANOS_PER_SECOND,
-            CostModel.defaults());
+            CostModel.defaults(), RestartStrategy.DEFAULT, BatchRetries.DEFAULT);
 
     public EngineSettings {
         positive(batchInterval, "batch interval");
@@ -57,6 +65,8 @@ public record EngineSettings(long batchInterval, long microbatchInterval, long c
         Objects.requireNonNull(output, "output");
         positive(earlyFireInterval, "early-fire interval");
         Objects.requireNonNull(costs, "costs");
+        Objects.requireNonNull(restartStrategy, "restartStrategy");
+        Objects.requireNonNull(batchRetries, "batchRetries");
     }
 
     private static void positive(long nanos, String what) {
@@ -71,27 +81,27 @@ public record EngineSettings(long batchInterval, long microbatchInterval, long c
 
     public EngineSettings withBatchInterval(long nanos) {
         return new EngineSettings(nanos, microbatchInterval, checkpointInterval, delivery, cluster, eventTime,
-                output, earlyFireInterval, costs);
+                output, earlyFireInterval, costs, restartStrategy, batchRetries);
     }
 
     public EngineSettings withMicrobatchInterval(long nanos) {
         return new EngineSettings(batchInterval, nanos, checkpointInterval, delivery, cluster, eventTime,
-                output, earlyFireInterval, costs);
+                output, earlyFireInterval, costs, restartStrategy, batchRetries);
     }
 
     public EngineSettings withCheckpointInterval(long nanos) {
         return new EngineSettings(batchInterval, microbatchInterval, nanos, delivery, cluster, eventTime,
-                output, earlyFireInterval, costs);
+                output, earlyFireInterval, costs, restartStrategy, batchRetries);
     }
 
     public EngineSettings withDelivery(Delivery d) {
         return new EngineSettings(batchInterval, microbatchInterval, checkpointInterval, d, cluster, eventTime,
-                output, earlyFireInterval, costs);
+                output, earlyFireInterval, costs, restartStrategy, batchRetries);
     }
 
     public EngineSettings withCluster(ClusterSpec c) {
         return new EngineSettings(batchInterval, microbatchInterval, checkpointInterval, delivery, c, eventTime,
-                output, earlyFireInterval, costs);
+                output, earlyFireInterval, costs, restartStrategy, batchRetries);
     }
 
     public EngineSettings withWorkers(int workers) {
@@ -100,17 +110,17 @@ public record EngineSettings(long batchInterval, long microbatchInterval, long c
 
     public EngineSettings withEventTime(EventTimeContract contract) {
         return new EngineSettings(batchInterval, microbatchInterval, checkpointInterval, delivery, cluster, contract,
-                output, earlyFireInterval, costs);
+                output, earlyFireInterval, costs, restartStrategy, batchRetries);
     }
 
     public EngineSettings withOutput(OutputMode mode) {
         return new EngineSettings(batchInterval, microbatchInterval, checkpointInterval, delivery, cluster, eventTime,
-                mode, earlyFireInterval, costs);
+                mode, earlyFireInterval, costs, restartStrategy, batchRetries);
     }
 
     public EngineSettings withEarlyFireInterval(long nanos) {
         return new EngineSettings(batchInterval, microbatchInterval, checkpointInterval, delivery, cluster, eventTime,
-                output, nanos, costs);
+                output, nanos, costs, restartStrategy, batchRetries);
     }
 
     /** With the event-time contract's watermark delay {@code nanos}, its allowed lateness kept. */
@@ -125,17 +135,36 @@ public record EngineSettings(long batchInterval, long microbatchInterval, long c
 
     public EngineSettings withCosts(CostModel c) {
         return new EngineSettings(batchInterval, microbatchInterval, checkpointInterval, delivery, cluster, eventTime,
-                output, earlyFireInterval, c);
+                output, earlyFireInterval, c, restartStrategy, batchRetries);
     }
 
-    /** The settings that concern {@code paradigm}, for tables and legends: {@code every 1h}. */
+    public EngineSettings withRestartStrategy(RestartStrategy strategy) {
+        return new EngineSettings(batchInterval, microbatchInterval, checkpointInterval, delivery, cluster, eventTime,
+                output, earlyFireInterval, costs, strategy, batchRetries);
+    }
+
+    public EngineSettings withBatchRetries(BatchRetries retries) {
+        return new EngineSettings(batchInterval, microbatchInterval, checkpointInterval, delivery, cluster, eventTime,
+                output, earlyFireInterval, costs, restartStrategy, retries);
+    }
+
+    /**
+     * The settings that concern {@code paradigm}, for tables and legends: {@code every 1h}; a
+     * restart strategy or retries other than the defaults are named too.
+     */
     public String describe(Paradigm paradigm) {
         return switch (paradigm) {
-            case BATCH -> "every " + compact(batchInterval) + (output == OutputMode.UPDATES ? ", updates" : "");
-            case MICROBATCH -> "every " + compact(microbatchInterval) + (output == OutputMode.UPDATES ? ", updates" : "");
+            case BATCH -> "every " + compact(batchInterval) + (output == OutputMode.UPDATES ? ", updates" : "") + retries();
+            case MICROBATCH -> "every " + compact(microbatchInterval) + (output == OutputMode.UPDATES ? ", updates" : "") + retries();
             case STREAM -> delivery.text() + ", checkpoint every " + compact(checkpointInterval)
-                    + (output == OutputMode.UPDATES ? ", updates (windows fire early every " + compact(earlyFireInterval) + ")" : "");
+                    + (output == OutputMode.UPDATES ? ", updates (windows fire early every " + compact(earlyFireInterval) + ")" : "")
+                    + (restartStrategy.equals(RestartStrategy.DEFAULT) ? "" : ", restart strategy " + restartStrategy);
         };
+    }
+
+    private String retries() {
+        return batchRetries.equals(BatchRetries.DEFAULT) ? ""
+                : ", " + batchRetries.maxAttempts() + " attempts per task, " + batchRetries.maxRunAttempts() + " per run";
     }
 
     private static final long[] UNITS = {DurationText.NANOS_PER_DAY, DurationText.NANOS_PER_HOUR,

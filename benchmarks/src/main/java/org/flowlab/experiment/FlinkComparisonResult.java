@@ -61,16 +61,24 @@ public record FlinkComparisonResult(ComparisonResult flowlab, List<FlinkEngineRu
         return tables;
     }
 
-    /** Which engines computed the same results as which ({@link SameResults}). */
+    /**
+     * Which engines computed the same results as which ({@link SameResults}); an engine whose job
+     * failed for good is left out, since its table is only what was visible when it failed.
+     */
     public Map<String, Map<String, Boolean>> sameResults() {
+        Map<String, ResultTable> tables = tables();
         Map<String, Boolean> equalsOracle = new LinkedHashMap<>();
         for (EngineRun r : flowlab.runs()) {
-            equalsOracle.put(r.paradigm().id(), flowlab.agreement().of(r.paradigm()).agrees());
+            if (r.outcome().failed()) {
+                tables.remove(r.paradigm().id());
+            } else {
+                equalsOracle.put(r.paradigm().id(), flowlab.agreement().of(r.paradigm()).agrees());
+            }
         }
         for (FlinkEngineRun f : flink) {
             equalsOracle.put(f.engine(), f.agrees());
         }
-        return SameResults.of(tables(), equalsOracle);
+        return SameResults.of(tables, equalsOracle);
     }
 
     /** Records of the trace per second of wall clock, by engine id (Flowlab's, then Flink's). */

@@ -17,7 +17,8 @@ import org.flowlab.workloads.text.DurationText;
  * measured numbers. Costs within {@value #COST_TIE_PERCENT} % of each other count as a tie, broken
  * in favour of the simpler paradigm (batch, then micro-batch, then stream), then the lower p99.
  * When nothing qualifies, {@link #closest()} names what comes closest and the paragraph says which
- * constraint fails.
+ * constraint fails. A configuration whose job failed for good (its restart strategy or retries were
+ * exhausted) is never chosen nor named closest; the paragraph says which failed and why.
  *
  * @param sla         the SLA on p99 per-record latency, nanoseconds, if one was given
  * @param measure     which per-record latency the candidates' figures, and so the SLA, are of
@@ -46,8 +47,10 @@ public record Recommendation(OptionalLong sla, LatencyMeasure measure, OptionalD
         OVER_BUDGET,
         /** No correct configuration meets the SLA. */
         SLA_MISSED,
-        /** No configuration produced correct results. */
-        NONE_CORRECT
+        /** No configuration that finished produced correct results. */
+        NONE_CORRECT,
+        /** Every configuration's job failed for good. */
+        ALL_FAILED
     }
 
     public Recommendation {
@@ -80,7 +83,7 @@ public record Recommendation(OptionalLong sla, LatencyMeasure measure, OptionalD
         if (candidates.isEmpty()) {
             throw new IllegalArgumentException("nothing to recommend from");
         }
-        List<Candidate> correct = candidates.stream().filter(Candidate::correct).toList();
+        List<Candidate> correct = candidates.stream().filter(c -> c.correct() && !c.failed()).toList();
         List<Candidate> meeting = correct.stream().filter(c -> meetsSla(c, sla)).toList();
         List<Candidate> eligible = meeting.stream().filter(c -> withinBudget(c, budget)).toList();
         Outcome outcome;
@@ -96,6 +99,8 @@ public record Recommendation(OptionalLong sla, LatencyMeasure measure, OptionalD
             outcome = Outcome.SLA_MISSED;
             closest = correct.stream().min(Comparator.comparingDouble(Candidate::p99Ms)
                     .thenComparingDouble(Candidate::cost));
+        } else if (candidates.stream().allMatch(Candidate::failed)) {
+            outcome = Outcome.ALL_FAILED;
         } else {
             outcome = Outcome.NONE_CORRECT;
         }
@@ -131,7 +136,11 @@ public record Recommendation(OptionalLong sla, LatencyMeasure measure, OptionalD
                         .append(". Shorten the interval, add workers or relax the SLA. ");
                 case NONE_CORRECT -> s.append("No configuration produced correct results (see the agreement section);"
                         + " none is recommended until they do. ");
+                case ALL_FAILED -> s.append(all.size() == 1 ? "The configuration failed" : "Every configuration failed")
+                        .append(", so none is recommended: a job that fails under these faults needs more retries, a"
+                                + " restart strategy that allows more restarts, or fewer failures. ");
             }
+            failures(s);
             if (subject.isEmpty()) {
                 return s.toString().trim();
             }
@@ -142,6 +151,24 @@ public record Recommendation(OptionalLong sla, LatencyMeasure measure, OptionalD
             s.append("Complexity: ").append(c.paradigm().label()).append(" is ").append(c.paradigm().complexity()).append(". ");
             faults(s, c);
             return s.toString().trim();
+        }
+
+        /** Which configurations failed and why; they are never recommended. */
+        private void failures(StringBuilder s) {
+            List<Candidate> failed = all.stream().filter(Candidate::failed).toList();
+            if (failed.isEmpty()) {
+                return;
+            }
+            List<String> named = new ArrayList<>();
+            for (Candidate f : failed.subList(0, Math.min(failed.size(), MAX_LISTED))) {
+                named.add(f.title() + " " + f.failure().clause(f.paradigm()));
+            }
+            s.append(failed.size() == 1 ? "Failed, so never recommended: " : "Failed, so never recommended (" + failed.size() + "): ")
+                    .append(String.join("; ", named));
+            if (failed.size() > MAX_LISTED) {
+                s.append("; and ").append(failed.size() - MAX_LISTED).append(" more");
+            }
+            s.append(". ");
         }
 
         private void latency(StringBuilder s, Candidate c) {
@@ -162,6 +189,10 @@ public record Recommendation(OptionalLong sla, LatencyMeasure measure, OptionalD
             if (rest.size() <= MAX_LISTED) {
                 List<String> others = new ArrayList<>();
                 for (Candidate o : rest) {
+                    if (o.failed()) {
+                        others.add(o.title() + " failed");
+                        continue;
+                    }
                     others.add(o.title() + " " + ms(o.p99Ms())
                             + (sla.isPresent() ? (meetsSla(o, sla) ? ", meets it" : ", misses it") : "")
                             + (o.correct() ? "" : ", results wrong")
@@ -171,13 +202,20 @@ public record Recommendation(OptionalLong sla, LatencyMeasure measure, OptionalD
                     s.append("; p99 of the others: ").append(String.join("; ", others));
                 }
             } else {
-                long meeting = rest.stream().filter(o -> o.correct() && meetsSla(o, sla)).count();
-                Candidate fastest = rest.stream().min(Comparator.comparingDouble(Candidate::p99Ms)).orElseThrow();
+                long meeting = rest.stream().filter(o -> o.correct() && !o.failed() && meetsSla(o, sla)).count();
+                Optional<Candidate> fastest = rest.stream().filter(o -> !o.failed())
+                        .min(Comparator.comparingDouble(Candidate::p99Ms));
                 s.append("; of the ").append(rest.size()).append(" other configurations");
                 if (sla.isPresent()) {
-                    s.append(", ").append(meeting).append(meeting == 1 ? " meets" : " meet").append(" the SLA too, and");
+                    s.append(", ").append(meeting).append(meeting == 1 ? " meets" : " meet").append(" the SLA too");
                 }
-                s.append(" the fastest is ").append(fastest.title()).append(" with a p99 of ").append(ms(fastest.p99Ms()));
+                if (fastest.isPresent()) {
+                    s.append(sla.isPresent() ? ", and" : "").append(rest.stream().anyMatch(Candidate::failed)
+                                    ? " the fastest that finished is " : " the fastest is ").append(fastest.get().title())
+                            .append(" with a p99 of ").append(ms(fastest.get().p99Ms()));
+                } else {
+                    s.append(sla.isPresent() ? ", and" : "").append(" none finished");
+                }
             }
             s.append(". ");
         }
@@ -189,7 +227,9 @@ public record Recommendation(OptionalLong sla, LatencyMeasure measure, OptionalD
                 s.append(withinBudget(c, budget) ? ", within" : ", over").append(" the budget of ").append(money(budget.getAsDouble()));
             }
             if (outcome == Outcome.CHOSEN) {
-                Candidate cheapestOverall = all.stream().min(Comparator.comparingDouble(Candidate::cost)).orElseThrow();
+                // A failed run's cost covers it only up to the failure: no price to compare with.
+                Candidate cheapestOverall = all.stream().filter(o -> !o.failed())
+                        .min(Comparator.comparingDouble(Candidate::cost)).orElseThrow();
                 if (cheapestOverall != c && cheapestOverall.cost() < c.cost() * (1 - COST_TIE_PERCENT / 100)) {
                     s.append("; ").append(cheapestOverall.title()).append(" would cost ").append(money(cheapestOverall.cost()))
                             .append(" but ").append(!cheapestOverall.correct() ? "its results are wrong"
@@ -246,10 +286,13 @@ public record Recommendation(OptionalLong sla, LatencyMeasure measure, OptionalD
 
         /** Whether the faults cost {@code c} anything. */
         private static boolean touched(Candidate c) {
-            return c.recoveryMs() > 0 || c.reprocessed() > 0 || c.duplicates() > 0;
+            return c.failed() || c.recoveryMs() > 0 || c.reprocessed() > 0 || c.duplicates() > 0;
         }
 
         private static String recovery(Candidate c, boolean full) {
+            if (c.failed()) {
+                return full ? c.failure().clause(c.paradigm()) : "failed (above)";
+            }
             if (!touched(c)) {
                 return full ? "the injected faults interrupted none of its work" : "untouched";
             }

@@ -9,7 +9,9 @@ import org.flowlab.sim.job.ResultTable;
  * Which engines computed the same final results as which: for every engine, its table against the
  * reference oracle's and against every other engine's. Equality is transitive, so two engines that
  * both equal the oracle equal each other, and one that does and one that does not differ; only two
- * engines that both differ from the oracle are compared directly.
+ * engines that both differ from the oracle are compared directly. The engines given are those that
+ * finished: a caller leaves out an engine whose job failed for good, whose table is only what was
+ * visible when it failed.
  */
 public final class SameResults {
 

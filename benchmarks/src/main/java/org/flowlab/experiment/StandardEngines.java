@@ -3,6 +3,7 @@ package org.flowlab.experiment;
 import org.flowlab.sim.batch.BatchConfig;
 import org.flowlab.sim.batch.BatchEngine;
 import org.flowlab.sim.batch.ClusterMode;
+import org.flowlab.sim.batch.ExecutionSettings;
 import org.flowlab.sim.batch.MicroBatchConfig;
 import org.flowlab.sim.batch.MicroBatchEngine;
 import org.flowlab.sim.batch.Schedule;
@@ -17,7 +18,9 @@ import org.flowlab.sim.stream.StreamEngine;
  * documented defaults. Every engine gets the same cluster, cost model, event-time contract
  * (watermark delay and allowed lateness), output mode, faults and seed, and is billed by the one
  * rule of {@link org.flowlab.sim.cluster.ClusterTenancy}: its workers, for every instant its
- * cluster is held, busy or idle, at the settings' price:
+ * cluster is held, busy or idle, at the settings' price. A failed task attempt is retried as the
+ * settings' {@link BatchRetries} say (Spark's 4 attempts) in both batch engines; the stream restarts
+ * under the settings' restart strategy (Flink's exponential delay by default):
  * <ul>
  *   <li>batch — a run every batch interval ({@code every} schedule) on an ephemeral cluster, as an
  *       hourly or nightly job usually runs: held from a run's request, its cold start included, to
@@ -44,17 +47,29 @@ public final class StandardEngines implements EngineFactory {
     @Override
     public Engine create(Paradigm paradigm, EngineSettings settings, FaultPlan faults, long seed) {
         return switch (paradigm) {
-            case BATCH -> new BatchEngine(BatchConfig.defaults()
-                    .withSchedule(new Schedule.FixedInterval(settings.batchInterval())).withEventTime(settings.eventTime())
-                    .withOutput(settings.output())
-                    .withCluster(settings.cluster()).withClusterMode(ClusterMode.EPHEMERAL).withCosts(settings.costs())
-                    .withFaults(faults).withSeed(seed));
-            case MICROBATCH -> new MicroBatchEngine(MicroBatchConfig.defaults().withInterval(settings.microbatchInterval())
-                    .withEventTime(settings.eventTime()).withOutput(settings.output()).withCluster(settings.cluster())
-                    .withCosts(settings.costs())
-                    .withFaults(faults).withSeed(seed));
+            case BATCH -> {
+                BatchConfig c = BatchConfig.defaults();
+                yield new BatchEngine(c.withExecution(retried(c.execution(), settings))
+                        .withSchedule(new Schedule.FixedInterval(settings.batchInterval())).withEventTime(settings.eventTime())
+                        .withOutput(settings.output())
+                        .withCluster(settings.cluster()).withClusterMode(ClusterMode.EPHEMERAL).withCosts(settings.costs())
+                        .withFaults(faults).withSeed(seed));
+            }
+            case MICROBATCH -> {
+                MicroBatchConfig c = MicroBatchConfig.defaults();
+                yield new MicroBatchEngine(c.withExecution(retried(c.execution(), settings))
+                        .withInterval(settings.microbatchInterval())
+                        .withEventTime(settings.eventTime()).withOutput(settings.output()).withCluster(settings.cluster())
+                        .withCosts(settings.costs())
+                        .withFaults(faults).withSeed(seed));
+            }
             case STREAM -> stream(settings, faults, seed);
         };
+    }
+
+    /** {@code e} with the settings' attempts; applied before the cluster, costs and faults, which withExecution would replace. */
+    private static ExecutionSettings retried(ExecutionSettings e, EngineSettings s) {
+        return e.withRetries(s.batchRetries().applyTo(e.retries()));
     }
 
     static Engine stream(EngineSettings s, FaultPlan faults, long seed) {
@@ -64,6 +79,7 @@ public final class StandardEngines implements EngineFactory {
                 .withOutput(s.output()).withEarlyFireInterval(s.earlyFireInterval())
                 .withDelivery(s.delivery() == Delivery.EXACTLY_ONCE ? org.flowlab.sim.stream.Delivery.EXACTLY_ONCE
                         : org.flowlab.sim.stream.Delivery.AT_LEAST_ONCE)
+                .withRestartStrategy(s.restartStrategy())
                 .withFaults(faults).withSeed(seed).validated();
         return new StreamEngine(config);
     }

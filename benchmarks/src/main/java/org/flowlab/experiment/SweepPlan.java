@@ -98,7 +98,8 @@ public record SweepPlan(ComparisonPlan base, List<Variation> variations, boolean
 
     /**
      * Everything that changes what the sweep runs, one item a line: the workload, the seed, the job,
-     * the engines and their settings (the cost model when it is not the default), the faults, the
+     * the engines and their settings (the cost model, the stream's restart strategy and the batch
+     * engines' retries when they are not the defaults), the faults, the
      * variations and the search. The SLA and the
      * budget are left out: they change the recommendation, not the runs, so a sweep rerun with
      * another SLA reuses every point.
@@ -124,7 +125,13 @@ public record SweepPlan(ComparisonPlan base, List<Variation> variations, boolean
                 "faults " + base.faults(),
                 "vary " + variations,
                 "find " + (findSustainableThroughput ? "sustainable-throughput" : "none"));
-        // Only a calibrated cost model adds a line, so sweeps under the default costs keep their folders.
+        // Only what differs from the defaults adds a line, so sweeps under the defaults keep their folders.
+        if (!s.restartStrategy().equals(org.flowlab.sim.stream.RestartStrategy.DEFAULT)) {
+            lines += "\nrestart-strategy " + s.restartStrategy();
+        }
+        if (!s.batchRetries().equals(BatchRetries.DEFAULT)) {
+            lines += "\nretries " + s.batchRetries().maxAttempts() + "x" + s.batchRetries().maxRunAttempts();
+        }
         return s.costs().equals(org.flowlab.sim.cluster.CostModel.defaults()) ? lines : lines + "\ncosts " + s.costs().asMap();
     }
 

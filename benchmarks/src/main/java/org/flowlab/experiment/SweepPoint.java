@@ -22,25 +22,31 @@ import org.flowlab.workloads.Trace;
  * @param inputRatePerSec  the trace's mean input rate
  * @param maxBacklog       the largest backlog
  * @param backlogBounded   whether the backlog stayed bounded (see {@link SustainableThroughput#bounded}); null when
- *                         the trace spans fewer than four of the engine's intervals, too few to tell
+ *                         the trace spans fewer than four of the engine's intervals, too few to tell; false if the
+ *                         job failed, since nothing is read after the failure
  * @param stalenessMeanMs  mean staleness
  * @param stalenessMaxMs   largest staleness
  * @param recoveryMs       recovery time after faults
  * @param reprocessed      records read again
  * @param duplicates       outputs made visible twice
- * @param lost             records lost (must be 0)
+ * @param lost             records lost (must be 0); null if the job failed, which left records unread rather than lost
  * @param lateRecords      records dropped as late
  * @param workerSeconds    worker-seconds allocated
  * @param cost             what the run cost
- * @param correct          whether its results equal the oracle's and nothing was lost
- * @param difference       the first difference when not correct, else empty
+ * @param correct          whether its results equal the oracle's and nothing was lost (false if the job failed)
+ * @param difference       the first difference when it finished and is not correct, else empty
  * @param wallClockSeconds how long the run took on the machine that ran it (never compared)
+ * @param status           {@code completed}, or {@code failed} if the engine's job failed for good (its figures
+ *                         then cover the run up to the failure, and its results are not compared); a point
+ *                         stored without it finished
+ * @param failure          how the job failed, or null
  */
 public record SweepPoint(String key, String engine, Map<String, String> parameters, String configuration, long recordsIn,
                          LatencySummary latency, LatencySummary firstVisibleLatency, double throughputPerSec, double inputRatePerSec, long maxBacklog,
                          Boolean backlogBounded, double stalenessMeanMs, double stalenessMaxMs, double recoveryMs,
-                         long reprocessed, long duplicates, long lost, long lateRecords, double workerSeconds, double cost,
-                         boolean correct, String difference, double wallClockSeconds) {
+                         long reprocessed, long duplicates, Long lost, long lateRecords, double workerSeconds, double cost,
+                         boolean correct, String difference, double wallClockSeconds, String status,
+                         EngineFailure failure) {
 
     public SweepPoint {
         Objects.requireNonNull(key, "key");
@@ -50,6 +56,17 @@ public record SweepPoint(String key, String engine, Map<String, String> paramete
         Objects.requireNonNull(latency, "latency");
         Objects.requireNonNull(firstVisibleLatency, "firstVisibleLatency");
         Objects.requireNonNull(difference, "difference");
+        String derived = failure == null ? "completed" : "failed";
+        if (status == null) {
+            status = derived;
+        } else if (!status.equals(derived)) {
+            throw new IllegalArgumentException("status " + status + " but failure " + failure);
+        }
+    }
+
+    /** Whether the engine's job failed for good. */
+    public boolean failed() {
+        return failure != null;
     }
 
     @Override
@@ -65,13 +82,17 @@ public record SweepPoint(String key, String engine, Map<String, String> paramete
     static SweepPoint of(String key, Map<String, String> parameters, EngineRun run, Agreement.Verdict verdict, Trace trace,
                          long interval) {
         RunMetrics m = run.outcome().metrics();
+        EngineFailure failure = EngineFailure.of(run.outcome().status());
         boolean judged = trace.size() < 2 || trace.lastArrival() - trace.firstArrival() >= SustainableThroughput.SPAN_IN_INTERVALS * interval;
+        Boolean bounded = failure != null ? Boolean.FALSE : judged ? (Boolean) SustainableThroughput.bounded(m.throughput(), trace) : null;
         return new SweepPoint(key, run.paradigm().id(), parameters, run.configuration(), m.recordsIn(), m.latency(),
                 m.firstVisibleLatency(), m.throughputPerSecond(), ComparisonResult.inputRate(trace), m.throughput().maxBacklog(),
-                judged ? (Boolean) SustainableThroughput.bounded(m.throughput(), trace) : null, m.stalenessMeanMs(), m.stalenessMaxMs(),
-                m.recovery().timeNanos() / 1e6, m.recovery().reprocessed(), m.recovery().duplicates(), m.recovery().lost(),
+                bounded, m.stalenessMeanMs(), m.stalenessMaxMs(),
+                m.recovery().timeNanos() / 1e6, m.recovery().reprocessed(), m.recovery().duplicates(),
+                failure == null ? (Long) m.recovery().lost() : null,
                 m.lateRecords(), m.workerSecondsAllocated(), m.cost(), verdict.agrees(),
-                verdict.agrees() ? "" : verdict.summary().substring(2), run.wallNanos() / 1e9);
+                verdict.agrees() || verdict.failed() ? "" : verdict.summary().substring(2), run.wallNanos() / 1e9,
+                null, failure);
     }
 
     /** Whether the backlog is known to have grown without bound. */
@@ -99,6 +120,7 @@ public record SweepPoint(String key, String engine, Map<String, String> paramete
             }
         });
         return new Candidate(paradigm(), c.toString(), l.p50Ms(), l.p99Ms(), cost, workerSeconds,
-                throughputPerSec, inputRatePerSec, maxBacklog, recoveryMs, reprocessed, duplicates, lateRecords, correct);
+                throughputPerSec, inputRatePerSec, maxBacklog, recoveryMs, reprocessed, duplicates, lateRecords,
+                correct && !failed(), failure);
     }
 }

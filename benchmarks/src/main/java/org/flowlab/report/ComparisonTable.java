@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import org.flowlab.experiment.EngineFailure;
+import org.flowlab.experiment.Paradigm;
 import org.flowlab.experiment.Recommendation;
 import org.flowlab.workloads.text.DurationText;
 
@@ -11,7 +13,8 @@ import org.flowlab.workloads.text.DurationText;
  * The side-by-side table of a comparison, one row per figure and one column per engine, built from
  * run.json's model so the terminal and report.html show the same cells. Rows that no engine has a
  * value for (event-time latency of a job without windows, detection latency of a job that raises
- * no alerts) are left out.
+ * no alerts) are left out. An engine whose job failed for good shows {@code FAILED after N restarts}
+ * in a status row, and its figures up to the failure; its results are not compared.
  *
  * @param engines the engines' ids, the columns
  * @param rows    the rows
@@ -41,6 +44,11 @@ public record ComparisonTable(List<String> engines, List<Row> rows) {
         List<Row> rows = new ArrayList<>();
         rows.add(row("engine", e, RunReport.EngineFigures::engine));
         rows.add(row("configuration", e, RunReport.EngineFigures::configuration));
+        if (e.stream().anyMatch(RunReport.EngineFigures::failed)) {
+            List<String> status = new ArrayList<>();
+            report.engines().forEach((id, f) -> status.add(status(id, f)));
+            rows.add(new Row("status", status));
+        }
         rows.add(row("final latency per record p50 / p99 / max", e, simulated(f -> latency(f.latencyMs(), true))));
         rows.add(row("first-visible latency p50 / p99 / max", e, simulated(f -> latency(f.firstVisibleLatencyMs(), true))));
         rows.add(row("processing-time latency of outputs p50 / p99", e, simulated(f -> latency(f.processingLatencyMs(), false))));
@@ -57,7 +65,7 @@ public record ComparisonTable(List<String> engines, List<Row> rows) {
                 : ms(f.recovery().timeMs()))));
         rows.add(row("reprocessed", e, simulated(f -> count(f.recovery().reprocessed()))));
         rows.add(row("duplicates", e, simulated(f -> count(f.recovery().duplicates()))));
-        rows.add(row("lost", e, simulated(f -> count(f.recovery().lost()))));
+        rows.add(row("lost", e, simulated(f -> f.recovery().lost() == null ? "—" : count(f.recovery().lost()))));
         rows.add(row("late records dropped", e, f -> count(f.lateRecords())));
         rows.add(row("late records corrected", e, simulated(f -> count(f.corrections()))));
         rows.add(row("worker-seconds (busy)", e, simulated(f -> String.format(Locale.ROOT, "%,.0f (%,.0f)",
@@ -74,10 +82,38 @@ public record ComparisonTable(List<String> engines, List<Row> rows) {
         return new ComparisonTable(new ArrayList<>(report.engines().keySet()), rows);
     }
 
-    /** ✓ (with how many records it dropped as late, if any), or ✗ with the first difference, from the agreement's lines. */
+    /**
+     * {@code completed}, or {@code FAILED after 3 restarts, at 41 m 10 s} (a batch engine's count is of
+     * reruns of a failed run).
+     */
+    static String status(String engine, RunReport.EngineFigures f) {
+        if (!f.failed()) {
+            return "completed";
+        }
+        EngineFailure failure = f.failure();
+        return failure == null ? "FAILED" : failure.cell(paradigm(engine)) + ", at " + ms(failure.atMs());
+    }
+
+    /** The paradigm of an engine id of run.json; a Flink engine (which never fails this way) counts as a stream. */
+    static Paradigm paradigm(String engine) {
+        for (Paradigm p : Paradigm.values()) {
+            if (p.id().equals(engine)) {
+                return p;
+            }
+        }
+        return Paradigm.STREAM;
+    }
+
+    /**
+     * ✓ (with how many records it dropped as late, if any), or ✗ with the first difference, from the
+     * agreement's lines; {@code failed, not compared} for an engine whose job failed.
+     */
     static String agreement(RunReport report, String engine) {
         RunReport.EngineFigures f = report.engines().get(engine);
-        if (f.resultsAgree()) {
+        if (f.failed()) {
+            return "failed, not compared";
+        }
+        if (Boolean.TRUE.equals(f.resultsAgree())) {
             return f.lateRecords() == 0 ? "✓" : String.format(Locale.ROOT, "✓ %,d late", f.lateRecords());
         }
         for (String d : report.agreement().differences()) {

@@ -76,14 +76,21 @@ public final class ReportPage {
 
     private static void verdict(StringBuilder h, RunReport report) {
         RunReport.AgreementFigures a = report.agreement();
-        if (a.resultsAgree()) {
+        failures(h, report);
+        boolean anyFailed = report.engines().values().stream().anyMatch(RunReport.EngineFigures::failed);
+        boolean allFailed = report.engines().values().stream().allMatch(RunReport.EngineFigures::failed);
+        if (allFailed) {
+            h.append("<p class=\"bad\">No engine finished, so no results were compared with the reference oracle's.</p>\n");
+        } else if (a.resultsAgree()) {
             List<String> late = new java.util.ArrayList<>();
             report.engines().forEach((id, f) -> {
-                if (f.lateRecords() > 0) {
+                if (f.lateRecords() > 0 && !f.failed()) {
                     late.add(String.format(Locale.ROOT, "%s %,d", label(id), f.lateRecords()));
                 }
             });
-            h.append("<p class=\"ok\">Results agree ✓ — every engine's final table equals the reference oracle's")
+            h.append("<p class=\"ok\">Results agree ✓ — ")
+                    .append(anyFailed ? "the final table of every engine that finished" : "every engine's final table")
+                    .append(" equals the reference oracle's")
                     .append(late.isEmpty() ? "" : " without the records it dropped as late (" + escape(String.join(", ", late)) + ")")
                     .append(" (").append(String.format(Locale.ROOT, "%,d", a.oracleOutputs())).append(" outputs).</p>\n");
         } else {
@@ -93,6 +100,37 @@ public final class ReportPage {
             }
             h.append("</ul>\n");
         }
+    }
+
+    /**
+     * One paragraph per engine whose job failed for good: when, after how many restarts or reruns,
+     * and why — a result of the simulated faults, not an error.
+     */
+    private static void failures(StringBuilder h, RunReport report) {
+        report.engines().forEach((id, f) -> {
+            if (!f.failed()) {
+                return;
+            }
+            org.flowlab.experiment.EngineFailure failure = f.failure();
+            Paradigm p = ComparisonTable.paradigm(id);
+            String what = failure == null ? "failed" : failure.clause(p);
+            h.append("<p class=\"bad\">").append(escape(Character.toUpperCase(label(id).charAt(0)) + label(id).substring(1)))
+                    .append(" FAILED — its job ").append(escape(what)).append(". ")
+                    .append(escape(p == Paradigm.STREAM
+                            ? "The restart strategy (" + report.parameters().restartStrategy() + ") decides how often the "
+                            + "stream restarts from its last checkpoint before it gives up."
+                            : retries(report)))
+                    .append(" Its figures below cover the run up to the failure; its results, what was visible then, are"
+                            + " not compared with the oracle's, and it is never recommended.</p>\n");
+        });
+    }
+
+    /** How a batch engine retries, from run.json's parameters, one sentence. */
+    private static String retries(RunReport report) {
+        org.flowlab.experiment.BatchRetries r = report.parameters().retries();
+        return r == null ? "Its retries were exhausted."
+                : "A task gets " + r.maxAttempts() + " attempts before its run fails, and a failed run is rerun until the"
+                + " same input has run " + r.maxRunAttempts() + " times; then the job gives up.";
     }
 
     private static void table(StringBuilder h, RunReport report) {
@@ -105,7 +143,8 @@ public final class ReportPage {
         for (ComparisonTable.Row r : t.rows()) {
             h.append("<tr><th>").append(escape(r.label())).append("</th>");
             for (String c : r.cells()) {
-                String cls = c.startsWith("✓") ? " class=\"ok\"" : c.startsWith("✗") ? " class=\"bad\"" : " class=\"num\"";
+                String cls = c.startsWith("✓") ? " class=\"ok\"" : c.startsWith("✗") || c.startsWith("FAILED") || c.startsWith("failed")
+                        ? " class=\"bad\"" : " class=\"num\"";
                 h.append("<td").append(cls).append('>').append(escape(c)).append("</td>");
             }
             h.append("</tr>\n");
@@ -199,6 +238,13 @@ public final class ReportPage {
                     : " (stream fires early every " + DurationText.format(Math.round(p.output().earlyFireIntervalMs() * 1e6)) + ")"));
         }
         row(h, "faults", p.faults());
+        if (p.restartStrategy() != null) {
+            row(h, "restart strategy (stream)", p.restartStrategy());
+        }
+        if (p.retries() != null) {
+            row(h, "retries (batch, micro-batch)", p.retries().maxAttempts() + " attempts per task; "
+                    + p.retries().maxRunAttempts() + " runs of the same input before the job fails");
+        }
         row(h, "SLA (p99 per-record latency)", p.slaMs() == null ? "none" : DurationText.format(Math.round(p.slaMs() * 1e6)));
         row(h, "budget per run", p.budget() == null ? "none" : org.flowlab.experiment.Recommendation.money(p.budget()));
         row(h, "workload", p.workload() == null ? "" : p.workload().toString());

@@ -73,7 +73,9 @@ public final class RunIndex {
                         .append(escape(latency == null ? "—" : ComparisonTable.ms(latency.p99()))).append("<br>");
             }
             boolean agree = r.agreement().resultsAgree();
-            rows.append("</td><td class=\"").append(agree ? "ok\">✓" : "bad\">✗").append("</td><td>")
+            List<String> failed = r.engines().entrySet().stream().filter(e -> e.getValue().failed()).map(Map.Entry::getKey).toList();
+            rows.append("</td><td class=\"").append(agree ? "ok\">✓" : "bad\">✗")
+                    .append(failed.isEmpty() ? "" : escape(" (" + String.join(", ", failed) + " failed)")).append("</td><td>")
                     .append(escape(r.recommendation().choice() == null ? "—" : r.recommendation().choice())).append("</td></tr>\n");
         }
         if (listed == 0) {

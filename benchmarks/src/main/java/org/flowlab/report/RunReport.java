@@ -7,13 +7,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.flowlab.experiment.Agreement;
+import org.flowlab.experiment.BatchRetries;
 import org.flowlab.experiment.Candidate;
 import org.flowlab.experiment.ComparisonPlan;
 import org.flowlab.experiment.ComparisonResult;
+import org.flowlab.experiment.EngineFailure;
 import org.flowlab.experiment.EngineRun;
 import org.flowlab.experiment.EngineSettings;
 import org.flowlab.experiment.FlinkComparisonResult;
 import org.flowlab.experiment.FlinkEngineRun;
+import org.flowlab.experiment.Paradigm;
 import org.flowlab.experiment.Recommendation;
 import org.flowlab.sim.cluster.Bill;
 import org.flowlab.sim.engine.EventTimeContract;
@@ -70,6 +73,9 @@ public record RunReport(int schemaVersion, String runId, String flowlabVersion, 
      * @param eventTime           the event-time contract every engine was given
      * @param output              the output mode every engine was given
      * @param faults              the fault plan, in the {@code --faults} syntax ({@code none} for none)
+     * @param restartStrategy     the stream's restart strategy, in the {@code --restart-strategy} syntax
+     * @param retries             the batch engines' attempts per task and runs of the same input before
+     *                            their job fails
      * @param slaMs               the SLA on p99 latency, or null
      * @param budget              the budget per run, or null
      * @param workload            the workload spec's settings, every field
@@ -79,7 +85,8 @@ public record RunReport(int schemaVersion, String runId, String flowlabVersion, 
     public record Parameters(String job, List<String> engines, long durationMs, double ratePerSec, long batchIntervalMs,
                              long microbatchIntervalMs, long checkpointIntervalMs, String delivery, int workers,
                              int slotsPerWorker, double pricePerWorkerHour, EventTime eventTime, Output output, String faults,
-                             Double slaMs, Double budget, JsonObject workload, Map<String, Long> costsNs) {
+                             String restartStrategy, BatchRetries retries, Double slaMs, Double budget, JsonObject workload,
+                             Map<String, Long> costsNs) {
     }
 
     /**
@@ -134,6 +141,11 @@ public record RunReport(int schemaVersion, String runId, String flowlabVersion, 
      *
      * @param engine               the engine's own name
      * @param configuration        its settings, for people
+     * @param status               {@code completed}, or {@code failed} if its job failed for good (its
+     *                             restart strategy or retries were exhausted): then every figure covers the
+     *                             run up to the failure
+     * @param failure              when it failed, after how many restarts (stream) or reruns (batch
+     *                             engines), and why; null if it completed
      * @param latencyMs            per input record, arrival to final: the output that reflects it will
      *                             not change again (the headline)
      * @param firstVisibleLatencyMs per input record, arrival to the first output that reflects it
@@ -144,17 +156,23 @@ public record RunReport(int schemaVersion, String runId, String flowlabVersion, 
      * @param backPressuredMs      time tasks spent blocked on full queues, summed
      * @param endTimeMs            when the run ended, virtual time
      * @param outputs              rows in the final result table
-     * @param resultsAgree         whether its results equal the oracle's
+     * @param resultsAgree         whether its results equal the oracle's; null if it failed, since its table
+     *                             is only what was visible then
      */
-    public record EngineFigures(String engine, String configuration, long recordsIn, Latency latencyMs,
+    public record EngineFigures(String engine, String configuration, String status, EngineFailure failure, long recordsIn, Latency latencyMs,
                                 Latency firstVisibleLatencyMs, Latency processingLatencyMs, Latency eventTimeLatencyMs, Latency detectionLatencyMs,
                                 Double throughputPerSec, Long maxBacklog, Staleness stalenessMs, Recovery recovery,
                                 long lateRecords, Long corrections, Long checkpoints, Double backPressuredMs, Cost cost, Double endTimeMs,
-                                long outputs, boolean resultsAgree) {
+                                long outputs, Boolean resultsAgree) {
 
         /** Whether these are the figures of a simulation (not of a run on Flink). */
         public boolean simulated() {
             return latencyMs != null;
+        }
+
+        /** Whether the engine's job failed for good (a run.json written before statuses has none: it completed). */
+        public boolean failed() {
+            return "failed".equals(status);
         }
     }
 
@@ -175,10 +193,11 @@ public record RunReport(int schemaVersion, String runId, String flowlabVersion, 
      * @param timeMs      failure to staleness back near its earlier level, the longest
      * @param reprocessed records read again
      * @param duplicates  outputs made visible twice
-     * @param lost        records neither reflected nor counted late (must be 0)
+     * @param lost        records neither reflected nor counted late (must be 0); null if the job failed,
+     *                    which left records unread rather than lost
      * @param restarts    restarts, reruns and retries
      */
-    public record Recovery(double timeMs, long reprocessed, long duplicates, long lost, int restarts) {
+    public record Recovery(double timeMs, long reprocessed, long duplicates, Long lost, int restarts) {
     }
 
     /**
@@ -223,11 +242,12 @@ public record RunReport(int schemaVersion, String runId, String flowlabVersion, 
     /**
      * The engines' results against the reference oracle.
      *
-     * @param differences one line per engine that does not agree, with the first difference
+     * @param differences one line per engine that finished and does not agree, with the first difference
+     * @param failed      the engines whose job failed for good: not compared, neither agreeing nor differing
      * @param sameResults for each engine id, {@code oracle} and every other engine id mapped to whether
      *                    the two final tables are equal
      */
-    public record AgreementFigures(boolean resultsAgree, int oracleOutputs, List<String> differences,
+    public record AgreementFigures(boolean resultsAgree, int oracleOutputs, List<String> differences, List<String> failed,
                                    Map<String, Map<String, Boolean>> sameResults) {
     }
 
@@ -245,9 +265,12 @@ public record RunReport(int schemaVersion, String runId, String flowlabVersion, 
                                         String closest, String explanation, List<CandidateFigures> candidates) {
     }
 
-    /** One configuration the recommendation weighed. */
-    public record CandidateFigures(String engine, String configuration, double p99Ms, double cost, boolean correct,
-                                   boolean meetsSla, boolean withinBudget) {
+    /**
+     * One configuration the recommendation weighed; {@code status} {@code failed} if its job failed:
+     * then it is never chosen, and neither meets the SLA nor is within the budget.
+     */
+    public record CandidateFigures(String engine, String configuration, String status, double p99Ms, double cost,
+                                   boolean correct, boolean meetsSla, boolean withinBudget) {
     }
 
     /** The machine and JVM the run used. */
@@ -337,7 +360,7 @@ public record RunReport(int schemaVersion, String runId, String flowlabVersion, 
         Map<String, Double> netRuntime = withFlink.flink().isEmpty() ? null : new LinkedHashMap<>();
         List<String> differences = new ArrayList<>(result.agreement().differences());
         for (FlinkEngineRun f : withFlink.flink()) {
-            engines.put(f.engine(), new EngineFigures(f.engine(), f.configuration(), f.run().records(), null, null, null,
+            engines.put(f.engine(), new EngineFigures(f.engine(), f.configuration(), "completed", null, f.run().records(), null, null, null,
                     null, null, null, null, null, null, f.run().lateRows(), null, null, null, null, null, f.run().results().size(),
                     f.agrees()));
             engineSeconds.put(f.engine(), f.run().wallClockNanos() / 1e9);
@@ -348,7 +371,7 @@ public record RunReport(int schemaVersion, String runId, String flowlabVersion, 
         }
         Agreement a = result.agreement();
         AgreementFigures agreement = new AgreementFigures(withFlink.resultsAgree(), a.oracleOutputs(), differences,
-                withFlink.sameResults());
+                a.failed().stream().map(Paradigm::id).toList(), withFlink.sameResults());
         ComparisonResult.WallClock w = result.wallClock();
         WallClock wallClock = new WallClock(startedAt, (w.totalNanos() + withFlink.flinkNanos() + reportNanos) / 1e9, w.traceNanos() / 1e9,
                 w.oracleNanos() / 1e9, engineSeconds, withFlink.recordsPerSecond(), w.threads(), reportNanos / 1e9,
@@ -369,7 +392,8 @@ public record RunReport(int schemaVersion, String runId, String flowlabVersion, 
     private static Parameters withEngines(Parameters p, List<String> engines) {
         return new Parameters(p.job(), engines, p.durationMs(), p.ratePerSec(), p.batchIntervalMs(), p.microbatchIntervalMs(),
                 p.checkpointIntervalMs(), p.delivery(), p.workers(), p.slotsPerWorker(), p.pricePerWorkerHour(),
-                p.eventTime(), p.output(), p.faults(), p.slaMs(), p.budget(), p.workload(), p.costsNs());
+                p.eventTime(), p.output(), p.faults(), p.restartStrategy(), p.retries(), p.slaMs(), p.budget(), p.workload(),
+                p.costsNs());
     }
 
     /** The parameters of {@code plan}, run with {@code s} (its settings resolved for the trace, or as given). */
@@ -379,29 +403,32 @@ public record RunReport(int schemaVersion, String runId, String flowlabVersion, 
                 s.checkpointInterval() / 1_000_000, s.delivery().text(), s.cluster().workers(),
                 s.cluster().slotsPerWorker(), s.cluster().pricePerWorkerHour(),
                 EventTime.of(s.eventTime()), Output.of(s.output(), s.earlyFireInterval()), plan.faults().toString(),
-                plan.sla().isPresent() ? plan.sla().getAsLong() / 1e6 : null,
+                s.restartStrategy().toString(), s.batchRetries(), plan.sla().isPresent() ? plan.sla().getAsLong() / 1e6 : null,
                 plan.budget().isPresent() ? plan.budget().getAsDouble() : null, plan.workload().settings(),
                 s.costs().asMap());
     }
 
     static EngineFigures figures(EngineRun run, boolean agrees) {
         RunMetrics m = run.outcome().metrics();
-        return new EngineFigures(run.engine(), run.configuration(), m.recordsIn(), Latency.of(m.latency()),
+        boolean failed = run.outcome().failed();
+        return new EngineFigures(run.engine(), run.configuration(), run.outcome().status().text(),
+                EngineFailure.of(run.outcome().status()), m.recordsIn(), Latency.of(m.latency()),
                 Latency.of(m.firstVisibleLatency()), Latency.of(m.processingLatency()), Latency.of(m.eventTimeLatency()), Latency.of(m.detectionLatency()),
                 m.throughputPerSecond(), m.throughput().maxBacklog(), new Staleness(m.stalenessMeanMs(), m.stalenessMaxMs()),
                 new Recovery(m.recovery().timeNanos() / 1e6, m.recovery().reprocessed(), m.recovery().duplicates(),
-                        m.recovery().lost(), m.recovery().restarts()),
+                        failed ? null : (Long) m.recovery().lost(), m.recovery().restarts()),
                 m.lateRecords(), m.corrections(), m.checkpoints(), m.backPressuredNanos() / 1e6,
                 Cost.of(m),
-                m.endTime() / 1e6, run.outcome().results().size(), agrees);
+                m.endTime() / 1e6, run.outcome().results().size(), failed ? null : (Boolean) agrees);
     }
 
     /** The recommendation as run.json and sweep.json write it. */
     public static RecommendationFigures recommendation(Recommendation r) {
         List<CandidateFigures> candidates = new ArrayList<>();
         for (Candidate c : r.candidates()) {
-            candidates.add(new CandidateFigures(c.paradigm().id(), c.configuration(), c.p99Ms(), c.cost(), c.correct(),
-                    Recommendation.meetsSla(c, r.sla()), Recommendation.withinBudget(c, r.budget())));
+            candidates.add(new CandidateFigures(c.paradigm().id(), c.configuration(), c.failed() ? "failed" : "completed",
+                    c.p99Ms(), c.cost(), c.correct(),
+                    !c.failed() && Recommendation.meetsSla(c, r.sla()), !c.failed() && Recommendation.withinBudget(c, r.budget())));
         }
         return new RecommendationFigures(r.sla().isPresent() ? r.sla().getAsLong() / 1e6 : null, r.measure().id(),
                 r.budget().isPresent() ? r.budget().getAsDouble() : null, r.outcome().name(),

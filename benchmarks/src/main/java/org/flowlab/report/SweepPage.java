@@ -60,6 +60,12 @@ public final class SweepPage {
             h.append("</table>\n");
         }
         h.append("<h2>Charts</h2>\n");
+        long failed = r.points().stream().filter(SweepPoint::failed).count();
+        if (failed > 0) {
+            h.append("<p class=\"meta\">").append(failed).append(failed == 1 ? " engine run" : " engine runs")
+                    .append(" failed (see the points below): the charts leave them out, since their figures stop at the"
+                            + " failure.</p>\n");
+        }
         for (String chart : r.charts()) {
             String caption = CAPTIONS.getOrDefault(chart, chart);
             h.append("<figure><img src=\"").append(escape(chart)).append(".png\" alt=\"").append(escape(caption))
@@ -83,7 +89,8 @@ public final class SweepPage {
                     .append("</td><td class=\"num\">")
                     .append(escape(ComparisonTable.ms(p.stalenessMeanMs()))).append("</td><td class=\"num\">")
                     .append(escape(Recommendation.money(p.cost()))).append("</td><td class=\"")
-                    .append(p.correct() ? "ok\">✓" : "bad\">✗ " + escape(p.difference())).append("</td></tr>\n");
+                    .append(p.failed() ? "bad\">" + escape(p.failure().cell(p.paradigm()) + ": " + p.failure().reason())
+                            : p.correct() ? "ok\">✓" : "bad\">✗ " + escape(p.difference())).append("</td></tr>\n");
         }
         h.append("</table>\n");
         h.append("<p class=\"meta\">Run the same command again to resume or extend this sweep: finished points are read"

@@ -59,6 +59,8 @@ public record SweepReport(int schemaVersion, String sweepId, String flowlabVersi
     public static SweepReport write(SweepResult result, Path dir, String sweepId, String flowlabVersion,
                                     ZonedDateTime startedAt, String indexHref) {
         ComparisonPlan base = result.plan().base();
+        // A failed run's figures stop at its failure: the charts show the runs that finished.
+        List<SweepPoint> finished = result.points().stream().filter(p -> !p.failed()).toList();
         String name = base.scenario() + " / " + base.job().name(base.scenario());
         List<String> charts = new ArrayList<>();
         SweepParameter interval = null;
@@ -71,15 +73,15 @@ public record SweepReport(int schemaVersion, String sweepId, String flowlabVersi
         }
         if (interval != null) {
             charts.add(ChartFiles.savePngAndSvg(SweepCharts.continuum("Latency and cost against the interval — " + name,
-                    interval, result.points()), dir, "continuum"));
+                    interval, finished), dir, "continuum"));
         }
         boolean rates = result.points().stream().anyMatch(p -> p.parameters().containsKey(SweepParameter.RATE.id()));
         if (rates) {
-            charts.add(ChartFiles.savePngAndSvg(SweepCharts.knee("Latency against input rate — " + name, result.points()),
+            charts.add(ChartFiles.savePngAndSvg(SweepCharts.knee("Latency against input rate — " + name, finished),
                     dir, "saturation"));
         }
         charts.add(ChartFiles.savePngAndSvg(SweepCharts.paretoFront("Cost against p99 latency, every point — " + name,
-                result.points().stream().map(p -> p.candidate(base.slaOn())).toList(), base.sla()), dir, "pareto"));
+                finished.stream().map(p -> p.candidate(base.slaOn())).toList(), base.sla()), dir, "pareto"));
         List<String> vary = result.plan().variations().stream().map(Variation::toString).toList();
         SweepReport report = new SweepReport(RunReport.SCHEMA_VERSION, sweepId, flowlabVersion,
                 base.scenario(), base.job().name(base.scenario()), base.seed(),

@@ -14,6 +14,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.awt.Color;
 import org.flowlab.experiment.Candidate;
+import org.flowlab.experiment.EngineFailure;
 import org.flowlab.experiment.EngineRun;
 import org.flowlab.experiment.Paradigm;
 import org.flowlab.sim.fault.FaultPlan;
@@ -162,6 +163,23 @@ class ComparisonChartsTest {
         }
         ChartFiles.savePngAndSvg(chart, dir, "pareto");
         assertThat(countMarkerLines(Files.readString(dir.resolve("pareto.svg")))).as("the SLA line").isEqualTo(1);
+    }
+
+    @Test
+    void aFailedConfigurationIsLeftOutOfTheParetoChart() throws IOException {
+        Candidate batch = candidate(Paradigm.BATCH, 100_000, 0.1);
+        Candidate micro = candidate(Paradigm.MICROBATCH, 10_000, 0.4);
+        // Its figures stop at the failure: cheap and fast, it would otherwise lead the front.
+        Candidate failedStream = new Candidate(Paradigm.STREAM, "c", 50, 100, 0.01, 1, 1, 1, 0, 0, 0, 0, 0, false,
+                new EngineFailure(60_000, 0, "the restart strategy (none) allows no more restarts"));
+        XYChart chart = SweepCharts.paretoFront("Cost against p99 — test", List.of(batch, micro, failedStream), OptionalLong.empty());
+        assertThat(chart.getSeriesMap().keySet()).containsExactly("batch", "micro-batch", "Pareto front");
+        assertThat(chart.getSeriesMap().get("Pareto front").getXData()).containsExactly(10_000, 100_000);
+        // Every configuration failed: an empty chart, still drawn.
+        XYChart empty = SweepCharts.paretoFront("Cost against p99 — test", List.of(failedStream), OptionalLong.of(5_000 * MS));
+        assertThat(empty.getSeriesMap()).isEmpty();
+        ChartFiles.savePngAndSvg(empty, dir, "empty-pareto");
+        assertThat(dir.resolve("empty-pareto.png")).isRegularFile();
     }
 
     static int countMarkerLines(String svg) {

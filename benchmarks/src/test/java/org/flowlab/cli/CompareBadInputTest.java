@@ -106,6 +106,21 @@ class CompareBadInputTest {
     }
 
     @Test
+    void unknownRestartStrategy() throws IOException {
+        assertRejected("--restart-strategy': restart strategy 'bogus': 'bogus' is not a restart strategy; allowed: "
+                + "exponential-delay[:initial=1s,max=1m,multiplier=1.5,reset=1h,attempts=N], fixed-delay:attempts=N,delay=D, or none",
+                "--restart-strategy", "bogus");
+        assertRejected("restart strategy 'fixed-delay:attempts=-1': attempts must be a whole number >= 0",
+                "--restart-strategy", "fixed-delay:attempts=-1");
+        assertRejected("'max' is not one of its options (attempts, delay)", "--restart-strategy", "fixed-delay:max=1m");
+    }
+
+    @Test
+    void taskFailuresAsAProbabilityAreNoLongerAFault() throws IOException {
+        assertRejected("task-fail:p= is gone", "--faults", "task-fail:p=0.01");
+    }
+
+    @Test
     void faultOnAWorkerTheClusterLacks() throws IOException {
         assertRejected("names worker 7, but the cluster has 4 workers", "--faults", "crash:worker=7@5s");
     }

@@ -122,6 +122,14 @@ class CompareCommandTest {
         assertThat(json.getAsJsonObject("agreement").get("differences").isJsonArray()).isTrue();
         assertThat(json.getAsJsonObject("parameters").get("faults").getAsString()).isEqualTo("crash:worker=1@10s+5s");
         assertThat(json.getAsJsonObject("parameters").get("slaMs").getAsDouble()).isEqualTo(30_000.0);
+        // The stream's restart strategy as --restart-strategy writes it, and the batch engines' retries.
+        assertThat(json.getAsJsonObject("parameters").get("restartStrategy").getAsString())
+                .isEqualTo("exponential-delay:initial=1s,max=1m,multiplier=1.5,reset=1h");
+        assertThat(org.flowlab.sim.stream.RestartStrategy.parse(json.getAsJsonObject("parameters").get("restartStrategy")
+                .getAsString())).isEqualTo(org.flowlab.sim.stream.RestartStrategy.DEFAULT);
+        JsonObject retries = json.getAsJsonObject("parameters").getAsJsonObject("retries");
+        assertThat(retries.get("maxAttempts").getAsInt()).isEqualTo(4);
+        assertThat(retries.get("maxRunAttempts").getAsInt()).isEqualTo(10);
         assertThat(json.getAsJsonObject("recommendation").keySet()).contains("outcome", "choice", "explanation");
         assertThat(json.getAsJsonObject("wallClock").keySet()).contains("startedAt", "totalSeconds", "engineSeconds");
         assertThat(json.getAsJsonObject("environment").keySet()).contains("javaVersion", "availableProcessors");
@@ -230,9 +238,13 @@ class CompareCommandTest {
         CommandLineRun run = CommandLineRun.with(engines(), "compare", "--help");
         assertThat(run.exitCode()).isZero();
         for (String flag : List.of("--scenario", "--job", "--seed", "--duration", "--rate", "--engines", "--batch-interval",
-                "--microbatch-interval", "--checkpoint-interval", "--delivery", "--workers", "--faults", "--sla", "--budget", "--out")) {
+                "--microbatch-interval", "--checkpoint-interval", "--delivery", "--workers", "--faults", "--restart-strategy",
+                "--sla", "--budget", "--out")) {
             assertThat(run.out()).contains(flag);
         }
+        // The help states the batch engines' real retries.
+        assertThat(run.out().replaceAll("\\s+", " ")).contains("give a task " + org.flowlab.experiment.BatchRetries.DEFAULT.maxAttempts()
+                + " attempts").contains("at most " + org.flowlab.experiment.BatchRetries.DEFAULT.maxRunAttempts() + " runs");
         assertThat(run.out()).contains("Examples:", "./flowlab compare");
     }
 }

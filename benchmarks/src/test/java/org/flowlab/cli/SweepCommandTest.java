@@ -101,6 +101,8 @@ class SweepCommandTest {
         assertRejected("scenarios that have one: retail-etl, bank-eod, crm-warehouse", "sweep", "--scenario", "nexmark",
                 "--vary", "key-skew=0.5..1.5:3", "--out", out);
         assertRejected("is not a duration", "sweep", "--scenario", "stock-ticks", "--vary", "interval=1s..soon", "--out", out);
+        assertRejected("'bogus' is not a restart strategy; allowed: exponential-delay", "sweep", "--scenario", "stock-ticks",
+                "--vary", "interval=1s..1h", "--restart-strategy", "bogus", "--out", out);
         assertRejected("names worker 5", "sweep", "--scenario", "stock-ticks", "--vary", "workers=2..8:4",
                 "--faults", "crash:worker=5@1s", "--out", out);
         Path plain = dir.resolve("plain");

@@ -49,6 +49,59 @@ class ComparisonTest {
         assertThat(r.recommendation().choice()).get().extracting(Candidate::paradigm).isNotEqualTo(Paradigm.MICROBATCH);
     }
 
+    static final long FAIL_AT = 12_000_000_000L;
+
+    @Test
+    void aFailedEngineIsNotJudgedAndTheEnginesThatFinishedStillAgree() {
+        ComparisonResult r = Comparison.run(small(), IntervalEngine.failing(new AtomicInteger(), Paradigm.STREAM, FAIL_AT),
+                ComparisonProgress.NONE);
+        assertThat(r.run(Paradigm.STREAM).outcome().failed()).isTrue();
+        // Its table is empty and every record unread: judged, it would be wrong and lossy.
+        assertThat(r.run(Paradigm.STREAM).outcome().results().isEmpty()).isTrue();
+        assertThat(r.run(Paradigm.STREAM).outcome().lostRecords()).isPositive();
+        Agreement a = r.agreement();
+        assertThat(a.resultsAgree()).isTrue();
+        assertThat(a.failed()).containsExactly(Paradigm.STREAM);
+        assertThat(a.differences()).isEmpty();
+        Agreement.Verdict v = a.of(Paradigm.STREAM);
+        assertThat(v.failed()).isTrue();
+        assertThat(v.agrees()).isFalse();
+        assertThat(v.summary()).isEqualTo("failed");
+        assertThat(v.lostRecords()).isZero();
+        assertThat(a.of(Paradigm.BATCH).agrees()).isTrue();
+        assertThat(a.explanation()).startsWith("every engine that finished equals the reference oracle")
+                .endsWith("; stream failed, not compared");
+        // The stream was the fastest, but it failed: never the choice, and the paragraph says why.
+        assertThat(r.recommendation().choice()).get().extracting(Candidate::paradigm).isNotEqualTo(Paradigm.STREAM);
+        assertThat(r.recommendation().candidates()).filteredOn(Candidate::failed).singleElement()
+                .satisfies(c -> assertThat(c.failure().restarts()).isEqualTo(IntervalEngine.FAILED_RESTARTS));
+        assertThat(r.recommendation().explanation()).contains("failed at 12 s after 3 restarts: " + IntervalEngine.FAILED_REASON);
+        // Which engine equals which: the failed one is left out.
+        assertThat(FlinkComparisonResult.withoutFlink(r).sameResults()).containsOnlyKeys("batch", "microbatch");
+        assertThat(FlinkComparisonResult.withoutFlink(r).sameResults().get("batch")).containsOnlyKeys("oracle", "microbatch");
+    }
+
+    @Test
+    void aFailedEngineDoesNotHideAWrongOne() {
+        ComparisonResult r = Comparison.run(small(), IntervalEngine.factory(new AtomicInteger(), Paradigm.BATCH, Paradigm.STREAM,
+                FAIL_AT), ComparisonProgress.NONE);
+        assertThat(r.agreement().resultsAgree()).isFalse();
+        assertThat(r.agreement().differences()).singleElement().asString().startsWith("batch: 1 output differs");
+        assertThat(r.agreement().failed()).containsExactly(Paradigm.STREAM);
+        assertThat(r.recommendation().choice()).get().extracting(Candidate::paradigm).isEqualTo(Paradigm.MICROBATCH);
+    }
+
+    @Test
+    void whenEveryEngineFailsNothingIsComparedAndNothingRecommended() {
+        ComparisonResult r = Comparison.run(small().withEngines(Paradigm.STREAM),
+                IntervalEngine.failing(new AtomicInteger(), Paradigm.STREAM, FAIL_AT), ComparisonProgress.NONE);
+        assertThat(r.agreement().resultsAgree()).isFalse();
+        assertThat(r.agreement().differences()).isEmpty();
+        assertThat(r.agreement().explanation()).isEqualTo("every engine failed, so no results were compared");
+        assertThat(r.recommendation().outcome()).isEqualTo(Recommendation.Outcome.ALL_FAILED);
+        assertThat(r.recommendation().choice()).isEmpty();
+    }
+
     @Test
     void progressReachesOneForEveryEngineAndNeverGoesBack() {
         List<String> seen = Collections.synchronizedList(new ArrayList<>());

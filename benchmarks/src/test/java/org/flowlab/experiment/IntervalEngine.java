@@ -7,6 +7,7 @@ import org.flowlab.sim.cluster.ClusterSpec;
 import org.flowlab.sim.engine.Engine;
 import org.flowlab.sim.engine.ProgressListener;
 import org.flowlab.sim.engine.RunOutcome;
+import org.flowlab.sim.engine.RunStatus;
 import org.flowlab.sim.fault.FaultPlan;
 import org.flowlab.sim.fault.WorkerCrash;
 import org.flowlab.sim.job.Job;
@@ -31,11 +32,17 @@ import org.flowlab.workloads.Trace;
  * Batch-like runs (interval > 0) are billed as an ephemeral cluster without a warm pool, only while
  * running, a stream-like one for its whole span, so the recommendation has a real trade-off to
  * weigh. Records are read one after another at most {@link #CAPACITY_PER_WORKER} a second per
- * worker, so a rate above that makes the backlog grow.
+ * worker, so a rate above that makes the backlog grow. One engine may be told to fail for good at a
+ * given time, after {@link #FAILED_RESTARTS} restarts, having committed nothing: no record visible,
+ * no results.
  */
 public final class IntervalEngine implements Engine {
     /** How many records a second one worker reads. */
     public static final double CAPACITY_PER_WORKER = 1_000;
+    /** How often a failing engine had restarted when it failed. */
+    public static final int FAILED_RESTARTS = 3;
+    /** Why a failing engine failed. */
+    public static final String FAILED_REASON = "told to fail by the test";
 
     private final String name;
     private final long interval;
@@ -44,9 +51,10 @@ public final class IntervalEngine implements Engine {
     private final FaultPlan faults;
     private final boolean wrong;
     private final AtomicInteger runs;
+    private final long failAt;
 
     IntervalEngine(String name, long interval, long delay, ClusterSpec cluster, FaultPlan faults, boolean wrong,
-                   AtomicInteger runs) {
+                   AtomicInteger runs, long failAt) {
         this.name = name;
         this.interval = interval;
         this.delay = delay;
@@ -54,6 +62,7 @@ public final class IntervalEngine implements Engine {
         this.faults = faults;
         this.wrong = wrong;
         this.runs = runs;
+        this.failAt = failAt;
     }
 
     /** Engines modelled on the settings: batch and micro-batch at their intervals, the stream continuous. */
@@ -63,14 +72,27 @@ public final class IntervalEngine implements Engine {
 
     /** As {@link #factory(AtomicInteger)}, with {@code wrongOne}'s results missing an output. */
     public static EngineFactory factory(AtomicInteger runs, Paradigm wrongOne) {
-        return (paradigm, settings, faults, seed) -> switch (paradigm) {
-            case BATCH -> new IntervalEngine("batch(" + settings.batchInterval() / 1_000_000_000 + "s)",
-                    settings.batchInterval(), Math.max(1_000_000_000L, settings.batchInterval() / 20), settings.cluster(),
-                    faults, paradigm == wrongOne, runs);
-            case MICROBATCH -> new IntervalEngine("microbatch", settings.microbatchInterval(),
-                    settings.microbatchInterval() / 5, settings.cluster(), faults, paradigm == wrongOne, runs);
-            case STREAM -> new IntervalEngine("stream", 0, settings.checkpointInterval() / 2 + 50_000_000L,
-                    settings.cluster(), faults, paradigm == wrongOne, runs);
+        return factory(runs, wrongOne, null, -1);
+    }
+
+    /** As {@link #factory(AtomicInteger)}, with {@code failingOne}'s job failing for good at {@code at}. */
+    public static EngineFactory failing(AtomicInteger runs, Paradigm failingOne, long at) {
+        return factory(runs, null, failingOne, at);
+    }
+
+    /** Engines with {@code wrongOne} (or none) wrong and {@code failingOne} (or none) failing at {@code at}. */
+    static EngineFactory factory(AtomicInteger runs, Paradigm wrongOne, Paradigm failingOne, long at) {
+        return (paradigm, settings, faults, seed) -> {
+            long failAt = paradigm == failingOne ? at : -1;
+            return switch (paradigm) {
+                case BATCH -> new IntervalEngine("batch(" + settings.batchInterval() / 1_000_000_000 + "s)",
+                        settings.batchInterval(), Math.max(1_000_000_000L, settings.batchInterval() / 20), settings.cluster(),
+                        faults, paradigm == wrongOne, runs, failAt);
+                case MICROBATCH -> new IntervalEngine("microbatch", settings.microbatchInterval(),
+                        settings.microbatchInterval() / 5, settings.cluster(), faults, paradigm == wrongOne, runs, failAt);
+                case STREAM -> new IntervalEngine("stream", 0, settings.checkpointInterval() / 2 + 50_000_000L,
+                        settings.cluster(), faults, paradigm == wrongOne, runs, failAt);
+            };
         };
     }
 
@@ -87,6 +109,9 @@ public final class IntervalEngine implements Engine {
     @Override
     public RunOutcome run(Job job, Trace trace, ProgressListener progress) {
         runs.incrementAndGet();
+        if (failAt >= 0) {
+            return failed(trace);
+        }
         ResultTable results = ReferenceOracle.run(job, trace);
         if (wrong && !results.isEmpty()) {
             ResultTable.Builder b = ResultTable.builder();
@@ -146,5 +171,20 @@ public final class IntervalEngine implements Engine {
                 crash == null ? FaultTally.NONE : new FaultTally(1, 0, 0, 1), 0, 0, bill, busy,
                 end, staleness, throughput);
         return new RunOutcome(name, results, metrics, 0, 0, visibility, new BitSet());
+    }
+
+    /** A run that failed for good at {@link #failAt} having committed nothing, its cluster held until then. */
+    private RunOutcome failed(Trace trace) {
+        int n = trace.size();
+        RecordVisibility visibility = new RecordVisibility(n);
+        StalenessTimeline staleness = StalenessTimeline.from(trace, visibility.toArray(),
+                StalenessTimeline.defaultStep(Math.max(1, failAt)));
+        Bill bill = new Bill(cluster, Bill.Holding.ALWAYS_ON, 0, 0, failAt, 0, 0);
+        RunMetrics metrics = new RunMetrics(n, LatencySummary.EMPTY, LatencySummary.EMPTY, LatencySummary.EMPTY,
+                LatencySummary.EMPTY, LatencySummary.EMPTY, 0, staleness.meanMs(), staleness.maxMs(), 0, 0, LatencySummary.EMPTY,
+                new RecoveryFigures(0, 0, 0, n, FAILED_RESTARTS), FaultTally.NONE, 0, 0, bill, 0, failAt, staleness,
+                ThroughputTimeline.builder(1_000_000_000L).build(trace));
+        return new RunOutcome(name, ResultTable.empty(), metrics, 0, 0, visibility, new BitSet(),
+                new org.flowlab.sim.engine.LateJudgements(n), RunStatus.failed(failAt, FAILED_RESTARTS, FAILED_REASON));
     }
 }

@@ -18,6 +18,12 @@ class RecommendationTest {
         return new Candidate(p, "cfg-" + p.id(), p99Ms / 2, p99Ms, cost, cost * 18_000, 70, 70, 1234, 0, 0, 0, 0, correct);
     }
 
+    /** A configuration whose job failed for good at 41 m 10 s: its figures stop there, so it looks cheap and fast. */
+    static Candidate failed(Paradigm p, double p99Ms, double cost, int restarts, String reason) {
+        return new Candidate(p, "cfg-" + p.id(), p99Ms / 2, p99Ms, cost, cost * 18_000, 70, 70, 1234, 0, 0, 0, 0, false,
+                new EngineFailure(41 * 60_000 + 10_000, restarts, reason));
+    }
+
     static final Candidate BATCH = candidate(Paradigm.BATCH, 3_600_000, 0.10, true);
     static final Candidate MICRO = candidate(Paradigm.MICROBATCH, 20_000, 0.80, true);
     static final Candidate STREAM = candidate(Paradigm.STREAM, 900, 1.60, true);
@@ -89,6 +95,58 @@ class RecommendationTest {
     }
 
     @Test
+    void aFailedEngineIsNeverRecommendedAndTheParagraphSaysWhichFailedAndWhy() {
+        Candidate stream = failed(Paradigm.STREAM, 500, 0.05, 3,
+                "the restart strategy (fixed-delay:attempts=3,delay=10s) allows no more restarts");
+        for (OptionalLong sla : List.of(OptionalLong.empty(), sla(60_000))) {
+            Recommendation r = Recommendation.choose(List.of(BATCH, MICRO, stream), sla, LatencyMeasure.FINAL,
+                    OptionalDouble.empty());
+            assertThat(r.outcome()).isEqualTo(Recommendation.Outcome.CHOSEN);
+            assertThat(r.choice()).isPresent().get().isNotEqualTo(stream);
+            assertThat(r.explanation())
+                    .contains("Failed, so never recommended: stream (cfg-stream) failed at 41 m 10 s after 3 restarts: the restart"
+                            + " strategy (fixed-delay:attempts=3,delay=10s) allows no more restarts.")
+                    .contains("stream (cfg-stream) failed")
+                    .doesNotContain("stream (cfg-stream) 500 ms").doesNotContain("stream (cfg-stream) would cost");
+        }
+        assertThat(Recommendation.choose(List.of(BATCH, MICRO, stream), sla(60_000), LatencyMeasure.FINAL, OptionalDouble.empty())
+                .choice()).contains(MICRO);
+        // Only the stream meets a one-second SLA, and it failed: nothing qualifies, and the closest is not the stream.
+        Recommendation tight = Recommendation.choose(List.of(BATCH, MICRO, stream), sla(1_000), LatencyMeasure.FINAL,
+                OptionalDouble.empty());
+        assertThat(tight.outcome()).isEqualTo(Recommendation.Outcome.SLA_MISSED);
+        assertThat(tight.closest()).contains(MICRO);
+    }
+
+    @Test
+    void aFailedBatchSaysReruns() {
+        Candidate batch = failed(Paradigm.BATCH, 1_000, 0.01, 9, "the run triggered at 1 h 00 m failed 10 times in a row");
+        Recommendation r = Recommendation.choose(List.of(batch, STREAM), OptionalLong.empty(), LatencyMeasure.FINAL,
+                OptionalDouble.empty());
+        assertThat(r.choice()).contains(STREAM);
+        assertThat(r.explanation()).contains("batch (cfg-batch) failed at 41 m 10 s after 9 reruns: the run triggered at 1 h 00 m");
+    }
+
+    @Test
+    void whenEveryConfigurationFailedNoneIsRecommended() {
+        Candidate batch = failed(Paradigm.BATCH, 1_000, 0.01, 9, "its runs failed");
+        Candidate stream = failed(Paradigm.STREAM, 500, 0.05, 0, "the restart strategy (none) allows no more restarts");
+        Recommendation r = Recommendation.choose(List.of(batch, stream), sla(60_000), LatencyMeasure.FINAL, OptionalDouble.of(5));
+        assertThat(r.outcome()).isEqualTo(Recommendation.Outcome.ALL_FAILED);
+        assertThat(r.choice()).isEmpty();
+        assertThat(r.closest()).isEmpty();
+        assertThat(r.explanation()).startsWith("Every configuration failed, so none is recommended")
+                .contains("batch (cfg-batch) failed at 41 m 10 s after 9 reruns: its runs failed")
+                .contains("stream (cfg-stream) failed at 41 m 10 s after 0 restarts");
+    }
+
+    @Test
+    void aFailedConfigurationCannotBeMarkedCorrect() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Candidate(Paradigm.STREAM, "s", 1, 1, 1, 1, 1, 1, 0, 0, 0, 0,
+                0, true, new EngineFailure(1, 0, "x"))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void aTieOnCostGoesToTheSimplerParadigm() {
         Candidate stream = candidate(Paradigm.STREAM, 900, 1.000, true);
         Candidate micro = candidate(Paradigm.MICROBATCH, 20_000, 1.005, true);
@@ -130,12 +188,15 @@ class RecommendationTest {
         java.util.Random random = new java.util.Random(seed);
         List<Candidate> cs = new java.util.ArrayList<>();
         for (int i = 0; i < n; i++) {
-            cs.add(candidate(Paradigm.values()[random.nextInt(3)], Math.pow(10, random.nextDouble() * 7),
-                    random.nextDouble() * 4, random.nextInt(5) > 0));
+            Paradigm p = Paradigm.values()[random.nextInt(3)];
+            double p99 = Math.pow(10, random.nextDouble() * 7);
+            double cost = random.nextDouble() * 4;
+            cs.add(random.nextInt(4) == 0 ? failed(p, p99, cost, random.nextInt(5), "told to")
+                    : candidate(p, p99, cost, random.nextInt(5) > 0));
         }
         OptionalLong sla = OptionalLong.of((long) (slaMs * 1e6));
         Recommendation r = Recommendation.choose(cs, sla, LatencyMeasure.FINAL, OptionalDouble.of(budget));
-        List<Candidate> qualifying = cs.stream().filter(c -> c.correct() && Recommendation.meetsSla(c, sla)
+        List<Candidate> qualifying = cs.stream().filter(c -> !c.failed() && c.correct() && Recommendation.meetsSla(c, sla)
                 && c.cost() <= budget).toList();
         assertThat(r.choice().isPresent()).isEqualTo(!qualifying.isEmpty());
         r.choice().ifPresent(choice -> {
@@ -144,7 +205,11 @@ class RecommendationTest {
                 assertThat(choice.cost()).isLessThanOrEqualTo(q.cost() * (1 + Recommendation.COST_TIE_PERCENT / 100) + 1e-12);
             }
         });
+        r.closest().ifPresent(closest -> assertThat(closest.failed()).isFalse());
         assertThat(r.explanation()).isNotBlank().doesNotContain("NaN");
+        if (cs.stream().anyMatch(Candidate::failed)) {
+            assertThat(r.explanation()).contains("Failed, so never recommended");
+        }
     }
 
     @net.jqwik.api.Provide

@@ -17,6 +17,7 @@ import org.flowlab.sim.fault.FaultPlan;
 import org.flowlab.sim.job.Job;
 import org.flowlab.sim.metrics.RunMetrics;
 import org.flowlab.sim.stream.StreamConfig;
+import org.flowlab.sim.stream.RestartStrategy;
 import org.flowlab.sim.stream.StreamEngine;
 import org.flowlab.workloads.InvalidInputException;
 import org.flowlab.workloads.Trace;
@@ -154,6 +155,52 @@ class StandardEnginesTest {
         assertThat(v.lateRecords()).isEqualTo(stream.lateRecords());
         assertThat(v.agrees()).isTrue();
         assertThat(v.summary()).isEqualTo("✓ " + stream.lateRecords() + " late");
+    }
+
+    @Test
+    void theStreamRestartsAsTheSettingsSayAndTheBatchEnginesRetryAsSparkDoes() {
+        RestartStrategy fixed = RestartStrategy.parse("fixed-delay:attempts=3,delay=10s");
+        EngineSettings settings = EngineSettings.defaults().withWorkers(3).withRestartStrategy(fixed);
+        FaultPlan faults = FaultPlan.parse("task-fail:mtbf=2h");
+        StreamEngine stream = (StreamEngine) StandardEngines.FACTORY.create(Paradigm.STREAM, settings, faults, 1);
+        assertThat(stream.config().restartStrategy()).isEqualTo(fixed);
+        assertThat(((StreamEngine) StandardEngines.FACTORY.create(Paradigm.STREAM, EngineSettings.defaults(), faults, 1))
+                .config().restartStrategy()).isEqualTo(RestartStrategy.DEFAULT);
+        BatchEngine batch = (BatchEngine) StandardEngines.FACTORY.create(Paradigm.BATCH, settings, faults, 1);
+        MicroBatchEngine micro = (MicroBatchEngine) StandardEngines.FACTORY.create(Paradigm.MICROBATCH, settings, faults, 1);
+        for (ExecutionSettings e : List.of(batch.config().execution(), micro.config().execution())) {
+            assertThat(e.retries().maxAttempts()).isEqualTo(4).isEqualTo(BatchRetries.DEFAULT.maxAttempts());
+            assertThat(e.retries().maxRunAttempts()).isEqualTo(BatchRetries.DEFAULT.maxRunAttempts());
+            // The retries are set before the rest, which they must not undo.
+            assertThat(e.cluster().workers()).isEqualTo(3);
+            assertThat(e.faults()).isEqualTo(faults);
+        }
+        // Each engine keeps its own delay before a rerun: the micro-batch's is short.
+        assertThat(micro.config().execution().retries().rerunDelay()).isLessThan(batch.config().execution().retries().rerunDelay());
+        EngineSettings fewer = settings.withBatchRetries(new BatchRetries(2, 3));
+        BatchEngine strict = (BatchEngine) StandardEngines.FACTORY.create(Paradigm.BATCH, fewer, faults, 1);
+        assertThat(strict.config().execution().retries().maxAttempts()).isEqualTo(2);
+        assertThat(strict.config().execution().retries().maxRunAttempts()).isEqualTo(3);
+        assertThat(fewer.describe(Paradigm.BATCH)).isEqualTo("every 1h, 2 attempts per task, 3 per run");
+        assertThat(settings.describe(Paradigm.STREAM)).endsWith(", restart strategy fixed-delay:attempts=3,delay=10s");
+        assertThat(EngineSettings.defaults().describe(Paradigm.STREAM)).isEqualTo("at-least-once, checkpoint every 1m");
+    }
+
+    @Test
+    void aStreamThatMayNotRestartFailsAtItsFirstTaskFailureAndIsNotJudged() {
+        ComparisonPlan plan = ComparisonPlan.of("stock-ticks").withDuration(60 * S).withRate(200).withJob(JobChoice.named("vwap-1s"))
+                .withSettings(EngineSettings.defaults().withBatchInterval(20 * S).withMicrobatchInterval(2 * S)
+                        .withRestartStrategy(RestartStrategy.parse("none")))
+                .withFaults(FaultPlan.parse("task-fail:worker=1@30s"));
+        ComparisonResult r = Comparison.run(plan, StandardEngines.FACTORY, ComparisonProgress.NONE);
+        RunOutcome stream = r.run(Paradigm.STREAM).outcome();
+        assertThat(stream.failed()).isTrue();
+        assertThat(stream.status().failedAt()).isEqualTo(30 * S);
+        assertThat(stream.status().reason()).contains("restart strategy (none)");
+        assertThat(r.agreement().of(Paradigm.STREAM).summary()).isEqualTo("failed");
+        assertThat(r.run(Paradigm.BATCH).outcome().failed()).isFalse();
+        assertThat(r.agreement().resultsAgree()).as(r.agreement().differences().toString()).isTrue();
+        assertThat(r.recommendation().choice()).get().extracting(Candidate::paradigm).isNotEqualTo(Paradigm.STREAM);
     }
 
     @Test

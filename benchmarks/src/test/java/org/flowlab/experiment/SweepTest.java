@@ -12,6 +12,7 @@ import org.flowlab.report.SweepPointFiles;
 import org.flowlab.sim.engine.OutputMode;
 import org.flowlab.sim.fault.FaultPlan;
 import org.flowlab.sim.fault.RandomTaskFailures;
+import org.flowlab.sim.stream.RestartStrategy;
 import org.flowlab.workloads.InvalidInputException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -110,6 +111,64 @@ class SweepTest {
         assertThat(new SweepPlan(base().withSeed(2), a.variations(), false).folderName()).isNotEqualTo(a.folderName());
         assertThat(new SweepPlan(base(), List.of(Variation.parse("interval=1s..8s:4:log")), false).folderName())
                 .isNotEqualTo(a.folderName());
+        // So do the stream's restart strategy and the batch engines' retries; their defaults add nothing.
+        assertThat(a.canonical()).doesNotContain("restart-strategy").doesNotContain("retries");
+        SweepPlan none = new SweepPlan(base().withSettings(base().settings().withRestartStrategy(RestartStrategy.parse("none"))),
+                a.variations(), false);
+        assertThat(none.canonical()).contains("restart-strategy none");
+        assertThat(none.folderName()).isNotEqualTo(a.folderName());
+        assertThat(new SweepPlan(base().withSettings(base().settings().withBatchRetries(new BatchRetries(2, 3))), a.variations(),
+                false).folderName()).isNotEqualTo(a.folderName());
+    }
+
+    @Test
+    void aSweepKeepsGoingPastAFailedEngineNeverRecommendsItAndReadsItsFailureBack() {
+        SweepPointFiles store = new SweepPointFiles(dir);
+        AtomicInteger runs = new AtomicInteger();
+        SweepResult r = Sweep.run(intervals(), IntervalEngine.failing(runs, Paradigm.STREAM, 5_000_000_000L), store,
+                SweepProgress.NONE);
+        assertThat(runs).hasValue(7);
+        assertThat(r.points()).hasSize(7);
+        SweepPoint stream = r.points().get(2);
+        assertThat(stream.key()).isEqualTo("stream@base");
+        assertThat(stream.failed()).isTrue();
+        assertThat(stream.status()).isEqualTo("failed");
+        assertThat(stream.failure()).isEqualTo(new EngineFailure(5_000, IntervalEngine.FAILED_RESTARTS, IntervalEngine.FAILED_REASON));
+        assertThat(stream.correct()).isFalse();
+        assertThat(stream.difference()).isEmpty();
+        assertThat(stream.lost()).isNull();
+        assertThat(stream.backlogGrew()).as("nothing is read after the failure").isTrue();
+        assertThat(r.points()).filteredOn(p -> p != stream).allSatisfy(p -> {
+            assertThat(p.status()).isEqualTo("completed");
+            assertThat(p.correct()).isTrue();
+        });
+        assertThat(r.recommendation()).get().satisfies(rec -> {
+            assertThat(rec.choice()).get().extracting(Candidate::paradigm).isNotEqualTo(Paradigm.STREAM);
+            assertThat(rec.explanation()).contains("Failed, so never recommended: stream (");
+        });
+        AtomicInteger again = new AtomicInteger();
+        SweepResult second = Sweep.run(intervals(), IntervalEngine.failing(again, Paradigm.STREAM, 5_000_000_000L), store,
+                SweepProgress.NONE);
+        assertThat(again).hasValue(0);
+        assertThat(second.points()).usingRecursiveFieldByFieldElementComparatorIgnoringFields("wallClockSeconds")
+                .containsExactlyElementsOf(r.points());
+    }
+
+    @Test
+    void aPointStoredBeforeStatusesFinished() {
+        SweepPointFiles store = new SweepPointFiles(dir);
+        Sweep.run(intervals(), IntervalEngine.factory(new AtomicInteger()), store, SweepProgress.NONE);
+        try {
+            String json = Files.readString(store.file("stream@base"));
+            Files.writeString(store.file("stream@base"), json.replaceAll(",\\s*\"status\": \"completed\"", ""));
+            assertThat(Files.readString(store.file("stream@base"))).doesNotContain("status");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertThat(store.find("stream@base")).get().satisfies(p -> {
+            assertThat(p.status()).isEqualTo("completed");
+            assertThat(p.failed()).isFalse();
+        });
     }
 
     @Test

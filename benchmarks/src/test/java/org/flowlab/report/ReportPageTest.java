@@ -13,8 +13,11 @@ import org.flowlab.experiment.Comparison;
 import org.flowlab.experiment.ComparisonPlan;
 import org.flowlab.experiment.ComparisonProgress;
 import org.flowlab.experiment.ComparisonResult;
+import org.flowlab.experiment.EngineFailure;
 import org.flowlab.experiment.IntervalEngine;
 import org.flowlab.experiment.JobChoice;
+import org.flowlab.experiment.Paradigm;
+import org.flowlab.sim.stream.RestartStrategy;
 import org.flowlab.sim.catalog.JobCatalog;
 import org.flowlab.sim.job.Job;
 import org.flowlab.workloads.WorkloadGenerator;
@@ -116,6 +119,50 @@ class ReportPageTest {
         assertThat(back.engines().keySet()).containsExactly("batch", "microbatch", "stream");
         assertThat(back.wallClock().startedAt()).isEqualTo("2026-03-04T05:06:07Z");
         assertThat(back.parameters().workload().get("scenario").getAsString()).isEqualTo("stock-ticks");
+    }
+
+    @Test
+    void aFailedEngineIsShownAsAnOutcomeInTheTableThePageAndRunJson() throws IOException {
+        ComparisonPlan plan = ComparisonPlan.of("stock-ticks").withDuration(20_000_000_000L).withRate(100)
+                .withJob(JobChoice.named("vwap-1s"));
+        ComparisonResult failing = Comparison.run(plan, IntervalEngine.failing(new AtomicInteger(), Paradigm.STREAM, 7_500_000_000L),
+                ComparisonProgress.NONE);
+        RunReport report = ComparisonReport.write(failing, dir, "20260304-050607-stock-ticks", "9.9", AT, null);
+        RunReport.EngineFigures stream = report.engines().get("stream");
+        assertThat(stream.status()).isEqualTo("failed");
+        assertThat(stream.failed()).isTrue();
+        assertThat(stream.failure()).isEqualTo(new EngineFailure(7_500, IntervalEngine.FAILED_RESTARTS, IntervalEngine.FAILED_REASON));
+        assertThat(stream.resultsAgree()).isNull();
+        assertThat(stream.recovery().lost()).isNull();
+        assertThat(report.engines().get("batch").status()).isEqualTo("completed");
+        assertThat(report.engines().get("batch").failure()).isNull();
+        assertThat(report.agreement().failed()).containsExactly("stream");
+        assertThat(report.recommendation().candidates()).filteredOn(c -> c.engine().equals("stream")).singleElement()
+                .satisfies(c -> {
+                    assertThat(c.status()).isEqualTo("failed");
+                    assertThat(c.meetsSla()).isFalse();
+                });
+        ComparisonTable t = ComparisonTable.of(report);
+        assertThat(t.rows()).filteredOn(r -> r.label().equals("status")).singleElement()
+                .extracting(ComparisonTable.Row::cells).isEqualTo(List.of("completed", "completed", "FAILED after 3 restarts, at 7.5 s"));
+        assertThat(t.rows().get(t.rows().size() - 1).cells()).containsExactly("✓", "✓", "failed, not compared");
+        assertThat(t.rows()).filteredOn(r -> r.label().equals("lost")).singleElement()
+                .extracting(ComparisonTable.Row::cells).isEqualTo(List.of("0", "0", "—"));
+        String html = Files.readString(dir.resolve("report.html"));
+        assertThat(html).contains("<p class=\"bad\">Stream FAILED — its job failed at 7.5 s after 3 restarts: "
+                        + IntervalEngine.FAILED_REASON + ".")
+                .contains("The restart strategy (" + RestartStrategy.DEFAULT + ")")
+                .contains("Results agree ✓ — the final table of every engine that finished equals the reference oracle's")
+                .contains("<td class=\"bad\">FAILED after 3 restarts, at 7.5 s</td>");
+        assertThat(RunReportJson.read(dir.resolve("run.json"))).isEqualTo(report);
+        // A run.json written before engines had a status: every engine completed.
+        String before = RunReportJson.toJson(RunReport.of(result, "id", "9.9", ComparisonReport.CHARTS, "t", 0))
+                .replaceAll("\\s*\"status\": \"completed\",\\s*\"failure\": null,", "");
+        RunReport old = RunReportJson.fromJson(before);
+        assertThat(old.engines().values()).allSatisfy(f -> assertThat(f.status()).isNull())
+                .noneMatch(RunReport.EngineFigures::failed);
+        assertThat(ComparisonTable.of(old).rows()).extracting(ComparisonTable.Row::label).doesNotContain("status");
+        assertThat(ReportPage.html(old, null)).doesNotContain("FAILED");
     }
 
     @Test

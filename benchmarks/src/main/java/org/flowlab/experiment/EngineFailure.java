@@ -1,0 +1,42 @@
+package org.flowlab.experiment;
+
+import java.util.Objects;
+import org.flowlab.sim.engine.RunStatus;
+import org.flowlab.workloads.text.DurationText;
+
+/**
+ * How an engine's job failed for good, as run.json, a sweep's points and the recommendation
+ * report it: a result of the simulated world (its restart strategy or retries were exhausted), not
+ * an error of Flowlab. The engine's figures cover its run up to the failure, and its results, what
+ * was visible then, are not compared with the oracle's.
+ *
+ * @param atMs     when it failed, virtual milliseconds
+ * @param restarts how often the stream had restarted, or a batch engine had rerun a failed run, by then
+ * @param reason   why, in a few words
+ */
+public record EngineFailure(double atMs, int restarts, String reason) {
+
+    public EngineFailure {
+        Objects.requireNonNull(reason, "reason");
+    }
+
+    /** The failure of a run that ended with {@code status}, or null if it finished. */
+    public static EngineFailure of(RunStatus status) {
+        return status.failed() ? new EngineFailure(status.failedAt() / 1e6, status.restarts(), status.reason()) : null;
+    }
+
+    /**
+     * A table cell: {@code FAILED after 3 restarts} for the stream, {@code FAILED after 9 reruns}
+     * for a batch engine, which reruns a failed run rather than restart a job.
+     */
+    public String cell(Paradigm paradigm) {
+        String what = paradigm == Paradigm.STREAM ? "restart" : "rerun";
+        return "FAILED after " + restarts + " " + what + (restarts == 1 ? "" : "s");
+    }
+
+    /** A sentence's clause: {@code failed at 41 m 10 s after 0 restarts: the restart strategy (none) allows no more restarts}. */
+    public String clause(Paradigm paradigm) {
+        return "failed at " + DurationText.format(Math.round(atMs * 1e6)) + cell(paradigm).substring("FAILED".length())
+                + ": " + reason;
+    }
+}
