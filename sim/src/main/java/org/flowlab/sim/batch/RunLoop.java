@@ -428,9 +428,11 @@ final class RunLoop implements RunExecution.Listener {
         double seconds = n == 0 || lastRead <= trace.firstArrival() ? 0 : (lastRead - trace.firstArrival()) / 1e9;
         double busy = tally.busySlotNanos / (double) settings.cluster().slotsPerWorker() / 1e9;
         LatencySummary firstVisible = visibility.firstVisibleLatency(trace);
+        // A job that failed for good read only part of the trace: its throughput is what it read.
+        long read = status.failed() ? job.read() : n;
         RunMetrics metrics = new RunMetrics(n, visibility.finalLatency(trace, firstVisible), firstVisible,
                 LatencySummary.of(processingLatency),
-                LatencySummary.of(eventTime), LatencySummary.of(detectionLatency), seconds == 0 ? 0 : n / seconds,
+                LatencySummary.of(eventTime), LatencySummary.of(detectionLatency), seconds == 0 ? 0 : read / seconds,
                 staleness.meanMs(), staleness.maxMs(), 0, history.size(), LatencySummary.of(runDurations),
                 new RecoveryFigures(recoveryTime, reprocessed, 0, lost, reruns),
                 new FaultTally(crashesHit, crashesDuringCommit, (int) tally.failedAttempts, reruns + (int) tally.tasksRetried),

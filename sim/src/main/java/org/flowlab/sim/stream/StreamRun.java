@@ -743,6 +743,14 @@ public final class StreamRun {
         }
         long lost = visibility.invisibleCount();
         double readSpan = trace.size() == 0 ? 1 : Math.max(1e9, lastFirstRead - trace.firstArrival());
+        // A job that failed for good read only part of the trace: its throughput is what it read.
+        long read = trace.size();
+        if (status.failed()) {
+            read = 0;
+            for (int h : highWater) {
+                read += h;
+            }
+        }
         ClusterSpec cluster = config.cluster();
         // The job holds its cluster from the trace's start to its end, running all along.
         ClusterTenancy tenancy = ClusterTenancy.alwaysOn(cluster, trace);
@@ -757,7 +765,7 @@ public final class StreamRun {
                 sink.processingLatency(),
                 sink.eventTimeLatency(),
                 sink.detectionLatency(),
-                trace.size() * 1e9 / readSpan,
+                read * 1e9 / readSpan,
                 staleness.meanMs(),
                 staleness.maxMs(),
                 backPressured,

@@ -93,6 +93,8 @@ class RestartStrategyTest {
         assertThat(run.isFinished()).isTrue();
         assertThat(out.metrics().faults().taskFailures()).as("the failure at 45 s meets no job").isEqualTo(2);
         assertThat(out.metrics().endTime()).isEqualTo(30 * S);
+        // Its throughput is what it read, about 30 s of a 60 s trace, over the time it read.
+        assertThat(out.metrics().throughputPerSecond() * 30).isLessThan(trace.size() * 0.6);
         // What it had shown by then was right: every window it emitted is the oracle's.
         ResultTable expected = ReferenceOracle.run(job, trace);
         assertThat(out.results().isEmpty()).isFalse();
