@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.flowlab.experiment.Delivery;
+import org.flowlab.sim.stream.RestartStrategy;
 import org.flowlab.experiment.EngineSettings;
 import org.flowlab.sim.catalog.CatalogJob;
 import org.flowlab.sim.catalog.JobCatalog;
@@ -26,7 +27,8 @@ import org.flowlab.workloads.text.DurationText;
  * time at 5 to 100 events per second (small, so hundreds of runs take minutes), a run seed, 1 to 4
  * workers, a batch interval of 5 s to 5 min, a micro-batch interval of 200 ms to 10 s, a checkpoint
  * interval of 1 to 30 s, a watermark delay of 0 to 20 s, no or some allowed lateness, either output
- * mode and either delivery guarantee — and 0 to 3 faults, each a crash, a task failure, a slow
+ * mode and either delivery guarantee, a restart strategy for the stream ({@link #restartStrategy})
+ * — and 0 to 3 faults, each a crash, a task failure, a slow
  * worker or a source stall.
  *
  * <p>Faults at uniformly random times would seldom hit the short moments that matter, so six in
@@ -94,6 +96,25 @@ public final class CaseGenerator {
         this.scenarios = List.copyOf(scenarios);
     }
 
+    /** Where the restart strategy's draws come from, apart from the others, so that adding it changed no other draw. */
+    private static final long RESTART_STREAM = 0x5EED_0F_5EA7L;
+
+    /**
+     * The stream's restart strategy: Flink's default six times in ten, else a fixed delay of 1 to 10 s
+     * with 2 to 6 attempts or an exponential delay limited to 3 to 10 attempts — limits that some
+     * plans defeat, so that failed engines are drawn too.
+     */
+    private static RestartStrategy restartStrategy(SplittableRandom r) {
+        int pick = r.nextInt(20);
+        if (pick < 12) {
+            return RestartStrategy.DEFAULT;
+        }
+        if (pick < 17) {
+            return new RestartStrategy.FixedDelay(r.nextInt(2, 7), S * r.nextLong(1, 11));
+        }
+        return new RestartStrategy.ExponentialDelay(S, 60 * S, 1.5, 3600 * S, r.nextInt(3, 11));
+    }
+
     /** Run {@code index}: the same for the same seed, bounds and index. */
     public TortureCase draw(int index) {
         SplittableRandom r = new SplittableRandom(mix(seed, index));
@@ -116,6 +137,7 @@ public final class CaseGenerator {
         if (output == OutputMode.UPDATES) {
             settings = settings.withEarlyFireInterval(pick(r, EARLY_FIRE));
         }
+        settings = settings.withRestartStrategy(restartStrategy(new SplittableRandom(mix(seed, index) ^ RESTART_STREAM)));
         FaultPlan faults = faults(r, duration, settings);
         return new TortureCase(index, scenario, job, duration, rate, runSeed, settings, faults);
     }

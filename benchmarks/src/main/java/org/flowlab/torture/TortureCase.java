@@ -59,7 +59,8 @@ public record TortureCase(int index, String scenario, String job, long duration,
                 "--delivery", settings.delivery().text(),
                 "--watermark-delay", EngineSettings.compact(settings.eventTime().watermarkDelay()),
                 "--allowed-lateness", EngineSettings.compact(settings.eventTime().allowedLateness()),
-                "--output", settings.output().id()));
+                "--output", settings.output().id(),
+                "--restart-strategy", settings.restartStrategy().toString()));
         if (settings.output() == OutputMode.UPDATES) {
             a.add("--early-fire");
             a.add(EngineSettings.compact(settings.earlyFireInterval()));
