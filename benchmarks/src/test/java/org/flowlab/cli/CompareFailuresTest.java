@@ -142,7 +142,7 @@ class CompareFailuresTest {
         JsonObject failure = engine(json, "batch").getAsJsonObject("failure");
         assertThat(failure.get("restarts").getAsInt()).isEqualTo(BatchRetries.DEFAULT.maxRunAttempts() - 1);
         assertThat(failure.get("reason").getAsString())
-                .endsWith("failed " + BatchRetries.DEFAULT.maxRunAttempts() + " times in a row (a task failed 4 attempts)");
+                .endsWith("failed " + BatchRetries.DEFAULT.maxRunAttempts() + " times in a row (a task failed all its 4 attempts)");
         assertThat(json.getAsJsonObject("recommendation").get("choice").getAsString()).isNotEqualTo("batch");
     }
 }
