@@ -171,9 +171,7 @@ final class RunLoop implements RunExecution.Listener {
         if (trace.size() > 0) {
             long first = mode.trigger().first(staging);
             sim.schedule(Math.max(0, first), s -> onTrigger());
-            for (int w = 0; w < failureTimes.workers(); w++) {
-                scheduleTaskFailure(w, 0);
-            }
+            failureTimes.scheduleIn(sim, 0, this::onTaskFailure);
         }
         sim.run();
         if (trace.size() > 0 && !finished && !status.failed()) {
@@ -349,21 +347,15 @@ final class RunLoop implements RunExecution.Listener {
         sim.scheduleAfter(delay, s -> startAttempt());
     }
 
-    /** Schedules worker {@code worker}'s next task failure at or after {@code from}, while the job goes on. */
-    private void scheduleTaskFailure(int worker, long from) {
-        long at = failureTimes.nextAtOrAfter(worker, from);
-        if (at == Long.MAX_VALUE) {
-            return;
+    /** A task failure on {@code worker} now hits the run executing, if any; returns whether the job goes on. */
+    private boolean onTaskFailure(int worker) {
+        if (finished || status.failed()) {
+            return false;
         }
-        sim.schedule(at, s -> {
-            if (finished || status.failed()) {
-                return;
-            }
-            if (execution != null) {
-                execution.taskFailure(worker);
-            }
-            scheduleTaskFailure(worker, s.now() + 1);
-        });
+        if (execution != null) {
+            execution.taskFailure(worker);
+        }
+        return true;
     }
 
     /**

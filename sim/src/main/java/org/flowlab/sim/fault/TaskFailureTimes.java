@@ -3,7 +3,10 @@ package org.flowlab.sim.fault;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntPredicate;
+import java.util.function.IntSupplier;
 import org.apache.commons.math3.random.RandomGenerator;
+import org.flowlab.sim.kernel.Simulation;
 import org.flowlab.workloads.random.RandomStreams;
 
 /**
@@ -93,6 +96,36 @@ public final class TaskFailureTimes {
             next = Math.min(next, nextDrawn(worker, t));
         }
         return next;
+    }
+
+    /**
+     * Schedules every worker's failures from {@code from} on in {@code sim}, one pending event per
+     * worker at a time: at each, {@code onFailure} is told the worker, and says whether to go on (an
+     * engine whose job is over answers false, which ends that worker's events).
+     *
+     * @return how many of these events are pending, at any time (an engine that looks for work left
+     *         in the simulation leaves them out)
+     */
+    public IntSupplier scheduleIn(Simulation sim, long from, IntPredicate onFailure) {
+        int[] pending = {0};
+        for (int w = 0; w < workers(); w++) {
+            scheduleNext(sim, w, from, onFailure, pending);
+        }
+        return () -> pending[0];
+    }
+
+    private void scheduleNext(Simulation sim, int worker, long from, IntPredicate onFailure, int[] pending) {
+        long at = nextAtOrAfter(worker, from);
+        if (at == Long.MAX_VALUE) {
+            return;
+        }
+        pending[0]++;
+        sim.schedule(at, s -> {
+            pending[0]--;
+            if (onFailure.test(worker)) {
+                scheduleNext(s, worker, s.now() + 1, onFailure, pending);
+            }
+        });
     }
 
     /** Whether any worker fails in {@code [from, to]}. */

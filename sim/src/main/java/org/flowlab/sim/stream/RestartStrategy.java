@@ -1,5 +1,6 @@
 package org.flowlab.sim.stream;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -166,18 +167,18 @@ public sealed interface RestartStrategy {
             switch (type) {
                 case "fixed-delay" -> {
                     known(t, options, "attempts", "delay");
-                    return new FixedDelay(count(t, options.getOrDefault("attempts", "1")),
-                            duration(t, options.getOrDefault("delay", "1s")));
+                    return new FixedDelay(count(options.getOrDefault("attempts", "1")),
+                            duration(options.getOrDefault("delay", "1s")));
                 }
                 case "exponential-delay" -> {
                     known(t, options, "initial", "max", "multiplier", "reset", "attempts");
                     ExponentialDelay d = (ExponentialDelay) DEFAULT;
                     return new ExponentialDelay(
-                            options.containsKey("initial") ? duration(t, options.get("initial")) : d.initial(),
-                            options.containsKey("max") ? duration(t, options.get("max")) : d.max(),
-                            options.containsKey("multiplier") ? number(t, options.get("multiplier")) : d.multiplier(),
-                            options.containsKey("reset") ? duration(t, options.get("reset")) : d.reset(),
-                            options.containsKey("attempts") ? count(t, options.get("attempts")) : d.attempts());
+                            options.containsKey("initial") ? duration(options.get("initial")) : d.initial(),
+                            options.containsKey("max") ? duration(options.get("max")) : d.max(),
+                            options.containsKey("multiplier") ? number(options.get("multiplier")) : d.multiplier(),
+                            options.containsKey("reset") ? duration(options.get("reset")) : d.reset(),
+                            options.containsKey("attempts") ? count(options.get("attempts")) : d.attempts());
                 }
                 default -> throw new InvalidInputException("restart strategy '" + t + "': '" + type
                         + "' is not a restart strategy; allowed: " + ALLOWED);
@@ -208,21 +209,21 @@ public sealed interface RestartStrategy {
 
     private static void known(String text, Map<String, String> options, String... names) {
         for (String key : options.keySet()) {
-            if (!java.util.Arrays.asList(names).contains(key)) {
+            if (!Arrays.asList(names).contains(key)) {
                 throw new InvalidInputException("restart strategy '" + text + "': '" + key + "' is not one of its options ("
                         + String.join(", ", names) + ")");
             }
         }
     }
 
-    private static int count(String text, String value) {
+    private static int count(String value) {
         if (!value.matches("\\d{1,9}")) {
             throw new InvalidInputException("attempts must be a whole number >= 0 (got '" + value + "')");
         }
         return Integer.parseInt(value);
     }
 
-    private static long duration(String text, String value) {
+    private static long duration(String value) {
         try {
             return DurationText.parse(value);
         } catch (IllegalArgumentException e) {
@@ -230,7 +231,7 @@ public sealed interface RestartStrategy {
         }
     }
 
-    private static double number(String text, String value) {
+    private static double number(String value) {
         try {
             double d = Double.parseDouble(value);
             if (!Double.isFinite(d)) {

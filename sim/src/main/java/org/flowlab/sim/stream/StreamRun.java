@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.IntSupplier;
 import org.flowlab.sim.cluster.ClusterSpec;
 import org.flowlab.sim.cluster.ClusterTenancy;
 import org.flowlab.sim.cluster.CostModel;
@@ -61,7 +62,8 @@ public final class StreamRun {
     private final boolean hasSlowdowns;
     private final TaskFailureTimes failureTimes;
     private final RestartStrategy.Backoff backoff;
-    private int pendingFailureEvents;
+    /** How many task-failure events are pending in the simulation. */
+    private IntSupplier pendingFailureEvents = () -> 0;
     private final int[][] logs;
     private final int[] highWater;
     private final ThroughputTimeline.Builder throughput = ThroughputTimeline.builder(1_000_000_000L);
@@ -150,9 +152,7 @@ public final class StreamRun {
                 run.sim.schedule(crash.at(), s -> run.crash(crash.worker(), crash.restartDelay()));
             }
         }
-        for (int w = 0; w < run.failureTimes.workers(); w++) {
-            run.scheduleTaskFailure(w, run.startTime);
-        }
+        run.pendingFailureEvents = run.failureTimes.scheduleIn(run.sim, run.startTime, run::taskFailure);
         return run;
     }
 
@@ -506,7 +506,7 @@ public final class StreamRun {
         if (phase == Phase.FINISHED || phase == Phase.FAILED) {
             return;
         }
-        if (phase == Phase.RUNNING && s.pending() == pendingFailureEvents && !coordinator.inProgress()) {
+        if (phase == Phase.RUNNING && s.pending() == pendingFailureEvents.getAsInt() && !coordinator.inProgress()) {
             // Only this timer (and future task failures) is left: no task will ever run again, so the job can never finish.
             throw new IllegalStateException("job " + job.name() + ": the stream stopped making progress at "
                     + s.now() + " ns without finishing (a bug in the engine)");
@@ -566,32 +566,20 @@ public final class StreamRun {
 
     // ---------------------------------------------------------------- faults
 
-    /** Schedules worker {@code worker}'s next task failure at or after {@code from}, if it has one. */
-    private void scheduleTaskFailure(int worker, long from) {
-        long at = failureTimes.nextAtOrAfter(worker, from);
-        if (at == Long.MAX_VALUE) {
-            return;
-        }
-        pendingFailureEvents++;
-        sim.schedule(at, s -> {
-            pendingFailureEvents--;
-            if (phase == Phase.FINISHED || phase == Phase.FAILED) {
-                return;
-            }
-            taskFailure(worker);
-            scheduleTaskFailure(worker, s.now() + 1);
-        });
-    }
-
     /**
      * A task failure on {@code worker} now: if the job runs a task there, the job fails and
      * restarts from its last completed checkpoint (every task, as Flink's restart-all and, for a
      * job whose stages are joined by keyBy, its region failover do). A job that is down or already
      * failing has nothing running to fail.
+     *
+     * @return whether the job is still going, and so meets this worker's next failure
      */
-    private void taskFailure(int worker) {
+    private boolean taskFailure(int worker) {
+        if (phase == Phase.FINISHED || phase == Phase.FAILED) {
+            return false;
+        }
         if (phase != Phase.RUNNING) {
-            return;
+            return true;
         }
         boolean hit = false;
         for (Task task : tasks) {
@@ -601,7 +589,7 @@ public final class StreamRun {
             }
         }
         if (!hit) {
-            return;
+            return true;
         }
         taskFailures++;
         failedAt = sim.now();
@@ -611,6 +599,7 @@ public final class StreamRun {
         }
         cancelJob();
         restartAfterFailure(sim.now());
+        return true;
     }
 
     /**
