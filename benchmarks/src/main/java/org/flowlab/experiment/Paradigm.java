@@ -1,6 +1,7 @@
 package org.flowlab.experiment;
 
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.flowlab.workloads.InvalidInputException;
 
@@ -43,6 +44,16 @@ public enum Paradigm {
     /** Every id, for messages: {@code batch, microbatch, stream}. */
     public static String ids() {
         return Arrays.stream(values()).map(Paradigm::id).collect(Collectors.joining(", "));
+    }
+
+    /** The paradigm whose id is {@code id} exactly, if any (run.json also names Flink's engines, which are none). */
+    public static Optional<Paradigm> byId(String id) {
+        for (Paradigm p : values()) {
+            if (p.id.equals(id)) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The paradigm with this id (or label); anything else is an error listing the known ones. */

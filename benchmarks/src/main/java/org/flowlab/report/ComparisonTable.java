@@ -96,12 +96,7 @@ public record ComparisonTable(List<String> engines, List<Row> rows) {
 
     /** The paradigm of an engine id of run.json; a Flink engine (which never fails this way) counts as a stream. */
     static Paradigm paradigm(String engine) {
-        for (Paradigm p : Paradigm.values()) {
-            if (p.id().equals(engine)) {
-                return p;
-            }
-        }
-        return Paradigm.STREAM;
+        return Paradigm.byId(engine).orElse(Paradigm.STREAM);
     }
 
     /**

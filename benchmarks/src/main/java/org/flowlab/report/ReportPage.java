@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.flowlab.charts.Palette;
+import org.flowlab.experiment.BatchRetries;
+import org.flowlab.experiment.EngineFailure;
 import org.flowlab.experiment.Paradigm;
 import org.flowlab.workloads.text.DurationText;
 import org.flowlab.workloads.text.RateText;
@@ -111,7 +113,7 @@ public final class ReportPage {
             if (!f.failed()) {
                 return;
             }
-            org.flowlab.experiment.EngineFailure failure = f.failure();
+            EngineFailure failure = f.failure();
             Paradigm p = ComparisonTable.paradigm(id);
             String what = failure == null ? "failed" : failure.clause(p);
             h.append("<p class=\"bad\">").append(escape(Character.toUpperCase(label(id).charAt(0)) + label(id).substring(1)))
@@ -127,7 +129,7 @@ public final class ReportPage {
 
     /** How a batch engine retries, from run.json's parameters, one sentence. */
     private static String retries(RunReport report) {
-        org.flowlab.experiment.BatchRetries r = report.parameters().retries();
+        BatchRetries r = report.parameters().retries();
         return r == null ? "Its retries were exhausted."
                 : "A task gets " + r.maxAttempts() + " attempts before its run fails, and a failed run is rerun until the"
                 + " same input has run " + r.maxRunAttempts() + " times; then the job gives up.";
@@ -317,20 +319,11 @@ public final class ReportPage {
 
     /** A small square in the paradigm's colour, so the table matches the charts. */
     static String swatch(String engineId) {
-        for (Paradigm p : Paradigm.values()) {
-            if (p.id().equals(engineId)) {
-                return "<span class=\"swatch\" style=\"background:" + Palette.hex(Palette.of(p)) + "\"></span>";
-            }
-        }
-        return "";
+        return Paradigm.byId(engineId)
+                .map(p -> "<span class=\"swatch\" style=\"background:" + Palette.hex(Palette.of(p)) + "\"></span>").orElse("");
     }
 
     static String label(String engineId) {
-        for (Paradigm p : Paradigm.values()) {
-            if (p.id().equals(engineId)) {
-                return p.label();
-            }
-        }
-        return engineId;
+        return Paradigm.byId(engineId).map(Paradigm::label).orElse(engineId);
     }
 }
