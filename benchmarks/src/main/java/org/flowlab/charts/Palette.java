@@ -1,20 +1,15 @@
 package org.flowlab.charts;
 
 import java.awt.Color;
-import org.flowlab.experiment.Paradigm;
+import org.flowlab.sim.engine.EngineType;
 
 /**
- * One colour per paradigm, the same in every chart and page, from the Okabe–Ito palette that
- * colour-blind readers can tell apart: batch blue, micro-batch orange, stream green.
+ * The colours every chart and page shares: each engine's own, as its registration gives it ({@link
+ * EngineType#colour()}; the standard engines take the Okabe–Ito palette that colour-blind readers can tell
+ * apart: batch blue, micro-batch orange, stream green), and those of what is no engine.
  */
 public final class Palette {
 
-    /** Batch: blue. */
-    public static final Color BATCH = new Color(0x00, 0x72, 0xB2);
-    /** Micro-batch: orange. */
-    public static final Color MICROBATCH = new Color(0xE6, 0x9F, 0x00);
-    /** Stream: bluish green. */
-    public static final Color STREAM = new Color(0x00, 0x9E, 0x73);
     /** Reference runs on Apache Flink, when they join: vermilion. */
     public static final Color FLINK = new Color(0xD5, 0x5E, 0x00);
     /** SLA lines and fault markers: a dark red that no paradigm uses. */
@@ -25,13 +20,9 @@ public final class Palette {
     private Palette() {
     }
 
-    /** The colour of {@code paradigm}. */
-    public static Color of(Paradigm paradigm) {
-        return switch (paradigm) {
-            case BATCH -> BATCH;
-            case MICROBATCH -> MICROBATCH;
-            case STREAM -> STREAM;
-        };
+    /** The colour of {@code engine}, as its registration gives it. */
+    public static Color of(EngineType<?> engine) {
+        return Color.decode(engine.colour());
     }
 
     /** {@code #0072b2}, for pages. */

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.Map;
 import org.flowlab.experiment.Candidate;
-import org.flowlab.experiment.Paradigm;
+import org.flowlab.sim.engine.EngineType;
 import org.flowlab.experiment.SweepParameter;
 import org.flowlab.experiment.SweepPoint;
 import org.knowm.xchart.style.Styler;
@@ -40,8 +40,14 @@ public final class SweepCharts {
         chart.getStyler().setXAxisDecimalPattern("#,##0.###");
         chart.getStyler().setMarkerSize(9);
         double maxCost = 0;
-        for (Paradigm p : Paradigm.values()) {
-            List<Candidate> mine = candidates.stream().filter(c -> c.paradigm() == p).toList();
+        List<EngineType<?>> engines = new ArrayList<>();
+        for (Candidate c : candidates) {
+            if (engines.stream().noneMatch(e -> e.id().equals(c.paradigm().id()))) {
+                engines.add(c.paradigm());
+            }
+        }
+        for (EngineType<?> p : engines) {
+            List<Candidate> mine = candidates.stream().filter(c -> c.paradigm().id().equals(p.id())).toList();
             if (mine.isEmpty()) {
                 continue;
             }
@@ -102,7 +108,8 @@ public final class SweepCharts {
      * @param interval which interval the sweep varied
      * @param points   the sweep's points; where other parameters varied too, those at their first value
      */
-    public static XYChart continuum(String title, SweepParameter interval, List<SweepPoint> points) {
+    public static XYChart continuum(String title, SweepParameter interval, List<SweepPoint> points, List<EngineType<?>> engines,
+                                   List<SweepParameter> parameters) {
         XYChart chart = ComparisonCharts.chart(title, interval.id() + " (s, log scale)", "median latency per record (s, log scale)");
         chart.setYAxisGroupTitle(1, "cost per run (dashed, log scale)");
         chart.getStyler().setYAxisGroupPosition(1, Styler.YAxisPosition.Right);
@@ -110,7 +117,7 @@ public final class SweepCharts {
         chart.getStyler().setXAxisDecimalPattern("#,##0.###").setYAxisDecimalPattern("#,##0.###");
         chart.getStyler().putYAxisGroupDecimalPatternMap(1, "#,##0.####");
         chart.getStyler().setMarkerSize(6);
-        List<SweepPoint> mine = firstOfOthers(points, interval);
+        List<SweepPoint> mine = firstOfOthers(points, interval, parameters);
         double minX = Double.POSITIVE_INFINITY;
         double maxX = 0;
         for (SweepPoint p : mine) {
@@ -124,8 +131,8 @@ public final class SweepCharts {
             minX = 1;
             maxX = 1;
         }
-        for (Paradigm paradigm : Paradigm.values()) {
-            List<SweepPoint> series = new ArrayList<>(mine.stream().filter(p -> p.paradigm() == paradigm).toList());
+        for (EngineType<?> paradigm : engines) {
+            List<SweepPoint> series = new ArrayList<>(mine.stream().filter(p -> p.engine().equals(paradigm.id())).toList());
             if (series.isEmpty()) {
                 continue;
             }
@@ -164,14 +171,14 @@ public final class SweepCharts {
      * The saturation knee: p99 per-record latency against the input rate, per paradigm; rates at
      * which the backlog grew without bound are marked with a cross.
      */
-    public static XYChart knee(String title, List<SweepPoint> points) {
+    public static XYChart knee(String title, List<SweepPoint> points, List<EngineType<?>> engines) {
         XYChart chart = ComparisonCharts.chart(title, "input rate (records/s, log scale)", "p99 latency per record (ms, log scale)");
         chart.getStyler().setXAxisLogarithmic(true).setYAxisLogarithmic(true);
         chart.getStyler().setXAxisDecimalPattern("#,##0.###").setYAxisDecimalPattern("#,##0.###");
         chart.getStyler().setMarkerSize(7);
         List<double[]> unbounded = new ArrayList<>();
-        for (Paradigm paradigm : Paradigm.values()) {
-            List<SweepPoint> series = new ArrayList<>(points.stream().filter(p -> p.paradigm() == paradigm
+        for (EngineType<?> paradigm : engines) {
+            List<SweepPoint> series = new ArrayList<>(points.stream().filter(p -> p.engine().equals(paradigm.id())
                     && !Double.isNaN(p.value(SweepParameter.RATE))).toList());
             if (series.isEmpty()) {
                 continue;
@@ -200,12 +207,12 @@ public final class SweepCharts {
     }
 
     /** The points whose other varied parameters sit at their first (smallest) value, so one line is one curve. */
-    static List<SweepPoint> firstOfOthers(List<SweepPoint> points, SweepParameter varied) {
+    static List<SweepPoint> firstOfOthers(List<SweepPoint> points, SweepParameter varied, List<SweepParameter> parameters) {
         Map<String, String> first = new java.util.HashMap<>();
         for (SweepPoint p : points) {
             p.parameters().forEach((name, value) -> {
                 if (!name.equals(varied.id())) {
-                    SweepParameter other = SweepParameter.parse(name);
+                    SweepParameter other = parameters.stream().filter(q -> q.id().equals(name)).findFirst().orElseThrow();
                     first.merge(name, value, (a, b) -> other.read(a) <= other.read(b) ? a : b);
                 }
             });

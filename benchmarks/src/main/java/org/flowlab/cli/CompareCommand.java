@@ -9,7 +9,7 @@ import org.flowlab.experiment.Agreement;
 import org.flowlab.experiment.Comparison;
 import org.flowlab.experiment.ComparisonPlan;
 import org.flowlab.experiment.ComparisonResult;
-import org.flowlab.experiment.EngineFactory;
+import org.flowlab.sim.registry.EngineRegistry;
 import org.flowlab.experiment.EngineFailure;
 import org.flowlab.experiment.EngineRun;
 import org.flowlab.experiment.FlinkComparisonResult;
@@ -42,7 +42,7 @@ import picocli.CommandLine.Option;
                 "  ./flowlab compare --scenario my-shop.json --out /tmp/flowlab-runs"})
 final class CompareCommand implements Callable<Integer> {
 
-    private final EngineFactory engines;
+    private final EngineRegistry engines;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -54,14 +54,14 @@ final class CompareCommand implements Callable<Integer> {
             description = "Put the run folder under DIR instead of results/runs/ (DIR/index.html lists the runs in it).")
     Path out;
 
-    CompareCommand(EngineFactory engines) {
+    CompareCommand(EngineRegistry engines) {
         this.engines = engines;
     }
 
     @Override
     public Integer call() {
-        ComparisonPlan plan = options.plan(ComparisonPlan.showcase());
-        Comparison.check(plan, engines);
+        ComparisonPlan plan = options.plan(ComparisonPlan.showcase(), engines);
+        Comparison.check(plan);
         PrintWriter w = spec.commandLine().getOut();
         ComparisonRunFolder run = ComparisonRunFolder.write(out, plan.scenario(), ZonedDateTime.now(), () -> {
             w.printf(Locale.ROOT, "%s%s, seed %d: %s of event time at %s; engines %s; faults %s%n",
@@ -70,7 +70,7 @@ final class CompareCommand implements Callable<Integer> {
                     String.join(", ", plan.engineIds()), plan.faults());
             w.flush();
             ProgressDisplay progress = new ProgressDisplay(w, plan.engines(), System.console() != null);
-            ComparisonResult result = Comparison.run(plan, engines, progress);
+            ComparisonResult result = Comparison.run(plan, progress);
             progress.finish();
             return FlinkComparisonResult.withoutFlink(result);
         });
@@ -83,9 +83,9 @@ final class CompareCommand implements Callable<Integer> {
         w.print(ComparisonTable.of(report).toText());
         w.println();
         for (EngineRun r : result.runs()) {
-            EngineFailure failure = EngineFailure.of(r.outcome().status());
+            EngineFailure failure = r.failure();
             if (failure != null) {
-                w.println(wrap(r.paradigm().label() + " FAILED: its job " + failure.clause(r.paradigm())
+                w.println(wrap(r.paradigm().label() + " FAILED: its job " + failure.clause()
                         + ". Its figures cover the run up to the failure; its results are not compared.", 100));
             }
         }

@@ -2,21 +2,28 @@ package org.flowlab.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.flowlab.bench.CostProfile;
 import org.flowlab.experiment.ComparisonPlan;
-import org.flowlab.experiment.Delivery;
 import org.flowlab.experiment.EngineSettings;
 import org.flowlab.experiment.JobChoice;
 import org.flowlab.experiment.LatencyMeasure;
-import org.flowlab.experiment.Paradigm;
+import org.flowlab.sim.engine.EngineType;
 import org.flowlab.sim.engine.OutputMode;
 import org.flowlab.sim.fault.FaultPlan;
-import org.flowlab.sim.stream.RestartStrategy;
+import org.flowlab.sim.registry.EngineRegistry;
+import org.flowlab.workloads.InvalidInputException;
 import org.flowlab.workloads.WorkloadSpec;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** The options that make a {@link ComparisonPlan}, shared by {@code compare} and {@code sweep}. */
+/**
+ * The options that make a {@link ComparisonPlan}, shared by {@code compare}, {@code sweep} and {@code flink}: the
+ * ones every engine shares are fields here; each engine's own ({@code --batch-interval}, {@code --delivery} …) are
+ * added to the command from the engine registry ({@link EngineFlags}).
+ */
 final class ComparisonOptions {
 
     @Option(names = "--scenario", paramLabel = "NAME|FILE",
@@ -39,25 +46,13 @@ final class ComparisonOptions {
             description = "Mean input rate, e.g. 2000/s (default: the scenario's).")
     Double rate;
 
-    @Option(names = "--engines", paramLabel = "E[,E...]", split = ",", converter = ParadigmConverter.class,
-            description = "Which engines: batch, microbatch, stream (default: all three).")
-    List<Paradigm> engines;
+    @Option(names = "--engines", paramLabel = "E[,E...]", split = ",",
+            description = "Which engines, by id (default: every one: batch, microbatch, stream).")
+    List<String> engines;
 
-    @Option(names = "--batch-interval", paramLabel = "D", converter = DurationConverter.class,
-            description = "Batch: one run every D (default: 1h).")
-    Long batchInterval;
-
-    @Option(names = "--microbatch-interval", paramLabel = "D", converter = DurationConverter.class,
-            description = "Micro-batch: the trigger interval (default: 10s).")
-    Long microbatchInterval;
-
-    @Option(names = "--checkpoint-interval", paramLabel = "D", converter = DurationConverter.class,
-            description = "Stream: time between checkpoints (default: 1m).")
-    Long checkpointInterval;
-
-    @Option(names = "--delivery", paramLabel = "exactly-once|at-least-once", converter = DeliveryConverter.class,
-            description = "Stream: the sink's guarantee (default: at-least-once, as in Flink).")
-    Delivery delivery;
+    /** The command these options are mixed into: it holds each engine's own flags ({@link EngineFlags}). */
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
 
     @Option(names = "--workers", paramLabel = "N", description = "Workers of every engine's cluster (default: 4).")
     Integer workers;
@@ -79,24 +74,11 @@ final class ComparisonOptions {
                     + "mode, Flink's early firing, Kafka Streams' changelog).")
     OutputMode output;
 
-    @Option(names = "--early-fire", paramLabel = "D", converter = DurationConverter.class,
-            description = "Stream, with --output updates: how often, in processing time, a window emits its partial "
-                    + "result (default: 1s); the batch engines emit theirs at every run.")
-    Long earlyFire;
-
     @Option(names = "--faults", paramLabel = "SPEC", converter = FaultPlanConverter.class,
             description = "Faults injected into every engine, joined by ';': crash:worker=2@1h+30s, task-fail:mtbf=2h "
                     + "(each worker's tasks fail on average every 2 h), task-fail:worker=1@40m, slow:worker=1,x4@2h..3h, "
                     + "stall:source@10m..12m, or none.")
     FaultPlan faults;
-
-    @Option(names = "--restart-strategy", paramLabel = "TEXT", converter = RestartStrategyConverter.class,
-            description = "Stream: how the job restarts from its last checkpoint after a failure, and when it gives up, as "
-                    + "Flink's restart strategies: exponential-delay[:initial=1s,max=1m,multiplier=1.5,reset=1h,attempts=N] "
-                    + "(the default, without a limit on attempts), fixed-delay:attempts=N,delay=D, or none. Batch and "
-                    + "micro-batch give a task 4 attempts, as Spark does, then rerun the failed run, at most 10 runs of the "
-                    + "same input. An engine that gives up is reported as FAILED and never recommended.")
-    RestartStrategy restartStrategy;
 
     @Option(names = "--sla", paramLabel = "D", converter = DurationConverter.class,
             description = "Latency SLA: the p99 per-record latency (arrival to final, or to first visible with --sla-on first) must be at most D.")
@@ -122,8 +104,11 @@ final class ComparisonOptions {
         return scenario == null;
     }
 
-    /** The plan; without a scenario, {@code showcase} is the base the flags change. */
-    ComparisonPlan plan(ComparisonPlan showcase) {
+    /**
+     * The plan of {@code registry}'s engines (those {@code --engines} names, in the registry's order, or all);
+     * without a scenario, {@code showcase} is the base the flags change.
+     */
+    ComparisonPlan plan(ComparisonPlan showcase, EngineRegistry registry) {
         ComparisonPlan plan = scenario == null ? showcase : ComparisonPlan.of(workload(scenario));
         if (duration != null) {
             plan = plan.withDuration(duration);
@@ -137,10 +122,8 @@ final class ComparisonOptions {
         if (job != null) {
             plan = plan.withJob(JobChoice.named(job));
         }
-        if (engines != null) {
-            plan = plan.withEngines(engines);
-        }
-        plan = plan.withSettings(settings(plan.settings()));
+        plan = plan.withEngines(engines == null ? registry.all() : chosen(registry));
+        plan = plan.withSettings(EngineFlags.apply(command, registry, settings(plan.settings())));
         if (faults != null) {
             plan = plan.withFaults(faults);
         }
@@ -156,28 +139,26 @@ final class ComparisonOptions {
         return plan;
     }
 
+    /** The engines {@code --engines} names, in the registry's order; a name twice or unknown is an error. */
+    private List<EngineType<?>> chosen(EngineRegistry registry) {
+        List<String> ids = new ArrayList<>();
+        for (String e : engines) {
+            String id = registry.parse(e).id();
+            if (ids.contains(id)) {
+                throw new InvalidInputException("engines: " + id + " is named twice");
+            }
+            ids.add(id);
+        }
+        return registry.all().stream().filter(t -> ids.contains(t.id())).toList();
+    }
+
     private EngineSettings settings(EngineSettings base) {
         EngineSettings s = base;
-        if (batchInterval != null) {
-            s = s.withBatchInterval(batchInterval);
-        }
-        if (microbatchInterval != null) {
-            s = s.withMicrobatchInterval(microbatchInterval);
-        }
-        if (checkpointInterval != null) {
-            s = s.withCheckpointInterval(checkpointInterval);
-        }
-        if (delivery != null) {
-            s = s.withDelivery(delivery);
-        }
         if (workers != null) {
             s = s.withWorkers(workers);
         }
         if (output != null) {
             s = s.withOutput(output);
-        }
-        if (earlyFire != null) {
-            s = s.withEarlyFireInterval(earlyFire);
         }
         if (watermarkDelay != null) {
             s = s.withWatermarkDelay(watermarkDelay);
@@ -187,9 +168,6 @@ final class ComparisonOptions {
         }
         if (costProfile != null) {
             s = s.withCosts(CostProfile.read(costProfile));
-        }
-        if (restartStrategy != null) {
-            s = s.withRestartStrategy(restartStrategy);
         }
         return s;
     }

@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.flowlab.experiment.Comparison;
 import org.flowlab.experiment.ComparisonPlan;
-import org.flowlab.experiment.EngineFactory;
+import org.flowlab.sim.registry.EngineRegistry;
 import org.flowlab.experiment.FlinkComparison;
 import org.flowlab.experiment.FlinkComparisonResult;
 import org.flowlab.experiment.FlinkEngineRun;
@@ -61,7 +61,7 @@ final class FlinkCommand implements Callable<Integer> {
         }
     }
 
-    private final EngineFactory engines;
+    private final EngineRegistry engines;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -92,7 +92,7 @@ final class FlinkCommand implements Callable<Integer> {
             description = "Put the run folder under DIR instead of results/runs/ (DIR/index.html lists the runs in it).")
     Path out;
 
-    FlinkCommand(EngineFactory engines) {
+    FlinkCommand(EngineRegistry engines) {
         this.engines = engines;
     }
 
@@ -107,12 +107,12 @@ final class FlinkCommand implements Callable<Integer> {
                     + "the trace's disorder, so that each must equal the oracle exactly; --watermark-delay and "
                     + "--allowed-lateness are for compare and sweep");
         }
-        if (options.output != null || options.earlyFire != null) {
+        if (options.output != null || EngineFlags.given(options.command, "early-fire") != null) {
             throw new InvalidInputException("flink: Flink's runs emit final results only, so every engine does; --output and "
                     + "--early-fire are for compare and sweep");
         }
-        ComparisonPlan plan = options.plan(ComparisonPlan.showcase());
-        Comparison.check(plan, engines);
+        ComparisonPlan plan = options.plan(ComparisonPlan.showcase(), engines);
+        Comparison.check(plan);
         int slots = parallelism != null ? parallelism : Math.min(4, Runtime.getRuntime().availableProcessors());
         FlinkComparison.checkParallelism(slots);
         FlinkComparison.checkRepeats(repeat);
@@ -126,7 +126,7 @@ final class FlinkCommand implements Callable<Integer> {
                     repeat == 1 ? "" : "; every engine " + repeat + " times");
             w.flush();
             ProgressDisplay progress = new ProgressDisplay(w, plan.engines(), System.console() != null);
-            FlinkComparisonResult result = FlinkComparison.run(plan, engines, mode.modes, remote, slots, repeat, progress,
+            FlinkComparisonResult result = FlinkComparison.run(plan, mode.modes, remote, slots, repeat, progress,
                     line -> {
                         w.println("  " + line);
                         w.flush();

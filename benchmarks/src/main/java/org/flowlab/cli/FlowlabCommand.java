@@ -1,8 +1,9 @@
 package org.flowlab.cli;
 
 import java.io.PrintWriter;
-import org.flowlab.experiment.EngineFactory;
-import org.flowlab.experiment.StandardEngines;
+import java.util.List;
+import org.flowlab.sim.registry.EngineRegistry;
+
 import org.flowlab.workloads.InvalidInputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -43,11 +44,11 @@ public final class FlowlabCommand implements Runnable {
 
     /** Runs the command line with the given streams and returns the exit code; used by tests too. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-        return execute(args, out, err, StandardEngines.FACTORY);
+        return execute(args, out, err, EngineRegistry.STANDARD);
     }
 
     /** As {@link #execute(String[], PrintWriter, PrintWriter)}, with the engines {@code engines} builds. */
-    public static int execute(String[] args, PrintWriter out, PrintWriter err, EngineFactory engines) {
+    public static int execute(String[] args, PrintWriter out, PrintWriter err, EngineRegistry engines) {
         CommandLine cli = commandLine(engines);
         cli.setOut(out);
         cli.setErr(err);
@@ -56,13 +57,16 @@ public final class FlowlabCommand implements Runnable {
 
     /** The configured command line, with the exit-code and one-line error policy applied. */
     public static CommandLine commandLine() {
-        return commandLine(StandardEngines.FACTORY);
+        return commandLine(EngineRegistry.STANDARD);
     }
 
     /** The command line whose experiments run the engines {@code engines} builds. */
-    public static CommandLine commandLine(EngineFactory engines) {
+    public static CommandLine commandLine(EngineRegistry engines) {
         CommandLine cli = new CommandLine(new FlowlabCommand(), new CommandFactory(engines));
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        for (String name : List.of("compare", "sweep", "flink")) {
+            EngineFlags.addTo(cli.getSubcommands().get(name).getCommandSpec(), engines);
+        }
         cli.setParameterExceptionHandler((e, args) -> {
             CommandLine at = e.getCommandLine();
             at.getErr().println("flowlab: " + oneLine(e.getMessage()) + " (see '" + at.getCommandSpec().qualifiedName() + " --help')");
@@ -88,7 +92,7 @@ public final class FlowlabCommand implements Runnable {
     }
 
     /** Creates the commands, handing the experiment commands their engines. */
-    private record CommandFactory(EngineFactory engines) implements CommandLine.IFactory {
+    private record CommandFactory(EngineRegistry engines) implements CommandLine.IFactory {
         @Override
         public <K> K create(Class<K> cls) throws Exception {
             if (cls == CompareCommand.class) {

@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import org.flowlab.experiment.ComparisonProgress;
-import org.flowlab.experiment.Paradigm;
+import org.flowlab.sim.engine.EngineType;
 
 /**
  * Shows how far each engine has got. On a terminal, one bar per engine, redrawn in place (at most
@@ -16,26 +16,27 @@ final class ProgressDisplay implements ComparisonProgress {
     private static final long REDRAW_NANOS = 100_000_000L;
 
     private final PrintWriter out;
-    private final List<Paradigm> engines;
+    private final List<EngineType<?>> engines;
     private final boolean terminal;
     private final double[] fractions;
     private final int[] tenthsShown;
     private boolean drawn;
     private long lastDraw;
 
-    ProgressDisplay(PrintWriter out, List<Paradigm> engines, boolean terminal) {
+    ProgressDisplay(PrintWriter out, List<EngineType<?>> engines, boolean terminal) {
         this.out = out;
         this.engines = List.copyOf(engines);
         this.terminal = terminal;
-        this.fractions = new double[Paradigm.values().length];
-        this.tenthsShown = new int[Paradigm.values().length];
+        this.fractions = new double[engines.size()];
+        this.tenthsShown = new int[engines.size()];
         java.util.Arrays.fill(tenthsShown, -1);
     }
 
     @Override
-    public synchronized void update(Paradigm paradigm, double fraction) {
-        double f = Math.max(fractions[paradigm.ordinal()], Math.min(1, Math.max(0, fraction)));
-        fractions[paradigm.ordinal()] = f;
+    public synchronized void update(EngineType<?> paradigm, double fraction) {
+        int i = indexOf(paradigm);
+        double f = Math.max(fractions[i], Math.min(1, Math.max(0, fraction)));
+        fractions[i] = f;
         if (terminal) {
             long now = System.nanoTime();
             if (!drawn || f >= 1 || now - lastDraw >= REDRAW_NANOS) {
@@ -44,12 +45,21 @@ final class ProgressDisplay implements ComparisonProgress {
             }
         } else {
             int tenths = (int) Math.floor(f * 10 + 1e-9);
-            if (tenths > tenthsShown[paradigm.ordinal()]) {
-                tenthsShown[paradigm.ordinal()] = tenths;
+            if (tenths > tenthsShown[i]) {
+                tenthsShown[i] = tenths;
                 out.printf(Locale.ROOT, "  %-10s %3d %%%n", paradigm.id(), tenths * 10);
                 out.flush();
             }
         }
+    }
+
+    private int indexOf(EngineType<?> engine) {
+        for (int i = 0; i < engines.size(); i++) {
+            if (engines.get(i).id().equals(engine.id())) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("no progress bar for " + engine.id());
     }
 
     /** Draws the bars a last time, so they end at their final state. */
@@ -64,8 +74,9 @@ final class ProgressDisplay implements ComparisonProgress {
         if (drawn) {
             s.append("\033[").append(engines.size()).append('A');
         }
-        for (Paradigm p : engines) {
-            double f = fractions[p.ordinal()];
+        for (int i = 0; i < engines.size(); i++) {
+            EngineType<?> p = engines.get(i);
+            double f = fractions[i];
             int filled = (int) Math.round(f * BAR);
             s.append("\r\033[K  ").append(String.format(Locale.ROOT, "%-10s", p.id())).append(" [")
                     .append("#".repeat(filled)).append(".".repeat(BAR - filled)).append(']')

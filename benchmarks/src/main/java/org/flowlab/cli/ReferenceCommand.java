@@ -10,7 +10,7 @@ import java.util.concurrent.Callable;
 import org.flowlab.experiment.Comparison;
 import org.flowlab.experiment.ComparisonPlan;
 import org.flowlab.experiment.ComparisonResult;
-import org.flowlab.experiment.EngineFactory;
+import org.flowlab.sim.registry.EngineRegistry;
 import org.flowlab.experiment.Recommendation;
 import org.flowlab.experiment.ReferencePlans;
 import org.flowlab.experiment.Sweep;
@@ -40,7 +40,7 @@ import picocli.CommandLine.Option;
         footer = {"", "Example:", "  ./flowlab reference"})
 final class ReferenceCommand implements Callable<Integer> {
 
-    private final EngineFactory engines;
+    private final EngineRegistry engines;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -48,15 +48,15 @@ final class ReferenceCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Write the reference results to DIR instead of results/reference/.")
     Path out;
 
-    ReferenceCommand(EngineFactory engines) {
+    ReferenceCommand(EngineRegistry engines) {
         this.engines = engines;
     }
 
     @Override
     public Integer call() throws IOException {
-        ComparisonPlan comparisonPlan = ReferencePlans.comparison();
-        SweepPlan sweepPlan = ReferencePlans.sweep();
-        Comparison.check(comparisonPlan, engines);
+        ComparisonPlan comparisonPlan = ReferencePlans.comparison().withEngines(engines.all());
+        SweepPlan sweepPlan = ReferencePlans.sweep(engines);
+        Comparison.check(comparisonPlan);
         Path dir = out != null ? out : ResultsLocation.root().resolve("reference");
         try {
             Files.createDirectories(dir);
@@ -72,7 +72,7 @@ final class ReferenceCommand implements Callable<Integer> {
         Path comparisonDir = dir.resolve("comparison");
         Path work = fresh(dir.resolve(".comparison.tmp"));
         ProgressDisplay progress = new ProgressDisplay(w, comparisonPlan.engines(), System.console() != null);
-        ComparisonResult result = Comparison.run(comparisonPlan, engines, progress);
+        ComparisonResult result = Comparison.run(comparisonPlan, progress);
         progress.finish();
         // Committed pages link to no index: a fresh clone has none until its first run.
         ComparisonReport.write(result, work, "reference-comparison", FlowlabVersion.current(), started, null);
@@ -85,7 +85,7 @@ final class ReferenceCommand implements Callable<Integer> {
         started = ZonedDateTime.now();
         Path sweepDir = dir.resolve("sweep");
         Path sweepWork = fresh(dir.resolve(".sweep.tmp"));
-        SweepResult sweep = Sweep.run(sweepPlan, engines, new SweepPointFiles(sweepWork.resolve("points")), (point, reused) -> {
+        SweepResult sweep = Sweep.run(sweepPlan, new SweepPointFiles(sweepWork.resolve("points")), (point, reused) -> {
             w.printf(Locale.ROOT, "  %s: p50 %s, p99 %s, cost %s%n", point.key(), ComparisonTable.ms(point.latency().p50Ms()),
                     ComparisonTable.ms(point.latency().p99Ms()), Recommendation.money(point.cost()));
             w.flush();

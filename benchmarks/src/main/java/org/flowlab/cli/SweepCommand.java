@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.flowlab.experiment.Comparison;
-import org.flowlab.experiment.EngineFactory;
+import org.flowlab.sim.registry.EngineRegistry;
 import org.flowlab.experiment.Recommendation;
 import org.flowlab.experiment.SustainableThroughput;
 import org.flowlab.experiment.Sweep;
@@ -55,7 +55,7 @@ final class SweepCommand implements Callable<Integer> {
 
     static final String SUSTAINABLE_THROUGHPUT = "sustainable-throughput";
 
-    private final EngineFactory engines;
+    private final EngineRegistry engines;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -75,7 +75,7 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Put the sweep's folder under DIR instead of results/sweeps/.")
     Path out;
 
-    SweepCommand(EngineFactory engines) {
+    SweepCommand(EngineRegistry engines) {
         this.engines = engines;
     }
 
@@ -94,10 +94,10 @@ final class SweepCommand implements Callable<Integer> {
         w.printf(Locale.ROOT, "sweep %s: %d point%s × engines %s%s%n", dir, plan.grid().size(), plan.grid().size() == 1 ? "" : "s",
                 String.join(", ", plan.base().engineIds()), plan.findSustainableThroughput() ? ", searching sustainable throughput" : "");
         w.flush();
-        SweepResult result = Sweep.run(plan, engines, new SweepPointFiles(dir.resolve("points")), (point, reused) -> {
+        SweepResult result = Sweep.run(plan, new SweepPointFiles(dir.resolve("points")), (point, reused) -> {
             if (point.failed()) {
                 w.printf(Locale.ROOT, "  %-8s %s: %s — %s%n", reused ? "kept" : "computed", point.key(),
-                        point.failure().cell(point.paradigm()) + ", at " + ComparisonTable.ms(point.failure().atMs()),
+                        point.failure().cell() + ", at " + ComparisonTable.ms(point.failure().atMs()),
                         point.failure().reason());
             } else {
                 w.printf(Locale.ROOT, "  %-8s %s: p50 %s, p99 %s, cost %s%s%s%n", reused ? "kept" : "computed", point.key(),
@@ -142,11 +142,11 @@ final class SweepCommand implements Callable<Integer> {
         }
         List<Variation> variations = new ArrayList<>();
         for (String v : vary) {
-            variations.add(Variation.parse(v));
+            variations.add(Variation.parse(v, engines));
         }
-        SweepPlan plan = new SweepPlan(options.plan(null), variations, find != null);
+        SweepPlan plan = new SweepPlan(options.plan(null, engines), variations, find != null);
         for (Map<SweepParameter, Double> values : plan.grid()) {
-            Comparison.check(plan.at(values), engines);
+            Comparison.check(plan.at(values));
         }
         return plan;
     }

@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.flowlab.experiment.EngineFactory;
+import org.flowlab.sim.registry.EngineRegistry;
 import org.flowlab.sim.catalog.JobCatalog;
 import org.flowlab.torture.Torture;
 import org.flowlab.torture.TortureSettings;
@@ -47,7 +47,7 @@ final class TortureCommand implements Callable<Integer> {
     /** Runs when --runs is not given. */
     static final int DEFAULT_RUNS = 100;
 
-    private final EngineFactory engines;
+    private final EngineRegistry engines;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -68,7 +68,7 @@ final class TortureCommand implements Callable<Integer> {
             description = "Draw only from these catalog scenarios (default: all; see 'flowlab scenarios').")
     List<String> scenarios;
 
-    TortureCommand(EngineFactory engines) {
+    TortureCommand(EngineRegistry engines) {
         this.engines = engines;
     }
 

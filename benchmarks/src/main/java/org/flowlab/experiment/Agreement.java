@@ -1,5 +1,6 @@
 package org.flowlab.experiment;
 
+import org.flowlab.sim.engine.EngineType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -46,7 +47,7 @@ public record Agreement(boolean resultsAgree, int oracleOutputs, List<Verdict> v
      * @param failed          whether its job failed for good: then it is not judged, {@code agrees} is
      *                        false and the counts of differences and lost records are 0
      */
-    public record Verdict(Paradigm paradigm, boolean agrees, int differences, String firstDifference, long lateRecords,
+    public record Verdict(EngineType<?> paradigm, boolean agrees, int differences, String firstDifference, long lateRecords,
                           long lostRecords, int oracleDifferences, boolean failed) {
         public Verdict {
             Objects.requireNonNull(paradigm, "paradigm");
@@ -57,7 +58,7 @@ public record Agreement(boolean resultsAgree, int oracleOutputs, List<Verdict> v
         }
 
         /** The verdict of an engine whose job failed for good. */
-        static Verdict ofFailed(Paradigm paradigm, long lateRecords) {
+        static Verdict ofFailed(EngineType<?> paradigm, long lateRecords) {
             return new Verdict(paradigm, false, 0, "", lateRecords, 0, 0, true);
         }
 
@@ -114,9 +115,9 @@ public record Agreement(boolean resultsAgree, int oracleOutputs, List<Verdict> v
     }
 
     /** The verdict of {@code paradigm}. */
-    public Verdict of(Paradigm paradigm) {
+    public Verdict of(EngineType<?> paradigm) {
         for (Verdict v : verdicts) {
-            if (v.paradigm() == paradigm) {
+            if (v.paradigm().id().equals(paradigm.id())) {
                 return v;
             }
         }
@@ -124,7 +125,7 @@ public record Agreement(boolean resultsAgree, int oracleOutputs, List<Verdict> v
     }
 
     /** The engines whose job failed for good, in order: not judged. */
-    public List<Paradigm> failed() {
+    public List<EngineType<?>> failed() {
         return verdicts.stream().filter(Verdict::failed).map(Verdict::paradigm).toList();
     }
 
@@ -141,7 +142,7 @@ public record Agreement(boolean resultsAgree, int oracleOutputs, List<Verdict> v
                 late.add(String.format(Locale.ROOT, "%s %,d", v.paradigm().id(), v.lateRecords()));
             }
         }
-        List<Paradigm> failed = failed();
+        List<EngineType<?>> failed = failed();
         if (failed.size() == verdicts.size()) {
             return "every engine failed, so no results were compared";
         }
@@ -151,7 +152,7 @@ public record Agreement(boolean resultsAgree, int oracleOutputs, List<Verdict> v
                 : who + " equals the reference oracle without the records it dropped as late ("
                 + String.join(", ", late) + "), " + outputs;
         return failed.isEmpty() ? text
-                : text + "; " + String.join(" and ", failed.stream().map(Paradigm::id).toList()) + " failed, not compared";
+                : text + "; " + String.join(" and ", failed.stream().map(EngineType::id).toList()) + " failed, not compared";
     }
 
     /** The lines of run.json's {@code differences}: one per engine that finished and does not agree. */

@@ -1,5 +1,6 @@
 package org.flowlab.experiment;
 
+import org.flowlab.sim.engine.EngineType;
 import java.util.Objects;
 import org.flowlab.sim.metrics.LatencySummary;
 import org.flowlab.sim.metrics.RunMetrics;
@@ -24,7 +25,7 @@ import org.flowlab.sim.metrics.RunMetrics;
  * @param failure         how its job failed for good, or null if it finished: a failed configuration
  *                        is never recommended, and its figures cover its run up to the failure
  */
-public record Candidate(Paradigm paradigm, String configuration, double p50Ms, double p99Ms, double cost,
+public record Candidate(EngineType<?> paradigm, String configuration, double p50Ms, double p99Ms, double cost,
                         double workerSeconds, double throughputPerSec, double inputRatePerSec, long maxBacklog,
                         double recoveryMs, long reprocessed, long duplicates, long lateRecords, boolean correct,
                         EngineFailure failure) {
@@ -38,7 +39,7 @@ public record Candidate(Paradigm paradigm, String configuration, double p50Ms, d
     }
 
     /** A configuration whose run finished. */
-    public Candidate(Paradigm paradigm, String configuration, double p50Ms, double p99Ms, double cost,
+    public Candidate(EngineType<?> paradigm, String configuration, double p50Ms, double p99Ms, double cost,
                      double workerSeconds, double throughputPerSec, double inputRatePerSec, long maxBacklog,
                      double recoveryMs, long reprocessed, long duplicates, long lateRecords, boolean correct) {
         this(paradigm, configuration, p50Ms, p99Ms, cost, workerSeconds, throughputPerSec, inputRatePerSec, maxBacklog,
@@ -57,7 +58,7 @@ public record Candidate(Paradigm paradigm, String configuration, double p50Ms, d
         return new Candidate(run.paradigm(), run.configuration(), latency.p50Ms(), latency.p99Ms(), m.cost(),
                 m.workerSecondsAllocated(), m.throughputPerSecond(), inputRatePerSec, m.throughput().maxBacklog(),
                 m.recovery().timeNanos() / 1e6, m.recovery().reprocessed(), m.recovery().duplicates(),
-                run.outcome().lateRecords(), correct, EngineFailure.of(run.outcome().status()));
+                run.outcome().lateRecords(), correct, run.failure());
     }
 
     /** {@code micro-batch (every 10 s)}. */

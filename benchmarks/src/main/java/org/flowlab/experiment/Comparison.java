@@ -1,5 +1,6 @@
 package org.flowlab.experiment;
 
+import org.flowlab.sim.engine.EngineType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -32,31 +33,31 @@ public final class Comparison {
      *
      * @throws org.flowlab.workloads.InvalidInputException naming the first problem
      */
-    public static void check(ComparisonPlan plan, EngineFactory engines) {
+    public static void check(ComparisonPlan plan) {
         plan.job().name(plan.scenario());
         plan.faults().validateFor(plan.settings().cluster());
-        for (Paradigm p : plan.engines()) {
-            engines.create(p, plan.settings(), plan.faults(), plan.seed());
+        for (EngineType<?> p : plan.engines()) {
+            plan.settings().create(p, plan.faults(), plan.seed());
         }
     }
 
-    /** Runs {@code plan} with the engines of {@code engines}, reporting progress to {@code progress}. */
-    public static ComparisonResult run(ComparisonPlan plan, EngineFactory engines, ComparisonProgress progress) {
-        return run(plan, engines, progress, Runtime.getRuntime().availableProcessors());
+    /** Runs {@code plan} with its engines, reporting progress to {@code progress}. */
+    public static ComparisonResult run(ComparisonPlan plan, ComparisonProgress progress) {
+        return run(plan, progress, Runtime.getRuntime().availableProcessors());
     }
 
     /**
-     * As {@link #run(ComparisonPlan, EngineFactory, ComparisonProgress)}, with at most
+     * As {@link #run(ComparisonPlan, ComparisonProgress)}, with at most
      * {@code maxThreads} engines (and the oracle) at once: 1 runs them one after the other, so each
      * engine's wall-clock time is its own and not shared with the others'. The simulated figures
      * are the same either way.
      */
-    public static ComparisonResult run(ComparisonPlan plan, EngineFactory engines, ComparisonProgress progress,
+    public static ComparisonResult run(ComparisonPlan plan, ComparisonProgress progress,
                                        int maxThreads) {
         long start = System.nanoTime();
         plan.job().name(plan.scenario()); // an unknown job fails before the trace is generated
         Trace trace = WorkloadGenerator.generate(plan.workload(), plan.seed());
-        return replay(plan, trace, null, engines, progress, System.nanoTime() - start, maxThreads);
+        return replay(plan, trace, null, progress, System.nanoTime() - start, maxThreads);
     }
 
     /**
@@ -64,38 +65,38 @@ public final class Comparison {
      * engines; {@code oracle} is the reference oracle's table of the plan's job on that trace if
      * already known (a sweep reuses it across points), else null.
      */
-    public static ComparisonResult replay(ComparisonPlan plan, Trace trace, ResultTable oracle, EngineFactory engines,
+    public static ComparisonResult replay(ComparisonPlan plan, Trace trace, ResultTable oracle,
                                           ComparisonProgress progress) {
-        return replay(plan, trace, oracle, engines, progress, 0, Runtime.getRuntime().availableProcessors());
+        return replay(plan, trace, oracle, progress, 0, Runtime.getRuntime().availableProcessors());
     }
 
     /**
      * Replays {@code trace}, generated from {@code plan}'s workload and seed in {@code traceNanos} of
      * wall-clock time, through {@code plan}'s engines, at most {@code maxThreads} at once.
      */
-    public static ComparisonResult replay(ComparisonPlan plan, Trace trace, long traceNanos, EngineFactory engines,
+    public static ComparisonResult replay(ComparisonPlan plan, Trace trace, long traceNanos,
                                           ComparisonProgress progress, int maxThreads) {
-        return replay(plan, trace, null, engines, progress, traceNanos, maxThreads);
+        return replay(plan, trace, null, progress, traceNanos, maxThreads);
     }
 
     /**
-     * As {@link #replay(ComparisonPlan, Trace, ResultTable, EngineFactory, ComparisonProgress)}, with at
+     * As {@link #replay(ComparisonPlan, Trace, ResultTable, ComparisonProgress)}, with at
      * most {@code maxThreads} engines at once (1: each engine's wall-clock time is its own).
      */
-    public static ComparisonResult replay(ComparisonPlan plan, Trace trace, ResultTable oracle, EngineFactory engines,
+    public static ComparisonResult replay(ComparisonPlan plan, Trace trace, ResultTable oracle,
                                           ComparisonProgress progress, int maxThreads) {
-        return replay(plan, trace, oracle, engines, progress, 0, maxThreads);
+        return replay(plan, trace, oracle, progress, 0, maxThreads);
     }
 
-    private static ComparisonResult replay(ComparisonPlan plan, Trace trace, ResultTable knownOracle, EngineFactory engines,
+    private static ComparisonResult replay(ComparisonPlan plan, Trace trace, ResultTable knownOracle,
                                            ComparisonProgress progress, long traceNanos, int maxThreads) {
         long start = System.nanoTime() - traceNanos;
         Job job = plan.job().build(trace);
         EngineSettings settings = plan.settings();
         plan.faults().validateFor(settings.cluster());
         List<Engine> built = new ArrayList<>();
-        for (Paradigm p : plan.engines()) {
-            built.add(engines.create(p, settings, plan.faults(), plan.seed()));
+        for (EngineType<?> p : plan.engines()) {
+            built.add(settings.create(p, plan.faults(), plan.seed()));
         }
 
         int threads = Math.max(1, Math.min(built.size() + (knownOracle == null ? 1 : 0), maxThreads));
@@ -103,14 +104,15 @@ public final class Comparison {
         try {
             List<Future<EngineRun>> runs = new ArrayList<>();
             for (int i = 0; i < built.size(); i++) {
-                Paradigm p = plan.engines().get(i);
+                EngineType<?> p = plan.engines().get(i);
                 Engine engine = built.get(i);
                 String configuration = settings.describe(p);
+                String givingUp = settings.givingUp(p);
                 runs.add(pool.submit(() -> {
                     progress.update(p, 0);
                     long t0 = System.nanoTime();
                     RunOutcome outcome = engine.run(job, trace, fraction -> progress.update(p, fraction));
-                    return new EngineRun(p, configuration, outcome, System.nanoTime() - t0);
+                    return new EngineRun(p, configuration, outcome, System.nanoTime() - t0, givingUp);
                 }));
             }
             Future<TimedTable> oracle = knownOracle != null ? null : pool.submit(() -> {

@@ -1,7 +1,10 @@
 package org.flowlab.experiment;
 
+import org.flowlab.sim.engine.EngineType;
+import org.flowlab.sim.registry.EngineRegistry;
 import java.util.ArrayList;
-import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalDouble;
@@ -23,14 +26,14 @@ import org.flowlab.workloads.text.DurationText;
  * @param workload what to generate
  * @param seed     the seed of the trace and of every engine's randomness
  * @param job      which job to run
- * @param engines  which paradigms, distinct; kept in {@link Paradigm} order
+ * @param engines  which engines, distinct, in the order tables and charts show them
  * @param settings the engines' knobs
  * @param faults   the faults injected into every engine
  * @param sla      the latency SLA: a bound on the p99 per-record latency, nanoseconds; empty = none
  * @param slaOn    which per-record latency the SLA bounds and the recommendation weighs (final by default)
  * @param budget   the most a run may cost, in the cluster price's currency; empty = no limit
  */
-public record ComparisonPlan(WorkloadSpec workload, long seed, JobChoice job, List<Paradigm> engines,
+public record ComparisonPlan(WorkloadSpec workload, long seed, JobChoice job, List<EngineType<?>> engines,
                              EngineSettings settings, FaultPlan faults, OptionalLong sla, LatencyMeasure slaOn,
                              OptionalDouble budget) {
 
@@ -57,15 +60,15 @@ public record ComparisonPlan(WorkloadSpec workload, long seed, JobChoice job, Li
         Objects.requireNonNull(slaOn, "slaOn");
         Objects.requireNonNull(budget, "budget");
         if (engines.isEmpty()) {
-            throw new InvalidInputException("engines: name at least one of " + Paradigm.ids());
+            throw new InvalidInputException("engines: name at least one of " + EngineRegistry.STANDARD.ids());
         }
-        EnumSet<Paradigm> distinct = EnumSet.noneOf(Paradigm.class);
-        for (Paradigm p : engines) {
-            if (!distinct.add(Objects.requireNonNull(p, "engine"))) {
+        Set<String> distinct = new HashSet<>();
+        for (EngineType<?> p : engines) {
+            if (!distinct.add(Objects.requireNonNull(p, "engine").id())) {
                 throw new InvalidInputException("engines: " + p.id() + " is named twice");
             }
         }
-        engines = List.copyOf(distinct);
+        engines = List.copyOf(engines);
         if (sla.isPresent() && sla.getAsLong() <= 0) {
             throw new InvalidInputException("SLA: must be a positive duration (got " + DurationText.format(sla.getAsLong()) + ")");
         }
@@ -74,14 +77,14 @@ public record ComparisonPlan(WorkloadSpec workload, long seed, JobChoice job, Li
         }
     }
 
-    /** A scenario's defaults: seed 1, its default job, every engine, default settings, no faults, no SLA or budget. */
+    /** A scenario's defaults: seed 1, its default job, every engine of {@link EngineRegistry#STANDARD}, default settings, no faults, no SLA or budget. */
     public static ComparisonPlan of(String scenario) {
         return of(WorkloadSpec.defaults(scenario));
     }
 
     /** A workload's comparison with the defaults of {@link #of(String)}. */
     public static ComparisonPlan of(WorkloadSpec workload) {
-        return new ComparisonPlan(workload, DEFAULT_SEED, JobChoice.scenarioDefault(), List.of(Paradigm.values()),
+        return new ComparisonPlan(workload, DEFAULT_SEED, JobChoice.scenarioDefault(), EngineRegistry.STANDARD.all(),
                 EngineSettings.defaults(), FaultPlan.NONE, OptionalLong.empty(), LatencyMeasure.FINAL,
                 OptionalDouble.empty());
     }
@@ -124,12 +127,22 @@ public record ComparisonPlan(WorkloadSpec workload, long seed, JobChoice job, Li
         return new ComparisonPlan(workload, seed, j, engines, settings, faults, sla, slaOn, budget);
     }
 
-    public ComparisonPlan withEngines(List<Paradigm> e) {
+    public ComparisonPlan withEngines(List<EngineType<?>> e) {
         return new ComparisonPlan(workload, seed, job, e, settings, faults, sla, slaOn, budget);
     }
 
-    public ComparisonPlan withEngines(Paradigm... e) {
+    public ComparisonPlan withEngines(EngineType<?>... e) {
         return withEngines(List.of(e));
+    }
+
+    /** This plan with each of its engines as {@code registry} registers the engine of that id (tests' doubles, for one). */
+    public ComparisonPlan withEnginesOf(EngineRegistry registry) {
+        List<EngineType<?>> of = new ArrayList<>();
+        for (EngineType<?> e : engines) {
+            of.add(registry.byId(e.id()).orElseThrow(() -> new InvalidInputException("engines: " + e.id()
+                    + " is not registered; known: " + registry.ids())));
+        }
+        return withEngines(of);
     }
 
     public ComparisonPlan withSettings(EngineSettings s) {

@@ -1,5 +1,6 @@
 package org.flowlab.experiment;
 
+import org.flowlab.sim.engine.EngineType;
 import java.util.List;
 import java.util.Objects;
 import org.flowlab.sim.job.Job;
@@ -15,7 +16,7 @@ import org.flowlab.workloads.Trace;
  * @param trace          the one trace every engine replayed
  * @param job            the job they ran
  * @param oracle         the reference oracle's result of the job on the trace
- * @param runs           one per engine, in {@link Paradigm} order
+ * @param runs           one per engine, in the plan's order
  * @param agreement      the results against the oracle
  * @param recommendation the configuration to run
  * @param wallClock      how long each part took on this machine
@@ -48,9 +49,9 @@ public record ComparisonResult(ComparisonPlan plan, EngineSettings settings, Tra
     }
 
     /** The run of {@code paradigm}. */
-    public EngineRun run(Paradigm paradigm) {
+    public EngineRun run(EngineType<?> paradigm) {
         for (EngineRun r : runs) {
-            if (r.paradigm() == paradigm) {
+            if (r.paradigm().id().equals(paradigm.id())) {
                 return r;
             }
         }

@@ -1,5 +1,6 @@
 package org.flowlab.experiment;
 
+import org.flowlab.sim.registry.EngineRegistry;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +26,7 @@ import org.flowlab.workloads.WorkloadGenerator;
  * each engine's wall-clock time is its own:
  * <pre>{@code
  * FlinkComparisonResult r = FlinkComparison.run(ComparisonPlan.of("nexmark").withJob(JobChoice.named("q5")),
- *         StandardEngines.FACTORY, List.of(FlinkMode.values()), null, 2, 1, ComparisonProgress.NONE, line -> { });
+ *         EngineRegistry.STANDARD, List.of(FlinkMode.values()), null, 2, 1, ComparisonProgress.NONE, line -> { });
  * }</pre>
  * With more than one repeat every engine, Flowlab's and Flink's, runs that many times over the same
  * trace and the fastest run of each is kept: the first runs warm the JIT, as a benchmark's warm-up
@@ -73,7 +74,7 @@ public final class FlinkComparison {
      * @param repeats     how many times each engine runs over the trace, its fastest run kept (1 to {@value #MAX_REPEATS})
      * @param log         told, a line at a time, what Flink is doing
      */
-    public static FlinkComparisonResult run(ComparisonPlan plan, EngineFactory engines, List<FlinkMode> modes,
+    public static FlinkComparisonResult run(ComparisonPlan plan, List<FlinkMode> modes,
                                             FlinkTarget remote, int parallelism, int repeats, ComparisonProgress progress,
                                             Consumer<String> log) {
         checkParallelism(parallelism);
@@ -87,8 +88,7 @@ public final class FlinkComparison {
         Trace generated = WorkloadGenerator.generate(plan.workload(), plan.seed());
         long traceNanos = System.nanoTime() - t0Trace;
         ComparisonPlan fair = plan.withSettings(plan.settings().withEventTime(coveringDisorder(generated)));
-        ComparisonResult flowlab = fastestOf(Comparison.replay(fair, generated, traceNanos, engines, progress, 1), repeats,
-                engines, everyRun, log);
+        ComparisonResult flowlab = fastestOf(Comparison.replay(fair, generated, traceNanos, progress, 1), repeats, everyRun, log);
         Trace trace = flowlab.trace();
         JobRecipe recipe = recipe(plan, trace);
         long t0 = System.nanoTime();
@@ -135,7 +135,7 @@ public final class FlinkComparison {
      * the same trace (their simulated figures are the same: the engines are deterministic, and a
      * repeat whose results differ is a bug, reported as one); every run's wall clock goes to {@code everyRun}.
      */
-    private static ComparisonResult fastestOf(ComparisonResult first, int repeats, EngineFactory engines,
+    private static ComparisonResult fastestOf(ComparisonResult first, int repeats,
                                               Map<String, List<Long>> everyRun, Consumer<String> log) {
         long start = System.nanoTime();
         List<EngineRun> fastest = new ArrayList<>(first.runs());
@@ -144,7 +144,7 @@ public final class FlinkComparison {
         }
         for (int repeat = 2; repeat <= repeats; repeat++) {
             log.accept(String.format(Locale.ROOT, "Flowlab's engines again (run %d of %d)", repeat, repeats));
-            ComparisonResult again = Comparison.replay(first.plan(), first.trace(), first.oracle(), engines,
+            ComparisonResult again = Comparison.replay(first.plan(), first.trace(), first.oracle(),
                     ComparisonProgress.NONE, 1);
             for (int i = 0; i < fastest.size(); i++) {
                 EngineRun before = fastest.get(i);

@@ -15,7 +15,7 @@ import org.flowlab.workloads.text.DurationText;
  * latency is within the SLA and whose cost is within the budget — and a paragraph explaining the
  * choice in terms of latency need, throughput, cost, complexity and fault tolerance, built from the
  * measured numbers. Costs within {@value #COST_TIE_PERCENT} % of each other count as a tie, broken
- * in favour of the simpler paradigm (batch, then micro-batch, then stream), then the lower p99.
+ * in favour of the simpler paradigm (the one listed first: batch, then micro-batch, then stream), then the lower p99.
  * When nothing qualifies, {@link #closest()} names what comes closest and the paragraph says which
  * constraint fails. A configuration whose job failed for good (its restart strategy or retries were
  * exhausted) is never chosen nor named closest; the paragraph says which failed and why.
@@ -75,8 +75,22 @@ public record Recommendation(OptionalLong sla, LatencyMeasure measure, OptionalD
     }
 
     /**
-     * Weighs {@code candidates} (at least one), whose latencies are {@code measure}'s, against the
-     * SLA and the budget.
+     * How simple {@code c}'s engine is to run among {@code candidates}: the rank of the engine's first
+     * candidate, since candidates come in the registry's order, from the simplest engine to the one with the
+     * most moving parts (lower is simpler).
+     */
+    static int simplicity(List<Candidate> candidates, Candidate c) {
+        for (int i = 0; i < candidates.size(); i++) {
+            if (candidates.get(i).paradigm().equals(c.paradigm())) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("not a candidate: " + c);
+    }
+
+    /**
+     * Weighs {@code candidates} (at least one, in the registry's order of their engines: simplest first),
+     * whose latencies are {@code measure}'s, against the SLA and the budget.
      */
     public static Recommendation choose(List<Candidate> candidates, OptionalLong sla, LatencyMeasure measure,
                                         OptionalDouble budget) {
@@ -109,12 +123,12 @@ public record Recommendation(OptionalLong sla, LatencyMeasure measure, OptionalD
         return new Recommendation(sla, measure, budget, outcome, choice, closest, text, candidates);
     }
 
-    /** The cheapest, ties (within {@link #COST_TIE_PERCENT} %) to the simpler paradigm, then the lower p99. */
+    /** The cheapest, ties (within {@link #COST_TIE_PERCENT} %) to the simpler paradigm (listed first), then the lower p99. */
     static Candidate cheapest(List<Candidate> options) {
         double min = options.stream().mapToDouble(Candidate::cost).min().orElseThrow();
         double limit = min * (1 + COST_TIE_PERCENT / 100) + 1e-12;
         return options.stream().filter(c -> c.cost() <= limit)
-                .min(Comparator.comparing(Candidate::paradigm).thenComparingDouble(Candidate::p99Ms)
+                .min(Comparator.comparingInt((Candidate c) -> simplicity(options, c)).thenComparingDouble(Candidate::p99Ms)
                         .thenComparingDouble(Candidate::cost))
                 .orElseThrow();
     }
@@ -161,7 +175,7 @@ public record Recommendation(OptionalLong sla, LatencyMeasure measure, OptionalD
             }
             List<String> named = new ArrayList<>();
             for (Candidate f : failed.subList(0, Math.min(failed.size(), MAX_LISTED))) {
-                named.add(f.title() + " " + f.failure().clause(f.paradigm()));
+                named.add(f.title() + " " + f.failure().clause());
             }
             s.append(failed.size() == 1 ? "Failed, so never recommended: " : "Failed, so never recommended (" + failed.size() + "): ")
                     .append(String.join("; ", named));
@@ -241,7 +255,7 @@ public record Recommendation(OptionalLong sla, LatencyMeasure measure, OptionalD
                     if (o != c && o.correct() && meetsSla(o, sla) && withinBudget(o, budget)
                             && Math.abs(o.cost() - c.cost()) <= Math.min(o.cost(), c.cost()) * COST_TIE_PERCENT / 100 + 1e-12) {
                         ties.add(o.title());
-                        simplest &= o.paradigm().compareTo(c.paradigm()) > 0;
+                        simplest &= simplicity(all, o) > simplicity(all, c);
                     }
                 }
                 if (!ties.isEmpty()) {
@@ -291,7 +305,7 @@ public record Recommendation(OptionalLong sla, LatencyMeasure measure, OptionalD
 
         private static String recovery(Candidate c, boolean full) {
             if (c.failed()) {
-                return full ? c.failure().clause(c.paradigm()) : "failed (above)";
+                return full ? c.failure().clause() : "failed (above)";
             }
             if (!touched(c)) {
                 return full ? "the injected faults interrupted none of its work" : "untouched";

@@ -1,5 +1,6 @@
 package org.flowlab.experiment;
 
+import org.flowlab.sim.registry.EngineRegistry;
 import java.util.List;
 import org.flowlab.sim.fault.FaultPlan;
 
@@ -25,7 +26,8 @@ public final class ReferencePlans {
      * micro-batch intervals swept from a second to an hour on a log scale; the stream, which no
      * interval concerns, is the line they tend to.
      */
-    public static SweepPlan sweep() {
-        return new SweepPlan(ComparisonPlan.showcase().withFaults(FaultPlan.NONE), List.of(Variation.parse(INTERVALS)), false);
+    public static SweepPlan sweep(EngineRegistry engines) {
+        return new SweepPlan(ComparisonPlan.showcase().withFaults(FaultPlan.NONE).withEngines(engines.all()),
+                List.of(Variation.parse(INTERVALS, engines)), false);
     }
 }

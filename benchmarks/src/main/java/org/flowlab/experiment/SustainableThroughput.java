@@ -1,5 +1,6 @@
 package org.flowlab.experiment;
 
+import org.flowlab.sim.engine.EngineType;
 import org.flowlab.sim.metrics.ThroughputTimeline;
 import org.flowlab.workloads.Trace;
 
@@ -52,7 +53,7 @@ public final class SustainableThroughput {
      * @param limitedByCap   whether the search stopped because the next rate could not be judged within
  *                       {@link #MAX_PROBE_EVENTS} events: {@code rate} is then a lower bound
      */
-    public record Result(Paradigm paradigm, double rate, Double firstUnbounded, int probes, boolean limitedByCap) {
+    public record Result(EngineType<?> paradigm, double rate, Double firstUnbounded, int probes, boolean limitedByCap) {
     }
 
     /** Whether the backlog of {@code timeline} stayed bounded over {@code trace}'s arrivals (see the class comment). */
@@ -101,7 +102,7 @@ public final class SustainableThroughput {
      * Bisects {@code paradigm}'s sustainable rate from {@code start}. An untestable rate ends the
      * search: the highest bounded rate found is then a lower bound, and the result says so.
      */
-    static Result search(Paradigm paradigm, double start, Probe probe) {
+    static Result search(EngineType<?> paradigm, double start, Probe probe) {
         int probes = 0;
         double lo = 0;
         double hi = Double.POSITIVE_INFINITY;

@@ -1,5 +1,6 @@
 package org.flowlab.experiment;
 
+import org.flowlab.sim.engine.EngineType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,12 +22,12 @@ public final class Sweep {
     private Sweep() {
     }
 
-    public static SweepResult run(SweepPlan plan, EngineFactory engines, PointStore store, SweepProgress progress) {
-        return new Sweep.Runner(plan, engines, store, progress).run();
+    public static SweepResult run(SweepPlan plan, PointStore store, SweepProgress progress) {
+        return new Sweep.Runner(plan, store, progress).run();
     }
 
     /** The key of {@code paradigm}'s run with {@code parameters}: {@code stream@checkpoint-interval=10s}. */
-    static String key(Paradigm paradigm, Map<String, String> parameters) {
+    static String key(EngineType<?> paradigm, Map<String, String> parameters) {
         StringBuilder k = new StringBuilder(paradigm.id()).append('@');
         boolean first = true;
         for (Map.Entry<String, String> e : parameters.entrySet()) {
@@ -39,17 +40,8 @@ public final class Sweep {
         return k.toString();
     }
 
-    /** The engine's batch or trigger interval, 0 for the stream. */
-    static long interval(Paradigm paradigm, EngineSettings settings) {
-        return switch (paradigm) {
-            case BATCH -> settings.batchInterval();
-            case MICROBATCH -> settings.microbatchInterval();
-            case STREAM -> 0;
-        };
-    }
-
     /** The varied values that concern {@code paradigm}, as text by name. */
-    static Map<String, String> relevant(Map<SweepParameter, Double> values, Paradigm paradigm) {
+    static Map<String, String> relevant(Map<SweepParameter, Double> values, EngineType<?> paradigm) {
         Map<String, String> out = new LinkedHashMap<>();
         values.forEach((p, v) -> {
             if (p.affects(paradigm)) {
@@ -61,7 +53,6 @@ public final class Sweep {
 
     private static final class Runner {
         private final SweepPlan plan;
-        private final EngineFactory engines;
         private final PointStore store;
         private final SweepProgress progress;
         private final Map<String, SweepPoint> points = new LinkedHashMap<>();
@@ -71,22 +62,21 @@ public final class Sweep {
         private Trace cachedTrace;
         private ResultTable cachedOracle;
 
-        Runner(SweepPlan plan, EngineFactory engines, PointStore store, SweepProgress progress) {
+        Runner(SweepPlan plan, PointStore store, SweepProgress progress) {
             this.plan = plan;
-            this.engines = engines;
             this.store = store;
             this.progress = progress;
         }
 
         SweepResult run() {
             long start = System.nanoTime();
-            Comparison.check(plan.base(), engines);
+            Comparison.check(plan.base());
             List<SustainableThroughput.Result> sustainable = new ArrayList<>();
             for (Map<SweepParameter, Double> values : plan.grid()) {
                 ComparisonPlan at = plan.at(values);
-                Comparison.check(at, engines);
+                Comparison.check(at);
                 if (plan.findSustainableThroughput()) {
-                    for (Paradigm p : at.engines()) {
+                    for (EngineType<?> p : at.engines()) {
                         sustainable.add(SustainableThroughput.search(p, at.workload().rate(), rate -> probe(at, values, p, rate)));
                     }
                 } else {
@@ -95,16 +85,16 @@ public final class Sweep {
             }
             Optional<Recommendation> recommendation = plan.findSustainableThroughput() ? Optional.empty()
                     : Optional.of(Recommendation.choose(points.values().stream()
-                    .map(p -> p.candidate(plan.base().slaOn())).toList(), plan.base().sla(), plan.base().slaOn(),
+                    .map(p -> p.candidate(plan.engine(p.engine()), plan.base().slaOn())).toList(), plan.base().sla(), plan.base().slaOn(),
                     plan.base().budget()));
             return new SweepResult(plan, new ArrayList<>(points.values()), sustainable, recommendation, computed, reused,
                     System.nanoTime() - start);
         }
 
         private void runPoint(ComparisonPlan at, Map<SweepParameter, Double> values) {
-            Map<Paradigm, Map<String, String>> parameters = new LinkedHashMap<>();
-            List<Paradigm> missing = new ArrayList<>();
-            for (Paradigm p : at.engines()) {
+            Map<EngineType<?>, Map<String, String>> parameters = new LinkedHashMap<>();
+            List<EngineType<?>> missing = new ArrayList<>();
+            for (EngineType<?> p : at.engines()) {
                 Map<String, String> mine = relevant(values, p);
                 parameters.put(p, mine);
                 if (!lookUp(key(p, mine))) {
@@ -116,10 +106,10 @@ public final class Sweep {
             }
         }
 
-        private SustainableThroughput.Verdict probe(ComparisonPlan at, Map<SweepParameter, Double> values, Paradigm p,
+        private SustainableThroughput.Verdict probe(ComparisonPlan at, Map<SweepParameter, Double> values, EngineType<?> p,
                                                     double rate) {
             long duration = SustainableThroughput.probeDuration(at.workload().duration(), rate);
-            if (duration < SustainableThroughput.requiredSpan(interval(p, at.settings()))) {
+            if (duration < SustainableThroughput.requiredSpan(at.settings().triggerInterval(p))) {
                 return SustainableThroughput.Verdict.UNTESTABLE;
             }
             Map<String, String> mine = relevant(values, p);
@@ -148,7 +138,7 @@ public final class Sweep {
             return true;
         }
 
-        private void compute(ComparisonPlan plan, Map<Paradigm, Map<String, String>> parameters) {
+        private void compute(ComparisonPlan plan, Map<EngineType<?>, Map<String, String>> parameters) {
             String workload = plan.workload().toJson() + "#" + plan.seed();
             if (!workload.equals(cachedWorkload)) {
                 plan.job().name(plan.scenario());
@@ -156,12 +146,12 @@ public final class Sweep {
                 cachedOracle = null;
                 cachedWorkload = workload;
             }
-            ComparisonResult result = Comparison.replay(plan, cachedTrace, cachedOracle, engines, ComparisonProgress.NONE);
+            ComparisonResult result = Comparison.replay(plan, cachedTrace, cachedOracle, ComparisonProgress.NONE);
             cachedOracle = result.oracle();
             for (EngineRun run : result.runs()) {
                 Map<String, String> mine = parameters.get(run.paradigm());
                 SweepPoint point = SweepPoint.of(key(run.paradigm(), mine), mine, run,
-                        result.agreement().of(run.paradigm()), result.trace(), interval(run.paradigm(), result.settings()));
+                        result.agreement().of(run.paradigm()), result.trace(), result.settings().triggerInterval(run.paradigm()));
                 store.save(point);
                 points.put(point.key(), point);
                 computed++;

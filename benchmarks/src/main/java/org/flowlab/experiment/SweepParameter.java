@@ -2,17 +2,18 @@ package org.flowlab.experiment;
 
 import com.google.gson.JsonObject;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import org.flowlab.sim.engine.EngineOption;
+import org.flowlab.sim.engine.EngineType;
 import org.flowlab.sim.fault.Fault;
 import org.flowlab.sim.fault.FaultPlan;
 import org.flowlab.sim.fault.RandomTaskFailures;
+import org.flowlab.sim.registry.EngineRegistry;
 import org.flowlab.workloads.InvalidInputException;
 import org.flowlab.workloads.WorkloadSpec;
 import org.flowlab.workloads.text.DurationText;
@@ -21,36 +22,46 @@ import org.flowlab.workloads.text.RateText;
 /**
  * What a sweep may vary, the kind of values it takes, and which engines it changes: a parameter
  * that does not concern an engine (a batch interval for the stream) leaves that engine's run as it
- * is, so the sweep runs it once for all those points.
+ * is, so the sweep runs it once for all those points. The parameters every engine shares (rate,
+ * workers, the event-time contract, task failures, key skew) are fixed; the others are the engines'
+ * own sweepable options, read from the {@link EngineRegistry} ({@link #all}), plus {@code interval},
+ * which sets every engine's option named {@code interval} in its JSON form at once: the continuum from
+ * batch to micro-batch, with the stream as its limit.
  */
-public enum SweepParameter {
-    /** The batch schedule's interval. */
-    BATCH_INTERVAL("batch-interval", Kind.DURATION, EnumSet.of(Paradigm.BATCH)),
-    /** The micro-batch trigger interval. */
-    MICROBATCH_INTERVAL("microbatch-interval", Kind.DURATION, EnumSet.of(Paradigm.MICROBATCH)),
-    /** Both intervals at once: the continuum from batch to micro-batch, with the stream as its limit. */
-    INTERVAL("interval", Kind.DURATION, EnumSet.of(Paradigm.BATCH, Paradigm.MICROBATCH)),
+public final class SweepParameter {
     /** The workload's mean input rate. */
-    RATE("rate", Kind.RATE, EnumSet.allOf(Paradigm.class)),
+    public static final SweepParameter RATE = new SweepParameter("rate", Kind.RATE, t -> true,
+            (plan, v, p) -> plan.withRate(v));
     /** Workers of every cluster. */
-    WORKERS("workers", Kind.WHOLE, EnumSet.allOf(Paradigm.class)),
-    /** The stream's checkpoint interval. */
-    CHECKPOINT_INTERVAL("checkpoint-interval", Kind.DURATION, EnumSet.of(Paradigm.STREAM)),
+    public static final SweepParameter WORKERS = new SweepParameter("workers", Kind.WHOLE, t -> true,
+            (plan, v, p) -> plan.withSettings(plan.settings().withWorkers((int) v)));
     /** The event-time contract's watermark delay, the same for every engine. */
-    WATERMARK_DELAY("watermark-delay", Kind.DURATION_OR_ZERO, EnumSet.allOf(Paradigm.class)),
-    /**
-     * The contract's allowed lateness: what the engines that drop late records keep (the batch
-     * engine corrects late records whatever the lateness, so its results do not depend on it).
-     */
-    ALLOWED_LATENESS("allowed-lateness", Kind.DURATION_OR_ZERO, EnumSet.of(Paradigm.MICROBATCH, Paradigm.STREAM)),
+    public static final SweepParameter WATERMARK_DELAY = new SweepParameter("watermark-delay", Kind.DURATION_OR_ZERO,
+            t -> true, (plan, v, p) -> plan.withSettings(plan.settings().withWatermarkDelay((long) v)));
+    /** The contract's allowed lateness, the same for every engine. */
+    public static final SweepParameter ALLOWED_LATENESS = new SweepParameter("allowed-lateness", Kind.DURATION_OR_ZERO,
+            t -> true, (plan, v, p) -> plan.withSettings(plan.settings().withAllowedLateness((long) v)));
     /** Each worker's mean time between task failures (the fault plan's {@code task-fail:mtbf} part). */
-    TASK_MTBF("task-mtbf", Kind.DURATION, EnumSet.allOf(Paradigm.class)),
+    public static final SweepParameter TASK_MTBF = new SweepParameter("task-mtbf", Kind.DURATION, t -> true,
+            (plan, v, p) -> plan.withFaults(withTaskFailures(plan.faults(), (long) v)));
     /** The Zipf exponent s of the scenario's key distribution. */
-    KEY_SKEW("key-skew", Kind.POSITIVE, EnumSet.allOf(Paradigm.class));
+    public static final SweepParameter KEY_SKEW = new SweepParameter("key-skew", Kind.POSITIVE, t -> true,
+            (plan, v, p) -> plan.withWorkload(withKeySkew(plan.workload(), v)));
+    /** The name of the parameter that sets every engine's {@code interval} option. */
+    public static final String INTERVAL = "interval";
+
+    private static final List<SweepParameter> SHARED = List.of(RATE, WORKERS, WATERMARK_DELAY, ALLOWED_LATENESS,
+            TASK_MTBF, KEY_SKEW);
 
     /** The kinds of value, how they are read and written. */
     public enum Kind {
         DURATION, DURATION_OR_ZERO, RATE, WHOLE, POSITIVE
+    }
+
+    /** Sets a parameter's value in a plan. */
+    @FunctionalInterface
+    private interface Setter {
+        ComparisonPlan apply(ComparisonPlan plan, double value, SweepParameter parameter);
     }
 
     /**
@@ -69,12 +80,68 @@ public enum SweepParameter {
 
     private final String id;
     private final Kind kind;
-    private final Set<Paradigm> affects;
+    private final Predicate<EngineType<?>> affects;
+    private final Setter setter;
+    private final List<String> options;
+    private final boolean interval;
 
-    SweepParameter(String id, Kind kind, Set<Paradigm> affects) {
+    private SweepParameter(String id, Kind kind, Predicate<EngineType<?>> affects, Setter setter) {
+        this(id, kind, affects, setter, List.of(), false);
+    }
+
+    private SweepParameter(String id, Kind kind, Predicate<EngineType<?>> affects, Setter setter, List<String> options,
+                           boolean interval) {
         this.id = id;
         this.kind = kind;
         this.affects = affects;
+        this.setter = setter;
+        this.options = List.copyOf(options);
+        this.interval = interval;
+    }
+
+    /** The parameter that sets the engines' options {@code names} of {@code registry} to one duration. */
+    private static SweepParameter ofOptions(String id, List<String> names, boolean interval, EngineRegistry registry) {
+        return new SweepParameter(id, Kind.DURATION, t -> names.stream().anyMatch(n -> t.option(n) != null),
+                (plan, v, p) -> {
+                    EngineSettings s = plan.settings();
+                    for (String name : names) {
+                        s = s.set(registry, name, p.format(v));
+                    }
+                    return plan.withSettings(s);
+                }, names, interval);
+    }
+
+    /**
+     * Every parameter a sweep over {@code registry}'s engines may vary: each engine's sweepable options,
+     * {@code interval} when some engine has a sweepable option of that JSON name, and the shared ones.
+     */
+    public static List<SweepParameter> all(EngineRegistry registry) {
+        List<SweepParameter> all = new ArrayList<>();
+        List<String> intervals = new ArrayList<>();
+        for (Map.Entry<String, List<EngineType<?>>> e : registry.options().entrySet()) {
+            EngineOption<?> option = e.getValue().get(0).option(e.getKey());
+            if (option.sweepable()) {
+                all.add(ofOptions(e.getKey(), List.of(e.getKey()), option.jsonName().equals(INTERVAL), registry));
+                if (option.jsonName().equals(INTERVAL)) {
+                    intervals.add(e.getKey());
+                }
+            }
+        }
+        if (!intervals.isEmpty()) {
+            all.add(ofOptions(INTERVAL, intervals, true, registry));
+        }
+        all.addAll(SHARED);
+        return all;
+    }
+
+    /** Whether it sets how long engines wait between runs: {@code interval}, or an engine's option of that JSON name. */
+    public boolean isInterval() {
+        return interval;
+    }
+
+    /** The engines' options this parameter sets ({@code interval}: every interval option), empty for a shared one. */
+    public List<String> options() {
+        return options;
     }
 
     /** The name in {@code --vary}, for example {@code batch-interval}. */
@@ -87,21 +154,38 @@ public enum SweepParameter {
     }
 
     /** Whether changing it changes {@code paradigm}'s run. */
-    public boolean affects(Paradigm paradigm) {
-        return affects.contains(paradigm);
+    public boolean affects(EngineType<?> paradigm) {
+        return affects.test(paradigm);
     }
 
-    public static String ids() {
-        return Arrays.stream(values()).map(SweepParameter::id).collect(Collectors.joining(", "));
+    /** Every parameter's name for {@code registry}'s engines, for messages. */
+    public static String ids(EngineRegistry registry) {
+        return all(registry).stream().map(SweepParameter::id).collect(Collectors.joining(", "));
     }
 
-    public static SweepParameter parse(String text) {
-        for (SweepParameter p : values()) {
+    /** The parameter named {@code text} among {@code registry}'s; anything else is an error listing them. */
+    public static SweepParameter parse(String text, EngineRegistry registry) {
+        for (SweepParameter p : all(registry)) {
             if (p.id.equals(text.trim())) {
                 return p;
             }
         }
-        throw new InvalidInputException("unknown parameter '" + text + "'; known: " + ids());
+        throw new InvalidInputException("unknown parameter '" + text + "'; known: " + ids(registry));
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SweepParameter p && p.id.equals(id);
+    }
+
+    @Override
+    public int hashCode() {
+        return id.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return id;
     }
 
     /** Reads one value of this parameter from text: a duration, a rate, a whole number or a number. */
@@ -117,7 +201,7 @@ public enum SweepParameter {
                     if (nanos <= 0 && kind == Kind.DURATION) {
                         throw new IllegalArgumentException("'" + t + "' must be a positive duration");
                     }
-                    if (this == TASK_MTBF && nanos < RandomTaskFailures.MIN_MTBF) {
+                    if (this.equals(TASK_MTBF) && nanos < RandomTaskFailures.MIN_MTBF) {
                         throw new IllegalArgumentException("'" + t + "' must be at least 1s");
                     }
                     yield nanos;
@@ -159,7 +243,7 @@ public enum SweepParameter {
     /** A value as text, the way {@code --vary} reads it: {@code 1h}, {@code 2500/s}, {@code 4}, {@code 0.01}. */
     public String format(double v) {
         return switch (kind) {
-            case DURATION, DURATION_OR_ZERO -> EngineSettings.compact((long) v);
+            case DURATION, DURATION_OR_ZERO -> DurationText.compact((long) v);
             case RATE -> plain(v) + "/s";
             case WHOLE -> Long.toString((long) v);
             case POSITIVE -> plain(v);
@@ -172,19 +256,7 @@ public enum SweepParameter {
 
     /** {@code plan} with this parameter set to {@code v}. */
     public ComparisonPlan apply(ComparisonPlan plan, double v) {
-        EngineSettings s = plan.settings();
-        return switch (this) {
-            case BATCH_INTERVAL -> plan.withSettings(s.withBatchInterval((long) v));
-            case MICROBATCH_INTERVAL -> plan.withSettings(s.withMicrobatchInterval((long) v));
-            case INTERVAL -> plan.withSettings(s.withBatchInterval((long) v).withMicrobatchInterval((long) v));
-            case RATE -> plan.withRate(v);
-            case WORKERS -> plan.withSettings(s.withWorkers((int) v));
-            case CHECKPOINT_INTERVAL -> plan.withSettings(s.withCheckpointInterval((long) v));
-            case WATERMARK_DELAY -> plan.withSettings(s.withWatermarkDelay((long) v));
-            case ALLOWED_LATENESS -> plan.withSettings(s.withAllowedLateness((long) v));
-            case TASK_MTBF -> plan.withFaults(withTaskFailures(plan.faults(), (long) v));
-            case KEY_SKEW -> plan.withWorkload(withKeySkew(plan.workload(), v));
-        };
+        return setter.apply(plan, v, this);
     }
 
     /** The plan's faults with any {@code task-fail:mtbf} part replaced by one of mean time between failures {@code mtbf}. */

@@ -1,13 +1,16 @@
 package org.flowlab.experiment;
 
+import org.flowlab.sim.registry.EngineRegistry;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.flowlab.sim.engine.EngineType;
+import org.flowlab.workloads.text.DurationText;
 import java.util.LinkedHashMap;
 import java.util.List;
-import org.flowlab.sim.engine.OutputMode;
 import java.util.Map;
 import java.util.Objects;
 import org.flowlab.workloads.InvalidInputException;
@@ -32,26 +35,29 @@ public record SweepPlan(ComparisonPlan base, List<Variation> variations, boolean
         if (variations.isEmpty() && !findSustainableThroughput) {
             throw new InvalidInputException("sweep: give at least one --vary " + Variation.SYNTAX + ", or --find sustainable-throughput");
         }
-        EnumSet<SweepParameter> seen = EnumSet.noneOf(SweepParameter.class);
+        Set<SweepParameter> seen = new LinkedHashSet<>();
+        Set<String> optionsSet = new LinkedHashSet<>();
         for (Variation v : variations) {
             if (!seen.add(v.parameter())) {
                 throw new InvalidInputException("sweep: " + v.parameter().id() + " is varied twice");
             }
-        }
-        if (seen.contains(SweepParameter.INTERVAL)
-                && (seen.contains(SweepParameter.BATCH_INTERVAL) || seen.contains(SweepParameter.MICROBATCH_INTERVAL))) {
-            throw new InvalidInputException("sweep: interval sets both batch-interval and microbatch-interval; vary it alone or them");
+            for (String option : v.parameter().options()) {
+                if (!optionsSet.add(option)) {
+                    throw new InvalidInputException("sweep: " + SweepParameter.INTERVAL + " sets "
+                            + String.join(" and ", intervalOptions(variations)) + "; vary it alone or them");
+                }
+            }
         }
         if (findSustainableThroughput && seen.contains(SweepParameter.RATE)) {
             throw new InvalidInputException("sweep: --find sustainable-throughput searches the rate itself; do not vary rate with it");
         }
         if (findSustainableThroughput) {
             long span = base.workload().duration();
-            for (Paradigm p : base.engines()) {
-                long required = SustainableThroughput.requiredSpan(Sweep.interval(p, base.settings()));
+            for (EngineType<?> p : base.engines()) {
+                long required = SustainableThroughput.requiredSpan(base.settings().triggerInterval(p));
                 if (span < required) {
                     throw new InvalidInputException("sweep: --find sustainable-throughput needs a trace of at least "
-                            + EngineSettings.compact(required) + " for " + p.label() + " (" + (SustainableThroughput.SPAN_IN_INTERVALS + 1)
+                            + DurationText.compact(required) + " for " + p.label() + " (" + (SustainableThroughput.SPAN_IN_INTERVALS + 1)
                             + " of its intervals, and 10s) to judge its backlog; pass a longer --duration or a shorter interval,"
                             + " or leave " + p.id() + " out with --engines");
                 }
@@ -67,6 +73,30 @@ public record SweepPlan(ComparisonPlan base, List<Variation> variations, boolean
                 throw new InvalidInputException("sweep: the variations make more than " + MAX_POINTS + " points; use fewer steps");
             }
         }
+    }
+
+    /** This sweep with its base plan's engines as {@code registry} registers them ({@link ComparisonPlan#withEnginesOf}). */
+    public SweepPlan withEnginesOf(EngineRegistry registry) {
+        return new SweepPlan(base.withEnginesOf(registry), variations, findSustainableThroughput);
+    }
+
+    /** The base plan's engine {@code id}. */
+    public EngineType<?> engine(String id) {
+        for (EngineType<?> t : base.engines()) {
+            if (t.id().equals(id)) {
+                return t;
+            }
+        }
+        throw new IllegalArgumentException("the sweep runs no engine " + id);
+    }
+
+    private static List<String> intervalOptions(List<Variation> variations) {
+        for (Variation v : variations) {
+            if (v.parameter().id().equals(SweepParameter.INTERVAL)) {
+                return v.parameter().options();
+            }
+        }
+        return List.of();
     }
 
     /** Every point: the values of the varied parameters, the first variation changing slowest. */
@@ -98,8 +128,8 @@ public record SweepPlan(ComparisonPlan base, List<Variation> variations, boolean
 
     /**
      * Everything that changes what the sweep runs, one item a line: the workload, the seed, the job,
-     * the engines and their settings (the cost model, the stream's restart strategy and the batch
-     * engines' retries when they are not the defaults), the faults, the
+     * the engines and their own settings (in each engine's JSON form), the common settings (the cost model
+     * when it is not the default), the faults, the
      * variations and the search. The SLA and the
      * budget are left out: they change the recommendation, not the runs, so a sweep rerun with
      * another SLA reuses every point.
@@ -114,23 +144,15 @@ public record SweepPlan(ComparisonPlan base, List<Variation> variations, boolean
                 "seed " + base.seed(),
                 "job " + job,
                 "engines " + String.join(",", base.engineIds()),
-                "batch-interval " + s.batchInterval(),
-                "microbatch-interval " + s.microbatchInterval(),
-                "checkpoint-interval " + s.checkpointInterval(),
-                "delivery " + s.delivery().text(),
                 "cluster " + s.cluster().workers() + "x" + s.cluster().slotsPerWorker() + "@" + s.cluster().pricePerWorkerHour(),
                 "watermark-delay " + s.eventTime().watermarkDelay(),
                 "allowed-lateness " + s.eventTime().allowedLateness(),
-                "output " + s.output().id() + (s.output() == OutputMode.UPDATES ? " " + s.earlyFireInterval() : ""),
+                "output " + s.output().id(),
                 "faults " + base.faults(),
                 "vary " + variations,
                 "find " + (findSustainableThroughput ? "sustainable-throughput" : "none"));
-        // Only what differs from the defaults adds a line, so sweeps under the defaults keep their folders.
-        if (!s.restartStrategy().equals(org.flowlab.sim.stream.RestartStrategy.DEFAULT)) {
-            lines += "\nrestart-strategy " + s.restartStrategy();
-        }
-        if (!s.batchRetries().equals(BatchRetries.DEFAULT)) {
-            lines += "\nretries " + s.batchRetries().maxAttempts() + "x" + s.batchRetries().maxRunAttempts();
+        for (EngineType<?> engine : base.engines()) {
+            lines += "\nengine " + engine.id() + " " + engine.json(s.of(engine));
         }
         return s.costs().equals(org.flowlab.sim.cluster.CostModel.defaults()) ? lines : lines + "\ncosts " + s.costs().asMap();
     }

@@ -1,5 +1,6 @@
 package org.flowlab.experiment;
 
+import org.flowlab.sim.engine.EngineType;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -12,7 +13,7 @@ import org.flowlab.workloads.Trace;
  * disk as it finishes so an interrupted sweep resumes without running it again.
  *
  * @param key              the engine and the parameter values that concern it, {@code batch@interval=1h,rate=500/s}
- * @param engine           the paradigm's id
+ * @param engine           the engine's id
  * @param parameters       the varied parameters that concern this engine, by name, as {@code --vary} writes them
  * @param configuration    the engine's settings, for people
  * @param recordsIn        input records
@@ -82,7 +83,7 @@ public record SweepPoint(String key, String engine, Map<String, String> paramete
     static SweepPoint of(String key, Map<String, String> parameters, EngineRun run, Agreement.Verdict verdict, Trace trace,
                          long interval) {
         RunMetrics m = run.outcome().metrics();
-        EngineFailure failure = EngineFailure.of(run.outcome().status());
+        EngineFailure failure = run.failure();
         boolean judged = trace.size() < 2 || trace.lastArrival() - trace.firstArrival() >= SustainableThroughput.SPAN_IN_INTERVALS * interval;
         Boolean bounded = failure != null ? Boolean.FALSE : judged ? (Boolean) SustainableThroughput.bounded(m.throughput(), trace) : null;
         return new SweepPoint(key, run.paradigm().id(), parameters, run.configuration(), m.recordsIn(), m.latency(),
@@ -100,18 +101,14 @@ public record SweepPoint(String key, String engine, Map<String, String> paramete
         return Boolean.FALSE.equals(backlogBounded);
     }
 
-    public Paradigm paradigm() {
-        return Paradigm.parse(engine);
-    }
-
     /** The value of {@code p} at this point, or NaN if this point does not set it. */
     public double value(SweepParameter p) {
         String text = parameters.get(p.id());
         return text == null ? Double.NaN : p.read(text);
     }
 
-    /** The configuration the recommendation weighs, its latency {@code measure}'s. */
-    public Candidate candidate(LatencyMeasure measure) {
+    /** The configuration the recommendation weighs, its latency {@code measure}'s; {@code type} is the engine that ran it. */
+    public Candidate candidate(EngineType<?> type, LatencyMeasure measure) {
         LatencySummary l = measure == LatencyMeasure.FINAL ? latency : firstVisibleLatency;
         StringBuilder c = new StringBuilder(configuration);
         parameters.forEach((name, value) -> {
@@ -119,7 +116,7 @@ public record SweepPoint(String key, String engine, Map<String, String> paramete
                 c.append(", ").append(name).append(' ').append(value);
             }
         });
-        return new Candidate(paradigm(), c.toString(), l.p50Ms(), l.p99Ms(), cost, workerSeconds,
+        return new Candidate(type, c.toString(), l.p50Ms(), l.p99Ms(), cost, workerSeconds,
                 throughputPerSec, inputRatePerSec, maxBacklog, recoveryMs, reprocessed, duplicates, lateRecords,
                 correct && !failed(), failure);
     }

@@ -1,5 +1,6 @@
 package org.flowlab.experiment;
 
+import org.flowlab.sim.registry.EngineRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -48,13 +49,13 @@ public record Variation(SweepParameter parameter, double from, double to, int st
      *
      * @throws InvalidInputException naming the text, what is wrong and the syntax
      */
-    public static Variation parse(String text) {
+    public static Variation parse(String text, EngineRegistry registry) {
         try {
             int eq = text.indexOf('=');
             if (eq < 0) {
                 throw new InvalidInputException("expected " + SYNTAX);
             }
-            SweepParameter p = SweepParameter.parse(text.substring(0, eq));
+            SweepParameter p = SweepParameter.parse(text.substring(0, eq), registry);
             String[] parts = text.substring(eq + 1).split(":", -1);
             String range = parts[0];
             Integer steps = null;

@@ -27,7 +27,7 @@ public final class BillSentences {
         for (Map.Entry<String, RunReport.EngineFigures> e : report.engines().entrySet()) {
             RunReport.Cost cost = e.getValue().cost();
             if (cost != null && cost.held() != null && cost.cluster() != null) {
-                out.add(sentence(ReportPage.label(e.getKey()), cost, p.workers(), p.pricePerWorkerHour()));
+                out.add(sentence(ReportPage.label(p, e.getKey()), cost, p.workers(), p.pricePerWorkerHour()));
             }
         }
         return out;

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import org.flowlab.experiment.EngineFailure;
-import org.flowlab.experiment.Paradigm;
 import org.flowlab.experiment.Recommendation;
 import org.flowlab.workloads.text.DurationText;
 
@@ -91,12 +90,7 @@ public record ComparisonTable(List<String> engines, List<Row> rows) {
             return "completed";
         }
         EngineFailure failure = f.failure();
-        return failure == null ? "FAILED" : failure.cell(paradigm(engine)) + ", at " + ms(failure.atMs());
-    }
-
-    /** The paradigm of an engine id of run.json; a Flink engine (which never fails this way) counts as a stream. */
-    static Paradigm paradigm(String engine) {
-        return Paradigm.byId(engine).orElse(Paradigm.STREAM);
+        return failure == null ? "FAILED" : failure.cell() + ", at " + ms(failure.atMs());
     }
 
     /**

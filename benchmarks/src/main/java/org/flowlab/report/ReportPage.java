@@ -2,13 +2,12 @@ package org.flowlab.report;
 
 import static org.flowlab.report.HtmlText.escape;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.flowlab.charts.Palette;
-import org.flowlab.experiment.BatchRetries;
 import org.flowlab.experiment.EngineFailure;
-import org.flowlab.experiment.Paradigm;
 import org.flowlab.workloads.text.DurationText;
 import org.flowlab.workloads.text.RateText;
 
@@ -87,7 +86,7 @@ public final class ReportPage {
             List<String> late = new java.util.ArrayList<>();
             report.engines().forEach((id, f) -> {
                 if (f.lateRecords() > 0 && !f.failed()) {
-                    late.add(String.format(Locale.ROOT, "%s %,d", label(id), f.lateRecords()));
+                    late.add(String.format(Locale.ROOT, "%s %,d", label(report.parameters(), id), f.lateRecords()));
                 }
             });
             h.append("<p class=\"ok\">Results agree ✓ — ")
@@ -114,32 +113,20 @@ public final class ReportPage {
                 return;
             }
             EngineFailure failure = f.failure();
-            Paradigm p = ComparisonTable.paradigm(id);
-            String what = failure == null ? "failed" : failure.clause(p);
-            h.append("<p class=\"bad\">").append(escape(Character.toUpperCase(label(id).charAt(0)) + label(id).substring(1)))
+            String what = failure == null ? "failed" : failure.clause();
+            h.append("<p class=\"bad\">").append(escape(Character.toUpperCase(label(report.parameters(), id).charAt(0)) + label(report.parameters(), id).substring(1)))
                     .append(" FAILED — its job ").append(escape(what)).append(". ")
-                    .append(escape(p == Paradigm.STREAM
-                            ? "The restart strategy (" + report.parameters().restartStrategy() + ") decides how often the "
-                            + "stream restarts from its last checkpoint before it gives up."
-                            : retries(report)))
+                    .append(escape(failure == null ? "" : failure.givingUp()))
                     .append(" Its figures below cover the run up to the failure; its results, what was visible then, are"
                             + " not compared with the oracle's, and it is never recommended.</p>\n");
         });
-    }
-
-    /** How a batch engine retries, from run.json's parameters, one sentence. */
-    private static String retries(RunReport report) {
-        BatchRetries r = report.parameters().retries();
-        return r == null ? "Its retries were exhausted."
-                : "A task gets " + r.maxAttempts() + " attempts before its run fails, and a failed run is rerun until the"
-                + " same input has run " + r.maxRunAttempts() + " times; then the job gives up.";
     }
 
     private static void table(StringBuilder h, RunReport report) {
         ComparisonTable t = ComparisonTable.of(report);
         h.append("<h2>Side by side</h2>\n<table>\n<tr><th></th>");
         for (String id : t.engines()) {
-            h.append("<th>").append(swatch(id)).append(escape(label(id))).append("</th>");
+            h.append("<th>").append(swatch(report.parameters(), id)).append(escape(label(report.parameters(), id))).append("</th>");
         }
         h.append("</tr>\n");
         for (ComparisonTable.Row r : t.rows()) {
@@ -167,7 +154,7 @@ public final class ReportPage {
         List<String> late = new java.util.ArrayList<>();
         report.engines().forEach((id, f) -> {
             if (f.simulated()) {
-                late.add(label(id) + " " + (id.equals("batch")
+                late.add(label(report.parameters(), id) + " " + (id.equals("batch")
                         ? String.format(Locale.ROOT, "corrected %,d", f.corrections() == null ? 0 : f.corrections())
                         : String.format(Locale.ROOT, "dropped %,d", f.lateRecords())));
             }
@@ -222,13 +209,16 @@ public final class ReportPage {
         row(h, "scenario", report.scenario());
         row(h, "job", p.job());
         row(h, "seed", Long.toString(report.seed()));
-        row(h, "engines", String.join(", ", p.engines()));
+        row(h, "engines", String.join(", ", p.engineIds()));
         row(h, "duration", DurationText.format(p.durationMs() * 1_000_000));
         row(h, "rate", RateText.format(p.ratePerSec()));
-        row(h, "batch interval", DurationText.format(p.batchIntervalMs() * 1_000_000));
-        row(h, "micro-batch interval", DurationText.format(p.microbatchIntervalMs() * 1_000_000));
-        row(h, "checkpoint interval", DurationText.format(p.checkpointIntervalMs() * 1_000_000));
-        row(h, "delivery", p.delivery());
+        for (RunReport.Engine e : p.engines()) {
+            if (!e.settings().isEmpty()) {
+                List<String> settings = new ArrayList<>();
+                e.settings().forEach((name, value) -> settings.add(name + " " + value));
+                row(h, e.label() + " settings", String.join(", ", settings));
+            }
+        }
         row(h, "cluster", String.format(Locale.ROOT, "%d workers × %d slots at %s per worker-hour", p.workers(),
                 p.slotsPerWorker(), p.pricePerWorkerHour()));
         if (p.eventTime() != null) {
@@ -236,17 +226,9 @@ public final class ReportPage {
             row(h, "allowed lateness", DurationText.format(Math.round(p.eventTime().allowedLatenessMs() * 1e6)));
         }
         if (p.output() != null) {
-            row(h, "output mode", p.output().mode() + (p.output().earlyFireIntervalMs() == null ? ""
-                    : " (stream fires early every " + DurationText.format(Math.round(p.output().earlyFireIntervalMs() * 1e6)) + ")"));
+            row(h, "output mode", p.output().mode());
         }
         row(h, "faults", p.faults());
-        if (p.restartStrategy() != null) {
-            row(h, "restart strategy (stream)", p.restartStrategy());
-        }
-        if (p.retries() != null) {
-            row(h, "retries (batch, micro-batch)", p.retries().maxAttempts() + " attempts per task; "
-                    + p.retries().maxRunAttempts() + " runs of the same input before the job fails");
-        }
         row(h, "SLA (p99 per-record latency)", p.slaMs() == null ? "none" : DurationText.format(Math.round(p.slaMs() * 1e6)));
         row(h, "budget per run", p.budget() == null ? "none" : org.flowlab.experiment.Recommendation.money(p.budget()));
         row(h, "workload", p.workload() == null ? "" : p.workload().toString());
@@ -291,7 +273,7 @@ public final class ReportPage {
             h.append("<table>\n<tr><th>engine</th><th>wall-clock seconds</th><th>records per second</th>")
                     .append(repeated ? "<th>every run, seconds</th>" : "").append("</tr>\n");
             for (WallClockTable.Row r : speed.rows()) {
-                h.append("<tr><th>").append(swatch(r.engine())).append(escape(label(r.engine()))).append("</th><td class=\"num\">")
+                h.append("<tr><th>").append(swatch(report.parameters(), r.engine())).append(escape(label(report.parameters(), r.engine()))).append("</th><td class=\"num\">")
                         .append(String.format(Locale.ROOT, "%.2f", r.seconds())).append("</td><td class=\"num\">")
                         .append(escape(org.flowlab.bench.BenchTable.rate(r.recordsPerSec()))).append("</td>");
                 if (repeated) {
@@ -317,13 +299,15 @@ public final class ReportPage {
         h.append("<tr><th>").append(escape(label)).append("</th><td>").append(escape(value)).append("</td></tr>\n");
     }
 
-    /** A small square in the paradigm's colour, so the table matches the charts. */
-    static String swatch(String engineId) {
-        return Paradigm.byId(engineId)
-                .map(p -> "<span class=\"swatch\" style=\"background:" + Palette.hex(Palette.of(p)) + "\"></span>").orElse("");
+    /** A small square in the engine's colour (as {@code parameters} give it), so the table matches the charts. */
+    static String swatch(RunReport.Parameters parameters, String engineId) {
+        RunReport.Engine e = parameters.engine(engineId);
+        return e == null ? "" : "<span class=\"swatch\" style=\"background:" + e.colour() + "\"></span>";
     }
 
-    static String label(String engineId) {
-        return Paradigm.byId(engineId).map(Paradigm::label).orElse(engineId);
+    /** The engine's name for people, as {@code parameters} give it. */
+    static String label(RunReport.Parameters parameters, String engineId) {
+        RunReport.Engine e = parameters.engine(engineId);
+        return e == null ? engineId : e.label();
     }
 }

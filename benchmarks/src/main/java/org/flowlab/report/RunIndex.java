@@ -69,7 +69,7 @@ public final class RunIndex {
                     .append(escape(r.parameters().faults())).append("</td><td>");
             for (Map.Entry<String, RunReport.EngineFigures> e : r.engines().entrySet()) {
                 RunReport.Latency latency = e.getValue().latencyMs();
-                rows.append(ReportPage.swatch(e.getKey())).append(escape(e.getKey())).append(' ')
+                rows.append(ReportPage.swatch(r.parameters(), e.getKey())).append(escape(e.getKey())).append(' ')
                         .append(escape(latency == null ? "—" : ComparisonTable.ms(latency.p99()))).append("<br>");
             }
             boolean agree = r.agreement().resultsAgree();

@@ -6,8 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.flowlab.charts.Palette;
 import org.flowlab.experiment.Agreement;
-import org.flowlab.experiment.BatchRetries;
 import org.flowlab.experiment.Candidate;
 import org.flowlab.experiment.ComparisonPlan;
 import org.flowlab.experiment.ComparisonResult;
@@ -16,7 +16,7 @@ import org.flowlab.experiment.EngineRun;
 import org.flowlab.experiment.EngineSettings;
 import org.flowlab.experiment.FlinkComparisonResult;
 import org.flowlab.experiment.FlinkEngineRun;
-import org.flowlab.experiment.Paradigm;
+import org.flowlab.sim.engine.EngineType;
 import org.flowlab.experiment.Recommendation;
 import org.flowlab.sim.cluster.Bill;
 import org.flowlab.sim.engine.EventTimeContract;
@@ -52,7 +52,10 @@ public record RunReport(int schemaVersion, String runId, String flowlabVersion, 
                         AgreementFigures agreement, RecommendationFigures recommendation, List<String> charts,
                         Environment environment, WallClock wallClock) {
 
-    public static final int SCHEMA_VERSION = 2;
+    public static final int SCHEMA_VERSION = 3;
+
+    /** The colour of runs on Apache Flink, which are no engine of the registry. */
+    public static final String FLINK_COLOUR = Palette.hex(Palette.FLINK);
 
     public RunReport {
         engines = new LinkedHashMap<>(engines);
@@ -67,42 +70,62 @@ public record RunReport(int schemaVersion, String runId, String flowlabVersion, 
     /**
      * Every input of the run.
      *
-     * @param engines             the engines' ids, in order
+     * @param engines             the engines, in order: each one's id, label, colour and own settings
      * @param durationMs          the workload's span of event time
      * @param ratePerSec          the workload's mean rate
      * @param eventTime           the event-time contract every engine was given
      * @param output              the output mode every engine was given
      * @param faults              the fault plan, in the {@code --faults} syntax ({@code none} for none)
-     * @param restartStrategy     the stream's restart strategy, in the {@code --restart-strategy} syntax
-     * @param retries             the batch engines' attempts per task and runs of the same input before
-     *                            their job fails
      * @param slaMs               the SLA on p99 latency, or null
      * @param budget              the budget per run, or null
      * @param workload            the workload spec's settings, every field
      * @param costsNs             the cost model every engine charged, nanoseconds by its JSON path
      *                            ({@code stream.record} …): the defaults or a {@code --cost-profile}
      */
-    public record Parameters(String job, List<String> engines, long durationMs, double ratePerSec, long batchIntervalMs,
-                             long microbatchIntervalMs, long checkpointIntervalMs, String delivery, int workers,
+    public record Parameters(String job, List<Engine> engines, long durationMs, double ratePerSec, int workers,
                              int slotsPerWorker, double pricePerWorkerHour, EventTime eventTime, Output output, String faults,
-                             String restartStrategy, BatchRetries retries, Double slaMs, Double budget, JsonObject workload,
-                             Map<String, Long> costsNs) {
+                             Double slaMs, Double budget, JsonObject workload, Map<String, Long> costsNs) {
+
+        /** The engines' ids, in order. */
+        public List<String> engineIds() {
+            return engines.stream().map(Engine::id).toList();
+        }
+
+        /** The engine {@code id}, or null. */
+        public Engine engine(String id) {
+            return engines.stream().filter(e -> e.id().equals(id)).findFirst().orElse(null);
+        }
+    }
+
+    /**
+     * One engine of the run, as the engine registry describes it ({@link EngineType}).
+     *
+     * @param id       its id: {@code microbatch}
+     * @param label    its name for people: {@code micro-batch}
+     * @param colour   its colour in charts and tables, {@code #RRGGBB}
+     * @param settings its own settings in its JSON form, as flags write the values ({@code "interval": "10s"});
+     *                 empty for a run on Flink
+     */
+    public record Engine(String id, String label, String colour, Map<String, String> settings) {
+        /** {@code type} with its own settings {@code own}. */
+        public static Engine of(EngineType<?> type, Object own) {
+            return new Engine(type.id(), type.label(), type.colour(), type.json(own));
+        }
     }
 
     /**
      * The output mode every engine was given (DESIGN.md, "The same conditions for every engine").
      *
-     * @param mode             {@code final} or {@code updates}
-     * @param earlyFireIntervalMs with {@code updates}: how often the stream fires a window early; null with {@code final}
-     * @param meaning          what the mode means, for people
+     * @param mode    {@code final} or {@code updates}
+     * @param meaning what the mode means, for people
      */
-    public record Output(String mode, Double earlyFireIntervalMs, String meaning) {
-        /** The figures of {@code mode} with the stream's early-fire interval. */
-        public static Output of(OutputMode mode, long earlyFireIntervalNanos) {
+    public record Output(String mode, String meaning) {
+        /** The figures of {@code mode}. */
+        public static Output of(OutputMode mode) {
             return mode == OutputMode.FINAL
-                    ? new Output(mode.id(), null, "each window or alert emitted once, when complete (Spark's append mode, "
+                    ? new Output(mode.id(), "each window or alert emitted once, when complete (Spark's append mode, "
                     + "Flink's on-watermark trigger)")
-                    : new Output(mode.id(), earlyFireIntervalNanos / 1e6, "partial windows emitted early and upserted — at "
+                    : new Output(mode.id(), "partial windows emitted early and upserted — at "
                     + "every run of the batch engines, every early-fire interval in the stream — and detectors' provisional "
                     + "alerts reconciled with their final ones (Spark's update mode, Flink's early firing)");
         }
@@ -344,9 +367,9 @@ public record RunReport(int schemaVersion, String runId, String flowlabVersion, 
         String job = result.job().name();
         Parameters parameters = parameters(plan, s, job);
         if (!withFlink.flink().isEmpty()) {
-            List<String> ids = new ArrayList<>(parameters.engines());
-            withFlink.flink().forEach(f -> ids.add(f.engine()));
-            parameters = withEngines(parameters, ids);
+            List<Engine> all = new ArrayList<>(parameters.engines());
+            withFlink.flink().forEach(f -> all.add(new Engine(f.engine(), f.engine(), FLINK_COLOUR, Map.of())));
+            parameters = withEngines(parameters, all);
         }
         Trace trace = result.trace();
         TraceFigures traceFigures = new TraceFigures(trace.size(),
@@ -371,7 +394,7 @@ public record RunReport(int schemaVersion, String runId, String flowlabVersion, 
         }
         Agreement a = result.agreement();
         AgreementFigures agreement = new AgreementFigures(withFlink.resultsAgree(), a.oracleOutputs(), differences,
-                a.failed().stream().map(Paradigm::id).toList(), withFlink.sameResults());
+                a.failed().stream().map(EngineType::id).toList(), withFlink.sameResults());
         ComparisonResult.WallClock w = result.wallClock();
         WallClock wallClock = new WallClock(startedAt, (w.totalNanos() + withFlink.flinkNanos() + reportNanos) / 1e9, w.traceNanos() / 1e9,
                 w.oracleNanos() / 1e9, engineSeconds, withFlink.recordsPerSecond(), w.threads(), reportNanos / 1e9,
@@ -389,21 +412,22 @@ public record RunReport(int schemaVersion, String runId, String flowlabVersion, 
         return seconds;
     }
 
-    private static Parameters withEngines(Parameters p, List<String> engines) {
-        return new Parameters(p.job(), engines, p.durationMs(), p.ratePerSec(), p.batchIntervalMs(), p.microbatchIntervalMs(),
-                p.checkpointIntervalMs(), p.delivery(), p.workers(), p.slotsPerWorker(), p.pricePerWorkerHour(),
-                p.eventTime(), p.output(), p.faults(), p.restartStrategy(), p.retries(), p.slaMs(), p.budget(), p.workload(),
+    private static Parameters withEngines(Parameters p, List<Engine> engines) {
+        return new Parameters(p.job(), engines, p.durationMs(), p.ratePerSec(), p.workers(), p.slotsPerWorker(),
+                p.pricePerWorkerHour(), p.eventTime(), p.output(), p.faults(), p.slaMs(), p.budget(), p.workload(),
                 p.costsNs());
     }
 
     /** The parameters of {@code plan}, run with {@code s} (its settings resolved for the trace, or as given). */
     public static Parameters parameters(ComparisonPlan plan, EngineSettings s, String job) {
-        return new Parameters(job, plan.engineIds(), plan.workload().duration() / 1_000_000,
-                plan.workload().rate(), s.batchInterval() / 1_000_000, s.microbatchInterval() / 1_000_000,
-                s.checkpointInterval() / 1_000_000, s.delivery().text(), s.cluster().workers(),
-                s.cluster().slotsPerWorker(), s.cluster().pricePerWorkerHour(),
-                EventTime.of(s.eventTime()), Output.of(s.output(), s.earlyFireInterval()), plan.faults().toString(),
-                s.restartStrategy().toString(), s.batchRetries(), plan.sla().isPresent() ? plan.sla().getAsLong() / 1e6 : null,
+        List<Engine> engines = new ArrayList<>();
+        for (EngineType<?> type : plan.engines()) {
+            engines.add(Engine.of(type, s.of(type)));
+        }
+        return new Parameters(job, engines, plan.workload().duration() / 1_000_000,
+                plan.workload().rate(), s.cluster().workers(), s.cluster().slotsPerWorker(), s.cluster().pricePerWorkerHour(),
+                EventTime.of(s.eventTime()), Output.of(s.output()), plan.faults().toString(),
+                plan.sla().isPresent() ? plan.sla().getAsLong() / 1e6 : null,
                 plan.budget().isPresent() ? plan.budget().getAsDouble() : null, plan.workload().settings(),
                 s.costs().asMap());
     }
@@ -412,7 +436,7 @@ public record RunReport(int schemaVersion, String runId, String flowlabVersion, 
         RunMetrics m = run.outcome().metrics();
         boolean failed = run.outcome().failed();
         return new EngineFigures(run.engine(), run.configuration(), run.outcome().status().text(),
-                EngineFailure.of(run.outcome().status()), m.recordsIn(), Latency.of(m.latency()),
+                run.failure(), m.recordsIn(), Latency.of(m.latency()),
                 Latency.of(m.firstVisibleLatency()), Latency.of(m.processingLatency()), Latency.of(m.eventTimeLatency()), Latency.of(m.detectionLatency()),
                 m.throughputPerSecond(), m.throughput().maxBacklog(), new Staleness(m.stalenessMeanMs(), m.stalenessMaxMs()),
                 new Recovery(m.recovery().timeNanos() / 1e6, m.recovery().reprocessed(), m.recovery().duplicates(),

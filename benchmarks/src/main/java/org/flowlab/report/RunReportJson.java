@@ -3,6 +3,9 @@ package org.flowlab.report;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParseException;
+import com.google.gson.JsonPrimitive;
+import com.google.gson.JsonSerializer;
+import org.flowlab.sim.engine.EngineType;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,8 +15,14 @@ import org.flowlab.workloads.InvalidInputException;
 /** {@link RunReport} as pretty-printed JSON and back: the format of {@code run.json}. */
 public final class RunReportJson {
 
-    /** Pretty-printed, nulls written (the shape never loses a field), no HTML escapes of {@code <} or {@code =}. */
-    static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeNulls().disableHtmlEscaping().create();
+    /**
+     * Pretty-printed, nulls written (the shape never loses a field), no HTML escapes of {@code <} or {@code =};
+     * an engine is written as its id (sweep.json's sustainable throughputs name theirs so).
+     */
+    static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeNulls().disableHtmlEscaping()
+            .registerTypeHierarchyAdapter(EngineType.class,
+                    (JsonSerializer<EngineType<?>>) (engine, type, context) -> new JsonPrimitive(engine.id()))
+            .create();
 
     private RunReportJson() {
     }

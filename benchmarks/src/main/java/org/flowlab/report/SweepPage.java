@@ -48,7 +48,7 @@ public final class SweepPage {
                     .append((int) SustainableThroughput.PRECISION_PERCENT).append(" %.</p>\n<table>\n<tr><th>engine</th>"
                     + "<th>sustainable</th><th>first unsustainable</th><th>probes</th></tr>\n");
             for (SustainableThroughput.Result s : r.sustainable()) {
-                h.append("<tr><td>").append(ReportPage.swatch(s.paradigm().id())).append(escape(s.paradigm().label()))
+                h.append("<tr><td>").append(ReportPage.swatch(r.parameters(), s.paradigm().id())).append(escape(s.paradigm().label()))
                         .append("</td><td class=\"num\">").append(s.rate() > 0 ? (s.limitedByCap() ? "at least " : "")
                                 + RateText.format(s.rate()) : "below the lowest rate tried")
                         .append(s.limitedByCap() ? String.format(Locale.ROOT, " (higher rates need more than %,d events per probe)",
@@ -75,7 +75,7 @@ public final class SweepPage {
         h.append("<h2>Points</h2>\n<table>\n<tr><th>engine</th><th>parameters</th><th>latency p50 / p99</th>"
                 + "<th>throughput</th><th>backlog bounded</th><th>staleness mean</th><th>cost</th><th>results</th></tr>\n");
         for (SweepPoint p : r.points()) {
-            h.append("<tr><td>").append(ReportPage.swatch(p.engine())).append(escape(ReportPage.label(p.engine())))
+            h.append("<tr><td>").append(ReportPage.swatch(r.parameters(), p.engine())).append(escape(ReportPage.label(r.parameters(), p.engine())))
                     .append("</td><td>").append(escape(p.configuration()));
             p.parameters().forEach((k, v) -> {
                 if (!k.endsWith("interval")) {
@@ -89,7 +89,7 @@ public final class SweepPage {
                     .append("</td><td class=\"num\">")
                     .append(escape(ComparisonTable.ms(p.stalenessMeanMs()))).append("</td><td class=\"num\">")
                     .append(escape(Recommendation.money(p.cost()))).append("</td><td class=\"")
-                    .append(p.failed() ? "bad\">" + escape(p.failure().cell(p.paradigm()) + ": " + p.failure().reason())
+                    .append(p.failed() ? "bad\">" + escape(p.failure().cell() + ": " + p.failure().reason())
                             : p.correct() ? "ok\">✓" : "bad\">✗ " + escape(p.difference())).append("</td></tr>\n");
         }
         h.append("</table>\n");

@@ -10,6 +10,7 @@ import org.flowlab.charts.SweepCharts;
 import org.flowlab.experiment.ComparisonPlan;
 import org.flowlab.experiment.SustainableThroughput;
 import org.flowlab.experiment.SweepParameter;
+import org.flowlab.experiment.SweepPlan;
 import org.flowlab.experiment.SweepPoint;
 import org.flowlab.experiment.SweepResult;
 import org.flowlab.experiment.Variation;
@@ -65,23 +66,22 @@ public record SweepReport(int schemaVersion, String sweepId, String flowlabVersi
         List<String> charts = new ArrayList<>();
         SweepParameter interval = null;
         for (Variation v : result.plan().variations()) {
-            if (v.parameter() == SweepParameter.INTERVAL || v.parameter() == SweepParameter.BATCH_INTERVAL
-                    || v.parameter() == SweepParameter.MICROBATCH_INTERVAL) {
+            if (v.parameter().isInterval()) {
                 interval = v.parameter();
                 break;
             }
         }
         if (interval != null) {
             charts.add(ChartFiles.savePngAndSvg(SweepCharts.continuum("Latency and cost against the interval — " + name,
-                    interval, finished), dir, "continuum"));
+                    interval, finished, base.engines(), parameters(result.plan())), dir, "continuum"));
         }
         boolean rates = result.points().stream().anyMatch(p -> p.parameters().containsKey(SweepParameter.RATE.id()));
         if (rates) {
-            charts.add(ChartFiles.savePngAndSvg(SweepCharts.knee("Latency against input rate — " + name, finished),
+            charts.add(ChartFiles.savePngAndSvg(SweepCharts.knee("Latency against input rate — " + name, finished, base.engines()),
                     dir, "saturation"));
         }
         charts.add(ChartFiles.savePngAndSvg(SweepCharts.paretoFront("Cost against p99 latency, every point — " + name,
-                finished.stream().map(p -> p.candidate(base.slaOn())).toList(), base.sla()), dir, "pareto"));
+                finished.stream().map(p -> p.candidate(result.plan().engine(p.engine()), base.slaOn())).toList(), base.sla()), dir, "pareto"));
         List<String> vary = result.plan().variations().stream().map(Variation::toString).toList();
         SweepReport report = new SweepReport(RunReport.SCHEMA_VERSION, sweepId, flowlabVersion,
                 base.scenario(), base.job().name(base.scenario()), base.seed(),
@@ -93,5 +93,14 @@ public record SweepReport(int schemaVersion, String sweepId, String flowlabVersi
         ReportFiles.writeString(dir.resolve("sweep.json"), RunReportJson.GSON.toJson(report) + "\n");
         ReportFiles.writeString(dir.resolve("report.html"), SweepPage.html(report, indexHref));
         return report;
+    }
+
+    /** Every parameter a point of {@code plan} may set: the varied ones, and the rate a throughput search sets. */
+    private static List<SweepParameter> parameters(SweepPlan plan) {
+        List<SweepParameter> all = new ArrayList<>(plan.variations().stream().map(Variation::parameter).toList());
+        if (!all.contains(SweepParameter.RATE)) {
+            all.add(SweepParameter.RATE);
+        }
+        return all;
     }
 }

@@ -1,9 +1,11 @@
 package org.flowlab.torture;
 
+import org.flowlab.sim.batch.BatchEngineTypes;
+import org.flowlab.sim.stream.StreamEngineType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.flowlab.experiment.Delivery;
+import org.flowlab.sim.stream.Delivery;
 import org.flowlab.sim.stream.RestartStrategy;
 import org.flowlab.experiment.EngineSettings;
 import org.flowlab.sim.catalog.CatalogJob;
@@ -128,16 +130,16 @@ public final class CaseGenerator {
         OutputMode output = r.nextBoolean() ? OutputMode.FINAL : OutputMode.UPDATES;
         EngineSettings settings = EngineSettings.defaults()
                 .withWorkers(workers)
-                .withBatchInterval(pick(r, BATCH_INTERVALS))
-                .withMicrobatchInterval(pick(r, MICROBATCH_INTERVALS))
-                .withCheckpointInterval(pick(r, CHECKPOINT_INTERVALS))
-                .withDelivery(r.nextBoolean() ? Delivery.EXACTLY_ONCE : Delivery.AT_LEAST_ONCE)
+                .with(BatchEngineTypes.BATCH, b -> b.withInterval(pick(r, BATCH_INTERVALS)))
+                .with(BatchEngineTypes.MICROBATCH, b -> b.withInterval(pick(r, MICROBATCH_INTERVALS)))
+                .with(StreamEngineType.STREAM, st -> st.withCheckpointInterval(pick(r, CHECKPOINT_INTERVALS)))
+                .with(StreamEngineType.STREAM, st -> st.withDelivery(r.nextBoolean() ? Delivery.EXACTLY_ONCE : Delivery.AT_LEAST_ONCE))
                 .withEventTime(new EventTimeContract(pick(r, WATERMARK_DELAYS), pick(r, ALLOWED_LATENESS)))
                 .withOutput(output);
         if (output == OutputMode.UPDATES) {
-            settings = settings.withEarlyFireInterval(pick(r, EARLY_FIRE));
+            settings = settings.with(StreamEngineType.STREAM, st -> st.withEarlyFireInterval(pick(r, EARLY_FIRE)));
         }
-        settings = settings.withRestartStrategy(restartStrategy(new SplittableRandom(mix(seed, index) ^ RESTART_STREAM)));
+        settings = settings.with(StreamEngineType.STREAM, st -> st.withRestartStrategy(restartStrategy(new SplittableRandom(mix(seed, index) ^ RESTART_STREAM))));
         FaultPlan faults = faults(r, duration, settings);
         return new TortureCase(index, scenario, job, duration, rate, runSeed, settings, faults);
     }
@@ -171,7 +173,7 @@ public final class CaseGenerator {
         long at;
         if (timing < 2) {
             // Checkpoints take a few ms (the coordinator's 5 ms round trip, each task's 2 ms snapshot).
-            at = trigger(r, s.checkpointInterval(), span) + r.nextLong(MS, 6 * MS);
+            at = trigger(r, s.of(StreamEngineType.STREAM).checkpointInterval(), span) + r.nextLong(MS, 6 * MS);
         } else if (timing < 4) {
             at = microBatchRun(r, s, span) + r.nextLong(MICROBATCH_COMMIT_FROM, MICROBATCH_COMMIT_TO);
         } else if (timing < 6) {
@@ -221,7 +223,7 @@ public final class CaseGenerator {
 
     /** When one of the micro-batch's triggers within the trace fires (its cluster is always on). */
     private static long microBatchRun(SplittableRandom r, EngineSettings s, long span) {
-        return trigger(r, s.microbatchInterval(), span);
+        return trigger(r, s.of(BatchEngineTypes.MICROBATCH).interval(), span);
     }
 
     /**
@@ -230,7 +232,7 @@ public final class CaseGenerator {
      * the schedule; or, if the trace ends before that, the first run, after its cold start.
      */
     private static long batchRun(SplittableRandom r, EngineSettings s, long span) {
-        long every = s.batchInterval();
+        long every = s.of(BatchEngineTypes.BATCH).interval();
         long firstWarm = every * (2 + BATCH_COLD_START / every);
         if (firstWarm > span) {
             return every + BATCH_COLD_START - 5 * S;

@@ -5,18 +5,18 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.flowlab.experiment.Paradigm;
+import org.flowlab.sim.engine.EngineType;
 
 /**
  * What one torture run found.
  *
  * @param run        the drawn run
- * @param fired      per engine, the faults that fired in its run, by kind
- * @param failed     the engines whose jobs failed for good (legal only with crashes or task failures)
+ * @param fired      per engine id, the faults that fired in its run, by kind
+ * @param failed     the ids of the engines whose jobs failed for good (legal only with crashes or task failures)
  * @param checked    how many times each invariant was checked in the run
  * @param violations the invariants it broke, in the order checked
  */
-public record CaseOutcome(TortureCase run, Map<Paradigm, Map<FaultKind, Integer>> fired, List<Paradigm> failed,
+public record CaseOutcome(TortureCase run, Map<String, Map<FaultKind, Integer>> fired, List<String> failed,
                           Map<Invariant, Integer> checked, List<Violation> violations) {
 
     public CaseOutcome {
@@ -42,7 +42,7 @@ public record CaseOutcome(TortureCase run, Map<Paradigm, Map<FaultKind, Integer>
     }
 
     /** How many {@code kind} faults fired in {@code engine}'s run. */
-    public int fired(Paradigm engine, FaultKind kind) {
-        return fired.getOrDefault(engine, Map.of()).getOrDefault(kind, 0);
+    public int fired(EngineType<?> engine, FaultKind kind) {
+        return fired.getOrDefault(engine.id(), Map.of()).getOrDefault(kind, 0);
     }
 }

@@ -1,15 +1,16 @@
 package org.flowlab.torture;
 
+import org.flowlab.sim.stream.StreamEngineType;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.flowlab.experiment.Agreement;
 import org.flowlab.experiment.ComparisonResult;
-import org.flowlab.experiment.Delivery;
+import org.flowlab.sim.stream.Delivery;
 import org.flowlab.experiment.EngineRun;
-import org.flowlab.experiment.Paradigm;
 import org.flowlab.sim.engine.RunOutcome;
 import org.flowlab.sim.fault.FaultPlan;
 import org.flowlab.sim.metrics.FaultTally;
@@ -38,19 +39,19 @@ final class InvariantCheck {
         InvariantCheck c = new InvariantCheck(run);
         FaultPlan faults = result.plan().faults();
         boolean failures = hasFailures(faults);
-        Map<Paradigm, Map<FaultKind, Integer>> fired = new EnumMap<>(Paradigm.class);
-        List<Paradigm> failed = new ArrayList<>();
+        Map<String, Map<FaultKind, Integer>> fired = new LinkedHashMap<>();
+        List<String> failed = new ArrayList<>();
         c.expect(Invariant.COMPLETES, "", true, "");
         for (EngineRun r : result.runs()) {
             RunOutcome o = r.outcome();
             String engine = r.paradigm().id();
-            fired.put(r.paradigm(), FiredFaults.of(faults, result.trace(), o));
+            fired.put(engine, FiredFaults.of(faults, result.trace(), o));
             c.expect(Invariant.RECORDS_IN, engine, o.metrics().recordsIn() == result.trace().size(),
                     String.format(Locale.ROOT, "recordsIn %,d, the trace has %,d", o.metrics().recordsIn(), result.trace().size()));
             c.expect(Invariant.NO_FAILURE_WITHOUT_FAULT, engine, !o.failed() || failures,
                     "failed at " + DurationText.format(o.status().failedAt()) + " (" + o.status().reason() + ") with faults " + faults);
             if (o.failed()) {
-                failed.add(r.paradigm());
+                failed.add(engine);
                 continue;
             }
             Agreement.Verdict v = result.agreement().of(r.paradigm());
@@ -59,7 +60,7 @@ final class InvariantCheck {
                     v.differences(), result.agreement().oracleOutputs(), v.lateRecords(), v.firstDifference()));
             c.expect(Invariant.NOTHING_LOST, engine, o.lostRecords() == 0,
                     String.format(Locale.ROOT, "%,d records neither visible nor counted late", o.lostRecords()));
-            if (result.settings().delivery() == Delivery.EXACTLY_ONCE) {
+            if (result.settings().of(StreamEngineType.STREAM).delivery() == Delivery.EXACTLY_ONCE) {
                 long duplicates = Math.max(o.duplicateOutputs(), o.metrics().recovery().duplicates());
                 c.expect(Invariant.NO_DUPLICATES, engine, duplicates == 0,
                         String.format(Locale.ROOT, "%,d duplicate outputs under exactly-once", duplicates));

@@ -11,8 +11,7 @@ import org.flowlab.experiment.Comparison;
 import org.flowlab.experiment.ComparisonPlan;
 import org.flowlab.experiment.ComparisonProgress;
 import org.flowlab.experiment.ComparisonResult;
-import org.flowlab.experiment.EngineFactory;
-import org.flowlab.experiment.Paradigm;
+import org.flowlab.sim.registry.EngineRegistry;
 
 /**
  * Runs a torture: draws each run ({@link CaseGenerator}), runs its comparison through {@link
@@ -24,7 +23,7 @@ import org.flowlab.experiment.Paradigm;
 public final class Torture {
 
     /** The second run of a case runs every engine and the oracle at once, the first one at a time. */
-    static final int REPEAT_THREADS = Paradigm.values().length + 1;
+    static final int REPEAT_THREADS = TortureCase.ENGINES.size() + 1;
 
     private Torture() {
     }
@@ -33,12 +32,12 @@ public final class Torture {
      * Runs {@code settings}' torture with the engines {@code engines} builds, as Flowlab
      * {@code version} (which run.json names), telling {@code progress} as runs finish.
      */
-    public static TortureSummary run(TortureSettings settings, EngineFactory engines, String version, TortureProgress progress) {
+    public static TortureSummary run(TortureSettings settings, EngineRegistry engines, String version, TortureProgress progress) {
         return run(settings, engines, version, progress, Runtime.getRuntime().availableProcessors());
     }
 
-    /** As {@link #run(TortureSettings, EngineFactory, String, TortureProgress)}, at most {@code threads} runs at once. */
-    public static TortureSummary run(TortureSettings settings, EngineFactory engines, String version, TortureProgress progress,
+    /** As {@link #run(TortureSettings, EngineRegistry, String, TortureProgress)}, at most {@code threads} runs at once. */
+    public static TortureSummary run(TortureSettings settings, EngineRegistry engines, String version, TortureProgress progress,
                                      int threads) {
         CaseGenerator generator = settings.generator();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, settings.runs())), r -> {
@@ -68,7 +67,7 @@ public final class Torture {
     }
 
     /** One run: its comparison twice, and the invariants; an exception anywhere is a violation, not the end of the torture. */
-    public static CaseOutcome runCase(TortureCase run, EngineFactory engines, String version) {
+    public static CaseOutcome runCase(TortureCase run, EngineRegistry engines, String version) {
         try {
             ComparisonResult result = compare(run, engines, 1);
             String json = RunJson.of(result, version);
@@ -84,15 +83,15 @@ public final class Torture {
      * TortureCase#command()} prints — as Flowlab {@code version}, without its unstable fields
      * ({@link RunJson}): what a torture compares, and what replaying a run must give again.
      */
-    public static String runJson(TortureCase run, EngineFactory engines, String version) {
+    public static String runJson(TortureCase run, EngineRegistry engines, String version) {
         return RunJson.of(compare(run, engines, 1), version);
     }
 
     /** {@code run}'s comparison as {@code flowlab compare} runs it, at most {@code threads} engines at once. */
-    private static ComparisonResult compare(TortureCase run, EngineFactory engines, int threads) {
-        ComparisonPlan plan = run.plan();
-        Comparison.check(plan, engines);
-        return Comparison.run(plan, engines, ComparisonProgress.NONE, threads);
+    private static ComparisonResult compare(TortureCase run, EngineRegistry engines, int threads) {
+        ComparisonPlan plan = run.plan().withEngines(engines.all());
+        Comparison.check(plan);
+        return Comparison.run(plan, ComparisonProgress.NONE, threads);
     }
 
     private static CaseOutcome await(Future<CaseOutcome> f) {

@@ -1,12 +1,15 @@
 package org.flowlab.torture;
 
+import org.flowlab.sim.engine.EngineType;
+import org.flowlab.sim.registry.EngineRegistry;
+import org.flowlab.sim.engine.EngineOption;
+import org.flowlab.workloads.text.DurationText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.flowlab.experiment.ComparisonPlan;
 import org.flowlab.experiment.EngineSettings;
 import org.flowlab.experiment.JobChoice;
-import org.flowlab.experiment.Paradigm;
 import org.flowlab.sim.engine.OutputMode;
 import org.flowlab.sim.fault.FaultPlan;
 import org.flowlab.workloads.WorkloadSpec;
@@ -28,6 +31,9 @@ import org.flowlab.workloads.WorkloadSpec;
 public record TortureCase(int index, String scenario, String job, long duration, long rate, long seed,
                           EngineSettings settings, FaultPlan faults) {
 
+    /** The engines a torture case runs: the standard ones, whose settings {@link CaseGenerator} draws. */
+    public static final List<EngineType<?>> ENGINES = EngineRegistry.STANDARD.all();
+
     public TortureCase {
         Objects.requireNonNull(scenario, "scenario");
         Objects.requireNonNull(job, "job");
@@ -44,30 +50,37 @@ public record TortureCase(int index, String scenario, String job, long duration,
     /** The comparison: what {@code flowlab compare} builds from {@link #compareArguments()}. */
     public ComparisonPlan plan() {
         return ComparisonPlan.of(WorkloadSpec.defaults(scenario)).withDuration(duration).withRate(rate).withSeed(seed)
-                .withJob(JobChoice.named(job)).withEngines(List.of(Paradigm.values())).withSettings(settings)
+                .withJob(JobChoice.named(job)).withEngines(ENGINES).withSettings(settings)
                 .withFaults(faults);
     }
 
     /** The arguments of {@code flowlab compare} that run this case: every drawn setting as a flag. */
     public List<String> compareArguments() {
         List<String> a = new ArrayList<>(List.of("compare", "--scenario", scenario, "--job", job, "--seed", Long.toString(seed),
-                "--duration", EngineSettings.compact(duration), "--rate", rate + "/s",
+                "--duration", DurationText.compact(duration), "--rate", rate + "/s",
                 "--workers", Integer.toString(settings.cluster().workers()),
-                "--batch-interval", EngineSettings.compact(settings.batchInterval()),
-                "--microbatch-interval", EngineSettings.compact(settings.microbatchInterval()),
-                "--checkpoint-interval", EngineSettings.compact(settings.checkpointInterval()),
-                "--delivery", settings.delivery().text(),
-                "--watermark-delay", EngineSettings.compact(settings.eventTime().watermarkDelay()),
-                "--allowed-lateness", EngineSettings.compact(settings.eventTime().allowedLateness()),
-                "--output", settings.output().id(),
-                "--restart-strategy", settings.restartStrategy().toString()));
-        if (settings.output() == OutputMode.UPDATES) {
-            a.add("--early-fire");
-            a.add(EngineSettings.compact(settings.earlyFireInterval()));
+                "--watermark-delay", DurationText.compact(settings.eventTime().watermarkDelay()),
+                "--allowed-lateness", DurationText.compact(settings.eventTime().allowedLateness()),
+                "--output", settings.output().id()));
+        List<String> named = new ArrayList<>();
+        for (EngineType<?> engine : ENGINES) {
+            optionFlags(engine, named, a);
         }
         a.add("--faults");
         a.add(faults.toString());
         return a;
+    }
+
+    /** Adds {@code engine}'s options not yet {@code named} to {@code arguments}, each as a flag and its value. */
+    private <S> void optionFlags(EngineType<S> engine, List<String> named, List<String> arguments) {
+        S own = settings.of(engine);
+        for (EngineOption<S> option : engine.options()) {
+            if (!named.contains(option.name())) {
+                named.add(option.name());
+                arguments.add("--" + option.name());
+                arguments.add(option.text().apply(own));
+            }
+        }
     }
 
     /** The one shell command that replays this run: {@code ./flowlab compare --scenario ... --faults '...'}. */

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.flowlab.experiment.Paradigm;
+import org.flowlab.sim.engine.EngineType;
 import org.flowlab.sim.fault.Fault;
 import org.flowlab.sim.fault.RandomTaskFailures;
 import org.flowlab.sim.fault.SlowWorker;
@@ -56,7 +56,7 @@ public record TortureSummary(TortureSettings settings, List<CaseOutcome> runs) {
     }
 
     /** How many {@code kind} faults fired in {@code engine}'s runs, summed over the runs. */
-    public int fired(Paradigm engine, FaultKind kind) {
+    public int fired(EngineType<?> engine, FaultKind kind) {
         int n = 0;
         for (CaseOutcome r : runs) {
             n += r.fired(engine, kind);
@@ -68,7 +68,7 @@ public record TortureSummary(TortureSettings settings, List<CaseOutcome> runs) {
     public int runsWhereFired(FaultKind kind) {
         int n = 0;
         for (CaseOutcome r : runs) {
-            for (Paradigm p : Paradigm.values()) {
+            for (EngineType<?> p : TortureCase.ENGINES) {
                 if (r.fired(p, kind) > 0) {
                     n++;
                     break;
@@ -79,8 +79,8 @@ public record TortureSummary(TortureSettings settings, List<CaseOutcome> runs) {
     }
 
     /** How many of {@code engine}'s runs failed for good. */
-    public int failed(Paradigm engine) {
-        return (int) runs.stream().filter(r -> r.failed().contains(engine)).count();
+    public int failed(EngineType<?> engine) {
+        return (int) runs.stream().filter(r -> r.failed().contains(engine.id())).count();
     }
 
     /** How many times {@code invariant} was checked. */
@@ -97,13 +97,13 @@ public record TortureSummary(TortureSettings settings, List<CaseOutcome> runs) {
         s.append(planned()).append("\n\n");
 
         s.append(String.format(Locale.ROOT, "%-42s", "faults that fired"));
-        for (Paradigm p : Paradigm.values()) {
+        for (EngineType<?> p : TortureCase.ENGINES) {
             s.append(String.format(Locale.ROOT, "%12s", p.id()));
         }
         s.append(String.format(Locale.ROOT, "%8s%n", "runs"));
         for (FaultKind k : FaultKind.values()) {
             s.append(String.format(Locale.ROOT, "  %-40s", k.text()));
-            for (Paradigm p : Paradigm.values()) {
+            for (EngineType<?> p : TortureCase.ENGINES) {
                 s.append(String.format(Locale.ROOT, "%,12d", fired(p, k)));
             }
             s.append(String.format(Locale.ROOT, "%,8d%n", runsWhereFired(k)));
@@ -112,12 +112,12 @@ public record TortureSummary(TortureSettings settings, List<CaseOutcome> runs) {
 
         int failedTotal = 0;
         List<String> perEngine = new ArrayList<>();
-        for (Paradigm p : Paradigm.values()) {
+        for (EngineType<?> p : TortureCase.ENGINES) {
             failedTotal += failed(p);
             perEngine.add(p.id() + " " + failed(p));
         }
         s.append(String.format(Locale.ROOT, "engines failed by their restart strategy or retries: %s (%,d of %,d engine runs)%n%n",
-                String.join(", ", perEngine), failedTotal, runs.size() * Paradigm.values().length));
+                String.join(", ", perEngine), failedTotal, runs.size() * TortureCase.ENGINES.size()));
 
         s.append(String.format(Locale.ROOT, "%-60s%9s%10s%n", "invariant", "checked", "violated"));
         Map<Invariant, List<Violation>> violated = violationsByInvariant();

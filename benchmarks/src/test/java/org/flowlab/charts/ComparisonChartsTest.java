@@ -1,5 +1,10 @@
 package org.flowlab.charts;
 
+import org.flowlab.sim.stream.StreamSettings;
+import org.flowlab.sim.batch.BatchEngineTypes;
+import org.flowlab.sim.stream.StreamEngineType;
+import org.flowlab.sim.engine.EngineType;
+import org.flowlab.sim.registry.EngineRegistry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.flowlab.charts.HandBuiltRuns.MS;
 import static org.flowlab.charts.HandBuiltRuns.SECOND;
@@ -16,7 +21,6 @@ import java.awt.Color;
 import org.flowlab.experiment.Candidate;
 import org.flowlab.experiment.EngineFailure;
 import org.flowlab.experiment.EngineRun;
-import org.flowlab.experiment.Paradigm;
 import org.flowlab.sim.fault.FaultPlan;
 import org.flowlab.workloads.Trace;
 import org.junit.jupiter.api.Test;
@@ -32,9 +36,9 @@ class ComparisonChartsTest {
 
     final Trace trace = HandBuiltRuns.steady(6_000, 10 * MS); // one minute, 100 records a second
     final List<EngineRun> runs = List.of(
-            HandBuiltRuns.run(Paradigm.BATCH, trace, HandBuiltRuns.everyInterval(20 * SECOND)),
-            HandBuiltRuns.run(Paradigm.MICROBATCH, trace, HandBuiltRuns.everyInterval(2 * SECOND)),
-            HandBuiltRuns.run(Paradigm.STREAM, trace, t -> t + 50 * MS));
+            HandBuiltRuns.run(BatchEngineTypes.BATCH, trace, HandBuiltRuns.everyInterval(20 * SECOND)),
+            HandBuiltRuns.run(BatchEngineTypes.MICROBATCH, trace, HandBuiltRuns.everyInterval(2 * SECOND)),
+            HandBuiltRuns.run(StreamEngineType.STREAM, trace, t -> t + 50 * MS));
 
     static void assertColoursByParadigm(XYChart chart, List<EngineRun> runs) {
         assertThat(chart.getSeriesMap()).hasSize(runs.size());
@@ -48,11 +52,11 @@ class ComparisonChartsTest {
     @Test
     void thePaletteGivesEachParadigmItsOwnColour() {
         Set<Color> colours = new java.util.HashSet<>();
-        for (Paradigm p : Paradigm.values()) {
+        for (EngineType<?> p : EngineRegistry.STANDARD.all()) {
             colours.add(Palette.of(p));
         }
-        assertThat(colours).hasSize(Paradigm.values().length).doesNotContain(Palette.MARKER, Palette.COST, Palette.FLINK);
-        assertThat(Palette.hex(Palette.BATCH)).isEqualTo("#0072b2");
+        assertThat(colours).hasSize(EngineRegistry.STANDARD.all().size()).doesNotContain(Palette.MARKER, Palette.COST, Palette.FLINK);
+        assertThat(Palette.hex(Palette.of(BatchEngineTypes.BATCH))).isEqualTo("#0072b2");
     }
 
     @Test
@@ -72,7 +76,7 @@ class ComparisonChartsTest {
     @Test
     void theCdfIsTheShareOfRecordsWithinEachLatency() {
         // Record i becomes visible i ms after it arrives: latencies 0 .. 5999 ms, uniform.
-        EngineRun ramp = HandBuiltRuns.run(Paradigm.BATCH, trace, t -> t + t / (10 * MS) * MS);
+        EngineRun ramp = HandBuiltRuns.run(BatchEngineTypes.BATCH, trace, t -> t + t / (10 * MS) * MS);
         double[][] cdf = ComparisonCharts.cdf(trace, ramp.outcome().visibility().toArray());
         for (int i = 1; i < cdf[0].length; i++) {
             assertThat(cdf[0][i]).isGreaterThanOrEqualTo(cdf[0][i - 1]);
@@ -146,20 +150,20 @@ class ComparisonChartsTest {
 
     @Test
     void theParetoFrontJoinsTheConfigurationsNothingBeats() throws IOException {
-        Candidate slowCheap = candidate(Paradigm.BATCH, 100_000, 0.1);
-        Candidate beaten = candidate(Paradigm.BATCH, 200_000, 0.5);
-        Candidate middle = candidate(Paradigm.MICROBATCH, 10_000, 0.4);
-        Candidate fastDear = candidate(Paradigm.STREAM, 100, 1.0);
+        Candidate slowCheap = candidate(BatchEngineTypes.BATCH, 100_000, 0.1);
+        Candidate beaten = candidate(BatchEngineTypes.BATCH, 200_000, 0.5);
+        Candidate middle = candidate(BatchEngineTypes.MICROBATCH, 10_000, 0.4);
+        Candidate fastDear = candidate(StreamEngineType.STREAM, 100, 1.0);
         List<Candidate> all = List.of(slowCheap, beaten, middle, fastDear);
         assertThat(SweepCharts.front(all)).containsExactly(fastDear, middle, slowCheap);
         XYChart chart = SweepCharts.paretoFront("Cost against p99 — test", all, OptionalLong.of(5_000 * MS));
         assertThat(chart.getXAxisTitle()).contains("p99").contains("(ms, log scale)");
         assertThat(chart.getYAxisTitle()).contains("cost");
         assertThat(chart.getSeriesMap().keySet()).containsExactly("batch", "micro-batch", "stream", "Pareto front");
-        EnumSet<Paradigm> seen = EnumSet.noneOf(Paradigm.class);
-        for (Paradigm p : Paradigm.values()) {
+        Set<String> seen = new java.util.HashSet<>();
+        for (EngineType<?> p : EngineRegistry.STANDARD.all()) {
             assertThat(chart.getSeriesMap().get(p.label()).getMarkerColor()).isEqualTo(Palette.of(p));
-            seen.add(p);
+            seen.add(p.id());
         }
         ChartFiles.savePngAndSvg(chart, dir, "pareto");
         assertThat(countMarkerLines(Files.readString(dir.resolve("pareto.svg")))).as("the SLA line").isEqualTo(1);
@@ -167,11 +171,11 @@ class ComparisonChartsTest {
 
     @Test
     void aFailedConfigurationIsLeftOutOfTheParetoChart() throws IOException {
-        Candidate batch = candidate(Paradigm.BATCH, 100_000, 0.1);
-        Candidate micro = candidate(Paradigm.MICROBATCH, 10_000, 0.4);
+        Candidate batch = candidate(BatchEngineTypes.BATCH, 100_000, 0.1);
+        Candidate micro = candidate(BatchEngineTypes.MICROBATCH, 10_000, 0.4);
         // Its figures stop at the failure: cheap and fast, it would otherwise lead the front.
-        Candidate failedStream = new Candidate(Paradigm.STREAM, "c", 50, 100, 0.01, 1, 1, 1, 0, 0, 0, 0, 0, false,
-                new EngineFailure(60_000, 0, "the restart strategy (none) allows no more restarts"));
+        Candidate failedStream = new Candidate(StreamEngineType.STREAM, "c", 50, 100, 0.01, 1, 1, 1, 0, 0, 0, 0, 0, false,
+                new EngineFailure(60_000, 0, "the restart strategy (none) allows no more restarts", "restart", StreamEngineType.STREAM.givingUpOf(StreamSettings.DEFAULTS)));
         XYChart chart = SweepCharts.paretoFront("Cost against p99 — test", List.of(batch, micro, failedStream), OptionalLong.empty());
         assertThat(chart.getSeriesMap().keySet()).containsExactly("batch", "micro-batch", "Pareto front");
         assertThat(chart.getSeriesMap().get("Pareto front").getXData()).containsExactly(10_000, 100_000);
@@ -193,7 +197,7 @@ class ComparisonChartsTest {
         return n;
     }
 
-    static Candidate candidate(Paradigm p, double p99Ms, double cost) {
+    static Candidate candidate(EngineType<?> p, double p99Ms, double cost) {
         return new Candidate(p, "c", p99Ms / 2, p99Ms, cost, 1, 1, 1, 0, 0, 0, 0, 0, true);
     }
 }

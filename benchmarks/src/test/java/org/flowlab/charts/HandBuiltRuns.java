@@ -1,11 +1,11 @@
 package org.flowlab.charts;
 
+import org.flowlab.sim.engine.EngineType;
 import com.google.gson.JsonObject;
 import java.util.BitSet;
 import java.util.List;
 import java.util.function.LongUnaryOperator;
 import org.flowlab.experiment.EngineRun;
-import org.flowlab.experiment.Paradigm;
 import org.flowlab.sim.cluster.Bill;
 import org.flowlab.sim.cluster.ClusterSpec;
 import org.flowlab.sim.engine.RunOutcome;
@@ -41,7 +41,7 @@ final class HandBuiltRuns {
     }
 
     /** A run whose record arriving at t becomes visible at {@code visible(t)}, read at the same moment. */
-    static EngineRun run(Paradigm paradigm, Trace trace, LongUnaryOperator visible) {
+    static EngineRun run(EngineType<?> paradigm, Trace trace, LongUnaryOperator visible) {
         RecordVisibility v = new RecordVisibility(trace.size());
         ThroughputTimeline.Builder reads = ThroughputTimeline.builder(SECOND);
         long end = 0;

@@ -1,19 +1,18 @@
 package org.flowlab.cli;
 
+import org.flowlab.sim.registry.EngineRegistry;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import org.flowlab.experiment.EngineFactory;
-import org.flowlab.experiment.StandardEngines;
 
 /** One run of the command line in-process: its exit code and what it printed. */
 record CommandLineRun(int exitCode, String out, String err) {
 
     static CommandLineRun of(String... args) {
-        return with(StandardEngines.FACTORY, args);
+        return with(EngineRegistry.STANDARD, args);
     }
 
     /** A run whose experiments use the engines {@code engines} builds. */
-    static CommandLineRun with(EngineFactory engines, String... args) {
+    static CommandLineRun with(EngineRegistry engines, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = FlowlabCommand.execute(args, new PrintWriter(out, true), new PrintWriter(err, true), engines);

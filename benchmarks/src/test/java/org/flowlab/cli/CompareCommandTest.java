@@ -1,5 +1,7 @@
 package org.flowlab.cli;
 
+import org.flowlab.sim.batch.BatchRetries;
+import org.flowlab.sim.registry.EngineRegistry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonElement;
@@ -14,8 +16,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.flowlab.experiment.EngineFactory;
-import org.flowlab.experiment.StandardEngines;
 import org.flowlab.report.ComparisonReport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,8 +32,8 @@ class CompareCommandTest {
     @TempDir
     Path dir;
 
-    static EngineFactory engines() {
-        return StandardEngines.FACTORY;
+    static EngineRegistry engines() {
+        return EngineRegistry.STANDARD;
     }
 
     static String[] args(Path out, String... more) {
@@ -89,7 +89,7 @@ class CompareCommandTest {
     void runJsonHasTheShapeOtherToolsRelyOn() throws IOException {
         assertThat(CommandLineRun.with(engines(), args(dir)).exitCode()).isZero();
         String text = Files.readString(runFolders(dir).get(0).resolve("run.json"), StandardCharsets.UTF_8);
-        assertThat(text).startsWith("{\n  \"schemaVersion\": 2,\n");
+        assertThat(text).startsWith("{\n  \"schemaVersion\": 3,\n");
         JsonObject json = JsonParser.parseString(text).getAsJsonObject();
         List<String> keys = new ArrayList<>(json.keySet());
         List<String> expectedOrder = List.of("schemaVersion", "scenario", "seed", "parameters", "engines", "agreement",
@@ -123,13 +123,14 @@ class CompareCommandTest {
         assertThat(json.getAsJsonObject("parameters").get("faults").getAsString()).isEqualTo("crash:worker=1@10s+5s");
         assertThat(json.getAsJsonObject("parameters").get("slaMs").getAsDouble()).isEqualTo(30_000.0);
         // The stream's restart strategy as --restart-strategy writes it, and the batch engines' retries.
-        assertThat(json.getAsJsonObject("parameters").get("restartStrategy").getAsString())
-                .isEqualTo("exponential-delay:initial=1s,max=1m,multiplier=1.5,reset=1h");
-        assertThat(org.flowlab.sim.stream.RestartStrategy.parse(json.getAsJsonObject("parameters").get("restartStrategy")
-                .getAsString())).isEqualTo(org.flowlab.sim.stream.RestartStrategy.DEFAULT);
-        JsonObject retries = json.getAsJsonObject("parameters").getAsJsonObject("retries");
-        assertThat(retries.get("maxAttempts").getAsInt()).isEqualTo(4);
-        assertThat(retries.get("maxRunAttempts").getAsInt()).isEqualTo(10);
+        // Each engine's own settings, in its JSON form: the values as its flags write them.
+        JsonObject stream = CompareFailuresTest.settings(json, "stream");
+        assertThat(stream.keySet()).containsExactly("checkpointInterval", "delivery", "earlyFireInterval", "restartStrategy");
+        assertThat(stream.get("restartStrategy").getAsString()).isEqualTo("exponential-delay:initial=1s,max=1m,multiplier=1.5,reset=1h");
+        assertThat(org.flowlab.sim.stream.RestartStrategy.parse(stream.get("restartStrategy").getAsString()))
+                .isEqualTo(org.flowlab.sim.stream.RestartStrategy.DEFAULT);
+        assertThat(CompareFailuresTest.settings(json, "batch").toString()).isEqualTo("{\"interval\":\"1h\",\"retries\":\"attempts=4,runs=10\"}");
+        assertThat(CompareFailuresTest.settings(json, "microbatch").get("interval").getAsString()).isEqualTo("10s");
         assertThat(json.getAsJsonObject("recommendation").keySet()).contains("outcome", "choice", "explanation");
         assertThat(json.getAsJsonObject("wallClock").keySet()).contains("startedAt", "totalSeconds", "engineSeconds");
         assertThat(json.getAsJsonObject("environment").keySet()).contains("javaVersion", "availableProcessors");
@@ -223,7 +224,7 @@ class CompareCommandTest {
     void theReferenceIsTheShowcaseAndItsIntervalSweep() {
         org.flowlab.experiment.ComparisonPlan showcase = org.flowlab.experiment.ComparisonPlan.showcase();
         assertThat(org.flowlab.experiment.ReferencePlans.comparison()).isEqualTo(showcase);
-        org.flowlab.experiment.SweepPlan sweep = org.flowlab.experiment.ReferencePlans.sweep();
+        org.flowlab.experiment.SweepPlan sweep = org.flowlab.experiment.ReferencePlans.sweep(EngineRegistry.STANDARD);
         assertThat(sweep.base().workload()).isEqualTo(showcase.workload());
         assertThat(sweep.base().faults().isNone()).isTrue();
         assertThat(sweep.variations()).extracting(Object::toString).containsExactly("interval=1s..1h:7:log");
@@ -239,12 +240,12 @@ class CompareCommandTest {
         assertThat(run.exitCode()).isZero();
         for (String flag : List.of("--scenario", "--job", "--seed", "--duration", "--rate", "--engines", "--batch-interval",
                 "--microbatch-interval", "--checkpoint-interval", "--delivery", "--workers", "--faults", "--restart-strategy",
-                "--sla", "--budget", "--out")) {
+                "--retries", "--early-fire", "--sla", "--budget", "--out")) {
             assertThat(run.out()).contains(flag);
         }
         // The help states the batch engines' real retries.
-        assertThat(run.out().replaceAll("\\s+", " ")).contains("give a task " + org.flowlab.experiment.BatchRetries.DEFAULT.maxAttempts()
-                + " attempts").contains("at most " + org.flowlab.experiment.BatchRetries.DEFAULT.maxRunAttempts() + " runs");
+        assertThat(run.out().replaceAll("\\s+", " ")).contains("(default: attempts=" + BatchRetries.DEFAULT.maxAttempts()
+                + ",runs=" + BatchRetries.DEFAULT.maxRunAttempts() + ", as Spark's spark.task.maxFailures)");
         assertThat(run.out()).contains("Examples:", "./flowlab compare");
     }
 }

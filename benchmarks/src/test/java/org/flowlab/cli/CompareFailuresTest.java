@@ -1,5 +1,6 @@
 package org.flowlab.cli;
 
+import org.flowlab.sim.registry.EngineRegistry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
@@ -10,8 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.flowlab.experiment.BatchRetries;
-import org.flowlab.experiment.StandardEngines;
+import org.flowlab.sim.batch.BatchRetries;
 import org.flowlab.sim.stream.RestartStrategy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,7 +38,7 @@ class CompareFailuresTest {
         args.addAll(Arrays.asList(more));
         args.add("--out");
         args.add(dir.toString());
-        return CommandLineRun.with(StandardEngines.FACTORY, args.toArray(String[]::new));
+        return CommandLineRun.with(EngineRegistry.STANDARD, args.toArray(String[]::new));
     }
 
     private Path onlyRunFolder() throws IOException {
@@ -61,11 +61,10 @@ class CompareFailuresTest {
         JsonObject json = JsonParser.parseString(Files.readString(folder.resolve("run.json"))).getAsJsonObject();
         JsonObject parameters = json.getAsJsonObject("parameters");
         assertThat(parameters.get("faults").getAsString()).isEqualTo("task-fail:mtbf=10m");
-        assertThat(parameters.get("restartStrategy").getAsString()).isEqualTo(RestartStrategy.DEFAULT.toString())
+        assertThat(settings(json, "stream").get("restartStrategy").getAsString()).isEqualTo(RestartStrategy.DEFAULT.toString())
                 .startsWith("exponential-delay:");
-        assertThat(parameters.getAsJsonObject("retries").get("maxAttempts").getAsInt()).isEqualTo(4);
-        assertThat(parameters.getAsJsonObject("retries").get("maxRunAttempts").getAsInt())
-                .isEqualTo(BatchRetries.DEFAULT.maxRunAttempts());
+        assertThat(settings(json, "batch").get("retries").getAsString()).isEqualTo("attempts=4,runs=" + BatchRetries.DEFAULT.maxRunAttempts());
+        assertThat(settings(json, "microbatch").get("retries").getAsString()).isEqualTo(BatchRetries.DEFAULT.toString());
         for (String id : List.of("batch", "microbatch", "stream")) {
             assertThat(engine(json, id).get("status").getAsString()).as(id).isEqualTo("completed");
             assertThat(engine(json, id).get("failure").isJsonNull()).as(id).isTrue();
@@ -75,8 +74,8 @@ class CompareFailuresTest {
         assertThat(json.getAsJsonObject("agreement").get("resultsAgree").getAsBoolean()).isTrue();
         assertThat(json.getAsJsonObject("agreement").getAsJsonArray("failed")).isEmpty();
         assertThat(run.out()).contains("results agree ✓").doesNotContain("FAILED").doesNotContain("status ");
-        assertThat(Files.readString(folder.resolve("report.html"))).contains("restart strategy (stream)")
-                .contains("4 attempts per task");
+        assertThat(Files.readString(folder.resolve("report.html"))).contains("<tr><th>stream settings</th>")
+                .contains("restartStrategy exponential-delay:").contains("retries attempts=4,runs=10");
     }
 
     @Test
@@ -93,8 +92,7 @@ class CompareFailuresTest {
                 .doesNotContain("Exception");
         Path folder = onlyRunFolder();
         JsonObject json = JsonParser.parseString(Files.readString(folder.resolve("run.json"))).getAsJsonObject();
-        assertThat(json.getAsJsonObject("parameters").get("restartStrategy").getAsString())
-                .isEqualTo("fixed-delay:attempts=1,delay=1s");
+        assertThat(settings(json, "stream").get("restartStrategy").getAsString()).isEqualTo("fixed-delay:attempts=1,delay=1s");
         JsonObject stream = engine(json, "stream");
         assertThat(stream.get("status").getAsString()).isEqualTo("failed");
         JsonObject failure = stream.getAsJsonObject("failure");
@@ -123,7 +121,7 @@ class CompareFailuresTest {
         assertThat(html).contains("Stream FAILED — its job failed at ").contains("allows no more restarts")
                 .contains("<td class=\"bad\">FAILED after 1 restart, at ")
                 .contains("Results agree ✓ — the final table of every engine that finished equals the reference oracle's")
-                .contains("<tr><th>restart strategy (stream)</th><td>fixed-delay:attempts=1,delay=1s</td></tr>");
+                .contains("restartStrategy fixed-delay:attempts=1,delay=1s</td></tr>");
         assertThat(dir.resolve("index.html")).content().contains("(stream failed)");
     }
 
@@ -144,5 +142,15 @@ class CompareFailuresTest {
         assertThat(failure.get("reason").getAsString())
                 .endsWith("failed " + BatchRetries.DEFAULT.maxRunAttempts() + " times in a row (a task failed all its 4 attempts)");
         assertThat(json.getAsJsonObject("recommendation").get("choice").getAsString()).isNotEqualTo("batch");
+    }
+
+    /** Engine {@code id}'s own settings in run.json's parameters. */
+    static JsonObject settings(JsonObject runJson, String id) {
+        for (var e : runJson.getAsJsonObject("parameters").getAsJsonArray("engines")) {
+            if (e.getAsJsonObject().get("id").getAsString().equals(id)) {
+                return e.getAsJsonObject().getAsJsonObject("settings");
+            }
+        }
+        throw new AssertionError("no engine " + id + " in run.json's parameters");
     }
 }

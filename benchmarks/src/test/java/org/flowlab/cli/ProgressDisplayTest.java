@@ -1,11 +1,12 @@
 package org.flowlab.cli;
 
+import org.flowlab.sim.batch.BatchEngineTypes;
+import org.flowlab.sim.stream.StreamEngineType;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
-import org.flowlab.experiment.Paradigm;
 import org.junit.jupiter.api.Test;
 
 /** Progress: bars redrawn in place on a terminal, a line per tenth elsewhere. */
@@ -14,13 +15,13 @@ class ProgressDisplayTest {
     @Test
     void plainOutputPrintsALineEachTenthAndNeverGoesBack() {
         StringWriter out = new StringWriter();
-        ProgressDisplay d = new ProgressDisplay(new PrintWriter(out), List.of(Paradigm.BATCH, Paradigm.STREAM), false);
+        ProgressDisplay d = new ProgressDisplay(new PrintWriter(out), List.of(BatchEngineTypes.BATCH, StreamEngineType.STREAM), false);
         for (int i = 0; i <= 1000; i++) {
-            d.update(Paradigm.STREAM, i / 1000.0);
+            d.update(StreamEngineType.STREAM, i / 1000.0);
         }
-        d.update(Paradigm.STREAM, 0.2);
-        d.update(Paradigm.BATCH, 0);
-        d.update(Paradigm.BATCH, 1);
+        d.update(StreamEngineType.STREAM, 0.2);
+        d.update(BatchEngineTypes.BATCH, 0);
+        d.update(BatchEngineTypes.BATCH, 1);
         d.finish();
         List<String> lines = out.toString().lines().toList();
         assertThat(lines.stream().filter(l -> l.contains("stream"))).hasSize(11).endsWith("  stream     100 %");
@@ -31,9 +32,9 @@ class ProgressDisplayTest {
     @Test
     void aTerminalGetsOneBarPerEngineRedrawnInPlace() {
         StringWriter out = new StringWriter();
-        ProgressDisplay d = new ProgressDisplay(new PrintWriter(out), List.of(Paradigm.BATCH, Paradigm.MICROBATCH, Paradigm.STREAM), true);
-        d.update(Paradigm.BATCH, 0);
-        d.update(Paradigm.STREAM, 1.0);
+        ProgressDisplay d = new ProgressDisplay(new PrintWriter(out), List.of(BatchEngineTypes.BATCH, BatchEngineTypes.MICROBATCH, StreamEngineType.STREAM), true);
+        d.update(BatchEngineTypes.BATCH, 0);
+        d.update(StreamEngineType.STREAM, 1.0);
         d.finish();
         String text = out.toString();
         assertThat(text).contains("\033[3A");

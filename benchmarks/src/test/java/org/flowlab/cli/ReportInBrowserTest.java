@@ -1,5 +1,6 @@
 package org.flowlab.cli;
 
+import org.flowlab.sim.registry.EngineRegistry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
@@ -14,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.flowlab.experiment.StandardEngines;
 import org.flowlab.report.ComparisonReport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,7 +37,7 @@ class ReportInBrowserTest {
         Path chromium = chromium();
         assumeThat(chromium).as("chromium is not installed (apt-get install -y chromium; .ci/run does it)").isNotNull();
         Path runs = dir.resolve("runs");
-        CommandLineRun run = CommandLineRun.with(StandardEngines.FACTORY,
+        CommandLineRun run = CommandLineRun.with(EngineRegistry.STANDARD,
                 concat(new String[] {"compare"}, CompareCommandTest.SMALL, new String[] {"--out", runs.toString()}));
         assertThat(run.exitCode()).as(run.err()).isZero();
         Path report;

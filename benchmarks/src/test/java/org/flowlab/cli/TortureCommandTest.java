@@ -1,5 +1,7 @@
 package org.flowlab.cli;
 
+import org.flowlab.sim.registry.EngineRegistry;
+import org.flowlab.sim.stream.StreamEngineType;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -12,9 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.flowlab.experiment.ComparisonPlan;
-import org.flowlab.experiment.Delivery;
-import org.flowlab.experiment.EngineFactory;
-import org.flowlab.experiment.StandardEngines;
+import org.flowlab.sim.stream.Delivery;
 import org.flowlab.sim.catalog.JobCatalog;
 import org.flowlab.sim.engine.OutputMode;
 import org.flowlab.torture.BrokenEngines;
@@ -64,7 +64,7 @@ class TortureCommandTest {
 
     @Test
     void aStreamThatDropsARowAfterARestoreIsCaughtAndThePrintedCommandReplaysIt() throws IOException {
-        EngineFactory broken = BrokenEngines.droppingARowAfterARestore();
+        EngineRegistry broken = BrokenEngines.droppingARowAfterARestore();
         CommandLineRun torture = CommandLineRun.with(broken, "torture", "--runs", "6", "--seed", "1", "--minutes", "1");
 
         assertThat(torture.exitCode()).as(torture.out() + torture.err()).isEqualTo(1);
@@ -81,7 +81,7 @@ class TortureCommandTest {
         CommandLineRun withTheBug = CommandLineRun.with(broken, withOut(args.subList(1, args.size()), dir.resolve("broken")));
         assertThat(withTheBug.exitCode()).as(withTheBug.err()).isZero();
         assertThat(withTheBug.out()).contains("results differ ✗ — stream: ").containsPattern("stream: .*\\b" + first.group(2) + " outputs? differs?");
-        CommandLineRun fixed = CommandLineRun.with(StandardEngines.FACTORY, withOut(args.subList(1, args.size()), dir.resolve("fixed")));
+        CommandLineRun fixed = CommandLineRun.with(EngineRegistry.STANDARD, withOut(args.subList(1, args.size()), dir.resolve("fixed")));
         assertThat(fixed.out()).contains("results agree ✓");
     }
 
@@ -95,7 +95,7 @@ class TortureCommandTest {
             CommandLine cli = FlowlabCommand.commandLine();
             CommandLine.ParseResult parsed = cli.parseArgs(words.subList(1, words.size()).toArray(String[]::new));
             CompareCommand compare = parsed.subcommand().commandSpec().commandLine().getCommand();
-            assertThat(compare.options.plan(ComparisonPlan.showcase())).as(run.command()).isEqualTo(run.plan());
+            assertThat(compare.options.plan(ComparisonPlan.showcase(), EngineRegistry.STANDARD)).as(run.command()).isEqualTo(run.plan());
         }
     }
 
@@ -109,19 +109,19 @@ class TortureCommandTest {
         CaseGenerator generator = new CaseGenerator(1, 1, JobCatalog.scenarios());
         List<TortureCase> runs = List.of(
                 first(generator, c -> c.settings().output() == OutputMode.UPDATES && c.faults().faults().size() >= 2),
-                first(generator, c -> c.settings().output() == OutputMode.FINAL && c.settings().delivery() == Delivery.EXACTLY_ONCE
+                first(generator, c -> c.settings().output() == OutputMode.FINAL && c.settings().of(StreamEngineType.STREAM).delivery() == Delivery.EXACTLY_ONCE
                         && !c.faults().crashes().isEmpty()));
         for (TortureCase run : runs) {
             Path out = dir.resolve("run" + run.index());
             List<String> words = shellWords(run.command());
-            CommandLineRun compare = CommandLineRun.with(StandardEngines.FACTORY, withOut(words.subList(1, words.size()), out));
+            CommandLineRun compare = CommandLineRun.with(EngineRegistry.STANDARD, withOut(words.subList(1, words.size()), out));
             assertThat(compare.exitCode()).as(compare.err()).isZero();
             Path runJson;
             try (Stream<Path> folders = Files.list(out)) {
                 runJson = folders.filter(Files::isDirectory).findFirst().orElseThrow().resolve("run.json");
             }
             assertThat(org.flowlab.torture.RunJson.comparable(Files.readString(runJson))).as(run.command())
-                    .isEqualTo(Torture.runJson(run, StandardEngines.FACTORY, FlowlabVersion.current()));
+                    .isEqualTo(Torture.runJson(run, EngineRegistry.STANDARD, FlowlabVersion.current()));
         }
     }
 

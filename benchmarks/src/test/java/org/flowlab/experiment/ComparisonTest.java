@@ -1,5 +1,7 @@
 package org.flowlab.experiment;
 
+import org.flowlab.sim.batch.BatchEngineTypes;
+import org.flowlab.sim.stream.StreamEngineType;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -22,9 +24,9 @@ class ComparisonTest {
     @Test
     void everyEngineReplaysTheSameTraceAndTheResultsAgree() {
         AtomicInteger runs = new AtomicInteger();
-        ComparisonResult r = Comparison.run(small(), IntervalEngine.factory(runs), ComparisonProgress.NONE);
+        ComparisonResult r = Comparison.run(small().withEnginesOf(IntervalEngine.factory(runs)), ComparisonProgress.NONE);
         assertThat(runs).hasValue(3);
-        assertThat(r.runs()).extracting(EngineRun::paradigm).containsExactly(Paradigm.values());
+        assertThat(r.runs()).extracting(run -> run.paradigm().id()).containsExactly("batch", "microbatch", "stream");
         assertThat(r.runs()).allSatisfy(run -> assertThat(run.outcome().metrics().recordsIn()).isEqualTo(r.trace().size()));
         assertThat(r.agreement().resultsAgree()).isTrue();
         assertThat(r.agreement().differences()).isEmpty();
@@ -35,44 +37,44 @@ class ComparisonTest {
 
     @Test
     void aWrongEngineIsCaughtWithItsFirstDifference() {
-        ComparisonResult r = Comparison.run(small(), IntervalEngine.factory(new AtomicInteger(), Paradigm.MICROBATCH),
+        ComparisonResult r = Comparison.run(small().withEnginesOf(IntervalEngine.factory(new AtomicInteger(), BatchEngineTypes.MICROBATCH)),
                 ComparisonProgress.NONE);
         assertThat(r.agreement().resultsAgree()).isFalse();
-        assertThat(r.agreement().of(Paradigm.BATCH).agrees()).isTrue();
-        Agreement.Verdict v = r.agreement().of(Paradigm.MICROBATCH);
+        assertThat(r.agreement().of(BatchEngineTypes.BATCH).agrees()).isTrue();
+        Agreement.Verdict v = r.agreement().of(BatchEngineTypes.MICROBATCH);
         assertThat(v.agrees()).isFalse();
         assertThat(v.differences()).isEqualTo(1);
         assertThat(v.summary()).startsWith("✗ 1 output differs, first: ").contains("expected ").contains("actual nothing");
         assertThat(r.agreement().differences()).singleElement().asString().startsWith("microbatch: 1 output differs");
-        assertThat(r.recommendation().candidates()).filteredOn(c -> c.paradigm() == Paradigm.MICROBATCH)
+        assertThat(r.recommendation().candidates()).filteredOn(c -> c.paradigm().equals(BatchEngineTypes.MICROBATCH))
                 .singleElement().extracting(Candidate::correct).isEqualTo(false);
-        assertThat(r.recommendation().choice()).get().extracting(Candidate::paradigm).isNotEqualTo(Paradigm.MICROBATCH);
+        assertThat(r.recommendation().choice()).get().extracting(Candidate::paradigm).isNotEqualTo(BatchEngineTypes.MICROBATCH);
     }
 
     static final long FAIL_AT = 12_000_000_000L;
 
     @Test
     void aFailedEngineIsNotJudgedAndTheEnginesThatFinishedStillAgree() {
-        ComparisonResult r = Comparison.run(small(), IntervalEngine.failing(new AtomicInteger(), Paradigm.STREAM, FAIL_AT),
+        ComparisonResult r = Comparison.run(small().withEnginesOf(IntervalEngine.failing(new AtomicInteger(), StreamEngineType.STREAM, FAIL_AT)),
                 ComparisonProgress.NONE);
-        assertThat(r.run(Paradigm.STREAM).outcome().failed()).isTrue();
+        assertThat(r.run(StreamEngineType.STREAM).outcome().failed()).isTrue();
         // Its table is empty and every record unread: judged, it would be wrong and lossy.
-        assertThat(r.run(Paradigm.STREAM).outcome().results().isEmpty()).isTrue();
-        assertThat(r.run(Paradigm.STREAM).outcome().lostRecords()).isPositive();
+        assertThat(r.run(StreamEngineType.STREAM).outcome().results().isEmpty()).isTrue();
+        assertThat(r.run(StreamEngineType.STREAM).outcome().lostRecords()).isPositive();
         Agreement a = r.agreement();
         assertThat(a.resultsAgree()).isTrue();
-        assertThat(a.failed()).containsExactly(Paradigm.STREAM);
+        assertThat(a.failed()).containsExactly(StreamEngineType.STREAM);
         assertThat(a.differences()).isEmpty();
-        Agreement.Verdict v = a.of(Paradigm.STREAM);
+        Agreement.Verdict v = a.of(StreamEngineType.STREAM);
         assertThat(v.failed()).isTrue();
         assertThat(v.agrees()).isFalse();
         assertThat(v.summary()).isEqualTo("failed");
         assertThat(v.lostRecords()).isZero();
-        assertThat(a.of(Paradigm.BATCH).agrees()).isTrue();
+        assertThat(a.of(BatchEngineTypes.BATCH).agrees()).isTrue();
         assertThat(a.explanation()).startsWith("every engine that finished equals the reference oracle")
                 .endsWith("; stream failed, not compared");
         // The stream was the fastest, but it failed: never the choice, and the paragraph says why.
-        assertThat(r.recommendation().choice()).get().extracting(Candidate::paradigm).isNotEqualTo(Paradigm.STREAM);
+        assertThat(r.recommendation().choice()).get().extracting(Candidate::paradigm).isNotEqualTo(StreamEngineType.STREAM);
         assertThat(r.recommendation().candidates()).filteredOn(Candidate::failed).singleElement()
                 .satisfies(c -> assertThat(c.failure().restarts()).isEqualTo(IntervalEngine.FAILED_RESTARTS));
         assertThat(r.recommendation().explanation()).contains("failed at 12 s after 3 restarts: " + IntervalEngine.FAILED_REASON);
@@ -83,18 +85,17 @@ class ComparisonTest {
 
     @Test
     void aFailedEngineDoesNotHideAWrongOne() {
-        ComparisonResult r = Comparison.run(small(), IntervalEngine.factory(new AtomicInteger(), Paradigm.BATCH, Paradigm.STREAM,
-                FAIL_AT), ComparisonProgress.NONE);
+        ComparisonResult r = Comparison.run(small().withEnginesOf(IntervalEngine.factory(new AtomicInteger(), BatchEngineTypes.BATCH, StreamEngineType.STREAM,
+                FAIL_AT)), ComparisonProgress.NONE);
         assertThat(r.agreement().resultsAgree()).isFalse();
         assertThat(r.agreement().differences()).singleElement().asString().startsWith("batch: 1 output differs");
-        assertThat(r.agreement().failed()).containsExactly(Paradigm.STREAM);
-        assertThat(r.recommendation().choice()).get().extracting(Candidate::paradigm).isEqualTo(Paradigm.MICROBATCH);
+        assertThat(r.agreement().failed()).containsExactly(StreamEngineType.STREAM);
+        assertThat(r.recommendation().choice()).get().extracting(Candidate::paradigm).isEqualTo(BatchEngineTypes.MICROBATCH);
     }
 
     @Test
     void whenEveryEngineFailsNothingIsComparedAndNothingRecommended() {
-        ComparisonResult r = Comparison.run(small().withEngines(Paradigm.STREAM),
-                IntervalEngine.failing(new AtomicInteger(), Paradigm.STREAM, FAIL_AT), ComparisonProgress.NONE);
+        ComparisonResult r = Comparison.run(small().withEngines(StreamEngineType.STREAM).withEnginesOf(IntervalEngine.failing(new AtomicInteger(), StreamEngineType.STREAM, FAIL_AT)), ComparisonProgress.NONE);
         assertThat(r.agreement().resultsAgree()).isFalse();
         assertThat(r.agreement().differences()).isEmpty();
         assertThat(r.agreement().explanation()).isEqualTo("every engine failed, so no results were compared");
@@ -108,26 +109,29 @@ class ComparisonTest {
         double[][] last = {{-1, -1, -1}};
         ComparisonProgress progress = (p, f) -> {
             synchronized (last) {
-                assertThat(f).isGreaterThanOrEqualTo(last[0][p.ordinal()]);
-                last[0][p.ordinal()] = f;
+                int i = List.of("batch", "microbatch", "stream").indexOf(p.id());
+                assertThat(f).isGreaterThanOrEqualTo(last[0][i]);
+                last[0][i] = f;
             }
             seen.add(p.id());
         };
-        Comparison.run(small().withEngines(Paradigm.BATCH, Paradigm.STREAM), IntervalEngine.factory(new AtomicInteger()), progress);
+        Comparison.run(small().withEngines(BatchEngineTypes.BATCH, StreamEngineType.STREAM).withEnginesOf(IntervalEngine.factory(new AtomicInteger())), progress);
         assertThat(last[0]).containsExactly(1.0, -1, 1.0);
         assertThat(seen).contains("batch", "stream").doesNotContain("microbatch");
     }
 
     @Test
-    void theSameEnginesRunInTheOrderOfTheParadigmsWhateverOrderTheyAreNamedIn() {
-        ComparisonPlan plan = small().withEngines(Paradigm.STREAM, Paradigm.BATCH);
-        assertThat(plan.engines()).containsExactly(Paradigm.BATCH, Paradigm.STREAM);
+    void aPlanRunsItsEnginesInTheOrderItNamesThemAndEachOnce() {
+        ComparisonPlan plan = small().withEngines(StreamEngineType.STREAM, BatchEngineTypes.BATCH);
+        assertThat(plan.engines()).containsExactly(StreamEngineType.STREAM, BatchEngineTypes.BATCH);
+        assertThatThrownBy(() -> small().withEngines(StreamEngineType.STREAM, StreamEngineType.STREAM))
+                .isInstanceOf(InvalidInputException.class).hasMessage("engines: stream is named twice");
     }
 
     @Test
     void anUnknownJobFailsBeforeAnythingRuns() {
         AtomicInteger runs = new AtomicInteger();
-        assertThatThrownBy(() -> Comparison.run(small().withJob(JobChoice.named("nope")), IntervalEngine.factory(runs),
+        assertThatThrownBy(() -> Comparison.run(small().withJob(JobChoice.named("nope")).withEnginesOf(IntervalEngine.factory(runs)),
                 ComparisonProgress.NONE))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("unknown job 'nope'").hasMessageContaining("vwap-1s");
         assertThat(runs).hasValue(0);
@@ -136,19 +140,17 @@ class ComparisonTest {
     @Test
     void aFaultOnAWorkerTheClusterLacksFailsBeforeAnythingRuns() {
         AtomicInteger runs = new AtomicInteger();
-        assertThatThrownBy(() -> Comparison.run(small().withFaults(FaultPlan.parse("crash:worker=9@10s")),
-                IntervalEngine.factory(runs), ComparisonProgress.NONE))
+        assertThatThrownBy(() -> Comparison.run(small().withFaults(FaultPlan.parse("crash:worker=9@10s")).withEnginesOf(IntervalEngine.factory(runs)), ComparisonProgress.NONE))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("worker 9");
         assertThat(runs).hasValue(0);
     }
 
     @Test
     void theEventTimeContractIsTheGivenOneNeverChosenFromTheTrace() {
-        ComparisonResult r = Comparison.run(small(), IntervalEngine.factory(new AtomicInteger()), ComparisonProgress.NONE);
+        ComparisonResult r = Comparison.run(small().withEnginesOf(IntervalEngine.factory(new AtomicInteger())), ComparisonProgress.NONE);
         assertThat(r.settings().eventTime()).isEqualTo(EventTimeContract.DEFAULT);
         EventTimeContract given = new EventTimeContract(3_000_000_000L, 60_000_000_000L);
-        ComparisonResult withContract = Comparison.run(small().withSettings(small().settings().withEventTime(given)),
-                IntervalEngine.factory(new AtomicInteger()), ComparisonProgress.NONE);
+        ComparisonResult withContract = Comparison.run(small().withSettings(small().settings().withEventTime(given)).withEnginesOf(IntervalEngine.factory(new AtomicInteger())), ComparisonProgress.NONE);
         assertThat(withContract.settings().eventTime()).isEqualTo(given);
     }
 
@@ -157,7 +159,7 @@ class ComparisonTest {
         assertThatThrownBy(() -> small().withSla(0)).isInstanceOf(InvalidInputException.class).hasMessageContaining("SLA");
         assertThatThrownBy(() -> small().withBudget(-1)).isInstanceOf(InvalidInputException.class).hasMessageContaining("budget");
         assertThatThrownBy(() -> small().withEngines(List.of())).isInstanceOf(InvalidInputException.class);
-        assertThatThrownBy(() -> small().withEngines(Paradigm.BATCH, Paradigm.BATCH)).isInstanceOf(InvalidInputException.class)
+        assertThatThrownBy(() -> small().withEngines(BatchEngineTypes.BATCH, BatchEngineTypes.BATCH)).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("twice");
     }
 }

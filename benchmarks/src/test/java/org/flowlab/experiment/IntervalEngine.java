@@ -1,5 +1,8 @@
 package org.flowlab.experiment;
 
+import org.flowlab.sim.stream.StreamSettings;
+import org.flowlab.sim.engine.EngineType;
+import org.flowlab.sim.registry.EngineRegistry;
 import java.util.BitSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.flowlab.sim.cluster.Bill;
@@ -66,34 +69,45 @@ public final class IntervalEngine implements Engine {
     }
 
     /** Engines modelled on the settings: batch and micro-batch at their intervals, the stream continuous. */
-    public static EngineFactory factory(AtomicInteger runs) {
+    public static EngineRegistry factory(AtomicInteger runs) {
         return factory(runs, null);
     }
 
     /** As {@link #factory(AtomicInteger)}, with {@code wrongOne}'s results missing an output. */
-    public static EngineFactory factory(AtomicInteger runs, Paradigm wrongOne) {
+    public static EngineRegistry factory(AtomicInteger runs, EngineType<?> wrongOne) {
         return factory(runs, wrongOne, null, -1);
     }
 
     /** As {@link #factory(AtomicInteger)}, with {@code failingOne}'s job failing for good at {@code at}. */
-    public static EngineFactory failing(AtomicInteger runs, Paradigm failingOne, long at) {
+    public static EngineRegistry failing(AtomicInteger runs, EngineType<?> failingOne, long at) {
         return factory(runs, null, failingOne, at);
     }
 
     /** Engines with {@code wrongOne} (or none) wrong and {@code failingOne} (or none) failing at {@code at}. */
-    static EngineFactory factory(AtomicInteger runs, Paradigm wrongOne, Paradigm failingOne, long at) {
-        return (paradigm, settings, faults, seed) -> {
-            long failAt = paradigm == failingOne ? at : -1;
-            return switch (paradigm) {
-                case BATCH -> new IntervalEngine("batch(" + settings.batchInterval() / 1_000_000_000 + "s)",
-                        settings.batchInterval(), Math.max(1_000_000_000L, settings.batchInterval() / 20), settings.cluster(),
-                        faults, paradigm == wrongOne, runs, failAt);
-                case MICROBATCH -> new IntervalEngine("microbatch", settings.microbatchInterval(),
-                        settings.microbatchInterval() / 5, settings.cluster(), faults, paradigm == wrongOne, runs, failAt);
-                case STREAM -> new IntervalEngine("stream", 0, settings.checkpointInterval() / 2 + 50_000_000L,
-                        settings.cluster(), faults, paradigm == wrongOne, runs, failAt);
+    static EngineRegistry factory(AtomicInteger runs, EngineType<?> wrongOne, EngineType<?> failingOne, long at) {
+        return EngineRegistry.STANDARD.map(t -> modelled(t, runs, wrongOne, failingOne, at));
+    }
+
+    /**
+     * {@code type} built as an interval engine: batch with a delay of a twentieth of its interval (at least a
+     * second), micro-batch a fifth of its interval, the stream continuous with half its checkpoint interval.
+     */
+    private static <S> EngineType<S> modelled(EngineType<S> type, AtomicInteger runs, EngineType<?> wrongOne,
+                                              EngineType<?> failingOne, long at) {
+        boolean wrong = wrongOne != null && wrongOne.id().equals(type.id());
+        long failAt = failingOne != null && failingOne.id().equals(type.id()) ? at : -1;
+        return type.withFactory((common, own, faults, seed) -> {
+            long interval = type.triggerIntervalOf(own);
+            return switch (type.id()) {
+                case "batch" -> new IntervalEngine("batch(" + interval / 1_000_000_000 + "s)", interval,
+                        Math.max(1_000_000_000L, interval / 20), common.cluster(), faults, wrong, runs, failAt);
+                case "microbatch" -> new IntervalEngine("microbatch", interval, interval / 5, common.cluster(), faults,
+                        wrong, runs, failAt);
+                default -> new IntervalEngine(type.id(), 0,
+                        ((StreamSettings) own).checkpointInterval() / 2 + 50_000_000L, common.cluster(), faults, wrong, runs,
+                        failAt);
             };
-        };
+        });
     }
 
     @Override

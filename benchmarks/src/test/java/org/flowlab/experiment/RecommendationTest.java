@@ -1,5 +1,9 @@
 package org.flowlab.experiment;
 
+import org.flowlab.sim.registry.EngineRegistry;
+import org.flowlab.sim.engine.EngineType;
+import org.flowlab.sim.batch.BatchEngineTypes;
+import org.flowlab.sim.stream.StreamEngineType;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -14,19 +18,19 @@ import org.junit.jupiter.api.Test;
 /** The recommendation: the cheapest correct configuration within the SLA and the budget, explained from its numbers. */
 class RecommendationTest {
 
-    static Candidate candidate(Paradigm p, double p99Ms, double cost, boolean correct) {
+    static Candidate candidate(EngineType<?> p, double p99Ms, double cost, boolean correct) {
         return new Candidate(p, "cfg-" + p.id(), p99Ms / 2, p99Ms, cost, cost * 18_000, 70, 70, 1234, 0, 0, 0, 0, correct);
     }
 
     /** A configuration whose job failed for good at 41 m 10 s: its figures stop there, so it looks cheap and fast. */
-    static Candidate failed(Paradigm p, double p99Ms, double cost, int restarts, String reason) {
+    static Candidate failed(EngineType<?> p, double p99Ms, double cost, int restarts, String reason) {
         return new Candidate(p, "cfg-" + p.id(), p99Ms / 2, p99Ms, cost, cost * 18_000, 70, 70, 1234, 0, 0, 0, 0, false,
-                new EngineFailure(41 * 60_000 + 10_000, restarts, reason));
+                new EngineFailure(41 * 60_000 + 10_000, restarts, reason, p.recovery(), p.givingUpOf(p.defaults())));
     }
 
-    static final Candidate BATCH = candidate(Paradigm.BATCH, 3_600_000, 0.10, true);
-    static final Candidate MICRO = candidate(Paradigm.MICROBATCH, 20_000, 0.80, true);
-    static final Candidate STREAM = candidate(Paradigm.STREAM, 900, 1.60, true);
+    static final Candidate BATCH = candidate(BatchEngineTypes.BATCH, 3_600_000, 0.10, true);
+    static final Candidate MICRO = candidate(BatchEngineTypes.MICROBATCH, 20_000, 0.80, true);
+    static final Candidate STREAM = candidate(StreamEngineType.STREAM, 900, 1.60, true);
     static final List<Candidate> ALL = List.of(BATCH, MICRO, STREAM);
 
     static OptionalLong sla(long ms) {
@@ -84,7 +88,7 @@ class RecommendationTest {
 
     @Test
     void wrongResultsAreNeverRecommended() {
-        Candidate wrongBatch = candidate(Paradigm.BATCH, 3_600_000, 0.01, false);
+        Candidate wrongBatch = candidate(BatchEngineTypes.BATCH, 3_600_000, 0.01, false);
         Recommendation r = Recommendation.choose(List.of(wrongBatch, MICRO), OptionalLong.empty(), LatencyMeasure.FINAL, OptionalDouble.empty());
         assertThat(r.choice()).contains(MICRO);
         assertThat(r.explanation()).contains("results wrong").contains("would cost 0.0100 but its results are wrong");
@@ -96,7 +100,7 @@ class RecommendationTest {
 
     @Test
     void aFailedEngineIsNeverRecommendedAndTheParagraphSaysWhichFailedAndWhy() {
-        Candidate stream = failed(Paradigm.STREAM, 500, 0.05, 3,
+        Candidate stream = failed(StreamEngineType.STREAM, 500, 0.05, 3,
                 "the restart strategy (fixed-delay:attempts=3,delay=10s) allows no more restarts");
         for (OptionalLong sla : List.of(OptionalLong.empty(), sla(60_000))) {
             Recommendation r = Recommendation.choose(List.of(BATCH, MICRO, stream), sla, LatencyMeasure.FINAL,
@@ -120,7 +124,7 @@ class RecommendationTest {
 
     @Test
     void aFailedBatchSaysReruns() {
-        Candidate batch = failed(Paradigm.BATCH, 1_000, 0.01, 9, "the run triggered at 1 h 00 m failed 10 times in a row");
+        Candidate batch = failed(BatchEngineTypes.BATCH, 1_000, 0.01, 9, "the run triggered at 1 h 00 m failed 10 times in a row");
         Recommendation r = Recommendation.choose(List.of(batch, STREAM), OptionalLong.empty(), LatencyMeasure.FINAL,
                 OptionalDouble.empty());
         assertThat(r.choice()).contains(STREAM);
@@ -129,8 +133,8 @@ class RecommendationTest {
 
     @Test
     void whenEveryConfigurationFailedNoneIsRecommended() {
-        Candidate batch = failed(Paradigm.BATCH, 1_000, 0.01, 9, "its runs failed");
-        Candidate stream = failed(Paradigm.STREAM, 500, 0.05, 0, "the restart strategy (none) allows no more restarts");
+        Candidate batch = failed(BatchEngineTypes.BATCH, 1_000, 0.01, 9, "its runs failed");
+        Candidate stream = failed(StreamEngineType.STREAM, 500, 0.05, 0, "the restart strategy (none) allows no more restarts");
         Recommendation r = Recommendation.choose(List.of(batch, stream), sla(60_000), LatencyMeasure.FINAL, OptionalDouble.of(5));
         assertThat(r.outcome()).isEqualTo(Recommendation.Outcome.ALL_FAILED);
         assertThat(r.choice()).isEmpty();
@@ -142,23 +146,23 @@ class RecommendationTest {
 
     @Test
     void aFailedConfigurationCannotBeMarkedCorrect() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Candidate(Paradigm.STREAM, "s", 1, 1, 1, 1, 1, 1, 0, 0, 0, 0,
-                0, true, new EngineFailure(1, 0, "x"))).isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Candidate(StreamEngineType.STREAM, "s", 1, 1, 1, 1, 1, 1, 0, 0, 0, 0,
+                0, true, new EngineFailure(1, 0, "x", "restart", ""))).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void aTieOnCostGoesToTheSimplerParadigm() {
-        Candidate stream = candidate(Paradigm.STREAM, 900, 1.000, true);
-        Candidate micro = candidate(Paradigm.MICROBATCH, 20_000, 1.005, true);
-        Recommendation r = Recommendation.choose(List.of(stream, micro), OptionalLong.empty(), LatencyMeasure.FINAL, OptionalDouble.empty());
+        Candidate stream = candidate(StreamEngineType.STREAM, 900, 1.000, true);
+        Candidate micro = candidate(BatchEngineTypes.MICROBATCH, 20_000, 1.005, true);
+        Recommendation r = Recommendation.choose(List.of(micro, stream), OptionalLong.empty(), LatencyMeasure.FINAL, OptionalDouble.empty());
         assertThat(r.choice()).contains(micro);
         assertThat(r.explanation()).contains("ties on cost with stream (cfg-stream) and wins as the simpler to run");
     }
 
     @Test
     void theParagraphSaysWhatAnEngineDroppedAsLate() {
-        Candidate dropping = new Candidate(Paradigm.STREAM, "s", 100, 900, 1, 1, 70, 70, 0, 0, 0, 0, 12, true);
-        Candidate exact = candidate(Paradigm.BATCH, 60_000, 0.5, true);
+        Candidate dropping = new Candidate(StreamEngineType.STREAM, "s", 100, 900, 1, 1, 70, 70, 0, 0, 0, 0, 12, true);
+        Candidate exact = candidate(BatchEngineTypes.BATCH, 60_000, 0.5, true);
         Recommendation r = Recommendation.choose(List.of(exact, dropping), OptionalLong.empty(), LatencyMeasure.FINAL,
                 OptionalDouble.empty());
         assertThat(r.explanation()).contains("stream (s) 900 ms, 12 late");
@@ -170,12 +174,12 @@ class RecommendationTest {
 
     @Test
     void recoveryFiguresAppearWhenFaultsStruck() {
-        Candidate hit = new Candidate(Paradigm.STREAM, "s", 100, 900, 1, 1, 70, 70, 0, 45_000, 3_000, 12, 0, true);
-        Candidate other = new Candidate(Paradigm.BATCH, "b", 100, 3_600_000, 0.5, 1, 70, 70, 0, 600_000, 40_000, 0, 0, true);
+        Candidate hit = new Candidate(StreamEngineType.STREAM, "s", 100, 900, 1, 1, 70, 70, 0, 45_000, 3_000, 12, 0, true);
+        Candidate other = new Candidate(BatchEngineTypes.BATCH, "b", 100, 3_600_000, 0.5, 1, 70, 70, 0, 600_000, 40_000, 0, 0, true);
         Recommendation r = Recommendation.choose(List.of(other, hit), sla(1_000), LatencyMeasure.FINAL, OptionalDouble.empty());
         assertThat(r.explanation()).contains("recovered in 45 s, reading 3,000 records again, with 12 duplicate outputs")
                 .contains("(batch (b): recovered in 10 m 00 s, 40,000 read again, no duplicate outputs)");
-        Candidate untouched = new Candidate(Paradigm.MICROBATCH, "m", 100, 500, 0.1, 1, 70, 70, 0, 0, 0, 0, 0, true);
+        Candidate untouched = new Candidate(BatchEngineTypes.MICROBATCH, "m", 100, 500, 0.1, 1, 70, 70, 0, 0, 0, 0, 0, true);
         Recommendation cheap = Recommendation.choose(List.of(untouched, hit), sla(1_000), LatencyMeasure.FINAL, OptionalDouble.empty());
         assertThat(cheap.explanation()).contains("Fault tolerance: the injected faults interrupted none of its work"
                 + " (stream (s): recovered in 45 s, 3,000 read again, 12 duplicate outputs).");
@@ -188,7 +192,7 @@ class RecommendationTest {
         java.util.Random random = new java.util.Random(seed);
         List<Candidate> cs = new java.util.ArrayList<>();
         for (int i = 0; i < n; i++) {
-            Paradigm p = Paradigm.values()[random.nextInt(3)];
+            EngineType<?> p = EngineRegistry.STANDARD.all().get(random.nextInt(3));
             double p99 = Math.pow(10, random.nextDouble() * 7);
             double cost = random.nextDouble() * 4;
             cs.add(random.nextInt(4) == 0 ? failed(p, p99, cost, random.nextInt(5), "told to")

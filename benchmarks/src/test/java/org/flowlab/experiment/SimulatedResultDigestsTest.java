@@ -1,5 +1,8 @@
 package org.flowlab.experiment;
 
+import org.flowlab.sim.batch.BatchEngineTypes;
+import org.flowlab.sim.stream.StreamEngineType;
+import org.flowlab.sim.stream.Delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -108,15 +111,15 @@ class SimulatedResultDigestsTest {
         List<String> names = new ArrayList<>();
         for (CatalogJob job : JobCatalog.all()) {
             Size size = SIZES.get(job.scenario());
-            EngineSettings base = EngineSettings.defaults().withBatchInterval(size.batch())
-                    .withMicrobatchInterval(size.microbatch()).withCheckpointInterval(size.checkpoint());
+            EngineSettings base = EngineSettings.defaults().with(BatchEngineTypes.BATCH, b -> b.withInterval(size.batch()))
+                    .with(BatchEngineTypes.MICROBATCH, b -> b.withInterval(size.microbatch())).with(StreamEngineType.STREAM, st -> st.withCheckpointInterval(size.checkpoint()));
             ComparisonPlan plan = ComparisonPlan.of(job.scenario()).withDuration(size.duration()).withRate(size.rate())
                     .withJob(JobChoice.named(job.name())).withSeed(15);
             Map<String, FaultPlan> faults = faultPlans(size.duration());
             for (Map.Entry<String, FaultPlan> f : faults.entrySet()) {
                 add(plans, names, job, "final", f.getKey(), plan.withSettings(base).withFaults(f.getValue()));
-                add(plans, names, job, "final-exactly-once", f.getKey(), plan.withSettings(base.withDelivery(Delivery.EXACTLY_ONCE))
-                        .withFaults(f.getValue()).withEngines(Paradigm.STREAM));
+                add(plans, names, job, "final-exactly-once", f.getKey(), plan.withSettings(base.with(StreamEngineType.STREAM, st -> st.withDelivery(Delivery.EXACTLY_ONCE)))
+                        .withFaults(f.getValue()).withEngines(StreamEngineType.STREAM));
             }
             for (String f : List.of("none", "crash")) {
                 add(plans, names, job, "updates", f, plan.withSettings(base.withOutput(OutputMode.UPDATES))
@@ -137,7 +140,7 @@ class SimulatedResultDigestsTest {
     }
 
     private static Map<String, String> digests(String name, ComparisonPlan plan) {
-        ComparisonResult result = Comparison.run(plan, StandardEngines.FACTORY, ComparisonProgress.NONE, 1);
+        ComparisonResult result = Comparison.run(plan, ComparisonProgress.NONE, 1);
         Map<String, String> out = new LinkedHashMap<>();
         for (EngineRun run : result.runs()) {
             out.put(name + " " + run.engine(), sha256(canonical(run.outcome())));

@@ -1,5 +1,7 @@
 package org.flowlab.experiment;
 
+import org.flowlab.sim.batch.BatchEngineTypes;
+import org.flowlab.sim.stream.StreamEngineType;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -66,7 +68,7 @@ class SustainableThroughputTest {
     void theSearchBracketsTheLimitWithinItsPrecision(@ForAll @DoubleRange(min = 10, max = 1e6) double limit,
                                                      @ForAll @DoubleRange(min = 1, max = 1e6) double start) {
         // Within the doublings the search allows, from any start.
-        SustainableThroughput.Result r = SustainableThroughput.search(Paradigm.STREAM, start,
+        SustainableThroughput.Result r = SustainableThroughput.search(StreamEngineType.STREAM, start,
                 rate -> rate <= limit ? SustainableThroughput.Verdict.BOUNDED : SustainableThroughput.Verdict.GROWS);
         assertThat(r.rate()).isLessThanOrEqualTo(limit).isGreaterThan(0);
         assertThat(r.firstUnbounded()).isNotNull().isGreaterThan(limit);
@@ -77,7 +79,7 @@ class SustainableThroughputTest {
 
     @Test
     void aRateThatCannotBeJudgedEndsTheSearchWithALowerBound() {
-        SustainableThroughput.Result r = SustainableThroughput.search(Paradigm.MICROBATCH, 1000,
+        SustainableThroughput.Result r = SustainableThroughput.search(BatchEngineTypes.MICROBATCH, 1000,
                 rate -> rate > 5000 ? SustainableThroughput.Verdict.UNTESTABLE : SustainableThroughput.Verdict.BOUNDED);
         assertThat(r.rate()).isEqualTo(4000);
         assertThat(r.firstUnbounded()).isNull();
@@ -88,13 +90,13 @@ class SustainableThroughputTest {
     @Test
     void theSweepFindsEachEnginesLimitAndKeepsItsProbes() {
         ComparisonPlan plan = ComparisonPlan.of(steadyMinute().spec()).withRate(500)
-                .withJob(JobChoice.named("vwap-1s")).withEngines(Paradigm.STREAM).withSettings(EngineSettings.defaults().withWorkers(1));
+                .withJob(JobChoice.named("vwap-1s")).withEngines(StreamEngineType.STREAM).withSettings(EngineSettings.defaults().withWorkers(1));
         SweepPlan sweep = new SweepPlan(plan, List.of(), true);
         AtomicInteger runs = new AtomicInteger();
         SweepPointFiles store = new SweepPointFiles(dir);
-        SweepResult r = Sweep.run(sweep, IntervalEngine.factory(runs), store, SweepProgress.NONE);
+        SweepResult r = Sweep.run(sweep.withEnginesOf(IntervalEngine.factory(runs)), store, SweepProgress.NONE);
         assertThat(r.sustainable()).singleElement().satisfies(s -> {
-            assertThat(s.paradigm()).isEqualTo(Paradigm.STREAM);
+            assertThat(s.paradigm()).isEqualTo(StreamEngineType.STREAM);
             // One worker of the test double reads 1000 records a second; a minute's trace tells 4.4 % apart.
             assertThat(s.rate()).isBetween(900.0, IntervalEngine.CAPACITY_PER_WORKER * 1.045);
             assertThat(s.firstUnbounded()).isLessThanOrEqualTo(s.rate() * 1.06);
@@ -103,7 +105,7 @@ class SustainableThroughputTest {
         assertThat(r.points()).allSatisfy(p -> assertThat(p.parameters()).containsKey("rate"));
         assertThat(r.recommendation()).isEmpty();
         AtomicInteger again = new AtomicInteger();
-        SweepResult resumed = Sweep.run(sweep, IntervalEngine.factory(again), store, SweepProgress.NONE);
+        SweepResult resumed = Sweep.run(sweep.withEnginesOf(IntervalEngine.factory(again)), store, SweepProgress.NONE);
         assertThat(again).hasValue(0);
         assertThat(resumed.sustainable()).isEqualTo(r.sustainable());
     }

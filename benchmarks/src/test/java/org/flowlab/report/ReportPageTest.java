@@ -1,5 +1,7 @@
 package org.flowlab.report;
 
+import org.flowlab.sim.stream.StreamSettings;
+import org.flowlab.sim.stream.StreamEngineType;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -16,7 +18,6 @@ import org.flowlab.experiment.ComparisonResult;
 import org.flowlab.experiment.EngineFailure;
 import org.flowlab.experiment.IntervalEngine;
 import org.flowlab.experiment.JobChoice;
-import org.flowlab.experiment.Paradigm;
 import org.flowlab.sim.stream.RestartStrategy;
 import org.flowlab.sim.catalog.JobCatalog;
 import org.flowlab.sim.job.Job;
@@ -40,8 +41,7 @@ class ReportPageTest {
         Job vwap = JobCatalog.get("stock-ticks", "vwap-1s").build(WorkloadGenerator.generate(plan.workload(), 1).schema());
         // A name with markup: the page must show it, not interpret it.
         Job named = new Job("vwap<b>&\"1s\"", vwap.description(), vwap.source(), vwap.operators());
-        result = Comparison.run(plan.withJob(JobChoice.of(named)).withSla(60_000_000_000L),
-                IntervalEngine.factory(new AtomicInteger()), ComparisonProgress.NONE);
+        result = Comparison.run(plan.withJob(JobChoice.of(named)).withSla(60_000_000_000L).withEnginesOf(IntervalEngine.factory(new AtomicInteger())), ComparisonProgress.NONE);
     }
 
     @TempDir
@@ -115,7 +115,7 @@ class ReportPageTest {
         RunReport report = ComparisonReport.write(result, dir, "20260304-050607-stock-ticks", "9.9", AT, null);
         RunReport back = RunReportJson.read(dir.resolve("run.json"));
         assertThat(back).isEqualTo(report);
-        assertThat(back.schemaVersion()).isEqualTo(2);
+        assertThat(back.schemaVersion()).isEqualTo(3);
         assertThat(back.engines().keySet()).containsExactly("batch", "microbatch", "stream");
         assertThat(back.wallClock().startedAt()).isEqualTo("2026-03-04T05:06:07Z");
         assertThat(back.parameters().workload().get("scenario").getAsString()).isEqualTo("stock-ticks");
@@ -125,13 +125,13 @@ class ReportPageTest {
     void aFailedEngineIsShownAsAnOutcomeInTheTableThePageAndRunJson() throws IOException {
         ComparisonPlan plan = ComparisonPlan.of("stock-ticks").withDuration(20_000_000_000L).withRate(100)
                 .withJob(JobChoice.named("vwap-1s"));
-        ComparisonResult failing = Comparison.run(plan, IntervalEngine.failing(new AtomicInteger(), Paradigm.STREAM, 7_500_000_000L),
+        ComparisonResult failing = Comparison.run(plan.withEnginesOf(IntervalEngine.failing(new AtomicInteger(), StreamEngineType.STREAM, 7_500_000_000L)),
                 ComparisonProgress.NONE);
         RunReport report = ComparisonReport.write(failing, dir, "20260304-050607-stock-ticks", "9.9", AT, null);
         RunReport.EngineFigures stream = report.engines().get("stream");
         assertThat(stream.status()).isEqualTo("failed");
         assertThat(stream.failed()).isTrue();
-        assertThat(stream.failure()).isEqualTo(new EngineFailure(7_500, IntervalEngine.FAILED_RESTARTS, IntervalEngine.FAILED_REASON));
+        assertThat(stream.failure()).isEqualTo(new EngineFailure(7_500, IntervalEngine.FAILED_RESTARTS, IntervalEngine.FAILED_REASON, "restart", StreamEngineType.STREAM.givingUpOf(StreamSettings.DEFAULTS)));
         assertThat(stream.resultsAgree()).isNull();
         assertThat(stream.recovery().lost()).isNull();
         assertThat(report.engines().get("batch").status()).isEqualTo("completed");

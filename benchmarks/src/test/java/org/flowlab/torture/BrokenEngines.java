@@ -1,11 +1,11 @@
 package org.flowlab.torture;
 
+import org.flowlab.sim.engine.EngineType;
+import org.flowlab.sim.registry.EngineRegistry;
+import org.flowlab.sim.stream.StreamEngineType;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
-import org.flowlab.experiment.EngineFactory;
-import org.flowlab.experiment.Paradigm;
-import org.flowlab.experiment.StandardEngines;
 import org.flowlab.sim.engine.Engine;
 import org.flowlab.sim.engine.ProgressListener;
 import org.flowlab.sim.engine.RunOutcome;
@@ -28,7 +28,7 @@ public final class BrokenEngines {
      * result table (the middle one): the kind of bug a restore can have, which only a run with a
      * failure shows.
      */
-    public static EngineFactory droppingARowAfterARestore() {
+    public static EngineRegistry droppingARowAfterARestore() {
         return brokenStream(o -> {
             if (o.metrics().recovery().restarts() == 0 || o.results().isEmpty()) {
                 return o;
@@ -42,14 +42,14 @@ public final class BrokenEngines {
     }
 
     /** The standard engines, but every stream run ends as failed for good at its end, faults or not. */
-    public static EngineFactory streamAlwaysFailing() {
+    public static EngineRegistry streamAlwaysFailing() {
         return brokenStream(o -> new RunOutcome(o.engine(), o.results(), o.metrics(), o.lateRecords(), o.duplicateOutputs(),
                 o.visibility(), o.lateRecordIds(), o.judgements(),
                 RunStatus.failed(o.metrics().endTime(), o.metrics().recovery().restarts(), "broken on purpose")));
     }
 
     /** The standard engines, but the stream's recovery figures are replaced by {@code recovery}'s. */
-    public static EngineFactory streamReporting(UnaryOperator<RecoveryFigures> recovery, long duplicateOutputs) {
+    public static EngineRegistry streamReporting(UnaryOperator<RecoveryFigures> recovery, long duplicateOutputs) {
         return brokenStream(o -> {
             RunMetrics m = o.metrics();
             RunMetrics changed = new RunMetrics(m.recordsIn(), m.latency(), m.firstVisibleLatency(), m.processingLatency(),
@@ -62,11 +62,12 @@ public final class BrokenEngines {
     }
 
     /** The standard engines, with the stream's outcome passed through {@code breaking}. */
-    public static EngineFactory brokenStream(UnaryOperator<RunOutcome> breaking) {
-        return (paradigm, settings, faults, seed) -> {
-            Engine engine = StandardEngines.FACTORY.create(paradigm, settings, faults, seed);
-            return paradigm == Paradigm.STREAM ? new Broken(engine, breaking) : engine;
-        };
+    public static EngineRegistry brokenStream(UnaryOperator<RunOutcome> breaking) {
+        return EngineRegistry.STANDARD.map(t -> t.id().equals(StreamEngineType.STREAM.id()) ? broken(t, breaking) : t);
+    }
+
+    private static <S> EngineType<S> broken(EngineType<S> type, UnaryOperator<RunOutcome> breaking) {
+        return type.withFactory((common, own, faults, seed) -> new Broken(type.create(common, own, faults, seed), breaking));
     }
 
     private record Broken(Engine engine, UnaryOperator<RunOutcome> breaking) implements Engine {

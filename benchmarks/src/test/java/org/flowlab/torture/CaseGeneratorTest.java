@@ -1,5 +1,7 @@
 package org.flowlab.torture;
 
+import org.flowlab.sim.batch.BatchEngineTypes;
+import org.flowlab.sim.stream.StreamEngineType;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashSet;
@@ -7,7 +9,6 @@ import java.util.List;
 import java.util.Set;
 import org.flowlab.experiment.Comparison;
 import org.flowlab.experiment.EngineSettings;
-import org.flowlab.experiment.StandardEngines;
 import org.flowlab.sim.catalog.JobCatalog;
 import org.flowlab.sim.fault.Fault;
 import org.flowlab.sim.fault.FaultPlan;
@@ -41,7 +42,7 @@ class CaseGeneratorTest {
         for (int i = 0; i < DRAWS; i++) {
             TortureCase c = g.draw(i);
             assertThat(c.index()).isEqualTo(i);
-            Comparison.check(c.plan(), StandardEngines.FACTORY);
+            Comparison.check(c.plan());
             assertThat(FaultPlan.parse(c.faults().toString())).isEqualTo(c.faults());
             assertThat(c.faults().faults()).hasSizeLessThanOrEqualTo(CaseGenerator.MAX_FAULTS);
             assertThat(c.duration()).isBetween(CaseGenerator.MIN_DURATION, 3 * 60 * S);
@@ -66,16 +67,16 @@ class CaseGeneratorTest {
             seen.add("scenario " + c.scenario());
             seen.add("workers " + s.cluster().workers());
             seen.add("output " + s.output().id());
-            seen.add("delivery " + s.delivery().text());
+            seen.add("delivery " + s.of(StreamEngineType.STREAM).delivery().text());
             seen.add(s.eventTime().allowedLateness() == 0 ? "no allowed lateness" : "allowed lateness");
             seen.add(c.faults().isNone() ? "no faults" : c.faults().faults().size() + " faults");
             for (Fault f : c.faults().faults()) {
                 seen.add(f.getClass().getSimpleName());
-                if (f instanceof WorkerCrash w && w.at() % s.checkpointInterval() >= MS && w.at() % s.checkpointInterval() < 6 * MS) {
+                if (f instanceof WorkerCrash w && w.at() % s.of(StreamEngineType.STREAM).checkpointInterval() >= MS && w.at() % s.of(StreamEngineType.STREAM).checkpointInterval() < 6 * MS) {
                     crashesAfterCheckpointTriggers++;
                 }
-                if (f instanceof TaskFailure t && t.worker() == 0 && t.at() % s.microbatchInterval() > 50 * MS
-                        && t.at() % s.microbatchInterval() < 55 * MS) {
+                if (f instanceof TaskFailure t && t.worker() == 0 && t.at() % s.of(BatchEngineTypes.MICROBATCH).interval() > 50 * MS
+                        && t.at() % s.of(BatchEngineTypes.MICROBATCH).interval() < 55 * MS) {
                     taskFailuresInMicroBatchTasks++;
                 }
             }

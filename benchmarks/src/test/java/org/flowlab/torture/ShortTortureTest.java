@@ -1,9 +1,9 @@
 package org.flowlab.torture;
 
+import org.flowlab.sim.engine.EngineType;
+import org.flowlab.sim.registry.EngineRegistry;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.flowlab.experiment.Paradigm;
-import org.flowlab.experiment.StandardEngines;
 import org.flowlab.sim.catalog.JobCatalog;
 import org.junit.jupiter.api.Test;
 
@@ -21,14 +21,14 @@ class ShortTortureTest {
     @Test
     void everyInvariantHoldsAndEveryKindOfFaultFires() {
         TortureSummary summary = Torture.run(new TortureSettings(RUNS, SEED, MINUTES, JobCatalog.scenarios()),
-                StandardEngines.FACTORY, "ci", TortureProgress.NONE);
+                EngineRegistry.STANDARD, "ci", TortureProgress.NONE);
         String text = summary.toText();
 
         assertThat(summary.violations()).as(text).isEmpty();
         for (FaultKind kind : FaultKind.values()) {
             assertThat(summary.runsWhereFired(kind)).as("%s fired in no run:%n%s", kind, text).isPositive();
         }
-        for (Paradigm engine : Paradigm.values()) {
+        for (EngineType<?> engine : EngineRegistry.STANDARD.all()) {
             assertThat(summary.fired(engine, FaultKind.CRASH_DURING_CHECKPOINT)).as("%s: %s", engine, text).isPositive();
             assertThat(summary.fired(engine, FaultKind.TASK_FAILURE)).as("%s: %s", engine, text).isPositive();
         }

@@ -1,13 +1,13 @@
 package org.flowlab.torture;
 
+import org.flowlab.sim.registry.EngineRegistry;
+import org.flowlab.sim.batch.BatchEngineTypes;
+import org.flowlab.sim.stream.StreamEngineType;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import org.flowlab.experiment.Delivery;
-import org.flowlab.experiment.EngineFactory;
-import org.flowlab.experiment.Paradigm;
-import org.flowlab.experiment.StandardEngines;
+import org.flowlab.sim.stream.Delivery;
 import org.flowlab.sim.catalog.JobCatalog;
 import org.flowlab.sim.fault.FaultPlan;
 import org.flowlab.sim.metrics.RecoveryFigures;
@@ -21,7 +21,7 @@ class TortureTest {
     private static TortureCase nexmark(String faults, Delivery delivery) {
         TortureCase drawn = new CaseGenerator(5, 1, List.of("nexmark")).draw(0);
         return new TortureCase(0, "nexmark", "q7", 60_000_000_000L, 40, 11,
-                drawn.settings().withDelivery(delivery).withCheckpointInterval(2_000_000_000L), FaultPlan.parse(faults));
+                drawn.settings().with(StreamEngineType.STREAM, st -> st.withDelivery(delivery)).with(StreamEngineType.STREAM, st -> st.withCheckpointInterval(2_000_000_000L)), FaultPlan.parse(faults));
     }
 
     @Test
@@ -36,7 +36,7 @@ class TortureTest {
             assertThat(v.engine()).isEqualTo("stream");
             assertThat(v.command()).isEqualTo(run.command()).startsWith("./flowlab compare --scenario " + run.scenario());
             assertThat(InvariantCheck.hasFailures(run.faults())).as("only a run with failures restarts").isTrue();
-            assertThat(Torture.runCase(run, StandardEngines.FACTORY, VERSION).violations())
+            assertThat(Torture.runCase(run, EngineRegistry.STANDARD, VERSION).violations())
                     .as("the same run with the real stream keeps every invariant").isEmpty();
         }
         assertThat(summary.toText()).contains("VIOLATED", "results equal the oracle's without the late records",
@@ -45,23 +45,23 @@ class TortureTest {
 
     @Test
     void anEngineThatFailsIsLegalOnlyWithACrashOrTaskFailure() {
-        EngineFactory failing = BrokenEngines.streamAlwaysFailing();
+        EngineRegistry failing = BrokenEngines.streamAlwaysFailing();
         CaseOutcome quiet = Torture.runCase(nexmark("slow:worker=0,x4@10s..20s", Delivery.AT_LEAST_ONCE), failing, VERSION);
         CaseOutcome crashed = Torture.runCase(nexmark("crash:worker=0@20s+1s", Delivery.AT_LEAST_ONCE), failing, VERSION);
 
         assertThat(quiet.violations()).extracting(Violation::invariant).containsExactly(Invariant.NO_FAILURE_WITHOUT_FAULT);
         assertThat(quiet.violations().get(0).engine()).isEqualTo("stream");
         assertThat(crashed.violations()).isEmpty();
-        assertThat(crashed.failed()).containsExactly(Paradigm.STREAM);
+        assertThat(crashed.failed()).containsExactly("stream");
         assertThat(crashed.checked().get(Invariant.RESULTS)).as("a failed engine's results are not held to the oracle").isEqualTo(2);
         TortureSummary both = new TortureSummary(TortureSettings.of(2, 1), List.of(quiet, crashed));
-        assertThat(both.failed(Paradigm.STREAM)).isEqualTo(2);
-        assertThat(both.failed(Paradigm.BATCH)).isZero();
+        assertThat(both.failed(StreamEngineType.STREAM)).isEqualTo(2);
+        assertThat(both.failed(BatchEngineTypes.BATCH)).isZero();
     }
 
     @Test
     void recoveryFiguresWithoutAFailureAreCaught() {
-        EngineFactory restarting = BrokenEngines.streamReporting(r -> new RecoveryFigures(r.timeNanos(), r.reprocessed(),
+        EngineRegistry restarting = BrokenEngines.streamReporting(r -> new RecoveryFigures(r.timeNanos(), r.reprocessed(),
                 r.duplicates(), r.lost(), r.restarts() + 1), 0);
         CaseOutcome stalled = Torture.runCase(nexmark("stall:source@10s..15s", Delivery.AT_LEAST_ONCE), restarting, VERSION);
         CaseOutcome crashed = Torture.runCase(nexmark("crash:worker=0@20s+1s", Delivery.AT_LEAST_ONCE), restarting, VERSION);
@@ -72,7 +72,7 @@ class TortureTest {
 
     @Test
     void duplicatesUnderExactlyOnceAreCaught() {
-        EngineFactory duplicating = BrokenEngines.streamReporting(r -> r, 1);
+        EngineRegistry duplicating = BrokenEngines.streamReporting(r -> r, 1);
         CaseOutcome exactlyOnce = Torture.runCase(nexmark("crash:worker=0@20s+1s", Delivery.EXACTLY_ONCE), duplicating, VERSION);
         CaseOutcome atLeastOnce = Torture.runCase(nexmark("crash:worker=0@20s+1s", Delivery.AT_LEAST_ONCE), duplicating, VERSION);
 
@@ -83,7 +83,7 @@ class TortureTest {
     @Test
     void aRunThatDiffersWhenRepeatedIsCaught() {
         AtomicLong runs = new AtomicLong();
-        EngineFactory drifting = BrokenEngines.streamReporting(r -> new RecoveryFigures(r.timeNanos() + runs.incrementAndGet() * 1_000_000L,
+        EngineRegistry drifting = BrokenEngines.streamReporting(r -> new RecoveryFigures(r.timeNanos() + runs.incrementAndGet() * 1_000_000L,
                 r.reprocessed(), r.duplicates(), r.lost(), r.restarts()), 0);
         CaseOutcome outcome = Torture.runCase(nexmark("crash:worker=0@20s+1s", Delivery.AT_LEAST_ONCE), drifting, VERSION);
 
@@ -93,7 +93,7 @@ class TortureTest {
 
     @Test
     void anEngineThatThrowsIsAViolationAndTheTortureGoesOn() {
-        EngineFactory throwing = BrokenEngines.brokenStream(o -> {
+        EngineRegistry throwing = BrokenEngines.brokenStream(o -> {
             throw new IllegalStateException("the stream stopped making progress");
         });
         TortureSummary summary = Torture.run(new TortureSettings(3, 1, 1, List.of("stock-ticks")), throwing, VERSION,

@@ -1,5 +1,6 @@
 package org.flowlab.lessons.runner;
 
+import org.flowlab.workloads.text.DurationText;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

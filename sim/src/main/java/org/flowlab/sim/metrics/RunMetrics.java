@@ -2,6 +2,7 @@ package org.flowlab.sim.metrics;
 
 import java.util.Objects;
 import org.flowlab.sim.cluster.Bill;
+import org.flowlab.workloads.Trace;
 
 /**
  * Every figure of one engine's run, as DESIGN.md defines them ("Metrics"). Times are virtual;
@@ -59,6 +60,30 @@ public record RunMetrics(
 
     public RunMetrics {
         Objects.requireNonNull(bill, "bill");
+    }
+
+    /**
+     * The figures of a run without faults, checkpoints, late records or back-pressure, which follow from
+     * when each record became visible alone: latencies, staleness, throughput (each record read when it
+     * became visible) and the end; {@code bill} and {@code workerSecondsBusy} are the engine's. For simple
+     * engines, such as a test's toy: the engines of this build measure far more.
+     */
+    public static RunMetrics ofVisibility(Trace trace, RecordVisibility visibility, Bill bill, double workerSecondsBusy) {
+        int n = trace.size();
+        long end = visibility.lastVisible();
+        long span = Math.max(1, end - (n == 0 ? 0 : trace.firstArrival()));
+        StalenessTimeline staleness = StalenessTimeline.from(trace, visibility.toArray(), StalenessTimeline.defaultStep(span));
+        ThroughputTimeline.Builder reads = ThroughputTimeline.builder(StalenessTimeline.defaultStep(span));
+        for (int i = 0; i < n; i++) {
+            if (visibility.isVisible(i)) {
+                reads.read(visibility.visibleAt(i), false);
+            }
+        }
+        LatencySummary firstVisible = visibility.firstVisibleLatency(trace);
+        return new RunMetrics(n, visibility.finalLatency(trace, firstVisible), firstVisible, LatencySummary.EMPTY,
+                LatencySummary.EMPTY, LatencySummary.EMPTY, n < 2 ? 0 : n * 1e9 / span, staleness.meanMs(), staleness.maxMs(),
+                0, 0, LatencySummary.EMPTY, RecoveryFigures.NONE, FaultTally.NONE, 0, 0, bill, workerSecondsBusy, end,
+                staleness, reads.build(trace));
     }
 
     /** Worker-seconds allocated: the workers × the time the run held them, busy or idle. */

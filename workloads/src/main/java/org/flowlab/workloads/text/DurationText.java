@@ -63,6 +63,30 @@ public final class DurationText {
         };
     }
 
+    private static final long[] UNITS = {NANOS_PER_DAY, NANOS_PER_HOUR, NANOS_PER_MINUTE, NANOS_PER_SECOND,
+            NANOS_PER_MILLI, 1_000L, 1L};
+    private static final String[] UNIT_NAMES = {"d", "h", "m", "s", "ms", "us", "ns"};
+
+    /**
+     * A duration the way flags write it, exactly and briefly: {@code 1h30m}, {@code 10s}, {@code 250ms};
+     * {@link #parse} reads it back to the same nanoseconds.
+     */
+    public static String compact(long nanos) {
+        if (nanos == 0) {
+            return "0s";
+        }
+        StringBuilder s = new StringBuilder(nanos < 0 ? "-" : "");
+        long rest = Math.abs(nanos);
+        for (int i = 0; i < UNITS.length; i++) {
+            long n = rest / UNITS[i];
+            if (n > 0) {
+                s.append(n).append(UNIT_NAMES[i]);
+                rest -= n * UNITS[i];
+            }
+        }
+        return s.toString();
+    }
+
     /** Formats nanoseconds for people: {@code 850 ms}, {@code 2.4 s}, {@code 3 h 05 m}. */
     public static String format(long nanos) {
         if (nanos == Long.MIN_VALUE) {

@@ -1,6 +1,5 @@
-package org.flowlab.experiment;
+package org.flowlab.sim.batch;
 
-import org.flowlab.sim.batch.Retries;
 import org.flowlab.workloads.InvalidInputException;
 
 /**
@@ -25,6 +24,40 @@ public record BatchRetries(int maxAttempts, int maxRunAttempts) {
         if (maxRunAttempts < 1) {
             throw new InvalidInputException("retries: maxRunAttempts must be at least 1 (got " + maxRunAttempts + ")");
         }
+    }
+
+    /** How flags and run.json write them: {@code attempts=4,runs=10}. */
+    @Override
+    public String toString() {
+        return "attempts=" + maxAttempts + ",runs=" + maxRunAttempts;
+    }
+
+    /**
+     * Reads {@link #toString()}'s form; either part may be left out and keeps its default.
+     *
+     * @throws InvalidInputException naming what is wrong and the allowed form
+     */
+    public static BatchRetries parse(String text) {
+        int attempts = DEFAULT.maxAttempts;
+        int runs = DEFAULT.maxRunAttempts;
+        for (String part : text.trim().split(",")) {
+            String[] kv = part.trim().split("=", 2);
+            int value;
+            try {
+                value = kv.length == 2 ? Integer.parseInt(kv[1].trim()) : -1;
+            } catch (NumberFormatException e) {
+                value = -1;
+            }
+            switch (kv[0].trim()) {
+                case "attempts" -> attempts = value;
+                case "runs" -> runs = value;
+                default -> value = -1;
+            }
+            if (value < 1) {
+                throw new InvalidInputException("retries: '" + text + "' is not attempts=N,runs=M with whole numbers >= 1");
+            }
+        }
+        return new BatchRetries(attempts, runs);
     }
 
     /** An engine's own retries with these attempts. */
