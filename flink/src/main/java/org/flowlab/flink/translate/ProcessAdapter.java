@@ -11,7 +11,8 @@ import org.apache.flink.util.OutputTag;
 import org.flowlab.sim.job.Job;
 import org.flowlab.sim.job.KeyedProcess;
 import org.flowlab.sim.job.Output;
-import org.flowlab.sim.job.ProcessContext;
+import org.flowlab.sim.job.OutputNumbering;
+import org.flowlab.sim.job.PlainKeyRun;
 import org.flowlab.sim.job.ResultKey;
 import org.flowlab.sim.job.Row;
 
@@ -74,8 +75,7 @@ final class ProcessAdapter<O> extends KeyedProcessFunction<Long, Row, O> {
         if (agenda == null) {
             return;
         }
-        Run run = new Run(ctx.getCurrentKey(), agenda, ctx.timerService(), out);
-        run.workOff(ctx.timerService().currentWatermark());
+        new Run(ctx.getCurrentKey(), agenda, ctx.timerService(), out).workOff(agenda, ctx.timerService().currentWatermark());
         if (agenda.isEmpty()) {
             agendas.clear();
         } else {
@@ -84,133 +84,48 @@ final class ProcessAdapter<O> extends KeyedProcessFunction<Long, Row, O> {
     }
 
     /** One working-off of a key's agenda, and the context the function sees meanwhile. */
-    private final class Run implements ProcessContext {
-        private final long key;
-        private final KeyAgenda agenda;
+    private final class Run extends PlainKeyRun {
         private final TimerService flinkTimers;
         private final Collector<O> out;
+        private final OutputNumbering numbering = new OutputNumbering();
         private long upTo;
-        private long currentTime;
-        private boolean inTimer;
-        private boolean emitted;
-        private long seqTime;
-        private long seq;
 
         Run(long key, KeyAgenda agenda, TimerService flinkTimers, Collector<O> out) {
-            this.key = key;
-            this.agenda = agenda;
+            super(job.name(), process, output == StepOutput.RESULTS, agenda.state, agenda.timers);
             this.flinkTimers = flinkTimers;
             this.out = out;
+            forKey(key);
         }
 
-        /** Hands the function every row and timer at or before {@code watermark}, in Flowlab's order. */
-        void workOff(long watermark) {
+        /** Hands the function every row and timer of {@code agenda} at or before {@code watermark}, in Flowlab's order. */
+        void workOff(KeyAgenda agenda, long watermark) {
             upTo = watermark;
-            while (true) {
-                Row row = agenda.pending.peek();
-                Long timer = agenda.timers.isEmpty() ? null : agenda.timers.first();
-                boolean rowNext = row != null && row.eventTime() <= upTo && (timer == null || row.eventTime() <= timer);
-                if (rowNext) {
-                    agenda.pending.poll();
-                    currentTime = row.eventTime();
-                    inTimer = false;
-                    function.processElement(row, this);
-                } else if (timer != null && timer <= upTo) {
-                    agenda.timers.pollFirst();
-                    currentTime = timer;
-                    inTimer = true;
-                    function.onTimer(timer, this);
-                } else {
-                    return;
-                }
-            }
+            workOff(agenda.pending, watermark, function);
         }
 
         @Override
-        public long key() {
-            return key;
-        }
-
-        @Override
-        public long currentTime() {
-            return currentTime;
-        }
-
-        @Override
-        @SuppressWarnings("unchecked")
-        public <T> T state(String name) {
-            return (T) agenda.state.get(name);
-        }
-
-        @Override
-        public void setState(String name, Object value) {
-            if (value == null) {
-                agenda.state.remove(name);
-            } else {
-                agenda.state.put(name, value);
-            }
-        }
-
-        @Override
-        public void clearState(String name) {
-            agenda.state.remove(name);
-        }
-
-        @Override
-        public void registerTimer(long timestamp) {
-            if (inTimer ? timestamp <= currentTime : timestamp < currentTime) {
-                throw new IllegalArgumentException("job " + job.name() + ": " + process + " registered a timer at "
-                        + timestamp + " for key " + key + (inTimer ? ", not later than the firing timer at " : ", before the current time ")
-                        + currentTime);
-            }
-            if (agenda.timers.add(timestamp) && timestamp > upTo) {
+        protected void timerAdded(long timestamp) {
+            // One due by now is fired by this working-off; a later one needs Flink to call back. (A
+            // deleted timer's Flink timer stays: when it fires it finds nothing due, which is harmless.)
+            if (!isDue(timestamp, upTo)) {
                 flinkTimers.registerEventTimeTimer(timestamp);
             }
         }
 
         @Override
-        public void deleteTimer(long timestamp) {
-            // Flink's timer, if any, stays: when it fires it finds nothing due, which is harmless.
-            agenda.timers.remove(timestamp);
+        protected void onEmit(Object value) {
+            collect(new Output(numbering.nextAt(key(), currentTime()), value));
         }
 
         @Override
-        public void emit(Object value) {
-            if (output != StepOutput.RESULTS) {
-                throw new IllegalStateException("job " + job.name() + ": " + process
-                        + " called emit() but is not the job's last step; use forward(row) to pass rows on");
-            }
-            if (value == null) {
-                throw new IllegalArgumentException("job " + job.name() + ": " + process + " emitted null for key " + key);
-            }
-            collect(new Output(nextAt(), value));
-        }
-
-        @Override
-        public void forward(Row row) {
-            if (row == null) {
-                throw new IllegalArgumentException("job " + job.name() + ": " + process + " forwarded null for key " + key);
-            }
-            if (row.eventTime() < currentTime) {
-                throw new IllegalArgumentException("job " + job.name() + ": " + process + " forwarded a row at "
-                        + row.eventTime() + ", before the current time " + currentTime + " (it would be late downstream)");
-            }
-            ResultKey at = nextAt();
+        protected void onForward(Row row) {
+            ResultKey at = numbering.nextAt(key(), currentTime());
             collect(output == StepOutput.ROWS ? row : new Output(at, row));
         }
 
         @SuppressWarnings("unchecked") // O is Output for RESULTS and KEYED_ROWS, Row for ROWS: the translator pairs them
         private void collect(Object element) {
             out.collect((O) element);
-        }
-
-        private ResultKey nextAt() {
-            if (!emitted || seqTime != currentTime) {
-                emitted = true;
-                seqTime = currentTime;
-                seq = 0;
-            }
-            return ResultKey.at(key, currentTime, seq++);
         }
     }
 }

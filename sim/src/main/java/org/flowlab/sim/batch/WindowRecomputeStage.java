@@ -1,7 +1,6 @@
 package org.flowlab.sim.batch;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -28,33 +27,6 @@ import org.flowlab.sim.job.aggregate.AggregateFunction;
  */
 final class WindowRecomputeStage implements ChangeStage {
 
-    /** One input row: where it came from, the row, the latest arrival it reflects, its pending lineage. */
-    private static final class Entry {
-        final ResultKey id;
-        final Row row;
-        final long maxArrival;
-        IntList lineage;
-
-        Entry(ResultKey id, Row row, long maxArrival, IntList lineage) {
-            this.id = id;
-            this.row = row;
-            this.maxArrival = maxArrival;
-            this.lineage = lineage;
-        }
-    }
-
-    /** Rows in {@link Row#ORDER}, ties by where they came from; null ids sort first (range probes). */
-    private static final Comparator<Entry> ORDER = (a, b) -> {
-        int c = Row.ORDER.compare(a.row, b.row);
-        if (c != 0) {
-            return c;
-        }
-        if (a.id == null || b.id == null) {
-            return a.id == null ? (b.id == null ? 0 : -1) : 1;
-        }
-        return a.id.compareTo(b.id);
-    };
-
     private final Job job;
     private final WindowAggregate op;
     private final AggregateFunction<Object, Object> f;
@@ -65,8 +37,8 @@ final class WindowRecomputeStage implements ChangeStage {
     private final long gap;
     private final boolean global;
 
-    private final Map<ResultKey, Entry> byId = new HashMap<>();
-    private final Map<Long, TreeSet<Entry>> rowsByKey = new HashMap<>();
+    private final Map<ResultKey, StageRow> byId = new HashMap<>();
+    private final Map<Long, TreeSet<StageRow>> rowsByKey = new HashMap<>();
     private final TreeSet<SlotKey> dirtySlots = new TreeSet<>(SlotKey.BY_END);
     private final Set<SlotKey> emitted = new HashSet<>();
     private final TreeSet<Long> dirtyKeys = new TreeSet<>();
@@ -86,9 +58,9 @@ final class WindowRecomputeStage implements ChangeStage {
 
     @Override
     public void accept(ResultKey id, Row row, long maxArrival, IntList lineage, RunDelta delta) {
-        Entry old = byId.remove(id);
+        StageRow old = byId.remove(id);
         if (old != null) {
-            TreeSet<Entry> keyRows = rowsByKey.get(old.row.key());
+            TreeSet<StageRow> keyRows = rowsByKey.get(old.row.key());
             keyRows.remove(old);
             touch(old.row, delta);
             if (old.lineage != null) {
@@ -100,9 +72,9 @@ final class WindowRecomputeStage implements ChangeStage {
             delta.mark(lineage);
             return;
         }
-        Entry e = new Entry(id, row, maxArrival, lineage);
+        StageRow e = new StageRow(id, row, maxArrival, lineage);
         byId.put(id, e);
-        rowsByKey.computeIfAbsent(row.key(), k -> new TreeSet<>(ORDER)).add(e);
+        rowsByKey.computeIfAbsent(row.key(), k -> new TreeSet<>(StageRow.ORDER)).add(e);
         touch(row, delta);
     }
 
@@ -139,10 +111,10 @@ final class WindowRecomputeStage implements ChangeStage {
         }
     }
 
-    private NavigableSet<Entry> rowsIn(long key, long start, long end) {
-        TreeSet<Entry> keyRows = rowsByKey.get(key);
+    private NavigableSet<StageRow> rowsIn(long key, long start, long end) {
+        TreeSet<StageRow> keyRows = rowsByKey.get(key);
         if (keyRows == null) {
-            return new TreeSet<>(ORDER);
+            return new TreeSet<>(StageRow.ORDER);
         }
         if (global) {
             return keyRows;
@@ -151,13 +123,12 @@ final class WindowRecomputeStage implements ChangeStage {
     }
 
     /** An entry sorting before every real row at {@code eventTime} and after every earlier one. */
-    private static Entry probe(long eventTime) {
-        return new Entry(null, new Row(Long.MIN_VALUE, eventTime, Integer.MIN_VALUE, Long.MIN_VALUE,
-                Double.NEGATIVE_INFINITY, Long.MIN_VALUE, Long.MIN_VALUE, Long.MIN_VALUE), 0, null);
+    private static StageRow probe(long eventTime) {
+        return new StageRow(null, StageRow.probeRow(eventTime), 0, null);
     }
 
     private void recompute(SlotKey w, RunDelta delta) {
-        NavigableSet<Entry> rows = rowsIn(w.key(), w.start(), w.end());
+        NavigableSet<StageRow> rows = rowsIn(w.key(), w.start(), w.end());
         if (rows.isEmpty()) {
             if (emitted.remove(w)) {
                 out.put(w.at(), null, Long.MIN_VALUE, null, delta);
@@ -168,13 +139,13 @@ final class WindowRecomputeStage implements ChangeStage {
         emitted.add(w);
     }
 
-    private void emitFrom(SlotKey w, Iterable<Entry> rows, RunDelta delta) {
+    private void emitFrom(SlotKey w, Iterable<StageRow> rows, RunDelta delta) {
         Object acc = f.create();
         long lastId = Long.MIN_VALUE;
         long maxArrival = Long.MIN_VALUE;
         IntList lineage = null;
         long n = 0;
-        for (Entry e : rows) {
+        for (StageRow e : rows) {
             acc = f.add(acc, e.row);
             lastId = Math.max(lastId, e.row.id());
             maxArrival = Math.max(maxArrival, e.maxArrival);
@@ -210,13 +181,13 @@ final class WindowRecomputeStage implements ChangeStage {
         List<Long> keys = new ArrayList<>(dirtyKeys);
         dirtyKeys.clear();
         for (long key : keys) {
-            TreeSet<Entry> keyRows = rowsByKey.getOrDefault(key, new TreeSet<>(ORDER));
+            TreeSet<StageRow> keyRows = rowsByKey.getOrDefault(key, new TreeSet<>(StageRow.ORDER));
             TreeMap<Long, SlotKey> before = emittedSessions.getOrDefault(key, new TreeMap<>());
             TreeMap<Long, SlotKey> now = new TreeMap<>();
             boolean open = false;
-            List<Entry> session = new ArrayList<>();
-            Entry previous = null;
-            for (Entry e : keyRows) {
+            List<StageRow> session = new ArrayList<>();
+            StageRow previous = null;
+            for (StageRow e : keyRows) {
                 if (previous != null && Long.compareUnsigned(e.row.eventTime() - previous.row.eventTime(), gap) >= 0) {
                     open |= emitSession(key, session, watermark, now, delta);
                     session = new ArrayList<>();
@@ -244,7 +215,7 @@ final class WindowRecomputeStage implements ChangeStage {
     }
 
     /** Emits one session if the watermark allows; says whether it stays open. */
-    private boolean emitSession(long key, List<Entry> rows, long watermark, TreeMap<Long, SlotKey> now, RunDelta delta) {
+    private boolean emitSession(long key, List<StageRow> rows, long watermark, TreeMap<Long, SlotKey> now, RunDelta delta) {
         long start = rows.get(0).row.eventTime();
         long lastTime = rows.get(rows.size() - 1).row.eventTime();
         long end = lastTime > Long.MAX_VALUE - gap ? Long.MAX_VALUE : lastTime + gap;

@@ -1,5 +1,6 @@
 package org.flowlab.sim.oracle;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -14,7 +15,8 @@ import org.flowlab.sim.job.KeyedProcess;
 import org.flowlab.sim.job.KeyedProcessFunction;
 import org.flowlab.sim.job.MapRow;
 import org.flowlab.sim.job.Operator;
-import org.flowlab.sim.job.ProcessContext;
+import org.flowlab.sim.job.OutputNumbering;
+import org.flowlab.sim.job.PlainKeyRun;
 import org.flowlab.sim.job.ResultKey;
 import org.flowlab.sim.job.ResultTable;
 import org.flowlab.sim.job.Row;
@@ -248,141 +250,31 @@ public final class ReferenceOracle {
         KeyedProcessFunction function = p.newFunction();
         List<Item> out = new ArrayList<>();
         for (long key : keys) {
-            KeyRun run = new KeyRun(job, p, last, key, function, out);
-            for (Row row : byKey.get(key)) {
-                run.fireTimersBefore(row.eventTime());
-                run.element(row);
-            }
-            run.fireAllTimers();
+            // Every row and every timer is due at the end of the input.
+            new KeyRun(job, p, last, key, out).workOff(new ArrayDeque<>(byKey.get(key)), Long.MAX_VALUE, function);
         }
         return out;
     }
 
     /** Runs a process function over one key: its state, its timers and the context it sees. */
-    private static final class KeyRun implements ProcessContext {
-        private final Job job;
-        private final KeyedProcess step;
-        private final boolean last;
-        private final long key;
-        private final KeyedProcessFunction function;
+    private static final class KeyRun extends PlainKeyRun {
         private final List<Item> out;
-        private final Map<String, Object> state = new HashMap<>();
-        private final TreeSet<Long> timers = new TreeSet<>();
-        private long currentTime;
-        private boolean inTimer;
-        private boolean emitted;
-        private long seqTime;
-        private long seq;
+        private final OutputNumbering numbering = new OutputNumbering();
 
-        KeyRun(Job job, KeyedProcess step, boolean last, long key, KeyedProcessFunction function, List<Item> out) {
-            this.job = job;
-            this.step = step;
-            this.last = last;
-            this.key = key;
-            this.function = function;
+        KeyRun(Job job, KeyedProcess step, boolean last, long key, List<Item> out) {
+            super(job.name(), step, last, new HashMap<>(), new TreeSet<>());
             this.out = out;
-        }
-
-        void element(Row row) {
-            currentTime = row.eventTime();
-            inTimer = false;
-            function.processElement(row, this);
-        }
-
-        void fireTimersBefore(long time) {
-            while (!timers.isEmpty() && timers.first() < time) {
-                fire(timers.pollFirst());
-            }
-        }
-
-        void fireAllTimers() {
-            while (!timers.isEmpty()) {
-                fire(timers.pollFirst());
-            }
-        }
-
-        private void fire(long timestamp) {
-            currentTime = timestamp;
-            inTimer = true;
-            function.onTimer(timestamp, this);
+            forKey(key);
         }
 
         @Override
-        public long key() {
-            return key;
+        protected void onEmit(Object value) {
+            out.add(new Item(numbering.nextAt(key(), currentTime()), null, value));
         }
 
         @Override
-        public long currentTime() {
-            return currentTime;
-        }
-
-        @Override
-        @SuppressWarnings("unchecked")
-        public <T> T state(String name) {
-            return (T) state.get(name);
-        }
-
-        @Override
-        public void setState(String name, Object value) {
-            if (value == null) {
-                state.remove(name);
-            } else {
-                state.put(name, value);
-            }
-        }
-
-        @Override
-        public void clearState(String name) {
-            state.remove(name);
-        }
-
-        @Override
-        public void registerTimer(long timestamp) {
-            if (inTimer ? timestamp <= currentTime : timestamp < currentTime) {
-                throw new IllegalArgumentException("job " + job.name() + ": " + step + " registered a timer at "
-                        + timestamp + " for key " + key + (inTimer ? ", not later than the firing timer at " : ", before the current time ")
-                        + currentTime);
-            }
-            timers.add(timestamp);
-        }
-
-        @Override
-        public void deleteTimer(long timestamp) {
-            timers.remove(timestamp);
-        }
-
-        @Override
-        public void emit(Object value) {
-            if (!last) {
-                throw new IllegalStateException("job " + job.name() + ": " + step
-                        + " called emit() but is not the job's last step; use forward(row) to pass rows on");
-            }
-            if (value == null) {
-                throw new IllegalArgumentException("job " + job.name() + ": " + step + " emitted null for key " + key);
-            }
-            out.add(new Item(nextAt(), null, value));
-        }
-
-        @Override
-        public void forward(Row row) {
-            if (row == null) {
-                throw new IllegalArgumentException("job " + job.name() + ": " + step + " forwarded null for key " + key);
-            }
-            if (row.eventTime() < currentTime) {
-                throw new IllegalArgumentException("job " + job.name() + ": " + step + " forwarded a row at "
-                        + row.eventTime() + ", before the current time " + currentTime + " (it would be late downstream)");
-            }
-            out.add(new Item(nextAt(), row, row));
-        }
-
-        private ResultKey nextAt() {
-            if (!emitted || seqTime != currentTime) {
-                emitted = true;
-                seqTime = currentTime;
-                seq = 0;
-            }
-            return ResultKey.at(key, currentTime, seq++);
+        protected void onForward(Row row) {
+            out.add(new Item(numbering.nextAt(key(), currentTime()), row, row));
         }
     }
 }

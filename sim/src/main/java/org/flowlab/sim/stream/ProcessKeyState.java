@@ -2,18 +2,19 @@ package org.flowlab.sim.stream;
 
 import java.util.Arrays;
 import java.util.Comparator;
-import org.flowlab.sim.job.ResultKey;
+import org.flowlab.sim.job.OutputNumbering;
 import org.flowlab.sim.job.Row;
 
 /**
  * One key's state in a {@link ProcessOperator}: its named state values, its distinct timers, its
- * buffered rows and the numbering of its outputs; with provisional evaluation also the provisional
- * instance's state and timers (a second {@code ProcessKeyState}) and its outputs not yet reconciled.
- * A key mostly has one or two names, one timer and one buffered row at a time, so the first of each
- * lives in a field and only more of them go to an array: running a key touches one object, not
- * five, and the state of many keys stays in cache.
+ * buffered rows and the numbering of its outputs (inherited, so it lives in this object); with
+ * provisional evaluation also the provisional instance's state and timers (a second
+ * {@code ProcessKeyState}) and its {@link ProvisionalOutputs} not yet reconciled. A key mostly has
+ * one or two names, one timer and one buffered row at a time, so the first of each lives in a field
+ * and only more of them go to an array: running a key touches one object, not five, and the state
+ * of many keys stays in cache.
  */
-final class ProcessKeyState {
+final class ProcessKeyState extends OutputNumbering {
 
     /** The order in which a key's rows are run: {@link Row#ORDER}; equal rows stay in the order they came. */
     static final Comparator<StreamRecord> ROW_ORDER = (a, b) -> Row.ORDER.compare(a.row, b.row);
@@ -42,17 +43,13 @@ final class ProcessKeyState {
     private int laterHead;
     private int rowCount;
 
-    boolean emitted;
-    long seqTime;
-    long seq;
     /**
      * With provisional evaluation (the {@code updates} output mode): the provisional instance's
      * state and timers for this key, kept here so that checkpoints carry them; null otherwise.
      */
     ProcessKeyState provisional;
-    // The keys of the provisional outputs not yet reconciled with the final ones, in the order emitted.
-    private ResultKey[] pendingAt;
-    private int pendingCount;
+    /** With provisional evaluation: the provisional outputs not yet reconciled, made at the first; null before. */
+    ProvisionalOutputs pending;
     /** The earliest buffered row's event time or timer, while the key is in the due queue. */
     long due = Long.MAX_VALUE;
     boolean queued;
@@ -93,15 +90,12 @@ final class ProcessKeyState {
             c.laterRows = Arrays.copyOfRange(laterRows, laterHead, laterHead + rowCount - 1);
         }
         c.rowCount = rowCount;
-        c.emitted = emitted;
-        c.seqTime = seqTime;
-        c.seq = seq;
+        c.copyNumbering(this);
         if (provisional != null) {
             c.provisional = provisional.copy();
         }
-        if (pendingCount > 0) {
-            c.pendingAt = Arrays.copyOf(pendingAt, pendingCount);
-            c.pendingCount = pendingCount;
+        if (hasPending()) {
+            c.pending = pending.copy();
         }
         return c;
     }
@@ -121,7 +115,8 @@ final class ProcessKeyState {
      * provisional evaluation the provisional timers and outputs.
      */
     int entries() {
-        return 1 + timerCount + rowCount + pendingCount + (provisional == null ? 0 : provisional.timerCount);
+        return 1 + timerCount + rowCount + (pending == null ? 0 : pending.size())
+                + (provisional == null ? 0 : provisional.timerCount);
     }
 
     // ---------------------------------------------------------------- provisional evaluation
@@ -136,7 +131,7 @@ final class ProcessKeyState {
 
     /** Whether the provisional evaluation keeps anything for this key: state, timers or unreconciled outputs. */
     boolean holdsProvisional() {
-        return pendingCount > 0 || provisional != null && (provisional.stateCount > 0 || provisional.timerCount > 0);
+        return hasPending() || provisional != null && (provisional.stateCount > 0 || provisional.timerCount > 0);
     }
 
     /** The earliest provisional timer, +inf without one. */
@@ -144,65 +139,16 @@ final class ProcessKeyState {
         return provisional == null || provisional.timerCount == 0 ? Long.MAX_VALUE : provisional.firstTimer;
     }
 
-    /** How many unreconciled provisional outputs are at event time {@code time}: the next one's seq there. */
-    int pendingCountAt(long time) {
-        int n = 0;
-        for (int i = 0; i < pendingCount; i++) {
-            if (pendingAt[i].windowStart() == time) {
-                n++;
-            }
+    /** The provisional outputs not yet reconciled, made at the first use. */
+    ProvisionalOutputs pending() {
+        if (pending == null) {
+            pending = new ProvisionalOutputs();
         }
-        return n;
-    }
-
-    /** A provisional output was sent at {@code at}. */
-    void addPending(ResultKey at) {
-        if (pendingAt == null) {
-            pendingAt = new ResultKey[2];
-        } else if (pendingCount == pendingAt.length) {
-            pendingAt = Arrays.copyOf(pendingAt, pendingCount * 2);
-        }
-        pendingAt[pendingCount++] = at;
+        return pending;
     }
 
     boolean hasPending() {
-        return pendingCount > 0;
-    }
-
-    /**
-     * The final evaluation emits at {@code at}: takes the provisional output there, if any, out of
-     * the pending ones; says whether there was one.
-     */
-    boolean confirmPending(ResultKey at) {
-        for (int i = 0; i < pendingCount; i++) {
-            if (pendingAt[i].equals(at)) {
-                removePending(i);
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * Drops the pending provisional outputs at event times up to {@code upTo}, which the final
-     * evaluation, now run past them, did not confirm; returns how many.
-     */
-    int dropPendingUpTo(long upTo) {
-        int kept = 0;
-        for (int i = 0; i < pendingCount; i++) {
-            if (pendingAt[i].windowStart() > upTo) {
-                pendingAt[kept++] = pendingAt[i];
-            }
-        }
-        int dropped = pendingCount - kept;
-        Arrays.fill(pendingAt, kept, pendingCount, null);
-        pendingCount = kept;
-        return dropped;
-    }
-
-    private void removePending(int i) {
-        System.arraycopy(pendingAt, i + 1, pendingAt, i, pendingCount - i - 1);
-        pendingAt[--pendingCount] = null;
+        return pending != null && pending.size() > 0;
     }
 
     // ---------------------------------------------------------------- named state
@@ -285,25 +231,6 @@ final class ProcessKeyState {
         return -1;
     }
 
-    /** The named state as name, value, name, value, …; null without any. */
-    Object[] stateArray() {
-        if (stateCount == 0) {
-            return null;
-        }
-        Object[] out = new Object[2 * stateCount];
-        int n = 0;
-        if (name0 != null) {
-            out[n++] = name0;
-            out[n++] = value0;
-        }
-        if (name1 != null) {
-            out[n++] = name1;
-            out[n++] = value1;
-        }
-        System.arraycopy(more == null ? out : more, 0, out, n, 2 * moreCount);
-        return out;
-    }
-
     // ---------------------------------------------------------------- timers
 
     boolean hasTimer() {
@@ -366,27 +293,7 @@ final class ProcessKeyState {
         return true;
     }
 
-    /** The timers, ascending. */
-    long[] timerArray() {
-        if (timerCount == 0) {
-            return NO_TIMERS;
-        }
-        long[] out = new long[timerCount];
-        out[0] = firstTimer;
-        System.arraycopy(laterTimers, 0, out, 1, timerCount - 1);
-        return out;
-    }
-
     // ---------------------------------------------------------------- buffered rows
-
-    boolean hasRow() {
-        return rowCount > 0;
-    }
-
-    /** The first buffered row; only with one. */
-    StreamRecord firstRow() {
-        return firstRow;
-    }
 
     /** Buffers a row in its place in {@link #ROW_ORDER}, after the rows equal to it. */
     void addRow(StreamRecord record) {
@@ -435,6 +342,11 @@ final class ProcessKeyState {
         laterRows[i] = record;
     }
 
+    /** The first buffered row, null without one. */
+    StreamRecord firstRow() {
+        return firstRow;
+    }
+
     /** Takes the first buffered row; only with one. */
     StreamRecord pollRow() {
         StreamRecord r = firstRow;
@@ -448,16 +360,5 @@ final class ProcessKeyState {
             laterHead = rowCount == 1 ? 0 : laterHead + 1;
         }
         return r;
-    }
-
-    /** The buffered rows, in order. */
-    StreamRecord[] rowArray() {
-        if (rowCount == 0) {
-            return NO_ROWS;
-        }
-        StreamRecord[] out = new StreamRecord[rowCount];
-        out[0] = firstRow;
-        System.arraycopy(laterRows, laterHead, out, 1, rowCount - 1);
-        return out;
     }
 }

@@ -1,13 +1,12 @@
 package org.flowlab.sim.stream;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.flowlab.sim.engine.EventTimeContract;
 import org.flowlab.sim.engine.OutputMode;
 import org.flowlab.sim.job.KeyedProcess;
+import org.flowlab.sim.job.KeyedProcessContext;
 import org.flowlab.sim.job.KeyedProcessFunction;
-import org.flowlab.sim.job.ProcessContext;
 import org.flowlab.sim.job.ResultKey;
 import org.flowlab.sim.job.Row;
 
@@ -61,7 +60,7 @@ final class ProcessOperator implements StatefulOperator {
      */
     private final DueQueue rowsDue = new DueQueue();
     private final DueQueue timersDue = new DueQueue();
-    private final Context ctx = new Context(false);
+    private final Context ctx;
     private final Context provisionalCtx;
     private final boolean checkpointed;
     /** The keys changed since the last checkpoint (with checkpoints), which the next one keeps. */
@@ -77,13 +76,15 @@ final class ProcessOperator implements StatefulOperator {
         // Only a detector's alerts can be taken back; rows forwarded to later steps cannot.
         this.provisional = lastStep && output == OutputMode.UPDATES;
         this.provisionalFunction = provisional ? step.newFunction() : null;
-        this.provisionalCtx = provisional ? new Context(true) : null;
         this.opIndex = opIndex;
         this.lastStep = lastStep;
         this.lastStateful = lastStateful;
         this.jobName = jobName;
         this.contract = contract;
         this.checkpointed = checkpointed;
+        // Made last: the contexts read the fields above.
+        this.ctx = new Context(false);
+        this.provisionalCtx = provisional ? new Context(true) : null;
     }
 
     private void touch(ProcessKeyState ks) {
@@ -122,7 +123,7 @@ final class ProcessOperator implements StatefulOperator {
     public void advance(long watermark, KeyedTask task) {
         while (true) {
             DueQueue next = rowsDue.before(timersDue) ? rowsDue : timersDue;
-            if (next.isEmpty() || next.firstDue() > watermark) {
+            if (next.isEmpty() || !KeyedProcessContext.isDue(next.firstDue(), watermark)) {
                 return;
             }
             long due = next.firstDue();
@@ -158,172 +159,8 @@ final class ProcessOperator implements StatefulOperator {
         }
         ks.due = d;
         ks.queued = true;
-        boolean forRow = ks.hasRow() && ks.firstRow().row.eventTime() == d;
+        boolean forRow = ks.firstRow() != null && ks.firstRow().row.eventTime() == d;
         (forRow ? rowsDue : timersDue).push(d, ks);
-    }
-
-    /**
-     * Keys by (due, key): a sorted run, in which each entry comes after the one pushed before it, and
-     * a 4-ary heap for the entries that come out of order; the first entry is the earlier of the
-     * run's head and the heap's. Timers are mostly set in due order (a key runs in due order, and
-     * sets its timers a fixed time after the row it runs), so they go in and out of the run in O(1)
-     * and in memory order, and only the others sift through the heap. Four children side by side
-     * make the heap half as deep as a binary one, and their eight longs share one or two cache lines.
-     */
-    static final class DueQueue {
-        private static final int ARITY = 4;
-        private long[] dueAndKey = new long[32];
-        private ProcessKeyState[] states = new ProcessKeyState[16];
-        private int size;
-        // The sorted run: a ring of (due, key) pairs and states, runSize entries from runHead.
-        private long[] runDueAndKey = new long[32];
-        private ProcessKeyState[] runStates = new ProcessKeyState[16];
-        private int runHead;
-        private int runSize;
-
-        boolean isEmpty() {
-            return size == 0 && runSize == 0;
-        }
-
-        /** Whether the first entry is the run's head rather than the heap's; only if not empty. */
-        private boolean firstInRun() {
-            return runSize > 0 && (size == 0 || ProcessOperator.before(runDueAndKey[2 * runHead],
-                    runDueAndKey[2 * runHead + 1], dueAndKey[0], dueAndKey[1]));
-        }
-
-        /** The first entry's due time; only if not empty. */
-        long firstDue() {
-            return firstInRun() ? runDueAndKey[2 * runHead] : dueAndKey[0];
-        }
-
-        private long firstKey() {
-            return firstInRun() ? runDueAndKey[2 * runHead + 1] : dueAndKey[1];
-        }
-
-        /** Whether this queue's first entry comes before {@code other}'s (an empty queue's never does). */
-        boolean before(DueQueue other) {
-            if (isEmpty()) {
-                return false;
-            }
-            return other.isEmpty() || ProcessOperator.before(firstDue(), firstKey(), other.firstDue(), other.firstKey());
-        }
-
-        void push(long d, ProcessKeyState ks) {
-            if (runSize == 0) {
-                runHead = 0;
-                appendToRun(d, ks);
-                return;
-            }
-            int last = (runHead + runSize - 1) & (runStates.length - 1);
-            if (!ProcessOperator.before(d, ks.key, runDueAndKey[2 * last], runDueAndKey[2 * last + 1])) {
-                appendToRun(d, ks);
-            } else {
-                pushToHeap(d, ks);
-            }
-        }
-
-        private void appendToRun(long d, ProcessKeyState ks) {
-            int capacity = runStates.length;
-            if (runSize == capacity) {
-                long[] dk = new long[4 * capacity];
-                ProcessKeyState[] st = new ProcessKeyState[2 * capacity];
-                for (int n = 0; n < runSize; n++) {
-                    int from = (runHead + n) & (capacity - 1);
-                    dk[2 * n] = runDueAndKey[2 * from];
-                    dk[2 * n + 1] = runDueAndKey[2 * from + 1];
-                    st[n] = runStates[from];
-                }
-                runDueAndKey = dk;
-                runStates = st;
-                runHead = 0;
-            }
-            int at = (runHead + runSize) & (runStates.length - 1);
-            runDueAndKey[2 * at] = d;
-            runDueAndKey[2 * at + 1] = ks.key;
-            runStates[at] = ks;
-            runSize++;
-        }
-
-        /** Removes the first entry and returns its key's state; only if not empty. */
-        ProcessKeyState poll() {
-            if (firstInRun()) {
-                ProcessKeyState first = runStates[runHead];
-                runStates[runHead] = null;
-                runHead = (runHead + 1) & (runStates.length - 1);
-                runSize--;
-                return first;
-            }
-            return pollHeap();
-        }
-
-        void clear() {
-            Arrays.fill(states, 0, size, null);
-            size = 0;
-            Arrays.fill(runStates, null);
-            runHead = 0;
-            runSize = 0;
-        }
-
-        private void pushToHeap(long d, ProcessKeyState ks) {
-            if (size == states.length) {
-                dueAndKey = Arrays.copyOf(dueAndKey, 4 * size);
-                states = Arrays.copyOf(states, 2 * size);
-            }
-            // Sift up from the end.
-            int i = size++;
-            while (i > 0) {
-                int parent = (i - 1) / ARITY;
-                if (!ProcessOperator.before(d, ks.key, dueAndKey[2 * parent], dueAndKey[2 * parent + 1])) {
-                    break;
-                }
-                move(parent, i);
-                i = parent;
-            }
-            dueAndKey[2 * i] = d;
-            dueAndKey[2 * i + 1] = ks.key;
-            states[i] = ks;
-        }
-
-        private ProcessKeyState pollHeap() {
-            ProcessKeyState first = states[0];
-            int last = --size;
-            long d = dueAndKey[2 * last];
-            long k = dueAndKey[2 * last + 1];
-            ProcessKeyState ks = states[last];
-            states[last] = null;
-            if (last > 0) {
-                // Sift the last entry down from the top.
-                int i = 0;
-                while (true) {
-                    int child = ARITY * i + 1;
-                    if (child >= last) {
-                        break;
-                    }
-                    int end = Math.min(child + ARITY, last);
-                    for (int c = child + 1; c < end; c++) {
-                        if (ProcessOperator.before(dueAndKey[2 * c], dueAndKey[2 * c + 1],
-                                dueAndKey[2 * child], dueAndKey[2 * child + 1])) {
-                            child = c;
-                        }
-                    }
-                    if (!ProcessOperator.before(dueAndKey[2 * child], dueAndKey[2 * child + 1], d, k)) {
-                        break;
-                    }
-                    move(child, i);
-                    i = child;
-                }
-                dueAndKey[2 * i] = d;
-                dueAndKey[2 * i + 1] = k;
-                states[i] = ks;
-            }
-            return first;
-        }
-
-        private void move(int from, int to) {
-            dueAndKey[2 * to] = dueAndKey[2 * from];
-            dueAndKey[2 * to + 1] = dueAndKey[2 * from + 1];
-            states[to] = states[from];
-        }
     }
 
     /** Whether the key has rows or timers waiting, the provisional instance's timers included. */
@@ -331,28 +168,20 @@ final class ProcessOperator implements StatefulOperator {
         return ks.hasWork() || provisional && ks.firstProvisionalTimer() != Long.MAX_VALUE;
     }
 
-    private static boolean before(long dueA, long keyA, long dueB, long keyB) {
-        return dueA < dueB || (dueA == dueB && keyA < keyB);
-    }
-
     // ---------------------------------------------------------------- running a key
 
     private void run(ProcessKeyState ks, long watermark, KeyedTask task) {
         touch(ks);
-        ctx.ks = ks;
-        ctx.task = task;
+        ctx.enter(ks, ks, task);
         while (true) {
-            StreamRecord next = ks.hasRow() ? ks.firstRow() : null;
-            boolean rowReady = next != null && next.row.eventTime() <= watermark;
-            boolean timerReady = ks.hasTimer() && ks.firstTimer() <= watermark;
-            if (rowReady && (!timerReady || ks.firstTimer() >= next.row.eventTime())) {
+            StreamRecord next = ks.firstRow();
+            boolean rowReady = next != null && KeyedProcessContext.isDue(next.row.eventTime(), watermark);
+            boolean timerReady = ks.hasTimer() && KeyedProcessContext.isDue(ks.firstTimer(), watermark);
+            if (rowReady && (!timerReady || KeyedProcessContext.rowBeforeTimer(next.row.eventTime(), ks.firstTimer()))) {
                 ks.pollRow();
                 entryCount--;
                 task.cost += task.costs.recordNanos() + task.costs.stateAccessNanos();
-                ctx.currentTime = next.row.eventTime();
-                ctx.inTimer = false;
-                ctx.current = next;
-                ctx.forwarded = false;
+                ctx.row(next);
                 function.processElement(next.row, ctx);
                 if (provisional) {
                     // Visible since its provisional run: this is when what it shows becomes final.
@@ -361,21 +190,12 @@ final class ProcessOperator implements StatefulOperator {
                     task.commit(next);
                 }
             } else if (timerReady) {
-                long timestamp = ks.firstTimer();
-                ks.removeTimer(timestamp);
-                entryCount--;
-                task.cost += task.costs.stateAccessNanos();
-                ctx.currentTime = timestamp;
-                ctx.inTimer = true;
-                ctx.current = null;
-                function.onTimer(timestamp, ctx);
+                fireFirstTimer(ks, function, ctx, task);
             } else {
                 break;
             }
         }
-        ctx.ks = null;
-        ctx.task = null;
-        ctx.current = null;
+        ctx.leave();
         if (provisional) {
             reconcile(ks, watermark, task);
         }
@@ -390,17 +210,10 @@ final class ProcessOperator implements StatefulOperator {
     private void runProvisionally(ProcessKeyState ks, StreamRecord record, KeyedTask task) {
         task.cost += task.costs.recordNanos() + task.costs.stateAccessNanos();
         Context c = provisionalCtx;
-        c.owner = ks;
-        c.ks = ks.provisional();
-        c.task = task;
-        c.currentTime = record.row.eventTime();
-        c.inTimer = false;
-        c.current = record;
+        c.enter(ks.provisional(), ks, task);
+        c.row(record);
         provisionalFunction.processElement(record.row, c);
-        c.owner = null;
-        c.ks = null;
-        c.task = null;
-        c.current = null;
+        c.leave();
         task.commit(record);
     }
 
@@ -412,7 +225,7 @@ final class ProcessOperator implements StatefulOperator {
      * they would emit is at a time already final, and is not sent.
      */
     private void reconcile(ProcessKeyState ks, long watermark, KeyedTask task) {
-        int retracted = ks.hasPending() ? ks.dropPendingUpTo(watermark) : 0;
+        int retracted = ks.hasPending() ? ks.pending.dropUpTo(watermark) : 0;
         entryCount -= retracted;
         // After a restart the sink may show provisional outputs of a discarded attempt that the
         // state does not know (at-least-once): the sink, which remembers them, retracts those too.
@@ -421,26 +234,25 @@ final class ProcessOperator implements StatefulOperator {
             task.reconcile(SinkOutput.reconcile(ks.key, watermark));
         }
         ProcessKeyState p = ks.provisional;
-        if (p == null || !p.hasTimer() || p.firstTimer() > watermark) {
+        if (p == null || !p.hasTimer() || !KeyedProcessContext.isDue(p.firstTimer(), watermark)) {
             return;
         }
         Context c = provisionalCtx;
-        c.owner = ks;
-        c.ks = p;
-        c.task = task;
-        c.current = null;
-        c.inTimer = true;
-        while (p.hasTimer() && p.firstTimer() <= watermark) {
-            long timestamp = p.firstTimer();
-            p.removeTimer(timestamp);
-            entryCount--;
-            task.cost += task.costs.stateAccessNanos();
-            c.currentTime = timestamp;
-            provisionalFunction.onTimer(timestamp, c);
+        c.enter(p, ks, task);
+        while (p.hasTimer() && KeyedProcessContext.isDue(p.firstTimer(), watermark)) {
+            fireFirstTimer(p, provisionalFunction, c, task);
         }
-        c.owner = null;
-        c.ks = null;
-        c.task = null;
+        c.leave();
+    }
+
+    /** Takes the first of {@code timers}' timers and fires it in {@code f}, through {@code c}, which is on that key. */
+    private void fireFirstTimer(ProcessKeyState timers, KeyedProcessFunction f, Context c, KeyedTask task) {
+        long timestamp = timers.firstTimer();
+        timers.removeTimer(timestamp);
+        entryCount--;
+        task.cost += task.costs.stateAccessNanos();
+        c.timer(timestamp);
+        f.onTimer(timestamp, c);
     }
 
     // ---------------------------------------------------------------- checkpoints
@@ -490,46 +302,55 @@ final class ProcessOperator implements StatefulOperator {
     }
 
     /**
-     * The context the function sees for the key being run; checks the same rules as the oracle.
+     * The context the function sees for the key being run, with the rules of {@link KeyedProcessContext}.
      * The provisional instance's context works on the key's provisional state ({@code ks}), and
      * keeps its outputs pending in the key's own ({@code owner}).
      */
-    private final class Context implements ProcessContext {
+    private final class Context extends KeyedProcessContext {
         final boolean forProvisional;
         ProcessKeyState ks;
         ProcessKeyState owner;
         KeyedTask task;
         StreamRecord current;
-        long currentTime;
-        boolean inTimer;
         boolean forwarded;
 
         Context(boolean forProvisional) {
+            super(jobName, step, lastStep);
             this.forProvisional = forProvisional;
         }
 
-        @Override
-        public long key() {
-            return ks.key;
+        void enter(ProcessKeyState state, ProcessKeyState ownerState, KeyedTask t) {
+            ks = state;
+            owner = ownerState;
+            task = t;
+            forKey(state.key);
+        }
+
+        void row(StreamRecord record) {
+            atRow(record.row.eventTime());
+            current = record;
+            forwarded = false;
+        }
+
+        void timer(long timestamp) {
+            atTimer(timestamp);
+            current = null;
+        }
+
+        void leave() {
+            ks = null;
+            owner = null;
+            task = null;
+            current = null;
         }
 
         @Override
-        public long currentTime() {
-            return currentTime;
+        protected Object stateValue(String name) {
+            return ks.state(name);
         }
 
         @Override
-        @SuppressWarnings("unchecked")
-        public <T> T state(String name) {
-            return (T) ks.state(name);
-        }
-
-        @Override
-        public void setState(String name, Object value) {
-            if (value == null) {
-                clearState(name);
-                return;
-            }
+        protected void putState(String name, Object value) {
             ks.setState(name, value);
         }
 
@@ -539,12 +360,7 @@ final class ProcessOperator implements StatefulOperator {
         }
 
         @Override
-        public void registerTimer(long timestamp) {
-            if (inTimer ? timestamp <= currentTime : timestamp < currentTime) {
-                throw new IllegalArgumentException("job " + jobName + ": " + step + " registered a timer at "
-                        + timestamp + " for key " + ks.key + (inTimer ? ", not later than the firing timer at " : ", before the current time ")
-                        + currentTime);
-            }
+        protected void addTimer(long timestamp) {
             task.cost += task.costs.stateAccessNanos();
             if (ks.addTimer(timestamp)) {
                 entryCount++;
@@ -559,32 +375,23 @@ final class ProcessOperator implements StatefulOperator {
         }
 
         @Override
-        public void emit(Object value) {
-            if (!lastStep) {
-                throw new IllegalStateException("job " + jobName + ": " + step
-                        + " called emit() but is not the job's last step; use forward(row) to pass rows on");
-            }
-            if (value == null) {
-                throw new IllegalArgumentException("job " + jobName + ": " + step + " emitted null for key " + ks.key);
-            }
-            output(value);
-        }
-
-        private void output(Object value) {
+        protected void onEmit(Object value) {
             long maxArrival = current == null ? -1 : current.maxArrival;
+            long time = currentTime();
             if (forProvisional) {
-                if (currentTime <= task.watermark) {
+                if (time <= task.watermark) {
                     return; // that time is final already: the final evaluation emits what belongs there
                 }
                 // Numbered by the provisional outputs still pending at this time, as the rows come.
-                ResultKey at = ResultKey.at(ks.key, currentTime, owner.pendingCountAt(currentTime));
-                owner.addPending(at);
+                ProvisionalOutputs pending = owner.pending();
+                ResultKey at = ResultKey.at(ks.key, time, pending.countAt(time));
+                pending.add(at);
                 entryCount++;
                 task.output(new SinkOutput(at, value, -1, null, maxArrival, SinkOutput.Kind.PROVISIONAL));
                 return;
             }
-            ResultKey at = nextAt();
-            if (provisional && ks.hasPending() && ks.confirmPending(at)) {
+            ResultKey at = ks.nextAt(ks.key, time);
+            if (provisional && ks.hasPending() && ks.pending.confirm(at)) {
                 entryCount--;
             }
             // Sent even when equal to the provisional value: the sink learns it is confirmed.
@@ -592,19 +399,12 @@ final class ProcessOperator implements StatefulOperator {
         }
 
         @Override
-        public void forward(Row row) {
-            if (row == null) {
-                throw new IllegalArgumentException("job " + jobName + ": " + step + " forwarded null for key " + ks.key);
-            }
-            if (row.eventTime() < currentTime) {
-                throw new IllegalArgumentException("job " + jobName + ": " + step + " forwarded a row at "
-                        + row.eventTime() + ", before the current time " + currentTime + " (it would be late downstream)");
-            }
+        protected void onForward(Row row) {
             if (provisional) {
-                output(row); // past the last step a row is an output, like an emitted value
+                onEmit(row); // past the last step a row is an output, like an emitted value
                 return;
             }
-            ResultKey at = nextAt();
+            ResultKey at = ks.nextAt(ks.key, currentTime());
             long maxArrival = current == null ? -1 : current.maxArrival;
             StreamRecord out;
             if (lastStateful || current == null) {
@@ -614,15 +414,6 @@ final class ProcessOperator implements StatefulOperator {
                 forwarded = true;
             }
             task.push(out, opIndex + 1, false);
-        }
-
-        private ResultKey nextAt() {
-            if (!ks.emitted || ks.seqTime != currentTime) {
-                ks.emitted = true;
-                ks.seqTime = currentTime;
-                ks.seq = 0;
-            }
-            return ResultKey.at(ks.key, currentTime, ks.seq++);
         }
     }
 }

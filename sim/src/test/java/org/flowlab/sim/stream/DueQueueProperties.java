@@ -23,7 +23,7 @@ class DueQueueProperties {
      */
     @Property(tries = 300)
     void pollsInDueThenKeyOrder(@ForAll @Size(max = 300) List<@IntRange(min = 0, max = 999) Integer> script) {
-        ProcessOperator.DueQueue queue = new ProcessOperator.DueQueue();
+        DueQueue queue = new DueQueue();
         PriorityQueue<long[]> reference = new PriorityQueue<>(
                 Comparator.<long[]>comparingLong(e -> e[0]).thenComparingLong(e -> e[1]));
         List<String> got = new ArrayList<>();

@@ -3,7 +3,6 @@ package org.flowlab.sim.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,22 +80,17 @@ class ProcessKeyStateProperties {
                 assertThat(ks.state(name)).isEqualTo(names.get(name));
             }
             assertThat(ks.hasState()).isEqualTo(!names.isEmpty());
-            assertThat(ks.timerArray()).containsExactly(timers.stream().mapToLong(Long::longValue).toArray());
-            assertThat(ks.rowArray()).containsExactlyElementsOf(rows);
+            assertThat(timersOf(ks)).containsExactlyElementsOf(timers);
+            assertThat(rowsOf(ks)).containsExactlyElementsOf(rows);
             // A checkpoint's copy holds the same, and changing the key afterwards does not change it.
             ProcessKeyState copy = ks.copy();
-            assertThat(copy.timerArray()).isEqualTo(ks.timerArray());
-            assertThat(copy.rowArray()).isEqualTo(ks.rowArray());
-            assertThat(copy.stateArray()).isEqualTo(ks.stateArray());
+            assertThat(timersOf(copy)).isEqualTo(timersOf(ks));
+            assertThat(rowsOf(copy)).isEqualTo(rowsOf(ks));
+            assertThat(stateOf(copy, pool)).isEqualTo(names);
+            assertThat(copy.hasState()).isEqualTo(!names.isEmpty());
             copies.add(copy);
-            expectedCopies.add(List.of(ks.timerArray(), Arrays.asList(ks.rowArray()), new HashMap<>(names)));
+            expectedCopies.add(List.of(new ArrayList<>(timers), new ArrayList<>(rows), new HashMap<>(names)));
             assertThat(ks.entries()).isEqualTo(1 + timers.size() + rows.size());
-            Object[] pairs = ks.stateArray();
-            Map<String, Object> fromPairs = new HashMap<>();
-            for (int i = 0; pairs != null && i < pairs.length; i += 2) {
-                fromPairs.put((String) pairs[i], pairs[i + 1]);
-            }
-            assertThat(fromPairs).as("state pairs %s", Arrays.toString(pairs)).isEqualTo(names);
             long due = Math.min(rows.isEmpty() ? Long.MAX_VALUE : rows.get(0).row.eventTime(),
                     timers.isEmpty() ? Long.MAX_VALUE : timers.first());
             assertThat(ks.nextDue()).isEqualTo(due);
@@ -104,11 +98,41 @@ class ProcessKeyStateProperties {
         for (int i = 0; i < copies.size(); i++) {
             ProcessKeyState c = copies.get(i);
             List<Object> want = expectedCopies.get(i);
-            assertThat(c.timerArray()).isEqualTo((long[]) want.get(0));
-            assertThat(Arrays.asList(c.rowArray())).isEqualTo(want.get(1));
-            for (String name : pool) {
-                assertThat(c.state(name)).isEqualTo(((Map<?, ?>) want.get(2)).get(name));
+            assertThat(timersOf(c)).isEqualTo(want.get(0));
+            assertThat(rowsOf(c)).isEqualTo(want.get(1));
+            assertThat(stateOf(c, pool)).isEqualTo(want.get(2));
+        }
+    }
+
+    /** The key's timers, ascending, read off a copy. */
+    private static List<Long> timersOf(ProcessKeyState ks) {
+        ProcessKeyState c = ks.copy();
+        List<Long> out = new ArrayList<>();
+        while (c.hasTimer()) {
+            out.add(c.firstTimer());
+            c.removeTimer(c.firstTimer());
+        }
+        return out;
+    }
+
+    /** The key's buffered rows, in order, read off a copy. */
+    private static List<StreamRecord> rowsOf(ProcessKeyState ks) {
+        ProcessKeyState c = ks.copy();
+        List<StreamRecord> out = new ArrayList<>();
+        while (c.firstRow() != null) {
+            out.add(c.pollRow());
+        }
+        return out;
+    }
+
+    /** The key's state under the names of the pool. */
+    private static Map<String, Object> stateOf(ProcessKeyState ks, String[] pool) {
+        Map<String, Object> out = new HashMap<>();
+        for (String name : pool) {
+            if (ks.state(name) != null) {
+                out.put(name, ks.state(name));
             }
         }
+        return out;
     }
 }
