@@ -8,7 +8,7 @@ import org.flowlab.sim.fault.FaultPlan;
 
 /**
  * What the batch and micro-batch configurations share: both engines run a job as a loop of
- * committed runs, so besides when runs start — {@link BatchConfig}'s
+ * committed runs ({@link RunLoopEngine}), so besides when runs start — {@link BatchConfig}'s
  * schedule, {@link MicroBatchConfig}'s trigger interval — both hold an event-time contract, an
  * output mode and the {@link ExecutionSettings} of their runs. The cluster, costs, faults and seed
  * of {@link EngineConfig} are execution settings here, set through {@link #withExecution}.
