@@ -116,6 +116,7 @@ public final class BenchTable {
         if (r.name().startsWith("BatchGroupByBenchmark.")) {
             return LOOP + "groupBy10kKeys";
         }
+        // MicroBatchEngineBenchmark: results recorded before it became BatchEngineBenchmark's engine=micro-batch.
         if (r.name().startsWith("StreamEngineBenchmark.") || r.name().startsWith("BatchEngineBenchmark.")
                 || r.name().startsWith("MicroBatchEngineBenchmark.")) {
             String job = r.params().getOrDefault("job", "");

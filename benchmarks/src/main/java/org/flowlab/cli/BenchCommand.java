@@ -35,7 +35,7 @@ import picocli.CommandLine;
                 + "iterations of 1 s, 5 measured iterations of 1 s per benchmark and parameter set; --forks 0 runs "
                 + "in this JVM (starts faster, less isolated). Benchmarks: EventQueueBenchmark, "
                 + "TraceGenerationBenchmark, OperatorBenchmark, HandWrittenLoopBenchmark, StreamEngineBenchmark, "
-                + "BatchEngineBenchmark, MicroBatchEngineBenchmark, BatchGroupByBenchmark; and "
+                + "BatchEngineBenchmark (--param engine=batch or micro-batch), BatchGroupByBenchmark; and "
                 + "StateFootprint.bytesPerPane, heap bytes per (key, window pane) of stream state, measured from used "
                 + "heap after System.gc (not JMH) and added to the same JSON. The whole suite with the defaults takes "
                 + "10 to 20 minutes on 2 cores (an iteration runs at least one operation, and a stream run of the "

@@ -1,18 +1,16 @@
 package org.flowlab.sim.batch;
 
 import java.util.Objects;
-import org.flowlab.sim.cluster.ClusterSpec;
-import org.flowlab.sim.cluster.CostModel;
 import org.flowlab.sim.engine.EventTimeContract;
 import org.flowlab.sim.engine.OutputMode;
-import org.flowlab.sim.fault.FaultPlan;
 import org.flowlab.workloads.InvalidInputException;
 import org.flowlab.workloads.spec.SpecReader;
 import org.flowlab.workloads.text.DurationText;
 
 /**
  * How the batch engine runs a job: when ({@link Schedule}), the event-time contract, and how runs
- * execute ({@link ExecutionSettings}). {@code BatchConfig.defaults().withSchedule("daily 02:00")}.
+ * execute ({@link ExecutionSettings}). {@code BatchConfig.defaults().withSchedule("daily 02:00")}; the
+ * {@code withX} copies it shares with the micro-batch engine's config are {@link RunLoopConfig}'s.
  *
  * <p>A run's watermark is the contract's after the largest event time it has read: process
  * functions handle rows up to it, and a window or key that a committed run's watermark has passed
@@ -26,7 +24,8 @@ import org.flowlab.workloads.text.DurationText;
  * @param output    what a run emits of the windows and alerts it has not completed ({@link OutputMode})
  * @param execution the cluster, costs, task size, retries, speculation, load, faults and seed
  */
-public record BatchConfig(Schedule schedule, EventTimeContract eventTime, OutputMode output, ExecutionSettings execution) {
+public record BatchConfig(Schedule schedule, EventTimeContract eventTime, OutputMode output, ExecutionSettings execution)
+        implements RunLoopConfig<BatchConfig> {
 
     public BatchConfig {
         Objects.requireNonNull(schedule, "schedule");
@@ -60,14 +59,11 @@ public record BatchConfig(Schedule schedule, EventTimeContract eventTime, Output
                 throw r.error("schedule", e.getMessage());
             }
         }
-        c = c.withEventTime(ConfigJson.eventTime(r, c.eventTime()));
-        if (r.has("output")) {
-            c = c.withOutput(ConfigJson.output(r));
-        }
-        return c.withExecution(ConfigJson.execution(r, c.execution()));
+        return ConfigJson.shared(r, c);
     }
 
     /** A short name for tables, for example {@code batch(every 1h)}. */
+    @Override
     public String engineName() {
         return "batch(" + schedule + ")";
     }
@@ -81,40 +77,18 @@ public record BatchConfig(Schedule schedule, EventTimeContract eventTime, Output
         return withSchedule(Schedule.parse(text));
     }
 
+    @Override
     public BatchConfig withEventTime(EventTimeContract contract) {
         return new BatchConfig(schedule, contract, output, execution);
     }
 
+    @Override
     public BatchConfig withOutput(OutputMode mode) {
         return new BatchConfig(schedule, eventTime, mode, execution);
     }
 
-    /** With the event-time contract's watermark delay {@code nanos}. */
-    public BatchConfig withWatermarkDelay(long nanos) {
-        return withEventTime(eventTime.withWatermarkDelay(nanos));
-    }
-
+    @Override
     public BatchConfig withExecution(ExecutionSettings e) {
         return new BatchConfig(schedule, eventTime, output, e);
-    }
-
-    public BatchConfig withCluster(ClusterSpec cluster) {
-        return withExecution(execution.withCluster(cluster));
-    }
-
-    public BatchConfig withClusterMode(ClusterMode m) {
-        return withExecution(execution.withClusterMode(m));
-    }
-
-    public BatchConfig withCosts(CostModel costs) {
-        return withExecution(execution.withCosts(costs));
-    }
-
-    public BatchConfig withFaults(FaultPlan faults) {
-        return withExecution(execution.withFaults(faults));
-    }
-
-    public BatchConfig withSeed(long seed) {
-        return withExecution(execution.withSeed(seed));
     }
 }

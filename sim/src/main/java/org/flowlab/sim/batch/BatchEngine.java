@@ -1,8 +1,5 @@
 package org.flowlab.sim.batch;
 
-import java.util.Objects;
-import org.flowlab.sim.engine.Engine;
-import org.flowlab.sim.engine.ProgressListener;
 import org.flowlab.sim.engine.RunOutcome;
 import org.flowlab.sim.job.Job;
 import org.flowlab.workloads.Trace;
@@ -14,16 +11,16 @@ import org.flowlab.workloads.Trace;
  * commit, all of it at once after. Later runs upsert into the result table (in the {@code updates}
  * output mode a window touched by a run shows its partial result; in {@code final} only what the
  * run's watermark completed), process functions keep per-key state between runs,
- * failed tasks are retried, failed runs rerun, lost intermediate results recomputed.
+ * failed tasks are retried, failed runs rerun, lost intermediate results recomputed. A record that
+ * arrives for a partition a run already completed is corrected by the next run.
  * <pre>{@code
  * RunOutcome out = BatchEngine.run(job, trace, BatchConfig.defaults().withSchedule("every 1h"));
  * }</pre>
  */
-public final class BatchEngine implements Engine {
-    private final BatchConfig config;
+public final class BatchEngine extends RunLoopEngine<BatchConfig> {
 
     public BatchEngine(BatchConfig config) {
-        this.config = Objects.requireNonNull(config, "config");
+        super(config, LatePolicy.CORRECT);
     }
 
     /** Runs {@code job} over {@code trace} with {@code config}. */
@@ -32,36 +29,12 @@ public final class BatchEngine implements Engine {
     }
 
     @Override
-    public RunOutcome run(Job job, Trace trace) {
-        return runWithFigures(job, trace).outcome();
-    }
-
-    /** {@link #run(Job, Trace)}, reporting after each commit how much of the trace has been read. */
-    @Override
-    public RunOutcome run(Job job, Trace trace, ProgressListener progress) {
-        RunOutcome outcome = loop(job, trace).reportingTo(progress).run().outcome();
-        progress.progress(1.0);
-        return outcome;
-    }
-
-    /** The run with the figures only batch engines have: runs, retries, reruns, staging, each run. */
-    public BatchRun runWithFigures(Job job, Trace trace) {
-        return loop(job, trace).run();
-    }
-
-    private RunLoop loop(Job job, Trace trace) {
-        RunLoop.Mode mode = new RunLoop.Mode(name(), config.output(), LatePolicy.CORRECT,
-                Trigger.of(config.schedule(), config.execution().backgroundLoad()),
-                RunPlan.Costs.batch(config.execution().costs()), config.eventTime());
-        return new RunLoop(job, trace, config.execution(), mode);
-    }
-
-    public BatchConfig config() {
-        return config;
+    Trigger trigger() {
+        return Trigger.of(config().schedule(), config().execution().backgroundLoad());
     }
 
     @Override
-    public String name() {
-        return config.engineName();
+    RunPlan.Costs runCosts() {
+        return RunPlan.Costs.batch(config().execution().costs());
     }
 }

@@ -23,6 +23,18 @@ final class ConfigJson {
         return all;
     }
 
+    /**
+     * {@code c} with the fields every batch configuration shares: the event-time contract, the
+     * output mode and the execution settings, each optional.
+     */
+    static <C extends RunLoopConfig<C>> C shared(SpecReader r, C c) {
+        c = c.withEventTime(eventTime(r, c.eventTime()));
+        if (r.has("output")) {
+            c = c.withOutput(output(r));
+        }
+        return c.withExecution(execution(r, c.execution()));
+    }
+
     /** The JSON's {@code output}: {@code final} or {@code updates}. */
     static OutputMode output(SpecReader r) {
         return OutputMode.parse(r.oneOf("output", List.of("final", "updates")));

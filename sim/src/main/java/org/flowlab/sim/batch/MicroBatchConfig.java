@@ -1,11 +1,8 @@
 package org.flowlab.sim.batch;
 
 import java.util.Objects;
-import org.flowlab.sim.cluster.ClusterSpec;
-import org.flowlab.sim.cluster.CostModel;
 import org.flowlab.sim.engine.EventTimeContract;
 import org.flowlab.sim.engine.OutputMode;
-import org.flowlab.sim.fault.FaultPlan;
 import org.flowlab.workloads.InvalidInputException;
 import org.flowlab.workloads.spec.SpecReader;
 import org.flowlab.workloads.text.DurationText;
@@ -17,7 +14,8 @@ import org.flowlab.workloads.text.DurationText;
  * end (in the {@code final} output mode, Spark's append mode; {@code updates} also upserts the
  * partial windows every trigger touches). Records the contract finds late against that watermark are dropped and
  * counted, as Spark drops records behind its watermark; a window within its allowed lateness takes
- * a late record and is emitted again. {@code MicroBatchConfig.defaults().withInterval("100ms")}.
+ * a late record and is emitted again. {@code MicroBatchConfig.defaults().withInterval("100ms")}; the
+ * {@code withX} copies it shares with the batch engine's config are {@link RunLoopConfig}'s.
  *
  * @param interval  the trigger interval, 100 ms to 1 h
  * @param eventTime the watermark delay and allowed lateness, the same contract every engine of a
@@ -25,7 +23,8 @@ import org.flowlab.workloads.text.DurationText;
  * @param output    append ({@code final}) or update ({@code updates}) output mode ({@link OutputMode})
  * @param execution the cluster, costs, task size, retries, speculation, load, faults and seed
  */
-public record MicroBatchConfig(long interval, EventTimeContract eventTime, OutputMode output, ExecutionSettings execution) {
+public record MicroBatchConfig(long interval, EventTimeContract eventTime, OutputMode output, ExecutionSettings execution)
+        implements RunLoopConfig<MicroBatchConfig> {
 
     /** The shortest trigger interval: below it, per-trigger overhead leaves no time for work. */
     public static final long MIN_INTERVAL = 100 * DurationText.NANOS_PER_MILLI;
@@ -63,14 +62,11 @@ public record MicroBatchConfig(long interval, EventTimeContract eventTime, Outpu
             }
             c = c.withInterval(interval);
         }
-        c = c.withEventTime(ConfigJson.eventTime(r, c.eventTime()));
-        if (r.has("output")) {
-            c = c.withOutput(ConfigJson.output(r));
-        }
-        return c.withExecution(ConfigJson.execution(r, c.execution()));
+        return ConfigJson.shared(r, c);
     }
 
     /** A short name for tables, for example {@code micro-batch(1s)}. */
+    @Override
     public String engineName() {
         return "micro-batch(" + ScheduleText.compact(interval) + ")";
     }
@@ -90,45 +86,18 @@ public record MicroBatchConfig(long interval, EventTimeContract eventTime, Outpu
         return withInterval(i);
     }
 
+    @Override
     public MicroBatchConfig withEventTime(EventTimeContract contract) {
         return new MicroBatchConfig(interval, contract, output, execution);
     }
 
+    @Override
     public MicroBatchConfig withOutput(OutputMode mode) {
         return new MicroBatchConfig(interval, eventTime, mode, execution);
     }
 
-    /** With the event-time contract's watermark delay {@code nanos}, its allowed lateness kept. */
-    public MicroBatchConfig withWatermarkDelay(long nanos) {
-        return withEventTime(eventTime.withWatermarkDelay(nanos));
-    }
-
-    /** With the event-time contract's allowed lateness {@code nanos}, its watermark delay kept. */
-    public MicroBatchConfig withAllowedLateness(long nanos) {
-        return withEventTime(eventTime.withAllowedLateness(nanos));
-    }
-
+    @Override
     public MicroBatchConfig withExecution(ExecutionSettings e) {
         return new MicroBatchConfig(interval, eventTime, output, e);
-    }
-
-    public MicroBatchConfig withCluster(ClusterSpec cluster) {
-        return withExecution(execution.withCluster(cluster));
-    }
-
-    public MicroBatchConfig withClusterMode(ClusterMode m) {
-        return withExecution(execution.withClusterMode(m));
-    }
-
-    public MicroBatchConfig withCosts(CostModel costs) {
-        return withExecution(execution.withCosts(costs));
-    }
-
-    public MicroBatchConfig withFaults(FaultPlan faults) {
-        return withExecution(execution.withFaults(faults));
-    }
-
-    public MicroBatchConfig withSeed(long seed) {
-        return withExecution(execution.withSeed(seed));
     }
 }

@@ -1,13 +1,9 @@
 package org.flowlab.sim.batch;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.flowlab.sim.cluster.ClusterSpec;
 import org.flowlab.sim.fault.FaultPlan;
-import org.flowlab.sim.fault.SlowWorker;
-import org.flowlab.sim.fault.TaskFailureTimes;
-import org.flowlab.sim.fault.WorkerCrash;
 import org.flowlab.sim.kernel.ScheduledAction;
 import org.flowlab.sim.kernel.Simulation;
 
@@ -26,6 +22,7 @@ import org.flowlab.sim.kernel.Simulation;
  *       outputs those recomputations need — only what was lost reruns;</li>
  *   <li>with speculation on, a straggler gets a copy on another worker and the first to finish wins.</li>
  * </ul>
+ * A run that nothing can disturb is computed in one pass by {@link UndisturbedRun} instead.
  */
 final class RunExecution {
 
@@ -125,106 +122,6 @@ final class RunExecution {
     /** The service time of a task of cost {@code cost} under slowdown {@code factor}. */
     static long serviceTime(long cost, double factor) {
         return factor == 1 ? cost : (long) Math.ceil(cost * factor);
-    }
-
-    /**
-     * How long the run would take from {@code start} with no faults: the same list scheduling on
-     * every slot, under background load only. The difference to the real duration is the time faults cost.
-     */
-    static long idealDuration(RunPlan plan, int slotCount, BackgroundLoad load, long start) {
-        long t = start + plan.startup();
-        long[] free = new long[slotCount];
-        for (long[] stage : plan.stages()) {
-            Arrays.fill(free, t);
-            long end = t;
-            for (long cost : stage) {
-                int best = 0;
-                for (int s = 1; s < slotCount; s++) {
-                    if (free[s] < free[best]) {
-                        best = s;
-                    }
-                }
-                long begin = free[best];
-                free[best] = begin + serviceTime(cost, load.slowdownAt(begin));
-                end = Math.max(end, free[best]);
-            }
-            t = end;
-        }
-        return t + plan.commit() - start;
-    }
-
-    /**
-     * Runs {@code plan} from {@code start} without simulating it event by event, when nothing can
-     * disturb it: no task can fail, no speculation, every worker up, and no crash or slow period
-     * or task failure from {@code start} to the commit. The run is then the list scheduling of {@link #idealDuration}
-     * — the tasks start and end at the same times whatever slots they land on, since slots differ
-     * only under faults — so it counts the attempts and their busy time, reports each map task's
-     * read at its end, and returns the commit time. Returns -1, having changed nothing, when the
-     * run must be simulated.
-     */
-    static long runUndisturbed(RunPlan plan, ExecutionSettings settings, TaskFailureTimes failureTimes, long[] downUntil,
-                               long start, boolean[] mapReadBefore, BatchTally tally, Listener listener) {
-        FaultPlan faults = settings.faults();
-        if (settings.speculation().enabled()) {
-            return -1;
-        }
-        for (long down : downUntil) {
-            if (down > start) {
-                return -1;
-            }
-        }
-        BackgroundLoad load = settings.backgroundLoad();
-        int slotCount = settings.cluster().totalSlots();
-        long[] free = new long[slotCount];
-        long[] mapEnds = new long[plan.mapRecords().length];
-        long busy = 0;
-        int attempts = 0;
-        long t = start + plan.startup();
-        for (int stage = 0; stage < plan.stages().size(); stage++) {
-            long[] costs = plan.stages().get(stage);
-            Arrays.fill(free, t);
-            long end = t;
-            for (int i = 0; i < costs.length; i++) {
-                int best = 0;
-                for (int slot = 1; slot < slotCount; slot++) {
-                    if (free[slot] < free[best]) {
-                        best = slot;
-                    }
-                }
-                long begin = free[best];
-                long duration = serviceTime(costs[i], load.slowdownAt(begin));
-                free[best] = begin + duration;
-                busy += duration;
-                attempts++;
-                end = Math.max(end, free[best]);
-                if (stage == 0 && mapEnds.length > 0) {
-                    mapEnds[i] = free[best];
-                }
-            }
-            t = end;
-        }
-        long commitAt = t + plan.commit();
-        for (WorkerCrash c : faults.crashes()) {
-            if (c.at() >= start && c.at() <= commitAt) {
-                return -1;
-            }
-        }
-        for (SlowWorker slow : faults.slowdowns()) {
-            if (slow.from() <= commitAt && slow.to() > start) {
-                return -1;
-            }
-        }
-        if (failureTimes.anyBetween(start, commitAt)) {
-            return -1;
-        }
-        tally.taskAttempts += attempts;
-        tally.busySlotNanos += busy;
-        for (int i = 0; i < mapEnds.length; i++) {
-            boolean again = mapReadBefore[i];
-            mapReadBefore[i] = true;
-            listener.mapTaskRead(mapEnds[i], plan.mapRecords()[i], again);
-        }
-        return commitAt;
     }
 
     boolean active() {

@@ -221,7 +221,7 @@ final class RunLoop implements RunExecution.Listener {
         long startup = cold ? settings.costs().clusterStartupNanos() : 0;
         if (run.idealFromTrigger < 0) {
             run.idealFromTrigger = (now - run.trigger) + startup
-                    + RunExecution.idealDuration(run.plan, settings.cluster().totalSlots(), settings.backgroundLoad(), now + startup);
+                    + UndisturbedRun.idealDuration(run.plan, settings.cluster().totalSlots(), settings.backgroundLoad(), now + startup);
         }
         if (cold) {
             coldStarts++;
@@ -233,7 +233,7 @@ final class RunLoop implements RunExecution.Listener {
     }
 
     private void beginExecution() {
-        long commitAt = RunExecution.runUndisturbed(current.plan, settings, failureTimes, downUntil, sim.now(),
+        long commitAt = UndisturbedRun.tryRun(current.plan, settings, failureTimes, downUntil, sim.now(),
                 current.mapRead, tally, this);
         if (commitAt >= 0) {
             // Nothing can happen to the run before its commit, so its tasks need no events of their own.

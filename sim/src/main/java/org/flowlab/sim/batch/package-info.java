@@ -5,6 +5,7 @@
  * simulated cluster with retries, reruns, lineage recomputation and speculation, and commit
  * atomically; state lives on between runs, so the final table equals the reference oracle's under
  * any fault plan. {@link org.flowlab.sim.batch.BatchEngine} and {@link org.flowlab.sim.batch.MicroBatchEngine}
- * are the entry points; {@link org.flowlab.sim.batch.BatchFigures} holds what only batch runs measure.
+ * are the entry points, two configurations of one {@link org.flowlab.sim.batch.RunLoopEngine};
+ * {@link org.flowlab.sim.batch.BatchFigures} holds what only batch runs measure.
  */
 package org.flowlab.sim.batch;

@@ -3,6 +3,7 @@ package org.flowlab.sim.stream;
 import java.util.Objects;
 import org.flowlab.sim.cluster.ClusterSpec;
 import org.flowlab.sim.cluster.CostModel;
+import org.flowlab.sim.engine.EngineConfig;
 import org.flowlab.sim.engine.EventTimeContract;
 import org.flowlab.sim.engine.OutputMode;
 import org.flowlab.sim.fault.FaultPlan;
@@ -17,7 +18,9 @@ import org.flowlab.workloads.text.DurationText;
  * }</pre>
  * Every value is checked when the config is made, and what depends on several values when a run
  * starts ({@link #validated()}); a bad one is an {@link InvalidInputException} naming the field and
- * what is allowed. Durations are virtual nanoseconds.
+ * what is allowed. Durations are virtual nanoseconds. What every engine's configuration takes alike,
+ * and its shorthands ({@code withWatermarkDelay("5s")}, {@code withFaults("crash:worker=1@30s")}),
+ * is {@link EngineConfig}'s.
  *
  * @param cluster              the workers and slots tasks are placed on
  * @param costs                what each step of work costs in virtual time
@@ -60,7 +63,7 @@ public record StreamConfig(
         long heartbeatTimeout,
         RestartStrategy restartStrategy,
         FaultPlan faults,
-        long seed) {
+        long seed) implements EngineConfig<StreamConfig> {
 
     private static final long MS = DurationText.NANOS_PER_MILLI;
     private static final long S = DurationText.NANOS_PER_SECOND;
@@ -242,27 +245,5 @@ public record StreamConfig(
 
     public StreamConfig withCheckpointInterval(String duration) {
         return withCheckpointInterval(DurationText.parse(duration));
-    }
-
-    /** With the event-time contract's watermark delay {@code nanos}, its allowed lateness kept. */
-    public StreamConfig withWatermarkDelay(long nanos) {
-        return withEventTime(eventTime.withWatermarkDelay(nanos));
-    }
-
-    /** With the event-time contract's allowed lateness {@code nanos}, its watermark delay kept. */
-    public StreamConfig withAllowedLateness(long nanos) {
-        return withEventTime(eventTime.withAllowedLateness(nanos));
-    }
-
-    public StreamConfig withWatermarkDelay(String duration) {
-        return withWatermarkDelay(DurationText.parse(duration));
-    }
-
-    public StreamConfig withAllowedLateness(String duration) {
-        return withAllowedLateness(DurationText.parse(duration));
-    }
-
-    public StreamConfig withFaults(String plan) {
-        return withFaults(FaultPlan.parse(plan));
     }
 }

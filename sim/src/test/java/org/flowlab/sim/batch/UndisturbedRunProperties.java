@@ -21,7 +21,7 @@ import org.flowlab.workloads.Trace;
 
 /**
  * A run that nothing can disturb is computed without events of its own ({@link
- * RunExecution#runUndisturbed}); it must come out exactly as the event-by-event simulation does.
+ * UndisturbedRun#tryRun}); it must come out exactly as the event-by-event simulation does.
  * A slow period of factor 1 over all time changes no service time but makes every run
  * disturbable, so it forces the events: both ways give the same outcome and the same figures.
  */
