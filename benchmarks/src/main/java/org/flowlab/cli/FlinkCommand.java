@@ -1,28 +1,12 @@
 package org.flowlab.cli;
 
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Path;
-import java.time.ZonedDateTime;
-import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.flowlab.experiment.Comparison;
 import org.flowlab.experiment.ComparisonPlan;
 import org.flowlab.sim.registry.EngineRegistry;
 import org.flowlab.experiment.FlinkComparison;
-import org.flowlab.experiment.FlinkComparisonResult;
-import org.flowlab.experiment.FlinkEngineRun;
-import org.flowlab.flink.FlinkMode;
-import org.flowlab.flink.FlinkTarget;
-import org.flowlab.report.ComparisonTable;
-import org.flowlab.report.RunReport;
-import org.flowlab.report.WallClockTable;
 import org.flowlab.workloads.InvalidInputException;
-import org.flowlab.workloads.text.DurationText;
-import org.flowlab.workloads.text.RateText;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,6 +17,10 @@ import picocli.CommandLine.Option;
  * Flowlab's engines and through Flink's {@code BATCH} and {@code STREAMING} modes on the same trace;
  * every result is checked against the oracle, and the wall-clock speed of each is set side by side.
  * The run folder is compare's, with the engines {@code flink-batch} and {@code flink-streaming} added.
+ *
+ * <p>Picocli builds every command when the command line is built, for {@code compare} too; so this
+ * class holds the options and their checks and names no Flink type, and {@link FlinkReferenceRun}
+ * does the run: no Flink class is loaded unless {@code flink} runs.
  */
 @Command(name = "flink", mixinStandardHelpOptions = true,
         description = {"Run a catalog job on Apache Flink (in Flink's BATCH and STREAMING runtime modes) and through "
@@ -50,15 +38,9 @@ import picocli.CommandLine.Option;
                 "  ./flowlab flink --scenario stock-ticks --jobmanager localhost:8081 --parallelism 4"})
 final class FlinkCommand implements Callable<Integer> {
 
-    /** How the runtime modes are named on the command line. */
+    /** How the runtime modes are named on the command line ({@link FlinkReferenceRun} maps them to Flink's). */
     enum Modes {
-        BATCH(List.of(FlinkMode.BATCH)), STREAMING(List.of(FlinkMode.STREAMING)), BOTH(List.of(FlinkMode.values()));
-
-        final List<FlinkMode> modes;
-
-        Modes(List<FlinkMode> modes) {
-            this.modes = modes;
-        }
+        BATCH, STREAMING, BOTH
     }
 
     private final EngineRegistry engines;
@@ -116,61 +98,6 @@ final class FlinkCommand implements Callable<Integer> {
         int slots = parallelism != null ? parallelism : Math.min(4, Runtime.getRuntime().availableProcessors());
         FlinkComparison.checkParallelism(slots);
         FlinkComparison.checkRepeats(repeat);
-        FlinkTarget.JobManager remote = jobManager == null ? null : reachable(jobManager);
-        PrintWriter w = spec.commandLine().getOut();
-        ComparisonRunFolder run = ComparisonRunFolder.write(out, plan.scenario(), ZonedDateTime.now(), () -> {
-            w.printf(Locale.ROOT, "%s, seed %d: %s of event time at %s; Flowlab engines %s, then Flink %s, parallelism %d%s%n",
-                    plan.scenario(), plan.seed(), DurationText.format(plan.workload().duration()),
-                    RateText.format(plan.workload().rate()), String.join(", ", plan.engineIds()),
-                    String.join(" and ", mode.modes.stream().map(FlinkMode::engineName).toList()), slots,
-                    repeat == 1 ? "" : "; every engine " + repeat + " times");
-            w.flush();
-            ProgressDisplay progress = new ProgressDisplay(w, plan.engines(), System.console() != null);
-            FlinkComparisonResult result = FlinkComparison.run(plan, mode.modes, remote, slots, repeat, progress,
-                    line -> {
-                        w.println("  " + line);
-                        w.flush();
-                    });
-            progress.finish();
-            return result;
-        });
-        print(w, run.result(), run.report(), run.dir());
-        return 0;
-    }
-
-    /** The cluster at {@code hostPort}; one line when it is malformed or nothing answers there, before any work. */
-    private static FlinkTarget.JobManager reachable(String hostPort) {
-        FlinkTarget.JobManager at = FlinkTarget.jobManager(hostPort);
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(at.host(), at.port()), 3_000);
-        } catch (IOException e) {
-            throw new InvalidInputException("--jobmanager " + at.host() + ":" + at.port() + ": nothing answers there ("
-                    + e.getMessage() + "); start the cluster, or name its JobManager's REST endpoint (port 8081 by default)");
-        }
-        return at;
-    }
-
-    private static void print(PrintWriter w, FlinkComparisonResult result, RunReport report, Path dir) {
-        w.printf(Locale.ROOT, "%n%s / %s: %,d events%n%n", report.scenario(), report.job(), report.trace().events());
-        w.print(ComparisonTable.of(report).toText());
-        w.println();
-        if (result.resultsAgree()) {
-            w.printf(Locale.ROOT, "results agree ✓ (Flowlab's engines and Flink's modes all equal the reference oracle, %,d outputs)%n",
-                    report.agreement().oracleOutputs());
-        } else {
-            w.println("results differ ✗ — " + String.join("; ", report.agreement().differences()));
-        }
-        w.println();
-        w.printf(Locale.ROOT, "wall clock on this machine (Flink on %s%s):%n", result.target(),
-                result.clusterStartNanos() > 0 ? String.format(Locale.ROOT, ", started in %.1f s", result.clusterStartNanos() / 1e9) : "");
-        w.print(WallClockTable.of(report).toText());
-        for (FlinkEngineRun f : result.flink()) {
-            w.printf(Locale.ROOT, "%s: Flink's own run time %.2f s of %.2f s from submitting to the last result%n", f.engine(),
-                    f.run().flinkRuntimeMillis() / 1e3, f.run().wallClockNanos() / 1e9);
-        }
-        w.println();
-        w.println("report: " + dir.resolve("report.html"));
-        w.println("run:    " + dir.resolve("run.json"));
-        w.flush();
+        return new FlinkReferenceRun(plan, mode, slots, repeat, jobManager, out).run(spec.commandLine().getOut());
     }
 }

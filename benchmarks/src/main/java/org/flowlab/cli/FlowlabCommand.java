@@ -1,17 +1,21 @@
 package org.flowlab.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.ServiceLoader;
 import org.flowlab.sim.registry.EngineRegistry;
-
 import org.flowlab.workloads.InvalidInputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
  * The {@code flowlab} command line: the entry point of the launcher script. Subcommands do the
- * work; this class only wires them together and maps failures to exit codes: 0 success, 2 a
- * user mistake (one line, no stack trace), 1 a bug (with its stack trace, so it can be reported).
+ * work; this class only wires them together, with the commands other modules contribute (see
+ * {@link CommandContribution}), and maps failures to exit codes: 0 success, 2 a user mistake (one
+ * line, no stack trace), 1 a bug (with its stack trace, so it can be reported).
  */
 @Command(name = "flowlab",
         mixinStandardHelpOptions = true,
@@ -20,8 +24,7 @@ import picocli.CommandLine.Command;
                 + "in a deterministic simulation, and compares them.",
         subcommands = {CompareCommand.class, SweepCommand.class, ReferenceCommand.class, FlinkCommand.class, TortureCommand.class,
                 ScenariosCommand.class,
-                WorkloadCommand.class, BenchCommand.class, BenchTableCommand.class, CalibrateCommand.class,
-                CommandLine.HelpCommand.class},
+                WorkloadCommand.class, BenchCommand.class, BenchTableCommand.class, CalibrateCommand.class},
         footer = {"", "Examples:", "  ./flowlab compare", "  ./flowlab sweep --scenario stock-ticks --vary interval=1s..1h:6:log",
                 "  ./flowlab flink --scenario nexmark --job q5", "  ./flowlab torture --runs 200 --seed 1", "  ./flowlab scenarios", "  ./flowlab workload describe --scenario card-fraud",
                 "  ./flowlab bench --list", "  ./flowlab calibrate", "  ./flowlab help workload"})
@@ -63,6 +66,9 @@ public final class FlowlabCommand implements Runnable {
     /** The command line whose experiments run the engines {@code engines} builds. */
     public static CommandLine commandLine(EngineRegistry engines) {
         CommandLine cli = new CommandLine(new FlowlabCommand(), new CommandFactory(engines));
+        addContributedCommands(cli);
+        cli.addSubcommand(new CommandLine.HelpCommand());
+        // Set after every command is added: these settings reach only the commands present.
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         for (String name : List.of("compare", "sweep", "flink")) {
             EngineFlags.addTo(cli.getSubcommands().get(name).getCommandSpec(), engines);
@@ -82,6 +88,24 @@ public final class FlowlabCommand implements Runnable {
             throw e;
         });
         return cli;
+    }
+
+    /**
+     * Adds the commands of every {@link CommandContribution} on the class path, ordered by the
+     * contribution's class name so that the help lists them the same way on every run, and their
+     * examples to the footer before its last line (help's).
+     */
+    private static void addContributedCommands(CommandLine cli) {
+        List<CommandContribution> contributions = ServiceLoader.load(CommandContribution.class,
+                        FlowlabCommand.class.getClassLoader()).stream()
+                .sorted(Comparator.comparing(provider -> provider.type().getName()))
+                .map(ServiceLoader.Provider::get).toList();
+        List<String> footer = new ArrayList<>(Arrays.asList(cli.getCommandSpec().usageMessage().footer()));
+        for (CommandContribution contribution : contributions) {
+            contribution.commands().forEach(cli::addSubcommand);
+            footer.addAll(footer.size() - 1, contribution.examples());
+        }
+        cli.getCommandSpec().usageMessage().footer(footer.toArray(String[]::new));
     }
 
     static String oneLine(String message) {

@@ -5,14 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-class FlowlabMainTest {
+/** The lessons' commands in the {@code flowlab} command line, found there through {@link LessonsCommands}. */
+class LessonsCommandsTest {
 
     @Test
     void theTopHelpListsTheLessonCommandsBeforeHelp() {
         CommandLineRun run = CommandLineRun.of("--help");
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("scenarios", "workload").containsSubsequence("  lesson ", "  shell ", "  help ")
-                .contains("./flowlab lesson 1");
+                .containsSubsequence("./flowlab compare", "./flowlab lesson 1", "./flowlab help workload");
     }
 
     @Test

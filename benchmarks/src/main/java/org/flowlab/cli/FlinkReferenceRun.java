@@ -1,0 +1,106 @@
+package org.flowlab.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Locale;
+import org.flowlab.experiment.ComparisonPlan;
+import org.flowlab.experiment.FlinkComparison;
+import org.flowlab.experiment.FlinkComparisonResult;
+import org.flowlab.experiment.FlinkEngineRun;
+import org.flowlab.flink.FlinkMode;
+import org.flowlab.flink.FlinkTarget;
+import org.flowlab.report.ComparisonTable;
+import org.flowlab.report.RunReport;
+import org.flowlab.report.WallClockTable;
+import org.flowlab.workloads.InvalidInputException;
+import org.flowlab.workloads.text.DurationText;
+import org.flowlab.workloads.text.RateText;
+
+/**
+ * What {@code flowlab flink} does once its options are checked: run the comparison's job through
+ * Flowlab's engines and on Flink, write the run folder and print the tables. Apart from
+ * {@link FlinkCommand} so that only running {@code flink} loads Flink's classes.
+ *
+ * @param plan        the comparison, checked against the engines
+ * @param modes       Flink's runtime modes, as named on the command line
+ * @param parallelism every Flink operator's parallelism, and the local cluster's slots
+ * @param repeat      how many times every engine runs over the trace, its fastest run reported
+ * @param jobManager  HOST:PORT of a running cluster's JobManager, or null to run Flink in this JVM
+ * @param out         where the run folder goes, or null for results/runs/
+ */
+record FlinkReferenceRun(ComparisonPlan plan, FlinkCommand.Modes modes, int parallelism,
+                         int repeat, String jobManager, Path out) {
+
+    /** Runs, writes the run folder and prints to {@code w}; returns the exit code. */
+    int run(PrintWriter w) {
+        List<FlinkMode> flinkModes = flinkModes(modes);
+        FlinkTarget.JobManager remote = jobManager == null ? null : reachable(jobManager);
+        ComparisonRunFolder run = ComparisonRunFolder.write(out, plan.scenario(), ZonedDateTime.now(), () -> {
+            w.printf(Locale.ROOT, "%s, seed %d: %s of event time at %s; Flowlab engines %s, then Flink %s, parallelism %d%s%n",
+                    plan.scenario(), plan.seed(), DurationText.format(plan.workload().duration()),
+                    RateText.format(plan.workload().rate()), String.join(", ", plan.engineIds()),
+                    String.join(" and ", flinkModes.stream().map(FlinkMode::engineName).toList()), parallelism,
+                    repeat == 1 ? "" : "; every engine " + repeat + " times");
+            w.flush();
+            ProgressDisplay progress = new ProgressDisplay(w, plan.engines(), System.console() != null);
+            FlinkComparisonResult result = FlinkComparison.run(plan, flinkModes, remote, parallelism, repeat,
+                    progress, line -> {
+                        w.println("  " + line);
+                        w.flush();
+                    });
+            progress.finish();
+            return result;
+        });
+        print(w, run.result(), run.report(), run.dir());
+        return 0;
+    }
+
+    private static List<FlinkMode> flinkModes(FlinkCommand.Modes modes) {
+        return switch (modes) {
+            case BATCH -> List.of(FlinkMode.BATCH);
+            case STREAMING -> List.of(FlinkMode.STREAMING);
+            case BOTH -> List.of(FlinkMode.values());
+        };
+    }
+
+    /** The cluster at {@code hostPort}; one line when it is malformed or nothing answers there, before any work. */
+    private static FlinkTarget.JobManager reachable(String hostPort) {
+        FlinkTarget.JobManager at = FlinkTarget.jobManager(hostPort);
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(at.host(), at.port()), 3_000);
+        } catch (IOException e) {
+            throw new InvalidInputException("--jobmanager " + at.host() + ":" + at.port() + ": nothing answers there ("
+                    + e.getMessage() + "); start the cluster, or name its JobManager's REST endpoint (port 8081 by default)");
+        }
+        return at;
+    }
+
+    private static void print(PrintWriter w, FlinkComparisonResult result, RunReport report, Path dir) {
+        w.printf(Locale.ROOT, "%n%s / %s: %,d events%n%n", report.scenario(), report.job(), report.trace().events());
+        w.print(ComparisonTable.of(report).toText());
+        w.println();
+        if (result.resultsAgree()) {
+            w.printf(Locale.ROOT, "results agree ✓ (Flowlab's engines and Flink's modes all equal the reference oracle, %,d outputs)%n",
+                    report.agreement().oracleOutputs());
+        } else {
+            w.println("results differ ✗ — " + String.join("; ", report.agreement().differences()));
+        }
+        w.println();
+        w.printf(Locale.ROOT, "wall clock on this machine (Flink on %s%s):%n", result.target(),
+                result.clusterStartNanos() > 0 ? String.format(Locale.ROOT, ", started in %.1f s", result.clusterStartNanos() / 1e9) : "");
+        w.print(WallClockTable.of(report).toText());
+        for (FlinkEngineRun f : result.flink()) {
+            w.printf(Locale.ROOT, "%s: Flink's own run time %.2f s of %.2f s from submitting to the last result%n", f.engine(),
+                    f.run().flinkRuntimeMillis() / 1e3, f.run().wallClockNanos() / 1e9);
+        }
+        w.println();
+        w.println("report: " + dir.resolve("report.html"));
+        w.println("run:    " + dir.resolve("run.json"));
+        w.flush();
+    }
+}
