@@ -40,7 +40,7 @@ public final class Sweep {
     }
 
     /** The engine's batch or trigger interval, 0 for the stream. */
-    static long interval(Paradigm paradigm, EngineSettings settings) {
+    public static long interval(Paradigm paradigm, EngineSettings settings) {
         return switch (paradigm) {
             case BATCH -> settings.batchInterval();
             case MICROBATCH -> settings.microbatchInterval();

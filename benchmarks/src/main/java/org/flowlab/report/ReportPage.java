@@ -26,7 +26,8 @@ public final class ReportPage {
     static {
         CAPTIONS.put("latency-cdf", "Per-record latency, arrival to visible: the share of records visible within each latency.");
         CAPTIONS.put("staleness", "Staleness over time: the age of the oldest arrived record not yet visible — the batch saw-tooth against the stream's line.");
-        CAPTIONS.put("throughput", "Records processed per second over time, faults marked: the recovery timeline.");
+        CAPTIONS.put("throughput", "Records processed per second over time, each engine's mean over the same bins (their width is on"
+                + " the axis), faults marked: the recovery timeline.");
         CAPTIONS.put("backlog", "Records arrived but not yet read over time, faults marked: how far each engine falls behind and catches up.");
         CAPTIONS.put("cost-latency", "Cost per run against p99 latency, with the SLA line when one was given: the cheaper and faster, the better.");
     }
