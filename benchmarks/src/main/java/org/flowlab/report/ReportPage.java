@@ -9,6 +9,7 @@ import org.flowlab.charts.Palette;
 import org.flowlab.experiment.BatchRetries;
 import org.flowlab.experiment.EngineFailure;
 import org.flowlab.experiment.Paradigm;
+import org.flowlab.experiment.Recommendation;
 import org.flowlab.workloads.text.DurationText;
 import org.flowlab.workloads.text.RateText;
 
@@ -59,7 +60,7 @@ public final class ReportPage {
                 .append(" · faults: <code>").append(escape(p.faults())).append("</code> · Flowlab ")
                 .append(escape(report.flowlabVersion())).append("</p>\n");
         verdict(h, report);
-        h.append("<h2>Recommendation</h2>\n<p>").append(escape(report.recommendation().explanation())).append("</p>\n");
+        recommendation(h, report.recommendation());
         table(h, report);
         List<String> given = given(report);
         if (!given.isEmpty()) {
@@ -75,6 +76,24 @@ public final class ReportPage {
         machine(h, report);
         h.append(HtmlText.IMAGE_CHECK).append("</body>\n</html>\n");
         return h.toString();
+    }
+
+    /**
+     * The recommendation: its verdict in bold, then a list with one item per criterion, the
+     * criterion leading; a run.json from before the verdict shows its paragraph.
+     */
+    static void recommendation(StringBuilder h, RunReport.RecommendationFigures r) {
+        h.append("<h2>Recommendation</h2>\n");
+        if (r.verdict() == null || r.reasons() == null) {
+            h.append("<p>").append(escape(r.explanation())).append("</p>\n");
+            return;
+        }
+        h.append("<p class=\"verdict\">").append(escape(r.verdict())).append("</p>\n<ul class=\"reasons\">\n");
+        for (Recommendation.Reason reason : r.reasons()) {
+            h.append("<li><strong>").append(escape(reason.criterion())).append(":</strong> ").append(escape(reason.text()))
+                    .append("</li>\n");
+        }
+        h.append("</ul>\n");
     }
 
     private static void verdict(StringBuilder h, RunReport report) {
