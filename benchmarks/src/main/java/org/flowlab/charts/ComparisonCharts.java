@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.ToLongFunction;
 import org.flowlab.experiment.EngineRun;
 import org.flowlab.sim.fault.Fault;
 import org.flowlab.sim.fault.FaultPlan;
@@ -140,21 +141,26 @@ public final class ComparisonCharts {
 
     /**
      * Records processed per second over time, with the faults marked: a dip at a crash, a burst of
-     * catching up after it. With timed faults the chart shows the {@link #window} around them on a
+     * catching up after it. Each engine's rate is its mean over the same {@link ThroughputBins bins},
+     * drawn as steps, so a micro-batch's bursts read as a line and a batch run as a step; the y axis
+     * says the bins' width. With timed faults the chart shows the {@link #window} around them on a
      * log scale, so a stream's steady trickle and a batch run's burst are both legible.
+     *
+     * @param triggerInterval each engine's batch or trigger interval, 0 for one that reads continuously
      */
-    public static XYChart throughput(String title, List<EngineRun> runs, FaultPlan faults) {
+    public static XYChart throughput(String title, List<EngineRun> runs, FaultPlan faults,
+                                     ToLongFunction<EngineRun> triggerInterval) {
         Window w = window(runs, faults);
         TimeAxis x = w.axis();
-        XYChart chart = chart(title + w.suffix(), "time (" + x.label() + ")",
-                "records processed per second" + (w.zoomed() ? " (log scale)" : ""));
+        ThroughputBins bins = ThroughputBins.of(w, runs, triggerInterval);
+        XYChart chart = chart(title + w.suffix(), "time (" + x.label() + ")", "records processed per second, mean per "
+                + bins.label() + (w.zoomed() ? " (log scale)" : ""));
         w.style(chart);
         double top = 0;
         for (EngineRun run : runs) {
-            ThroughputTimeline t = run.outcome().metrics().throughput();
-            double[][] points = meanBuckets(t, x, w);
+            double[][] points = bins.meanRates(run.outcome().metrics().throughput(), x, w);
             top = Math.max(top, Arrays.stream(points[1]).max().orElse(0));
-            line(chart, run, points[0], points[1]);
+            line(chart, run, points[0], points[1]).setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Step);
         }
         markFaults(chart, faults, x, top, w);
         return chart;
@@ -330,33 +336,6 @@ public final class ComparisonCharts {
         return new double[][] {px, py};
     }
 
-    /** The throughput per second within the window, groups of buckets averaged down to at most {@link #MAX_POINTS} points. */
-    static double[][] meanBuckets(ThroughputTimeline t, TimeAxis x, Window w) {
-        long[] all = t.processed();
-        int first = (int) Math.min(all.length, Math.max(0, w.from() / t.bucket()));
-        int last = (int) Math.min(all.length, Math.max(first, w.to() / t.bucket() + 1));
-        long[] processed = Arrays.copyOfRange(all, first, last);
-        if (processed.length == 0) {
-            return new double[][] {{x.of(w.from())}, {w.zoomed() ? 1 : 0}};
-        }
-        int group = Math.max(1, (processed.length + MAX_POINTS - 1) / MAX_POINTS);
-        int n = (processed.length + group - 1) / group;
-        double[] px = new double[n];
-        double[] py = new double[n];
-        for (int g = 0; g < n; g++) {
-            int from = g * group;
-            int to = Math.min(processed.length, from + group);
-            long sum = 0;
-            for (int i = from; i < to; i++) {
-                sum += processed[i];
-            }
-            px[g] = x.of((first + from) * t.bucket());
-            py[g] = sum * 1e9 / ((double) (to - from) * t.bucket());
-        }
-        w.floor(py);
-        return new double[][] {px, py};
-    }
-
     static XYChart chart(String title, String xTitle, String yTitle) {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
         WorkloadCharts.style(chart);
@@ -368,11 +347,12 @@ public final class ComparisonCharts {
         return chart;
     }
 
-    private static void line(XYChart chart, EngineRun run, double[] x, double[] y) {
+    private static XYSeries line(XYChart chart, EngineRun run, double[] x, double[] y) {
         XYSeries s = chart.addSeries(run.paradigm().label() + " (" + run.configuration() + ")", x, y);
         s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         s.setMarker(SeriesMarkers.NONE);
         s.setLineColor(Palette.of(run.paradigm()));
         s.setLineWidth(1.8f);
+        return s;
     }
 }

@@ -13,6 +13,7 @@ import org.flowlab.sim.registry.EngineRegistry;
 import org.flowlab.experiment.EngineFailure;
 import org.flowlab.experiment.EngineRun;
 import org.flowlab.experiment.FlinkComparisonResult;
+import org.flowlab.experiment.Recommendation;
 import org.flowlab.report.ComparisonTable;
 import org.flowlab.report.RunReport;
 import org.flowlab.workloads.text.DurationText;
@@ -98,12 +99,20 @@ final class CompareCommand implements Callable<Integer> {
                     : "results differ ✗ — " + String.join("; ", a.differences()));
         }
         w.println();
-        w.println(wrap(report.recommendation().explanation(), 100));
+        printRecommendation(w, result.recommendation());
         w.println();
         w.println("report: " + dir.resolve("report.html"));
         w.println("run:    " + dir.resolve("run.json"));
         w.println("index:  " + index);
         w.flush();
+    }
+
+    /** The recommendation's verdict, then one bullet per reason, each wrapped under its own indent. */
+    static void printRecommendation(PrintWriter w, Recommendation r) {
+        w.println(wrap(r.verdict(), 100));
+        for (Recommendation.Reason reason : r.reasons()) {
+            w.println("  - " + wrap(reason.line(), 96).replace("\n", "\n    "));
+        }
     }
 
     /** Breaks {@code text} into lines of at most {@code width} characters at spaces. */

@@ -122,7 +122,7 @@ final class SweepCommand implements Callable<Integer> {
                             : s.firstUnbounded() == null ? " (no rate tried was too high)"
                             : " (backlog grows at " + RateText.format(s.firstUnbounded()) + ")");
         }
-        result.recommendation().ifPresent(r -> w.println(CompareCommand.wrap(r.explanation(), 100)));
+        result.recommendation().ifPresent(r -> CompareCommand.printRecommendation(w, r));
         w.println();
         w.printf(Locale.ROOT, "%d engine runs: %d computed now, %d read back%n", result.points().size(), result.computed(),
                 result.reused());

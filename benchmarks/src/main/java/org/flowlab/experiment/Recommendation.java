@@ -12,13 +12,14 @@ import org.flowlab.workloads.text.DurationText;
 
 /**
  * Which configuration to run: the cheapest one whose results are correct, whose p99 per-record
- * latency is within the SLA and whose cost is within the budget — and a paragraph explaining the
- * choice in terms of latency need, throughput, cost, complexity and fault tolerance, built from the
- * measured numbers. Costs within {@value #COST_TIE_PERCENT} % of each other count as a tie, broken
- * in favour of the simpler paradigm (the one listed first: batch, then micro-batch, then stream), then the lower p99.
- * When nothing qualifies, {@link #closest()} names what comes closest and the paragraph says which
- * constraint fails. A configuration whose job failed for good (its restart strategy or retries were
- * exhausted) is never chosen nor named closest; the paragraph says which failed and why.
+ * latency is within the SLA and whose cost is within the budget — said in a one-sentence
+ * {@link #verdict()} and explained by one {@link Reason} per criterion (latency against the SLA,
+ * results, cost, throughput, failures and recovery, complexity), built from the measured numbers.
+ * Costs within {@value #COST_TIE_PERCENT} % of each other count as a tie, broken in favour of the
+ * simpler paradigm (the one listed first: batch, then micro-batch, then stream), then the lower p99. When nothing
+ * qualifies, {@link #closest()} names what comes closest and the verdict says which constraint
+ * fails. A configuration whose job failed for good (its restart strategy or retries were exhausted)
+ * is never chosen nor named closest; the failures reason says which failed and why.
  *
  * @param sla         the SLA on p99 per-record latency, nanoseconds, if one was given
  * @param measure     which per-record latency the candidates' figures, and so the SLA, are of
@@ -26,14 +27,15 @@ import org.flowlab.workloads.text.DurationText;
  * @param outcome     whether a configuration was chosen, and if not why
  * @param choice      the chosen configuration
  * @param closest     when none qualifies: the one that comes closest
- * @param explanation the paragraph
+ * @param verdict     what to run, and the one reason that decides it, in one sentence
+ * @param reasons     the criteria weighed, one each, in the order people read them
  * @param candidates  every configuration weighed, in the order given
  */
 public record Recommendation(OptionalLong sla, LatencyMeasure measure, OptionalDouble budget, Outcome outcome,
                              Optional<Candidate> choice,
-                             Optional<Candidate> closest, String explanation, List<Candidate> candidates) {
+                             Optional<Candidate> closest, String verdict, List<Reason> reasons, List<Candidate> candidates) {
 
-    /** Up to this many other configurations, the paragraph names each; beyond, it sums them up. */
+    /** Up to this many other configurations, a reason names each; beyond, it sums them up. */
     static final int MAX_LISTED = 4;
 
     /** Costs this close, in percent of the cheaper, are a tie. */
@@ -60,8 +62,36 @@ public record Recommendation(OptionalLong sla, LatencyMeasure measure, OptionalD
         Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(choice, "choice");
         Objects.requireNonNull(closest, "closest");
-        Objects.requireNonNull(explanation, "explanation");
+        Objects.requireNonNull(verdict, "verdict");
+        reasons = List.copyOf(reasons);
         candidates = List.copyOf(candidates);
+    }
+
+    /**
+     * One criterion of the recommendation and what the numbers say about it.
+     *
+     * @param criterion what is weighed, for example {@code Latency} or {@code Failures and recovery}
+     * @param text      the finding, one or two sentences
+     */
+    public record Reason(String criterion, String text) {
+        public Reason {
+            Objects.requireNonNull(criterion, "criterion");
+            Objects.requireNonNull(text, "text");
+        }
+
+        /** {@code Latency: its p99 …}: the criterion, then the finding. */
+        public String line() {
+            return criterion + ": " + text;
+        }
+    }
+
+    /** The verdict and every reason as one paragraph. */
+    public String explanation() {
+        StringBuilder s = new StringBuilder(verdict);
+        for (Reason r : reasons) {
+            s.append(' ').append(r.line());
+        }
+        return s.toString();
     }
 
     /** Whether {@code c} meets the SLA (always, without one). */
@@ -119,8 +149,9 @@ public record Recommendation(OptionalLong sla, LatencyMeasure measure, OptionalD
             outcome = Outcome.NONE_CORRECT;
         }
         Optional<Candidate> subject = choice.isPresent() ? choice : closest;
-        String text = new Paragraph(candidates, sla, measure, budget).write(outcome, subject);
-        return new Recommendation(sla, measure, budget, outcome, choice, closest, text, candidates);
+        Reasons why = new Reasons(candidates, sla, measure, budget);
+        return new Recommendation(sla, measure, budget, outcome, choice, closest, why.verdict(outcome, subject),
+                why.list(outcome, subject), candidates);
     }
 
     /** The cheapest, ties (within {@link #COST_TIE_PERCENT} %) to the simpler paradigm (listed first), then the lower p99. */
@@ -133,46 +164,106 @@ public record Recommendation(OptionalLong sla, LatencyMeasure measure, OptionalD
                 .orElseThrow();
     }
 
-    /** Writes the paragraph from the numbers. */
-    private record Paragraph(List<Candidate> all, OptionalLong sla, LatencyMeasure measure, OptionalDouble budget) {
+    /** Writes the verdict and the reasons from the numbers. */
+    private record Reasons(List<Candidate> all, OptionalLong sla, LatencyMeasure measure, OptionalDouble budget) {
 
-        String write(Outcome outcome, Optional<Candidate> subject) {
-            StringBuilder s = new StringBuilder();
-            switch (outcome) {
-                case CHOSEN -> s.append("Recommended: ").append(subject.orElseThrow().title()).append(". ");
-                case OVER_BUDGET -> s.append("Nothing fits both constraints: ")
-                        .append(subject.orElseThrow().title()).append(" is the cheapest that meets the SLA, at ")
-                        .append(money(subject.orElseThrow().cost())).append(" per run, over the budget of ")
-                        .append(money(budget.orElseThrow())).append(". Raise the budget or relax the SLA. ");
-                case SLA_MISSED -> s.append("No configuration meets the SLA of ").append(duration(sla.orElseThrow()))
-                        .append(" on p99 ").append(measure.label()).append("; the closest is ").append(subject.orElseThrow().title())
-                        .append(" at ").append(ms(subject.orElseThrow().p99Ms()))
-                        .append(". Shorten the interval, add workers or relax the SLA. ");
-                case NONE_CORRECT -> s.append("No configuration produced correct results (see the agreement section);"
-                        + " none is recommended until they do. ");
-                case ALL_FAILED -> s.append(all.size() == 1 ? "The configuration failed" : "Every configuration failed")
-                        .append(", so none is recommended: a job that fails under these faults needs more retries, a"
-                                + " restart strategy that allows more restarts, or fewer failures. ");
-            }
-            failures(s);
-            if (subject.isEmpty()) {
-                return s.toString().trim();
-            }
-            Candidate c = subject.get();
-            latency(s, c);
-            cost(s, c, outcome);
-            throughput(s, c);
-            s.append("Complexity: ").append(c.paradigm().label()).append(" is ").append(c.paradigm().complexity()).append(". ");
-            faults(s, c);
-            return s.toString().trim();
+        String verdict(Outcome outcome, Optional<Candidate> subject) {
+            return switch (outcome) {
+                case CHOSEN -> "Run " + subject.orElseThrow().title() + ": " + why(subject.orElseThrow()) + ".";
+                case OVER_BUDGET -> "Nothing fits both constraints: " + subject.orElseThrow().title()
+                        + " is the cheapest that meets the SLA, at " + money(subject.orElseThrow().cost())
+                        + " per run, over the budget of " + money(budget.orElseThrow()) + " — raise the budget or relax the SLA.";
+                case SLA_MISSED -> "No configuration meets the SLA of " + duration(sla.orElseThrow()) + " on p99 "
+                        + measure.label() + "; the closest is " + subject.orElseThrow().title() + " at "
+                        + ms(subject.orElseThrow().p99Ms()) + " — shorten the interval, add workers or relax the SLA.";
+                case NONE_CORRECT -> "None is recommended: no configuration produced correct results (see the agreement section).";
+                case ALL_FAILED -> (all.size() == 1 ? "The configuration failed" : "Every configuration failed")
+                        + ", so none is recommended: a job that fails under these faults needs more retries, a"
+                        + " restart strategy that allows more restarts, or fewer failures.";
+            };
         }
 
-        /** Which configurations failed and why; they are never recommended. */
-        private void failures(StringBuilder s) {
+        /** One reason per criterion about {@code subject}; without one, only what went wrong. */
+        List<Reason> list(Outcome outcome, Optional<Candidate> subject) {
+            List<Reason> reasons = new ArrayList<>();
+            if (subject.isEmpty()) {
+                List<String> wrong = all.stream().filter(o -> !o.failed() && !o.correct()).map(Candidate::title).toList();
+                if (!wrong.isEmpty()) {
+                    reasons.add(new Reason("Results", "wrong for " + listed(wrong) + "."));
+                }
+                String failures = failures();
+                if (!failures.isEmpty()) {
+                    reasons.add(new Reason("Failures and recovery", failures));
+                }
+                return reasons;
+            }
+            Candidate c = subject.get();
+            reasons.add(new Reason("Latency", latency(c)));
+            reasons.add(new Reason("Results", results(c)));
+            reasons.add(new Reason("Cost", cost(c, outcome)));
+            reasons.add(new Reason("Throughput", throughput(c)));
+            reasons.add(new Reason("Failures and recovery", faults(c)));
+            reasons.add(new Reason("Complexity", c.paradigm().label() + " is " + c.paradigm().complexity() + "."));
+            return reasons;
+        }
+
+        /** Why the chosen {@code c} wins, a clause: the only one that qualifies, or the cheapest of those that do. */
+        private String why(Candidate c) {
+            long qualifying = all.stream().filter(o -> o.correct() && meetsSla(o, sla) && withinBudget(o, budget)).count();
+            if (qualifying == 1) {
+                return "the only one that " + constraints(false);
+            }
+            String cheapest = "the cheapest of the " + qualifying + " that " + constraints(true);
+            List<Candidate> ties = ties(c);
+            if (ties.isEmpty()) {
+                return cheapest;
+            }
+            return cheapest + ", tied on cost with " + listed(ties.stream().map(Candidate::title).toList())
+                    + (simplest(c, ties) ? " and simpler to run" : ", and of those the simplest to run, then the fastest");
+        }
+
+        /**
+         * What a configuration must do to qualify, a predicate for one ({@code meets the SLA …}) or
+         * several; correct results are named when some configuration lacks them or nothing else is asked.
+         */
+        private String constraints(boolean plural) {
+            List<String> clauses = new ArrayList<>();
+            if ((sla.isEmpty() && budget.isEmpty()) || all.stream().anyMatch(o -> !o.failed() && !o.correct())) {
+                clauses.add((plural ? "have" : "has") + " correct results");
+            }
+            sla.ifPresent(nanos -> clauses.add((plural ? "meet" : "meets") + " the SLA of " + duration(nanos) + " on p99 "
+                    + measure.label()));
+            budget.ifPresent(amount -> clauses.add((plural ? "are" : "is") + " within the budget of " + money(amount)));
+            return listed(clauses);
+        }
+
+        /** The other qualifying configurations whose cost ties with {@code c}'s. */
+        private List<Candidate> ties(Candidate c) {
+            return all.stream().filter(o -> o != c && o.correct() && meetsSla(o, sla) && withinBudget(o, budget)
+                    && Math.abs(o.cost() - c.cost()) <= Math.min(o.cost(), c.cost()) * COST_TIE_PERCENT / 100 + 1e-12).toList();
+        }
+
+        /** Whether {@code c} won a tie on cost by being simpler than every configuration it tied with. */
+        private boolean simplest(Candidate c, List<Candidate> ties) {
+            return ties.stream().allMatch(o -> simplicity(all, o) > simplicity(all, c));
+        }
+
+        /** {@code a}, {@code a and b}, or {@code a, b and 3 more}. */
+        private static String listed(List<String> names) {
+            if (names.size() <= 2) {
+                return String.join(" and ", names);
+            }
+            return names.size() == 3 ? names.get(0) + ", " + names.get(1) + " and " + names.get(2)
+                    : names.get(0) + ", " + names.get(1) + " and " + (names.size() - 2) + " more";
+        }
+
+        /** Which configurations failed and why; they are never recommended. Empty when none failed. */
+        private String failures() {
             List<Candidate> failed = all.stream().filter(Candidate::failed).toList();
             if (failed.isEmpty()) {
-                return;
+                return "";
             }
+            StringBuilder s = new StringBuilder();
             List<String> named = new ArrayList<>();
             for (Candidate f : failed.subList(0, Math.min(failed.size(), MAX_LISTED))) {
                 named.add(f.title() + " " + f.failure().clause());
@@ -182,11 +273,11 @@ public record Recommendation(OptionalLong sla, LatencyMeasure measure, OptionalD
             if (failed.size() > MAX_LISTED) {
                 s.append("; and ").append(failed.size() - MAX_LISTED).append(" more");
             }
-            s.append(". ");
+            return s.append(".").toString();
         }
 
-        private void latency(StringBuilder s, Candidate c) {
-            s.append("Latency need: ");
+        private String latency(Candidate c) {
+            StringBuilder s = new StringBuilder();
             if (sla.isPresent()) {
                 s.append("its p99 per-record ").append(measure.label()).append(" of ").append(ms(c.p99Ms()))
                         .append(meetsSla(c, sla) ? " meets" : " misses").append(" the SLA of ").append(duration(sla.getAsLong()))
@@ -195,9 +286,6 @@ public record Recommendation(OptionalLong sla, LatencyMeasure measure, OptionalD
                 s.append("no SLA was given, so every correct configuration qualifies; its p99 per-record ")
                         .append(measure.label()).append(" is ")
                         .append(ms(c.p99Ms())).append(" (median ").append(ms(c.p50Ms())).append(")");
-            }
-            if (c.lateRecords() > 0) {
-                s.append(String.format(Locale.ROOT, ", its results without the %,d records it dropped as late", c.lateRecords()));
             }
             List<Candidate> rest = all.stream().filter(o -> o != c).toList();
             if (rest.size() <= MAX_LISTED) {
@@ -208,9 +296,7 @@ public record Recommendation(OptionalLong sla, LatencyMeasure measure, OptionalD
                         continue;
                     }
                     others.add(o.title() + " " + ms(o.p99Ms())
-                            + (sla.isPresent() ? (meetsSla(o, sla) ? ", meets it" : ", misses it") : "")
-                            + (o.correct() ? "" : ", results wrong")
-                            + (o.lateRecords() > 0 ? String.format(Locale.ROOT, ", %,d late", o.lateRecords()) : ""));
+                            + (sla.isPresent() ? (meetsSla(o, sla) ? ", meets it" : ", misses it") : ""));
                 }
                 if (!others.isEmpty()) {
                     s.append("; p99 of the others: ").append(String.join("; ", others));
@@ -231,11 +317,32 @@ public record Recommendation(OptionalLong sla, LatencyMeasure measure, OptionalD
                     s.append(sla.isPresent() ? ", and" : "").append(" none finished");
                 }
             }
-            s.append(". ");
+            return s.append(".").toString();
         }
 
-        private void cost(StringBuilder s, Candidate c, Outcome outcome) {
-            s.append("Cost: ").append(money(c.cost())).append(" per run (")
+        /** Whether {@code c}'s results and the others' agree with the oracle's, and without which late records. */
+        private String results(Candidate c) {
+            StringBuilder s = new StringBuilder("its results agree with the reference oracle's");
+            if (c.lateRecords() > 0) {
+                s.append(String.format(Locale.ROOT, ", without the %,d records it dropped as late", c.lateRecords()));
+            }
+            List<Candidate> rest = all.stream().filter(o -> o != c && !o.failed()).toList();
+            if (rest.size() <= MAX_LISTED) {
+                for (Candidate o : rest) {
+                    s.append("; ").append(o.title()).append(!o.correct() ? " is wrong" : o.lateRecords() > 0
+                            ? String.format(Locale.ROOT, " agrees without the %,d it dropped as late", o.lateRecords()) : " agrees");
+                }
+            } else {
+                long wrong = rest.stream().filter(o -> !o.correct()).count();
+                s.append("; of the ").append(rest.size()).append(" other configurations that finished, ")
+                        .append(wrong == 0 ? "every one agrees" : wrong + (wrong == 1 ? " is" : " are") + " wrong");
+            }
+            return s.append(".").toString();
+        }
+
+        private String cost(Candidate c, Outcome outcome) {
+            StringBuilder s = new StringBuilder();
+            s.append(money(c.cost())).append(" per run (")
                     .append(String.format(Locale.ROOT, "%,.0f", c.workerSeconds())).append(" worker-seconds)");
             if (budget.isPresent()) {
                 s.append(withinBudget(c, budget) ? ", within" : ", over").append(" the budget of ").append(money(budget.getAsDouble()));
@@ -249,45 +356,34 @@ public record Recommendation(OptionalLong sla, LatencyMeasure measure, OptionalD
                             .append(" but ").append(!cheapestOverall.correct() ? "its results are wrong"
                                     : !meetsSla(cheapestOverall, sla) ? "misses the SLA" : "is over the budget");
                 }
-                List<String> ties = new ArrayList<>();
-                boolean simplest = true;
-                for (Candidate o : all) {
-                    if (o != c && o.correct() && meetsSla(o, sla) && withinBudget(o, budget)
-                            && Math.abs(o.cost() - c.cost()) <= Math.min(o.cost(), c.cost()) * COST_TIE_PERCENT / 100 + 1e-12) {
-                        ties.add(o.title());
-                        simplest &= simplicity(all, o) > simplicity(all, c);
-                    }
-                }
+                List<Candidate> ties = ties(c);
                 if (!ties.isEmpty()) {
-                    String named = ties.size() <= 2 ? String.join(" and ", ties)
-                            : ties.get(0) + ", " + ties.get(1) + " and " + (ties.size() - 2) + " more";
-                    s.append("; it ties on cost with ").append(named)
-                            .append(simplest ? " and wins as the simpler to run" : " and wins as the simplest, then the fastest");
+                    s.append("; it ties on cost with ").append(listed(ties.stream().map(Candidate::title).toList()))
+                            .append(simplest(c, ties) ? " and wins as the simpler to run" : " and wins as the simplest, then the fastest");
                 } else {
                     s.append("; the cheapest that qualifies");
                 }
             }
-            s.append(". ");
+            return s.append(".").toString();
         }
 
-        private void throughput(StringBuilder s, Candidate c) {
-            s.append("Throughput: it processed ").append(rate(c.throughputPerSec())).append(" against an input of ")
-                    .append(rate(c.inputRatePerSec())).append(", with at most ")
-                    .append(String.format(Locale.ROOT, "%,d", c.maxBacklog())).append(" records waiting to be read. ");
+        private String throughput(Candidate c) {
+            return "it processed " + rate(c.throughputPerSec()) + " against an input of " + rate(c.inputRatePerSec())
+                    + ", with at most " + String.format(Locale.ROOT, "%,d", c.maxBacklog()) + " records waiting to be read.";
         }
 
-        private void faults(StringBuilder s, Candidate c) {
-            boolean anyFault = all.stream().anyMatch(Paragraph::touched);
+        /** How {@code c} and the others that finished came through the faults, then which failed for good. */
+        private String faults(Candidate c) {
+            boolean anyFault = all.stream().anyMatch(Reasons::touched);
             if (!anyFault) {
-                s.append("Fault tolerance: no failure touched the runs, so recovery was not measured"
-                        + " (inject one with --faults, for example crash:worker=1@1h+30s).");
-                return;
+                return "no failure touched the runs, so recovery was not measured"
+                        + " (inject one with --faults, for example crash:worker=1@1h+30s).";
             }
-            s.append("Fault tolerance: ").append(recovery(c, true));
+            StringBuilder s = new StringBuilder(recovery(c, true));
             List<String> others = new ArrayList<>();
             if (all.size() <= MAX_LISTED + 1) {
                 for (Candidate o : all) {
-                    if (o != c) {
+                    if (o != c && !o.failed()) {
                         others.add(o.title() + ": " + recovery(o, false));
                     }
                 }
@@ -296,6 +392,8 @@ public record Recommendation(OptionalLong sla, LatencyMeasure measure, OptionalD
                 s.append(" (").append(String.join("; ", others)).append(")");
             }
             s.append(".");
+            String failures = failures();
+            return failures.isEmpty() ? s.toString() : s + " " + failures;
         }
 
         /** Whether the faults cost {@code c} anything. */
@@ -303,10 +401,8 @@ public record Recommendation(OptionalLong sla, LatencyMeasure measure, OptionalD
             return c.failed() || c.recoveryMs() > 0 || c.reprocessed() > 0 || c.duplicates() > 0;
         }
 
+        /** How {@code c}, which finished, came through the faults: in full for the subject, briefly for the others. */
         private static String recovery(Candidate c, boolean full) {
-            if (c.failed()) {
-                return full ? c.failure().clause() : "failed (above)";
-            }
             if (!touched(c)) {
                 return full ? "the injected faults interrupted none of its work" : "untouched";
             }

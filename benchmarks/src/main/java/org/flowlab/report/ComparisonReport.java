@@ -11,6 +11,7 @@ import org.flowlab.charts.SweepCharts;
 import org.flowlab.experiment.Candidate;
 import org.flowlab.experiment.ComparisonResult;
 import org.flowlab.experiment.FlinkComparisonResult;
+import org.flowlab.experiment.Sweep;
 
 /**
  * Writes what a comparison leaves in its run folder: the charts as PNG and SVG, report.html and
@@ -54,7 +55,7 @@ public final class ComparisonReport {
         charts.add(ChartFiles.savePngAndSvg(ComparisonCharts.staleness("Staleness over time — " + name, result.runs()),
                 dir, CHARTS.get(1)));
         charts.add(ChartFiles.savePngAndSvg(ComparisonCharts.throughput("Throughput and faults — " + name, result.runs(),
-                result.plan().faults()), dir, CHARTS.get(2)));
+                result.plan().faults(), run -> result.settings().triggerInterval(run.paradigm())), dir, CHARTS.get(2)));
         charts.add(ChartFiles.savePngAndSvg(ComparisonCharts.backlog("Backlog and faults — " + name, result.runs(),
                 result.plan().faults()), dir, CHARTS.get(3)));
         charts.add(ChartFiles.savePngAndSvg(SweepCharts.paretoFront("Cost against p99 latency — " + name, candidates,

@@ -33,6 +33,9 @@ final class HtmlText {
             .meta { color: #555; margin-top: 0; }
             .ok { color: #1a7f37; font-weight: 600; }
             .bad { color: #a01c2c; font-weight: 600; }
+            .verdict { font-size: 1.1em; font-weight: 600; margin-bottom: 0.4em; }
+            ul.reasons { margin-top: 0; padding-left: 1.4em; }
+            ul.reasons li { margin: 0.25em 0; }
             table { border-collapse: collapse; margin: 0.5em 0; font-size: 0.92em; }
             th, td { border-bottom: 1px solid #e4e4e4; padding: 0.35em 0.8em; text-align: left; vertical-align: top; }
             th { background: #f6f6f6; }

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.flowlab.charts.Palette;
 import org.flowlab.experiment.EngineFailure;
+import org.flowlab.experiment.Recommendation;
 import org.flowlab.workloads.text.DurationText;
 import org.flowlab.workloads.text.RateText;
 
@@ -25,7 +26,8 @@ public final class ReportPage {
     static {
         CAPTIONS.put("latency-cdf", "Per-record latency, arrival to visible: the share of records visible within each latency.");
         CAPTIONS.put("staleness", "Staleness over time: the age of the oldest arrived record not yet visible — the batch saw-tooth against the stream's line.");
-        CAPTIONS.put("throughput", "Records processed per second over time, faults marked: the recovery timeline.");
+        CAPTIONS.put("throughput", "Records processed per second over time, each engine's mean over the same bins (their width is on"
+                + " the axis), faults marked: the recovery timeline.");
         CAPTIONS.put("backlog", "Records arrived but not yet read over time, faults marked: how far each engine falls behind and catches up.");
         CAPTIONS.put("cost-latency", "Cost per run against p99 latency, with the SLA line when one was given: the cheaper and faster, the better.");
     }
@@ -57,7 +59,7 @@ public final class ReportPage {
                 .append(" · faults: <code>").append(escape(p.faults())).append("</code> · Flowlab ")
                 .append(escape(report.flowlabVersion())).append("</p>\n");
         verdict(h, report);
-        h.append("<h2>Recommendation</h2>\n<p>").append(escape(report.recommendation().explanation())).append("</p>\n");
+        recommendation(h, report.recommendation());
         table(h, report);
         List<String> given = given(report);
         if (!given.isEmpty()) {
@@ -73,6 +75,24 @@ public final class ReportPage {
         machine(h, report);
         h.append(HtmlText.IMAGE_CHECK).append("</body>\n</html>\n");
         return h.toString();
+    }
+
+    /**
+     * The recommendation: its verdict in bold, then a list with one item per criterion, the
+     * criterion leading; a run.json from before the verdict shows its paragraph.
+     */
+    static void recommendation(StringBuilder h, RunReport.RecommendationFigures r) {
+        h.append("<h2>Recommendation</h2>\n");
+        if (r.verdict() == null || r.reasons() == null) {
+            h.append("<p>").append(escape(r.explanation())).append("</p>\n");
+            return;
+        }
+        h.append("<p class=\"verdict\">").append(escape(r.verdict())).append("</p>\n<ul class=\"reasons\">\n");
+        for (Recommendation.Reason reason : r.reasons()) {
+            h.append("<li><strong>").append(escape(reason.criterion())).append(":</strong> ").append(escape(reason.text()))
+                    .append("</li>\n");
+        }
+        h.append("</ul>\n");
     }
 
     private static void verdict(StringBuilder h, RunReport report) {

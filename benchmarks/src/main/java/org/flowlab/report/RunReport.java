@@ -278,14 +278,18 @@ public record RunReport(int schemaVersion, String runId, String flowlabVersion, 
      * The recommendation.
      *
      * @param slaOn         which per-record latency the SLA bounds and the candidates' p99 is: {@code final} or {@code first}
-     * @param outcome       {@code CHOSEN}, {@code OVER_BUDGET}, {@code SLA_MISSED} or {@code NONE_CORRECT}
+     * @param outcome       {@code CHOSEN}, {@code OVER_BUDGET}, {@code SLA_MISSED}, {@code NONE_CORRECT} or {@code ALL_FAILED}
      * @param choice        the chosen engine's id, or null
      * @param configuration the chosen engine's settings, or null
      * @param closest       without a choice: the engine that comes closest, or null
-     * @param explanation   the paragraph
+     * @param verdict       what to run and why, one sentence (null in a run.json written before it)
+     * @param reasons       one per criterion: latency, results, cost, throughput, failures and
+     *                      recovery, complexity (null in a run.json written before them)
+     * @param explanation   the verdict and the reasons as one paragraph
      */
     public record RecommendationFigures(Double slaMs, String slaOn, Double budget, String outcome, String choice, String configuration,
-                                        String closest, String explanation, List<CandidateFigures> candidates) {
+                                        String closest, String verdict, List<Recommendation.Reason> reasons, String explanation,
+                                        List<CandidateFigures> candidates) {
     }
 
     /**
@@ -457,6 +461,6 @@ public record RunReport(int schemaVersion, String runId, String flowlabVersion, 
         return new RecommendationFigures(r.sla().isPresent() ? r.sla().getAsLong() / 1e6 : null, r.measure().id(),
                 r.budget().isPresent() ? r.budget().getAsDouble() : null, r.outcome().name(),
                 r.choice().map(c -> c.paradigm().id()).orElse(null), r.choice().map(Candidate::configuration).orElse(null),
-                r.closest().map(c -> c.paradigm().id()).orElse(null), r.explanation(), candidates);
+                r.closest().map(c -> c.paradigm().id()).orElse(null), r.verdict(), r.reasons(), r.explanation(), candidates);
     }
 }

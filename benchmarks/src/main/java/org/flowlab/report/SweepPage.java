@@ -39,7 +39,7 @@ public final class SweepPage {
                 .append(r.wallClock().computed()).append(" run now, ").append(r.wallClock().reused())
                 .append(" read back) · folder <code>").append(escape(r.sweepId())).append("</code></p>\n");
         if (r.recommendation() != null) {
-            h.append("<h2>Recommendation</h2>\n<p>").append(escape(r.recommendation().explanation())).append("</p>\n");
+            ReportPage.recommendation(h, r.recommendation());
         }
         if (!r.sustainable().isEmpty()) {
             h.append("<h2>Sustainable throughput</h2>\n<p class=\"meta\">The highest input rate at which the backlog stays"

@@ -17,6 +17,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.ToLongFunction;
 import java.awt.Color;
 import org.flowlab.experiment.Candidate;
 import org.flowlab.experiment.EngineFailure;
@@ -39,6 +40,12 @@ class ComparisonChartsTest {
             HandBuiltRuns.run(BatchEngineTypes.BATCH, trace, HandBuiltRuns.everyInterval(20 * SECOND)),
             HandBuiltRuns.run(BatchEngineTypes.MICROBATCH, trace, HandBuiltRuns.everyInterval(2 * SECOND)),
             HandBuiltRuns.run(StreamEngineType.STREAM, trace, t -> t + 50 * MS));
+    /** The runs' batch and trigger intervals, as the comparison's settings give them. */
+    static final ToLongFunction<EngineRun> INTERVALS = run -> switch (run.paradigm().id()) {
+        case "batch" -> 20 * SECOND;
+        case "microbatch" -> 2 * SECOND;
+        default -> 0;
+    };
 
     static void assertColoursByParadigm(XYChart chart, List<EngineRun> runs) {
         assertThat(chart.getSeriesMap()).hasSize(runs.size());
@@ -111,10 +118,11 @@ class ComparisonChartsTest {
     @Test
     void throughputAndBacklogMarkTheFaults() throws IOException {
         FaultPlan faults = FaultPlan.parse("crash:worker=1@30s+5s;stall:source@40s..45s");
-        XYChart throughput = ComparisonCharts.throughput("Throughput — test", runs, faults);
+        XYChart throughput = ComparisonCharts.throughput("Throughput — test", runs, faults, INTERVALS);
         XYChart backlog = ComparisonCharts.backlog("Backlog — test", runs, faults);
         assertThat(throughput.getTitle()).isEqualTo("Throughput — test (around the faults)");
-        assertThat(throughput.getYAxisTitle()).isEqualTo("records processed per second (log scale)");
+        // A 25 s window: a 120th is 0.2 s, but the micro-batch triggers every 2 s, so bins of 2 s hold one run each.
+        assertThat(throughput.getYAxisTitle()).isEqualTo("records processed per second, mean per 2 s (log scale)");
         assertThat(throughput.getStyler().isYAxisLogarithmic()).isTrue();
         assertThat(backlog.getYAxisTitle()).contains("records");
         assertThat(backlog.getXAxisTitle()).isEqualTo("time (s)");
@@ -140,12 +148,71 @@ class ComparisonChartsTest {
 
     @Test
     void withoutTimedFaultsTheTimelinesShowTheWholeRun() {
-        XYChart throughput = ComparisonCharts.throughput("Throughput — test", runs, FaultPlan.parse("task-fail:mtbf=1h"));
+        XYChart throughput = ComparisonCharts.throughput("Throughput — test", runs, FaultPlan.parse("task-fail:mtbf=1h"),
+                INTERVALS);
         assertThat(throughput.getTitle()).isEqualTo("Throughput — test");
         assertThat(throughput.getStyler().isYAxisLogarithmic()).isFalse();
         double[] xs = throughput.getSeriesMap().values().iterator().next().getXData();
         assertThat(xs[0]).isZero();
         assertThat(xs[xs.length - 1]).isGreaterThan(55);
+    }
+
+    @Test
+    void throughputIsEachEnginesMeanOverTheSameBinsSoAMicroBatchIsALine() {
+        XYChart throughput = ComparisonCharts.throughput("Throughput — test", runs, FaultPlan.parse("none"), INTERVALS);
+        // A minute: a 120th is 0.5 s, but the micro-batch triggers every 2 s; the batch, three times a minute, too rarely to count.
+        assertThat(throughput.getYAxisTitle()).isEqualTo("records processed per second, mean per 2 s");
+        List<XYSeries> series = new ArrayList<>(throughput.getSeriesMap().values());
+        for (XYSeries s : series) {
+            assertThat(s.getXYSeriesRenderStyle()).isEqualTo(XYSeries.XYSeriesRenderStyle.Step);
+            assertThat(s.getXData()).containsExactly(series.get(0).getXData());
+        }
+        double[] micro = series.get(1).getYData();
+        double[] batch = series.get(0).getYData();
+        // Every 2 s bin holds one micro-batch run of 2 s of input at 100 records a second (the first, before any run, none;
+        // the last, from 60 s, the run at 60 s).
+        assertThat(micro[0]).isZero();
+        for (int i = 1; i < micro.length; i++) {
+            assertThat(micro[i]).as("bin %d", i).isEqualTo(100.0);
+        }
+        // The batch reads 20 s of input in the bin of each run: a step ten times the input rate, idle in between.
+        assertThat(java.util.Arrays.stream(batch).max().orElseThrow()).isEqualTo(1_000.0);
+        assertThat(java.util.Arrays.stream(batch).filter(y -> y == 0).count()).isGreaterThan(20);
+    }
+
+    @Test
+    void theBinsAreReadableAndAWholeNumberOfTheTriggersTheWindowSpansOften() {
+        long minute = 60 * SECOND;
+        long hour = 60 * minute;
+        // Four hours: 2 min bins; the hourly batch triggers only four times, so it shows as steps.
+        ComparisonCharts.Window day = new ComparisonCharts.Window(0, 4 * hour, false);
+        ToLongFunction<EngineRun> showcase = run -> run.paradigm().equals(BatchEngineTypes.BATCH) ? hour
+                : run.paradigm().equals(BatchEngineTypes.MICROBATCH) ? 10 * SECOND : 0;
+        assertThat(ThroughputBins.of(day, runs, showcase)).isEqualTo(new ThroughputBins(2 * minute));
+        assertThat(new ThroughputBins(2 * minute).label()).isEqualTo("2 min");
+        // Fifty minutes around a crash: a 120th is 25 s, readable as 30 s, three micro-batch runs each.
+        ComparisonCharts.Window crash = new ComparisonCharts.Window(77 * minute, 127 * minute, true);
+        assertThat(ThroughputBins.of(crash, runs, showcase).width()).isEqualTo(30 * SECOND);
+        // A trigger of 7 s: 35 s bins, five runs each, whatever a readable width would be.
+        ToLongFunction<EngineRun> odd = run -> run.paradigm().equals(BatchEngineTypes.MICROBATCH) ? 7 * SECOND : 0;
+        assertThat(ThroughputBins.of(crash, runs, odd).label()).isEqualTo("35 s");
+        // A trigger of 10 minutes in the same window fires five times: each run a step, the bins stay 30 s.
+        ToLongFunction<EngineRun> rare = run -> run.paradigm().equals(BatchEngineTypes.MICROBATCH) ? 10 * minute : 0;
+        assertThat(ThroughputBins.of(crash, runs, rare).width()).isEqualTo(30 * SECOND);
+    }
+
+    @Test
+    void theBinnedRatesKeepEveryRecordProcessed() {
+        ComparisonCharts.Window whole = new ComparisonCharts.Window(0, 61 * SECOND, false);
+        ThroughputBins bins = new ThroughputBins(7 * SECOND);
+        for (EngineRun run : runs) {
+            double[][] points = bins.meanRates(run.outcome().metrics().throughput(), TimeAxis.forSpan(whole.to()), whole);
+            double records = 0;
+            for (int i = 0; i + 1 < points[0].length; i++) {
+                records += points[1][i] * (points[0][i + 1] - points[0][i]);
+            }
+            assertThat(records).as(run.paradigm().label()).isCloseTo(6_000, org.assertj.core.data.Offset.offset(1e-6));
+        }
     }
 
     @Test

@@ -78,7 +78,13 @@ class CompareCommandTest {
         JsonObject json = JsonParser.parseString(Files.readString(folder.resolve("run.json"))).getAsJsonObject();
         assertThat(json.getAsJsonObject("agreement").get("resultsAgree").getAsBoolean()).isTrue();
         assertThat(run.out()).contains("stock-ticks / vwap-1s", "latency per record p50 / p99 / max", "results agree ✓",
-                "Recommended:", "report: " + folder.resolve("report.html"));
+                "report: " + folder.resolve("report.html"));
+        // The recommendation: its verdict, then one bullet per criterion.
+        String verdict = json.getAsJsonObject("recommendation").get("verdict").getAsString();
+        assertThat(run.out().replace('\n', ' ')).contains(verdict);
+        assertThat(run.out()).containsPattern("(?m)^  - Latency: ").containsPattern("(?m)^  - Results: ")
+                .containsPattern("(?m)^  - Cost: ").containsPattern("(?m)^  - Failures and recovery: ")
+                .containsPattern("(?m)^  - Complexity: ");
         for (String engine : List.of("batch", "microbatch", "stream")) {
             assertThat(run.out()).contains(engine);
         }
@@ -131,7 +137,12 @@ class CompareCommandTest {
                 .isEqualTo(org.flowlab.sim.stream.RestartStrategy.DEFAULT);
         assertThat(CompareFailuresTest.settings(json, "batch").toString()).isEqualTo("{\"interval\":\"1h\",\"retries\":\"attempts=4,runs=10\"}");
         assertThat(CompareFailuresTest.settings(json, "microbatch").get("interval").getAsString()).isEqualTo("10s");
-        assertThat(json.getAsJsonObject("recommendation").keySet()).contains("outcome", "choice", "explanation");
+        JsonObject recommendation = json.getAsJsonObject("recommendation");
+        assertThat(recommendation.keySet()).contains("outcome", "choice", "verdict", "reasons", "explanation");
+        JsonObject latency = recommendation.getAsJsonArray("reasons").get(0).getAsJsonObject();
+        assertThat(latency.get("criterion").getAsString()).isEqualTo("Latency");
+        assertThat(recommendation.get("explanation").getAsString())
+                .startsWith(recommendation.get("verdict").getAsString() + " Latency: " + latency.get("text").getAsString());
         assertThat(json.getAsJsonObject("wallClock").keySet()).contains("startedAt", "totalSeconds", "engineSeconds");
         assertThat(json.getAsJsonObject("environment").keySet()).contains("javaVersion", "availableProcessors");
     }

@@ -15,7 +15,10 @@ import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
-/** The recommendation: the cheapest correct configuration within the SLA and the budget, explained from its numbers. */
+/**
+ * The recommendation: the cheapest correct configuration within the SLA and the budget, said in a one-sentence verdict and
+ * explained from its numbers, one reason per criterion.
+ */
 class RecommendationTest {
 
     static Candidate candidate(EngineType<?> p, double p99Ms, double cost, boolean correct) {
@@ -37,32 +40,49 @@ class RecommendationTest {
         return OptionalLong.of(ms * 1_000_000);
     }
 
+    /** The text of {@code r}'s reason on {@code criterion}. */
+    static String reason(Recommendation r, String criterion) {
+        return r.reasons().stream().filter(x -> x.criterion().equals(criterion)).map(Recommendation.Reason::text)
+                .findFirst().orElseThrow(() -> new AssertionError("no reason on " + criterion + " in " + r.reasons()));
+    }
+
     @Test
     void withoutConstraintsTheCheapestWins() {
         Recommendation r = Recommendation.choose(ALL, OptionalLong.empty(), LatencyMeasure.FINAL, OptionalDouble.empty());
         assertThat(r.outcome()).isEqualTo(Recommendation.Outcome.CHOSEN);
         assertThat(r.choice()).contains(BATCH);
-        assertThat(r.explanation()).startsWith("Recommended: batch (cfg-batch).").contains("no SLA was given");
+        assertThat(r.verdict()).isEqualTo("Run batch (cfg-batch): the cheapest of the 3 that have correct results.");
+        assertThat(r.reasons()).extracting(Recommendation.Reason::criterion)
+                .containsExactly("Latency", "Results", "Cost", "Throughput", "Failures and recovery", "Complexity");
+        assertThat(reason(r, "Latency")).startsWith("no SLA was given");
+        assertThat(r.explanation()).startsWith(r.verdict() + " Latency: no SLA was given")
+                .endsWith("Complexity: batch is " + BatchEngineTypes.BATCH.complexity() + ".");
     }
 
     @Test
     void theCheapestThatMeetsTheSlaWins() {
         Recommendation r = Recommendation.choose(ALL, sla(60_000), LatencyMeasure.FINAL, OptionalDouble.empty());
         assertThat(r.choice()).contains(MICRO);
-        assertThat(r.explanation())
-                .contains("p99 per-record final latency of 20 s meets the SLA of 1 m 00 s")
-                .contains("batch (cfg-batch) would cost 0.100 but misses the SLA")
-                .contains("Cost: 0.800 per run (14,400 worker-seconds)")
-                .contains("Throughput: it processed 70.0 records/s")
-                .contains("Complexity: micro-batch is the batch model")
-                .contains("Fault tolerance: no failure touched the runs");
+        assertThat(r.verdict()).isEqualTo("Run micro-batch (cfg-microbatch): the cheapest of the 2 that meet the SLA of 1 m 00 s"
+                + " on p99 final latency.");
+        assertThat(reason(r, "Latency")).startsWith("its p99 per-record final latency of 20 s meets the SLA of 1 m 00 s");
+        assertThat(reason(r, "Results")).isEqualTo("its results agree with the reference oracle's; batch (cfg-batch) agrees;"
+                + " stream (cfg-stream) agrees.");
+        assertThat(reason(r, "Cost")).startsWith("0.800 per run (14,400 worker-seconds)")
+                .contains("batch (cfg-batch) would cost 0.100 but misses the SLA");
+        assertThat(reason(r, "Throughput")).startsWith("it processed 70.0 records/s");
+        assertThat(reason(r, "Complexity")).startsWith("micro-batch is the batch model");
+        assertThat(reason(r, "Failures and recovery")).startsWith("no failure touched the runs");
+        assertThat(r.explanation()).contains("Cost: 0.800 per run").contains("Failures and recovery: no failure touched the runs");
     }
 
     @Test
     void aTightSlaLeavesOnlyTheStream() {
         Recommendation r = Recommendation.choose(ALL, sla(1_000), LatencyMeasure.FINAL, OptionalDouble.of(5));
         assertThat(r.choice()).contains(STREAM);
-        assertThat(r.explanation()).contains("within the budget of 5.00");
+        assertThat(r.verdict()).isEqualTo("Run stream (cfg-stream): the only one that meets the SLA of 1 s on p99 final latency"
+                + " and is within the budget of 5.00.");
+        assertThat(reason(r, "Cost")).contains("within the budget of 5.00");
     }
 
     @Test
@@ -71,8 +91,9 @@ class RecommendationTest {
         assertThat(r.outcome()).isEqualTo(Recommendation.Outcome.OVER_BUDGET);
         assertThat(r.choice()).isEmpty();
         assertThat(r.closest()).contains(STREAM);
-        assertThat(r.explanation()).startsWith("Nothing fits both constraints: stream (cfg-stream) is the cheapest that meets"
-                + " the SLA, at 1.60 per run, over the budget of 1.00.");
+        assertThat(r.verdict()).isEqualTo("Nothing fits both constraints: stream (cfg-stream) is the cheapest that meets"
+                + " the SLA, at 1.60 per run, over the budget of 1.00 — raise the budget or relax the SLA.");
+        assertThat(reason(r, "Cost")).isEqualTo("1.60 per run (28,800 worker-seconds), over the budget of 1.00.");
     }
 
     @Test
@@ -80,10 +101,10 @@ class RecommendationTest {
         Recommendation r = Recommendation.choose(ALL, sla(100), LatencyMeasure.FINAL, OptionalDouble.empty());
         assertThat(r.outcome()).isEqualTo(Recommendation.Outcome.SLA_MISSED);
         assertThat(r.closest()).contains(STREAM);
-        assertThat(r.explanation()).startsWith("No configuration meets the SLA of 100 ms on p99 final latency; the closest is"
-                + " stream (cfg-stream) at 900 ms.");
+        assertThat(r.verdict()).isEqualTo("No configuration meets the SLA of 100 ms on p99 final latency; the closest is"
+                + " stream (cfg-stream) at 900 ms — shorten the interval, add workers or relax the SLA.");
         Recommendation first = Recommendation.choose(ALL, sla(100), LatencyMeasure.FIRST_VISIBLE, OptionalDouble.empty());
-        assertThat(first.explanation()).startsWith("No configuration meets the SLA of 100 ms on p99 first-visible latency;");
+        assertThat(first.verdict()).startsWith("No configuration meets the SLA of 100 ms on p99 first-visible latency;");
     }
 
     @Test
@@ -91,11 +112,16 @@ class RecommendationTest {
         Candidate wrongBatch = candidate(BatchEngineTypes.BATCH, 3_600_000, 0.01, false);
         Recommendation r = Recommendation.choose(List.of(wrongBatch, MICRO), OptionalLong.empty(), LatencyMeasure.FINAL, OptionalDouble.empty());
         assertThat(r.choice()).contains(MICRO);
-        assertThat(r.explanation()).contains("results wrong").contains("would cost 0.0100 but its results are wrong");
+        assertThat(r.verdict()).isEqualTo("Run micro-batch (cfg-microbatch): the only one that has correct results.");
+        assertThat(reason(r, "Results")).endsWith("; batch (cfg-batch) is wrong.");
+        assertThat(reason(r, "Cost")).contains("would cost 0.0100 but its results are wrong");
         Recommendation none = Recommendation.choose(List.of(wrongBatch), OptionalLong.empty(), LatencyMeasure.FINAL, OptionalDouble.empty());
         assertThat(none.outcome()).isEqualTo(Recommendation.Outcome.NONE_CORRECT);
         assertThat(none.choice()).isEmpty();
         assertThat(none.closest()).isEmpty();
+        assertThat(none.verdict()).isEqualTo("None is recommended: no configuration produced correct results (see the agreement"
+                + " section).");
+        assertThat(none.reasons()).containsExactly(new Recommendation.Reason("Results", "wrong for batch (cfg-batch)."));
     }
 
     @Test
@@ -107,9 +133,10 @@ class RecommendationTest {
                     OptionalDouble.empty());
             assertThat(r.outcome()).isEqualTo(Recommendation.Outcome.CHOSEN);
             assertThat(r.choice()).isPresent().get().isNotEqualTo(stream);
-            assertThat(r.explanation())
+            assertThat(reason(r, "Failures and recovery"))
                     .contains("Failed, so never recommended: stream (cfg-stream) failed at 41 m 10 s after 3 restarts: the restart"
-                            + " strategy (fixed-delay:attempts=3,delay=10s) allows no more restarts.")
+                            + " strategy (fixed-delay:attempts=3,delay=10s) allows no more restarts.");
+            assertThat(r.explanation())
                     .contains("stream (cfg-stream) failed")
                     .doesNotContain("stream (cfg-stream) 500 ms").doesNotContain("stream (cfg-stream) would cost");
         }
@@ -139,6 +166,8 @@ class RecommendationTest {
         assertThat(r.outcome()).isEqualTo(Recommendation.Outcome.ALL_FAILED);
         assertThat(r.choice()).isEmpty();
         assertThat(r.closest()).isEmpty();
+        assertThat(r.verdict()).startsWith("Every configuration failed, so none is recommended");
+        assertThat(r.reasons()).extracting(Recommendation.Reason::criterion).containsExactly("Failures and recovery");
         assertThat(r.explanation()).startsWith("Every configuration failed, so none is recommended")
                 .contains("batch (cfg-batch) failed at 41 m 10 s after 9 reruns: its runs failed")
                 .contains("stream (cfg-stream) failed at 41 m 10 s after 0 restarts");
@@ -156,20 +185,32 @@ class RecommendationTest {
         Candidate micro = candidate(BatchEngineTypes.MICROBATCH, 20_000, 1.005, true);
         Recommendation r = Recommendation.choose(List.of(micro, stream), OptionalLong.empty(), LatencyMeasure.FINAL, OptionalDouble.empty());
         assertThat(r.choice()).contains(micro);
-        assertThat(r.explanation()).contains("ties on cost with stream (cfg-stream) and wins as the simpler to run");
+        assertThat(reason(r, "Cost")).contains("ties on cost with stream (cfg-stream) and wins as the simpler to run");
+        assertThat(r.verdict()).isEqualTo("Run micro-batch (cfg-microbatch): the cheapest of the 2 that have correct results,"
+                + " tied on cost with stream (cfg-stream) and simpler to run.");
+        // A tie with its own paradigm goes to the faster.
+        Candidate slow = new Candidate(BatchEngineTypes.MICROBATCH, "slow", 10_000, 20_000, 1.000, 1, 70, 70, 0, 0, 0, 0, 0, true);
+        Candidate fast = new Candidate(BatchEngineTypes.MICROBATCH, "fast", 5_000, 10_000, 1.005, 1, 70, 70, 0, 0, 0, 0, 0, true);
+        Recommendation same = Recommendation.choose(List.of(slow, fast), OptionalLong.empty(), LatencyMeasure.FINAL,
+                OptionalDouble.empty());
+        assertThat(same.choice()).contains(fast);
+        assertThat(same.verdict()).isEqualTo("Run micro-batch (fast): the cheapest of the 2 that have correct results, tied on"
+                + " cost with micro-batch (slow), and of those the simplest to run, then the fastest.");
+        assertThat(reason(same, "Cost")).endsWith("it ties on cost with micro-batch (slow) and wins as the simplest, then the fastest.");
     }
 
     @Test
-    void theParagraphSaysWhatAnEngineDroppedAsLate() {
+    void theResultsSayWhatAnEngineDroppedAsLate() {
         Candidate dropping = new Candidate(StreamEngineType.STREAM, "s", 100, 900, 1, 1, 70, 70, 0, 0, 0, 0, 12, true);
         Candidate exact = candidate(BatchEngineTypes.BATCH, 60_000, 0.5, true);
         Recommendation r = Recommendation.choose(List.of(exact, dropping), OptionalLong.empty(), LatencyMeasure.FINAL,
                 OptionalDouble.empty());
-        assertThat(r.explanation()).contains("stream (s) 900 ms, 12 late");
+        assertThat(reason(r, "Results")).endsWith("; stream (s) agrees without the 12 it dropped as late.");
         Recommendation fast = Recommendation.choose(List.of(exact, dropping), sla(1_000), LatencyMeasure.FINAL,
                 OptionalDouble.empty());
         assertThat(fast.choice()).contains(dropping);
-        assertThat(fast.explanation()).contains("its results without the 12 records it dropped as late");
+        assertThat(reason(fast, "Results")).startsWith("its results agree with the reference oracle's, without the 12 records"
+                + " it dropped as late");
     }
 
     @Test
@@ -177,11 +218,11 @@ class RecommendationTest {
         Candidate hit = new Candidate(StreamEngineType.STREAM, "s", 100, 900, 1, 1, 70, 70, 0, 45_000, 3_000, 12, 0, true);
         Candidate other = new Candidate(BatchEngineTypes.BATCH, "b", 100, 3_600_000, 0.5, 1, 70, 70, 0, 600_000, 40_000, 0, 0, true);
         Recommendation r = Recommendation.choose(List.of(other, hit), sla(1_000), LatencyMeasure.FINAL, OptionalDouble.empty());
-        assertThat(r.explanation()).contains("recovered in 45 s, reading 3,000 records again, with 12 duplicate outputs")
+        assertThat(reason(r, "Failures and recovery")).contains("recovered in 45 s, reading 3,000 records again, with 12 duplicate outputs")
                 .contains("(batch (b): recovered in 10 m 00 s, 40,000 read again, no duplicate outputs)");
         Candidate untouched = new Candidate(BatchEngineTypes.MICROBATCH, "m", 100, 500, 0.1, 1, 70, 70, 0, 0, 0, 0, 0, true);
         Recommendation cheap = Recommendation.choose(List.of(untouched, hit), sla(1_000), LatencyMeasure.FINAL, OptionalDouble.empty());
-        assertThat(cheap.explanation()).contains("Fault tolerance: the injected faults interrupted none of its work"
+        assertThat(cheap.explanation()).contains("Failures and recovery: the injected faults interrupted none of its work"
                 + " (stream (s): recovered in 45 s, 3,000 read again, 12 duplicate outputs).");
     }
 
@@ -211,6 +252,8 @@ class RecommendationTest {
         });
         r.closest().ifPresent(closest -> assertThat(closest.failed()).isFalse());
         assertThat(r.explanation()).isNotBlank().doesNotContain("NaN");
+        assertThat(r.verdict()).endsWith(".").doesNotContain(". ");
+        assertThat(r.reasons()).isNotEmpty();
         if (cs.stream().anyMatch(Candidate::failed)) {
             assertThat(r.explanation()).contains("Failed, so never recommended");
         }

@@ -63,7 +63,11 @@ class ReportPageTest {
                 .doesNotContain("<script src");
         assertThat(html).contains("document.body.dataset.imagesLoaded");
         assertThat(html).contains("vwap&lt;b&gt;&amp;&quot;1s&quot;").doesNotContain("vwap<b>");
-        assertThat(html).contains(escape(report.recommendation().explanation()));
+        assertThat(html).contains("<p class=\"verdict\">" + escape(report.recommendation().verdict()) + "</p>\n<ul class=\"reasons\">");
+        assertThat(report.recommendation().reasons()).hasSize(6);
+        for (org.flowlab.experiment.Recommendation.Reason reason : report.recommendation().reasons()) {
+            assertThat(html).contains("<li><strong>" + escape(reason.criterion()) + ":</strong> " + escape(reason.text()) + "</li>");
+        }
         for (ComparisonTable.Row row : ComparisonTable.of(report).rows()) {
             assertThat(html).contains("<th>" + escape(row.label()) + "</th>");
         }
@@ -108,6 +112,18 @@ class ReportPageTest {
         assertThat(BillSentences.of(old)).isEmpty();
         assertThat(ComparisonTable.of(old).rows()).extracting(ComparisonTable.Row::label).doesNotContain("cluster held (idle)");
         assertThat(ReportPage.html(old, null)).doesNotContain("What was charged").contains("<h2>Side by side</h2>");
+    }
+
+    @Test
+    void aRunJsonFromBeforeTheVerdictShowsItsRecommendationParagraph() {
+        RunReport report = RunReport.of(result, "id", "9.9", ComparisonReport.CHARTS, "t", 0);
+        com.google.gson.JsonObject json = com.google.gson.JsonParser.parseString(RunReportJson.toJson(report)).getAsJsonObject();
+        json.getAsJsonObject("recommendation").remove("verdict");
+        json.getAsJsonObject("recommendation").remove("reasons");
+        RunReport old = RunReportJson.fromJson(json.toString());
+        assertThat(old.recommendation().verdict()).isNull();
+        assertThat(ReportPage.html(old, null)).contains("<h2>Recommendation</h2>\n<p>" + escape(report.recommendation().explanation())
+                + "</p>").doesNotContain("class=\"reasons\"");
     }
 
     @Test

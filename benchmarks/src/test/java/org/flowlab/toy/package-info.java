@@ -5,3 +5,5 @@
  * the report page — takes it as it takes the others.
  */
 package org.flowlab.toy;
+
+import org.flowlab.sim.registry.EngineRegistry;
