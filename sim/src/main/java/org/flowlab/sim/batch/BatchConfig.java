@@ -78,17 +78,7 @@ public record BatchConfig(Schedule schedule, EventTimeContract eventTime, Output
     }
 
     @Override
-    public BatchConfig withEventTime(EventTimeContract contract) {
-        return new BatchConfig(schedule, contract, output, execution);
-    }
-
-    @Override
-    public BatchConfig withOutput(OutputMode mode) {
-        return new BatchConfig(schedule, eventTime, mode, execution);
-    }
-
-    @Override
-    public BatchConfig withExecution(ExecutionSettings e) {
-        return new BatchConfig(schedule, eventTime, output, e);
+    public BatchConfig withRunLoop(EventTimeContract eventTime, OutputMode output, ExecutionSettings execution) {
+        return new BatchConfig(schedule, eventTime, output, execution);
     }
 }

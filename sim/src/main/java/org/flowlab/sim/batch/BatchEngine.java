@@ -1,8 +1,6 @@
 package org.flowlab.sim.batch;
 
 import org.flowlab.sim.engine.RunOutcome;
-import org.flowlab.sim.job.Job;
-import org.flowlab.workloads.Trace;
 
 /**
  * The batch engine: records land in a staging area as they arrive; a schedule starts runs; each
@@ -21,11 +19,6 @@ public final class BatchEngine extends RunLoopEngine<BatchConfig> {
 
     public BatchEngine(BatchConfig config) {
         super(config, LatePolicy.CORRECT);
-    }
-
-    /** Runs {@code job} over {@code trace} with {@code config}. */
-    public static RunOutcome run(Job job, Trace trace, BatchConfig config) {
-        return new BatchEngine(config).run(job, trace);
     }
 
     @Override

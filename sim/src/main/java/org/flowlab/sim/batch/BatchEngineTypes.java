@@ -62,19 +62,14 @@ public final class BatchEngineTypes {
     private static BatchEngine batch(CommonSettings common, BatchSettings own, FaultPlan faults, long seed) {
         BatchConfig c = BatchConfig.defaults();
         return new BatchEngine(c.withExecution(retried(c.execution(), own))
-                .withSchedule(new Schedule.FixedInterval(own.interval())).withEventTime(common.eventTime())
-                .withOutput(common.output())
-                .withCluster(common.cluster()).withClusterMode(ClusterMode.EPHEMERAL).withCosts(common.costs())
-                .withFaults(faults).withSeed(seed));
+                .withSchedule(new Schedule.FixedInterval(own.interval())).withCommon(common, faults, seed)
+                .withClusterMode(ClusterMode.EPHEMERAL));
     }
 
     private static MicroBatchEngine microBatch(CommonSettings common, BatchSettings own, FaultPlan faults, long seed) {
         MicroBatchConfig c = MicroBatchConfig.defaults();
         return new MicroBatchEngine(c.withExecution(retried(c.execution(), own))
-                .withInterval(own.interval())
-                .withEventTime(common.eventTime()).withOutput(common.output()).withCluster(common.cluster())
-                .withCosts(common.costs())
-                .withFaults(faults).withSeed(seed));
+                .withInterval(own.interval()).withCommon(common, faults, seed));
     }
 
     /** {@code e} with the settings' attempts; applied before the cluster, costs and faults, which withExecution would replace. */

@@ -87,17 +87,7 @@ public record MicroBatchConfig(long interval, EventTimeContract eventTime, Outpu
     }
 
     @Override
-    public MicroBatchConfig withEventTime(EventTimeContract contract) {
-        return new MicroBatchConfig(interval, contract, output, execution);
-    }
-
-    @Override
-    public MicroBatchConfig withOutput(OutputMode mode) {
-        return new MicroBatchConfig(interval, eventTime, mode, execution);
-    }
-
-    @Override
-    public MicroBatchConfig withExecution(ExecutionSettings e) {
-        return new MicroBatchConfig(interval, eventTime, output, e);
+    public MicroBatchConfig withRunLoop(EventTimeContract eventTime, OutputMode output, ExecutionSettings execution) {
+        return new MicroBatchConfig(interval, eventTime, output, execution);
     }
 }

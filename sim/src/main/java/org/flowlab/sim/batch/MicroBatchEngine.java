@@ -1,8 +1,6 @@
 package org.flowlab.sim.batch;
 
 import org.flowlab.sim.engine.RunOutcome;
-import org.flowlab.sim.job.Job;
-import org.flowlab.workloads.Trace;
 
 /**
  * The micro-batch engine, Spark Structured Streaming's model: the batch engine with a trigger
@@ -19,11 +17,6 @@ public final class MicroBatchEngine extends RunLoopEngine<MicroBatchConfig> {
 
     public MicroBatchEngine(MicroBatchConfig config) {
         super(config, LatePolicy.DROP);
-    }
-
-    /** Runs {@code job} over {@code trace} with {@code config}. */
-    public static RunOutcome run(Job job, Trace trace, MicroBatchConfig config) {
-        return new MicroBatchEngine(config).run(job, trace);
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.flowlab.sim.batch;
 import org.flowlab.sim.cluster.ClusterSpec;
 import org.flowlab.sim.cluster.CostModel;
 import org.flowlab.sim.engine.EngineConfig;
+import org.flowlab.sim.engine.EventTimeContract;
 import org.flowlab.sim.engine.OutputMode;
 import org.flowlab.sim.fault.FaultPlan;
 
@@ -23,7 +24,26 @@ public interface RunLoopConfig<C extends RunLoopConfig<C>> extends EngineConfig<
     /** The cluster, costs, task size, retries, speculation, load, faults and seed of the runs. */
     ExecutionSettings execution();
 
-    C withExecution(ExecutionSettings e);
+    /**
+     * This configuration with the parts every run-loop engine has replaced, its own trigger kept: the one
+     * copy each configuration writes, from which {@code withEventTime}, {@code withOutput} and
+     * {@code withExecution} follow.
+     */
+    C withRunLoop(EventTimeContract eventTime, OutputMode output, ExecutionSettings execution);
+
+    default C withExecution(ExecutionSettings e) {
+        return withRunLoop(eventTime(), output(), e);
+    }
+
+    @Override
+    default C withEventTime(EventTimeContract contract) {
+        return withRunLoop(contract, output(), execution());
+    }
+
+    @Override
+    default C withOutput(OutputMode mode) {
+        return withRunLoop(eventTime(), mode, execution());
+    }
 
     /** A short name for tables, for example {@code batch(every 1h)} or {@code micro-batch(1s)}. */
     String engineName();

@@ -20,6 +20,16 @@ public abstract sealed class RunLoopEngine<C extends RunLoopConfig<C>> implement
     private final C config;
     private final LatePolicy latePolicy;
 
+    /**
+     * Runs {@code job} over {@code trace} with the engine {@code config} configures: {@code BatchEngine.run(job,
+     * trace, BatchConfig.defaults())} or {@code MicroBatchEngine.run(job, trace, MicroBatchConfig.defaults())}.
+     */
+    public static RunOutcome run(Job job, Trace trace, RunLoopConfig<?> config) {
+        RunLoopEngine<?> engine = config instanceof BatchConfig batch ? new BatchEngine(batch)
+                : new MicroBatchEngine((MicroBatchConfig) config);
+        return engine.run(job, trace);
+    }
+
     RunLoopEngine(C config, LatePolicy latePolicy) {
         this.config = Objects.requireNonNull(config, "config");
         this.latePolicy = latePolicy;

@@ -31,6 +31,16 @@ public interface EngineConfig<C extends EngineConfig<C>> {
 
     C withSeed(long seed);
 
+    /**
+     * With everything a comparison gives every engine alike: {@code common}'s cluster, cost model, event-time
+     * contract and output mode, the faults and the seed. Each engine's registration ({@link EngineType}) builds
+     * its configuration through this one call, so no engine can be handed less.
+     */
+    default C withCommon(CommonSettings common, FaultPlan faults, long seed) {
+        return withEventTime(common.eventTime()).withOutput(common.output()).withCluster(common.cluster())
+                .withCosts(common.costs()).withFaults(faults).withSeed(seed);
+    }
+
     /** With the event-time contract's watermark delay {@code nanos}, its allowed lateness kept. */
     default C withWatermarkDelay(long nanos) {
         return withEventTime(eventTime().withWatermarkDelay(nanos));

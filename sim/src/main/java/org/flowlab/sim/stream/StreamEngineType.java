@@ -48,12 +48,10 @@ public final class StreamEngineType {
 
     private static StreamEngine create(CommonSettings common, StreamSettings own, FaultPlan faults, long seed) {
         int slots = common.cluster().totalSlots();
-        return new StreamEngine(StreamConfig.defaults().withCluster(common.cluster()).withCosts(common.costs())
+        return new StreamEngine(StreamConfig.defaults().withCommon(common, faults, seed)
                 .withSourcePartitions(slots).withParallelism(slots).withCheckpointInterval(own.checkpointInterval())
-                .withEventTime(common.eventTime()).withOutput(common.output())
                 .withEarlyFireInterval(own.earlyFireInterval()).withDelivery(own.delivery())
-                .withRestartStrategy(own.restartStrategy())
-                .withFaults(faults).withSeed(seed).validated());
+                .withRestartStrategy(own.restartStrategy()).validated());
     }
 
     /** {@code at-least-once, checkpoint every 1m}, with early firing and a restart strategy other than the default named. */
