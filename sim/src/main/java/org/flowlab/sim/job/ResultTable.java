@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -20,7 +19,6 @@ import java.util.TreeMap;
 public final class ResultTable {
     private static final int RENDERED_VALUE_LIMIT = 160;
     private static final Output[] NO_OUTPUTS = new Output[0];
-    private static final Comparator<Output> KEY_ORDER = (a, b) -> a.at().compareTo(b.at());
 
     /** The outputs, sorted by key, one per key: tables of millions are binary-searched, not tree-walked. */
     private final Output[] sorted;
@@ -369,51 +367,7 @@ public final class ResultTable {
             if (size == 0) {
                 return empty();
             }
-            return new ResultTable(sortedByKey(Arrays.copyOf(outputs, size), ends));
-        }
-
-        /**
-         * The outputs in key order. Keys sort by window end first, so when the ends span less than
-         * the bits an index leaves free in a long, each output becomes one long — its end's offset
-         * above the smallest, then its index — sorted as primitives, and only outputs that share an
-         * end are compared as keys; otherwise all are.
-         */
-        private static Output[] sortedByKey(Output[] a, long[] ends) {
-            int n = a.length;
-            long min = Long.MAX_VALUE;
-            long max = Long.MIN_VALUE;
-            for (int i = 0; i < n; i++) {
-                min = Math.min(min, ends[i]);
-                max = Math.max(max, ends[i]);
-            }
-            int indexBits = 64 - Long.numberOfLeadingZeros(Math.max(1, n - 1));
-            long span = max - min;
-            if (n < 64 || span < 0 || Long.numberOfLeadingZeros(span) <= indexBits) {
-                Arrays.sort(a, KEY_ORDER);
-                return a;
-            }
-            long[] packed = new long[n];
-            for (int i = 0; i < n; i++) {
-                packed[i] = (ends[i] - min) << indexBits | i;
-            }
-            Arrays.sort(packed);
-            long indexMask = (1L << indexBits) - 1;
-            Output[] out = new Output[n];
-            for (int i = 0; i < n; i++) {
-                out[i] = a[(int) (packed[i] & indexMask)];
-            }
-            for (int i = 0; i < n; ) {
-                int j = i + 1;
-                long end = packed[i] >>> indexBits;
-                while (j < n && packed[j] >>> indexBits == end) {
-                    j++;
-                }
-                if (j - i > 1) {
-                    Arrays.sort(out, i, j, KEY_ORDER);
-                }
-                i = j;
-            }
-            return out;
+            return new ResultTable(OutputSort.byKey(Arrays.copyOf(outputs, size), ends));
         }
 
         /** The slot of {@code key} (whose hash is {@code h}), or the empty slot where it would go. */

@@ -120,7 +120,7 @@ final class CheckpointCoordinator {
         last = new Completed(done.id, done.snapshots, done.triggeredAt, now, allFinished);
         durations.add(now - done.triggeredAt);
         for (Epoch e : done.epochs) {
-            run.commit(e, now);
+            e.commit(run.sink, run.visibility, now);
         }
         run.checkpointCompleted(last);
     }

@@ -3,6 +3,7 @@ package org.flowlab.sim.stream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.flowlab.sim.metrics.RecordVisibility;
 
 /**
  * What a task did between two checkpoint barriers that becomes visible only when the checkpoint
@@ -28,14 +29,6 @@ final class Epoch {
         ids[idCount++] = id;
     }
 
-    int idCount() {
-        return idCount;
-    }
-
-    int id(int i) {
-        return ids[i];
-    }
-
     void addFinalId(int id) {
         if (finalIds == null) {
             finalIds = new int[8];
@@ -52,15 +45,26 @@ final class Epoch {
         finalLineages.add(lineage);
     }
 
-    int finalIdCount() {
-        return finalIdCount;
-    }
-
-    int finalId(int i) {
-        return finalIds[i];
-    }
-
-    List<Lineage> finalLineages() {
+    private List<Lineage> finalLineages() {
         return finalLineages == null ? List.of() : finalLineages;
+    }
+
+    /** The checkpoint after this epoch completed at {@code t}: what it staged becomes visible (and final). */
+    void commit(Sink sink, RecordVisibility visibility, long t) {
+        for (SinkOutput out : outputs) {
+            sink.publish(out, t);
+        }
+        for (int i = 0; i < idCount; i++) {
+            visibility.mark(ids[i], t);
+        }
+        for (Lineage l : lineages) {
+            l.mark(visibility, t);
+        }
+        for (int i = 0; i < finalIdCount; i++) {
+            visibility.markFinal(finalIds[i], t);
+        }
+        for (Lineage l : finalLineages()) {
+            l.markFinal(visibility, t);
+        }
     }
 }

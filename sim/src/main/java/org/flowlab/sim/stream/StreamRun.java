@@ -1,34 +1,17 @@
 package org.flowlab.sim.stream;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
-import java.util.function.IntSupplier;
-import org.flowlab.sim.cluster.ClusterSpec;
-import org.flowlab.sim.cluster.ClusterTenancy;
 import org.flowlab.sim.cluster.CostModel;
 import org.flowlab.sim.engine.RunOutcome;
 import org.flowlab.sim.engine.RunStatus;
 import org.flowlab.sim.fault.FaultPlan;
-import org.flowlab.sim.fault.TaskFailureTimes;
-import org.flowlab.sim.fault.WorkerCrash;
 import org.flowlab.sim.job.Job;
-import org.flowlab.sim.job.KeyedProcess;
-import org.flowlab.sim.job.Operator;
 import org.flowlab.sim.job.ResultTable;
 import org.flowlab.sim.job.RowPredicate;
-import org.flowlab.sim.job.SessionWindows;
-import org.flowlab.sim.job.WindowAggregate;
 import org.flowlab.sim.kernel.ScheduledAction;
 import org.flowlab.sim.kernel.Simulation;
-import org.flowlab.sim.metrics.FaultTally;
-import org.flowlab.sim.metrics.LatencySummary;
 import org.flowlab.sim.metrics.RecordVisibility;
-import org.flowlab.sim.metrics.RecoveryFigures;
-import org.flowlab.sim.metrics.RunMetrics;
-import org.flowlab.sim.metrics.StalenessTimeline;
-import org.flowlab.sim.metrics.ThroughputTimeline;
 import org.flowlab.workloads.InvalidInputException;
 import org.flowlab.workloads.Trace;
 
@@ -39,11 +22,14 @@ import org.flowlab.workloads.Trace;
  *
  * <p>The run owns what outlives a restart: the visible outputs, when each input record became
  * visible, which records were late, the last completed checkpoint and the fault bookkeeping. The
- * tasks and channels are rebuilt from the job at every restart, from fresh function instances.
+ * tasks and channels are rebuilt from the job at every restart, from fresh function instances
+ * ({@link TaskGraph}). Its {@link Failover} meets crashes and task failures, and its
+ * {@link StreamFigures} count what the outcome reports.
  */
 public final class StreamRun {
 
-    private enum Phase { RUNNING, FAILING, DOWN, FINISHED, FAILED }
+    /** Running; a worker crashed and is not yet noticed; cancelled, waiting to restart; over. */
+    enum Phase { RUNNING, FAILING, DOWN, FINISHED, FAILED }
 
     final StreamConfig config;
     final Job job;
@@ -56,44 +42,23 @@ public final class StreamRun {
     final LateLog late;
     final Sink sink;
     final CheckpointCoordinator coordinator;
+    final Failover failover;
+    final StreamFigures figures;
 
     private final FaultPlan faults;
     private final boolean hasStalls;
     private final boolean hasSlowdowns;
-    private final TaskFailureTimes failureTimes;
-    private final RestartStrategy.Backoff backoff;
-    /** How many task-failure events are pending in the simulation. */
-    private IntSupplier pendingFailureEvents = () -> 0;
+    /** Each partition's log of trace positions, which the sources of every incarnation read. */
     private final int[][] logs;
-    private final int[] highWater;
-    private final ThroughputTimeline.Builder throughput = ThroughputTimeline.builder(1_000_000_000L);
     private final long startTime;
 
-    private Phase phase = Phase.RUNNING;
+    Phase phase = Phase.RUNNING;
     private int incarnation = -1;
-    private SourceTask[] sources;
-    private KeyedTask[][] stages;
-    private Task[] tasks;
+    private TaskGraph graph;
     private long activity;
     private long activityAtTrigger = -1;
 
     private ScheduledAction ticker;
-    private ScheduledAction detection;
-    private ScheduledAction restart;
-    private long failedAt;
-    private long restartNotBefore = Long.MIN_VALUE;
-    private final List<long[]> failures = new ArrayList<>();
-    private int workerCrashes;
-    private int crashesDuringCheckpoint;
-    private int taskFailures;
-    private int restarts;
-    private int restartsWithoutProgress;
-    private RunStatus status = RunStatus.COMPLETED;
-
-    private long reprocessed;
-    private long lastFirstRead = Long.MIN_VALUE;
-    private long retiredBusyNanos;
-    private long retiredBackPressuredNanos;
     private long endTime = -1;
     private RunOutcome outcome;
     private Consumer<WatermarkEvent> watermarkListener = e -> { };
@@ -114,29 +79,13 @@ public final class StreamRun {
         this.sim = new Simulation(config.seed(), startTime);
         this.hasStalls = !faults.stalls().isEmpty();
         this.hasSlowdowns = !faults.slowdowns().isEmpty();
-        this.failureTimes = faults.taskFailureTimes(config.cluster().workers(), config.seed());
-        this.backoff = config.restartStrategy().start();
+        this.failover = new Failover(this);
         this.visibility = new RecordVisibility(trace.size());
         this.late = new LateLog(trace.size());
         this.sink = new Sink(this);
         this.coordinator = new CheckpointCoordinator(this);
-        int partitions = config.sourcePartitions();
-        int[] counts = new int[partitions];
-        int[] partitionOf = new int[trace.size()];
-        for (int i = 0; i < trace.size(); i++) {
-            partitionOf[i] = StreamRecord.partition(trace.key(i), partitions);
-            counts[partitionOf[i]]++;
-        }
-        logs = new int[partitions][];
-        for (int p = 0; p < partitions; p++) {
-            logs[p] = new int[counts[p]];
-        }
-        int[] fill = new int[partitions];
-        for (int i = 0; i < trace.size(); i++) {
-            int p = partitionOf[i];
-            logs[p][fill[p]++] = i;
-        }
-        highWater = new int[partitions];
+        this.logs = TaskGraph.partitionLogs(trace, config.sourcePartitions());
+        this.figures = new StreamFigures(config.sourcePartitions());
     }
 
     /** A run of {@code job} over {@code trace}, set up at the trace's start and not yet run. */
@@ -147,12 +96,7 @@ public final class StreamRun {
         if (config.checkpointing()) {
             run.sim.schedule(run.startTime + config.checkpointInterval(), run::checkpointTimer);
         }
-        for (WorkerCrash crash : config.faults().crashes()) {
-            if (crash.at() >= run.startTime) {
-                run.sim.schedule(crash.at(), s -> run.crash(crash.worker(), crash.restartDelay()));
-            }
-        }
-        run.pendingFailureEvents = run.failureTimes.scheduleIn(run.sim, run.startTime, run::taskFailure);
+        run.failover.schedule(run.startTime);
         return run;
     }
 
@@ -173,7 +117,7 @@ public final class StreamRun {
 
     /** Whether the job has failed for good so far, and why. */
     public RunStatus status() {
-        return status;
+        return failover.status();
     }
 
     /** Runs the simulation up to virtual time {@code t}. */
@@ -199,7 +143,7 @@ public final class StreamRun {
             throw new InvalidInputException("crashWorker: the cluster has " + config.cluster().workers()
                     + " workers (0 to " + (config.cluster().workers() - 1) + "), not worker " + worker);
         }
-        crash(worker, restartDelay);
+        failover.crash(worker, restartDelay);
     }
 
     /** Runs to the end and returns the outcome (the same one on every call). */
@@ -209,7 +153,7 @@ public final class StreamRun {
             if (!isFinished()) {
                 throw new IllegalStateException("the stream run stopped at " + sim.now() + " ns without finishing");
             }
-            outcome = buildOutcome();
+            outcome = figures.outcome(this, startTime, endTime);
         }
         return outcome;
     }
@@ -222,12 +166,12 @@ public final class StreamRun {
     /** The current watermark of every keyed task, stage by stage; empty for a job without keyBy. */
     public long[] watermarks() {
         int n = 0;
-        for (KeyedTask[] stage : stages) {
+        for (KeyedTask[] stage : graph.stages) {
             n += stage.length;
         }
         long[] out = new long[n];
         int i = 0;
-        for (KeyedTask[] stage : stages) {
+        for (KeyedTask[] stage : graph.stages) {
             for (KeyedTask t : stage) {
                 out[i++] = t.watermark;
             }
@@ -262,7 +206,7 @@ public final class StreamRun {
 
     /** How many times the job has restarted so far. */
     public int restarts() {
-        return restarts;
+        return failover.restarts();
     }
 
     /** How many restarts came before the tasks running now. */
@@ -283,94 +227,38 @@ public final class StreamRun {
     // ---------------------------------------------------------------- tasks
 
     Task[] tasks() {
-        return tasks;
+        return graph.tasks;
     }
 
-    /** Builds the tasks and channels of a new incarnation, restored from {@code from} if given. */
+    /** Builds the tasks and channels of a new incarnation, restored from {@code from} if given, and starts them. */
     private void build(CheckpointCoordinator.Completed from, long t) {
         incarnation++;
-        ClusterSpec cluster = config.cluster();
-        int partitions = config.sourcePartitions();
-        int parallelism = config.parallelism();
-        int stageCount = plan.stages();
-        tasks = new Task[partitions + (stageCount - 1) * parallelism];
-        sources = new SourceTask[partitions];
-        for (int p = 0; p < partitions; p++) {
-            sources[p] = new SourceTask(this, p, p, cluster.workerOfSlot(p), logs[p], t);
-            tasks[p] = sources[p];
-        }
-        stages = new KeyedTask[stageCount - 1][];
-        for (int s = 1; s < stageCount; s++) {
-            KeyedTask[] stage = new KeyedTask[parallelism];
-            for (int j = 0; j < parallelism; j++) {
-                int slot = partitions + (s - 1) * parallelism + j;
-                stage[j] = new KeyedTask(this, s, j, slot, cluster.workerOfSlot(j), newOperator(plan.stateful[s]));
-                tasks[slot] = stage[j];
-            }
-            stages[s - 1] = stage;
-            Task[] producers = s == 1 ? sources : stages[s - 2];
-            for (Task producer : producers) {
-                producer.outputs = new Channel[parallelism];
-            }
-            for (int j = 0; j < parallelism; j++) {
-                Channel[] in = new Channel[producers.length];
-                for (int i = 0; i < producers.length; i++) {
-                    in[i] = new Channel(producers[i], stage[j], i, config.channelCapacity());
-                    producers[i].outputs[j] = in[i];
-                }
-                stage[j].connect(in);
-            }
-        }
-        if (from != null) {
-            for (Task task : tasks) {
-                Object snapshot = from.snapshots()[task.slot];
-                if (task instanceof SourceTask s) {
-                    s.restore((SourceTask.Snapshot) snapshot);
-                } else {
-                    ((KeyedTask) task).restore((KeyedTask.Snapshot) snapshot);
-                }
-                task.lastAckedCheckpoint = from.id();
-            }
-        }
-        for (KeyedTask[] stage : stages) {
+        graph = new TaskGraph(this, logs, from, t);
+        for (KeyedTask[] stage : graph.stages) {
             for (KeyedTask k : stage) {
                 watermarkListener.accept(new WatermarkEvent(k.stage, k.index, incarnation, t, k.watermark, true));
                 k.resume(t);
             }
         }
-        for (SourceTask s : sources) {
+        for (SourceTask s : graph.sources) {
             s.scheduleWake(t);
         }
     }
 
-    private StatefulOperator newOperator(int opIndex) {
-        if (opIndex < 0) {
-            return null;
+    /** The job restarts at {@code t} from its last completed checkpoint (or its start), after a failure. */
+    void restart(long t) {
+        phase = Phase.RUNNING;
+        build(coordinator.last(), t);
+        armTicker(t + config.watermarkInterval());
+        if (allFinished()) {
+            taskFinished(graph.tasks[0], t);
         }
-        Operator op = plan.ops[opIndex];
-        boolean last = job.isLast(opIndex);
-        if (op instanceof WindowAggregate w) {
-            if (w.window() instanceof SessionWindows session) {
-                return new SessionOperator(w, session.gap(), opIndex, last, config.eventTime(), job.name());
-            }
-            return new WindowOperator(w, opIndex, last, config.eventTime(), config.output(), job.name(),
-                    config.checkpointing());
-        }
-        return new ProcessOperator((KeyedProcess) op, opIndex, last, opIndex == plan.lastStateful, config.eventTime(),
-                config.output(), job.name(), config.checkpointing());
     }
 
     /** A source read the record at {@code offset} of its log at {@code t}. */
     void recordRead(SourceTask source, int offset, long t) {
         activity++;
-        if (offset < highWater[source.partition]) {
-            reprocessed++;
-            throughput.read(t, true);
-        } else {
-            highWater[source.partition] = offset + 1;
-            throughput.read(t, false);
-            lastFirstRead = Math.max(lastFirstRead, t);
-        }
+        figures.read(source.partition, offset, t);
     }
 
     /** Something changed that a checkpoint should cover (a checkpoint is skipped while nothing has). */
@@ -425,25 +313,6 @@ public final class StreamRun {
         }
     }
 
-    /** A completed checkpoint makes what a task staged before its barrier visible (and final). */
-    void commit(Epoch epoch, long t) {
-        for (SinkOutput out : epoch.outputs) {
-            sink.publish(out, t);
-        }
-        for (int i = 0; i < epoch.idCount(); i++) {
-            visibility.mark(epoch.id(i), t);
-        }
-        for (Lineage l : epoch.lineages) {
-            l.mark(visibility, t);
-        }
-        for (int i = 0; i < epoch.finalIdCount(); i++) {
-            visibility.markFinal(epoch.finalId(i), t);
-        }
-        for (Lineage l : epoch.finalLineages()) {
-            l.markFinal(visibility, t);
-        }
-    }
-
     // ---------------------------------------------------------------- watermarks and checkpoints
 
     private void armTicker(long at) {
@@ -471,7 +340,7 @@ public final class StreamRun {
         boolean anyLeft = false;
         long nextRead = Long.MAX_VALUE;
         long nextChange = Long.MAX_VALUE;
-        for (SourceTask source : sources) {
+        for (SourceTask source : graph.sources) {
             quiet &= source.quiet();
             settled &= source.settled(now);
             nextChange = Math.min(nextChange, source.nextTickChange(now));
@@ -506,7 +375,7 @@ public final class StreamRun {
         if (phase == Phase.FINISHED || phase == Phase.FAILED) {
             return;
         }
-        if (phase == Phase.RUNNING && s.pending() == pendingFailureEvents.getAsInt() && !coordinator.inProgress()) {
+        if (phase == Phase.RUNNING && s.pending() == failover.pendingFailureEvents() && !coordinator.inProgress()) {
             // Only this timer (and future task failures) is left: no task will ever run again, so the job can never finish.
             throw new IllegalStateException("job " + job.name() + ": the stream stopped making progress at "
                     + s.now() + " ns without finishing (a bug in the engine)");
@@ -531,14 +400,14 @@ public final class StreamRun {
             return;
         }
         if (!config.checkpointing()) {
-            finishJob(t);
+            end(Phase.FINISHED, t);
         } else if (!coordinator.inProgress()) {
             coordinator.trigger(t);
         }
     }
 
     private boolean allFinished() {
-        for (Task task : tasks) {
+        for (Task task : graph.tasks) {
             if (!task.finished) {
                 return false;
             }
@@ -547,229 +416,21 @@ public final class StreamRun {
     }
 
     void checkpointCompleted(CheckpointCoordinator.Completed c) {
-        restartsWithoutProgress = 0;
+        failover.progressMade();
         if (c.allFinished()) {
-            finishJob(c.completedAt());
+            end(Phase.FINISHED, c.completedAt());
         } else if (allFinished() && phase == Phase.RUNNING) {
             coordinator.trigger(sim.now());
         }
     }
 
-    private void finishJob(long t) {
-        phase = Phase.FINISHED;
+    /** The job is over at {@code t}, finished or failed for good: no more watermark ticks. */
+    void end(Phase how, long t) {
+        phase = how;
         endTime = t;
         if (ticker != null) {
             ticker.cancel();
             ticker = null;
         }
-    }
-
-    // ---------------------------------------------------------------- faults
-
-    /**
-     * A task failure on {@code worker} now: if the job runs a task there, the job fails and
-     * restarts from its last completed checkpoint (every task, as Flink's restart-all and, for a
-     * job whose stages are joined by keyBy, its region failover do). A job that is down or already
-     * failing has nothing running to fail.
-     *
-     * @return whether the job is still going, and so meets this worker's next failure
-     */
-    private boolean taskFailure(int worker) {
-        if (phase == Phase.FINISHED || phase == Phase.FAILED) {
-            return false;
-        }
-        if (phase != Phase.RUNNING) {
-            return true;
-        }
-        boolean hit = false;
-        for (Task task : tasks) {
-            if (task.worker == worker && !task.finished && !task.dead) {
-                hit = true;
-                break;
-            }
-        }
-        if (!hit) {
-            return true;
-        }
-        taskFailures++;
-        failedAt = sim.now();
-        if (detection != null) {
-            detection.cancel();
-            detection = null;
-        }
-        cancelJob();
-        restartAfterFailure(sim.now());
-        return true;
-    }
-
-    /**
-     * The job is down after a failure noticed now: the restart strategy says when it restarts
-     * (not before a crashed worker is back), or that it fails for good.
-     */
-    private void restartAfterFailure(long now) {
-        long delay = backoff.onFailure(now);
-        if (delay < 0) {
-            fail(now, "the restart strategy (" + config.restartStrategy() + ") allows no more restarts");
-            return;
-        }
-        scheduleRestart(Math.max(now + delay, restartNotBefore));
-    }
-
-    /** The job fails for good at {@code t}: nothing runs any more, and the outcome says why. */
-    private void fail(long t, String reason) {
-        phase = Phase.FAILED;
-        endTime = t;
-        status = RunStatus.failed(t, restarts, reason);
-        if (ticker != null) {
-            ticker.cancel();
-            ticker = null;
-        }
-        if (restart != null) {
-            restart.cancel();
-            restart = null;
-        }
-    }
-
-    private void crash(int worker, long restartDelay) {
-        if (phase == Phase.FINISHED || phase == Phase.FAILED) {
-            return;
-        }
-        long now = sim.now();
-        workerCrashes++;
-        restartNotBefore = Math.max(restartNotBefore, now + config.heartbeatTimeout() + restartDelay);
-        switch (phase) {
-            case RUNNING -> {
-                if (coordinator.inProgress()) {
-                    crashesDuringCheckpoint++;
-                }
-                killWorker(worker);
-                phase = Phase.FAILING;
-                failedAt = now;
-                detection = sim.schedule(now + config.heartbeatTimeout(), s -> detect());
-            }
-            case FAILING -> killWorker(worker);
-            case DOWN -> scheduleRestart(restartNotBefore);
-            default -> throw new IllegalStateException(phase.toString());
-        }
-    }
-
-    private void killWorker(int worker) {
-        for (Task task : tasks) {
-            if (task.worker == worker) {
-                task.kill();
-            }
-        }
-    }
-
-    /** The crash is noticed: cancel the job and restart it when the worker is back. */
-    private void detect() {
-        detection = null;
-        if (phase != Phase.FAILING) {
-            return;
-        }
-        cancelJob();
-        restartAfterFailure(sim.now());
-    }
-
-    private void cancelJob() {
-        for (Task task : tasks) {
-            retiredBusyNanos += task.busyNanos;
-            retiredBackPressuredNanos += task.backPressuredNanos;
-            task.kill();
-        }
-        coordinator.abort();
-        failures.add(new long[]{failedAt, -1});
-        phase = Phase.DOWN;
-    }
-
-    private void scheduleRestart(long at) {
-        if (restart != null) {
-            if (restart.time() >= at) {
-                return;
-            }
-            restart.cancel();
-        }
-        restart = sim.schedule(Math.max(at, sim.now()), s -> restartJob());
-    }
-
-    private void restartJob() {
-        restart = null;
-        if (phase != Phase.DOWN) {
-            return;
-        }
-        long now = sim.now();
-        if (restartsWithoutProgress >= RestartStrategy.MAX_RESTARTS_WITHOUT_PROGRESS) {
-            fail(now, "no progress: restarted " + restartsWithoutProgress + " times in a row from the same "
-                    + (coordinator.last() == null ? "start (no checkpoint ever completed)" : "checkpoint"));
-            return;
-        }
-        restarts++;
-        restartsWithoutProgress++;
-        restartNotBefore = Long.MIN_VALUE;
-        failures.get(failures.size() - 1)[1] = now;
-        phase = Phase.RUNNING;
-        build(coordinator.last(), now);
-        armTicker(now + config.watermarkInterval());
-        if (allFinished()) {
-            taskFinished(tasks[0], now);
-        }
-    }
-
-    // ---------------------------------------------------------------- outcome
-
-    private RunOutcome buildOutcome() {
-        long busy = retiredBusyNanos;
-        long backPressured = retiredBackPressuredNanos;
-        for (Task task : tasks) {
-            busy += task.busyNanos;
-            backPressured += task.backPressuredNanos;
-        }
-        long span = Math.max(1, endTime - startTime);
-        StalenessTimeline staleness = StalenessTimeline.from(trace, visibility.toArray(), StalenessTimeline.defaultStep(span));
-        long recoveryTime = 0;
-        for (long[] f : failures) {
-            recoveryTime = Math.max(recoveryTime, RecoveryFigures.recoveryTime(staleness, f[0], f[1] < 0 ? f[0] : f[1]));
-        }
-        long lost = visibility.invisibleCount();
-        double readSpan = trace.size() == 0 ? 1 : Math.max(1e9, lastFirstRead - trace.firstArrival());
-        // A job that failed for good read only part of the trace: its throughput is what it read.
-        long read = trace.size();
-        if (status.failed()) {
-            read = 0;
-            for (int h : highWater) {
-                read += h;
-            }
-        }
-        ClusterSpec cluster = config.cluster();
-        // The job holds its cluster from the trace's start to its end, running all along.
-        ClusterTenancy tenancy = ClusterTenancy.alwaysOn(cluster, trace);
-        tenancy.ask(startTime, 0);
-        tenancy.release(endTime);
-        long[] durations = coordinator.durations().stream().mapToLong(Long::longValue).toArray();
-        LatencySummary firstVisible = visibility.firstVisibleLatency(trace);
-        RunMetrics metrics = new RunMetrics(
-                trace.size(),
-                visibility.finalLatency(trace, firstVisible),
-                firstVisible,
-                sink.processingLatency(),
-                sink.eventTimeLatency(),
-                sink.detectionLatency(),
-                read * 1e9 / readSpan,
-                staleness.meanMs(),
-                staleness.maxMs(),
-                backPressured,
-                durations.length,
-                durations.length == 0 ? LatencySummary.EMPTY : LatencySummary.ofNanos(durations),
-                new RecoveryFigures(recoveryTime, reprocessed, sink.duplicates(), lost, restarts),
-                new FaultTally(workerCrashes, crashesDuringCheckpoint, taskFailures, restarts),
-                late.count(),
-                0,
-                tenancy.bill(endTime),
-                busy / 1e9 / cluster.slotsPerWorker(),
-                endTime,
-                staleness,
-                throughput.build(trace));
-        return new RunOutcome("stream", sink.table(), metrics, late.count(), sink.duplicates(), visibility, late.lateIds(),
-                late.judgements(), status);
     }
 }
