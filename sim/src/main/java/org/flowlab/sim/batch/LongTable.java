@@ -1,6 +1,7 @@
 package org.flowlab.sim.batch;
 
 import java.util.function.LongFunction;
+import org.flowlab.workloads.hash.LongHash;
 
 /**
  * Values by a {@code long} key (a job's grouping key): open addressing over a primitive key array,
@@ -54,14 +55,8 @@ final class LongTable<V> {
     }
 
     private static int index(long key, int mask) {
-        // MurmurHash3's fmix64: ids that differ only in their high bits still spread.
-        long h = key;
-        h ^= h >>> 33;
-        h *= 0xff51afd7ed558ccdL;
-        h ^= h >>> 33;
-        h *= 0xc4ceb9fe1a85ec53L;
-        h ^= h >>> 33;
-        return (int) h & mask;
+        // Mixed: ids that differ only in their high bits still spread.
+        return (int) LongHash.fmix64(key) & mask;
     }
 
     private void grow() {

@@ -1,6 +1,7 @@
 package org.flowlab.sim.stream;
 
 import java.util.Arrays;
+import org.flowlab.workloads.hash.LongHash;
 
 /**
  * A hash map from {@code long} keys to values, open addressing with linear probing, so the keyed
@@ -175,13 +176,13 @@ final class LongMap<V> {
     }
 
     /**
-     * The hash of a key in a table. Not {@link StreamRecord#mix} itself: the keys of one keyed task
-     * all share the low bits of their mix (that is how they were routed to it), so a table indexed
-     * by those bits would use a fraction of its slots; mixing the key with a constant first gives
-     * unrelated bits.
+     * The hash of a key in a table. Not {@link LongHash#fmix64} of the key itself: the keys of one
+     * keyed task all share the low bits of that mix (that is how they were routed to it), so a table
+     * indexed by those bits would use a fraction of its slots; mixing the key with a constant first
+     * gives unrelated bits.
      */
     static int hash(long key) {
-        return (int) StreamRecord.mix(key ^ 0x9E3779B97F4A7C15L);
+        return (int) LongHash.fmix64(key ^ LongHash.GOLDEN_GAMMA);
     }
 
     /** A key and its value. */
