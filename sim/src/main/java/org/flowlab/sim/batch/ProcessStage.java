@@ -9,6 +9,7 @@ import java.util.NavigableSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.IntFunction;
+import org.flowlab.sim.collections.LongMap;
 import org.flowlab.sim.engine.EventTimeContract;
 import org.flowlab.sim.engine.OutputMode;
 import org.flowlab.sim.job.Job;
@@ -142,7 +143,7 @@ final class ProcessStage implements SourceStage, ChangeStage {
     private final Context ctx = new Context(false);
     private final Context provisionalCtx = new Context(true);
 
-    private final LongTable<KeyState> keys = new LongTable<>();
+    private final LongMap<KeyState> keys = new LongMap<>();
     private final Map<ResultKey, Entry> byId = new HashMap<>();
     /**
      * Keys by wake time, earliest first. An entry is current while its time is still the key's

@@ -1,14 +1,19 @@
-package org.flowlab.sim.stream;
+package org.flowlab.sim.collections;
 
 import java.util.Arrays;
+import java.util.function.Consumer;
+import java.util.function.LongFunction;
 import org.flowlab.workloads.hash.LongHash;
 
 /**
- * A hash map from {@code long} keys to values, open addressing with linear probing, so the keyed
- * hot path neither boxes keys nor allocates entries. Iteration order is the table's and must never
- * decide an output's order: callers sort {@link #keys()} where order matters.
+ * A hash map from {@code long} keys (a job's grouping keys) to values, open addressing with linear
+ * probing, so the keyed hot path neither boxes keys nor allocates entries, which a hash map of
+ * {@code Long} pays on every record. Iteration order is the table's and must never decide an
+ * output's order: callers sort {@link #keys()} where order matters.
+ *
+ * @param <V> the value kept per key; never null
  */
-final class LongMap<V> {
+public final class LongMap<V> {
     private static final long EMPTY = 0;
     private long[] keys;
     private Object[] values;
@@ -17,7 +22,8 @@ final class LongMap<V> {
     private int size;
     private int mask;
 
-    LongMap() {
+    /** An empty map with room for 16 keys before it grows. */
+    public LongMap() {
         this(16);
     }
 
@@ -25,7 +31,7 @@ final class LongMap<V> {
      * A copy of {@code other} with room for {@code more} entries: its arrays copied when they have
      * the room (cheaper than putting each entry again), else its entries put into larger ones.
      */
-    LongMap(LongMap<V> other, int more) {
+    public LongMap(LongMap<V> other, int more) {
         hasZeroKey = other.hasZeroKey;
         zeroValue = other.zeroValue;
         size = other.size;
@@ -53,23 +59,26 @@ final class LongMap<V> {
         }
     }
 
-    LongMap(int expected) {
+    /** An empty map with room for {@code expected} keys before it grows. */
+    public LongMap(int expected) {
         int capacity = Integer.highestOneBit(Math.max(4, expected * 2 - 1)) << 1;
         keys = new long[capacity];
         values = new Object[capacity];
         mask = capacity - 1;
     }
 
-    int size() {
+    /** How many keys have a value. */
+    public int size() {
         return size;
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return size == 0;
     }
 
+    /** The value of {@code key}, or null. */
     @SuppressWarnings("unchecked")
-    V get(long key) {
+    public V get(long key) {
         if (key == EMPTY) {
             return hasZeroKey ? (V) zeroValue : null;
         }
@@ -87,7 +96,7 @@ final class LongMap<V> {
     }
 
     /** Sets the value of {@code key}; a null value is not allowed (use {@link #remove}). */
-    void put(long key, V value) {
+    public void put(long key, V value) {
         if (value == null) {
             throw new IllegalArgumentException("null value");
         }
@@ -118,8 +127,48 @@ final class LongMap<V> {
         }
     }
 
+    /**
+     * The value of {@code key}, made by {@code create} and kept if there is none yet; a null made
+     * value is returned and not kept.
+     */
     @SuppressWarnings("unchecked")
-    V remove(long key) {
+    public V computeIfAbsent(long key, LongFunction<? extends V> create) {
+        if (key == EMPTY) {
+            if (hasZeroKey) {
+                return (V) zeroValue;
+            }
+            V value = create.apply(key);
+            if (value != null) {
+                hasZeroKey = true;
+                zeroValue = value;
+                size++;
+            }
+            return value;
+        }
+        int i = slot(key);
+        while (true) {
+            long k = keys[i];
+            if (k == key) {
+                return (V) values[i];
+            }
+            if (k == EMPTY) {
+                V value = create.apply(key);
+                if (value != null) {
+                    keys[i] = key;
+                    values[i] = value;
+                    if (++size * 2 > keys.length) {
+                        grow();
+                    }
+                }
+                return value;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /** Removes {@code key} and returns its value, or null if it had none. */
+    @SuppressWarnings("unchecked")
+    public V remove(long key) {
         if (key == EMPTY) {
             if (!hasZeroKey) {
                 return null;
@@ -147,7 +196,7 @@ final class LongMap<V> {
     }
 
     /** The keys, sorted. */
-    long[] keys() {
+    public long[] keys() {
         long[] out = new long[size];
         int n = 0;
         if (hasZeroKey) {
@@ -164,7 +213,7 @@ final class LongMap<V> {
 
     /** Passes every value, in the table's order: for work whose result does not depend on order. */
     @SuppressWarnings("unchecked")
-    void forEachValue(java.util.function.Consumer<? super V> action) {
+    public void forEachValue(Consumer<? super V> action) {
         if (hasZeroKey) {
             action.accept((V) zeroValue);
         }
@@ -181,18 +230,18 @@ final class LongMap<V> {
      * indexed by those bits would use a fraction of its slots; mixing the key with a constant first
      * gives unrelated bits.
      */
-    static int hash(long key) {
+    public static int hash(long key) {
         return (int) LongHash.fmix64(key ^ LongHash.GOLDEN_GAMMA);
     }
 
     /** A key and its value. */
-    interface EntryConsumer<V> {
+    public interface EntryConsumer<V> {
         void accept(long key, V value);
     }
 
     /** Passes every entry, in the table's order: for work whose result does not depend on order. */
     @SuppressWarnings("unchecked")
-    void forEachEntry(EntryConsumer<? super V> action) {
+    public void forEachEntry(EntryConsumer<? super V> action) {
         if (hasZeroKey) {
             action.accept(0, (V) zeroValue);
         }
@@ -203,7 +252,8 @@ final class LongMap<V> {
         }
     }
 
-    void clear() {
+    /** Forgets every key and keeps the capacity. */
+    public void clear() {
         Arrays.fill(keys, EMPTY);
         Arrays.fill(values, null);
         hasZeroKey = false;
@@ -254,5 +304,10 @@ final class LongMap<V> {
                 values[i] = oldValues[j];
             }
         }
+    }
+
+    @Override
+    public String toString() {
+        return "LongMap(" + size + " keys)";
     }
 }
