@@ -176,18 +176,6 @@ public record EngineSettings(long batchInterval, long microbatchInterval, long c
      * {@code 250ms}; {@link DurationText#parse} reads it back to the same nanoseconds.
      */
     public static String compact(long nanos) {
-        if (nanos == 0) {
-            return "0s";
-        }
-        StringBuilder s = new StringBuilder(nanos < 0 ? "-" : "");
-        long rest = Math.abs(nanos);
-        for (int i = 0; i < UNITS.length; i++) {
-            long n = rest / UNITS[i];
-            if (n > 0) {
-                s.append(n).append(UNIT_NAMES[i]);
-                rest -= n * UNITS[i];
-            }
-        }
-        return s.toString();
+        return DurationText.exact(nanos);
     }
 }

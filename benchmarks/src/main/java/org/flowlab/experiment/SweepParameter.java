@@ -159,7 +159,7 @@ public enum SweepParameter {
     /** A value as text, the way {@code --vary} reads it: {@code 1h}, {@code 2500/s}, {@code 4}, {@code 0.01}. */
     public String format(double v) {
         return switch (kind) {
-            case DURATION, DURATION_OR_ZERO -> EngineSettings.compact((long) v);
+            case DURATION, DURATION_OR_ZERO -> DurationText.exact((long) v);
             case RATE -> plain(v) + "/s";
             case WHOLE -> Long.toString((long) v);
             case POSITIVE -> plain(v);

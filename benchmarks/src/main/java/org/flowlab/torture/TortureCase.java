@@ -10,6 +10,7 @@ import org.flowlab.experiment.Paradigm;
 import org.flowlab.sim.engine.OutputMode;
 import org.flowlab.sim.fault.FaultPlan;
 import org.flowlab.workloads.WorkloadSpec;
+import org.flowlab.workloads.text.DurationText;
 
 /**
  * One drawn run of a torture: a comparison plan built only from what {@code flowlab compare}'s
@@ -51,19 +52,19 @@ public record TortureCase(int index, String scenario, String job, long duration,
     /** The arguments of {@code flowlab compare} that run this case: every drawn setting as a flag. */
     public List<String> compareArguments() {
         List<String> a = new ArrayList<>(List.of("compare", "--scenario", scenario, "--job", job, "--seed", Long.toString(seed),
-                "--duration", EngineSettings.compact(duration), "--rate", rate + "/s",
+                "--duration", DurationText.exact(duration), "--rate", rate + "/s",
                 "--workers", Integer.toString(settings.cluster().workers()),
-                "--batch-interval", EngineSettings.compact(settings.batchInterval()),
-                "--microbatch-interval", EngineSettings.compact(settings.microbatchInterval()),
-                "--checkpoint-interval", EngineSettings.compact(settings.checkpointInterval()),
+                "--batch-interval", DurationText.exact(settings.batchInterval()),
+                "--microbatch-interval", DurationText.exact(settings.microbatchInterval()),
+                "--checkpoint-interval", DurationText.exact(settings.checkpointInterval()),
                 "--delivery", settings.delivery().text(),
-                "--watermark-delay", EngineSettings.compact(settings.eventTime().watermarkDelay()),
-                "--allowed-lateness", EngineSettings.compact(settings.eventTime().allowedLateness()),
+                "--watermark-delay", DurationText.exact(settings.eventTime().watermarkDelay()),
+                "--allowed-lateness", DurationText.exact(settings.eventTime().allowedLateness()),
                 "--output", settings.output().id(),
                 "--restart-strategy", settings.restartStrategy().toString()));
         if (settings.output() == OutputMode.UPDATES) {
             a.add("--early-fire");
-            a.add(EngineSettings.compact(settings.earlyFireInterval()));
+            a.add(DurationText.exact(settings.earlyFireInterval()));
         }
         a.add("--faults");
         a.add(faults.toString());
