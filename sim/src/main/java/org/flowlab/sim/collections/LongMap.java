@@ -46,17 +46,7 @@ public final class LongMap<V> {
         keys = new long[capacity];
         values = new Object[capacity];
         mask = capacity - 1;
-        for (int j = 0; j < other.keys.length; j++) {
-            long k = other.keys[j];
-            if (k != EMPTY) {
-                int i = slot(k);
-                while (keys[i] != EMPTY) {
-                    i = (i + 1) & mask;
-                }
-                keys[i] = k;
-                values[i] = other.values[j];
-            }
-        }
+        reinsert(other.keys, other.values);
     }
 
     /** An empty map with room for {@code expected} keys before it grows. */
@@ -82,17 +72,8 @@ public final class LongMap<V> {
         if (key == EMPTY) {
             return hasZeroKey ? (V) zeroValue : null;
         }
-        int i = slot(key);
-        while (true) {
-            long k = keys[i];
-            if (k == key) {
-                return (V) values[i];
-            }
-            if (k == EMPTY) {
-                return null;
-            }
-            i = (i + 1) & mask;
-        }
+        int i = find(key);
+        return keys[i] == EMPTY ? null : (V) values[i];
     }
 
     /** Sets the value of {@code key}; a null value is not allowed (use {@link #remove}). */
@@ -108,28 +89,17 @@ public final class LongMap<V> {
             zeroValue = value;
             return;
         }
-        int i = slot(key);
-        while (true) {
-            long k = keys[i];
-            if (k == key) {
-                values[i] = value;
-                return;
-            }
-            if (k == EMPTY) {
-                keys[i] = key;
-                values[i] = value;
-                if (++size * 2 > keys.length) {
-                    grow();
-                }
-                return;
-            }
-            i = (i + 1) & mask;
+        int i = find(key);
+        if (keys[i] == EMPTY) {
+            insertAt(i, key, value);
+        } else {
+            values[i] = value;
         }
     }
 
     /**
      * The value of {@code key}, made by {@code create} and kept if there is none yet; a null made
-     * value is returned and not kept.
+     * value is returned and not kept. {@code create} must not change this map.
      */
     @SuppressWarnings("unchecked")
     public V computeIfAbsent(long key, LongFunction<? extends V> create) {
@@ -145,25 +115,15 @@ public final class LongMap<V> {
             }
             return value;
         }
-        int i = slot(key);
-        while (true) {
-            long k = keys[i];
-            if (k == key) {
-                return (V) values[i];
-            }
-            if (k == EMPTY) {
-                V value = create.apply(key);
-                if (value != null) {
-                    keys[i] = key;
-                    values[i] = value;
-                    if (++size * 2 > keys.length) {
-                        grow();
-                    }
-                }
-                return value;
-            }
-            i = (i + 1) & mask;
+        int i = find(key);
+        if (keys[i] != EMPTY) {
+            return (V) values[i];
         }
+        V value = create.apply(key);
+        if (value != null) {
+            insertAt(i, key, value);
+        }
+        return value;
     }
 
     /** Removes {@code key} and returns its value, or null if it had none. */
@@ -179,19 +139,31 @@ public final class LongMap<V> {
             size--;
             return v;
         }
+        int i = find(key);
+        if (keys[i] == EMPTY) {
+            return null;
+        }
+        V v = (V) values[i];
+        deleteAt(i);
+        size--;
+        return v;
+    }
+
+    /** The slot that holds {@code key} (not {@link #EMPTY}), or the empty slot where it would go. */
+    private int find(long key) {
         int i = slot(key);
-        while (true) {
-            long k = keys[i];
-            if (k == EMPTY) {
-                return null;
-            }
-            if (k == key) {
-                V v = (V) values[i];
-                deleteAt(i);
-                size--;
-                return v;
-            }
+        while (keys[i] != key && keys[i] != EMPTY) {
             i = (i + 1) & mask;
+        }
+        return i;
+    }
+
+    private void insertAt(int i, long key, V value) {
+        keys[i] = key;
+        values[i] = value;
+        // Kept at most half full, so probes stay short.
+        if (++size * 2 > keys.length) {
+            grow();
         }
     }
 
@@ -293,15 +265,17 @@ public final class LongMap<V> {
         keys = new long[oldKeys.length * 2];
         values = new Object[oldKeys.length * 2];
         mask = keys.length - 1;
-        for (int j = 0; j < oldKeys.length; j++) {
-            long k = oldKeys[j];
+        reinsert(oldKeys, oldValues);
+    }
+
+    /** Puts the entries of another table's arrays into this one's, which holds none of their keys. */
+    private void reinsert(long[] fromKeys, Object[] fromValues) {
+        for (int j = 0; j < fromKeys.length; j++) {
+            long k = fromKeys[j];
             if (k != EMPTY) {
-                int i = slot(k);
-                while (keys[i] != EMPTY) {
-                    i = (i + 1) & mask;
-                }
+                int i = find(k);
                 keys[i] = k;
-                values[i] = oldValues[j];
+                values[i] = fromValues[j];
             }
         }
     }
