@@ -13,6 +13,7 @@ import org.flowlab.sim.cluster.CostModel;
 import org.flowlab.workloads.InvalidInputException;
 import org.flowlab.workloads.WorkloadSpec;
 import org.flowlab.workloads.spec.SpecReader;
+import org.flowlab.workloads.text.DurationText;
 
 /**
  * A cost profile measured on this machine: the default {@link CostModel} with the fields that
@@ -57,18 +58,6 @@ public final class CostProfile {
         return CostModel.defaults().withOverrides(new SpecReader(file.toString(), json));
     }
 
-    /** A duration in the largest unit that keeps it exact: {@code 100us}, {@code 364ns}, {@code 90s}. */
-    static String exact(long nanos) {
-        long[] sizes = {1_000_000_000L, 1_000_000L, 1_000L};
-        String[] units = {"s", "ms", "us"};
-        for (int i = 0; i < sizes.length; i++) {
-            if (nanos != 0 && nanos % sizes[i] == 0) {
-                return nanos / sizes[i] + units[i];
-            }
-        }
-        return nanos + "ns";
-    }
-
     /**
      * The profile's JSON: every field of the cost model, the measured ones from
      * {@code nanosByBenchmark} (nanoseconds per record by short benchmark name, rounded to whole
@@ -100,7 +89,7 @@ public final class CostProfile {
         Map<String, JsonObject> sections = new LinkedHashMap<>();
         fields.forEach((path, nanos) -> sections
                 .computeIfAbsent(path.substring(0, path.indexOf('.')), name -> new JsonObject())
-                .addProperty(path.substring(path.indexOf('.') + 1), exact(nanos)));
+                .addProperty(path.substring(path.indexOf('.') + 1), DurationText.inOneUnit(nanos)));
         sections.forEach(root::add);
         return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(root) + "\n";
     }

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.flowlab.workloads.InvalidInputException;
+import org.flowlab.workloads.io.AtomicFiles;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
@@ -40,33 +41,26 @@ public final class JmhSuite {
             throw new InvalidInputException("no benchmark matches '" + settings.include() + "'; known: "
                     + String.join(", ", shortNames(JmhSettings.all())));
         }
-        Path target = json.toAbsolutePath();
-        Path temp = null;
         try {
-            Files.createDirectories(target.getParent());
-            temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-            ChainedOptionsBuilder options = new OptionsBuilder()
-                    .include(settings.include())
-                    .forks(settings.forks())
-                    .warmupIterations(settings.warmupIterations())
-                    .warmupTime(timeValue(settings.warmupNanos()))
-                    .measurementIterations(settings.iterations())
-                    .measurementTime(timeValue(settings.iterationNanos()))
-                    .shouldFailOnError(true)
-                    .result(temp.toString())
-                    .resultFormat(ResultFormatType.JSON);
-            settings.params().forEach((name, values) -> options.param(name, values.toArray(String[]::new)));
-            Collection<RunResult> results = new Runner(options.build(),
-                    OutputFormatFactory.createFormatInstance(progress, VerboseMode.NORMAL)).run();
-            AtomicTextFile.moveOnto(temp, target);
-            temp = null;
-            return results;
+            Files.createDirectories(json.toAbsolutePath().getParent());
+            return AtomicFiles.writeThrough(json, temp -> {
+                ChainedOptionsBuilder options = new OptionsBuilder()
+                        .include(settings.include())
+                        .forks(settings.forks())
+                        .warmupIterations(settings.warmupIterations())
+                        .warmupTime(timeValue(settings.warmupNanos()))
+                        .measurementIterations(settings.iterations())
+                        .measurementTime(timeValue(settings.iterationNanos()))
+                        .shouldFailOnError(true)
+                        .result(temp.toString())
+                        .resultFormat(ResultFormatType.JSON);
+                settings.params().forEach((name, values) -> options.param(name, values.toArray(String[]::new)));
+                return new Runner(options.build(), OutputFormatFactory.createFormatInstance(progress, VerboseMode.NORMAL)).run();
+            });
         } catch (IOException e) {
             throw new InvalidInputException(json + ": cannot write the JMH result (" + e.getMessage() + ")");
         } catch (RunnerException e) {
             throw new IllegalStateException("JMH failed: " + e.getMessage(), e);
-        } finally {
-            AtomicTextFile.deleteQuietly(temp);
         }
     }
 

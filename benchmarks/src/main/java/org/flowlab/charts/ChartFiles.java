@@ -1,18 +1,17 @@
 package org.flowlab.charts;
 
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import org.flowlab.workloads.InvalidInputException;
+import org.flowlab.workloads.io.AtomicFiles;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
 
 /**
- * Saves charts as PNG or SVG the way every Flowlab file is written: to a temporary name in the
- * target directory, then renamed, so an interrupted run never leaves a half-drawn chart.
+ * Saves charts as PNG or SVG the way every Flowlab file is written ({@link AtomicFiles}), so an
+ * interrupted run never leaves a half-drawn chart.
  */
 public final class ChartFiles {
     private ChartFiles() {
@@ -36,33 +35,22 @@ public final class ChartFiles {
     }
 
     private interface Encoder {
-        void encode(Path tmpWithoutExtension) throws IOException;
+        void encode(Path temporary) throws IOException;
     }
 
     private static Path save(Path file, String extension, Encoder encoder) {
-        String name = file.getFileName().toString();
-        if (!name.endsWith(extension)) {
+        if (!file.getFileName().toString().endsWith(extension)) {
             throw new IllegalArgumentException(file + ": expected a file name ending in " + extension);
         }
-        Path dir = file.toAbsolutePath().getParent();
-        Path tmpBase = dir.resolve("." + name.substring(0, name.length() - extension.length()) + ".tmp");
-        // The encoders append the extension themselves.
-        Path tmp = dir.resolve(tmpBase.getFileName() + extension);
         try {
-            Files.createDirectories(dir);
-            encoder.encode(tmpBase);
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            // The temporary file keeps the extension, so the encoders add none of their own.
+            AtomicFiles.writeThrough(file, temporary -> {
+                encoder.encode(temporary);
+                return null;
+            });
             return file;
         } catch (IOException e) {
-            try {
-                Files.deleteIfExists(tmp);
-            } catch (IOException ignored) {
-                // The original failure is the one worth reporting.
-            }
             throw InvalidInputException.cannot("write the chart", file, e);
         }
     }

@@ -17,11 +17,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.flowlab.bench.AtomicTextFile;
 import org.flowlab.bench.JmhSettings;
 import org.flowlab.bench.JmhSuite;
 import org.flowlab.bench.StateFootprint;
 import org.flowlab.workloads.InvalidInputException;
+import org.flowlab.workloads.io.AtomicFiles;
 import org.flowlab.workloads.text.DurationText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -131,7 +131,7 @@ final class BenchCommand implements Runnable {
             }
         }
         array.add(JsonParser.parseString(result));
-        AtomicTextFile.write(json, new GsonBuilder().setPrettyPrinting().create().toJson(array) + "\n");
+        AtomicFiles.writeString(json, new GsonBuilder().setPrettyPrinting().create().toJson(array) + "\n");
     }
 
     /** {@code name=v1,v2} flags as a map; a flag without '=' or values is a one-line error. */

@@ -10,10 +10,10 @@ import java.util.Comparator;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.flowlab.bench.AtomicTextFile;
 import org.flowlab.bench.BenchTable;
 import org.flowlab.report.FlinkRunsTable;
 import org.flowlab.workloads.InvalidInputException;
+import org.flowlab.workloads.io.AtomicFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -80,7 +80,7 @@ final class BenchTableCommand implements Runnable {
                 System.getProperty("java.version"), name, name.replaceFirst("\\.json$", ""), note);
         String withJmh = BenchTable.rewrite(readme.toString(), readmeText, BenchTable.markdown(json.toString(), jsonText, caption));
         Path flinkRuns = ResultsLocation.root().resolve("flink");
-        AtomicTextFile.write(readme, FlinkRunsTable.rewrite(withJmh, FlinkRunsTable.markdown(
+        AtomicFiles.writeString(readme, FlinkRunsTable.rewrite(withJmh, FlinkRunsTable.markdown(
                 ResultsLocation.root().getParent() == null ? flinkRuns : ResultsLocation.root().getParent().relativize(flinkRuns), host())));
     }
 

@@ -6,12 +6,12 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
-import org.flowlab.bench.AtomicTextFile;
 import org.flowlab.bench.CostProfile;
 import org.flowlab.bench.JmhSettings;
 import org.flowlab.bench.JmhSuite;
 import org.flowlab.sim.cluster.CostModel;
 import org.flowlab.workloads.InvalidInputException;
+import org.flowlab.workloads.io.AtomicFiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -63,7 +63,7 @@ final class CalibrateCommand implements Runnable {
             throw new InvalidInputException(profile + ": is a directory; --out needs a file name");
         }
         var results = JmhSuite.run(settings, WriterStream.printStream(o), jmhJson);
-        AtomicTextFile.write(profile, CostProfile.json(JmhSuite.nanosPerOperation(results),
+        AtomicFiles.writeString(profile, CostProfile.json(JmhSuite.nanosPerOperation(results),
                 JmhSuite.scoreErrors(results), CostModel.defaults(), host, date));
         o.printf("wrote the cost profile %s (JMH result: %s)%n", profile, jmhJson);
         o.flush();

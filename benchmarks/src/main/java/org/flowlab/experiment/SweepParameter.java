@@ -243,7 +243,7 @@ public final class SweepParameter {
     /** A value as text, the way {@code --vary} reads it: {@code 1h}, {@code 2500/s}, {@code 4}, {@code 0.01}. */
     public String format(double v) {
         return switch (kind) {
-            case DURATION, DURATION_OR_ZERO -> DurationText.compact((long) v);
+            case DURATION, DURATION_OR_ZERO -> DurationText.exact((long) v);
             case RATE -> plain(v) + "/s";
             case WHOLE -> Long.toString((long) v);
             case POSITIVE -> plain(v);

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.flowlab.workloads.InvalidInputException;
+import org.flowlab.workloads.text.DurationText;
 
 /**
  * A sweep: a base comparison, the parameters to vary (every combination of their values is a
@@ -57,7 +58,7 @@ public record SweepPlan(ComparisonPlan base, List<Variation> variations, boolean
                 long required = SustainableThroughput.requiredSpan(base.settings().triggerInterval(p));
                 if (span < required) {
                     throw new InvalidInputException("sweep: --find sustainable-throughput needs a trace of at least "
-                            + DurationText.compact(required) + " for " + p.label() + " (" + (SustainableThroughput.SPAN_IN_INTERVALS + 1)
+                            + DurationText.exact(required) + " for " + p.label() + " (" + (SustainableThroughput.SPAN_IN_INTERVALS + 1)
                             + " of its intervals, and 10s) to judge its backlog; pass a longer --duration or a shorter interval,"
                             + " or leave " + p.id() + " out with --engines");
                 }

@@ -11,7 +11,7 @@ import org.flowlab.charts.SweepCharts;
 import org.flowlab.experiment.Candidate;
 import org.flowlab.experiment.ComparisonResult;
 import org.flowlab.experiment.FlinkComparisonResult;
-import org.flowlab.experiment.Sweep;
+import org.flowlab.workloads.io.AtomicFiles;
 
 /**
  * Writes what a comparison leaves in its run folder: the charts as PNG and SVG, report.html and
@@ -62,7 +62,7 @@ public final class ComparisonReport {
                 result.plan().sla()), dir, CHARTS.get(4)));
         String started = startedAt.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
         RunReport draft = RunReport.of(withFlink, runId, flowlabVersion, charts, started, System.nanoTime() - t0);
-        ReportFiles.writeString(dir.resolve("report.html"), ReportPage.html(draft, indexHref));
+        AtomicFiles.writeString(dir.resolve("report.html"), ReportPage.html(draft, indexHref));
         RunReport report = RunReport.of(withFlink, runId, flowlabVersion, charts, started, System.nanoTime() - t0);
         RunReportJson.write(report, dir.resolve("run.json"));
         return report;

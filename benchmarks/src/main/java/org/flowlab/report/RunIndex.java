@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.flowlab.workloads.InvalidInputException;
+import org.flowlab.workloads.io.AtomicFiles;
 
 /**
  * {@code index.html}: every run in a runs folder, newest first, with its scenario, job, events,
@@ -85,7 +86,7 @@ public final class RunIndex {
                     + "<th>p99 latency per record</th><th>agree</th><th>recommended</th></tr>\n").append(rows).append("</table>\n");
         }
         h.append("</body>\n</html>\n");
-        ReportFiles.writeString(indexFile, h.toString());
+        AtomicFiles.writeString(indexFile, h.toString());
         return listed;
     }
 

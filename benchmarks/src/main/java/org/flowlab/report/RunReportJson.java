@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.flowlab.workloads.InvalidInputException;
+import org.flowlab.workloads.io.AtomicFiles;
 
 /** {@link RunReport} as pretty-printed JSON and back: the format of {@code run.json}. */
 public final class RunReportJson {
@@ -37,7 +38,7 @@ public final class RunReportJson {
 
     /** Writes {@code report} to {@code file} through a temporary file. */
     public static void write(RunReport report, Path file) {
-        ReportFiles.writeString(file, toJson(report));
+        AtomicFiles.writeString(file, toJson(report));
     }
 
     /** Reads a run.json; an unreadable or malformed file is an {@link InvalidInputException} naming it. */

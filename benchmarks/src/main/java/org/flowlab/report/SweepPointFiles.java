@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.flowlab.experiment.PointStore;
 import org.flowlab.experiment.SweepPoint;
+import org.flowlab.workloads.io.AtomicFiles;
 
 /**
  * A sweep's points on disk, one JSON file each in the sweep's {@code points/} folder, named after
@@ -48,6 +49,6 @@ public final class SweepPointFiles implements PointStore {
 
     @Override
     public void save(SweepPoint point) {
-        ReportFiles.writeString(file(point.key()), GSON.toJson(point) + "\n");
+        AtomicFiles.writeString(file(point.key()), GSON.toJson(point) + "\n");
     }
 }

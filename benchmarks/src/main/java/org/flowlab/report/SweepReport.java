@@ -14,6 +14,7 @@ import org.flowlab.experiment.SweepPlan;
 import org.flowlab.experiment.SweepPoint;
 import org.flowlab.experiment.SweepResult;
 import org.flowlab.experiment.Variation;
+import org.flowlab.workloads.io.AtomicFiles;
 
 /**
  * The content of a sweep's {@code sweep.json}, and the writing of its folder: the charts, sweep.json
@@ -90,8 +91,8 @@ public record SweepReport(int schemaVersion, String sweepId, String flowlabVersi
                 result.sustainable(), result.recommendation().map(RunReport::recommendation).orElse(null), charts,
                 RunReport.Environment.current(), new WallClock(startedAt.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME),
                 result.wallNanos() / 1e9, result.computed(), result.reused()));
-        ReportFiles.writeString(dir.resolve("sweep.json"), RunReportJson.GSON.toJson(report) + "\n");
-        ReportFiles.writeString(dir.resolve("report.html"), SweepPage.html(report, indexHref));
+        AtomicFiles.writeString(dir.resolve("sweep.json"), RunReportJson.GSON.toJson(report) + "\n");
+        AtomicFiles.writeString(dir.resolve("report.html"), SweepPage.html(report, indexHref));
         return report;
     }
 

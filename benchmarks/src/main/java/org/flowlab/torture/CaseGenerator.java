@@ -19,6 +19,7 @@ import org.flowlab.sim.fault.SlowWorker;
 import org.flowlab.sim.fault.SourceStall;
 import org.flowlab.sim.fault.TaskFailure;
 import org.flowlab.sim.fault.WorkerCrash;
+import org.flowlab.workloads.hash.LongHash;
 import org.flowlab.workloads.text.DurationText;
 
 /**
@@ -246,9 +247,6 @@ public final class CaseGenerator {
 
     /** A seed for run {@code index} that differs in every bit from its neighbours' (SplitMix64's finaliser). */
     static long mix(long seed, int index) {
-        long z = seed * 0x9E3779B97F4A7C15L + index;
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
+        return LongHash.mix64(seed * LongHash.GOLDEN_GAMMA + index);
     }
 }

@@ -13,6 +13,7 @@ import org.flowlab.experiment.JobChoice;
 import org.flowlab.sim.engine.OutputMode;
 import org.flowlab.sim.fault.FaultPlan;
 import org.flowlab.workloads.WorkloadSpec;
+import org.flowlab.workloads.text.DurationText;
 
 /**
  * One drawn run of a torture: a comparison plan built only from what {@code flowlab compare}'s
@@ -57,10 +58,10 @@ public record TortureCase(int index, String scenario, String job, long duration,
     /** The arguments of {@code flowlab compare} that run this case: every drawn setting as a flag. */
     public List<String> compareArguments() {
         List<String> a = new ArrayList<>(List.of("compare", "--scenario", scenario, "--job", job, "--seed", Long.toString(seed),
-                "--duration", DurationText.compact(duration), "--rate", rate + "/s",
+                "--duration", DurationText.exact(duration), "--rate", rate + "/s",
                 "--workers", Integer.toString(settings.cluster().workers()),
-                "--watermark-delay", DurationText.compact(settings.eventTime().watermarkDelay()),
-                "--allowed-lateness", DurationText.compact(settings.eventTime().allowedLateness()),
+                "--watermark-delay", DurationText.exact(settings.eventTime().watermarkDelay()),
+                "--allowed-lateness", DurationText.exact(settings.eventTime().allowedLateness()),
                 "--output", settings.output().id()));
         List<String> named = new ArrayList<>();
         for (EngineType<?> engine : ENGINES) {

@@ -87,16 +87,6 @@ class CostProfileTest {
     }
 
     @Test
-    void durationsAreWrittenExactlyInTheLargestUnit() {
-        assertThat(CostProfile.exact(364)).isEqualTo("364ns");
-        assertThat(CostProfile.exact(100_000)).isEqualTo("100us");
-        assertThat(CostProfile.exact(2_000_000)).isEqualTo("2ms");
-        assertThat(CostProfile.exact(90_000_000_000L)).isEqualTo("90s");
-        assertThat(CostProfile.exact(1_500_000_000L)).isEqualTo("1500ms");
-        assertThat(CostProfile.exact(0)).isEqualTo("0ns");
-    }
-
-    @Test
     void aMissingMeasurementIsAnError() {
         assertThatThrownBy(() -> CostProfile.json(Map.of("OperatorBenchmark.mapFilter", 3.0), Map.of(), CostModel.defaults(), "h", "d"))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -33,7 +33,7 @@ public record ToyEngine(CommonSettings common, Settings own) implements Engine {
             List.of(EngineOption.duration("toy-delay", "delay", "Toy: how long its one run takes (default: 1m).",
                     Settings::delay, (s, d) -> new Settings(d))),
             (CommonSettings common, Settings own, FaultPlan faults, long seed) -> new ToyEngine(common, own),
-            (own, common) -> "one run, " + DurationText.compact(own.delay()), own -> 0L, "rerun", own -> "It never gives up.");
+            (own, common) -> "one run, " + DurationText.exact(own.delay()), own -> 0L, "rerun", own -> "It never gives up.");
 
     @Override
     public RunOutcome run(Job job, Trace trace) {

@@ -140,7 +140,7 @@ public record WorkloadSpec(String scenario, String source, JsonObject settings) 
             throw new InvalidInputException("duration: must be a positive duration (got " + nanos + " ns)");
         }
         JsonObject o = new JsonObject();
-        o.addProperty("duration", nanos % DurationText.NANOS_PER_MILLI == 0 ? (nanos / DurationText.NANOS_PER_MILLI) + "ms" : nanos + "ns");
+        o.addProperty("duration", DurationText.inMillisOrNanos(nanos));
         return merge(source, o);
     }
 

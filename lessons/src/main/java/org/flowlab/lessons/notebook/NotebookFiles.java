@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.flowlab.workloads.InvalidInputException;
+import org.flowlab.workloads.io.AtomicFiles;
 
 /**
  * Reads and writes {@code .ipynb} files. A file that is not an nbformat 4 notebook is a user's
@@ -38,6 +39,6 @@ public final class NotebookFiles {
 
     /** Writes {@code notebook} to {@code file} (temporary file, then rename); returns {@code file}. */
     public static Path write(Notebook notebook, Path file) {
-        return AtomicTextFile.write(file, toJson(notebook));
+        return AtomicFiles.writeString(file, toJson(notebook));
     }
 }

@@ -79,7 +79,7 @@ public final class BatchEngineTypes {
 
     /** {@code every 1h}, with {@code , updates} and retries other than the defaults named. */
     private static String describe(BatchSettings own, CommonSettings common) {
-        return "every " + DurationText.compact(own.interval()) + (common.output() == OutputMode.UPDATES ? ", updates" : "")
+        return "every " + DurationText.exact(own.interval()) + (common.output() == OutputMode.UPDATES ? ", updates" : "")
                 + (own.retries().equals(BatchRetries.DEFAULT) ? ""
                 : ", " + own.retries().maxAttempts() + " attempts per task, " + own.retries().maxRunAttempts() + " per run");
     }

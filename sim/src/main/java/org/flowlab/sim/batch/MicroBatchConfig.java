@@ -68,7 +68,7 @@ public record MicroBatchConfig(long interval, EventTimeContract eventTime, Outpu
     /** A short name for tables, for example {@code micro-batch(1s)}. */
     @Override
     public String engineName() {
-        return "micro-batch(" + ScheduleText.compact(interval) + ")";
+        return "micro-batch(" + DurationText.inOneUnit(interval) + ")";
     }
 
     public MicroBatchConfig withInterval(long i) {

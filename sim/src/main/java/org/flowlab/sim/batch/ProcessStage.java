@@ -8,6 +8,7 @@ import java.util.NavigableSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.IntFunction;
+import org.flowlab.sim.collections.LongMap;
 import org.flowlab.sim.engine.EventTimeContract;
 import org.flowlab.sim.engine.OutputMode;
 import org.flowlab.sim.job.Job;
@@ -56,7 +57,7 @@ final class ProcessStage implements SourceStage, ChangeStage {
     private final ProvisionalEvaluation provisionalRuns;
     private final ProcessStageContext ctx;
 
-    private final LongTable<ProcessStageKey> keys = new LongTable<>();
+    private final LongMap<ProcessStageKey> keys = new LongMap<>();
     private final Map<ResultKey, ProcessInput> byId = new HashMap<>();
     /**
      * Keys by wake time, earliest first. An entry is current while its time is still the key's

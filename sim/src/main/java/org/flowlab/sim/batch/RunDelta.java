@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.flowlab.sim.engine.LateJudgements;
 import org.flowlab.sim.job.ResultKey;
+import org.flowlab.workloads.hash.LongHash;
 
 /**
  * What one run changes, computed when it starts and applied at its commit: the outputs it
@@ -146,14 +147,8 @@ final class RunDelta {
         }
 
         static int bucket(long key) {
-            // A 64-bit finaliser (MurmurHash3's fmix64) so that nearby keys spread over all buckets.
-            long h = key;
-            h ^= h >>> 33;
-            h *= 0xff51afd7ed558ccdL;
-            h ^= h >>> 33;
-            h *= 0xc4ceb9fe1a85ec53L;
-            h ^= h >>> 33;
-            return (int) (h & (BUCKETS - 1));
+            // Mixed so that nearby keys spread over all buckets.
+            return (int) (LongHash.fmix64(key) & (BUCKETS - 1));
         }
     }
 }

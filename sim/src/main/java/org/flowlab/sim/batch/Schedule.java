@@ -115,7 +115,7 @@ public sealed interface Schedule permits Schedule.FixedInterval, Schedule.DailyA
 
         @Override
         public String toString() {
-            return "every " + ScheduleText.compact(every);
+            return "every " + DurationText.inOneUnit(every);
         }
     }
 

@@ -6,7 +6,6 @@ import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.flowlab.workloads.InvalidInputException;
-import org.flowlab.workloads.text.DurationText;
 
 /** The text forms of {@link Schedule}: patterns, times of day, exact durations and error messages. */
 final class ScheduleText {
@@ -41,19 +40,6 @@ final class ScheduleText {
 
     static String hhmm(LocalTime t) {
         return String.format(Locale.ROOT, "%02d:%02d", t.getHour(), t.getMinute());
-    }
-
-    /** A duration in the largest unit that divides it, so {@link DurationText#parse} reads it back exactly. */
-    static String compact(long nanos) {
-        long[] units = {DurationText.NANOS_PER_DAY, DurationText.NANOS_PER_HOUR, DurationText.NANOS_PER_MINUTE,
-                DurationText.NANOS_PER_SECOND, DurationText.NANOS_PER_MILLI, 1_000L, 1L};
-        String[] names = {"d", "h", "m", "s", "ms", "us", "ns"};
-        for (int i = 0; i < units.length; i++) {
-            if (nanos % units[i] == 0) {
-                return nanos / units[i] + names[i];
-            }
-        }
-        throw new IllegalStateException("unreachable");
     }
 
     static void requireWholeMinutes(String form, LocalTime t) {

@@ -2,6 +2,7 @@ package org.flowlab.sim.batch;
 
 import java.util.Comparator;
 import org.flowlab.sim.job.ResultKey;
+import org.flowlab.workloads.hash.LongHash;
 
 /**
  * One (key, window) of a window aggregate. Sorted by window end first, so a watermark finalises
@@ -41,17 +42,7 @@ record SlotKey(long key, long start, long end) {
 
     /** The hash of the slot (key, start, end), well spread over all 32 bits. */
     static int hash(long key, long start, long end) {
-        long h = mix(key + 31 * mix(start + 31 * end));
+        long h = LongHash.fmix64(key + 31 * LongHash.fmix64(start + 31 * end));
         return (int) (h ^ (h >>> 32));
-    }
-
-    private static long mix(long x) {
-        long h = x;
-        h ^= h >>> 33;
-        h *= 0xff51afd7ed558ccdL;
-        h ^= h >>> 33;
-        h *= 0xc4ceb9fe1a85ec53L;
-        h ^= h >>> 33;
-        return h;
     }
 }

@@ -9,6 +9,7 @@ import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.ToIntFunction;
+import org.flowlab.sim.collections.LongMap;
 import org.flowlab.sim.engine.EventTimeContract;
 import org.flowlab.sim.job.Job;
 import org.flowlab.sim.job.ResultKey;
@@ -134,7 +135,7 @@ final class WindowAccumulatorStage implements SourceStage {
     private final SlotTable slots = new SlotTable();
     /** The slots the run in progress has rows for, in the order it first touched them. */
     private final List<Slot> touched = new ArrayList<>();
-    private final LongTable<TreeMap<Long, Slot>> sessions = new LongTable<>();
+    private final LongMap<TreeMap<Long, Slot>> sessions = new LongMap<>();
     /** The sessions the run in progress made, some swallowed again since. */
     private final List<Slot> touchedSessions = new ArrayList<>();
     private final PriorityQueue<Slot> dirty = new PriorityQueue<>(BY_END);

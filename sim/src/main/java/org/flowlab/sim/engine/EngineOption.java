@@ -48,7 +48,7 @@ public record EngineOption<S>(String name, String jsonName, String paramLabel, S
     public static <S> EngineOption<S> duration(String name, String jsonName, String description, ToLongFunction<S> get,
                                                DurationSetter<S> set) {
         return new EngineOption<>(name, jsonName, "D", description, true,
-                s -> DurationText.compact(get.applyAsLong(s)), (s, text) -> set.with(s, positiveDuration(name, text)));
+                s -> DurationText.exact(get.applyAsLong(s)), (s, text) -> set.with(s, positiveDuration(name, text)));
     }
 
     /** {@code text} as a positive duration, or an error naming the option and what it allows. */

@@ -269,38 +269,11 @@ public record FaultPlan(List<Fault> faults) {
         return s.toString();
     }
 
-    private static final long[] UNITS = {DurationText.NANOS_PER_DAY, DurationText.NANOS_PER_HOUR,
-            DurationText.NANOS_PER_MINUTE, DurationText.NANOS_PER_SECOND, DurationText.NANOS_PER_MILLI, 1_000L, 1L};
-    private static final String[] UNIT_NAMES = {"d", "h", "m", "s", "ms", "us", "ns"};
-
     /** A number as text that {@link Double#parseDouble} reads back exactly: {@code 4}, {@code 2.5}, {@code 1.0E-4}. */
     static String exactNumber(double d) {
         if (d == Math.rint(d) && Math.abs(d) < 1e15) {
             return Long.toString((long) d);
         }
         return Double.toString(d);
-    }
-
-    /**
-     * A duration as text that {@link DurationText#parse} reads back to the same nanoseconds:
-     * {@code 1h30m}, {@code 1s500ms}, {@code 0s}. Unlike {@link DurationText#format} it never rounds.
-     */
-    public static String exactDuration(long nanos) {
-        if (nanos == 0) {
-            return "0s";
-        }
-        if (nanos < 0) {
-            throw new IllegalArgumentException("negative duration " + nanos);
-        }
-        StringBuilder s = new StringBuilder();
-        long rest = nanos;
-        for (int i = 0; i < UNITS.length; i++) {
-            long n = rest / UNITS[i];
-            if (n > 0) {
-                s.append(n).append(UNIT_NAMES[i]);
-                rest -= n * UNITS[i];
-            }
-        }
-        return s.toString();
     }
 }

@@ -19,13 +19,13 @@ public record RandomTaskFailures(long mtbf) implements Fault {
 
     public RandomTaskFailures {
         if (mtbf < MIN_MTBF) {
-            throw new InvalidInputException("task-fail: mtbf must be at least 1s (got " + FaultPlan.exactDuration(Math.max(0, mtbf))
+            throw new InvalidInputException("task-fail: mtbf must be at least 1s (got " + DurationText.exact(Math.max(0, mtbf))
                     + ")");
         }
     }
 
     @Override
     public String toString() {
-        return "task-fail:mtbf=" + FaultPlan.exactDuration(mtbf);
+        return "task-fail:mtbf=" + DurationText.exact(mtbf);
     }
 }

@@ -1,6 +1,7 @@
 package org.flowlab.sim.fault;
 
 import org.flowlab.workloads.InvalidInputException;
+import org.flowlab.workloads.text.DurationText;
 
 /**
  * Worker {@code worker} runs {@code factor} times slower during {@code [from, to)}: every task on
@@ -26,7 +27,7 @@ public record SlowWorker(int worker, double factor, long from, long to) implemen
         }
         if (to <= from) {
             throw new InvalidInputException("slow: the period must end after it starts (got "
-                    + FaultPlan.exactDuration(from) + ".." + FaultPlan.exactDuration(to) + ")");
+                    + DurationText.exact(from) + ".." + DurationText.exact(to) + ")");
         }
     }
 
@@ -37,6 +38,6 @@ public record SlowWorker(int worker, double factor, long from, long to) implemen
 
     @Override
     public String toString() {
-        return "slow:worker=" + worker + ",x" + FaultPlan.exactNumber(factor) + "@" + FaultPlan.exactDuration(from) + ".." + FaultPlan.exactDuration(to);
+        return "slow:worker=" + worker + ",x" + FaultPlan.exactNumber(factor) + "@" + DurationText.exact(from) + ".." + DurationText.exact(to);
     }
 }

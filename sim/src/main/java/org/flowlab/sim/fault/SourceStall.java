@@ -1,6 +1,7 @@
 package org.flowlab.sim.fault;
 
 import org.flowlab.workloads.InvalidInputException;
+import org.flowlab.workloads.text.DurationText;
 
 /**
  * The input stalls during {@code [from, to)}: nothing is read from the sources (a broker outage);
@@ -17,7 +18,7 @@ public record SourceStall(long from, long to) implements Fault {
         }
         if (to <= from) {
             throw new InvalidInputException("stall: the period must end after it starts (got "
-                    + FaultPlan.exactDuration(from) + ".." + FaultPlan.exactDuration(to) + ")");
+                    + DurationText.exact(from) + ".." + DurationText.exact(to) + ")");
         }
     }
 
@@ -28,6 +29,6 @@ public record SourceStall(long from, long to) implements Fault {
 
     @Override
     public String toString() {
-        return "stall:source@" + FaultPlan.exactDuration(from) + ".." + FaultPlan.exactDuration(to);
+        return "stall:source@" + DurationText.exact(from) + ".." + DurationText.exact(to);
     }
 }

@@ -1,6 +1,7 @@
 package org.flowlab.sim.fault;
 
 import org.flowlab.workloads.InvalidInputException;
+import org.flowlab.workloads.text.DurationText;
 
 /**
  * A task failure on worker {@code worker} at {@code at}: whatever runs on that worker at that
@@ -25,6 +26,6 @@ public record TaskFailure(int worker, long at) implements Fault {
 
     @Override
     public String toString() {
-        return "task-fail:worker=" + worker + "@" + FaultPlan.exactDuration(at);
+        return "task-fail:worker=" + worker + "@" + DurationText.exact(at);
     }
 }

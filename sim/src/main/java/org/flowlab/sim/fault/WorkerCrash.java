@@ -1,6 +1,7 @@
 package org.flowlab.sim.fault;
 
 import org.flowlab.workloads.InvalidInputException;
+import org.flowlab.workloads.text.DurationText;
 
 /**
  * Worker {@code worker} dies at {@code at}: every task on it stops. Engines notice after their
@@ -30,6 +31,6 @@ public record WorkerCrash(int worker, long at, long restartDelay) implements Fau
 
     @Override
     public String toString() {
-        return "crash:worker=" + worker + "@" + FaultPlan.exactDuration(at) + "+" + FaultPlan.exactDuration(restartDelay);
+        return "crash:worker=" + worker + "@" + DurationText.exact(at) + "+" + DurationText.exact(restartDelay);
     }
 }

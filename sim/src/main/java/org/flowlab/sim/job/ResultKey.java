@@ -1,5 +1,7 @@
 package org.flowlab.sim.job;
 
+import org.flowlab.workloads.hash.LongHash;
+
 /**
  * What identifies one output of a job, the same in every engine:
  * <ul>
@@ -54,18 +56,8 @@ public record ResultKey(long key, long windowStart, long windowEnd, long seq) im
      */
     @Override
     public int hashCode() {
-        long h = mix(key + 31 * mix(windowStart + 31 * mix(windowEnd + 31 * seq)));
+        long h = LongHash.fmix64(key + 31 * LongHash.fmix64(windowStart + 31 * LongHash.fmix64(windowEnd + 31 * seq)));
         return (int) (h ^ (h >>> 32));
-    }
-
-    private static long mix(long x) {
-        long h = x;
-        h ^= h >>> 33;
-        h *= 0xff51afd7ed558ccdL;
-        h ^= h >>> 33;
-        h *= 0xc4ceb9fe1a85ec53L;
-        h ^= h >>> 33;
-        return h;
     }
 
     /** For example {@code key 7 [10s, 20s)} or {@code key 3 at 1.5s #1}. */

@@ -254,7 +254,8 @@ public final class ResultTable {
         private long[] ends = new long[16];
         private int size;
         /**
-         * Open addressing, linear probing: each slot holds a key's hash in its high half and its
+         * Open addressing, linear probing: each slot holds a key's hash ({@link ResultKey#hashCode},
+         * which only finds outputs: their order is the sort's) in its high half and its
          * index into {@link #outputs} plus one in its low half, 0 when empty; probes compare hashes
          * before they look at a key, and growing needs no key at all.
          */
@@ -266,7 +267,7 @@ public final class ResultTable {
 
         /** Adds an output; a different value at a key already present is an error. */
         public Builder add(Output output) {
-            int h = hash(output.at());
+            int h = output.at().hashCode();
             int slot = find(output.at(), h);
             if (index[slot] == 0) {
                 insert(slot, h, output);
@@ -290,7 +291,7 @@ public final class ResultTable {
         /** Sets the value at a key, replacing any earlier one, and returns the value replaced, or null. */
         public Object upsert(ResultKey key, Object value) {
             Output output = new Output(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
-            int h = hash(key);
+            int h = key.hashCode();
             int slot = find(key, h);
             if (index[slot] == 0) {
                 insert(slot, h, output);
@@ -307,7 +308,7 @@ public final class ResultTable {
          * last output takes the freed place, so the outputs stay dense for {@link #build}.
          */
         public Object remove(ResultKey key) {
-            int h = hash(Objects.requireNonNull(key, "key"));
+            int h = Objects.requireNonNull(key, "key").hashCode();
             int slot = find(key, h);
             if (index[slot] == 0) {
                 return null;
@@ -318,7 +319,7 @@ public final class ResultTable {
             int last = --size;
             if (i != last) {
                 Output moved = outputs[last];
-                int movedSlot = find(moved.at(), hash(moved.at()));
+                int movedSlot = find(moved.at(), moved.at().hashCode());
                 index[movedSlot] = (index[movedSlot] & 0xFFFF_FFFF_0000_0000L) | (i + 1);
                 outputs[i] = moved;
                 ends[i] = ends[last];
@@ -413,15 +414,6 @@ public final class ResultTable {
                 }
             }
             index = grown;
-        }
-
-        private static int hash(ResultKey k) {
-            long h = k.key() * 0x9E3779B97F4A7C15L + k.windowStart();
-            h = h * 0x9E3779B97F4A7C15L + k.windowEnd();
-            h = h * 0x9E3779B97F4A7C15L + k.seq();
-            h ^= h >>> 29;
-            h *= 0xBF58476D1CE4E5B9L;
-            return (int) (h ^ (h >>> 32));
         }
     }
 }

@@ -2,6 +2,7 @@ package org.flowlab.sim.stream;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.flowlab.sim.collections.LongMap;
 import org.flowlab.sim.engine.EventTimeContract;
 import org.flowlab.sim.engine.OutputMode;
 import org.flowlab.sim.job.KeyedProcess;

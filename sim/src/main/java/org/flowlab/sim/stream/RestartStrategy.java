@@ -86,7 +86,7 @@ public sealed interface RestartStrategy {
 
         @Override
         public String toString() {
-            return "fixed-delay:attempts=" + attempts + ",delay=" + org.flowlab.sim.fault.FaultPlan.exactDuration(delay);
+            return "fixed-delay:attempts=" + attempts + ",delay=" + DurationText.exact(delay);
         }
     }
 
@@ -142,8 +142,8 @@ public sealed interface RestartStrategy {
 
         @Override
         public String toString() {
-            return "exponential-delay:initial=" + org.flowlab.sim.fault.FaultPlan.exactDuration(initial) + ",max=" + org.flowlab.sim.fault.FaultPlan.exactDuration(max)
-                    + ",multiplier=" + multiplier + ",reset=" + org.flowlab.sim.fault.FaultPlan.exactDuration(reset)
+            return "exponential-delay:initial=" + DurationText.exact(initial) + ",max=" + DurationText.exact(max)
+                    + ",multiplier=" + multiplier + ",reset=" + DurationText.exact(reset)
                     + (attempts == Integer.MAX_VALUE ? "" : ",attempts=" + attempts);
         }
     }

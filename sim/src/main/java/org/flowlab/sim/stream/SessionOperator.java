@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.flowlab.sim.collections.LongMap;
 import org.flowlab.sim.engine.EventTimeContract;
 import org.flowlab.sim.job.ResultKey;
 import org.flowlab.sim.job.Row;

@@ -1,6 +1,7 @@
 package org.flowlab.sim.stream;
 
 import java.util.Arrays;
+import org.flowlab.sim.collections.LongMap;
 
 /**
  * The checkpoints of one operator's keyed state as a changelog, as Flink's changelog state backend

@@ -56,9 +56,9 @@ public final class StreamEngineType {
 
     /** {@code at-least-once, checkpoint every 1m}, with early firing and a restart strategy other than the default named. */
     private static String describe(StreamSettings own, CommonSettings common) {
-        return own.delivery().text() + ", checkpoint every " + DurationText.compact(own.checkpointInterval())
+        return own.delivery().text() + ", checkpoint every " + DurationText.exact(own.checkpointInterval())
                 + (common.output() == OutputMode.UPDATES
-                ? ", updates (windows fire early every " + DurationText.compact(own.earlyFireInterval()) + ")" : "")
+                ? ", updates (windows fire early every " + DurationText.exact(own.earlyFireInterval()) + ")" : "")
                 + (own.restartStrategy().equals(RestartStrategy.DEFAULT) ? "" : ", restart strategy " + own.restartStrategy());
     }
 }

@@ -2,6 +2,7 @@ package org.flowlab.sim.stream;
 
 import org.flowlab.sim.job.ResultKey;
 import org.flowlab.sim.job.Row;
+import org.flowlab.workloads.hash.LongHash;
 
 /**
  * A row travelling between tasks, with what the engine needs beside it: the output key of the
@@ -42,19 +43,8 @@ final class StreamRecord {
         return Math.max(watermark, lateBound);
     }
 
-    /** A well-mixed hash of a key (MurmurHash3's finaliser), for partitions and routing. */
-    static long mix(long key) {
-        long h = key;
-        h ^= h >>> 33;
-        h *= 0xff51afd7ed558ccdL;
-        h ^= h >>> 33;
-        h *= 0xc4ceb9fe1a85ec53L;
-        h ^= h >>> 33;
-        return h;
-    }
-
-    /** Which of {@code n} partitions or tasks a key goes to. */
+    /** Which of {@code n} partitions or tasks a key goes to: by its well-mixed hash (MurmurHash3's finaliser). */
     static int partition(long key, int n) {
-        return (int) Long.remainderUnsigned(mix(key), n);
+        return (int) Long.remainderUnsigned(LongHash.fmix64(key), n);
     }
 }

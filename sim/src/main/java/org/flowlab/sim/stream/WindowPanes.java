@@ -3,6 +3,7 @@ package org.flowlab.sim.stream;
 import static org.flowlab.sim.stream.PaneChunk.NO_ID;
 
 import java.util.Arrays;
+import org.flowlab.sim.collections.LongMap;
 import java.util.List;
 
 /**

@@ -16,8 +16,8 @@ import net.jqwik.api.statistics.Statistics;
 
 /**
  * The batch engines' primitive collections agree with the java.util ones they replace, on any
- * sequence of operations: {@link TimerSet} with a sorted set of longs, {@link LongTable},
- * {@link SlotTable} and {@link NamedValues} with hash maps.
+ * sequence of operations: {@link TimerSet} with a sorted set of longs, {@link SlotTable} and
+ * {@link NamedValues} with hash maps. ({@code LongMap} has its own properties in its package.)
  */
 class PrimitiveCollectionsProperties {
 
@@ -64,21 +64,6 @@ class PrimitiveCollectionsProperties {
         Arbitrary<TimerOp> op = Combinators.combine(Arbitraries.integers().between(0, 2),
                 Arbitraries.longs().between(-20, 20)).as(TimerOp::new);
         return op.list().ofMaxSize(200);
-    }
-
-    @Property(tries = 200)
-    void longTableAgreesWithAHashMap(@ForAll("keys") List<Long> keys) {
-        LongTable<String> table = new LongTable<>();
-        Map<Long, String> reference = new HashMap<>();
-        for (long key : keys) {
-            assertThat(table.get(key)).isEqualTo(reference.get(key));
-            String value = table.computeIfAbsent(key, k -> "v" + k);
-            assertThat(value).isEqualTo(reference.computeIfAbsent(key, k -> "v" + k));
-            assertThat(table.size()).isEqualTo(reference.size());
-        }
-        for (long key : reference.keySet()) {
-            assertThat(table.get(key)).isEqualTo(reference.get(key));
-        }
     }
 
     @Property(tries = 200)

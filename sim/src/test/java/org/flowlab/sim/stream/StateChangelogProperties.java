@@ -13,6 +13,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.statistics.Statistics;
+import org.flowlab.sim.collections.LongMap;
 
 /**
  * Every version a changelog hands out holds exactly the state at its checkpoint, however many

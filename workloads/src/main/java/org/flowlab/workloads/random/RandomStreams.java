@@ -3,6 +3,7 @@ package org.flowlab.workloads.random;
 import java.nio.charset.StandardCharsets;
 import org.apache.commons.math3.random.RandomGenerator;
 import org.apache.commons.math3.random.Well19937c;
+import org.flowlab.workloads.hash.LongHash;
 
 /**
  * Named random streams split from one run seed. Each consumer asks for its own stream by name
@@ -37,13 +38,6 @@ public final class RandomStreams {
             hash ^= b & 0xff;
             hash *= 0x100000001b3L;
         }
-        return mix(seed ^ mix(hash));
-    }
-
-    private static long mix(long z) {
-        z += 0x9e3779b97f4a7c15L;
-        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
-        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
-        return z ^ (z >>> 31);
+        return LongHash.splitMix64(seed ^ LongHash.splitMix64(hash));
     }
 }

@@ -6,8 +6,10 @@ import java.util.regex.Pattern;
 
 /**
  * Durations as people write them ({@code 500ms}, {@code 10s}, {@code 5m}, {@code 2h}, {@code 1d},
- * also {@code 1.5s}, {@code 250us}, {@code 1h30m}) to virtual nanoseconds, and back for display
- * ({@code 850 ms}, {@code 2.4 s}, {@code 3 h 05 m}).
+ * also {@code 1.5s}, {@code 250us}, {@code 1h30m}) to virtual nanoseconds, and back: rounded for
+ * display ({@link #format}: {@code 850 ms}, {@code 2.4 s}, {@code 3 h 05 m}), or exactly, in the
+ * forms {@link #parse} reads back to the same nanoseconds ({@link #exact}: {@code 1h30m};
+ * {@link #inOneUnit}: {@code 90m}; {@link #inMillisOrNanos}: {@code 5400000ms}).
  */
 public final class DurationText {
     public static final long NANOS_PER_MILLI = 1_000_000L;
@@ -18,6 +20,10 @@ public final class DurationText {
 
     /** What {@link #parse} accepts, for error messages. */
     public static final String ALLOWED = "a duration such as 500ms, 10s, 5m, 2h, 1d or 1h30m";
+
+    private static final long[] UNITS = {NANOS_PER_DAY, NANOS_PER_HOUR, NANOS_PER_MINUTE, NANOS_PER_SECOND,
+            NANOS_PER_MILLI, 1_000L, 1L};
+    private static final String[] UNIT_NAMES = {"d", "h", "m", "s", "ms", "us", "ns"};
 
     private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ns|us|ms|s|m|h|d)");
 
@@ -61,30 +67,6 @@ public final class DurationText {
             case "d" -> NANOS_PER_DAY;
             default -> throw new IllegalStateException(unit);
         };
-    }
-
-    private static final long[] UNITS = {NANOS_PER_DAY, NANOS_PER_HOUR, NANOS_PER_MINUTE, NANOS_PER_SECOND,
-            NANOS_PER_MILLI, 1_000L, 1L};
-    private static final String[] UNIT_NAMES = {"d", "h", "m", "s", "ms", "us", "ns"};
-
-    /**
-     * A duration the way flags write it, exactly and briefly: {@code 1h30m}, {@code 10s}, {@code 250ms};
-     * {@link #parse} reads it back to the same nanoseconds.
-     */
-    public static String compact(long nanos) {
-        if (nanos == 0) {
-            return "0s";
-        }
-        StringBuilder s = new StringBuilder(nanos < 0 ? "-" : "");
-        long rest = Math.abs(nanos);
-        for (int i = 0; i < UNITS.length; i++) {
-            long n = rest / UNITS[i];
-            if (n > 0) {
-                s.append(n).append(UNIT_NAMES[i]);
-                rest -= n * UNITS[i];
-            }
-        }
-        return s.toString();
     }
 
     /** Formats nanoseconds for people: {@code 850 ms}, {@code 2.4 s}, {@code 3 h 05 m}. */
@@ -143,5 +125,45 @@ public final class DurationText {
         }
         String s = String.format(Locale.ROOT, "%.1f", x);
         return s.endsWith(".0") ? s.substring(0, s.length() - 2) : s;
+    }
+
+    /**
+     * A duration exactly and briefly, as flags and fault plans write it: a sum of whole units from
+     * days down, {@code 1h30m}, {@code 1s500ms}, {@code 0s}; a negative one starts with {@code -}.
+     */
+    public static String exact(long nanos) {
+        if (nanos == 0) {
+            return "0s";
+        }
+        StringBuilder s = new StringBuilder(nanos < 0 ? "-" : "");
+        long rest = Math.abs(nanos);
+        for (int i = 0; i < UNITS.length; i++) {
+            long n = rest / UNITS[i];
+            if (n > 0) {
+                s.append(n).append(UNIT_NAMES[i]);
+                rest -= n * UNITS[i];
+            }
+        }
+        return s.toString();
+    }
+
+    /**
+     * A duration exactly, in the largest single unit that divides it, as schedules and cost
+     * profiles write it: {@code 90m}, {@code 1500ms}, {@code 364ns}, {@code 0s}.
+     */
+    public static String inOneUnit(long nanos) {
+        if (nanos == 0) {
+            return "0s";
+        }
+        for (int i = 0; ; i++) {
+            if (nanos % UNITS[i] == 0) {
+                return nanos / UNITS[i] + UNIT_NAMES[i];
+            }
+        }
+    }
+
+    /** A duration exactly, in whole milliseconds if it has no smaller part, else in nanoseconds: a workload spec's duration. */
+    public static String inMillisOrNanos(long nanos) {
+        return nanos % NANOS_PER_MILLI == 0 ? (nanos / NANOS_PER_MILLI) + "ms" : nanos + "ns";
     }
 }

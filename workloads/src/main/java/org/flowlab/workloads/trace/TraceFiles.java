@@ -1,24 +1,15 @@
 package org.flowlab.workloads.trace;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import org.flowlab.workloads.InvalidInputException;
 import org.flowlab.workloads.Trace;
+import org.flowlab.workloads.io.AtomicFiles;
 
 /**
  * Trace files: JSON Lines, one header line and then one line per event in arrival order.
@@ -50,50 +41,10 @@ public final class TraceFiles {
      */
     public static void write(Trace trace, Path file) {
         TraceFileWriter formatter = new TraceFileWriter(trace);
-        Path target = file.toAbsolutePath();
-        Path temp = null;
         try {
-            temp = createTemp(target);
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                // A strict encoder: an unpaired surrogate in a name fails the write instead of becoming '?'.
-                Writer out = new BufferedWriter(new OutputStreamWriter(Channels.newOutputStream(channel),
-                        StandardCharsets.UTF_8.newEncoder()), 1 << 16);
-                formatter.writeTo(out);
-                out.flush();
-                channel.force(true);
-            }
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            temp = null;
+            AtomicFiles.writeText(file, formatter::writeTo);
         } catch (IOException e) {
-            throw new InvalidInputException(file + ": cannot write the trace file (" + describeWrite(e, target) + ")", e);
-        } finally {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // The write already failed; that error is the one to report.
-                }
-            }
-        }
-    }
-
-    /**
-     * A new, empty file beside the target, named after it and this process, with ordinary
-     * permissions (createTempFile's are owner-only, and the rename would keep them).
-     */
-    private static Path createTemp(Path target) throws IOException {
-        Path dir = target.getParent();
-        String base = "." + target.getFileName() + "." + ProcessHandle.current().pid() + "-";
-        for (int n = 0; ; n++) {
-            try {
-                return Files.createFile(dir.resolve(base + n + ".tmp"));
-            } catch (FileAlreadyExistsException e) {
-                // Another write of the same file in this process, or one left by a crash; try the next name.
-            }
+            throw new InvalidInputException(file + ": cannot write the trace file (" + describeWrite(e, file.toAbsolutePath()) + ")", e);
         }
     }
 

@@ -3,6 +3,7 @@ package org.flowlab.sim.job.aggregate;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
+import org.flowlab.workloads.hash.LongHash;
 
 /**
  * An immutable set of longs, the accumulator of an exact distinct count. Adding returns a new set
@@ -115,10 +116,7 @@ public final class DistinctLongs {
 
     /** SplitMix64's finaliser: a bijection, so distinct values never share a priority. */
     private static long priority(long v) {
-        long z = v + 0x9E3779B97F4A7C15L;
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
+        return LongHash.splitMix64(v);
     }
 
     private record Node(long value, long priority, Node left, Node right) {

@@ -1,13 +1,19 @@
-package org.flowlab.sim.stream;
+package org.flowlab.sim.collections;
 
 import java.util.Arrays;
+import java.util.function.Consumer;
+import java.util.function.LongFunction;
+import org.flowlab.workloads.hash.LongHash;
 
 /**
- * A hash map from {@code long} keys to values, open addressing with linear probing, so the keyed
- * hot path neither boxes keys nor allocates entries. Iteration order is the table's and must never
- * decide an output's order: callers sort {@link #keys()} where order matters.
+ * A hash map from {@code long} keys (a job's grouping keys) to values, open addressing with linear
+ * probing, so the keyed hot path neither boxes keys nor allocates entries, which a hash map of
+ * {@code Long} pays on every record. Iteration order is the table's and must never decide an
+ * output's order: callers sort {@link #keys()} where order matters.
+ *
+ * @param <V> the value kept per key; never null
  */
-final class LongMap<V> {
+public final class LongMap<V> {
     private static final long EMPTY = 0;
     private long[] keys;
     private Object[] values;
@@ -16,7 +22,8 @@ final class LongMap<V> {
     private int size;
     private int mask;
 
-    LongMap() {
+    /** An empty map with room for 16 keys before it grows. */
+    public LongMap() {
         this(16);
     }
 
@@ -24,7 +31,7 @@ final class LongMap<V> {
      * A copy of {@code other} with room for {@code more} entries: its arrays copied when they have
      * the room (cheaper than putting each entry again), else its entries put into larger ones.
      */
-    LongMap(LongMap<V> other, int more) {
+    public LongMap(LongMap<V> other, int more) {
         hasZeroKey = other.hasZeroKey;
         zeroValue = other.zeroValue;
         size = other.size;
@@ -39,54 +46,38 @@ final class LongMap<V> {
         keys = new long[capacity];
         values = new Object[capacity];
         mask = capacity - 1;
-        for (int j = 0; j < other.keys.length; j++) {
-            long k = other.keys[j];
-            if (k != EMPTY) {
-                int i = slot(k);
-                while (keys[i] != EMPTY) {
-                    i = (i + 1) & mask;
-                }
-                keys[i] = k;
-                values[i] = other.values[j];
-            }
-        }
+        reinsert(other.keys, other.values);
     }
 
-    LongMap(int expected) {
+    /** An empty map with room for {@code expected} keys before it grows. */
+    public LongMap(int expected) {
         int capacity = Integer.highestOneBit(Math.max(4, expected * 2 - 1)) << 1;
         keys = new long[capacity];
         values = new Object[capacity];
         mask = capacity - 1;
     }
 
-    int size() {
+    /** How many keys have a value. */
+    public int size() {
         return size;
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return size == 0;
     }
 
+    /** The value of {@code key}, or null. */
     @SuppressWarnings("unchecked")
-    V get(long key) {
+    public V get(long key) {
         if (key == EMPTY) {
             return hasZeroKey ? (V) zeroValue : null;
         }
-        int i = slot(key);
-        while (true) {
-            long k = keys[i];
-            if (k == key) {
-                return (V) values[i];
-            }
-            if (k == EMPTY) {
-                return null;
-            }
-            i = (i + 1) & mask;
-        }
+        int i = find(key);
+        return keys[i] == EMPTY ? null : (V) values[i];
     }
 
     /** Sets the value of {@code key}; a null value is not allowed (use {@link #remove}). */
-    void put(long key, V value) {
+    public void put(long key, V value) {
         if (value == null) {
             throw new IllegalArgumentException("null value");
         }
@@ -98,27 +89,46 @@ final class LongMap<V> {
             zeroValue = value;
             return;
         }
-        int i = slot(key);
-        while (true) {
-            long k = keys[i];
-            if (k == key) {
-                values[i] = value;
-                return;
-            }
-            if (k == EMPTY) {
-                keys[i] = key;
-                values[i] = value;
-                if (++size * 2 > keys.length) {
-                    grow();
-                }
-                return;
-            }
-            i = (i + 1) & mask;
+        int i = find(key);
+        if (keys[i] == EMPTY) {
+            insertAt(i, key, value);
+        } else {
+            values[i] = value;
         }
     }
 
+    /**
+     * The value of {@code key}, made by {@code create} and kept if there is none yet; a null made
+     * value is returned and not kept. {@code create} must not change this map.
+     */
     @SuppressWarnings("unchecked")
-    V remove(long key) {
+    public V computeIfAbsent(long key, LongFunction<? extends V> create) {
+        if (key == EMPTY) {
+            if (hasZeroKey) {
+                return (V) zeroValue;
+            }
+            V value = create.apply(key);
+            if (value != null) {
+                hasZeroKey = true;
+                zeroValue = value;
+                size++;
+            }
+            return value;
+        }
+        int i = find(key);
+        if (keys[i] != EMPTY) {
+            return (V) values[i];
+        }
+        V value = create.apply(key);
+        if (value != null) {
+            insertAt(i, key, value);
+        }
+        return value;
+    }
+
+    /** Removes {@code key} and returns its value, or null if it had none. */
+    @SuppressWarnings("unchecked")
+    public V remove(long key) {
         if (key == EMPTY) {
             if (!hasZeroKey) {
                 return null;
@@ -129,24 +139,36 @@ final class LongMap<V> {
             size--;
             return v;
         }
+        int i = find(key);
+        if (keys[i] == EMPTY) {
+            return null;
+        }
+        V v = (V) values[i];
+        deleteAt(i);
+        size--;
+        return v;
+    }
+
+    /** The slot that holds {@code key} (not {@link #EMPTY}), or the empty slot where it would go. */
+    private int find(long key) {
         int i = slot(key);
-        while (true) {
-            long k = keys[i];
-            if (k == EMPTY) {
-                return null;
-            }
-            if (k == key) {
-                V v = (V) values[i];
-                deleteAt(i);
-                size--;
-                return v;
-            }
+        while (keys[i] != key && keys[i] != EMPTY) {
             i = (i + 1) & mask;
+        }
+        return i;
+    }
+
+    private void insertAt(int i, long key, V value) {
+        keys[i] = key;
+        values[i] = value;
+        // Kept at most half full, so probes stay short.
+        if (++size * 2 > keys.length) {
+            grow();
         }
     }
 
     /** The keys, sorted. */
-    long[] keys() {
+    public long[] keys() {
         long[] out = new long[size];
         int n = 0;
         if (hasZeroKey) {
@@ -163,7 +185,7 @@ final class LongMap<V> {
 
     /** Passes every value, in the table's order: for work whose result does not depend on order. */
     @SuppressWarnings("unchecked")
-    void forEachValue(java.util.function.Consumer<? super V> action) {
+    public void forEachValue(Consumer<? super V> action) {
         if (hasZeroKey) {
             action.accept((V) zeroValue);
         }
@@ -175,23 +197,23 @@ final class LongMap<V> {
     }
 
     /**
-     * The hash of a key in a table. Not {@link StreamRecord#mix} itself: the keys of one keyed task
-     * all share the low bits of their mix (that is how they were routed to it), so a table indexed
-     * by those bits would use a fraction of its slots; mixing the key with a constant first gives
-     * unrelated bits.
+     * The hash of a key in a table. Not {@link LongHash#fmix64} of the key itself: the keys of one
+     * keyed task all share the low bits of that mix (that is how they were routed to it), so a table
+     * indexed by those bits would use a fraction of its slots; mixing the key with a constant first
+     * gives unrelated bits.
      */
-    static int hash(long key) {
-        return (int) StreamRecord.mix(key ^ 0x9E3779B97F4A7C15L);
+    public static int hash(long key) {
+        return (int) LongHash.fmix64(key ^ LongHash.GOLDEN_GAMMA);
     }
 
     /** A key and its value. */
-    interface EntryConsumer<V> {
+    public interface EntryConsumer<V> {
         void accept(long key, V value);
     }
 
     /** Passes every entry, in the table's order: for work whose result does not depend on order. */
     @SuppressWarnings("unchecked")
-    void forEachEntry(EntryConsumer<? super V> action) {
+    public void forEachEntry(EntryConsumer<? super V> action) {
         if (hasZeroKey) {
             action.accept(0, (V) zeroValue);
         }
@@ -202,7 +224,8 @@ final class LongMap<V> {
         }
     }
 
-    void clear() {
+    /** Forgets every key and keeps the capacity. */
+    public void clear() {
         Arrays.fill(keys, EMPTY);
         Arrays.fill(values, null);
         hasZeroKey = false;
@@ -242,16 +265,23 @@ final class LongMap<V> {
         keys = new long[oldKeys.length * 2];
         values = new Object[oldKeys.length * 2];
         mask = keys.length - 1;
-        for (int j = 0; j < oldKeys.length; j++) {
-            long k = oldKeys[j];
+        reinsert(oldKeys, oldValues);
+    }
+
+    /** Puts the entries of another table's arrays into this one's, which holds none of their keys. */
+    private void reinsert(long[] fromKeys, Object[] fromValues) {
+        for (int j = 0; j < fromKeys.length; j++) {
+            long k = fromKeys[j];
             if (k != EMPTY) {
-                int i = slot(k);
-                while (keys[i] != EMPTY) {
-                    i = (i + 1) & mask;
-                }
+                int i = find(k);
                 keys[i] = k;
-                values[i] = oldValues[j];
+                values[i] = fromValues[j];
             }
         }
+    }
+
+    @Override
+    public String toString() {
+        return "LongMap(" + size + " keys)";
     }
 }
