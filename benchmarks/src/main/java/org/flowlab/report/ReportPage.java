@@ -232,7 +232,7 @@ public final class ReportPage {
         row(h, "engines", String.join(", ", p.engineIds()));
         row(h, "duration", DurationText.format(p.durationMs() * 1_000_000));
         row(h, "rate", RateText.format(p.ratePerSec()));
-        for (RunReport.Engine e : p.engines()) {
+        for (EngineEntry e : p.engines()) {
             if (!e.settings().isEmpty()) {
                 List<String> settings = new ArrayList<>();
                 e.settings().forEach((name, value) -> settings.add(name + " " + value));
@@ -321,13 +321,13 @@ public final class ReportPage {
 
     /** A small square in the engine's colour (as {@code parameters} give it), so the table matches the charts. */
     static String swatch(RunReport.Parameters parameters, String engineId) {
-        RunReport.Engine e = parameters.engine(engineId);
+        EngineEntry e = parameters.engine(engineId);
         return e == null ? "" : "<span class=\"swatch\" style=\"background:" + e.colour() + "\"></span>";
     }
 
     /** The engine's name for people, as {@code parameters} give it. */
     static String label(RunReport.Parameters parameters, String engineId) {
-        RunReport.Engine e = parameters.engine(engineId);
+        EngineEntry e = parameters.engine(engineId);
         return e == null ? engineId : e.label();
     }
 }

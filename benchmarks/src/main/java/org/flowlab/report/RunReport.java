@@ -82,34 +82,18 @@ public record RunReport(int schemaVersion, String runId, String flowlabVersion, 
      * @param costsNs             the cost model every engine charged, nanoseconds by its JSON path
      *                            ({@code stream.record} …): the defaults or a {@code --cost-profile}
      */
-    public record Parameters(String job, List<Engine> engines, long durationMs, double ratePerSec, int workers,
+    public record Parameters(String job, List<EngineEntry> engines, long durationMs, double ratePerSec, int workers,
                              int slotsPerWorker, double pricePerWorkerHour, EventTime eventTime, Output output, String faults,
                              Double slaMs, Double budget, JsonObject workload, Map<String, Long> costsNs) {
 
         /** The engines' ids, in order. */
         public List<String> engineIds() {
-            return engines.stream().map(Engine::id).toList();
+            return engines.stream().map(EngineEntry::id).toList();
         }
 
         /** The engine {@code id}, or null. */
-        public Engine engine(String id) {
+        public EngineEntry engine(String id) {
             return engines.stream().filter(e -> e.id().equals(id)).findFirst().orElse(null);
-        }
-    }
-
-    /**
-     * One engine of the run, as the engine registry describes it ({@link EngineType}).
-     *
-     * @param id       its id: {@code microbatch}
-     * @param label    its name for people: {@code micro-batch}
-     * @param colour   its colour in charts and tables, {@code #RRGGBB}
-     * @param settings its own settings in its JSON form, as flags write the values ({@code "interval": "10s"});
-     *                 empty for a run on Flink
-     */
-    public record Engine(String id, String label, String colour, Map<String, String> settings) {
-        /** {@code type} with its own settings {@code own}. */
-        public static Engine of(EngineType<?> type, Object own) {
-            return new Engine(type.id(), type.label(), type.colour(), type.json(own));
         }
     }
 
@@ -371,8 +355,8 @@ public record RunReport(int schemaVersion, String runId, String flowlabVersion, 
         String job = result.job().name();
         Parameters parameters = parameters(plan, s, job);
         if (!withFlink.flink().isEmpty()) {
-            List<Engine> all = new ArrayList<>(parameters.engines());
-            withFlink.flink().forEach(f -> all.add(new Engine(f.engine(), f.engine(), FLINK_COLOUR, Map.of())));
+            List<EngineEntry> all = new ArrayList<>(parameters.engines());
+            withFlink.flink().forEach(f -> all.add(new EngineEntry(f.engine(), f.engine(), FLINK_COLOUR, Map.of())));
             parameters = withEngines(parameters, all);
         }
         Trace trace = result.trace();
@@ -416,7 +400,7 @@ public record RunReport(int schemaVersion, String runId, String flowlabVersion, 
         return seconds;
     }
 
-    private static Parameters withEngines(Parameters p, List<Engine> engines) {
+    private static Parameters withEngines(Parameters p, List<EngineEntry> engines) {
         return new Parameters(p.job(), engines, p.durationMs(), p.ratePerSec(), p.workers(), p.slotsPerWorker(),
                 p.pricePerWorkerHour(), p.eventTime(), p.output(), p.faults(), p.slaMs(), p.budget(), p.workload(),
                 p.costsNs());
@@ -424,9 +408,9 @@ public record RunReport(int schemaVersion, String runId, String flowlabVersion, 
 
     /** The parameters of {@code plan}, run with {@code s} (its settings resolved for the trace, or as given). */
     public static Parameters parameters(ComparisonPlan plan, EngineSettings s, String job) {
-        List<Engine> engines = new ArrayList<>();
+        List<EngineEntry> engines = new ArrayList<>();
         for (EngineType<?> type : plan.engines()) {
-            engines.add(Engine.of(type, s.of(type)));
+            engines.add(EngineEntry.of(type, s.of(type)));
         }
         return new Parameters(job, engines, plan.workload().duration() / 1_000_000,
                 plan.workload().rate(), s.cluster().workers(), s.cluster().slotsPerWorker(), s.cluster().pricePerWorkerHour(),
