@@ -42,7 +42,10 @@ final class EngineFlags {
             }
             return value;
         } catch (IllegalArgumentException | org.flowlab.workloads.InvalidInputException e) {
-            throw new CommandLine.TypeConversionException(e.getMessage());
+            // picocli names the option already: "Invalid value for option '--name': ..."
+            String message = String.valueOf(e.getMessage());
+            String prefix = "--" + name + ": ";
+            throw new CommandLine.TypeConversionException(message.startsWith(prefix) ? message.substring(prefix.length()) : message);
         }
     }
 
