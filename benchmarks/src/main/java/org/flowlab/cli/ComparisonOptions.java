@@ -2,7 +2,7 @@ package org.flowlab.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.flowlab.bench.CostProfile;
 import org.flowlab.experiment.ComparisonPlan;
@@ -13,7 +13,6 @@ import org.flowlab.sim.engine.EngineType;
 import org.flowlab.sim.engine.OutputMode;
 import org.flowlab.sim.fault.FaultPlan;
 import org.flowlab.sim.registry.EngineRegistry;
-import org.flowlab.workloads.InvalidInputException;
 import org.flowlab.workloads.WorkloadSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -139,17 +138,13 @@ final class ComparisonOptions {
         return plan;
     }
 
-    /** The engines {@code --engines} names, in the registry's order; a name twice or unknown is an error. */
+    /**
+     * The engines {@code --engines} names, in the registry's order; an unknown name is an error here, a name
+     * given twice is the plan's ({@link ComparisonPlan}).
+     */
     private List<EngineType<?>> chosen(EngineRegistry registry) {
-        List<String> ids = new ArrayList<>();
-        for (String e : engines) {
-            String id = registry.parse(e).id();
-            if (ids.contains(id)) {
-                throw new InvalidInputException("engines: " + id + " is named twice");
-            }
-            ids.add(id);
-        }
-        return registry.all().stream().filter(t -> ids.contains(t.id())).toList();
+        return engines.stream().<EngineType<?>>map(registry::parse)
+                .sorted(Comparator.comparingInt(t -> registry.all().indexOf(t))).toList();
     }
 
     private EngineSettings settings(EngineSettings base) {
