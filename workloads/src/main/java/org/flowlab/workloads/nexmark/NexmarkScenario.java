@@ -10,6 +10,11 @@ import org.flowlab.workloads.TraceSchema;
 import org.flowlab.workloads.WorkloadSpec;
 import org.flowlab.workloads.random.RandomStreams;
 import org.flowlab.workloads.spec.SpecReader;
+import org.flowlab.workloads.table.SqlType;
+import org.flowlab.workloads.table.TraceColumn;
+import org.flowlab.workloads.table.TraceField;
+import org.flowlab.workloads.table.TraceTable;
+import org.flowlab.workloads.table.TraceTables;
 
 /**
  * The Nexmark auction benchmark's event stream — people register, auctions open, bids arrive —
@@ -69,6 +74,34 @@ public final class NexmarkScenario {
             List.of("none"));
 
     private NexmarkScenario() {
+    }
+
+    /**
+     * {@link #SCHEMA} read as Nexmark's three SQL tables, named and typed as in the benchmark's Flink SQL
+     * definitions (the columns this generator has; prices in cents as BIGINT), virtual time 0 at {@code baseTime}:
+     * {@code person(id, city, state, dateTime)}, {@code auction(id, reserve, dateTime, expires, seller, category)}
+     * and {@code bid(auction, bidder, price, dateTime)}.
+     */
+    public static TraceSchema schema(Instant baseTime) {
+        TraceColumn dateTime = TraceColumn.of("dateTime", SqlType.TIMESTAMP, TraceField.EVENT_TIME);
+        TraceTable person = new TraceTable("person", List.of("person"), List.of(
+                TraceColumn.of("id", SqlType.BIGINT, TraceField.KEY),
+                TraceColumn.strings("city", TraceField.ATTR2, US_CITIES),
+                TraceColumn.strings("state", TraceField.ATTR1, US_STATES),
+                dateTime), "dateTime");
+        TraceTable auction = new TraceTable("auction", List.of("auction"), List.of(
+                TraceColumn.of("id", SqlType.BIGINT, TraceField.KEY),
+                TraceColumn.of("reserve", SqlType.BIGINT, TraceField.VALUE),
+                dateTime,
+                TraceColumn.of("expires", SqlType.TIMESTAMP, TraceField.ATTR3),
+                TraceColumn.of("seller", SqlType.BIGINT, TraceField.ATTR1),
+                TraceColumn.of("category", SqlType.BIGINT, TraceField.ATTR2)), "dateTime");
+        TraceTable bid = new TraceTable("bid", List.of("bid"), List.of(
+                TraceColumn.of("auction", SqlType.BIGINT, TraceField.KEY),
+                TraceColumn.of("bidder", SqlType.BIGINT, TraceField.ATTR1),
+                TraceColumn.of("price", SqlType.BIGINT, TraceField.VALUE),
+                dateTime), "dateTime");
+        return SCHEMA.withTables(new TraceTables(baseTime.toEpochMilli(), List.of(bid, auction, person)));
     }
 
     /** The trace of a {@code nexmark} spec; a pure function of {@code spec} and the streams. */
@@ -139,7 +172,7 @@ public final class NexmarkScenario {
         }
 
         Trace trace(WorkloadSpec spec, long seed, int count) {
-            TraceBuilder out = new TraceBuilder(spec, seed, SCHEMA, count);
+            TraceBuilder out = new TraceBuilder(spec, seed, schema(s.baseTime()), count);
             int group = s.outOfOrderGroupSize();
             int[] rank = new int[group];
             for (long base = 0; base < count; base += group) {

@@ -21,6 +21,11 @@ import org.flowlab.workloads.GroundTruth;
 import org.flowlab.workloads.InvalidInputException;
 import org.flowlab.workloads.Trace;
 import org.flowlab.workloads.TraceSchema;
+import org.flowlab.workloads.table.SqlType;
+import org.flowlab.workloads.table.TraceColumn;
+import org.flowlab.workloads.table.TraceField;
+import org.flowlab.workloads.table.TraceTable;
+import org.flowlab.workloads.table.TraceTables;
 
 /**
  * The first line of a trace file: what made the trace (scenario, seed, settings), how its columns
@@ -34,7 +39,10 @@ record TraceHeader(String scenario, long seed, JsonObject spec, TraceSchema sche
     private static final Set<String> FIELDS =
             Set.of("format", "version", "scenario", "seed", "spec", "schema", "groundTruth", "events");
     private static final Set<String> SCHEMA_FIELDS =
-            Set.of("kinds", "key", "value", "attr1", "attr2", "attr3", "labels");
+            Set.of("kinds", "key", "value", "attr1", "attr2", "attr3", "labels", "tables");
+    private static final Set<String> TABLES_FIELDS = Set.of("origin", "tables");
+    private static final Set<String> TABLE_FIELDS = Set.of("name", "kinds", "rowtime", "columns");
+    private static final Set<String> COLUMN_FIELDS = Set.of("name", "type", "field", "dictionary");
     private static final Set<String> EPISODE_FIELDS = Set.of("kind", "key", "start", "end");
 
     static TraceHeader of(Trace trace) {
@@ -64,6 +72,10 @@ record TraceHeader(String scenario, long seed, JsonObject spec, TraceSchema sche
             w.name("attr3").value(schema.attr3());
             w.name("labels");
             writeStrings(w, schema.labels());
+            if (!schema.tables().equals(new TraceSchema(schema.kinds(), schema.key(), schema.value(), schema.attr1(),
+                    schema.attr2(), schema.attr3(), schema.labels()).tables())) {
+                writeTables(w, schema.tables()); // the generic tables are left out: files without "tables" mean them
+            }
             w.endObject();
             w.name("groundTruth").beginArray();
             for (GroundTruth.Episode e : groundTruth.episodes()) {
@@ -81,6 +93,35 @@ record TraceHeader(String scenario, long seed, JsonObject spec, TraceSchema sche
             throw new UncheckedIOException(e); // a StringWriter does not fail
         }
         return out.toString();
+    }
+
+    private static void writeTables(JsonWriter w, TraceTables tables) throws IOException {
+        w.name("tables").beginObject();
+        w.name("origin").value(tables.originMillis());
+        w.name("tables").beginArray();
+        for (TraceTable t : tables.tables()) {
+            w.beginObject();
+            w.name("name").value(t.name());
+            w.name("kinds");
+            writeStrings(w, t.kinds());
+            w.name("rowtime").value(t.rowtime());
+            w.name("columns").beginArray();
+            for (TraceColumn c : t.columns()) {
+                w.beginObject();
+                w.name("name").value(c.name());
+                w.name("type").value(c.type().text());
+                w.name("field").value(c.field().text());
+                if (!c.dictionary().isEmpty()) {
+                    w.name("dictionary");
+                    writeStrings(w, c.dictionary());
+                }
+                w.endObject();
+            }
+            w.endArray();
+            w.endObject();
+        }
+        w.endArray();
+        w.endObject();
     }
 
     private static void writeStrings(JsonWriter w, List<String> strings) throws IOException {
@@ -188,6 +229,9 @@ record TraceHeader(String scenario, long seed, JsonObject spec, TraceSchema sche
         TraceSchema schema;
         try {
             schema = new TraceSchema(kinds, key, value, attr1, attr2, attr3, labels);
+            if (f.object.has("tables")) {
+                schema = schema.withTables(tables(f.object("tables")));
+            }
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(f.where + ": " + f.path + ": " + e.getMessage());
         }
@@ -196,6 +240,47 @@ record TraceHeader(String scenario, long seed, JsonObject spec, TraceSchema sche
             throw new InvalidInputException(f.where + ": " + problem);
         }
         return schema;
+    }
+
+    /** The schema's SQL tables; a file without them (written before tables existed) reads as the generic one. */
+    private static TraceTables tables(Fields f) {
+        f.onlyFields(TABLES_FIELDS);
+        long origin = f.integer("origin", Long.MIN_VALUE / 2, Long.MAX_VALUE / 2);
+        JsonArray array = f.array("tables");
+        List<TraceTable> tables = new ArrayList<>(array.size());
+        for (int i = 0; i < array.size(); i++) {
+            Fields t = f.element("tables", i, array.get(i));
+            t.onlyFields(TABLE_FIELDS);
+            JsonArray columnArray = t.array("columns");
+            List<TraceColumn> columns = new ArrayList<>(columnArray.size());
+            for (int j = 0; j < columnArray.size(); j++) {
+                Fields c = t.element("columns", j, columnArray.get(j));
+                c.onlyFields(COLUMN_FIELDS);
+                String typeText = c.string("type");
+                SqlType type = SqlType.parse(typeText);
+                if (type == null) {
+                    throw c.fail("type", "'" + typeText + "' is not a column type; allowed: bigint, double, varchar, boolean, timestamp");
+                }
+                String fieldText = c.string("field");
+                TraceField field = TraceField.parse(fieldText);
+                if (field == null) {
+                    throw c.fail("field", "'" + fieldText + "' is not a trace field; allowed: eventTime, kind, key, value, attr1, attr2, attr3");
+                }
+                List<String> dictionary = c.object.has("dictionary") ? c.strings("dictionary") : List.of();
+                columns.add(fail(c, () -> new TraceColumn(c.string("name"), type, field, dictionary)));
+            }
+            tables.add(fail(t, () -> new TraceTable(t.string("name"), t.strings("kinds"), columns, t.string("rowtime"))));
+        }
+        return fail(f, () -> new TraceTables(origin, tables));
+    }
+
+    /** What {@code make} makes, its one-line {@link IllegalArgumentException} becoming the file's error at {@code f}. */
+    private static <T> T fail(Fields f, java.util.function.Supplier<T> make) {
+        try {
+            return make.get();
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(f.where + ": " + f.path + ": " + e.getMessage());
+        }
     }
 
     private static GroundTruth groundTruth(Fields header) {
@@ -308,6 +393,15 @@ record TraceHeader(String scenario, long seed, JsonObject spec, TraceSchema sche
                 throw fail(field, "must be an object {…} (got " + describe(e) + ")");
             }
             return new Fields(where, pathOf(field), e.getAsJsonObject());
+        }
+
+        /** Element {@code i} of array {@code field}, which must be an object. */
+        Fields element(String field, int i, JsonElement e) {
+            String elementPath = pathOf(field) + "[" + i + "]";
+            if (!e.isJsonObject()) {
+                throw new InvalidInputException(where + ": " + elementPath + ": must be an object {…} (got " + describe(e) + ")");
+            }
+            return new Fields(where, elementPath, e.getAsJsonObject());
         }
 
         JsonArray array(String field) {

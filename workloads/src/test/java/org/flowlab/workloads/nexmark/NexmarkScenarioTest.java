@@ -30,7 +30,9 @@ class NexmarkScenarioTest {
         Trace t = WorkloadGenerator.generate("nexmark", 1);
 
         assertThat(t.size()).isBetween(100_000, 1_000_000);
-        assertThat(t.schema()).isEqualTo(NexmarkScenario.SCHEMA);
+        assertThat(t.schema()).isEqualTo(NexmarkScenario.schema(Instant.parse("2015-07-15T00:00:00Z")));
+        assertThat(t.schema().tables().names()).containsExactly("bid", "auction", "person");
+        assertThat(t.schema().tables().originMillis()).isEqualTo(Instant.parse("2015-07-15T00:00:00Z").toEpochMilli());
         assertThat(t.schema().labels()).containsExactly("none");
         assertThat(t.groundTruth().episodes()).isEmpty();
         assertThat(NexmarkScenario.baseTime(t.spec())).isEqualTo(Instant.parse("2015-07-15T00:00:00Z"));

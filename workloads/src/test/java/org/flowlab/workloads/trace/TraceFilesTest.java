@@ -72,6 +72,28 @@ class TraceFilesTest {
     }
 
     @Test
+    void keepsTheSqlTablesOfAScenarioThatNamesThem() {
+        Trace nexmark = org.flowlab.workloads.WorkloadGenerator.generate(
+                WorkloadSpec.defaults("nexmark").withDuration(200_000_000L), 3);
+        Path file = dir.resolve("nexmark.jsonl");
+        TraceFiles.write(nexmark, file);
+        Trace back = TraceFiles.read(file);
+        assertThat(back.schema().tables()).isEqualTo(nexmark.schema().tables());
+        assertThat(back.schema().tables().table("BID").column("price").toString()).isEqualTo("price BIGINT (value)");
+    }
+
+    @Test
+    void rejectsATableOnAColumnItCannotHold() throws IOException {
+        Path file = dir.resolve("bad-table.jsonl");
+        Files.writeString(file, "{\"format\":\"flowlab-trace\",\"version\":1,\"scenario\":\"t\",\"seed\":1,\"spec\":{},"
+                + "\"schema\":{\"kinds\":[\"k\"],\"key\":\"key\",\"value\":\"value\",\"attr1\":null,\"attr2\":null,\"attr3\":null,"
+                + "\"labels\":[\"none\"],\"tables\":{\"origin\":0,\"tables\":[{\"name\":\"events\",\"kinds\":[],\"rowtime\":\"t\","
+                + "\"columns\":[{\"name\":\"t\",\"type\":\"timestamp\",\"field\":\"eventTime\"},"
+                + "{\"name\":\"s\",\"type\":\"varchar\",\"field\":\"value\"}]}]}},\"groundTruth\":[],\"events\":0}\n");
+        assertFails(file, 1, "schema.tables.tables[0].columns[1]: column s: the value field holds BIGINT or DOUBLE columns, not VARCHAR");
+    }
+
+    @Test
     void readsWindowsLineEndings() throws IOException {
         Path file = dir.resolve("crlf.jsonl");
         Files.writeString(file, String.join("\r\n", HEADER, E0, E1, E2) + "\r\n");
