@@ -2,6 +2,7 @@ package org.flowlab.flink;
 
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -58,29 +59,58 @@ public final class FlinkRunner {
      * @throws IllegalStateException if Flink fails the job, with the first cause's message (a
      *                               step that breaks the job model's rules fails like in the oracle)
      */
-    @SuppressWarnings("try") // the collect iterator's close() may throw InterruptedException; it is handled below
     public FlinkRun run(JobRecipe recipe, Trace trace, FlinkMode mode, long disorderBound) {
         Job job = recipe.build();
-        StreamExecutionEnvironment env = target.environment(parallelism);
-        env.setRuntimeMode(mode.runtimeMode());
+        StreamExecutionEnvironment env = environment(mode);
         // Flowlab's rows, outputs and accumulators are immutable, so chained operators may share them.
         env.getConfig().enableObjectReuse();
-        // Watermarks come every few hundred rows from the input itself (DisorderWatermarks), not by the wall clock.
-        env.getConfig().setAutoWatermarkInterval(0);
         DataStream<Output> outputs = JobTranslator.translate(env, recipe, job, trace, disorderBound);
-        String name = mode.engineName() + " " + job.name();
+        ResultTable.Builder table = ResultTable.builder();
+        Execution done = execute(env, outputs, mode.engineName() + " " + job.name(), table::add);
+        Long late = done.result().getAccumulatorResult(JobTranslator.LATE_ROWS);
+        return new FlinkRun(mode, job.name(), table.build(), late == null ? 0 : late, table.repeats(), trace.size(),
+                done.wallClockNanos(), done.result().getNetRuntime());
+    }
+
+    /**
+     * An execution environment on this runner's target, with its parallelism, in {@code mode}, whose
+     * watermarks come from the input itself (every few hundred rows from {@code DisorderWatermarks}, as
+     * soon as they advance from Flink SQL's watermark assigner), not by the wall clock.
+     */
+    public StreamExecutionEnvironment environment(FlinkMode mode) {
+        StreamExecutionEnvironment env = target.environment(parallelism);
+        env.setRuntimeMode(mode.runtimeMode());
+        env.getConfig().setAutoWatermarkInterval(0);
+        return env;
+    }
+
+    /**
+     * A finished Flink job.
+     *
+     * @param result         what Flink reports of it (accumulators, net run time)
+     * @param wallClockNanos from submitting the job to its last output, including Flink's start-up
+     */
+    public record Execution(JobExecutionResult result, long wallClockNanos) {
+    }
+
+    /**
+     * Runs the program built in {@code env} (one of {@link #environment}'s) and hands each element
+     * of {@code outputs} to {@code each} as it comes.
+     *
+     * @param name the job's name in Flink
+     * @throws IllegalStateException if Flink fails the job, with the first cause's message; the
+     *                               target recovers first ({@link FlinkTarget#afterFailedJob})
+     */
+    @SuppressWarnings("try") // the collect iterator's close() may throw InterruptedException; it is handled below
+    public <T> Execution execute(StreamExecutionEnvironment env, DataStream<T> outputs, String name, Consumer<? super T> each) {
         long start = System.nanoTime();
-        try (CloseableIterator<Output> collected = outputs.collectAsync()) {
+        try (CloseableIterator<T> collected = outputs.collectAsync()) {
             JobClient client = env.executeAsync(name);
-            ResultTable.Builder table = ResultTable.builder();
             while (collected.hasNext()) {
-                table.add(collected.next());
+                each.accept(collected.next());
             }
             JobExecutionResult result = client.getJobExecutionResult().get();
-            long wall = System.nanoTime() - start;
-            Long late = result.getAccumulatorResult(JobTranslator.LATE_ROWS);
-            return new FlinkRun(mode, job.name(), table.build(), late == null ? 0 : late, table.repeats(), trace.size(),
-                    wall, result.getNetRuntime());
+            return new Execution(result, System.nanoTime() - start);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             target.afterFailedJob();
