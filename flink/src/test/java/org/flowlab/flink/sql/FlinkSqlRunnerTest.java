@@ -90,7 +90,7 @@ class FlinkSqlRunnerTest {
     }
 
     private static LocalDateTime time(long millis) {
-        return LocalDateTime.ofEpochSecond(Math.floorDiv(millis, 1000), (int) Math.floorMod(millis, 1000) * 1_000_000, ZoneOffset.UTC);
+        return LocalDateTime.ofEpochSecond(Math.floorDiv(millis, 1000), Math.floorMod(millis, 1000) * 1_000_000, ZoneOffset.UTC);
     }
 
     /** Rows of (group..., count) for the groups {@code key} gives each row, sorted. */
