@@ -131,7 +131,7 @@ class ReportPageTest {
         RunReport report = ComparisonReport.write(result, dir, "20260304-050607-stock-ticks", "9.9", AT, null);
         RunReport back = RunReportJson.read(dir.resolve("run.json"));
         assertThat(back).isEqualTo(report);
-        assertThat(back.schemaVersion()).isEqualTo(3);
+        assertThat(back.schemaVersion()).isEqualTo(4);
         assertThat(back.engines().keySet()).containsExactly("batch", "microbatch", "stream");
         assertThat(back.wallClock().startedAt()).isEqualTo("2026-03-04T05:06:07Z");
         assertThat(back.parameters().workload().get("scenario").getAsString()).isEqualTo("stock-ticks");
