@@ -16,8 +16,9 @@ import org.flowlab.workloads.text.DurationText;
 
 /**
  * Everything a comparison needs, as one value: which trace (generated from a scenario's spec and the
- * seed, or read from a trace file: {@link TraceSource}), which job, which engines with which settings, which faults to inject into every engine, and the
- * latency SLA and budget the recommendation weighs. Build it in one line and vary it with the
+ * seed, or read from a trace file: {@link TraceSource}), which job, which engines with which
+ * settings, which faults to inject into every engine, and the latency SLA and budget the
+ * recommendation weighs. Build it in one line and vary it with the
  * {@code withX} copies:
  * <pre>{@code
  * ComparisonPlan plan = ComparisonPlan.of("stock-ticks").withSeed(7).withFaults(FaultPlan.parse("crash:worker=1@5m+30s"));
@@ -125,6 +126,7 @@ public record ComparisonPlan(TraceSource input, long seed, JobChoice job, List<E
         return withInput(TraceSource.generated(w));
     }
 
+    /** This plan replaying the trace of {@code i}: {@code withInput(TraceSource.read(file))} replays a trace file. */
     public ComparisonPlan withInput(TraceSource i) {
         return new ComparisonPlan(i, seed, job, engines, settings, faults, sla, slaOn, budget);
     }

@@ -64,7 +64,8 @@ public final class RunIndex {
             }
             listed++;
             rows.append("<tr><td><a href=\"").append(escape(relative(home, run.resolve("report.html")))).append("\">")
-                    .append(escape(run.getFileName().toString())).append("</a></td><td>").append(escape(RunInput.name(r.parameters().input(), r.scenario())))
+                    .append(escape(run.getFileName().toString())).append("</a></td><td>")
+                    .append(escape(RunInput.name(r.parameters().input(), r.scenario())))
                     .append("</td><td>").append(escape(r.job())).append("</td><td class=\"num\">")
                     .append(String.format(Locale.ROOT, "%,d", r.trace().events())).append("</td><td>")
                     .append(escape(r.parameters().faults())).append("</td><td>");
