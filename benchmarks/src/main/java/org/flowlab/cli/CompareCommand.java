@@ -15,8 +15,8 @@ import org.flowlab.experiment.EngineRun;
 import org.flowlab.experiment.FlinkComparisonResult;
 import org.flowlab.experiment.Recommendation;
 import org.flowlab.report.ComparisonTable;
+import org.flowlab.report.RunInput;
 import org.flowlab.report.RunReport;
-import org.flowlab.workloads.text.DurationText;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
  * leaves no run folder behind; a failure during the run deletes the unfinished folder.
  */
 @Command(name = "compare", mixinStandardHelpOptions = true,
-        description = {"Replay one generated trace through batch, micro-batch and stream processing, each in its own "
+        description = {"Replay one trace, generated or read from a file (--trace), through batch, micro-batch and stream processing, each in its own "
                 + "simulation, and compare them: per-record latency, latency of outputs, throughput, staleness, recovery "
                 + "from faults, cost, and whether the results agree with the reference oracle.",
                 "Writes run.json, charts (PNG and SVG) and report.html to results/runs/<yyyyMMdd-HHmmss>-<scenario>/ and "
@@ -40,7 +40,8 @@ import picocli.CommandLine.Option;
                 "  ./flowlab compare --scenario stock-ticks --engines microbatch,stream --microbatch-interval 1s --sla 2s --budget 0.5",
                 "  ./flowlab compare --scenario card-fraud --faults 'crash:worker=2@1h+30s;task-fail:mtbf=2h' --delivery at-least-once",
                 "  ./flowlab compare --scenario retail-etl --faults 'task-fail:mtbf=10m' --restart-strategy fixed-delay:attempts=3,delay=10s",
-                "  ./flowlab compare --scenario my-shop.json --out /tmp/flowlab-runs"})
+                "  ./flowlab compare --scenario my-shop.json --out /tmp/flowlab-runs",
+                "  ./flowlab workload generate --scenario nexmark --duration 30s --out nexmark.jsonl && ./flowlab compare --trace nexmark.jsonl --job q5"})
 final class CompareCommand implements Callable<Integer> {
 
     private final EngineRegistry engines;
@@ -65,10 +66,8 @@ final class CompareCommand implements Callable<Integer> {
         Comparison.check(plan);
         PrintWriter w = spec.commandLine().getOut();
         ComparisonRunFolder run = ComparisonRunFolder.write(out, plan.scenario(), ZonedDateTime.now(), () -> {
-            w.printf(Locale.ROOT, "%s%s, seed %d: %s of event time at %s; engines %s; faults %s%n",
-                    options.noScenario() ? "showcase: " : "", plan.scenario(), plan.seed(),
-                    DurationText.format(plan.workload().duration()), org.flowlab.workloads.text.RateText.format(plan.workload().rate()),
-                    String.join(", ", plan.engineIds()), plan.faults());
+            w.printf(Locale.ROOT, "%s%s; engines %s; faults %s%n", options.noScenario() ? "showcase: " : "",
+                    plan.input().headline(plan.seed()), String.join(", ", plan.engineIds()), plan.faults());
             w.flush();
             ProgressDisplay progress = new ProgressDisplay(w, plan.engines(), System.console() != null);
             ComparisonResult result = Comparison.run(plan, progress);
@@ -80,7 +79,8 @@ final class CompareCommand implements Callable<Integer> {
     }
 
     private static void print(PrintWriter w, ComparisonResult result, RunReport report, Path dir, Path index) {
-        w.printf(Locale.ROOT, "%n%s / %s: %,d events%n%n", report.scenario(), report.job(), report.trace().events());
+        w.printf(Locale.ROOT, "%n%s / %s: %,d events%n%n", RunInput.name(report.parameters().input(), report.scenario()),
+                report.job(), report.trace().events());
         w.print(ComparisonTable.of(report).toText());
         w.println();
         for (EngineRun r : result.runs()) {

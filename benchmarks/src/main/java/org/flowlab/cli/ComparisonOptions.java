@@ -9,6 +9,7 @@ import org.flowlab.experiment.ComparisonPlan;
 import org.flowlab.experiment.EngineSettings;
 import org.flowlab.experiment.JobChoice;
 import org.flowlab.experiment.LatencyMeasure;
+import org.flowlab.experiment.TraceSource;
 import org.flowlab.sim.engine.EngineType;
 import org.flowlab.sim.engine.OutputMode;
 import org.flowlab.sim.fault.FaultPlan;
@@ -29,12 +30,19 @@ final class ComparisonOptions {
             description = "A scenario of the catalog (see 'flowlab scenarios') or a JSON spec file naming one.")
     String scenario;
 
+    @Option(names = "--trace", paramLabel = "FILE",
+            description = "Replay the trace file FILE (from 'flowlab workload generate --out' or 'flowlab workload import') "
+                    + "instead of generating one; it fixes the events, so --scenario, --duration and --rate do not go with it.")
+    Path trace;
+
     @Option(names = "--job", paramLabel = "J",
-            description = "A job of the scenario's catalog, for example q5 for nexmark (default: the scenario's first).")
+            description = "A job of the scenario's catalog, for example q5 for nexmark (default: the scenario's first); "
+                    + "with --trace, a job of the trace's scenario.")
     String job;
 
     @Option(names = "--seed", paramLabel = "N",
-            description = "Seed of the trace and of every engine (default: " + ComparisonPlan.DEFAULT_SEED + ").")
+            description = "Seed of the trace and of every engine (default: " + ComparisonPlan.DEFAULT_SEED
+                    + "; with --trace, the trace file's).")
     Long seed;
 
     @Option(names = "--duration", paramLabel = "D", converter = DurationConverter.class,
@@ -98,9 +106,9 @@ final class ComparisonOptions {
                     + "the default order-of-magnitude costs of Flink and Spark.")
     Path costProfile;
 
-    /** Whether no scenario was named, which makes {@code compare} run its showcase. */
+    /** Whether neither a scenario nor a trace file was named, which makes {@code compare} run its showcase. */
     boolean noScenario() {
-        return scenario == null;
+        return scenario == null && trace == null;
     }
 
     /**
@@ -108,7 +116,15 @@ final class ComparisonOptions {
      * without a scenario, {@code showcase} is the base the flags change.
      */
     ComparisonPlan plan(ComparisonPlan showcase, EngineRegistry registry) {
-        ComparisonPlan plan = scenario == null ? showcase : ComparisonPlan.of(workload(scenario));
+        ComparisonPlan plan;
+        if (trace != null) {
+            rejectWithTrace("--scenario", scenario);
+            rejectWithTrace("--duration", duration);
+            rejectWithTrace("--rate", rate);
+            plan = ComparisonPlan.of(TraceSource.read(trace));
+        } else {
+            plan = scenario == null ? showcase : ComparisonPlan.of(workload(scenario));
+        }
         if (duration != null) {
             plan = plan.withDuration(duration);
         }
@@ -165,6 +181,13 @@ final class ComparisonOptions {
             s = s.withCosts(CostProfile.read(costProfile));
         }
         return s;
+    }
+
+    /** {@code option}, given with {@code --trace}, is an error: the file fixes what it would generate. */
+    private void rejectWithTrace(String option, Object given) {
+        if (given != null) {
+            throw TraceSource.fixedBy(trace, option);
+        }
     }
 
     /** A catalog name, or a spec file when the text names a file or ends in .json. */

@@ -81,8 +81,8 @@ final class FlinkCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (options.noScenario()) {
-            throw new InvalidInputException("flink: --scenario is required: a scenario of 'flowlab scenarios' or a spec "
-                    + "file, for example --scenario nexmark --job q5");
+            throw new InvalidInputException("flink: --scenario or --trace is required: a scenario of 'flowlab scenarios', "
+                    + "a spec file or a trace file, for example --scenario nexmark --job q5");
         }
         if (options.watermarkDelay != null || options.allowedLateness != null) {
             throw new InvalidInputException("flink: every engine, Flowlab's and Flink's, is given a watermark delay covering "

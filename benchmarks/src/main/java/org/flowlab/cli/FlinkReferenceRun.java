@@ -15,11 +15,10 @@ import org.flowlab.experiment.FlinkEngineRun;
 import org.flowlab.flink.FlinkMode;
 import org.flowlab.flink.FlinkTarget;
 import org.flowlab.report.ComparisonTable;
+import org.flowlab.report.RunInput;
 import org.flowlab.report.RunReport;
 import org.flowlab.report.WallClockTable;
 import org.flowlab.workloads.InvalidInputException;
-import org.flowlab.workloads.text.DurationText;
-import org.flowlab.workloads.text.RateText;
 
 /**
  * What {@code flowlab flink} does once its options are checked: run the comparison's job through
@@ -41,9 +40,8 @@ record FlinkReferenceRun(ComparisonPlan plan, FlinkCommand.Modes modes, int para
         List<FlinkMode> flinkModes = flinkModes(modes);
         FlinkTarget.JobManager remote = jobManager == null ? null : reachable(jobManager);
         ComparisonRunFolder run = ComparisonRunFolder.write(out, plan.scenario(), ZonedDateTime.now(), () -> {
-            w.printf(Locale.ROOT, "%s, seed %d: %s of event time at %s; Flowlab engines %s, then Flink %s, parallelism %d%s%n",
-                    plan.scenario(), plan.seed(), DurationText.format(plan.workload().duration()),
-                    RateText.format(plan.workload().rate()), String.join(", ", plan.engineIds()),
+            w.printf(Locale.ROOT, "%s; Flowlab engines %s, then Flink %s, parallelism %d%s%n",
+                    plan.input().headline(plan.seed()), String.join(", ", plan.engineIds()),
                     String.join(" and ", flinkModes.stream().map(FlinkMode::engineName).toList()), parallelism,
                     repeat == 1 ? "" : "; every engine " + repeat + " times");
             w.flush();
@@ -81,7 +79,8 @@ record FlinkReferenceRun(ComparisonPlan plan, FlinkCommand.Modes modes, int para
     }
 
     private static void print(PrintWriter w, FlinkComparisonResult result, RunReport report, Path dir) {
-        w.printf(Locale.ROOT, "%n%s / %s: %,d events%n%n", report.scenario(), report.job(), report.trace().events());
+        w.printf(Locale.ROOT, "%n%s / %s: %,d events%n%n", RunInput.name(report.parameters().input(), report.scenario()),
+                report.job(), report.trace().events());
         w.print(ComparisonTable.of(report).toText());
         w.println();
         if (result.resultsAgree()) {

@@ -42,7 +42,8 @@ import picocli.CommandLine.Option;
                 + "backlog stays bounded (within " + (int) SustainableThroughput.PRECISION_PERCENT + " %%).",
                 "Parameters: batch-interval, microbatch-interval, interval (both at once), rate, workers, checkpoint-interval, "
                         + "watermark-delay, allowed-lateness, task-mtbf (each worker's mean time between task failures), key-skew (Zipf exponent of the key "
-                        + "distribution).",
+                        + "distribution). With --trace, rate and key-skew (which generate the trace again) and --find are "
+                        + "not allowed.",
                 "Writes results/sweeps/<scenario>-<hash of the arguments>/: one file per finished point in points/, then "
                         + "sweep.json, charts and report.html. Rerun the same command to resume an interrupted sweep."},
         footer = {"", "Examples:",
@@ -50,7 +51,8 @@ import picocli.CommandLine.Option;
                 "  ./flowlab sweep --scenario nexmark --job q5 --engines stream --vary checkpoint-interval=1s..1m:4:log --vary workers=2..8:4",
                 "  ./flowlab sweep --scenario card-fraud --duration 1h --vary rate=50/s..800/s:5:log --sla 1m --budget 2",
                 "  ./flowlab sweep --scenario retail-etl --vary key-skew=0.5..1.5:3",
-                "  ./flowlab sweep --scenario stock-ticks --duration 2m --find sustainable-throughput"})
+                "  ./flowlab sweep --scenario stock-ticks --duration 2m --find sustainable-throughput",
+                "  ./flowlab sweep --trace nexmark.jsonl --job q5 --vary interval=1s..1m:4:log"})
 final class SweepCommand implements Callable<Integer> {
 
     static final String SUSTAINABLE_THROUGHPUT = "sustainable-throughput";
@@ -134,7 +136,8 @@ final class SweepCommand implements Callable<Integer> {
     /** The plan, checked at every point before anything is written. */
     SweepPlan plan() {
         if (options.noScenario()) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "Missing required option: '--scenario=NAME|FILE'");
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "Missing required option: '--scenario=NAME|FILE' or '--trace=FILE'");
         }
         if (find != null && !find.equals(SUSTAINABLE_THROUGHPUT)) {
             throw new CommandLine.ParameterException(spec.commandLine(),

@@ -14,10 +14,9 @@ import org.flowlab.sim.job.Job;
 import org.flowlab.sim.job.ResultTable;
 import org.flowlab.sim.oracle.ReferenceOracle;
 import org.flowlab.workloads.Trace;
-import org.flowlab.workloads.WorkloadGenerator;
 
 /**
- * Runs a {@link ComparisonPlan}: generates the trace once, replays it through every engine — each
+ * Runs a {@link ComparisonPlan}: generates its trace once (or takes the one its trace file holds), replays it through every engine — each
  * in its own simulation, on its own thread when the machine has cores to spare — computes the
  * reference oracle's results beside them, checks agreement and recommends. Engines share nothing
  * mutable (the trace is read-only), so running them in parallel changes no simulated number.
@@ -56,12 +55,12 @@ public final class Comparison {
                                        int maxThreads) {
         long start = System.nanoTime();
         plan.job().name(plan.scenario()); // an unknown job fails before the trace is generated
-        Trace trace = WorkloadGenerator.generate(plan.workload(), plan.seed());
+        Trace trace = plan.input().trace(plan.seed());
         return replay(plan, trace, null, progress, System.nanoTime() - start, maxThreads);
     }
 
     /**
-     * Replays {@code trace}, generated from {@code plan}'s workload and seed, through {@code plan}'s
+     * Replays {@code trace}, {@code plan}'s (generated from its workload and seed, or read from its file), through {@code plan}'s
      * engines; {@code oracle} is the reference oracle's table of the plan's job on that trace if
      * already known (a sweep reuses it across points), else null.
      */
@@ -71,7 +70,7 @@ public final class Comparison {
     }
 
     /**
-     * Replays {@code trace}, generated from {@code plan}'s workload and seed in {@code traceNanos} of
+     * Replays {@code trace}, {@code plan}'s, made (generated or read) in {@code traceNanos} of
      * wall-clock time, through {@code plan}'s engines, at most {@code maxThreads} at once.
      */
     public static ComparisonResult replay(ComparisonPlan plan, Trace trace, long traceNanos,

@@ -15,16 +15,17 @@ import org.flowlab.workloads.WorkloadSpec;
 import org.flowlab.workloads.text.DurationText;
 
 /**
- * Everything a comparison needs, as one value: which workload (a scenario's spec and a seed), which
- * job, which engines with which settings, which faults to inject into every engine, and the
- * latency SLA and budget the recommendation weighs. Build it in one line and vary it with the
+ * Everything a comparison needs, as one value: which trace (generated from a scenario's spec and the
+ * seed, or read from a trace file: {@link TraceSource}), which job, which engines with which
+ * settings, which faults to inject into every engine, and the latency SLA and budget the
+ * recommendation weighs. Build it in one line and vary it with the
  * {@code withX} copies:
  * <pre>{@code
  * ComparisonPlan plan = ComparisonPlan.of("stock-ticks").withSeed(7).withFaults(FaultPlan.parse("crash:worker=1@5m+30s"));
  * }</pre>
  *
- * @param workload what to generate
- * @param seed     the seed of the trace and of every engine's randomness
+ * @param input    where the trace comes from
+ * @param seed     the seed of every engine's randomness, and of a generated trace
  * @param job      which job to run
  * @param engines  which engines, distinct, in the order tables and charts show them
  * @param settings the engines' knobs
@@ -33,7 +34,7 @@ import org.flowlab.workloads.text.DurationText;
  * @param slaOn    which per-record latency the SLA bounds and the recommendation weighs (final by default)
  * @param budget   the most a run may cost, in the cluster price's currency; empty = no limit
  */
-public record ComparisonPlan(WorkloadSpec workload, long seed, JobChoice job, List<EngineType<?>> engines,
+public record ComparisonPlan(TraceSource input, long seed, JobChoice job, List<EngineType<?>> engines,
                              EngineSettings settings, FaultPlan faults, OptionalLong sla, LatencyMeasure slaOn,
                              OptionalDouble budget) {
 
@@ -52,7 +53,7 @@ public record ComparisonPlan(WorkloadSpec workload, long seed, JobChoice job, Li
     public static final long SHOWCASE_SLA = DurationText.NANOS_PER_MINUTE;
 
     public ComparisonPlan {
-        Objects.requireNonNull(workload, "workload");
+        Objects.requireNonNull(input, "input");
         Objects.requireNonNull(job, "job");
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(faults, "faults");
@@ -84,7 +85,15 @@ public record ComparisonPlan(WorkloadSpec workload, long seed, JobChoice job, Li
 
     /** A workload's comparison with the defaults of {@link #of(String)}. */
     public static ComparisonPlan of(WorkloadSpec workload) {
-        return new ComparisonPlan(workload, DEFAULT_SEED, JobChoice.scenarioDefault(), EngineRegistry.STANDARD.all(),
+        return of(TraceSource.generated(workload));
+    }
+
+    /**
+     * The comparison of a trace's source with the defaults of {@link #of(String)}, except the seed: the
+     * source's ({@link TraceSource#defaultSeed()}: a trace file's own).
+     */
+    public static ComparisonPlan of(TraceSource input) {
+        return new ComparisonPlan(input, input.defaultSeed(), JobChoice.scenarioDefault(), EngineRegistry.STANDARD.all(),
                 EngineSettings.defaults(), FaultPlan.NONE, OptionalLong.empty(), LatencyMeasure.FINAL,
                 OptionalDouble.empty());
     }
@@ -102,33 +111,62 @@ public record ComparisonPlan(WorkloadSpec workload, long seed, JobChoice job, Li
         return of(spec).withFaults(FaultPlan.parse(SHOWCASE_FAULTS)).withSla(SHOWCASE_SLA);
     }
 
-    /** The scenario's name. */
+    /** The scenario's name: a catalog scenario's, or what a trace file's spec names ({@code imported}). */
     public String scenario() {
-        return workload.scenario();
+        return input.scenario();
     }
 
+    /** The spec of the trace: the one to generate, or the one a trace file carries. */
+    public WorkloadSpec workload() {
+        return input.spec();
+    }
+
+    /** This plan with a trace generated from {@code w} instead of its own. */
     public ComparisonPlan withWorkload(WorkloadSpec w) {
-        return new ComparisonPlan(w, seed, job, engines, settings, faults, sla, slaOn, budget);
+        return withInput(TraceSource.generated(w));
     }
 
+    /** This plan replaying the trace of {@code i}: {@code withInput(TraceSource.read(file))} replays a trace file. */
+    public ComparisonPlan withInput(TraceSource i) {
+        return new ComparisonPlan(i, seed, job, engines, settings, faults, sla, slaOn, budget);
+    }
+
+    /**
+     * The plan with its generated trace spanning {@code nanos} of event time.
+     *
+     * @throws org.flowlab.workloads.InvalidInputException if the trace is read from a file, which fixes it
+     */
     public ComparisonPlan withDuration(long nanos) {
-        return withWorkload(workload.withDuration(nanos));
+        return withWorkload(generatedSpec("--duration").withDuration(nanos));
     }
 
+    /**
+     * The plan with its generated trace at a mean rate of {@code perSecond}.
+     *
+     * @throws org.flowlab.workloads.InvalidInputException if the trace is read from a file, which fixes it
+     */
     public ComparisonPlan withRate(double perSecond) {
-        return withWorkload(workload.withRate(perSecond));
+        return withWorkload(generatedSpec("--rate").withRate(perSecond));
+    }
+
+    /** The spec to generate, which {@code what} is about to change; a trace file's is an error naming {@code what}. */
+    WorkloadSpec generatedSpec(String what) {
+        if (input instanceof TraceSource.FromFile f) {
+            throw f.fixes(what);
+        }
+        return input.spec();
     }
 
     public ComparisonPlan withSeed(long s) {
-        return new ComparisonPlan(workload, s, job, engines, settings, faults, sla, slaOn, budget);
+        return new ComparisonPlan(input, s, job, engines, settings, faults, sla, slaOn, budget);
     }
 
     public ComparisonPlan withJob(JobChoice j) {
-        return new ComparisonPlan(workload, seed, j, engines, settings, faults, sla, slaOn, budget);
+        return new ComparisonPlan(input, seed, j, engines, settings, faults, sla, slaOn, budget);
     }
 
     public ComparisonPlan withEngines(List<EngineType<?>> e) {
-        return new ComparisonPlan(workload, seed, job, e, settings, faults, sla, slaOn, budget);
+        return new ComparisonPlan(input, seed, job, e, settings, faults, sla, slaOn, budget);
     }
 
     public ComparisonPlan withEngines(EngineType<?>... e) {
@@ -146,24 +184,24 @@ public record ComparisonPlan(WorkloadSpec workload, long seed, JobChoice job, Li
     }
 
     public ComparisonPlan withSettings(EngineSettings s) {
-        return new ComparisonPlan(workload, seed, job, engines, s, faults, sla, slaOn, budget);
+        return new ComparisonPlan(input, seed, job, engines, s, faults, sla, slaOn, budget);
     }
 
     public ComparisonPlan withFaults(FaultPlan f) {
-        return new ComparisonPlan(workload, seed, job, engines, settings, f, sla, slaOn, budget);
+        return new ComparisonPlan(input, seed, job, engines, settings, f, sla, slaOn, budget);
     }
 
     public ComparisonPlan withSla(long nanos) {
-        return new ComparisonPlan(workload, seed, job, engines, settings, faults, OptionalLong.of(nanos), slaOn, budget);
+        return new ComparisonPlan(input, seed, job, engines, settings, faults, OptionalLong.of(nanos), slaOn, budget);
     }
 
     /** With the SLA (and the recommendation) on {@code measure}. */
     public ComparisonPlan withSlaOn(LatencyMeasure measure) {
-        return new ComparisonPlan(workload, seed, job, engines, settings, faults, sla, measure, budget);
+        return new ComparisonPlan(input, seed, job, engines, settings, faults, sla, measure, budget);
     }
 
     public ComparisonPlan withBudget(double b) {
-        return new ComparisonPlan(workload, seed, job, engines, settings, faults, sla, slaOn, OptionalDouble.of(b));
+        return new ComparisonPlan(input, seed, job, engines, settings, faults, sla, slaOn, OptionalDouble.of(b));
     }
 
     /** The engines' ids, for messages: {@code batch, stream}. */

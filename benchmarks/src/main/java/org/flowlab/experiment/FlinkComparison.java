@@ -17,7 +17,6 @@ import org.flowlab.sim.engine.EventTimeContract;
 import org.flowlab.sim.job.ResultTable;
 import org.flowlab.workloads.InvalidInputException;
 import org.flowlab.workloads.Trace;
-import org.flowlab.workloads.WorkloadGenerator;
 
 /**
  * The reference run on Apache Flink: a comparison's job through Flowlab's engines and through
@@ -85,10 +84,10 @@ public final class FlinkComparison {
         catalogJob(plan); // a job Flink cannot run fails before Flowlab's engines run
         Map<String, List<Long>> everyRun = new LinkedHashMap<>();
         long t0Trace = System.nanoTime();
-        Trace generated = WorkloadGenerator.generate(plan.workload(), plan.seed());
+        Trace replayed = plan.input().trace(plan.seed());
         long traceNanos = System.nanoTime() - t0Trace;
-        ComparisonPlan fair = plan.withSettings(plan.settings().withEventTime(coveringDisorder(generated)));
-        ComparisonResult flowlab = fastestOf(Comparison.replay(fair, generated, traceNanos, progress, 1), repeats, everyRun, log);
+        ComparisonPlan fair = plan.withSettings(plan.settings().withEventTime(coveringDisorder(replayed)));
+        ComparisonResult flowlab = fastestOf(Comparison.replay(fair, replayed, traceNanos, progress, 1), repeats, everyRun, log);
         Trace trace = flowlab.trace();
         JobRecipe recipe = recipe(plan, trace);
         long t0 = System.nanoTime();

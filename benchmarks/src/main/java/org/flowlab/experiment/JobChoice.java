@@ -5,6 +5,7 @@ import java.util.Objects;
 import org.flowlab.sim.catalog.CatalogJob;
 import org.flowlab.sim.catalog.JobCatalog;
 import org.flowlab.sim.job.Job;
+import org.flowlab.workloads.InvalidInputException;
 import org.flowlab.workloads.Trace;
 
 /**
@@ -48,9 +49,15 @@ public sealed interface JobChoice permits JobChoice.FromCatalog, JobChoice.Given
         /**
          * The catalog entry for {@code scenario}.
          *
-         * @throws org.flowlab.workloads.InvalidInputException naming the job and the known ones
+         * @throws org.flowlab.workloads.InvalidInputException naming the job and the known ones, or saying that
+         *                                                     the scenario (an imported trace's) has no catalog jobs
          */
         public CatalogJob resolve(String scenario) {
+            if (!JobCatalog.scenarios().contains(scenario)) {
+                throw new InvalidInputException((name == null ? "job" : "--job " + name) + ": this trace's scenario '"
+                        + scenario + "' has no catalog jobs (those of " + String.join(", ", JobCatalog.scenarios())
+                        + " have); its job must be given as a SQL query");
+            }
             return name == null ? JobCatalog.defaultJob(scenario) : JobCatalog.get(scenario, name);
         }
 

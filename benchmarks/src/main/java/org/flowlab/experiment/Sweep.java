@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.flowlab.sim.job.ResultTable;
 import org.flowlab.workloads.Trace;
-import org.flowlab.workloads.WorkloadGenerator;
 
 /**
  * Runs a {@link SweepPlan}. At each point, each engine's run is looked up in the {@link PointStore}
@@ -139,10 +138,10 @@ public final class Sweep {
         }
 
         private void compute(ComparisonPlan plan, Map<EngineType<?>, Map<String, String>> parameters) {
-            String workload = plan.workload().toJson() + "#" + plan.seed();
+            String workload = plan.input().key(plan.seed());
             if (!workload.equals(cachedWorkload)) {
                 plan.job().name(plan.scenario());
-                cachedTrace = WorkloadGenerator.generate(plan.workload(), plan.seed());
+                cachedTrace = plan.input().trace(plan.seed());
                 cachedOracle = null;
                 cachedWorkload = workload;
             }

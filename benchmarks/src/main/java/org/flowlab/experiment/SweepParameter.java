@@ -46,12 +46,14 @@ public final class SweepParameter {
             (plan, v, p) -> plan.withFaults(withTaskFailures(plan.faults(), (long) v)));
     /** The Zipf exponent s of the scenario's key distribution. */
     public static final SweepParameter KEY_SKEW = new SweepParameter("key-skew", Kind.POSITIVE, t -> true,
-            (plan, v, p) -> plan.withWorkload(withKeySkew(plan.workload(), v)));
+            (plan, v, p) -> plan.withWorkload(withKeySkew(plan.generatedSpec(p.id()), v)));
     /** The name of the parameter that sets every engine's {@code interval} option. */
     public static final String INTERVAL = "interval";
 
     private static final List<SweepParameter> SHARED = List.of(RATE, WORKERS, WATERMARK_DELAY, ALLOWED_LATENESS,
             TASK_MTBF, KEY_SKEW);
+    /** The parameters that change the workload, so the trace is generated again at each of their values. */
+    private static final List<SweepParameter> REGENERATING = List.of(RATE, KEY_SKEW);
 
     /** The kinds of value, how they are read and written. */
     public enum Kind {
@@ -132,6 +134,33 @@ public final class SweepParameter {
         }
         all.addAll(SHARED);
         return all;
+    }
+
+    /** Whether a new value generates the trace again ({@code rate}, {@code key-skew}): a trace file fixes it. */
+    public boolean regeneratesTrace() {
+        return REGENERATING.contains(this);
+    }
+
+    /**
+     * The ids of the parameters a sweep over {@code engines} may vary with a trace read from a file: every
+     * one that leaves the trace as it is (the engines' own, {@code interval}, the shared ones but {@code rate}
+     * and {@code key-skew}), for messages.
+     */
+    public static List<String> idsKeepingTheTrace(List<EngineType<?>> engines) {
+        Map<String, EngineOption<?>> sweepable = new LinkedHashMap<>();
+        for (EngineType<?> t : engines) {
+            for (EngineOption<?> o : t.options()) {
+                if (o.sweepable()) {
+                    sweepable.putIfAbsent(o.name(), o);
+                }
+            }
+        }
+        List<String> ids = new ArrayList<>(sweepable.keySet());
+        if (sweepable.values().stream().anyMatch(o -> o.jsonName().equals(INTERVAL))) {
+            ids.add(INTERVAL);
+        }
+        SHARED.stream().filter(p -> !p.regeneratesTrace()).forEach(p -> ids.add(p.id));
+        return ids;
     }
 
     /** Whether it sets how long engines wait between runs: {@code interval}, or an engine's option of that JSON name. */

@@ -49,6 +49,9 @@ public record SweepPlan(ComparisonPlan base, List<Variation> variations, boolean
                 }
             }
         }
+        if (base.input() instanceof TraceSource.FromFile file) {
+            checkKeepsTheTrace(file, variations, findSustainableThroughput, base.engines());
+        }
         if (findSustainableThroughput && seen.contains(SweepParameter.RATE)) {
             throw new InvalidInputException("sweep: --find sustainable-throughput searches the rate itself; do not vary rate with it");
         }
@@ -72,6 +75,20 @@ public record SweepPlan(ComparisonPlan base, List<Variation> variations, boolean
             points *= v.values().size();
             if (points > MAX_POINTS) {
                 throw new InvalidInputException("sweep: the variations make more than " + MAX_POINTS + " points; use fewer steps");
+            }
+        }
+    }
+
+    /** Rejects, with a trace file, a search or a variation that would generate the trace again, listing what may vary. */
+    private static void checkKeepsTheTrace(TraceSource.FromFile file, List<Variation> variations, boolean search,
+                                           List<EngineType<?>> engines) {
+        String allowed = "; with --trace vary only " + String.join(", ", SweepParameter.idsKeepingTheTrace(engines));
+        if (search) {
+            throw new InvalidInputException(file.fixes("--find sustainable-throughput").getMessage() + allowed);
+        }
+        for (Variation v : variations) {
+            if (v.parameter().regeneratesTrace()) {
+                throw new InvalidInputException(file.fixes("--vary " + v.parameter().id()).getMessage() + allowed);
             }
         }
     }
@@ -128,7 +145,7 @@ public record SweepPlan(ComparisonPlan base, List<Variation> variations, boolean
     }
 
     /**
-     * Everything that changes what the sweep runs, one item a line: the workload, the seed, the job,
+     * Everything that changes what the sweep runs, one item a line: the workload (or a trace file's SHA-256), the seed, the job,
      * the engines and their own settings (in each engine's JSON form), the common settings (the cost model
      * when it is not the default), the faults, the
      * variations and the search. The SLA and the
@@ -141,7 +158,7 @@ public record SweepPlan(ComparisonPlan base, List<Variation> variations, boolean
                 ? "catalog " + c.name(base.scenario()) + " " + new java.util.TreeMap<>(c.parameters())
                 : "given " + base.job().name(base.scenario());
         String lines = String.join("\n",
-                "workload " + base.workload().toJson(),
+                base.input() instanceof TraceSource.FromFile f ? "trace sha256:" + f.sha256() : "workload " + base.workload().toJson(),
                 "seed " + base.seed(),
                 "job " + job,
                 "engines " + String.join(",", base.engineIds()),

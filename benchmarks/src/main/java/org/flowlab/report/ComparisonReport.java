@@ -47,7 +47,7 @@ public final class ComparisonReport {
                                   ZonedDateTime startedAt, String indexHref) {
         ComparisonResult result = withFlink.flowlab();
         long t0 = System.nanoTime();
-        String name = result.plan().scenario() + " / " + result.job().name();
+        String name = RunInput.name(RunInput.of(result.plan().input()), result.plan().scenario()) + " / " + result.job().name();
         List<Candidate> candidates = result.recommendation().candidates();
         List<String> charts = new ArrayList<>();
         charts.add(ChartFiles.savePngAndSvg(ComparisonCharts.latencyCdf("Per-record latency — " + name, result.trace(),

@@ -42,7 +42,7 @@ public final class FlinkRunsTable {
                     || r.engines().keySet().stream().noneMatch(id -> id.startsWith("flink-"))) {
                 continue;
             }
-            String key = r.scenario() + " / " + r.job();
+            String key = RunInput.name(r.parameters().input(), r.scenario()) + " / " + r.job();
             newest.remove(key);
             newest.put(key, r);
         }
@@ -74,7 +74,7 @@ public final class FlinkRunsTable {
         s.append("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
         for (RunReport r : reports) {
             Map<String, Double> rates = r.wallClock().engineRecordsPerSec();
-            s.append("| ").append(r.scenario()).append(" / ").append(r.job())
+            s.append("| ").append(RunInput.name(r.parameters().input(), r.scenario())).append(" / ").append(r.job())
                     .append(" | ").append(String.format(Locale.ROOT, "%,d", r.trace().events()))
                     .append(" | ").append(rate(rates.get("stream")))
                     .append(" | ").append(rate(rates.get("flink-streaming")))

@@ -42,7 +42,7 @@ public final class ReportPage {
      */
     public static String html(RunReport report, String indexHref) {
         StringBuilder h = new StringBuilder(16_384);
-        String title = report.scenario() + " · " + report.job();
+        String title = RunInput.name(report.parameters().input(), report.scenario()) + " · " + report.job();
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<title>Flowlab — ").append(escape(title)).append("</title>\n<style>\n")
@@ -226,12 +226,18 @@ public final class ReportPage {
     private static void parameters(StringBuilder h, RunReport report) {
         RunReport.Parameters p = report.parameters();
         h.append("<h2>Parameters</h2>\n<table>\n");
+        RunInput input = p.input();
+        if (input != null && input.fromFile()) {
+            row(h, "trace file", input.file());
+            row(h, "trace file SHA-256", input.sha256());
+            row(h, "trace file events", String.format(Locale.ROOT, "%,d", input.events()));
+        }
         row(h, "scenario", report.scenario());
         row(h, "job", p.job());
         row(h, "seed", Long.toString(report.seed()));
         row(h, "engines", String.join(", ", p.engineIds()));
-        row(h, "duration", DurationText.format(p.durationMs() * 1_000_000));
-        row(h, "rate", RateText.format(p.ratePerSec()));
+        row(h, "duration", p.durationMs() == null ? "—" : DurationText.format(p.durationMs() * 1_000_000));
+        row(h, "rate", p.ratePerSec() == null ? "—" : RateText.format(p.ratePerSec()));
         for (EngineEntry e : p.engines()) {
             if (!e.settings().isEmpty()) {
                 List<String> settings = new ArrayList<>();

@@ -64,7 +64,8 @@ public final class RunIndex {
             }
             listed++;
             rows.append("<tr><td><a href=\"").append(escape(relative(home, run.resolve("report.html")))).append("\">")
-                    .append(escape(run.getFileName().toString())).append("</a></td><td>").append(escape(r.scenario()))
+                    .append(escape(run.getFileName().toString())).append("</a></td><td>")
+                    .append(escape(RunInput.name(r.parameters().input(), r.scenario())))
                     .append("</td><td>").append(escape(r.job())).append("</td><td class=\"num\">")
                     .append(String.format(Locale.ROOT, "%,d", r.trace().events())).append("</td><td>")
                     .append(escape(r.parameters().faults())).append("</td><td>");
@@ -82,7 +83,7 @@ public final class RunIndex {
         if (listed == 0) {
             h.append("<p>No runs yet: <code>./flowlab compare</code> makes one.</p>\n");
         } else {
-            h.append("<table>\n<tr><th>run</th><th>scenario</th><th>job</th><th>events</th><th>faults</th>"
+            h.append("<table>\n<tr><th>run</th><th>trace</th><th>job</th><th>events</th><th>faults</th>"
                     + "<th>p99 latency per record</th><th>agree</th><th>recommended</th></tr>\n").append(rows).append("</table>\n");
         }
         h.append("</body>\n</html>\n");

@@ -16,6 +16,7 @@ import org.flowlab.experiment.EngineRun;
 import org.flowlab.experiment.EngineSettings;
 import org.flowlab.experiment.FlinkComparisonResult;
 import org.flowlab.experiment.FlinkEngineRun;
+import org.flowlab.experiment.TraceSource;
 import org.flowlab.sim.engine.EngineType;
 import org.flowlab.experiment.Recommendation;
 import org.flowlab.sim.cluster.Bill;
@@ -30,7 +31,9 @@ import org.flowlab.workloads.Trace;
  * order, durations in milliseconds unless a name says otherwise, numbers as plain JSON numbers,
  * absent values as {@code null}. Everything except {@link #runId}, {@link #environment} and
  * {@link #wallClock} is a pure function of the scenario, the parameters, the seed and
- * {@link #flowlabVersion}.
+ * {@link #flowlabVersion}. Schema 4 added {@code parameters.input}, the trace a run replayed
+ * ({@link RunInput}), and lets {@code durationMs} and {@code ratePerSec} be null for a trace file
+ * whose spec does not give them.
  *
  * @param schemaVersion   {@value #SCHEMA_VERSION}
  * @param runId           the run folder's name, {@code <yyyyMMdd-HHmmss>-<scenario>}
@@ -52,7 +55,7 @@ public record RunReport(int schemaVersion, String runId, String flowlabVersion, 
                         AgreementFigures agreement, RecommendationFigures recommendation, List<String> charts,
                         Environment environment, WallClock wallClock) {
 
-    public static final int SCHEMA_VERSION = 3;
+    public static final int SCHEMA_VERSION = 4;
 
     /** The colour of runs on Apache Flink, which are no engine of the registry. */
     public static final String FLINK_COLOUR = Palette.hex(Palette.FLINK);
@@ -70,9 +73,10 @@ public record RunReport(int schemaVersion, String runId, String flowlabVersion, 
     /**
      * Every input of the run.
      *
+     * @param input               the trace: generated, or read from a file (null in a run.json before schema 4)
      * @param engines             the engines, in order: each one's id, label, colour and own settings
-     * @param durationMs          the workload's span of event time
-     * @param ratePerSec          the workload's mean rate
+     * @param durationMs          the workload's span of event time; null for a trace file whose spec does not say
+     * @param ratePerSec          the workload's mean rate; null for a trace file whose spec does not say
      * @param eventTime           the event-time contract every engine was given
      * @param output              the output mode every engine was given
      * @param faults              the fault plan, in the {@code --faults} syntax ({@code none} for none)
@@ -82,7 +86,7 @@ public record RunReport(int schemaVersion, String runId, String flowlabVersion, 
      * @param costsNs             the cost model every engine charged, nanoseconds by its JSON path
      *                            ({@code stream.record} …): the defaults or a {@code --cost-profile}
      */
-    public record Parameters(String job, List<EngineEntry> engines, long durationMs, double ratePerSec, int workers,
+    public record Parameters(RunInput input, String job, List<EngineEntry> engines, Long durationMs, Double ratePerSec, int workers,
                              int slotsPerWorker, double pricePerWorkerHour, EventTime eventTime, Output output, String faults,
                              Double slaMs, Double budget, JsonObject workload, Map<String, Long> costsNs) {
 
@@ -401,7 +405,7 @@ public record RunReport(int schemaVersion, String runId, String flowlabVersion, 
     }
 
     private static Parameters withEngines(Parameters p, List<EngineEntry> engines) {
-        return new Parameters(p.job(), engines, p.durationMs(), p.ratePerSec(), p.workers(), p.slotsPerWorker(),
+        return new Parameters(p.input(), p.job(), engines, p.durationMs(), p.ratePerSec(), p.workers(), p.slotsPerWorker(),
                 p.pricePerWorkerHour(), p.eventTime(), p.output(), p.faults(), p.slaMs(), p.budget(), p.workload(),
                 p.costsNs());
     }
@@ -412,8 +416,11 @@ public record RunReport(int schemaVersion, String runId, String flowlabVersion, 
         for (EngineType<?> type : plan.engines()) {
             engines.add(EngineEntry.of(type, s.of(type)));
         }
-        return new Parameters(job, engines, plan.workload().duration() / 1_000_000,
-                plan.workload().rate(), s.cluster().workers(), s.cluster().slotsPerWorker(), s.cluster().pricePerWorkerHour(),
+        TraceSource input = plan.input();
+        return new Parameters(RunInput.of(input), job, engines,
+                input.duration().isPresent() ? input.duration().getAsLong() / 1_000_000 : null,
+                input.rate().isPresent() ? input.rate().getAsDouble() : null, s.cluster().workers(), s.cluster().slotsPerWorker(),
+                s.cluster().pricePerWorkerHour(),
                 EventTime.of(s.eventTime()), Output.of(s.output()), plan.faults().toString(),
                 plan.sla().isPresent() ? plan.sla().getAsLong() / 1e6 : null,
                 plan.budget().isPresent() ? plan.budget().getAsDouble() : null, plan.workload().settings(),

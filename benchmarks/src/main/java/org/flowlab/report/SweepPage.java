@@ -25,7 +25,7 @@ public final class SweepPage {
 
     public static String html(SweepReport r, String indexHref) {
         StringBuilder h = new StringBuilder(16_384);
-        String title = "Sweep · " + r.scenario() + " · " + r.job();
+        String title = "Sweep · " + RunInput.name(r.parameters().input(), r.scenario()) + " · " + r.job();
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Flowlab — ")
                 .append(escape(title)).append("</title>\n<style>\n").append(HtmlText.STYLE).append("</style>\n</head>\n<body>\n");
         if (indexHref != null) {

@@ -63,7 +63,7 @@ public record SweepReport(int schemaVersion, String sweepId, String flowlabVersi
         ComparisonPlan base = result.plan().base();
         // A failed run's figures stop at its failure: the charts show the runs that finished.
         List<SweepPoint> finished = result.points().stream().filter(p -> !p.failed()).toList();
-        String name = base.scenario() + " / " + base.job().name(base.scenario());
+        String name = RunInput.name(RunInput.of(base.input()), base.scenario()) + " / " + base.job().name(base.scenario());
         List<String> charts = new ArrayList<>();
         SweepParameter interval = null;
         for (Variation v : result.plan().variations()) {

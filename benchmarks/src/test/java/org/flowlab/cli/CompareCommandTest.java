@@ -95,7 +95,7 @@ class CompareCommandTest {
     void runJsonHasTheShapeOtherToolsRelyOn() throws IOException {
         assertThat(CommandLineRun.with(engines(), args(dir)).exitCode()).isZero();
         String text = Files.readString(runFolders(dir).get(0).resolve("run.json"), StandardCharsets.UTF_8);
-        assertThat(text).startsWith("{\n  \"schemaVersion\": 3,\n");
+        assertThat(text).startsWith("{\n  \"schemaVersion\": 4,\n");
         JsonObject json = JsonParser.parseString(text).getAsJsonObject();
         List<String> keys = new ArrayList<>(json.keySet());
         List<String> expectedOrder = List.of("schemaVersion", "scenario", "seed", "parameters", "engines", "agreement",

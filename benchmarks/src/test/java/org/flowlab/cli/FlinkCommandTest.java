@@ -152,7 +152,7 @@ class FlinkCommandTest {
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
-        assertRejected("--scenario is required", "flink", "--job", "q5");
+        assertRejected("--scenario or --trace is required", "flink", "--job", "q5");
         assertRejected("--mode", "flink", "--scenario", "nexmark", "--mode", "sideways");
         assertRejected("--parallelism must be at least 1", "flink", "--scenario", "nexmark", "--parallelism", "0");
         assertRejected("--jobmanager must be host:port", "flink", "--scenario", "nexmark", "--jobmanager", "localhost");

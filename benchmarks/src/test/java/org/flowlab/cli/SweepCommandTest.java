@@ -55,7 +55,7 @@ class SweepCommandTest {
         assertThat(page).contains("<img src=\"continuum.png\"", "<img src=\"saturation.png\"", "<img src=\"pareto.png\"",
                 "Recommendation", "imagesLoaded");
         JsonObject json = JsonParser.parseString(Files.readString(folder.resolve("sweep.json"))).getAsJsonObject();
-        assertThat(json.get("schemaVersion").getAsInt()).isEqualTo(3);
+        assertThat(json.get("schemaVersion").getAsInt()).isEqualTo(4);
         assertThat(json.getAsJsonArray("points")).hasSize(14);
         assertThat(json.getAsJsonObject("recommendation").get("outcome").getAsString()).isEqualTo("CHOSEN");
         assertThat(first.out()).contains("computed batch@interval=1s,rate=50/s").contains("14 computed now, 0 read back")

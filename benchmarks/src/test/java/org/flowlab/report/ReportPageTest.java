@@ -127,11 +127,28 @@ class ReportPageTest {
     }
 
     @Test
+    void aRunJsonFromBeforeSchema4NamesItsGeneratedScenario() throws IOException {
+        RunReport report = ComparisonReport.write(result, Files.createDirectories(dir.resolve("20260304-050607-stock-ticks")), "20260304-050607-stock-ticks",
+                "9.9", AT, null);
+        assertThat(report.parameters().input()).isEqualTo(new RunInput(RunInput.GENERATED, "stock-ticks", null, null, null));
+        com.google.gson.JsonObject json = com.google.gson.JsonParser.parseString(RunReportJson.toJson(report)).getAsJsonObject();
+        json.addProperty("schemaVersion", 3);
+        json.getAsJsonObject("parameters").remove("input");
+        Files.writeString(dir.resolve("20260304-050607-stock-ticks").resolve("run.json"), json.toString());
+        RunReport old = RunReportJson.read(dir.resolve("20260304-050607-stock-ticks").resolve("run.json"));
+        assertThat(old.parameters().input()).isNull();
+        assertThat(ReportPage.html(old, null)).contains("<h1>stock-ticks · " + escape(report.job()) + "</h1>")
+                .doesNotContain("trace file");
+        assertThat(RunIndex.write(dir.resolve("index.html"), dir)).isEqualTo(1);
+        assertThat(dir.resolve("index.html")).content().contains("<th>trace</th>", "<td>stock-ticks</td>");
+    }
+
+    @Test
     void runJsonReadsBackToTheSameReport() {
         RunReport report = ComparisonReport.write(result, dir, "20260304-050607-stock-ticks", "9.9", AT, null);
         RunReport back = RunReportJson.read(dir.resolve("run.json"));
         assertThat(back).isEqualTo(report);
-        assertThat(back.schemaVersion()).isEqualTo(3);
+        assertThat(back.schemaVersion()).isEqualTo(4);
         assertThat(back.engines().keySet()).containsExactly("batch", "microbatch", "stream");
         assertThat(back.wallClock().startedAt()).isEqualTo("2026-03-04T05:06:07Z");
         assertThat(back.parameters().workload().get("scenario").getAsString()).isEqualTo("stock-ticks");
