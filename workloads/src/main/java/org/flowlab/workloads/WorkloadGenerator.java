@@ -1,5 +1,6 @@
 package org.flowlab.workloads;
 
+import org.flowlab.workloads.importer.TraceImporter;
 import org.flowlab.workloads.random.RandomStreams;
 import org.flowlab.workloads.scenario.ScenarioCatalog;
 
@@ -10,6 +11,10 @@ public final class WorkloadGenerator {
 
     /** Generates the trace of {@code spec} for {@code seed}; equal arguments give equal traces. */
     public static Trace generate(WorkloadSpec spec, long seed) {
+        if (spec.scenario().equals(TraceImporter.SCENARIO)) {
+            throw new InvalidInputException(spec.source() + ": the trace was imported from "
+                    + spec.reader().string("source") + " ('flowlab workload import'); it cannot be generated again, replay its trace file");
+        }
         return ScenarioCatalog.get(spec.scenario()).generator().generate(spec, seed, new RandomStreams(seed));
     }
 
