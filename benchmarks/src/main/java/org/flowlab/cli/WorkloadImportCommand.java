@@ -30,13 +30,17 @@ import picocli.CommandLine.Option;
                 + "first event. The trace file is written only if every row is good (or --skip-bad-rows allows the bad "
                 + "ones), under a temporary name and renamed, so an existing --out is replaced only on success."},
         footer = {"", "Examples:",
-                "  ./flowlab workload import --from purchases.csv --event-time ts --key card --out purchases.jsonl",
-                "  ./flowlab workload import --from purchases.csv --event-time ts --key card \\",
-                "      --disorder lognormal:median=300ms,sigma=0.7 --seed 7 --out purchases.jsonl",
-                "  ./flowlab workload import --from clicks.jsonl --event-time at --arrival-time received \\",
-                "      --time-format epoch-ms --types user=varchar --speedup 60 --out clicks.jsonl",
-                "  ./flowlab workload import --from log.csv --event-time when --time-format 'dd/MM/yyyy HH:mm:ss' \\",
-                "      --columns host,cpu --rate 1000/s --skip-bad-rows 10 --out log.jsonl"})
+                "  ./flowlab workload import --from purchases.csv --event-time ts \\",
+                "      --key card --out purchases.jsonl",
+                "  ./flowlab workload import --from purchases.csv --event-time ts \\",
+                "      --key card --disorder lognormal:median=300ms,sigma=0.7 \\",
+                "      --seed 7 --out purchases.jsonl",
+                "  ./flowlab workload import --from clicks.jsonl --event-time at \\",
+                "      --arrival-time received --time-format epoch-ms \\",
+                "      --types user=varchar --speedup 60 --out clicks.jsonl",
+                "  ./flowlab workload import --from log.csv --event-time when \\",
+                "      --time-format 'dd/MM/yyyy HH:mm:ss' --columns host,cpu \\",
+                "      --rate 1000/s --skip-bad-rows 10 --out log.jsonl"})
 final class WorkloadImportCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -68,7 +72,7 @@ final class WorkloadImportCommand implements Runnable {
                     + "example amount=double,card=varchar.")
     String types;
 
-    @Option(names = "--columns", paramLabel = "COL,...", split = ",",
+    @Option(names = "--columns", paramLabel = "COL", split = ",",
             description = "The columns to keep besides the event-time, arrival-time and key columns (default: all; "
                     + "a trace holds a value and 3 attributes besides them).")
     List<String> columns;

@@ -42,11 +42,16 @@ interface RowSource {
         return settings.format().equals("csv") ? new CsvRows(settings.from()) : new JsonLinesRows(settings.from());
     }
 
-    /** A reader of {@code file} as UTF-8 that fails on bytes that are not. */
+    /** A reader of {@code file} as UTF-8 that fails on bytes that are not, past a byte order mark if it starts with one. */
     static BufferedReader open(java.nio.file.Path file) {
         try {
-            return new BufferedReader(new java.io.InputStreamReader(Files.newInputStream(file),
+            BufferedReader in = new BufferedReader(new java.io.InputStreamReader(Files.newInputStream(file),
                     StandardCharsets.UTF_8.newDecoder()), 1 << 16);
+            in.mark(1);
+            if (in.read() != '\uFEFF') {
+                in.reset();
+            }
+            return in;
         } catch (IOException e) {
             throw InvalidInputException.cannot("read the file to import", file, e);
         }

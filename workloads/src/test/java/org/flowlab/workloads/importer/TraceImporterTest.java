@@ -189,6 +189,12 @@ class TraceImporterTest {
     }
 
     @Test
+    void aByteOrderMarkIsNotPartOfTheFirstColumnsName() throws IOException {
+        Path file = write("bom.csv", "\uFEFFts,n\n2026-01-01T00:00:00Z,1\n");
+        assertThat(TraceImporter.importFile(ImportSettings.of(file, "ts")).schema()).isEqualTo("ts TIMESTAMP(3) (event time), n BIGINT (value)");
+    }
+
+    @Test
     void aDateTimePatternIsReadAsUtc() throws IOException {
         Path file = write("p.csv", "d,x\n01/03/2026 23:59,1\n02/03/2026 00:01,2\n");
         Trace t = TraceImporter.importFile(ImportSettings.of(file, "d").withTimeFormat(TimeFormat.parse("dd/MM/yyyy HH:mm"))).trace();
