@@ -17,19 +17,13 @@ import org.flowlab.workloads.InvalidInputException;
  * A CSV file's rows (RFC 4180, as Apache Commons CSV reads it), the first row naming the columns; blank lines are
  * skipped and an empty cell is a missing value. A row is numbered by the line it starts on.
  */
-final class CsvRows implements RowSource {
+final class CsvRows extends FileRows {
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
 
-    private final Path file;
     private List<String> columns;
 
     CsvRows(Path file) {
-        this.file = file;
-    }
-
-    @Override
-    public String file() {
-        return file.toString();
+        super(file);
     }
 
     @Override

@@ -23,18 +23,12 @@ import org.flowlab.workloads.InvalidInputException;
  * every field name seen in the order first seen. A number, string or boolean is a cell's text; null or a missing
  * field is a missing value; an object or array makes the row malformed.
  */
-final class JsonLinesRows implements RowSource {
-    private final Path file;
+final class JsonLinesRows extends FileRows {
     private final List<String> columns = new ArrayList<>();
     private final Map<String, Integer> index = new HashMap<>();
 
     JsonLinesRows(Path file) {
-        this.file = file;
-    }
-
-    @Override
-    public String file() {
-        return file.toString();
+        super(file);
     }
 
     @Override

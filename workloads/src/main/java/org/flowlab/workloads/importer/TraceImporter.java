@@ -23,9 +23,10 @@ import org.flowlab.workloads.table.TraceTables;
  * ({@link ColumnStats}) and finds the first and last event time; the plan ({@link ImportPlan}) then says which
  * trace field holds each column, and the second pass encodes the rows into a {@link TraceBuilder}'s primitive
  * columns. No row is kept as an object, so the heap needed is, beyond a few rows' text: the trace's columns
- * (about 66 bytes per event, twice over while {@link TraceBuilder#build} sorts them into arrival order), plus one
- * dictionary entry per distinct string of each VARCHAR column. A 1 GB CSV of 20 million rows thus needs about
- * 2.6 GB at the peak of the sort and 1.3 GB after it, whatever the width of its rows.
+ * (58 bytes per event: six longs, a double and two bytes; twice that and 8 bytes more while
+ * {@link TraceBuilder#build} sorts them into arrival order), plus one dictionary entry per distinct string of each
+ * VARCHAR column. A 1 GB CSV of 20 million rows thus needs about 2.5 GB at the peak of the sort and 1.2 GB after
+ * it, whatever the width of its rows.
  *
  * <p>Times: virtual time 0 is the UTC midnight at or before the earliest event ({@link TraceTables#originMillis}),
  * so windows that divide a day start where Flink's do; event times are nanoseconds since then. With
