@@ -41,7 +41,7 @@ final class WorkloadDescribeCommand implements Runnable {
     /** A generated workload's source, or a recorded trace. */
     static final class Source extends WorkloadOptions.Source {
         @Option(names = "--trace", paramLabel = "FILE.jsonl", required = true,
-                description = "A trace file written by 'flowlab workload generate'.")
+                description = "A trace file written by 'flowlab workload generate' or 'flowlab workload import'.")
         Path traceFile;
     }
 

@@ -29,7 +29,8 @@ class WorkloadCommandTest {
 
     @Test
     void everyCommandHasHelpWithAnExample() {
-        for (String[] command : new String[][] {{}, {"scenarios"}, {"workload"}, {"workload", "describe"}, {"workload", "generate"}}) {
+        for (String[] command : new String[][] {{}, {"scenarios"}, {"workload"}, {"workload", "describe"}, {"workload", "generate"},
+                {"workload", "import"}}) {
             String[] args = Stream.concat(Stream.of(command), Stream.of("--help")).toArray(String[]::new);
             CommandLineRun run = CommandLineRun.of(args);
             assertThat(run.exitCode()).as(String.join(" ", args)).isZero();

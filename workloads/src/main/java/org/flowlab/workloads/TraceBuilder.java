@@ -11,7 +11,7 @@ import java.util.Arrays;
 public final class TraceBuilder {
     private final WorkloadSpec spec;
     private final long seed;
-    private final TraceSchema schema;
+    private TraceSchema schema;
     private GroundTruth groundTruth = GroundTruth.NONE;
     private int size;
     private long[] eventTime;
@@ -50,6 +50,18 @@ public final class TraceBuilder {
 
     public TraceBuilder groundTruth(GroundTruth truth) {
         this.groundTruth = truth;
+        return this;
+    }
+
+    /**
+     * Replaces the schema the trace will have by one with the same kinds and labels: for builders that learn how
+     * to read their columns while adding events, such as an importer's string dictionaries.
+     */
+    public TraceBuilder schema(TraceSchema completed) {
+        if (!completed.kinds().equals(schema.kinds()) || !completed.labels().equals(schema.labels())) {
+            throw new IllegalArgumentException("the completed schema must keep the kinds " + schema.kinds() + " and labels " + schema.labels());
+        }
+        this.schema = completed;
         return this;
     }
 
