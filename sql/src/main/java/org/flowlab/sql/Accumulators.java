@@ -8,15 +8,14 @@ import java.util.TreeSet;
 import java.util.function.Supplier;
 import org.apache.calcite.rel.core.AggregateCall;
 import org.apache.calcite.sql.type.SqlTypeName;
-import org.flowlab.sim.job.aggregate.ExactMean;
 import org.flowlab.sim.job.aggregate.ExactSum;
 import org.flowlab.workloads.InvalidInputException;
 
 /**
  * SQL's aggregate functions over one group's tuples, at the moment a partition is evaluated: each is a fresh
- * accumulator filled in place. Sums and means of {@code DOUBLE}s are exact ({@link ExactSum}, {@link ExactMean})
- * and rounded once, so they do not depend on the order rows arrive in (Flink adds doubles in arrival order, so
- * its last bits may differ); {@code AVG} of an integer type is an integer, truncated, as in Flink SQL.
+ * accumulator filled in place. Sums and means of {@code DOUBLE}s are exact and rounded once ({@link ExactSum}),
+ * so they do not depend on the order rows arrive in (Flink adds doubles in arrival order, so its last bits may
+ * differ); {@code AVG} of an integer type is an integer, truncated, as in Flink SQL.
  */
 final class Accumulators {
 
@@ -167,32 +166,24 @@ final class Accumulators {
         }
     }
 
+    /** The sum and count of the non-null values; the mean of doubles divides the exact sum once. */
     private static final class Avg implements Accumulator {
-        private final int arg;
+        private final Sum sum;
         private final SqlTypeName type;
         private final int scale;
         private long count;
-        private long longSum;
-        private ExactMean mean = ExactMean.EMPTY;
-        private BigDecimal decimalSum = BigDecimal.ZERO;
 
         Avg(int arg, SqlTypeName type, int scale) {
-            this.arg = arg;
+            this.sum = new Sum(arg, type, false);
             this.type = type;
             this.scale = scale;
         }
 
         @Override
         public void add(Object[] t) {
-            Object v = t[arg];
-            if (v == null) {
-                return;
-            }
-            count++;
-            switch (type) {
-                case DECIMAL -> decimalSum = decimalSum.add((BigDecimal) v);
-                case DOUBLE, FLOAT, REAL -> mean = mean.plus(((Number) v).doubleValue());
-                default -> longSum += ((Number) v).longValue();
+            if (t[sum.arg] != null) {
+                count++;
+                sum.add(t);
             }
         }
 
@@ -202,9 +193,9 @@ final class Accumulators {
                 return null;
             }
             return switch (type) {
-                case DECIMAL -> decimalSum.divide(BigDecimal.valueOf(count), scale, RoundingMode.HALF_UP);
-                case DOUBLE, FLOAT, REAL -> mean.toDouble();
-                default -> longSum / count;
+                case DECIMAL -> sum.decimalSum.divide(BigDecimal.valueOf(count), scale, RoundingMode.HALF_UP);
+                case DOUBLE, FLOAT, REAL -> sum.doubleSum.dividedBy(count);
+                default -> sum.longSum / count;
             };
         }
     }

@@ -81,32 +81,10 @@ final class Expressions {
                 return comparison(call.getKind(), args.get(0), args.get(1));
             }
             case AND -> {
-                return t -> {
-                    boolean unknown = false;
-                    for (Expr e : args) {
-                        Object v = e.eval(t);
-                        if (v == null) {
-                            unknown = true;
-                        } else if (!(Boolean) v) {
-                            return false;
-                        }
-                    }
-                    return unknown ? null : true;
-                };
+                return logical(args, false);
             }
             case OR -> {
-                return t -> {
-                    boolean unknown = false;
-                    for (Expr e : args) {
-                        Object v = e.eval(t);
-                        if (v == null) {
-                            unknown = true;
-                        } else if ((Boolean) v) {
-                            return true;
-                        }
-                    }
-                    return unknown ? null : false;
-                };
+                return logical(args, true);
             }
             case NOT -> {
                 Expr a = args.get(0);
@@ -182,6 +160,22 @@ final class Expressions {
         };
     }
 
+    /** AND ({@code decisive} false) or OR ({@code decisive} true) in three-valued logic. */
+    private static Expr logical(List<Expr> args, boolean decisive) {
+        return t -> {
+            boolean unknown = false;
+            for (Expr e : args) {
+                Object v = e.eval(t);
+                if (v == null) {
+                    unknown = true;
+                } else if ((Boolean) v == decisive) {
+                    return decisive;
+                }
+            }
+            return unknown ? null : !decisive;
+        };
+    }
+
     static InvalidInputException unsupported(String construct) {
         return new InvalidInputException("SQL: " + construct + " is not supported in expressions; supported: " + SUPPORTED);
     }
@@ -212,8 +206,7 @@ final class Expressions {
             case CHAR -> lit.getValueAs(String.class).stripTrailing();
             case VARCHAR -> lit.getValueAs(String.class);
             case BOOLEAN -> lit.getValueAs(Boolean.class);
-            case TIMESTAMP -> LocalDateTime.ofEpochSecond(Math.floorDiv(lit.getValueAs(Long.class), 1000),
-                    (int) Math.floorMod(lit.getValueAs(Long.class), 1000) * 1_000_000, java.time.ZoneOffset.UTC);
+            case TIMESTAMP -> WindowFunctions.time(lit.getValueAs(Long.class));
             default -> throw unsupported("a literal of type " + lit.getType());
         };
     }
@@ -375,10 +368,5 @@ final class Expressions {
     /** Whether a compiled predicate holds (NULL is false, as in WHERE). */
     static boolean holds(Expr predicate, Object[] tuple) {
         return Boolean.TRUE.equals(predicate.eval(tuple));
-    }
-
-    /** Keeps the compiler honest about a type it does not know. */
-    static RexBuilder builder(org.apache.calcite.rel.RelNode rel) {
-        return rel.getCluster().getRexBuilder();
     }
 }

@@ -3,7 +3,6 @@ package org.flowlab.sql;
 import java.util.List;
 import java.util.Locale;
 import org.apache.calcite.config.Lex;
-import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.plan.hep.HepPlanner;
 import org.apache.calcite.plan.hep.HepProgram;
 import org.apache.calcite.plan.hep.HepProgramBuilder;
@@ -145,10 +144,5 @@ final class SqlPlanner {
         String t = text.strip();
         int nl = t.indexOf('\n');
         return nl < 0 ? t : t.substring(0, nl).strip();
-    }
-
-    /** The plan as Calcite prints it, for messages and tests. */
-    static String explain(RelNode rel) {
-        return RelOptUtil.toString(rel);
     }
 }

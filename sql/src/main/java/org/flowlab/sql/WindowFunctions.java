@@ -157,8 +157,9 @@ final class WindowFunctions {
         return o;
     }
 
-    private static LocalDateTime time(long epochMillis) {
-        return LocalDateTime.ofEpochSecond(Math.floorDiv(epochMillis, 1000), (int) Math.floorMod(epochMillis, 1000) * 1_000_000,
+    /** The UTC wall-clock time of milliseconds since the epoch. */
+    static LocalDateTime time(long epochMillis) {
+        return LocalDateTime.ofEpochSecond(Math.floorDiv(epochMillis, 1000), Math.floorMod(epochMillis, 1000) * 1_000_000,
                 ZoneOffset.UTC);
     }
 }

@@ -86,6 +86,29 @@ class EventsTableQueryTest {
                 SqlRow.of(1L, 0L, "big", "de!", 4L)));
     }
 
+    @Test
+    void aGroupByWithoutWindowGivesItsFinalResultWithFlinksTypes() {
+        Trace trace = purchases(Instant.parse("2024-03-01T00:00:00Z"));
+        SqlQuery query = SqlQuery.compile("SELECT country, AVG(card), AVG(amount), COUNT(DISTINCT card), MIN(amount), MAX(amount)"
+                + " FROM events GROUP BY country HAVING COUNT(*) > 1", trace.schema());
+        // AVG of a BIGINT is a BIGINT (4 / 3 = 1); AVG of DOUBLEs divides the exact sum once.
+        assertEveryEngineGives(query, trace, List.of(SqlRow.of("DE", 1L, 8.5 / 3, 2L, 1.5, 4.0),
+                SqlRow.of("FR", 1L, 1.375, 2L, 0.5, 2.25)));
+    }
+
+    @Test
+    void sessionsPerCardCloseAfterTheGap() {
+        Trace trace = purchases(Instant.parse("2024-03-01T00:00:00Z"));
+        SqlQuery query = SqlQuery.compile("SELECT card, COUNT(*), window_start, window_end FROM TABLE(SESSION(TABLE events,"
+                + " DESCRIPTOR(ts), DESCRIPTOR(card), INTERVAL '30' SECOND)) GROUP BY card, window_start, window_end", trace.schema());
+        LocalDateTime t0 = LocalDateTime.parse("2024-03-01T00:00:00");
+        assertEveryEngineGives(query, trace, List.of(
+                SqlRow.of(1L, 1L, t0.plusSeconds(10), t0.plusSeconds(40)),
+                SqlRow.of(1L, 2L, t0.plusSeconds(50), t0.plusSeconds(95)),
+                SqlRow.of(2L, 1L, t0.plusSeconds(20), t0.plusSeconds(50)),
+                SqlRow.of(2L, 1L, t0.plusSeconds(125), t0.plusSeconds(155))));
+    }
+
     private static void assertEveryEngineGives(SqlQuery query, Trace trace, List<SqlRow> expected) {
         assertThat(SqlResults.rows(ReferenceOracle.run(query.job(), trace))).containsExactlyElementsOf(expected);
         CommonSettings common = CommonSettings.DEFAULTS.withEventTime(EventTimeContract.DEFAULT.withWatermarkDelay("1m"));
