@@ -33,6 +33,7 @@ import org.flowlab.sim.fault.SlowWorker;
 import org.flowlab.sim.fault.SourceStall;
 import org.flowlab.sim.fault.WorkerCrash;
 import org.flowlab.sim.job.Output;
+import org.flowlab.sim.job.Row;
 import org.flowlab.sim.metrics.RecordVisibility;
 import org.flowlab.sim.metrics.RunMetrics;
 import org.flowlab.sim.metrics.StalenessTimeline;
@@ -215,8 +216,12 @@ class SimulatedResultDigestsTest {
                 try {
                     var accessor = components[i].getAccessor();
                     accessor.setAccessible(true);
+                    Object component = accessor.invoke(r);
+                    if (r instanceof Row && components[i].getName().equals("payload") && component == null) {
+                        continue; // Row's payload, added for SQL jobs: catalog jobs never set it, so their text is unchanged
+                    }
                     s.append(i == 0 ? "" : ",").append(components[i].getName()).append('=')
-                            .append(value(accessor.invoke(r)));
+                            .append(value(component));
                 } catch (ReflectiveOperationException e) {
                     throw new IllegalStateException(e);
                 }

@@ -18,12 +18,20 @@ import org.flowlab.workloads.Trace;
  * @param eventTime when it happened, virtual nanoseconds
  * @param kind      index into the trace schema's kinds
  * @param key       the grouping key; a {@link KeyBy} sets it
- * @param value     the numeric payload
+ * @param value     the numeric value
  * @param attr1     scenario attribute
  * @param attr2     scenario attribute
  * @param attr3     scenario attribute
+ * @param payload   what a row carries beyond the fixed fields (a compiled SQL job's tuple), with value
+ *                  equality; null for catalog jobs. Every {@code withX} keeps it; {@link #ORDER} ignores it.
  */
-public record Row(long id, long eventTime, int kind, long key, double value, long attr1, long attr2, long attr3) {
+public record Row(long id, long eventTime, int kind, long key, double value, long attr1, long attr2, long attr3,
+                  Object payload) {
+
+    /** A row without a payload. */
+    public Row(long id, long eventTime, int kind, long key, double value, long attr1, long attr2, long attr3) {
+        this(id, eventTime, kind, key, value, attr1, attr2, attr3, null);
+    }
 
     /**
      * The order in which keyed process functions see a key's rows: event time, then id, then the
@@ -69,30 +77,42 @@ public record Row(long id, long eventTime, int kind, long key, double value, lon
     }
 
     public Row withEventTime(long newEventTime) {
-        return new Row(id, newEventTime, kind, key, value, attr1, attr2, attr3);
+        return new Row(id, newEventTime, kind, key, value, attr1, attr2, attr3, payload);
     }
 
     public Row withKind(int newKind) {
-        return new Row(id, eventTime, newKind, key, value, attr1, attr2, attr3);
+        return new Row(id, eventTime, newKind, key, value, attr1, attr2, attr3, payload);
     }
 
     public Row withKey(long newKey) {
-        return new Row(id, eventTime, kind, newKey, value, attr1, attr2, attr3);
+        return new Row(id, eventTime, kind, newKey, value, attr1, attr2, attr3, payload);
     }
 
     public Row withValue(double newValue) {
-        return new Row(id, eventTime, kind, key, newValue, attr1, attr2, attr3);
+        return new Row(id, eventTime, kind, key, newValue, attr1, attr2, attr3, payload);
     }
 
     public Row withAttr1(long newAttr1) {
-        return new Row(id, eventTime, kind, key, value, newAttr1, attr2, attr3);
+        return new Row(id, eventTime, kind, key, value, newAttr1, attr2, attr3, payload);
     }
 
     public Row withAttr2(long newAttr2) {
-        return new Row(id, eventTime, kind, key, value, attr1, newAttr2, attr3);
+        return new Row(id, eventTime, kind, key, value, attr1, newAttr2, attr3, payload);
     }
 
     public Row withAttr3(long newAttr3) {
-        return new Row(id, eventTime, kind, key, value, attr1, attr2, newAttr3);
+        return new Row(id, eventTime, kind, key, value, attr1, attr2, newAttr3, payload);
+    }
+
+    public Row withPayload(Object newPayload) {
+        return new Row(id, eventTime, kind, key, value, attr1, attr2, attr3, newPayload);
+    }
+
+    /** The fields, and the payload only when there is one (so catalog jobs' rows print as before). */
+    @Override
+    public String toString() {
+        return "Row[id=" + id + ", eventTime=" + eventTime + ", kind=" + kind + ", key=" + key + ", value=" + value
+                + ", attr1=" + attr1 + ", attr2=" + attr2 + ", attr3=" + attr3
+                + (payload == null ? "" : ", payload=" + payload) + "]";
     }
 }
