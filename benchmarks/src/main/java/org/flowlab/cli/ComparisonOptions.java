@@ -14,6 +14,7 @@ import org.flowlab.sim.engine.EngineType;
 import org.flowlab.sim.engine.OutputMode;
 import org.flowlab.sim.fault.FaultPlan;
 import org.flowlab.sim.registry.EngineRegistry;
+import org.flowlab.workloads.InvalidInputException;
 import org.flowlab.workloads.WorkloadSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -39,6 +40,13 @@ final class ComparisonOptions {
             description = "A job of the scenario's catalog, for example q5 for nexmark (default: the scenario's first); "
                     + "with --trace, a job of the trace's scenario.")
     String job;
+
+    @Option(names = "--sql", paramLabel = "FILE.sql|QUERY",
+            description = "The job as a SQL query (Flink SQL dialect) over the trace's tables — events for an imported trace, "
+                    + "bid, auction and person for nexmark — given as text or as a .sql file: SELECT, WHERE, GROUP BY with "
+                    + "COUNT/SUM/AVG/MIN/MAX/COUNT(DISTINCT), TABLE(TUMBLE|HOP|SESSION(...)) windows, joins. "
+                    + "See queries/nexmark/ for examples.")
+    String sql;
 
     @Option(names = "--seed", paramLabel = "N",
             description = "Seed of the trace and of every engine (default: " + ComparisonPlan.DEFAULT_SEED
@@ -134,8 +142,14 @@ final class ComparisonOptions {
         if (seed != null) {
             plan = plan.withSeed(seed);
         }
+        if (job != null && sql != null) {
+            throw new InvalidInputException("--job and --sql do not go together: give a catalog job or a SQL query");
+        }
         if (job != null) {
             plan = plan.withJob(JobChoice.named(job));
+        }
+        if (sql != null) {
+            plan = plan.withJob(JobChoice.sql(sqlText(sql)));
         }
         plan = plan.withEngines(engines == null ? registry.all() : chosen(registry));
         plan = plan.withSettings(EngineFlags.apply(command, registry, settings(plan.settings())));
@@ -196,5 +210,18 @@ final class ComparisonOptions {
             return WorkloadSpec.fromFile(Path.of(scenario));
         }
         return WorkloadSpec.defaults(scenario);
+    }
+
+    /** The query of {@code --sql}: the file's text when it ends in .sql, else the text itself. */
+    static String sqlText(String sql) {
+        if (!sql.strip().endsWith(".sql")) {
+            return sql;
+        }
+        Path file = Path.of(sql.strip());
+        try {
+            return Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw InvalidInputException.cannot("read the SQL file", file, e);
+        }
     }
 }

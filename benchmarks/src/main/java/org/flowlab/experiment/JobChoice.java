@@ -5,14 +5,15 @@ import java.util.Objects;
 import org.flowlab.sim.catalog.CatalogJob;
 import org.flowlab.sim.catalog.JobCatalog;
 import org.flowlab.sim.job.Job;
+import org.flowlab.sql.SqlQuery;
 import org.flowlab.workloads.InvalidInputException;
 import org.flowlab.workloads.Trace;
 
 /**
- * Which job a comparison runs: one of the scenario's catalog jobs (by name, or its default), or a
- * job built by hand, for example in a notebook cell.
+ * Which job a comparison runs: one of the scenario's catalog jobs (by name, or its default), a SQL
+ * query over the trace's tables, or a job built by hand, for example in a notebook cell.
  */
-public sealed interface JobChoice permits JobChoice.FromCatalog, JobChoice.Given {
+public sealed interface JobChoice permits JobChoice.FromCatalog, JobChoice.Given, JobChoice.Sql {
 
     /** The scenario's default catalog job. */
     static JobChoice scenarioDefault() {
@@ -22,6 +23,11 @@ public sealed interface JobChoice permits JobChoice.FromCatalog, JobChoice.Given
     /** The catalog job {@code name} of the comparison's scenario, with its default parameters. */
     static JobChoice named(String name) {
         return new FromCatalog(Objects.requireNonNull(name, "name"), Map.of());
+    }
+
+    /** The SQL query {@code text}, compiled against the trace's tables ({@link SqlQuery#compile}). */
+    static JobChoice sql(String text) {
+        return new Sql(text);
     }
 
     /** This job as it is. */
@@ -56,7 +62,7 @@ public sealed interface JobChoice permits JobChoice.FromCatalog, JobChoice.Given
             if (!JobCatalog.scenarios().contains(scenario)) {
                 throw new InvalidInputException((name == null ? "job" : "--job " + name) + ": this trace's scenario '"
                         + scenario + "' has no catalog jobs (those of " + String.join(", ", JobCatalog.scenarios())
-                        + " have); its job must be given as a SQL query");
+                        + " have); give its job as SQL with --sql");
             }
             return name == null ? JobCatalog.defaultJob(scenario) : JobCatalog.get(scenario, name);
         }
@@ -86,6 +92,33 @@ public sealed interface JobChoice permits JobChoice.FromCatalog, JobChoice.Given
         @Override
         public Job build(Trace trace) {
             return job;
+        }
+    }
+
+    /**
+     * A SQL query: compiled once per trace, against that trace's tables, to a job every engine and the
+     * oracle run; its outputs are {@link org.flowlab.workloads.table.SqlRow}s.
+     *
+     * @param text the query
+     */
+    record Sql(String text) implements JobChoice {
+        public Sql {
+            Objects.requireNonNull(text, "text");
+        }
+
+        @Override
+        public String name(String scenario) {
+            return "sql";
+        }
+
+        /** The query compiled for {@code trace}; a query that does not compile is an {@link InvalidInputException}. */
+        public SqlQuery compile(Trace trace) {
+            return SqlQuery.compile(text, trace.schema());
+        }
+
+        @Override
+        public Job build(Trace trace) {
+            return compile(trace).job();
         }
     }
 }

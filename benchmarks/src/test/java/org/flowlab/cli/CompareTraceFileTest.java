@@ -127,7 +127,7 @@ class CompareTraceFileTest {
         assertRejected("--job q5: " + noJobs, "compare", "--trace", imported, "--job", "q5");
         assertRejected("job: " + noJobs, "sweep", "--trace", imported, "--vary", "workers=1..2:2");
         assertRejected("job: " + noJobs, "flink", "--trace", imported);
-        assertRejected("its job must be given as a SQL query", "compare", "--trace", imported);
+        assertRejected("give its job as SQL with --sql", "compare", "--trace", imported);
     }
 
     private void assertRejected(String expected, String... args) throws IOException {

@@ -98,7 +98,7 @@ class TraceSourceTest {
         assertThat(plan.scenario()).isEqualTo("imported");
         assertThatThrownBy(() -> Comparison.check(plan)).isInstanceOf(InvalidInputException.class)
                 .hasMessage("job: this trace's scenario 'imported' has no catalog jobs (those of retail-etl, bank-eod, "
-                        + "crm-warehouse, card-fraud, stock-ticks, infra-monitoring, nexmark have); its job must be given as a SQL query");
+                        + "crm-warehouse, card-fraud, stock-ticks, infra-monitoring, nexmark have); give its job as SQL with --sql");
         assertThatThrownBy(() -> Comparison.check(plan.withJob(JobChoice.named("q5")))).isInstanceOf(InvalidInputException.class)
                 .hasMessageStartingWith("--job q5: this trace's scenario 'imported' has no catalog jobs");
     }
