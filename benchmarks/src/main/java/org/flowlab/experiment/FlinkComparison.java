@@ -13,8 +13,10 @@ import org.flowlab.flink.FlinkRunner;
 import org.flowlab.flink.FlinkTarget;
 import org.flowlab.flink.JobRecipe;
 import org.flowlab.flink.LocalFlinkCluster;
+import org.flowlab.flink.sql.FlinkSqlRunner;
 import org.flowlab.sim.engine.EventTimeContract;
 import org.flowlab.sim.job.ResultTable;
+import org.flowlab.sim.job.SqlResults;
 import org.flowlab.workloads.InvalidInputException;
 import org.flowlab.workloads.Trace;
 
@@ -57,10 +59,59 @@ public final class FlinkComparison {
 
     private static JobChoice.FromCatalog catalogJob(ComparisonPlan plan) {
         if (!(plan.job() instanceof JobChoice.FromCatalog c)) {
-            throw new InvalidInputException("flink: only catalog jobs can run on Flink (got the hand-built job "
+            throw new InvalidInputException("flink: only catalog jobs and SQL can run on Flink (got the hand-built job "
                     + plan.job().name(plan.scenario()) + "); use FlinkRunner with a JobRecipe for your own");
         }
         return c;
+    }
+
+    /** What Flink runs for a plan, and the oracle's table in the form Flink's results take. */
+    private interface FlinkJob {
+        FlinkRun run(FlinkTarget target, int parallelism, Trace trace, FlinkMode mode, long disorderBound);
+
+        ResultTable expected(ResultTable oracle);
+    }
+
+    /**
+     * A SQL plan's query as Flink SQL runs it (its rows compared with the oracle's as a multiset), or a catalog
+     * job's recipe (compared output by output).
+     */
+    private static FlinkJob flinkJob(ComparisonPlan plan, Trace trace) {
+        if (plan.job() instanceof JobChoice.Sql sql) {
+            return new FlinkJob() {
+                @Override
+                public FlinkRun run(FlinkTarget target, int parallelism, Trace t, FlinkMode mode, long disorderBound) {
+                    return new FlinkSqlRunner(target, parallelism).run(sql.text(), t, mode, disorderBound);
+                }
+
+                @Override
+                public ResultTable expected(ResultTable oracle) {
+                    return SqlResults.canonical(oracle);
+                }
+
+                @Override
+                public String toString() {
+                    return "the SQL query on Flink SQL";
+                }
+            };
+        }
+        JobRecipe recipe = recipe(plan, trace);
+        return new FlinkJob() {
+            @Override
+            public FlinkRun run(FlinkTarget target, int parallelism, Trace t, FlinkMode mode, long disorderBound) {
+                return new FlinkRunner(target, parallelism).run(recipe, t, mode, disorderBound);
+            }
+
+            @Override
+            public ResultTable expected(ResultTable oracle) {
+                return oracle;
+            }
+
+            @Override
+            public String toString() {
+                return recipe.toString();
+            }
+        };
     }
 
     /**
@@ -81,7 +132,9 @@ public final class FlinkComparison {
         if (modes.isEmpty()) {
             throw new InvalidInputException("flink: name at least one runtime mode: batch, streaming");
         }
-        catalogJob(plan); // a job Flink cannot run fails before Flowlab's engines run
+        if (!(plan.job() instanceof JobChoice.Sql)) {
+            catalogJob(plan); // a job Flink cannot run fails before Flowlab's engines run
+        }
         Map<String, List<Long>> everyRun = new LinkedHashMap<>();
         long t0Trace = System.nanoTime();
         Trace replayed = plan.input().trace(plan.seed());
@@ -89,7 +142,7 @@ public final class FlinkComparison {
         ComparisonPlan fair = plan.withSettings(plan.settings().withEventTime(coveringDisorder(replayed)));
         ComparisonResult flowlab = fastestOf(Comparison.replay(fair, replayed, traceNanos, progress, 1), repeats, everyRun, log);
         Trace trace = flowlab.trace();
-        JobRecipe recipe = recipe(plan, trace);
+        FlinkJob recipe = flinkJob(plan, trace);
         long t0 = System.nanoTime();
         if (remote != null) {
             List<FlinkEngineRun> runs = runAll(flowlab, recipe, remote, modes, parallelism, repeats, everyRun, log);
@@ -178,11 +231,10 @@ public final class FlinkComparison {
         }
     }
 
-    private static List<FlinkEngineRun> runAll(ComparisonResult flowlab, JobRecipe recipe, FlinkTarget target,
+    private static List<FlinkEngineRun> runAll(ComparisonResult flowlab, FlinkJob recipe, FlinkTarget target,
                                                List<FlinkMode> modes, int parallelism, int repeats,
                                                Map<String, List<Long>> everyRun, Consumer<String> log) {
-        FlinkRunner runner = new FlinkRunner(target, parallelism);
-        ResultTable oracle = flowlab.oracle();
+        ResultTable oracle = recipe.expected(flowlab.oracle());
         List<FlinkEngineRun> runs = new ArrayList<>();
         for (FlinkMode mode : modes) {
             String configuration = String.format(Locale.ROOT, "%s mode, parallelism %d", mode.runtimeMode(), parallelism);
@@ -191,7 +243,7 @@ public final class FlinkComparison {
             for (int repeat = 1; repeat <= repeats; repeat++) {
                 log.accept(mode.engineName() + ": running " + recipe + " on " + target
                         + (repeats == 1 ? "" : String.format(Locale.ROOT, " (run %d of %d)", repeat, repeats)));
-                FlinkRun run = runner.run(recipe, flowlab.trace(), mode, flowlab.settings().eventTime().watermarkDelay());
+                FlinkRun run = recipe.run(target, parallelism, flowlab.trace(), mode, flowlab.settings().eventTime().watermarkDelay());
                 int differences = oracle.countDifferences(run.results());
                 String first = differences == 0 ? "" : oracle.diff(run.results(), 1).get(0).toString();
                 FlinkEngineRun now = new FlinkEngineRun(run, configuration, differences, first);
