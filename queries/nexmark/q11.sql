@@ -1,9 +1,9 @@
 -- Nexmark q11, user sessions: bids per bidder per session, a session closing after 10 s without a bid. Flink's
--- nexmark q11 uses the legacy GROUP BY SESSION(dateTime, INTERVAL '10' SECOND); this is the window table
--- function in the form Calcite accepts (the bidder as a second DESCRIPTOR; Flink 2 writes
--- `TABLE bid PARTITION BY bidder` instead, which Calcite 1.42 rejects for SESSION). Sessions merge when a bid
+-- nexmark q11 uses the legacy GROUP BY SESSION(dateTime, INTERVAL '10' SECOND); this is Flink 2's session
+-- window table function, keyed by bidder (Flowlab reads it as Calcite's form, the bidder as a second
+-- DESCRIPTOR). Flink 2.3 runs it in streaming mode only. Sessions merge when a bid
 -- comes at most 10 s after the session's last one, on millisecond times, as in Flink; the catalog's sessions
 -- merge only when less than 10 s apart on nanosecond times, so a bid exactly 10 s after another may differ.
 SELECT bidder, COUNT(*) AS bid_count, window_start AS starttime, window_end AS endtime
-FROM TABLE(SESSION(TABLE bid, DESCRIPTOR(`dateTime`), DESCRIPTOR(bidder), INTERVAL '10' SECOND))
+FROM TABLE(SESSION(TABLE bid PARTITION BY bidder, DESCRIPTOR(`dateTime`), INTERVAL '10' SECOND))
 GROUP BY bidder, window_start, window_end

@@ -66,7 +66,7 @@ final class SqlPlanner {
         Planner planner = Frameworks.getPlanner(config);
         SqlNode parsed;
         try {
-            parsed = planner.parse(sql);
+            parsed = planner.parse(flinkSessions(sql));
         } catch (SqlParseException e) {
             var pos = e.getPos();
             String where = pos == null ? "" : " at line " + pos.getLineNum() + ", column " + pos.getColumnNum();
@@ -145,4 +145,16 @@ final class SqlPlanner {
         int nl = t.indexOf('\n');
         return nl < 0 ? t : t.substring(0, nl).strip();
     }
+
+    /**
+     * Flink's way of keying a session window, {@code SESSION(TABLE t PARTITION BY k, DESCRIPTOR(ts), gap)}, in
+     * the form Calcite 1.42 parses, {@code SESSION(TABLE t, DESCRIPTOR(ts), DESCRIPTOR(k), gap)}, so a query
+     * written for Flink runs here unchanged. One key column only; any other form is left to Calcite.
+     */
+    static String flinkSessions(String sql) {
+        return FLINK_SESSION.matcher(sql).replaceAll("SESSION(TABLE $1, $3, DESCRIPTOR($2), ");
+    }
+
+    private static final java.util.regex.Pattern FLINK_SESSION = java.util.regex.Pattern.compile(
+            "(?i)\\bSESSION\\s*\\(\\s*TABLE\\s+([\\w`]+)\\s+PARTITION\\s+BY\\s+([\\w`]+)\\s*,\\s*(DESCRIPTOR\\s*\\([^)]*\\))\\s*,\\s*");
 }

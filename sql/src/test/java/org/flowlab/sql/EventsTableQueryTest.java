@@ -109,6 +109,18 @@ class EventsTableQueryTest {
                 SqlRow.of(2L, 1L, t0.plusSeconds(125), t0.plusSeconds(155))));
     }
 
+    @Test
+    void flinksKeyedSessionSyntaxReadsAsCalcites() {
+        Trace trace = purchases(Instant.parse("2024-03-01T00:00:00Z"));
+        String calcite = "SELECT card, COUNT(*), window_start FROM TABLE(SESSION(TABLE events, DESCRIPTOR(ts), DESCRIPTOR(card), "
+                + "INTERVAL '30' SECOND)) GROUP BY card, window_start, window_end";
+        String flink = "SELECT card, COUNT(*), window_start FROM TABLE(session (TABLE events PARTITION BY card,\n  "
+                + "DESCRIPTOR(ts), INTERVAL '30' SECOND)) GROUP BY card, window_start, window_end";
+        assertThat(SqlResults.rows(ReferenceOracle.run(SqlQuery.compile(flink, trace.schema()).job(), trace)))
+                .isEqualTo(SqlResults.rows(ReferenceOracle.run(SqlQuery.compile(calcite, trace.schema()).job(), trace)))
+                .hasSize(4);
+    }
+
     private static void assertEveryEngineGives(SqlQuery query, Trace trace, List<SqlRow> expected) {
         assertThat(SqlResults.rows(ReferenceOracle.run(query.job(), trace))).containsExactlyElementsOf(expected);
         CommonSettings common = CommonSettings.DEFAULTS.withEventTime(EventTimeContract.DEFAULT.withWatermarkDelay("1m"));
