@@ -30,7 +30,7 @@ class FlinkComparisonTest {
         ComparisonPlan plan = ComparisonPlan.of("nexmark").withJob(JobChoice.of(mine));
         assertThatThrownBy(() -> FlinkComparison.run(plan.withEnginesOf(IntervalEngine.factory(runs)), List.of(FlinkMode.values()), null, 2, 1,
                 ComparisonProgress.NONE, line -> { }))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("only catalog jobs can run on Flink");
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("only catalog jobs and SQL can run on Flink");
         assertThatThrownBy(() -> FlinkComparison.run(ComparisonPlan.of("nexmark").withEnginesOf(IntervalEngine.factory(runs)),
                 List.of(FlinkMode.values()), null, 0, 1, ComparisonProgress.NONE, line -> { }))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("parallelism must be at least 1");
