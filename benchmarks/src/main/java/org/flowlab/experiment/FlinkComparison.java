@@ -142,10 +142,10 @@ public final class FlinkComparison {
         ComparisonPlan fair = plan.withSettings(plan.settings().withEventTime(coveringDisorder(replayed)));
         ComparisonResult flowlab = fastestOf(Comparison.replay(fair, replayed, traceNanos, progress, 1), repeats, everyRun, log);
         Trace trace = flowlab.trace();
-        FlinkJob recipe = flinkJob(plan, trace);
+        FlinkJob job = flinkJob(plan, trace);
         long t0 = System.nanoTime();
         if (remote != null) {
-            List<FlinkEngineRun> runs = runAll(flowlab, recipe, remote, modes, parallelism, repeats, everyRun, log);
+            List<FlinkEngineRun> runs = runAll(flowlab, job, remote, modes, parallelism, repeats, everyRun, log);
             return new FlinkComparisonResult(flowlab, runs, remote.toString(), 0, System.nanoTime() - t0, repeats, everyRun);
         }
         log.accept("starting a local Flink cluster with " + parallelism + " slots");
@@ -153,7 +153,7 @@ public final class FlinkComparison {
         long started;
         try (LocalFlinkCluster cluster = LocalFlinkCluster.start(parallelism)) {
             started = System.nanoTime() - t0;
-            runs = runAll(flowlab, recipe, cluster, modes, parallelism, repeats, everyRun, log);
+            runs = runAll(flowlab, job, cluster, modes, parallelism, repeats, everyRun, log);
         }
         return new FlinkComparisonResult(flowlab, runs, "a local MiniCluster in this JVM", started, System.nanoTime() - t0,
                 repeats, everyRun);
@@ -231,19 +231,19 @@ public final class FlinkComparison {
         }
     }
 
-    private static List<FlinkEngineRun> runAll(ComparisonResult flowlab, FlinkJob recipe, FlinkTarget target,
+    private static List<FlinkEngineRun> runAll(ComparisonResult flowlab, FlinkJob job, FlinkTarget target,
                                                List<FlinkMode> modes, int parallelism, int repeats,
                                                Map<String, List<Long>> everyRun, Consumer<String> log) {
-        ResultTable oracle = recipe.expected(flowlab.oracle());
+        ResultTable oracle = job.expected(flowlab.oracle());
         List<FlinkEngineRun> runs = new ArrayList<>();
         for (FlinkMode mode : modes) {
             String configuration = String.format(Locale.ROOT, "%s mode, parallelism %d", mode.runtimeMode(), parallelism);
             List<Long> wallNanos = everyRun.computeIfAbsent(mode.engineName(), id -> new ArrayList<>());
             FlinkEngineRun kept = null;
             for (int repeat = 1; repeat <= repeats; repeat++) {
-                log.accept(mode.engineName() + ": running " + recipe + " on " + target
+                log.accept(mode.engineName() + ": running " + job + " on " + target
                         + (repeats == 1 ? "" : String.format(Locale.ROOT, " (run %d of %d)", repeat, repeats)));
-                FlinkRun run = recipe.run(target, parallelism, flowlab.trace(), mode, flowlab.settings().eventTime().watermarkDelay());
+                FlinkRun run = job.run(target, parallelism, flowlab.trace(), mode, flowlab.settings().eventTime().watermarkDelay());
                 int differences = oracle.countDifferences(run.results());
                 String first = differences == 0 ? "" : oracle.diff(run.results(), 1).get(0).toString();
                 FlinkEngineRun now = new FlinkEngineRun(run, configuration, differences, first);

@@ -169,21 +169,18 @@ final class Relations {
         };
     }
 
+    /** Column {@code c} of a source row: the row's field in {@link TraceField#rawOf}'s form, decoded by the column. */
     private Object read(TraceColumn c, Row r) {
-        if (c.field() == TraceField.KIND) {
-            return schema.kinds().get(r.kind());
-        }
-        if (c.field() == TraceField.VALUE) {
-            return c.fromDouble(r.value());
-        }
         long raw = switch (c.field()) {
             case EVENT_TIME -> r.eventTime();
+            case KIND -> r.kind();
             case KEY -> r.payload() instanceof Long key ? key : r.key();
+            case VALUE -> Double.doubleToRawLongBits(r.value());
             case ATTR1 -> r.attr1();
             case ATTR2 -> r.attr2();
-            default -> r.attr3();
+            case ATTR3 -> r.attr3();
         };
-        return c.fromLong(raw, originMillis);
+        return c.decode(raw, schema.kinds(), originMillis);
     }
 
     private Node aggregate(Aggregate aggregate) {

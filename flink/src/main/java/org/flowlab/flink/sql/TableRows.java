@@ -25,23 +25,27 @@ final class TableRows implements GeneratorFunction<Long, Row> {
     private final String table;
     private final long originMillis;
     private final Column[] columns;
+    private final String[] kindNames;
     private final long[][] raw;
     private final int size;
 
     /** One column's definition in parts that serialize, as {@link TraceColumn} does not. */
     private record Column(String name, SqlType type, TraceField field, String[] dictionary) implements Serializable {
         TraceColumn definition() {
-            return new TraceColumn(name, type, field, field == TraceField.KIND ? List.of() : List.of(dictionary));
+            return new TraceColumn(name, type, field, List.of(dictionary));
         }
     }
 
     /** The columns' definitions, rebuilt in each task on its first row. */
     private transient TraceColumn[] definitions;
+    /** The trace's kinds, which a kind column's raw index names; rebuilt with {@link #definitions}. */
+    private transient List<String> kinds;
 
     TableRows(Trace trace, TraceTable table, long originMillis) {
         this.table = table.name();
         this.originMillis = originMillis;
         List<String> kinds = trace.schema().kinds();
+        kindNames = kinds.toArray(String[]::new);
         boolean[] holds = new boolean[kinds.size()];
         for (int k = 0; k < kinds.size(); k++) {
             holds[k] = table.holdsKind(kinds.get(k));
@@ -58,11 +62,10 @@ final class TableRows implements GeneratorFunction<Long, Row> {
         raw = new long[defs.size()][size];
         for (int c = 0; c < defs.size(); c++) {
             TraceColumn def = defs.get(c);
-            List<String> dictionary = def.field() == TraceField.KIND ? kinds : def.dictionary();
-            columns[c] = new Column(def.name(), def.type(), def.field(), dictionary.toArray(String[]::new));
+            columns[c] = new Column(def.name(), def.type(), def.field(), def.dictionary().toArray(String[]::new));
             for (int r = 0; r < size; r++) {
                 int i = events.get(r);
-                raw[c][r] = def.field() == TraceField.VALUE ? Double.doubleToRawLongBits(trace.value(i)) : def.field().longOf(trace, i);
+                raw[c][r] = def.field().rawOf(trace, i);
             }
         }
     }
@@ -81,6 +84,7 @@ final class TableRows implements GeneratorFunction<Long, Row> {
     public Row map(Long index) {
         if (definitions == null) {
             definitions = Arrays.stream(columns).map(Column::definition).toArray(TraceColumn[]::new);
+            kinds = List.of(kindNames);
         }
         if (size == 0) {
             return new Row(columns.length); // the one row of NULLs the source makes for an empty table, dropped after it
@@ -88,11 +92,7 @@ final class TableRows implements GeneratorFunction<Long, Row> {
         int r = Math.toIntExact(index);
         Object[] values = new Object[columns.length];
         for (int c = 0; c < columns.length; c++) {
-            long bits = raw[c][r];
-            TraceField field = columns[c].field();
-            values[c] = field == TraceField.KIND ? columns[c].dictionary()[(int) bits]
-                    : field == TraceField.VALUE ? definitions[c].fromDouble(Double.longBitsToDouble(bits))
-                    : definitions[c].fromLong(bits, originMillis);
+            values[c] = definitions[c].decode(raw[c][r], kinds, originMillis);
         }
         return Row.of(values);
     }

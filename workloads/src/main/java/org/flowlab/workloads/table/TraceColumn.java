@@ -63,17 +63,22 @@ public record TraceColumn(String name, SqlType type, TraceField field, List<Stri
 
     /** Event {@code i}'s value of this column, in its {@link SqlType}'s Java class (null for SQL NULL). */
     public Object read(Trace trace, int i, long originMillis) {
-        if (field == TraceField.VALUE) {
-            return fromDouble(trace.value(i));
-        }
-        if (field == TraceField.KIND) {
-            return trace.schema().kinds().get(trace.kind(i));
-        }
-        return fromLong(field.longOf(trace, i), originMillis);
+        return decode(field.rawOf(trace, i), trace.schema().kinds(), originMillis);
     }
 
-    /** The SQL value of a long field's content {@code raw}. */
-    public Object fromLong(long raw, long originMillis) {
+    /**
+     * The SQL value of this column's field content, as {@link TraceField#rawOf} gives it: the value field's
+     * double as its bits, the kind as its index into {@code kinds}, every other field as it is.
+     */
+    public Object decode(long raw, List<String> kinds, long originMillis) {
+        return switch (field) {
+            case KIND -> kinds.get((int) raw);
+            case VALUE -> fromDouble(Double.longBitsToDouble(raw));
+            default -> fromLong(raw, originMillis);
+        };
+    }
+
+    private Object fromLong(long raw, long originMillis) {
         return switch (type) {
             case BIGINT -> raw;
             case DOUBLE -> Double.longBitsToDouble(raw);
@@ -83,8 +88,7 @@ public record TraceColumn(String name, SqlType type, TraceField field, List<Stri
         };
     }
 
-    /** The SQL value of the value field's content {@code raw}. */
-    public Object fromDouble(double raw) {
+    private Object fromDouble(double raw) {
         return type == SqlType.BIGINT ? (Object) (long) raw : (Object) raw;
     }
 

@@ -30,13 +30,16 @@ public enum TraceField {
         return this == VALUE;
     }
 
-    /** Event {@code i}'s field as a long; the value field is cast ({@code (long) value}). */
-    public long longOf(Trace trace, int i) {
+    /**
+     * Event {@code i}'s field as 64 raw bits, which {@link TraceColumn#decode} reads: the value field's double
+     * as its bits ({@link Double#doubleToRawLongBits}), the kind as its index, every other field as it is.
+     */
+    public long rawOf(Trace trace, int i) {
         return switch (this) {
             case EVENT_TIME -> trace.eventTime(i);
             case KIND -> trace.kind(i);
             case KEY -> trace.key(i);
-            case VALUE -> (long) trace.value(i);
+            case VALUE -> Double.doubleToRawLongBits(trace.value(i));
             case ATTR1 -> trace.attr1(i);
             case ATTR2 -> trace.attr2(i);
             case ATTR3 -> trace.attr3(i);

@@ -72,8 +72,8 @@ record TraceHeader(String scenario, long seed, JsonObject spec, TraceSchema sche
             w.name("attr3").value(schema.attr3());
             w.name("labels");
             writeStrings(w, schema.labels());
-            if (!schema.tables().equals(new TraceSchema(schema.kinds(), schema.key(), schema.value(), schema.attr1(),
-                    schema.attr2(), schema.attr3(), schema.labels()).tables())) {
+            if (!schema.tables().equals(TraceTables.generic(schema.key(), schema.value(), schema.attr1(), schema.attr2(),
+                    schema.attr3()))) {
                 writeTables(w, schema.tables()); // the generic tables are left out: files without "tables" mean them
             }
             w.endObject();
