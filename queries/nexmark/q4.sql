@@ -1,8 +1,7 @@
--- Nexmark q4, average price per category: the average of the winning (highest) bid of each auction made while
--- it was open, per category (Flink's nexmark q4, a non-windowed aggregate over a regular join). AVG of BIGINT is
--- a BIGINT in Flink SQL (integer division), and so here.
--- The catalog's q4 is Beam's: winning bids at or above the reserve, averaged over 10 s windows every 5 s — a
--- different computation, so the test checks this file on every engine against the oracle only.
+-- Nexmark q4, average price per category: the average closing price — each auction's highest bid made while it
+-- was open, from its dateTime to its expires inclusive — per category (Flink's nexmark q4, a non-windowed
+-- aggregate over a regular join: its result is final only when the input ends). AVG of BIGINT is a BIGINT in
+-- Flink SQL (integer division), and so here. The catalog's q4 computes the same, with an exact mean.
 SELECT Q.category, AVG(Q.final) AS avg_price
 FROM (
     SELECT MAX(B.price) AS final, A.category

@@ -39,7 +39,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Each file of {@code queries/nexmark/} compiled and run by the oracle and by batch, micro-batch and stream on
  * one 100 000-event Nexmark trace: every engine's rows equal the oracle's, and the oracle's equal a view of the
- * catalog job of the same name as SQL rows (q4 excepted: the catalog's q4 is Beam's, a different computation).
+ * catalog job of the same name as SQL rows.
  */
 class NexmarkQueriesTest {
 
@@ -67,11 +67,9 @@ class NexmarkQueriesTest {
             assertThat(SqlResults.canonical(outcome.results())).as(name + " on " + type.id())
                     .isEqualTo(SqlResults.table(oracle));
         }
-        if (!name.equals("q4")) {
-            ResultTable catalog = ReferenceOracle.run(JobCatalog.get("nexmark", name).build(trace.schema()), trace);
-            assertThat(SqlResults.table(oracle)).as(name + " against the catalog job")
-                    .isEqualTo(SqlResults.table(view(name, catalog)));
-        }
+        ResultTable catalog = ReferenceOracle.run(JobCatalog.get("nexmark", name).build(trace.schema()), trace);
+        assertThat(SqlResults.table(oracle)).as(name + " against the catalog job")
+                .isEqualTo(SqlResults.table(view(name, catalog)));
     }
 
     /** The catalog job's results as the SQL query's rows. */
@@ -97,6 +95,8 @@ class NexmarkQueriesTest {
                     LocalItem i = (LocalItem) v;
                     rows.add(SqlRow.of(i.personId(), i.city(), i.state(), i.auctionId()));
                 }
+                // AVG of a BIGINT is a BIGINT in Flink SQL: the exact mean, truncated.
+                case "q4" -> rows.add(SqlRow.of(o.at().key(), (long) (double) (Double) v));
                 case "q5" -> {
                     HotAuctions h = (HotAuctions) v;
                     long end = o.at().key();

@@ -51,7 +51,7 @@ public final class JobCatalog {
         register("nexmark", "q1", "currency conversion: each bid's price in euros", NexmarkJobs::q1);
         register("nexmark", "q2", "selection: bids on auctions whose id is a multiple of 123", NexmarkJobs::q2);
         register("nexmark", "q3", "local item suggestion: sellers in OR, ID, CA joined with their category-10 auctions", NexmarkJobs::q3);
-        register("nexmark", "q4", "average winning price per category", NexmarkJobs::q4);
+        register("nexmark", "q4", "average closing price per category: each auction's highest bid while open, averaged", NexmarkJobs::q4);
         register("nexmark", "q5", "hot items: auctions with the most bids per 10 s sliding window, every 2 s", NexmarkJobs::q5);
         register("nexmark", "q7", "highest bid per 10 s tumbling window", NexmarkJobs::q7);
         register("nexmark", "q8", "new users: persons joined with the auctions they opened in the same 10 s window", NexmarkJobs::q8);

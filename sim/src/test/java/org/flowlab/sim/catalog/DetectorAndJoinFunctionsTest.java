@@ -7,6 +7,7 @@ import com.google.gson.JsonObject;
 import java.util.Map;
 import org.flowlab.sim.job.ResultKey;
 import org.flowlab.sim.job.ResultTable;
+import org.flowlab.sim.job.TimeWindow;
 import org.flowlab.sim.oracle.ReferenceOracle;
 import org.flowlab.workloads.Trace;
 import org.flowlab.workloads.TraceBuilder;
@@ -20,7 +21,7 @@ import org.flowlab.workloads.text.DurationText;
 import org.junit.jupiter.api.Test;
 
 /**
- * The catalog's process functions — the fraud and CPU detectors, Nexmark's winning bids and Q3's
+ * The catalog's process functions — the fraud and CPU detectors, Nexmark's closing prices and Q3's
  * incremental join, the closing balance — on traces small enough to work out by hand, with the
  * boundaries of their timers.
  */
@@ -119,28 +120,26 @@ class DetectorAndJoinFunctionsTest {
     private static final int BID = NexmarkScenario.BID;
 
     @Test
-    void q4sWinnerIsTheHighestEarliestBidAtOrAboveTheReserveBeforeTheExpiry() {
+    void q4sClosingPriceIsTheHighestBidFromTheAuctionsStartToItsExpiryInclusive() {
         Trace t = builder(NexmarkScenario.SCHEMA)
-                .add(1 * S, 1 * S, BID, 1, 150, 50, 0, 0, 0)          // before its auction: waits, valid
-                .add(2 * S, 2 * S, AUCTION, 1, 100, 7, 12, 10 * S, 0)  // reserve 100, category 12, expires 10 s
-                .add(3 * S, 3 * S, BID, 1, 90, 51, 0, 0, 0)           // below the reserve
-                .add(5 * S, 5 * S, BID, 1, 200, 52, 0, 0, 0)          // the winner
-                .add(6 * S, 6 * S, BID, 1, 200, 53, 0, 0, 0)          // as high, later
-                .add(10 * S, 10 * S, BID, 1, 500, 54, 0, 0, 0)        // at the expiry: too late
-                .add(11 * S, 11 * S, BID, 1, 900, 55, 0, 0, 0)        // after the close
+                .add(1 * S, 1 * S, BID, 1, 950, 50, 0, 0, 0)          // before its auction opens: not counted
+                .add(2 * S, 2 * S, AUCTION, 1, 100, 7, 12, 10 * S, 0)  // category 12, open from 2 s to 10 s
+                .add(3 * S, 3 * S, BID, 1, 90, 51, 0, 0, 0)           // below the reserve: counts all the same
+                .add(5 * S, 5 * S, BID, 1, 200, 52, 0, 0, 0)
+                .add(10 * S, 10 * S, BID, 1, 500, 54, 0, 0, 0)        // at the expiry: the closing price
+                .add(11 * S, 11 * S, BID, 1, 900, 55, 0, 0, 0)        // after the close: ignored
                 .add(3 * S, 3 * S, AUCTION, 2, 100, 7, 12, 12 * S, 0)
-                .add(4 * S, 4 * S, BID, 2, 300, 56, 0, 0, 0)
-                .add(4 * S, 4 * S, AUCTION, 3, 1000, 7, 12, 8 * S, 0) // no bid reaches its reserve
-                .add(7 * S, 7 * S, BID, 3, 999, 57, 0, 0, 0)
-                .add(8 * S, 8 * S, AUCTION, 4, 10, 7, 11, 30 * S, 0)  // category 11
-                .add(9 * S, 9 * S, BID, 4, 40, 58, 0, 0, 0)
+                .add(4 * S, 4 * S, BID, 2, 301, 56, 0, 0, 0)
+                .add(12 * S + 500_000, 12 * S + 500_000, BID, 2, 999, 57, 0, 0, 0) // in the expiry's millisecond: counted
+                .add(12 * S + 1_000_000, 12 * S + 1_000_000, BID, 2, 5000, 58, 0, 0, 0) // the next millisecond: too late
+                .add(4 * S, 4 * S, AUCTION, 3, 1000, 7, 12, 8 * S, 0) // no bid at all: not averaged
+                .add(8 * S, 8 * S, AUCTION, 4, 10, 7, 11, 90 * S, 0)  // category 11, still open when the input ends
+                .add(9 * S, 9 * S, BID, 4, 40, 59, 0, 0, 0)
                 .build();
         ResultTable q4 = ReferenceOracle.run(JobCatalog.get("nexmark", "q4").build(t), t);
         assertTable(q4,
-                ResultKey.window(12, 5 * S, 15 * S), 250.0,
-                ResultKey.window(12, 10 * S, 20 * S), 250.0,
-                ResultKey.window(11, 25 * S, 35 * S), 40.0,
-                ResultKey.window(11, 30 * S, 40 * S), 40.0);
+                ResultKey.window(12, TimeWindow.ALL_TIME), 749.5,
+                ResultKey.window(11, TimeWindow.ALL_TIME), 40.0);
     }
 
     @Test
