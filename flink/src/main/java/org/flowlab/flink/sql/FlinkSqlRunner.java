@@ -131,14 +131,28 @@ public final class FlinkSqlRunner {
         return text.endsWith(";") ? text.substring(0, text.length() - 1) : text;
     }
 
-    /** The first line of a message that has one, else the message. */
+    /**
+     * The first line of a message that has one, else the message. A first line that only
+     * announces what follows ("Cannot generate a valid execution plan for the given query:", then
+     * the plan) is completed with the line that names the reason ("... is not supported right now.").
+     */
     static String firstLine(String message) {
         if (message == null) {
             return "(no message)";
         }
-        String trimmed = message.strip();
-        int newline = trimmed.indexOf('\n');
-        return (newline < 0 ? trimmed : trimmed.substring(0, newline)).strip();
+        List<String> lines = message.strip().lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        if (lines.isEmpty()) {
+            return "(no message)";
+        }
+        String first = lines.get(0);
+        if (first.endsWith(":")) {
+            for (String line : lines.subList(1, lines.size())) {
+                if (line.contains("not supported")) {
+                    return first + " " + line;
+                }
+            }
+        }
+        return first;
     }
 
     @Override
