@@ -139,6 +139,11 @@ public final class FlinkComparison {
         long t0Trace = System.nanoTime();
         Trace replayed = plan.input().trace(plan.seed());
         long traceNanos = System.nanoTime() - t0Trace;
+        if (plan.job() instanceof JobChoice.Sql sql) {
+            for (FlinkMode mode : modes) {
+                FlinkSqlRunner.check(sql.text(), replayed, mode); // a mode Flink SQL cannot run fails before any engine runs
+            }
+        }
         ComparisonPlan fair = plan.withSettings(plan.settings().withEventTime(coveringDisorder(replayed)));
         ComparisonResult flowlab = fastestOf(Comparison.replay(fair, replayed, traceNanos, progress, 1), repeats, everyRun, log);
         Trace trace = flowlab.trace();

@@ -15,7 +15,7 @@ import org.flowlab.workloads.InvalidInputException;
  * appended when the name is taken, so no run ever overwrites another's. Everything is written into
  * a hidden temporary folder beside it, {@code .<name>.tmp}, which {@link #commit()} renames into
  * place at the end; a run that fails {@link #close() closes} it unrenamed, which deletes it, so a
- * failed run leaves no run folder behind. Claiming the temporary folder is atomic, so two runs
+ * failed run leaves no run folder behind, nor the folders above it that it made. Claiming the temporary folder is atomic, so two runs
  * started in the same second get different names.
  */
 public final class RunFolder implements AutoCloseable {
@@ -26,12 +26,15 @@ public final class RunFolder implements AutoCloseable {
     private final Path runs;
     private final String id;
     private final Path work;
+    /** The highest folder that {@link #create} made for {@code runs}, or null if {@code runs} was there. */
+    private final Path made;
     private boolean committed;
 
-    private RunFolder(Path runs, String id, Path work) {
+    private RunFolder(Path runs, String id, Path work, Path made) {
         this.runs = runs;
         this.id = id;
         this.work = work;
+        this.made = made;
     }
 
     /**
@@ -41,6 +44,10 @@ public final class RunFolder implements AutoCloseable {
      */
     public static RunFolder create(Path runs, String scenario, ZonedDateTime startedAt) {
         String base = STAMP.format(startedAt) + "-" + scenario.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]+", "-");
+        Path made = null;
+        for (Path p = runs.toAbsolutePath(); p != null && !Files.exists(p); p = p.getParent()) {
+            made = p;
+        }
         try {
             Files.createDirectories(runs);
         } catch (IOException e) {
@@ -64,7 +71,7 @@ public final class RunFolder implements AutoCloseable {
                 deleteQuietly(work);
                 continue;
             }
-            return new RunFolder(runs, name, work);
+            return new RunFolder(runs, name, work, made);
         }
     }
 
@@ -97,11 +104,23 @@ public final class RunFolder implements AutoCloseable {
         return finalDir();
     }
 
-    /** Deletes the temporary folder unless the run was committed. */
+    /**
+     * Unless the run was committed, deletes the temporary folder, then the folders {@link #create}
+     * made for it, from {@code runs} up, as long as they are empty.
+     */
     @Override
     public void close() {
         if (!committed) {
             deleteQuietly(work);
+            if (made != null) {
+                for (Path p = runs.toAbsolutePath(); p != null && p.startsWith(made); p = p.getParent()) {
+                    try {
+                        Files.deleteIfExists(p);
+                    } catch (IOException e) {
+                        break; // not empty (another run's files) or not ours to delete: leave it
+                    }
+                }
+            }
         }
     }
 

@@ -165,6 +165,20 @@ class FlinkCommandTest {
         assertRejected("--repeat must be 1 to 20", "flink", "--scenario", "nexmark", "--repeat", "21");
     }
 
+    @Test
+    void aQueryFlinkSqlCannotRunInAModeIsRefusedBeforeAnyEngineRuns() throws IOException {
+        CommandLineRun run = CommandLineRun.with(EngineRegistry.STANDARD, "flink", "--scenario", "nexmark", "--duration", "5s",
+                "--sql", "../queries/nexmark/q11.sql", "--out", dir.resolve("runs").toString());
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+        assertThat(run.err()).startsWith("flowlab: Flink SQL (batch mode): Unaligned windows like session are not supported"
+                + " in batch mode").doesNotContain("\tat ");
+        assertThat(run.errLines()).hasSize(1);
+        assertThat(run.out()).as("the plan's heading only: no engine ran").doesNotContain("100 %").hasLineCount(1);
+        try (Stream<Path> all = Files.walk(dir)) {
+            assertThat(all.filter(p -> !p.equals(dir))).as("nothing written").isEmpty();
+        }
+    }
+
     private void assertRejected(String fragment, String... args) throws IOException {
         List<String> a = new ArrayList<>(Arrays.asList(args));
         a.add("--out");

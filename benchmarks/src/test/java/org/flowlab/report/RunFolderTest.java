@@ -45,6 +45,25 @@ class RunFolderTest {
     }
 
     @Test
+    void aRunThatFailsRemovesTheFoldersItMadeButNotTheOnesThatWereThere() throws IOException {
+        Path runs = dir.resolve("results").resolve("runs");
+        try (RunFolder f = RunFolder.create(runs, "nexmark", AT)) {
+            Files.writeString(f.dir().resolve("half.json"), "{");
+        }
+        assertThat(dir.resolve("results")).doesNotExist();
+        assertThat(dir).exists();
+
+        Files.createDirectories(runs);
+        Files.writeString(runs.resolve("index-notes.txt"), "someone else's");
+        Path deeper = runs.resolve("a").resolve("b");
+        try (RunFolder f = RunFolder.create(deeper, "nexmark", AT)) {
+            Files.writeString(f.dir().resolve("half.json"), "{");
+        }
+        assertThat(runs.resolve("a")).doesNotExist();
+        assertThat(runs.resolve("index-notes.txt")).hasContent("someone else's");
+    }
+
+    @Test
     void takenNamesGetASuffixAndNothingIsOverwritten() throws IOException {
         Files.createDirectories(dir.resolve("20260304-050607-nexmark"));
         Files.writeString(dir.resolve("20260304-050607-nexmark").resolve("run.json"), "first");

@@ -101,6 +101,23 @@ public final class FlinkSqlRunner {
                 done.result().getNetRuntime());
     }
 
+    /**
+     * Plans the query over the trace's tables in this mode without running it: in a local
+     * environment that starts no cluster, so a query Flink SQL cannot run in a mode is refused
+     * before any work.
+     *
+     * @throws InvalidInputException as {@link #run(String, String, Trace, FlinkMode, long)} does for a rejected query
+     */
+    public static void check(String sqlText, Trace trace, FlinkMode mode) {
+        Objects.requireNonNull(sqlText, "sqlText");
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createRemoteEnvironment("localhost", 1, new org.apache.flink.configuration.Configuration());
+        env.setRuntimeMode(mode.runtimeMode());
+        StreamTableEnvironment tables = StreamTableEnvironment.create(env, settings(mode));
+        tables.getConfig().setLocalTimeZone(ZoneOffset.UTC);
+        TraceViews.register(env, tables, trace, 0);
+        plan(tables, sqlText, mode);
+    }
+
     private static EnvironmentSettings settings(FlinkMode mode) {
         EnvironmentSettings.Builder b = EnvironmentSettings.newInstance();
         return (mode == FlinkMode.BATCH ? b.inBatchMode() : b.inStreamingMode()).build();
