@@ -49,11 +49,11 @@ final class CsvRows extends FileRows {
             }
             Iterator<CSVRecord> records = parser.iterator();
             while (true) {
-                long line = parser.getCurrentLineNumber() + 1;
-                if (!next(records, line)) {
+                if (!next(records, parser.getCurrentLineNumber() + 1)) {
                     break;
                 }
                 CSVRecord record = records.next();
+                long line = startLine(parser.getCurrentLineNumber(), record);
                 if (record.size() != columns.size()) {
                     handler.malformed(line, record.size() + " cells where the header has " + columns.size());
                     continue;
@@ -79,6 +79,18 @@ final class CsvRows extends FileRows {
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(file + ":1: malformed CSV header (" + e.getMessage() + ")");
         }
+    }
+
+    /**
+     * The line a record starts on: the parser has counted the line breaks up to the record's end (the blank
+     * lines before it included), so the start is that count less the line breaks inside its quoted cells.
+     */
+    private static long startLine(long lineBreaksRead, CSVRecord record) {
+        long inside = 0;
+        for (String cell : record.values()) {
+            inside += cell.chars().filter(c -> c == '\n').count();
+        }
+        return lineBreaksRead - inside;
     }
 
     private boolean next(Iterator<CSVRecord> records, long line) {

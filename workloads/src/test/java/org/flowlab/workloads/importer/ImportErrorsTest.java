@@ -28,6 +28,16 @@ class ImportErrorsTest {
     }
 
     @Test
+    void aRowIsNamedByTheLineItStartsOnPastBlankLinesAndCellsThatSpanLines() throws IOException {
+        Path f = csv("a2.csv", "ts,amount,note\n\n" + T0 + ",1,\"two\nlines\"\n\n\n" + T0 + ",2,x\n" + T0 + ",abc,y\n");
+        fails(f, s -> s.withTypes(Map.of("amount", SqlType.DOUBLE)), f + ":8: column 'amount': 'abc' is not a DOUBLE");
+        Path g = csv("a3.csv", "ts,amount\n\n\n" + T0 + "\n");
+        fails(g, s -> s, g + ":4: 1 cells where the header has 2");
+        Path h = csv("a4.csv", "ts,amount\n" + T0 + ",1\n\n" + T0 + ",abc");
+        fails(h, s -> s.withTypes(Map.of("amount", SqlType.DOUBLE)), h + ":4: column 'amount': 'abc' is not a DOUBLE");
+    }
+
+    @Test
     void aNumberThatIsNotOne() throws IOException {
         Path f = csv("b.csv", "ts,amount\n" + T0 + ",1.5\n" + T0 + ",abc\n");
         fails(f, s -> s.withTypes(Map.of("amount", SqlType.DOUBLE)), f + ":3: column 'amount': 'abc' is not a DOUBLE");
