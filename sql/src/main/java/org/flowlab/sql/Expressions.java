@@ -201,10 +201,8 @@ final class Expressions {
             case TINYINT, SMALLINT, INTEGER, BIGINT -> lit.getValueAs(Long.class);
             case DECIMAL -> lit.getValueAs(BigDecimal.class);
             case DOUBLE, FLOAT, REAL -> lit.getValueAs(Double.class);
-            // Calcite types CASE WHEN .. THEN 'big' ELSE 'small' END as CHAR(5) and pads 'big' to it; Flink SQL types
-            // it VARCHAR, unpadded. Text is compared as VARCHAR here, so a CHAR literal loses its trailing blanks.
-            case CHAR -> lit.getValueAs(String.class).stripTrailing();
-            case VARCHAR -> lit.getValueAs(String.class);
+            // A CASE of CHAR literals of different lengths is VARCHAR (FlinkTypeRules), so no literal is padded.
+            case CHAR, VARCHAR -> lit.getValueAs(String.class);
             case BOOLEAN -> lit.getValueAs(Boolean.class);
             case TIMESTAMP -> WindowFunctions.time(lit.getValueAs(Long.class));
             default -> throw unsupported("a literal of type " + lit.getType());

@@ -1,6 +1,7 @@
 package org.flowlab.sql;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -33,6 +34,7 @@ import org.flowlab.sql.Relations.Partition;
 import org.flowlab.sql.Relations.WindowSpec;
 import org.flowlab.workloads.TraceSchema;
 import org.flowlab.workloads.table.SqlRow;
+import org.flowlab.workloads.table.TraceField;
 import org.flowlab.workloads.table.TraceTable;
 
 /**
@@ -63,9 +65,12 @@ final class JobCompiler {
             return job.keyBy("row", Row::key).process("select", () -> new Select(node)).build();
         }
         WindowAssigner window = Windows.global();
-        boolean perWindow = windowed(plan, relations, schema.tables().originMillis());
+        // Flowlab's windows gather rows by their event time: a window function on another time column is
+        // evaluated over all the rows instead.
+        boolean onEventTime = windowsOnEventTime(plan, schema);
+        boolean perWindow = onEventTime && windowed(plan, relations, schema.tables().originMillis());
         WindowSpec spec = relations.windows.isEmpty() ? null : relations.windows.get(0);
-        KeySelector key = singleAggregateKey(plan, schema);
+        KeySelector key = onEventTime ? singleAggregateKey(plan, schema) : null;
         if (perWindow) {
             window = spec.function().equals("TUMBLE") ? Windows.tumbling(spec.sizeMillis() * NANOS_PER_MILLI)
                     : Windows.sliding(spec.sizeMillis() * NANOS_PER_MILLI, spec.slideMillis() * NANOS_PER_MILLI);
@@ -106,7 +111,10 @@ final class JobCompiler {
         if (leaf instanceof TableFunctionScan tvf) {
             WindowSpec spec = WindowFunctions.spec(tvf);
             if (spec.function().equals("SESSION")) {
-                return spec.partitionFields().length == 0 || !projectionsOnly(tvf.getInputs().get(0)) ? null
+                // Each session is evaluated on its own: right only when every group lies within one session,
+                // that is when the aggregate groups by the partition and by the session's bounds.
+                return spec.partitionFields().length == 0 || !projectionsOnly(tvf.getInputs().get(0))
+                        || !groupsBySessions(aggregate, tvf, spec) ? null
                         : hashOf(keys.compile(tvf.getInputs().get(0)), spec.partitionFields());
             }
         } else if (!(leaf instanceof TableScan)) {
@@ -120,6 +128,70 @@ final class JobCompiler {
             fields.add(g);
         }
         return fields.isEmpty() ? null : hashOf(keys.compile(aggregate.getInput()), fields.stream().mapToInt(i -> i).toArray());
+    }
+
+    /** Whether the aggregate (over projections and filters of the session table function) groups by its partition and bounds. */
+    private static boolean groupsBySessions(Aggregate aggregate, TableFunctionScan tvf, WindowSpec spec) {
+        Set<Integer> grouped = new HashSet<>();
+        for (int g : aggregate.getGroupSet()) {
+            int f = tvfField(aggregate.getInput(), g);
+            if (f >= 0) {
+                grouped.add(f);
+            }
+        }
+        int n = tvf.getRowType().getFieldCount();
+        boolean bounds = grouped.contains(n - 2) || grouped.contains(n - 1);
+        for (int p : spec.partitionFields()) {
+            if (!grouped.contains(p)) {
+                return false;
+            }
+        }
+        return bounds;
+    }
+
+    /** The field of the table function below {@code rel} that field {@code f} passes on unchanged, or -1. */
+    private static int tvfField(RelNode rel, int f) {
+        if (rel instanceof TableFunctionScan) {
+            return f;
+        }
+        if (rel instanceof Filter filter) {
+            return tvfField(filter.getInput(), f);
+        }
+        if (rel instanceof Project p && p.getProjects().get(f) instanceof RexInputRef ref) {
+            return tvfField(p.getInput(), ref.getIndex());
+        }
+        return -1;
+    }
+
+    /** Whether every window table function of the plan windows its rows by the event-time column of their table. */
+    private static boolean windowsOnEventTime(RelNode rel, TraceSchema schema) {
+        if (rel instanceof TableFunctionScan tvf) {
+            WindowSpec spec = WindowFunctions.spec(tvf);
+            if (!eventTimeColumn(tvf.getInputs().get(0), spec.timeField(), schema)) {
+                return false;
+            }
+        }
+        for (RelNode input : rel.getInputs()) {
+            if (!windowsOnEventTime(input, schema)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether field {@code f} of {@code rel} is its table's event-time column, passed on unchanged. */
+    private static boolean eventTimeColumn(RelNode rel, int f, TraceSchema schema) {
+        if (rel instanceof TableScan scan) {
+            List<String> name = scan.getTable().getQualifiedName();
+            return schema.tables().table(name.get(name.size() - 1)).columns().get(f).field() == TraceField.EVENT_TIME;
+        }
+        if (rel instanceof Filter filter) {
+            return eventTimeColumn(filter.getInput(), f, schema);
+        }
+        if (rel instanceof Project p && p.getProjects().get(f) instanceof RexInputRef ref) {
+            return eventTimeColumn(p.getInput(), ref.getIndex(), schema);
+        }
+        return false;
     }
 
     /** Whether field {@code f} of {@code rel} is a column of the table below it, passed on unchanged. */

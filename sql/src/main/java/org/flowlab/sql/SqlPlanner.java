@@ -60,6 +60,7 @@ final class SqlPlanner {
         FrameworkConfig config = Frameworks.newConfigBuilder()
                 .parserConfig(SqlParser.config().withLex(Lex.JAVA).withConformance(SqlConformanceEnum.DEFAULT))
                 .defaultSchema(root)
+                .typeSystem(FlinkTypeRules.INSTANCE)
                 .operatorTable(SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(
                         List.of(SqlLibrary.STANDARD, SqlLibrary.MYSQL)))
                 .build();

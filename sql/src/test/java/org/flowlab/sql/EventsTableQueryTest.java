@@ -38,7 +38,7 @@ class EventsTableQueryTest {
     private static final long S = DurationText.NANOS_PER_SECOND;
 
     /** Purchases in arrival order, their event times out of order; the origin is the instant of virtual time 0. */
-    private static Trace purchases(Instant origin) {
+    static Trace purchases(Instant origin) {
         TraceTable events = new TraceTable(TraceTables.EVENTS, List.of(), List.of(
                 TraceColumn.of("ts", SqlType.TIMESTAMP, TraceField.EVENT_TIME),
                 TraceColumn.of("card", SqlType.BIGINT, TraceField.KEY),
@@ -121,7 +121,7 @@ class EventsTableQueryTest {
                 .hasSize(4);
     }
 
-    private static void assertEveryEngineGives(SqlQuery query, Trace trace, List<SqlRow> expected) {
+    static void assertEveryEngineGives(SqlQuery query, Trace trace, List<SqlRow> expected) {
         assertThat(SqlResults.rows(ReferenceOracle.run(query.job(), trace))).containsExactlyElementsOf(expected);
         CommonSettings common = CommonSettings.DEFAULTS.withEventTime(EventTimeContract.DEFAULT.withWatermarkDelay("1m"));
         for (EngineType<?> type : EngineRegistry.STANDARD.all()) {
