@@ -14,6 +14,7 @@ import org.flowlab.sim.engine.EventTimeContract;
 import org.flowlab.sim.engine.OutputMode;
 import org.flowlab.sim.job.ResultKey;
 import org.flowlab.sim.job.Row;
+import org.flowlab.sim.job.SlidingWindows;
 import org.flowlab.sim.job.TimeWindow;
 import org.flowlab.sim.job.WindowAggregate;
 import org.flowlab.sim.job.WindowResult;
@@ -48,6 +49,15 @@ import org.flowlab.sim.job.aggregate.AggregateFunction;
  * otherwise a {@link Lineage}. With early firing a pane's lineage holds only the rows since its
  * last emission: each emission takes it along and starts it afresh. Checkpoints are a
  * {@link StateChangelog} of the panes changed since the last one, keyed by (window, slot).
+ *
+ * <p>Slices. Sliding windows whose slide divides their size, without allowed lateness or early
+ * firing, keep their panes per slice instead — the stretch of one slide that every row of it shares
+ * with the same windows — so a row updates one pane, not size / slide of them, and a window's pane of
+ * a key is the {@code merge} of that key's slice panes when it fires (the aggregate's laws make it
+ * the same result), its lineage theirs together. A slice is a {@link WindowPanes} of its own bounds;
+ * it goes once the last window over it has fired. Nothing a run reports changes: each row is
+ * charged one state access per window as before, and a checkpoint's entries are the (key, window)
+ * panes the windows would hold.
  */
 final class WindowOperator implements StatefulOperator {
 
@@ -60,8 +70,11 @@ final class WindowOperator implements StatefulOperator {
     record WindowState(long id, long start, long end, boolean fired) {
     }
 
-    /** What a checkpoint keeps: the windows, their panes by (window id, slot), and the next window id. */
-    record State(List<WindowState> windows, StateChangelog.Version panes, long nextId) {
+    /**
+     * What a checkpoint keeps: the windows (or slices), their panes by (window id, slot), the next
+     * window id, and with slices the end of the last window fired.
+     */
+    record State(List<WindowState> windows, StateChangelog.Version panes, long nextId, long firedThrough) {
     }
 
     private final WindowAggregate step;
@@ -93,6 +106,11 @@ final class WindowOperator implements StatefulOperator {
     private StateChangelog changelog = new StateChangelog();
     private long nextId;
     private int paneCount;
+    /** With slices: the windows' size and slide, else 0. */
+    private final long sliceSize;
+    private final long slide;
+    /** With slices: the end of the last window fired, or -inf. */
+    private long firedThrough = Long.MIN_VALUE;
 
     WindowOperator(WindowAggregate step, int opIndex, boolean last, EventTimeContract contract, OutputMode output,
                    String jobName, boolean checkpointed) {
@@ -107,6 +125,11 @@ final class WindowOperator implements StatefulOperator {
         this.keepsLastValue = lateness > 0 || earlyFire;
         this.jobName = jobName;
         this.checkpointed = checkpointed;
+        // A row of a slice then goes into no window that has fired (it would be late), so slices never change after.
+        boolean sliced = step.window() instanceof SlidingWindows w && w.size() % w.slide() == 0 && w.size() > w.slide()
+                && !keepsLastValue;
+        this.sliceSize = sliced ? ((SlidingWindows) step.window()).size() : 0;
+        this.slide = sliced ? ((SlidingWindows) step.window()).slide() : 0;
     }
 
     @Override
@@ -126,10 +149,22 @@ final class WindowOperator implements StatefulOperator {
         task.accepted(record, against);
         long key = row.key();
         int h = LongMap.hash(key);
-        WindowPanes[] buckets = buckets();
-        for (int j = 0; j < windows.count; j++) {
-            task.cost += task.costs.stateAccessNanos();
+        WindowPanes[] buckets;
+        int panes;
+        if (slide > 0) {
+            // The slice ends with the row's first window; the row is charged as if it went into each window.
+            task.cost += task.costs.stateAccessNanos() * windows.count;
+            buckets = sliceBuckets(windows.ends[0]);
+            panes = 1;
+        } else {
+            buckets = buckets();
+            panes = windows.count;
+        }
+        for (int j = 0; j < panes; j++) {
             WindowPanes bucket = buckets[j];
+            if (slide == 0) {
+                task.cost += task.costs.stateAccessNanos();
+            }
             int slot = bucket.find(key, h);
             if (slot < 0) {
                 slot = bucket.insert(key, h, f.create());
@@ -185,6 +220,15 @@ final class WindowOperator implements StatefulOperator {
             recent[j] = bucket(windows.starts[j], windows.ends[j]);
         }
         recentCount = n;
+        return recent;
+    }
+
+    /** The one bucket of the slice ending at {@code end}, in {@link #recent}. */
+    private WindowPanes[] sliceBuckets(long end) {
+        if (recentCount != 1 || recent[0].end != end) {
+            recent[0] = bucket(end - slide, end);
+            recentCount = 1;
+        }
         return recent;
     }
 
@@ -251,6 +295,10 @@ final class WindowOperator implements StatefulOperator {
 
     @Override
     public void advance(long watermark, KeyedTask task) {
+        if (slide > 0) {
+            advanceSlices(watermark, task);
+            return;
+        }
         Iterator<Map.Entry<Long, WindowPanes>> it = byEnd.entrySet().iterator();
         while (it.hasNext()) {
             WindowPanes bucket = it.next().getValue();
@@ -276,23 +324,145 @@ final class WindowOperator implements StatefulOperator {
                 bucket.earlyCount = 0;
             }
             if (removed) {
-                recentCount = 0;
                 it.remove();
-                byEndLookup.remove(bucket.end);
-                paneCount -= bucket.size;
-                // Panes made since the last checkpoint never reached the changelog: nothing to take out.
-                for (int s = 0; s < bucket.inChangelog; s++) {
-                    changelog.remove(paneId(bucket, s));
-                }
+                forget(bucket);
             }
         }
     }
 
+    /** Takes a window or slice out of the state, {@link #byEnd} aside (the caller's iterator removes it there). */
+    private void forget(WindowPanes bucket) {
+        recentCount = 0;
+        byEndLookup.remove(bucket.end);
+        paneCount -= bucket.size;
+        // Panes made since the last checkpoint never reached the changelog: nothing to take out.
+        for (int s = 0; s < bucket.inChangelog; s++) {
+            changelog.remove(paneId(bucket, s));
+        }
+    }
+
+    /**
+     * With slices: fires, in end order, every window the watermark has reached that holds a row,
+     * each key's pane merged from its slices, then drops the slices whose last window has fired.
+     */
+    private void advanceSlices(long watermark, KeyedTask task) {
+        while (!byEnd.isEmpty()) {
+            // The first slice is in the next window to fire: its earlier windows have, its last one has not.
+            long end = Math.max(byEnd.firstKey(), firedThrough == Long.MIN_VALUE ? Long.MIN_VALUE : firedThrough + slide);
+            if (end - 1 > watermark) {
+                return;
+            }
+            List<WindowPanes> slices = slicesOf(end);
+            for (WindowPanes slice : slices) {
+                slice.applyLineage();
+            }
+            for (long key : keysOf(slices)) {
+                fireSliced(slices, key, end, task);
+            }
+            firedThrough = end;
+            Iterator<WindowPanes> it = byEnd.values().iterator();
+            while (it.hasNext()) {
+                WindowPanes slice = it.next();
+                if (slice.end > end - sliceSize + slide) {
+                    break;
+                }
+                it.remove();
+                forget(slice);
+            }
+        }
+    }
+
+    /** The slices of the window ending at {@code end}, in end order. */
+    private List<WindowPanes> slicesOf(long end) {
+        return new ArrayList<>(byEnd.subMap(end - sliceSize, false, end, true).values());
+    }
+
+    /** The keys with a pane in any of {@code slices}, ascending, each once. */
+    private static long[] keysOf(List<WindowPanes> slices) {
+        int n = 0;
+        for (WindowPanes slice : slices) {
+            n += slice.size;
+        }
+        long[] keys = new long[n];
+        int i = 0;
+        for (WindowPanes slice : slices) {
+            for (int s = 0; s < slice.size; s++) {
+                keys[i++] = slice.chunk(s).key(s & CHUNK_MASK);
+            }
+        }
+        Arrays.sort(keys);
+        int distinct = 0;
+        for (int j = 0; j < n; j++) {
+            if (j == 0 || keys[j] != keys[j - 1]) {
+                keys[distinct++] = keys[j];
+            }
+        }
+        return Arrays.copyOf(keys, distinct);
+    }
+
+    /** Emits {@code key}'s pane of the window ending at {@code end}: its slice panes merged. */
+    private void fireSliced(List<WindowPanes> slices, long key, long end, KeyedTask task) {
+        int h = LongMap.hash(key);
+        Object acc = null;
+        long maxId = Long.MIN_VALUE;
+        long maxArrival = -1;
+        int sourceId = NO_ID;
+        Lineage single = null;
+        Lineage lineage = null;
+        for (WindowPanes slice : slices) {
+            int slot = slice.find(key, h);
+            if (slot < 0) {
+                continue;
+            }
+            PaneChunk c = slice.chunk(slot);
+            int o = slot & CHUNK_MASK;
+            acc = acc == null ? c.acc(o) : f.merge(acc, c.acc(o));
+            if (c.keepsMaxId()) {
+                maxId = Math.max(maxId, c.maxId(o));
+            }
+            maxArrival = Math.max(maxArrival, c.maxArrival(o));
+            Lineage l = c.lineage(o);
+            int id = c.singleId(o);
+            if (l == null && id == NO_ID) {
+                continue;
+            }
+            if (lineage == null && sourceId == NO_ID && single == null) {
+                // The first slice with records: its lineage, as it is, until a second one comes.
+                sourceId = id;
+                single = l;
+                continue;
+            }
+            if (lineage == null) {
+                lineage = new Lineage();
+                if (single != null) {
+                    lineage.addPart(single);
+                } else {
+                    lineage.addId(sourceId);
+                }
+                sourceId = NO_ID;
+            }
+            if (l != null) {
+                lineage.addPart(l);
+            } else {
+                lineage.addId(id);
+            }
+        }
+        if (lineage == null) {
+            lineage = single;
+        }
+        Object value = checkedResult(acc, key, end - sliceSize, end);
+        send(key, end - sliceSize, end, value, maxId, maxArrival, sourceId, lineage, task);
+    }
+
     private Object result(WindowPanes bucket, PaneChunk c, int o) {
-        Object value = f.result(c.acc(o));
+        return checkedResult(c.acc(o), c.key(o), bucket.start, bucket.end);
+    }
+
+    private Object checkedResult(Object acc, long key, long start, long end) {
+        Object value = f.result(acc);
         if (value == null) {
             throw new IllegalStateException("job " + jobName + ": " + step + " gave no result (null) for key "
-                    + c.key(o) + " in [" + bucket.start + ", " + bucket.end + ")");
+                    + key + " in [" + start + ", " + end + ")");
         }
         return value;
     }
@@ -310,28 +480,34 @@ final class WindowOperator implements StatefulOperator {
                 c.toLineage(o);
             }
         }
-        task.cost += task.costs.windowResultNanos();
-        long key = c.key(o);
-        ResultKey at = ResultKey.window(key, bucket.start, bucket.end);
         Lineage lineage = c.lineage(o);
         int sourceId = lineage == null ? c.singleId(o) : NO_ID;
+        send(c.key(o), bucket.start, bucket.end, value, c.keepsMaxId() ? c.maxId(o) : Long.MIN_VALUE, c.maxArrival(o),
+                sourceId, lineage, task);
+        if (last && earlyFire) {
+            // The next output of this pane carries only the rows that come after this one.
+            c.setLineage(o, null);
+            c.setSingleId(o, NO_ID);
+        }
+    }
+
+    /** Sends the result of {@code key}'s pane of window [start, end): to the sink, or on to the next step. */
+    private void send(long key, long start, long end, Object value, long maxId, long maxArrival, int sourceId,
+                      Lineage lineage, KeyedTask task) {
+        task.cost += task.costs.windowResultNanos();
+        ResultKey at = ResultKey.window(key, start, end);
         if (last) {
-            task.output(new SinkOutput(at, value, sourceId, lineage, c.maxArrival(o)));
-            if (earlyFire) {
-                // The next output of this pane carries only the rows that come after this one.
-                c.setLineage(o, null);
-                c.setSingleId(o, NO_ID);
-            }
+            task.output(new SinkOutput(at, value, sourceId, lineage, maxArrival));
             return;
         }
-        TimeWindow window = new TimeWindow(bucket.start, bucket.end);
-        Row row = step.toRow().toRow(new WindowResult(key, window, c.maxId(o), value));
+        TimeWindow window = new TimeWindow(start, end);
+        Row row = step.toRow().toRow(new WindowResult(key, window, maxId, value));
         if (row == null || row.eventTime() < window.maxTimestamp()) {
             throw new IllegalStateException("job " + jobName + ": the row mapper of " + step + " made "
                     + row + " for window " + window + "; its event time must be at least the window's last instant "
                     + window.maxTimestamp() + " (start from WindowResult.row())");
         }
-        task.push(new StreamRecord(row, at, sourceId, lineage, c.maxArrival(o)), opIndex + 1, false);
+        task.push(new StreamRecord(row, at, sourceId, lineage, maxArrival), opIndex + 1, false);
     }
 
     // ---------------------------------------------------------------- checkpoints
@@ -364,7 +540,7 @@ final class WindowOperator implements StatefulOperator {
         for (WindowPanes bucket : byEnd.values()) {
             list.add(new WindowState(bucket.id, bucket.start, bucket.end, bucket.fired));
         }
-        return new State(list, changelog.checkpoint(), nextId);
+        return new State(list, changelog.checkpoint(), nextId, firedThrough);
     }
 
     private static PaneState freeze(PaneChunk c, int o) {
@@ -376,7 +552,24 @@ final class WindowOperator implements StatefulOperator {
 
     @Override
     public int entries() {
-        return paneCount;
+        return slide > 0 ? windowPanes() : paneCount;
+    }
+
+    /** With slices: the (key, window) panes of the windows not fired yet, as whole windows would hold them. */
+    private int windowPanes() {
+        if (byEnd.isEmpty()) {
+            return 0;
+        }
+        int panes = 0;
+        long first = Math.max(byEnd.firstKey(), firedThrough == Long.MIN_VALUE ? Long.MIN_VALUE : firedThrough + slide);
+        long lastEnd = byEnd.lastKey() + sliceSize - slide;
+        for (long end = first; end <= lastEnd; end += slide) {
+            List<WindowPanes> slices = slicesOf(end);
+            if (!slices.isEmpty()) {
+                panes += keysOf(slices).length;
+            }
+        }
+        return panes;
     }
 
     @Override
@@ -389,6 +582,7 @@ final class WindowOperator implements StatefulOperator {
         earlyBuckets.clear();
         paneCount = 0;
         nextId = state.nextId();
+        firedThrough = state.firedThrough();
         changelog = new StateChangelog(state.panes());
         LongMap<WindowPanes> byId = new LongMap<>();
         for (WindowState w : state.windows()) {
