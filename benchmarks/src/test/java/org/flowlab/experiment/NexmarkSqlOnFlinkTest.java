@@ -80,6 +80,9 @@ class NexmarkSqlOnFlinkTest {
         "BATCH|SELECT auction, bidder, price * 1.0 / 7 AS x, CAST(price AS DECIMAL(10, 2)) / bidder AS y FROM bid"
                 + " WHERE MOD(auction, 50) = 0",
         "BATCH|SELECT bidder, AVG(CAST(price AS DECIMAL(10, 2))) AS a, SUM(price * 0.01) AS s FROM bid GROUP BY bidder",
+        "BATCH|SELECT CAST(price AS DECIMAL(5, 2)) AS d, CAST(CAST(bidder AS VARCHAR) AS VARCHAR(2)) AS b,"
+                + " CAST(price / 1000e0 AS DECIMAL(12, 2)) AS c, CAST(`dateTime` AS VARCHAR) AS t,"
+                + " CAST(CAST(price AS VARCHAR) AS BIGINT) AS p FROM bid WHERE MOD(auction, 50) = 0",
         "BATCH|SELECT window_start, MAX(expires) AS last_expiry, COUNT(*) AS n FROM TABLE(TUMBLE(TABLE auction,"
                 + " DESCRIPTOR(expires), INTERVAL '10' SECOND)) GROUP BY window_start, window_end",
         "STREAMING|SELECT COUNT(*) AS n FROM TABLE(SESSION(TABLE bid PARTITION BY bidder, DESCRIPTOR(`dateTime`),"

@@ -4,9 +4,15 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.time.temporal.ChronoField;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
@@ -236,16 +242,24 @@ final class Expressions {
                         case TIMES -> l * r;
                         case DIVIDE -> {
                             if (r == 0) {
-                                throw new ArithmeticException("division by zero");
+                                throw new EvaluationException("division by zero");
                             }
                             yield l / r;
                         }
-                        default -> l % r;
+                        default -> {
+                            if (r == 0) {
+                                throw new EvaluationException("MOD by zero");
+                            }
+                            yield l % r;
+                        }
                     };
                 }
                 case DECIMAL -> {
                     BigDecimal l = decimal(x);
                     BigDecimal r = decimal(y);
+                    if (r.signum() == 0 && (kind == org.apache.calcite.sql.SqlKind.DIVIDE || kind == org.apache.calcite.sql.SqlKind.MOD)) {
+                        throw new EvaluationException("division by zero");
+                    }
                     return switch (kind) {
                         case PLUS -> l.add(r);
                         case MINUS -> l.subtract(r);
@@ -320,21 +334,134 @@ final class Expressions {
         return ((Comparable) x).compareTo(y);
     }
 
-    /** {@code v} cast to {@code type}; Flink's rules: a fraction cast to an integer is truncated. */
+    /**
+     * {@code v} cast to {@code type} by Flink SQL's rules: a fraction cast to an integer is truncated (text too:
+     * '1.5' is 1); a number cast to DECIMAL(p, s) is rounded half up to s digits, and NULL if it then has more
+     * than p; a DOUBLE becomes the decimal its text shows; FLOAT and REAL have a float's precision; text is cut to
+     * VARCHAR(n)'s length, cut or padded with blanks to CHAR(n)'s; a BOOLEAN is 'TRUE' or 'FALSE'; text is a
+     * BOOLEAN if it is one of true, t, yes, y, 1, false, f, no, n, 0 (any case); a TIMESTAMP(p) keeps p digits of
+     * its fraction, cut. Text that is no value of the type fails the query ({@link EvaluationException}), as it
+     * fails a Flink job.
+     */
     static Object cast(Object v, RelDataType type) {
         if (v == null) {
             return null;
         }
         return switch (type.getSqlTypeName()) {
-            case TINYINT, SMALLINT, INTEGER, BIGINT -> v instanceof String s ? Long.parseLong(s.trim()) : ((Number) v).longValue();
-            case DOUBLE, FLOAT, REAL -> v instanceof String s ? Double.parseDouble(s.trim()) : ((Number) v).doubleValue();
-            case DECIMAL -> (v instanceof String s ? new BigDecimal(s.trim()) : decimal(v))
-                    .setScale(type.getScale(), RoundingMode.HALF_UP);
-            case CHAR, VARCHAR -> text(v);
-            case BOOLEAN -> v instanceof String s ? Boolean.parseBoolean(s.trim()) : v;
-            case TIMESTAMP -> v;
+            case TINYINT, SMALLINT, INTEGER, BIGINT -> v instanceof String s ? integerOf(s) : ((Number) v).longValue();
+            case DOUBLE -> v instanceof String s ? doubleOf(s) : ((Number) v).doubleValue();
+            case FLOAT, REAL -> (double) (float) (v instanceof String s ? doubleOf(s) : ((Number) v).doubleValue());
+            case DECIMAL -> decimalOf(v, type.getPrecision(), type.getScale());
+            case CHAR, VARCHAR -> sized(v instanceof Boolean b ? (b ? "TRUE" : "FALSE") : text(v), type);
+            case BOOLEAN -> v instanceof String s ? booleanOf(s) : v;
+            case TIMESTAMP -> truncated(v instanceof String s ? timestampOf(s) : (LocalDateTime) v, type.getPrecision());
             default -> throw unsupported("CAST to " + type);
         };
+    }
+
+    /** A value the query cannot compute from its input (a division by zero, text that is no number): the query fails. */
+    static final class EvaluationException extends RuntimeException {
+        EvaluationException(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private static long integerOf(String s) {
+        String t = s.strip();
+        try {
+            return Long.parseLong(t);
+        } catch (NumberFormatException e) {
+            try {
+                return new BigDecimal(t).longValue();
+            } catch (NumberFormatException notANumber) {
+                throw new EvaluationException("cannot CAST '" + s + "' to an integer");
+            }
+        }
+    }
+
+    private static double doubleOf(String s) {
+        try {
+            return Double.parseDouble(s.strip());
+        } catch (NumberFormatException e) {
+            throw new EvaluationException("cannot CAST '" + s + "' to DOUBLE");
+        }
+    }
+
+    private static BigDecimal decimalOf(Object v, int precision, int scale) {
+        BigDecimal d;
+        if (v instanceof String s) {
+            try {
+                d = new BigDecimal(s.strip());
+            } catch (NumberFormatException e) {
+                throw new EvaluationException("cannot CAST '" + s + "' to DECIMAL");
+            }
+        } else if (v instanceof Double || v instanceof Float) {
+            double x = ((Number) v).doubleValue();
+            if (!Double.isFinite(x)) {
+                return null;
+            }
+            d = BigDecimal.valueOf(x);
+        } else {
+            d = decimal(v);
+        }
+        BigDecimal r = d.setScale(scale, RoundingMode.HALF_UP);
+        return r.precision() - r.scale() > precision - scale ? null : r;
+    }
+
+    private static final Set<String> TRUE_TEXTS = Set.of("true", "t", "yes", "y", "1");
+    private static final Set<String> FALSE_TEXTS = Set.of("false", "f", "no", "n", "0");
+
+    private static boolean booleanOf(String s) {
+        String t = s.strip().toLowerCase(Locale.ROOT);
+        if (TRUE_TEXTS.contains(t)) {
+            return true;
+        }
+        if (FALSE_TEXTS.contains(t)) {
+            return false;
+        }
+        throw new EvaluationException("cannot CAST '" + s + "' to BOOLEAN");
+    }
+
+    private static final DateTimeFormatter TIMESTAMP_TEXT = new DateTimeFormatterBuilder()
+            .appendPattern("uuuu-MM-dd")
+            .optionalStart().optionalStart().appendLiteral(' ').optionalEnd().optionalStart().appendLiteral('T').optionalEnd()
+            .appendPattern("HH:mm").optionalStart().appendPattern(":ss")
+            .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
+            .optionalEnd().optionalEnd()
+            .parseDefaulting(ChronoField.HOUR_OF_DAY, 0)
+            .parseDefaulting(ChronoField.MINUTE_OF_HOUR, 0)
+            .toFormatter(Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
+
+    private static LocalDateTime timestampOf(String s) {
+        try {
+            return LocalDateTime.parse(s.strip(), TIMESTAMP_TEXT);
+        } catch (DateTimeParseException e) {
+            throw new EvaluationException("cannot CAST '" + s + "' to TIMESTAMP (expected yyyy-MM-dd HH:mm:ss.fff)");
+        }
+    }
+
+    private static LocalDateTime truncated(LocalDateTime t, int precision) {
+        if (precision < 0 || precision >= 9) {
+            return t;
+        }
+        long unit = (long) Math.pow(10, 9 - precision);
+        return t.withNano((int) (t.getNano() / unit * unit));
+    }
+
+    /** Text cut to a VARCHAR(n)'s length, or cut or padded to a CHAR(n)'s; a length not given keeps it whole. */
+    private static String sized(String text, RelDataType type) {
+        int n = type.getPrecision();
+        if (n <= 0 || n == Integer.MAX_VALUE) {
+            return text;
+        }
+        if (text.codePointCount(0, text.length()) > n) {
+            text = text.substring(0, text.offsetByCodePoints(0, n));
+        }
+        if (type.getSqlTypeName() == SqlTypeName.CHAR) {
+            int missing = n - text.codePointCount(0, text.length());
+            text = missing > 0 ? text + " ".repeat(missing) : text;
+        }
+        return text;
     }
 
     /** A value as SQL text: decimals without exponent, timestamps as {@code yyyy-MM-dd HH:mm:ss.SSS}. */
@@ -343,10 +470,13 @@ final class Expressions {
             return b.toPlainString();
         }
         if (v instanceof LocalDateTime time) {
-            return time.toString().replace('T', ' ');
+            return time.format(TIMESTAMP_3);
         }
         return String.valueOf(v);
     }
+
+    private static final DateTimeFormatter TIMESTAMP_3 =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSS", Locale.ROOT);
 
     /** SQL's LIKE pattern as a regular expression: {@code %} any text, {@code _} one character. */
     static Pattern likePattern(String like) {

@@ -32,6 +32,7 @@ import org.flowlab.sim.job.aggregate.JoinBuffer;
 import org.flowlab.sql.Relations.Node;
 import org.flowlab.sql.Relations.Partition;
 import org.flowlab.sql.Relations.WindowSpec;
+import org.flowlab.workloads.InvalidInputException;
 import org.flowlab.workloads.TraceSchema;
 import org.flowlab.workloads.table.SqlRow;
 import org.flowlab.workloads.table.TraceField;
@@ -243,7 +244,14 @@ final class JobCompiler {
     /** The result rows of a partition, sorted. */
     static List<SqlRow> evaluate(Node node, List<Row> rows, TimeWindow window) {
         List<SqlRow> out = new ArrayList<>();
-        for (Object[] t : node.eval(new Partition(rows, window))) {
+        List<Object[]> tuples;
+        try {
+            tuples = node.eval(new Partition(rows, window));
+        } catch (Expressions.EvaluationException e) {
+            // Deterministic in the query and the trace: every engine, and Flink, fails the same way.
+            throw new InvalidInputException("SQL: the query fails on this input, as a Flink job would: " + e.getMessage());
+        }
+        for (Object[] t : tuples) {
             out.add(new SqlRow(java.util.Arrays.asList(t)));
         }
         out.sort(SqlRow.ORDER);

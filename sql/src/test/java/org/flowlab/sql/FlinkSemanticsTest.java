@@ -1,5 +1,6 @@
 package org.flowlab.sql;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.flowlab.sql.EventsTableQueryTest.assertEveryEngineGives;
 import static org.flowlab.sql.EventsTableQueryTest.purchases;
 
@@ -8,6 +9,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
+import org.flowlab.sim.oracle.ReferenceOracle;
+import org.flowlab.workloads.InvalidInputException;
 import org.flowlab.workloads.Trace;
 import org.flowlab.workloads.TraceBuilder;
 import org.flowlab.workloads.TraceSchema;
@@ -56,6 +59,28 @@ class FlinkSemanticsTest {
         gives("SELECT CAST(card AS DECIMAL(10, 2)) / 7 FROM events WHERE amount = 0.5", SqlRow.of(new BigDecimal("0.2857142857143")));
         // AVG of DECIMAL(p, s) is DECIMAL(38, max(6, s)).
         gives("SELECT AVG(CAST(card AS DECIMAL(10, 2))) FROM events WHERE amount >= 2.25", SqlRow.of(new BigDecimal("1.333333")));
+    }
+
+    @Test
+    void castsFollowFlinksRules() {
+        gives("SELECT CAST('1.5' AS BIGINT), CAST(' yes ' AS BOOLEAN), CAST('0' AS BOOLEAN), CAST(amount > 1 AS VARCHAR)"
+                + " FROM events WHERE amount = 0.5", SqlRow.of(1L, true, false, "FALSE"));
+        gives("SELECT CAST(country AS CHAR(4)), CAST(country AS VARCHAR(1)), CAST(amount * 100 AS DECIMAL(3, 1)),"
+                + " CAST(amount / 3 AS DECIMAL(5, 3)) FROM events WHERE amount = 2.25",
+                SqlRow.of("FR  ", "F", null, new BigDecimal("0.750")));
+        gives("SELECT CAST(ts AS VARCHAR), CAST('2024-03-01 00:00:20.5' AS TIMESTAMP(3)) = ts + INTERVAL '0.5' SECOND,"
+                + " CAST(ts + INTERVAL '0.5' SECOND AS TIMESTAMP(0)) = ts FROM events WHERE amount = 0.5",
+                SqlRow.of("2024-03-01 00:00:20.000", true, true));
+    }
+
+    @Test
+    void aValueTheQueryCannotComputeFailsItInOneLine() {
+        SqlQuery byZero = SqlQuery.compile("SELECT card / (card - card) FROM events", PURCHASES.schema());
+        assertThatThrownBy(() -> ReferenceOracle.run(byZero.job(), PURCHASES)).isInstanceOf(InvalidInputException.class)
+                .hasMessage("SQL: the query fails on this input, as a Flink job would: division by zero");
+        SqlQuery notANumber = SqlQuery.compile("SELECT CAST(country AS BIGINT) FROM events", PURCHASES.schema());
+        assertThatThrownBy(() -> ReferenceOracle.run(notANumber.job(), PURCHASES)).isInstanceOf(InvalidInputException.class)
+                .hasMessageEndingWith("cannot CAST 'DE' to an integer");
     }
 
     @Test
