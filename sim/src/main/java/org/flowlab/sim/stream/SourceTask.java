@@ -56,12 +56,38 @@ final class SourceTask extends Task {
         return new Snapshot(offset, maxEventTime, lastWatermark, idle, finished);
     }
 
-    /** A watermark tick at {@code t}. */
+    /**
+     * A watermark tick at {@code t}, called after the next tick is armed. A tick that would change
+     * nothing ({@link #tickChangesNothing}) costs no wake-up: the source only re-arms its pending
+     * wake-up, as the wake for the tick would have after finding nothing to do.
+     */
     void tick(long t) {
-        if (!finished && !dead) {
+        if (finished || dead) {
+            return;
+        }
+        if (tickChangesNothing(t)) {
+            rearmWake(t);
+        } else {
             controls.add(new Pending(TICK, t, 0));
             scheduleWake(t);
         }
+    }
+
+    /**
+     * Whether a tick at {@code t} would be processed at once and leave everything as it is: the
+     * source is at rest with no control waiting, has read nothing since its last tick, and is idle
+     * already, or has neither reached its idle timeout nor a watermark above the last one sent.
+     * {@link #emitWatermark} would then only clear {@link #readSinceTick}, which is clear, at no cost.
+     */
+    private boolean tickChangesNothing(long t) {
+        if (readSinceTick || !controls.isEmpty() || !atRest(t)) {
+            return false;
+        }
+        return idle || (!idleTimedOut(t) && watermarkCandidate() <= lastWatermark);
+    }
+
+    private boolean idleTimedOut(long t) {
+        return run.config.idleTimeout() > 0 && t - lastActivity >= run.config.idleTimeout();
     }
 
     /** Checkpoint {@code id}'s barrier, injected at {@code t}. */
@@ -161,7 +187,7 @@ final class SourceTask extends Task {
         if (idle) {
             return;
         }
-        if (run.config.idleTimeout() > 0 && t - lastActivity >= run.config.idleTimeout()) {
+        if (idleTimedOut(t)) {
             idle = true;
             broadcast(Control.IDLE);
             return;

@@ -348,22 +348,21 @@ public final class StreamRun {
                 anyLeft = true;
                 nextRead = Math.min(nextRead, source.nextReadTime(now));
             }
+        }
+        if (anyLeft && !(quiet && nextRead == Long.MAX_VALUE)) {
+            long interval = config.watermarkInterval();
+            long next = now + interval;
+            if (quiet && nextRead != Long.MAX_VALUE && nextRead > next) {
+                next = now + ticksUntil(nextRead - now, interval) * interval;
+            } else if (!quiet && settled && nextChange != Long.MAX_VALUE && nextChange - interval > next) {
+                next = now + ticksUntil(nextChange - interval - now, interval) * interval;
+            }
+            armTicker(next);
+        }
+        // After the next tick is armed: a source that re-arms its wake-up for that time comes after it.
+        for (SourceTask source : graph.sources) {
             source.tick(now);
         }
-        if (!anyLeft) {
-            return;
-        }
-        long interval = config.watermarkInterval();
-        long next = now + interval;
-        if (quiet && nextRead != Long.MAX_VALUE && nextRead > next) {
-            next = now + ticksUntil(nextRead - now, interval) * interval;
-        } else if (!quiet && settled && nextChange != Long.MAX_VALUE && nextChange - interval > next) {
-            next = now + ticksUntil(nextChange - interval - now, interval) * interval;
-        }
-        if (quiet && nextRead == Long.MAX_VALUE) {
-            return;
-        }
-        armTicker(next);
     }
 
     /** How many intervals from now to the first tick at or after {@code span} from now. */

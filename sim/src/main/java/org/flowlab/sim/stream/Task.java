@@ -155,6 +155,17 @@ abstract class Task {
         wake.arm(at);
     }
 
+    /**
+     * What a wake-up at {@code t} that found nothing to do would leave: a wake-up pending later is
+     * armed again at its time (so among actions at that time it runs after those scheduled so far);
+     * one pending at {@code t} already is kept, as {@link #scheduleWake} would.
+     */
+    final void rearmWake(long t) {
+        if (wake.isPending() && wake.time() > t) {
+            wake.arm(wake.time());
+        }
+    }
+
     /** An element reaches one of the task's inputs at {@code readyAt}. */
     final void notifyArrival(long readyAt) {
         if (dead || finished || blockedOn != null) {
