@@ -85,8 +85,8 @@ final class ReferenceCommand implements Callable<Integer> {
         started = ZonedDateTime.now();
         Path sweepDir = dir.resolve("sweep");
         Path sweepWork = fresh(dir.resolve(".sweep.tmp"));
-        SweepResult sweep = Sweep.run(sweepPlan, new SweepPointFiles(sweepWork.resolve("points")), (point, reused) -> {
-            w.printf(Locale.ROOT, "  %s: p50 %s, p99 %s, cost %s%n", point.key(), ComparisonTable.ms(point.latency().p50Ms()),
+        SweepResult sweep = Sweep.run(sweepPlan, new SweepPointFiles(sweepWork.resolve("points")), (point, reused, done, total) -> {
+            w.printf(Locale.ROOT, "%s%s: p50 %s, p99 %s, cost %s%n", SweepCommand.count(done, total), point.key(), ComparisonTable.ms(point.latency().p50Ms()),
                     ComparisonTable.ms(point.latency().p99Ms()), Recommendation.money(point.cost()));
             w.flush();
         });

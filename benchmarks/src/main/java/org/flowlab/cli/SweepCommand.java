@@ -45,12 +45,13 @@ import picocli.CommandLine.Option;
                         + "distribution). With --trace, rate and key-skew (which generate the trace again) and --find are "
                         + "not allowed.",
                 "Writes results/sweeps/<scenario>-<hash of the arguments>/: one file per finished point in points/, then "
-                        + "sweep.json, charts and report.html. Rerun the same command to resume an interrupted sweep."},
+                        + "sweep.json, charts and report.html. Rerun the same command to resume an interrupted sweep.",
+                "Engine runs go on all processors at once (--threads); the files are the same as one at a time."},
         footer = {"", "Examples:",
                 "  ./flowlab sweep --scenario stock-ticks --vary interval=1s..1h:6:log",
                 "  ./flowlab sweep --scenario nexmark --job q5 --engines stream --vary checkpoint-interval=1s..1m:4:log --vary workers=2..8:4",
                 "  ./flowlab sweep --scenario card-fraud --duration 1h --vary rate=50/s..800/s:5:log --sla 1m --budget 2",
-                "  ./flowlab sweep --scenario retail-etl --vary key-skew=0.5..1.5:3",
+                "  ./flowlab sweep --scenario retail-etl --vary key-skew=0.5..1.5:3 --threads 1",
                 "  ./flowlab sweep --scenario stock-ticks --duration 2m --find sustainable-throughput",
                 "  ./flowlab sweep --trace nexmark.jsonl --job q5 --vary interval=1s..1m:4:log"})
 final class SweepCommand implements Callable<Integer> {
@@ -77,6 +78,12 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Put the sweep's folder under DIR instead of results/sweeps/.")
     Path out;
 
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Run up to N engine runs at once, 1 to " + Sweep.MAX_THREADS + " (default: this machine's processors); 1 "
+                    + "runs them one after another. Every file the sweep writes is the same whatever N, but for its wall-clock "
+                    + "figures (wallClock, and each point's wallClockSeconds).")
+    Integer threads;
+
     SweepCommand(EngineRegistry engines) {
         this.engines = engines;
     }
@@ -96,19 +103,20 @@ final class SweepCommand implements Callable<Integer> {
         w.printf(Locale.ROOT, "sweep %s: %d point%s × engines %s%s%n", dir, plan.grid().size(), plan.grid().size() == 1 ? "" : "s",
                 String.join(", ", plan.base().engineIds()), plan.findSustainableThroughput() ? ", searching sustainable throughput" : "");
         w.flush();
-        SweepResult result = Sweep.run(plan, new SweepPointFiles(dir.resolve("points")), (point, reused) -> {
+        SweepResult result = Sweep.run(plan, new SweepPointFiles(dir.resolve("points")), (point, reused, done, total) -> {
+            w.print(count(done, total));
             if (point.failed()) {
-                w.printf(Locale.ROOT, "  %-8s %s: %s — %s%n", reused ? "kept" : "computed", point.key(),
+                w.printf(Locale.ROOT, "%-8s %s: %s — %s%n", reused ? "kept" : "computed", point.key(),
                         point.failure().cell() + ", at " + ComparisonTable.ms(point.failure().atMs()),
                         point.failure().reason());
             } else {
-                w.printf(Locale.ROOT, "  %-8s %s: p50 %s, p99 %s, cost %s%s%s%n", reused ? "kept" : "computed", point.key(),
+                w.printf(Locale.ROOT, "%-8s %s: p50 %s, p99 %s, cost %s%s%s%n", reused ? "kept" : "computed", point.key(),
                         ComparisonTable.ms(point.latency().p50Ms()), ComparisonTable.ms(point.latency().p99Ms()),
                         Recommendation.money(point.cost()), point.backlogGrew() ? ", backlog grows" : "",
                         point.correct() ? "" : ", results differ ✗");
             }
             w.flush();
-        });
+        }, threads());
         Path index = ResultsLocation.index(null);
         String indexHref = out == null ? RunIndexLink.from(dir, index) : null;
         SweepReport.write(result, dir, FlowlabVersion.current(), started, indexHref);
@@ -133,6 +141,17 @@ final class SweepCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The number of engine runs at once: --threads, or every processor. */
+    private int threads() {
+        return threads != null ? threads : Runtime.getRuntime().availableProcessors();
+    }
+
+    /** {@code   3/14 }: the point's count, right-aligned to the total's width; without a total, the count alone. */
+    static String count(int done, int total) {
+        return total == 0 ? String.format(Locale.ROOT, "  %d ", done)
+                : String.format(Locale.ROOT, "  %" + String.valueOf(total).length() + "d/%d ", done, total);
+    }
+
     /** The plan, checked at every point before anything is written. */
     SweepPlan plan() {
         if (options.noScenario()) {
@@ -143,6 +162,7 @@ final class SweepCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--find: unknown goal '" + find + "'; known: " + SUSTAINABLE_THROUGHPUT);
         }
+        Sweep.checkThreads(threads());
         List<Variation> variations = new ArrayList<>();
         for (String v : vary) {
             variations.add(Variation.parse(v, engines));

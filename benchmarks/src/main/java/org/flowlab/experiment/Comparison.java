@@ -3,10 +3,13 @@ package org.flowlab.experiment;
 import org.flowlab.sim.engine.EngineType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.flowlab.sim.engine.Engine;
 import org.flowlab.sim.engine.RunOutcome;
@@ -66,7 +69,7 @@ public final class Comparison {
      */
     public static ComparisonResult replay(ComparisonPlan plan, Trace trace, ResultTable oracle,
                                           ComparisonProgress progress) {
-        return replay(plan, trace, oracle, progress, 0, Runtime.getRuntime().availableProcessors());
+        return replay(plan, trace, oracle, progress, Runtime.getRuntime().availableProcessors());
     }
 
     /**
@@ -84,10 +87,19 @@ public final class Comparison {
      */
     public static ComparisonResult replay(ComparisonPlan plan, Trace trace, ResultTable oracle,
                                           ComparisonProgress progress, int maxThreads) {
-        return replay(plan, trace, oracle, progress, 0, maxThreads);
+        return replay(plan, trace, oracle == null ? null : () -> oracle, progress, 0, maxThreads);
     }
 
-    private static ComparisonResult replay(ComparisonPlan plan, Trace trace, ResultTable knownOracle,
+    /**
+     * Replays {@code trace}, {@code plan}'s, through {@code plan}'s engines one at a time on this thread, asking
+     * {@code oracle} for the reference oracle's table only once they have run: a sweep's runs share one table,
+     * made by whichever run needs it first, while the others run their engines.
+     */
+    static ComparisonResult replayOnThisThread(ComparisonPlan plan, Trace trace, Supplier<ResultTable> oracle) {
+        return replay(plan, trace, oracle, ComparisonProgress.NONE, 0, 1);
+    }
+
+    private static ComparisonResult replay(ComparisonPlan plan, Trace trace, Supplier<ResultTable> knownOracle,
                                            ComparisonProgress progress, long traceNanos, int maxThreads) {
         long start = System.nanoTime() - traceNanos;
         Job job = plan.job().build(trace);
@@ -99,7 +111,8 @@ public final class Comparison {
         }
 
         int threads = Math.max(1, Math.min(built.size() + (knownOracle == null ? 1 : 0), maxThreads));
-        ExecutorService pool = Executors.newFixedThreadPool(threads, daemonThreads());
+        // One thread: everything on the caller's, in the order submitted, rather than on a pool of one.
+        ExecutorService pool = threads == 1 ? null : Executors.newFixedThreadPool(threads, daemonThreads("flowlab-engine-"));
         try {
             List<Future<EngineRun>> runs = new ArrayList<>();
             for (int i = 0; i < built.size(); i++) {
@@ -107,14 +120,14 @@ public final class Comparison {
                 Engine engine = built.get(i);
                 String configuration = settings.describe(p);
                 String givingUp = settings.givingUp(p);
-                runs.add(pool.submit(() -> {
+                runs.add(submit(pool, () -> {
                     progress.update(p, 0);
                     long t0 = System.nanoTime();
                     RunOutcome outcome = engine.run(job, trace, fraction -> progress.update(p, fraction));
                     return new EngineRun(p, configuration, outcome, System.nanoTime() - t0, givingUp);
                 }));
             }
-            Future<TimedTable> oracle = knownOracle != null ? null : pool.submit(() -> {
+            Future<TimedTable> oracle = knownOracle != null ? null : submit(pool, () -> {
                 long t0 = System.nanoTime();
                 ResultTable table = ReferenceOracle.run(job, trace);
                 return new TimedTable(table, System.nanoTime() - t0);
@@ -123,7 +136,7 @@ public final class Comparison {
             for (Future<EngineRun> f : runs) {
                 done.add(await(f));
             }
-            TimedTable expected = oracle == null ? new TimedTable(knownOracle, 0) : await(oracle);
+            TimedTable expected = oracle == null ? new TimedTable(knownOracle.get(), 0) : await(oracle);
             Agreement agreement = Agreement.check(job, trace, expected.table(), done);
             double inputRate = ComparisonResult.inputRate(trace);
             List<Candidate> candidates = new ArrayList<>();
@@ -134,8 +147,20 @@ public final class Comparison {
             return new ComparisonResult(plan, settings, trace, job, expected.table(), done, agreement, recommendation,
                     new ComparisonResult.WallClock(traceNanos, expected.nanos(), System.nanoTime() - start, threads));
         } finally {
-            pool.shutdownNow();
+            if (pool != null) {
+                pool.shutdownNow();
+            }
         }
+    }
+
+    /** {@code task} submitted to {@code pool}, or without a pool run now on this thread, its failure kept for {@link #await}. */
+    private static <T> Future<T> submit(ExecutorService pool, Callable<T> task) {
+        if (pool != null) {
+            return pool.submit(task);
+        }
+        FutureTask<T> now = new FutureTask<>(task);
+        now.run();
+        return now;
     }
 
     private record TimedTable(ResultTable table, long nanos) {
@@ -160,11 +185,11 @@ public final class Comparison {
         }
     }
 
-    /** Daemon threads named after their role, so a stuck engine never keeps the JVM alive. */
-    static java.util.concurrent.ThreadFactory daemonThreads() {
+    /** Daemon threads named after their role ({@code flowlab-engine-}, then a number), so a stuck engine never keeps the JVM alive. */
+    static java.util.concurrent.ThreadFactory daemonThreads(String role) {
         AtomicInteger n = new AtomicInteger();
         return r -> {
-            Thread t = new Thread(r, "flowlab-engine-" + n.incrementAndGet());
+            Thread t = new Thread(r, role + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         };

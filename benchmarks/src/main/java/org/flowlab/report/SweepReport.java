@@ -47,8 +47,9 @@ public record SweepReport(int schemaVersion, String sweepId, String flowlabVersi
      *
      * @param computed points run this time
      * @param reused   points read back from an earlier run
+     * @param threads  how many points ran at once, at most ({@code flowlab sweep --threads})
      */
-    public record WallClock(String startedAt, double totalSeconds, int computed, int reused) {
+    public record WallClock(String startedAt, double totalSeconds, int computed, int reused, int threads) {
     }
 
     /** Writes the charts, sweep.json and report.html of {@code result} into {@code dir}, named after it; returns the report. */
@@ -90,7 +91,7 @@ public record SweepReport(int schemaVersion, String sweepId, String flowlabVersi
                 result.plan().findSustainableThroughput() ? "sustainable-throughput" : "none", result.points(),
                 result.sustainable(), result.recommendation().map(RunReport::recommendation).orElse(null), charts,
                 RunReport.Environment.current(), new WallClock(startedAt.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME),
-                result.wallNanos() / 1e9, result.computed(), result.reused()));
+                result.wallNanos() / 1e9, result.computed(), result.reused(), result.threads()));
         AtomicFiles.writeString(dir.resolve("sweep.json"), RunReportJson.GSON.toJson(report) + "\n");
         AtomicFiles.writeString(dir.resolve("report.html"), SweepPage.html(report, indexHref));
         return report;

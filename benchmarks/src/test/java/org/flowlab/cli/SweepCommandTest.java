@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.flowlab.experiment.IntervalEngine;
 import org.junit.jupiter.api.Test;
@@ -79,6 +83,82 @@ class SweepCommandTest {
         assertThat(folder.resolve("saturation.png")).isRegularFile();
     }
 
+    /**
+     * Every file under {@code folder} by its relative path: a JSON file's text without its documented wall-clock figures
+     * ({@code wallClock}, {@code wallClockSeconds}), any other file's SHA-256.
+     */
+    static Map<String, String> filesWithoutWallClock(Path folder) throws IOException {
+        Map<String, String> files = new TreeMap<>();
+        try (Stream<Path> all = Files.walk(folder)) {
+            for (Path f : all.filter(Files::isRegularFile).toList()) {
+                byte[] bytes = Files.readAllBytes(f);
+                String content = f.toString().endsWith(".json")
+                        ? new String(bytes, StandardCharsets.UTF_8)
+                                .replaceAll("\"wallClockSeconds\": [0-9.E-]+", "\"wallClockSeconds\": _")
+                                .replaceAll("\"wallClock\": \\{[^}]*}", "\"wallClock\": _")
+                        : sha256(bytes);
+                files.put(folder.relativize(f).toString(), content);
+            }
+        }
+        return files;
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return "sha256:" + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void threadsChangeNoFileButItsWallClockFiguresAndProgressCountsUp() throws IOException {
+        List<String> sweep = List.of("sweep", "--scenario", "stock-ticks", "--job", "vwap-1s", "--duration", "20s", "--rate", "100/s",
+                "--vary", "interval=1s..8s:3:log", "--vary", "task-mtbf=5s..20s:2", "--sla", "10s");
+        Map<String, Map<String, String>> byThreads = new java.util.LinkedHashMap<>();
+        for (String threads : List.of("1", "3")) {
+            Path out = dir.resolve(threads);
+            List<String> args = new java.util.ArrayList<>(sweep);
+            args.addAll(List.of("--out", out.toString(), "--threads", threads));
+            CommandLineRun run = CommandLineRun.of(args.toArray(String[]::new));
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            List<String> counts = run.out().lines().filter(l -> l.matches(" +[0-9]+/14 computed .*"))
+                    .map(l -> l.trim().substring(0, l.trim().indexOf(' '))).toList();
+            assertThat(counts).containsExactlyElementsOf(IntStream.rangeClosed(1, 14).mapToObj(i -> i + "/14").toList());
+            byThreads.put(threads, filesWithoutWallClock(out));
+        }
+        Map<String, String> one = byThreads.get("1");
+        assertThat(one.keySet()).anyMatch(f -> f.matches("stock-ticks-[0-9a-f]{8}/sweep.json"))
+                .anyMatch(f -> f.endsWith("report.html")).anyMatch(f -> f.endsWith("continuum.svg"))
+                .filteredOn(f -> f.contains("/points/")).hasSize(14);
+        assertThat(one.values()).anyMatch(text -> text.contains("\"wallClockSeconds\": _"));
+        assertThat(byThreads.get("3")).isEqualTo(one);
+
+        // Resumed on two threads after two points were lost, the same files again.
+        Path three = dir.resolve("3");
+        Path points = onlyFolderIn(three).resolve("points");
+        Files.delete(points.resolve("batch@interval=2s800ms,task-mtbf=5s.json"));
+        Files.delete(points.resolve("stream@task-mtbf=20s.json"));
+        CommandLineRun resumed = CommandLineRun.of(Stream.concat(sweep.stream(),
+                Stream.of("--out", three.toString(), "--threads", "2")).toArray(String[]::new));
+        assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+        assertThat(resumed.out()).contains("2 computed now, 12 read back").contains("12/14 kept").contains("14/14 computed");
+        // The page says, as sweep.json's wallClock does, how many points ran this time.
+        Map<String, String> again = filesWithoutWallClock(three);
+        String page = one.keySet().stream().filter(f -> f.endsWith("report.html")).findFirst().orElseThrow();
+        String resumedPage = Files.readString(three.resolve(page));
+        assertThat(resumedPage).contains("(2 run now, 12 read back)");
+        again.put(page, sha256(resumedPage.replace("(2 run now, 12 read back)", "(14 run now, 0 read back)")
+                .getBytes(StandardCharsets.UTF_8)));
+        assertThat(again).isEqualTo(one);
+    }
+
+    static Path onlyFolderIn(Path parent) throws IOException {
+        try (Stream<Path> s = Files.list(parent)) {
+            return s.filter(Files::isDirectory).findFirst().orElseThrow();
+        }
+    }
+
     private void assertRejected(String fragment, String... args) throws IOException {
         CommandLineRun run = CommandLineRun.with(IntervalEngine.factory(runs), args);
         assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
@@ -103,6 +183,10 @@ class SweepCommandTest {
         assertRejected("is not a duration", "sweep", "--scenario", "stock-ticks", "--vary", "interval=1s..soon", "--out", out);
         assertRejected("'bogus' is not a restart strategy; allowed: exponential-delay", "sweep", "--scenario", "stock-ticks",
                 "--vary", "interval=1s..1h", "--restart-strategy", "bogus", "--out", out);
+        assertRejected("--threads must be 1 to 256 (got 0)", "sweep", "--scenario", "stock-ticks", "--vary", "interval=1s..1h",
+                "--threads", "0", "--out", out);
+        assertRejected("'many' is not an int", "sweep", "--scenario", "stock-ticks", "--vary", "interval=1s..1h",
+                "--threads", "many", "--out", out);
         assertRejected("names worker 5", "sweep", "--scenario", "stock-ticks", "--vary", "workers=2..8:4",
                 "--faults", "crash:worker=5@1s", "--out", out);
         Path plain = dir.resolve("plain");
