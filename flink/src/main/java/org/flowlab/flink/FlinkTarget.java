@@ -1,8 +1,11 @@
 package org.flowlab.flink;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.flowlab.workloads.InvalidInputException;
 
@@ -66,12 +69,25 @@ public sealed interface FlinkTarget permits FlinkTarget.InJvm, FlinkTarget.JobMa
 
     /**
      * A running cluster reached through its REST endpoint.
+     * <p>
+     * There Flink itself recovers a job whose task failed (a TaskManager lost, say): the cluster's
+     * {@code restart-strategy} restarts it, and a Flowlab job, which reads the trace from a source
+     * inside the job, reads it again from its start. So that the client sees this through rather than
+     * fail with Flink's {@code Job restarted}, the job's outputs are collected at least once: Flink picks
+     * a restart-tolerant collect buffer only for a job with checkpointing on in {@code AT_LEAST_ONCE} mode,
+     * so checkpointing is on, at an interval ({@link #NO_CHECKPOINT_BEFORE}) that no run reaches, and
+     * without the final checkpoint a finishing job would wait for. An output the restarted job emits
+     * again has the value it had ({@code ResultTable.Builder#add} fails otherwise) and is counted in
+     * {@link FlinkRun#repeatedOutputs()}. ({@code BATCH} jobs never checkpoint; they are collected the same way.)
      *
      * @param host the JobManager's host
      * @param port its REST port
      * @param jars the jar files to ship with each job
      */
     record JobManager(String host, int port, List<Path> jars) implements FlinkTarget {
+        /** The checkpoint interval of a job on a cluster: longer than any reference run. */
+        static final Duration NO_CHECKPOINT_BEFORE = Duration.ofDays(1);
+
         public JobManager {
             jars = List.copyOf(jars);
         }
@@ -79,7 +95,10 @@ public sealed interface FlinkTarget permits FlinkTarget.InJvm, FlinkTarget.JobMa
         @Override
         public StreamExecutionEnvironment environment(int parallelism) {
             String[] files = jars.stream().map(Path::toString).toArray(String[]::new);
-            StreamExecutionEnvironment env = StreamExecutionEnvironment.createRemoteEnvironment(host, port, new Configuration(), files);
+            Configuration conf = new Configuration();
+            conf.set(CheckpointingOptions.ENABLE_CHECKPOINTS_AFTER_TASKS_FINISH, false);
+            StreamExecutionEnvironment env = StreamExecutionEnvironment.createRemoteEnvironment(host, port, conf, files);
+            env.enableCheckpointing(NO_CHECKPOINT_BEFORE.toMillis(), CheckpointingMode.AT_LEAST_ONCE);
             env.setParallelism(parallelism);
             return env;
         }

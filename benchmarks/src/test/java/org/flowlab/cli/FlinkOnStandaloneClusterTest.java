@@ -1,0 +1,353 @@
+package org.flowlab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+import org.flowlab.flink.FlinkMode;
+import org.flowlab.flink.FlinkRunner;
+import org.flowlab.flink.FlinkTarget;
+import org.flowlab.flink.JobRecipe;
+import org.flowlab.sim.catalog.JobCatalog;
+import org.flowlab.workloads.Trace;
+import org.flowlab.workloads.WorkloadGenerator;
+import org.flowlab.workloads.WorkloadSpec;
+import org.flowlab.workloads.text.DurationText;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code flowlab flink --jobmanager} against a real standalone Flink session cluster: a JobManager and
+ * two TaskManagers, each its own JVM, started by {@code flink-cluster/cluster} on a class path of Flink's
+ * artifacts only, so Flowlab's operators run there only if their jars were shipped with the job. Every
+ * run is the command line's, in a fresh JVM started at {@link FlowlabCommand#main} as the launcher starts
+ * it. The cluster lives in {@code benchmarks/target/flink-cluster/} on free ports, and is stopped after
+ * the last test, or when starting it failed; the test then checks that none of its processes is left.
+ */
+class FlinkOnStandaloneClusterTest {
+    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    private static final Path SCRIPT = ROOT.resolve("flink-cluster/cluster");
+    private static final Path DIR = Path.of("target/flink-cluster").toAbsolutePath();
+    private static final String JOBMANAGER_CLASS = "org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint";
+    private static final String TASKMANAGER_CLASS = "org.apache.flink.runtime.taskexecutor.TaskManagerRunner";
+    private static final int TASKMANAGERS = 2;
+    private static final Duration SCRIPT_DEADLINE = Duration.ofMinutes(4);
+    private static final Duration RUN_DEADLINE = Duration.ofMinutes(4);
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private static int restPort;
+    private static int rpcPort;
+    /** Every process of the cluster this test class has seen, by pid file name; all must be gone at the end. */
+    private static final Map<String, Long> SEEN = new LinkedHashMap<>();
+
+    @TempDir
+    Path runs;
+
+    @BeforeAll
+    static void startCluster() throws IOException {
+        cluster("stop"); // a cluster an aborted earlier run left behind
+        int[] ports = freePorts(2);
+        restPort = ports[0];
+        rpcPort = ports[1];
+        ensureUp();
+    }
+
+    /** Starts the cluster, or the TaskManagers a test killed, and waits until all are registered. */
+    @BeforeEach
+    void clusterIsUp() throws IOException {
+        ensureUp();
+    }
+
+    private static void ensureUp() throws IOException {
+        ScriptRun start = cluster("start", "--taskmanagers", String.valueOf(TASKMANAGERS), "--slots", "2",
+                "--rest-port", String.valueOf(restPort), "--rpc-port", String.valueOf(rpcPort));
+        assertThat(start.exitCode()).as(start.output()).isZero();
+        for (String name : processNames()) {
+            long pid = pid(name);
+            SEEN.put(name + "@" + pid, pid);
+            assertThat(ProcessHandle.of(pid)).as(name + " (pid " + pid + ") is alive").hasValueSatisfying(p -> assertThat(p.isAlive()).isTrue());
+        }
+    }
+
+    @AfterAll
+    static void stopCluster() throws IOException {
+        ScriptRun stop = cluster("stop");
+        List<Long> left = new ArrayList<>();
+        for (long pid : SEEN.values()) {
+            Optional<ProcessHandle> p = ProcessHandle.of(pid);
+            if (p.isPresent() && p.get().isAlive() && commandLine(p.get()).contains("--configDir " + DIR.resolve("conf"))) {
+                p.get().destroyForcibly();
+                left.add(pid);
+            }
+        }
+        assertThat(stop.exitCode()).as(stop.output()).isZero();
+        assertThat(left).as("cluster processes still alive after flink-cluster/cluster stop").isEmpty();
+        assertThat(SEEN).as("the processes this test saw").hasSizeGreaterThanOrEqualTo(1 + TASKMANAGERS);
+    }
+
+    @Test
+    void theClusterIsAJobManagerAndTaskManagersInTheirOwnJvmsWithFlinkOnly() throws IOException {
+        ProcessHandle jobManager = ProcessHandle.of(pid("jobmanager")).orElseThrow();
+        assertThat(commandLine(jobManager)).contains(JOBMANAGER_CLASS);
+        for (int i = 1; i <= TASKMANAGERS; i++) {
+            ProcessHandle taskManager = ProcessHandle.of(pid("taskmanager-" + i)).orElseThrow();
+            assertThat(commandLine(taskManager)).contains(TASKMANAGER_CLASS);
+            assertThat(taskManager.pid()).isNotEqualTo(jobManager.pid()).isNotEqualTo(ProcessHandle.current().pid());
+        }
+        List<String> classPath = Arrays.asList(Files.readString(ROOT.resolve("flink-cluster/target/cluster.classpath")).trim()
+                .split(java.io.File.pathSeparator));
+        assertThat(commandLine(jobManager)).contains(String.join(java.io.File.pathSeparator, classPath));
+        assertThat(classPath).as("Flink's jars").anyMatch(jar -> jar.endsWith("flink-runtime-2.3.0.jar"));
+        for (String jar : classPath) {
+            try (JarFile file = new JarFile(jar)) {
+                assertThat(file.stream().map(e -> e.getName()).filter(name -> name.startsWith("org/flowlab/")).findFirst())
+                        .as("a Flowlab class in " + jar).isEmpty();
+            }
+        }
+        JsonObject overview = rest("/overview").getAsJsonObject();
+        assertThat(overview.get("taskmanagers").getAsInt()).isEqualTo(TASKMANAGERS);
+        assertThat(overview.get("slots-total").getAsInt()).isEqualTo(2 * TASKMANAGERS);
+        assertThat(overview.get("flink-version").getAsString()).isEqualTo("2.3.0");
+    }
+
+    @Test
+    void nexmarkQ5AgreesWithTheOracleInBothModes() {
+        String out = flowlabFlink("--scenario", "nexmark", "--job", "q5", "--duration", "20s");
+        assertRanOnTheCluster(out, "q5");
+    }
+
+    @Test
+    void cardFraudAlertsAgreeWithTheOracleInBothModes() {
+        String out = flowlabFlink("--scenario", "card-fraud", "--job", "fraud-alerts", "--duration", "30m");
+        assertRanOnTheCluster(out, "fraud-alerts");
+    }
+
+    @Test
+    void aTaskManagerKilledMidJobIsRecoveredByFlinksOwnRestartWithTheSameResults() throws Exception {
+        Client client = startFlowlabFlink("--scenario", "nexmark", "--job", "q5", "--duration", "40s", "--mode", "streaming");
+        try {
+            String job = awaitRunningJob("flink-streaming q5", client.process());
+            String victim = taskManagerRunningTasks();
+            ProcessHandle killed = ProcessHandle.of(pid(victim)).orElseThrow();
+            killed.destroyForcibly();
+            assertThat(killed.onExit().get(30, TimeUnit.SECONDS).isAlive()).isFalse();
+
+            String out = finish(client);
+            assertThat(out).contains("results agree ✓");
+            JsonObject details = rest("/jobs/" + job).getAsJsonObject();
+            assertThat(details.get("state").getAsString()).as(out).isEqualTo("FINISHED");
+            JsonArray failures = rest("/jobs/" + job + "/exceptions").getAsJsonObject()
+                    .getAsJsonObject("exceptionHistory").getAsJsonArray("entries");
+            assertThat(failures).as("the failures Flink restarted the job after").isNotEmpty();
+        } finally {
+            client.process().destroyForcibly();
+        }
+    }
+
+    /** The cluster has no Flowlab class, so a job whose jars are not shipped fails there. */
+    @Test
+    void withoutTheShippedJarsTheClusterCannotRunTheJob() {
+        Trace trace = WorkloadGenerator.generate(WorkloadSpec.defaults("nexmark").withDuration(DurationText.parse("5s")), 1);
+        FlinkTarget.JobManager noJars = new FlinkTarget.JobManager("127.0.0.1", restPort, List.of());
+        JobRecipe q5 = JobRecipe.catalog(JobCatalog.get("nexmark", "q5"), trace.schema());
+
+        assertThatThrownBy(() -> new FlinkRunner(noJars, 2).run(q5, trace, FlinkMode.BATCH))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("org.flowlab.");
+    }
+
+    // --- the command line, in its own JVM ---------------------------------------------------------
+
+    private String flowlabFlink(String... args) {
+        return finish(startFlowlabFlink(args));
+    }
+
+    /** A run of the command line in its own JVM, printing to {@code output}. */
+    private record Client(Process process, Path output) {
+    }
+
+    private Client startFlowlabFlink(String... args) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"), FlowlabCommand.class.getName(),
+                "flink", "--engines", "stream", "--jobmanager", "127.0.0.1:" + restPort, "--out", runs.toString()));
+        command.addAll(List.of(args));
+        try {
+            Path output = Files.createTempFile(runs, "flowlab-flink-", ".txt");
+            return new Client(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start(), output);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String finish(Client client) {
+        try {
+            boolean done = client.process().waitFor(RUN_DEADLINE.toSeconds(), TimeUnit.SECONDS);
+            if (!done) {
+                client.process().destroyForcibly();
+            }
+            String out = Files.readString(client.output());
+            assertThat(done).as("flowlab flink finished within " + RUN_DEADLINE.toSeconds() + " s\n" + out).isTrue();
+            assertThat(client.process().exitValue()).as(out).isZero();
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void assertRanOnTheCluster(String out, String job) {
+        assertThat(out).contains("results agree ✓", "Flink on JobManager at 127.0.0.1:" + restPort,
+                "flink-batch: Flink's own run time", "flink-streaming: Flink's own run time");
+        List<String> finished = new ArrayList<>();
+        for (JsonElement j : rest("/jobs/overview").getAsJsonObject().getAsJsonArray("jobs")) {
+            JsonObject o = j.getAsJsonObject();
+            if (o.get("state").getAsString().equals("FINISHED")) {
+                finished.add(o.get("name").getAsString());
+            }
+        }
+        assertThat(finished).as("jobs the cluster finished").contains("flink-batch " + job, "flink-streaming " + job);
+    }
+
+    // --- the cluster --------------------------------------------------------------------------------
+
+    private record ScriptRun(int exitCode, String output) {
+    }
+
+    private static ScriptRun cluster(String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(SCRIPT.toString()));
+        command.addAll(List.of(args));
+        command.addAll(List.of("--dir", DIR.toString()));
+        Path output = Files.createTempFile("flink-cluster-", ".txt");
+        try {
+            Process script = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+            if (!script.waitFor(SCRIPT_DEADLINE.toSeconds(), TimeUnit.SECONDS)) {
+                script.destroyForcibly();
+                return new ScriptRun(-1, "timed out after " + SCRIPT_DEADLINE.toSeconds() + " s: " + command + "\n"
+                        + Files.readString(output));
+            }
+            return new ScriptRun(script.exitValue(), String.join(" ", command) + "\n" + Files.readString(output));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        } finally {
+            Files.deleteIfExists(output);
+        }
+    }
+
+    private static List<String> processNames() throws IOException {
+        List<String> names = new ArrayList<>(List.of("jobmanager"));
+        try (Stream<Path> files = Files.list(DIR)) {
+            files.map(f -> f.getFileName().toString()).filter(n -> n.startsWith("taskmanager-") && n.endsWith(".pid"))
+                    .map(n -> n.substring(0, n.length() - ".pid".length())).sorted().forEach(names::add);
+        }
+        return names;
+    }
+
+    private static long pid(String name) throws IOException {
+        return Long.parseLong(Files.readString(DIR.resolve(name + ".pid")).trim());
+    }
+
+    /** The process's whole command line (ProcessHandle.Info cuts a long one short), or "" once it has gone. */
+    private static String commandLine(ProcessHandle p) {
+        try {
+            return new String(Files.readAllBytes(Path.of("/proc", String.valueOf(p.pid()), "cmdline")), StandardCharsets.UTF_8)
+                    .replace('\0', ' ');
+        } catch (IOException e) {
+            return p.info().commandLine().orElse("");
+        }
+    }
+
+    private static JsonElement rest(String path) {
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + restPort + path))
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
+            return JsonParser.parseString(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** The id of the job named {@code name} once all its tasks run, while {@code client} waits for it. */
+    private static String awaitRunningJob(String name, Process client) throws InterruptedException {
+        long deadline = System.nanoTime() + RUN_DEADLINE.toNanos();
+        while (System.nanoTime() < deadline) {
+            assertThat(client.isAlive()).as("flowlab flink still running, its job not yet seen running").isTrue();
+            for (JsonElement j : rest("/jobs/overview").getAsJsonObject().getAsJsonArray("jobs")) {
+                JsonObject o = j.getAsJsonObject();
+                if (o.get("name").getAsString().equals(name) && o.get("state").getAsString().equals("RUNNING")) {
+                    String id = o.get("jid").getAsString();
+                    boolean allRunning = true;
+                    for (JsonElement v : rest("/jobs/" + id).getAsJsonObject().getAsJsonArray("vertices")) {
+                        allRunning &= v.getAsJsonObject().get("status").getAsString().equals("RUNNING");
+                    }
+                    if (allRunning) {
+                        return id;
+                    }
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no job " + name + " ran within " + RUN_DEADLINE.toSeconds() + " s");
+    }
+
+    /** A TaskManager with a slot in use: one that runs tasks of the job. */
+    private static String taskManagerRunningTasks() {
+        for (JsonElement t : rest("/taskmanagers").getAsJsonObject().getAsJsonArray("taskmanagers")) {
+            JsonObject o = t.getAsJsonObject();
+            if (o.get("freeSlots").getAsInt() < o.get("slotsNumber").getAsInt()) {
+                return o.get("id").getAsString();
+            }
+        }
+        throw new AssertionError("no TaskManager runs a task: " + rest("/taskmanagers"));
+    }
+
+    private static int[] freePorts(int n) throws IOException {
+        List<ServerSocket> sockets = new ArrayList<>();
+        try {
+            int[] ports = new int[n];
+            for (int i = 0; i < n; i++) {
+                ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                sockets.add(socket);
+                ports[i] = socket.getLocalPort();
+            }
+            return ports;
+        } finally {
+            for (ServerSocket s : sockets) {
+                s.close();
+            }
+        }
+    }
+}
