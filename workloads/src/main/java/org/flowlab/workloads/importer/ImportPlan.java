@@ -73,7 +73,12 @@ final class ImportPlan {
     }
 
     /** The plan for the columns of {@code source}, their types inferred by {@code stats} over {@code rows} rows unless overridden. */
-    static ImportPlan of(ImportSettings settings, RowSource source, List<ColumnStats> stats, long rows) {
+    static ImportPlan of(ImportSettings settings, RowSource source, List<ColumnStats> seen, long rows) {
+        // A column named only by rows that were skipped as bad has no value in any row imported.
+        List<ColumnStats> stats = new java.util.ArrayList<>(seen);
+        while (stats.size() < source.columns().size()) {
+            stats.add(new ColumnStats());
+        }
         requireNamed(settings, source);
         List<String> columns = List.copyOf(source.columns());
         int eventIndex = source.indexOf(settings.eventTime());

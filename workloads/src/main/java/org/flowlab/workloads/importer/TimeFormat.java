@@ -8,6 +8,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.ResolverStyle;
 import java.time.temporal.TemporalAccessor;
 import java.util.Locale;
 import org.flowlab.workloads.InvalidInputException;
@@ -48,10 +49,26 @@ public record TimeFormat(String text, DateTimeFormatter pattern) {
             throw new InvalidInputException("--time-format: empty; expected " + ALLOWED);
         }
         try {
-            return new TimeFormat(t, DateTimeFormatter.ofPattern(t, Locale.ROOT));
+            // Strict: 2023-02-30 or 24:00 is no time (the default resolver would read 2023-02-28 and the next day);
+            // strict needs the proleptic year, u, where patterns write the year of the era, y.
+            return new TimeFormat(t, DateTimeFormatter.ofPattern(prolepticYear(t), Locale.ROOT)
+                    .withResolverStyle(ResolverStyle.STRICT));
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("--time-format: '" + t + "' is not " + ALLOWED + " (" + e.getMessage() + ")");
         }
+    }
+
+    /** The pattern with each {@code y} outside quotes made {@code u}: without an era, the same years. */
+    private static String prolepticYear(String pattern) {
+        StringBuilder out = new StringBuilder(pattern.length());
+        boolean quoted = false;
+        for (char c : pattern.toCharArray()) {
+            if (c == '\'') {
+                quoted = !quoted;
+            }
+            out.append(!quoted && c == 'y' ? 'u' : c);
+        }
+        return out.toString();
     }
 
     /** Whether times are text (iso or a pattern) rather than numbers. */

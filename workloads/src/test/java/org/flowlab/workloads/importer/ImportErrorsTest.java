@@ -1,5 +1,6 @@
 package org.flowlab.workloads.importer;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
@@ -59,6 +60,24 @@ class ImportErrorsTest {
                 f + ":2: column 'ts': '" + T0 + "' is not a time in the format epoch-ms (--time-format)");
         Path empty = csv("d2.csv", "ts,x\n,1\n");
         fails(empty, s -> s, empty + ":2: column 'ts': empty; every row needs its event time");
+    }
+
+    @Test
+    void aPatternReadsOnlyRealTimes() throws IOException {
+        Path f = csv("d3.csv", "ts,x\n2023-02-28 10:00,1\n2023-02-30 10:00,2\n");
+        fails(f, s -> s.withTimeFormat(TimeFormat.parse("yyyy-MM-dd HH:mm")),
+                f + ":3: column 'ts': '2023-02-30 10:00' is not a time in the format yyyy-MM-dd HH:mm (--time-format)");
+        Path g = csv("d4.csv", "ts,x\n2024-02-29 24:00,1\n");
+        fails(g, s -> s.withTimeFormat(TimeFormat.parse("yyyy-MM-dd HH:mm")),
+                g + ":2: column 'ts': '2024-02-29 24:00' is not a time in the format yyyy-MM-dd HH:mm (--time-format)");
+    }
+
+    @Test
+    void aColumnOnlyASkippedRowNamesDoesNotStopTheImport() throws IOException {
+        Path f = csv("j.jsonl", "{\"ts\":\"" + T0 + "\",\"x\":1}\n{\"ts\":\"" + T0 + "\",\"x\":2}\n"
+                + "{\"ts\":\"bad\",\"x\":3,\"a\":1,\"b\":2,\"c\":3}\n");
+        ImportResult r = TraceImporter.importFile(ImportSettings.of(f, "ts").withSkipBadRows(1));
+        assertThat(r.rows()).isEqualTo(2);
     }
 
     @Test
