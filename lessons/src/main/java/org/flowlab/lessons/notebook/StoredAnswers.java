@@ -5,7 +5,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
+import org.flowlab.lessons.Verdict;
 
 /**
  * The answers an exercise cell keeps in its metadata, beside the student's blank:
@@ -25,11 +25,8 @@ public record StoredAnswers(String exercise, String solution, String wrong) {
     public static final String SOLUTION = "solution";
     public static final String WRONG = "wrong";
 
-    /** Like the names {@code org.flowlab.lessons.Verdict} reads back: {@code 6.2}. */
-    private static final Pattern NAME = Pattern.compile("[0-9A-Za-z][0-9A-Za-z._-]*");
-
     public StoredAnswers {
-        if (exercise == null || !NAME.matcher(exercise).matches()) {
+        if (!Verdict.isName(exercise)) {
             throw new IllegalArgumentException("\"" + EXERCISE + "\" must name the exercise like \"6.2\" (letters, "
                     + "digits, dots), as its check does (got " + exercise + ")");
         }
