@@ -1,14 +1,14 @@
 package org.flowlab.lessons;
 
 import java.io.PrintStream;
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.Objects;
 
 /**
- * Checks for the exercises of a lesson: a check cell follows an exercise cell and says whether the
- * answer is right. A check that passes prints {@code ✓ correct}; one that does not prints
- * {@code ✗ not yet: <hint>} and throws {@link CheckFailure}, which stops the lesson. For example:
+ * Checks of what a lesson claims (the batch table equals the oracle's, say): a claim that does not
+ * hold means the lesson is broken, not that a student is still working. A check that passes prints
+ * {@code ✓ correct}; one that does not prints {@code ✗ not yet: <hint> (got …)}, never the expected
+ * value, and throws {@link CheckFailure}, which stops the lesson. A student's answers are scored by
+ * {@link Exercise}, which never stops the lesson. For example:
  *
  * <pre>{@code
  * Check.that(batchLatency > streamLatency, "the batch run should be the slower one");
@@ -27,7 +27,7 @@ public final class Check {
 
     /** Passes when {@code actual} equals {@code expected} (by {@code equals}); numbers of different boxes compare by value. */
     public static void equal(Object actual, Object expected, String hint) {
-        verdict(same(actual, expected), hint, " (expected " + text(expected) + ", got " + text(actual) + ")");
+        verdict(same(actual, expected), hint, " (got " + text(actual) + ")");
     }
 
     /** Passes when {@code actual} is within {@code tolerance} of {@code expected}. */
@@ -35,18 +35,17 @@ public final class Check {
         if (!(tolerance >= 0) || Double.isInfinite(tolerance)) {
             throw new IllegalArgumentException("the tolerance must be a finite number of 0 or more, not " + tolerance);
         }
-        verdict(Math.abs(actual - expected) <= tolerance, hint,
-                " (expected " + number(expected) + " ± " + number(tolerance) + ", got " + number(actual) + ")");
+        verdict(Math.abs(actual - expected) <= tolerance, hint, " (got " + Exercise.number(actual) + ")");
     }
 
     /** Passes when {@code actual} is at least {@code least}. */
     public static void atLeast(double actual, double least, String hint) {
-        verdict(actual >= least, hint, " (expected at least " + number(least) + ", got " + number(actual) + ")");
+        verdict(actual >= least, hint, " (got " + Exercise.number(actual) + ")");
     }
 
     /** Passes when {@code actual} is at most {@code most}. */
     public static void atMost(double actual, double most, String hint) {
-        verdict(actual <= most, hint, " (expected at most " + number(most) + ", got " + number(actual) + ")");
+        verdict(actual <= most, hint, " (got " + Exercise.number(actual) + ")");
     }
 
     private static void verdict(boolean ok, String hint, String detail) {
@@ -78,16 +77,8 @@ public final class Check {
             return '"' + s + '"';
         }
         if (value instanceof Double || value instanceof Float) {
-            return number(((Number) value).doubleValue());
+            return Exercise.number(((Number) value).doubleValue());
         }
         return String.valueOf(value);
-    }
-
-    /** Six significant digits, no trailing zeros: 2.5, 0.333333, 1200. */
-    private static String number(double value) {
-        if (Double.isNaN(value) || Double.isInfinite(value)) {
-            return Double.toString(value);
-        }
-        return new BigDecimal(value).round(new MathContext(6)).stripTrailingZeros().toPlainString();
     }
 }

@@ -41,17 +41,17 @@ class CheckTest {
         assertThat(printed(() -> Check.that(false, "look at the watermark")))
                 .isEqualTo("✗ not yet: look at the watermark\nthrown: look at the watermark");
         assertThat(printed(() -> Check.equal(41, 42, "six times seven")))
-                .isEqualTo("✗ not yet: six times seven (expected 42, got 41)\nthrown: six times seven (expected 42, got 41)");
+                .isEqualTo("✗ not yet: six times seven (got 41)\nthrown: six times seven (got 41)");
         assertThat(printed(() -> Check.equal("batch", "stream", "which is faster?")))
-                .startsWith("✗ not yet: which is faster? (expected \"stream\", got \"batch\")\n");
+                .startsWith("✗ not yet: which is faster? (got \"batch\")\n");
         assertThat(printed(() -> Check.close(2.7, 2.5, 0.1, "the mean")))
-                .startsWith("✗ not yet: the mean (expected 2.5 ± 0.1, got 2.7)\n");
+                .startsWith("✗ not yet: the mean (got 2.7)\n");
         assertThat(printed(() -> Check.close(Double.NaN, 2.5, 0.1, "not a number never passes")))
-                .startsWith("✗ not yet: not a number never passes (expected 2.5 ± 0.1, got NaN)\n");
+                .startsWith("✗ not yet: not a number never passes (got NaN)\n");
         assertThat(printed(() -> Check.atLeast(1.0 / 3, 0.5, "at least half")))
-                .startsWith("✗ not yet: at least half (expected at least 0.5, got 0.333333)\n");
+                .startsWith("✗ not yet: at least half (got 0.333333)\n");
         assertThat(printed(() -> Check.atMost(1200, 1000, "the latency budget in ms")))
-                .startsWith("✗ not yet: the latency budget in ms (expected at most 1000, got 1200)\n");
+                .startsWith("✗ not yet: the latency budget in ms (got 1200)\n");
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Java code in JShell syntax, with what it printed and showed when it last ran. {@code executionCount}
@@ -12,7 +13,10 @@ import java.util.Objects;
 public record CodeCell(String id, String source, JsonObject metadata, Integer executionCount, List<Output> outputs)
         implements Cell {
 
-    /** The metadata key under which Flowlab keeps its own settings for a cell: {@code {"flowlab": {"skip": true}}}. */
+    /**
+     * The metadata key under which Flowlab keeps its own settings for a cell: {@code {"flowlab": {"skip": true}}},
+     * or an exercise's stored answers ({@link StoredAnswers}).
+     */
     public static final String FLOWLAB_METADATA = "flowlab";
 
     /** The setting that marks the one kernel set-up cell the runner does not execute. */
@@ -45,6 +49,22 @@ public record CodeCell(String id, String source, JsonObject metadata, Integer ex
         }
         JsonElement skip = flowlab.getAsJsonObject().get(SKIP);
         return skip != null && skip.isJsonPrimitive() && skip.getAsJsonPrimitive().isBoolean() && skip.getAsBoolean();
+    }
+
+    /**
+     * The solution and the wrong answer this exercise cell keeps in its metadata ({@link StoredAnswers});
+     * empty for any other cell.
+     *
+     * @throws IllegalArgumentException when the metadata holds only part of them
+     */
+    public Optional<StoredAnswers> storedAnswers() {
+        JsonElement flowlab = metadata.get(FLOWLAB_METADATA);
+        return flowlab != null && flowlab.isJsonObject() ? StoredAnswers.of(flowlab.getAsJsonObject()) : Optional.empty();
+    }
+
+    /** The same cell with another source: an exercise cell with one of its stored answers. */
+    public CodeCell withSource(String newSource) {
+        return new CodeCell(id, newSource, metadata, executionCount, outputs);
     }
 
     /** This cell as it is after running: the same id, source and metadata, with new outputs. */

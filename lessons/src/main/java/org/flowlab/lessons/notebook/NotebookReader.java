@@ -107,6 +107,11 @@ final class NotebookReader {
         if (skip != null && !(skip.isJsonPrimitive() && skip.getAsJsonPrimitive().isBoolean())) {
             throw error(at + "." + CodeCell.SKIP, "must be true or false (got " + shorten(skip) + ")");
         }
+        try {
+            StoredAnswers.of(flowlab.getAsJsonObject());
+        } catch (IllegalArgumentException e) {
+            throw error(at, e.getMessage());
+        }
     }
 
     private Output output(JsonElement element, String path) {

@@ -4,12 +4,16 @@ import java.io.File;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import org.flowlab.lessons.Verdict;
 import org.flowlab.lessons.notebook.Cell;
 import org.flowlab.lessons.notebook.CodeCell;
 import org.flowlab.lessons.notebook.DisplayData;
 import org.flowlab.lessons.notebook.ErrorOutput;
 import org.flowlab.lessons.notebook.Notebook;
 import org.flowlab.lessons.notebook.Output;
+import org.flowlab.lessons.notebook.StoredAnswers;
+import org.flowlab.lessons.notebook.StreamOutput;
 
 /**
  * Executes a lesson notebook: each code cell in order, through one in-process JShell per lesson,
@@ -24,6 +28,11 @@ import org.flowlab.lessons.notebook.Output;
  * <p>Cells run in this JVM and print through {@code System.out}, which the runner points at the
  * cell while it runs: run one lesson at a time per JVM. (A cell that calls {@code System.exit}
  * ends the program, as it would any Java program.)
+ *
+ * <p>An exercise cell keeps a solution and a wrong answer in its metadata ({@link StoredAnswers});
+ * {@link Answers} says whether it runs as written or with one of them. The verdicts the checks print
+ * ({@link org.flowlab.lessons.Exercise}) are collected in the {@link LessonRun}; an exercise that is
+ * not right, or still blank, does not stop the lesson.
  */
 public final class LessonRunner {
     private final List<String> imports;
@@ -46,14 +55,27 @@ public final class LessonRunner {
     }
 
     /**
-     * Runs every code cell of {@code notebook}; {@code lesson} names it in messages (its file name).
+     * Runs every code cell of {@code notebook} as written; {@code lesson} names it in messages (its file name).
      *
-     * @throws LessonFailure when a cell does not compile, throws, or holds a check that does not pass
+     * @throws LessonFailure when a cell does not compile, throws, or holds a {@link org.flowlab.lessons.Check}
+     *         that does not pass (an exercise that is not right does not stop the lesson)
      */
     public LessonRun run(String lesson, Notebook notebook) {
+        return run(lesson, notebook, Answers.AS_WRITTEN);
+    }
+
+    /**
+     * Runs every code cell of {@code notebook}, each exercise cell with the {@code answers} asked for.
+     *
+     * @throws LessonFailure as {@link #run(String, Notebook)}, and when an exercise cell's stored answers
+     *         are malformed
+     */
+    public LessonRun run(String lesson, Notebook notebook, Answers answers) {
         long begin = System.nanoTime();
         List<Cell> cells = notebook.cells();
         List<Cell> executed = new ArrayList<>();
+        List<String> exercises = new ArrayList<>();
+        List<Verdict> verdicts = new ArrayList<>();
         try (LessonSession session = new LessonSession(imports, classPath)) {
             long started = System.nanoTime();
             int count = 0;
@@ -78,17 +100,36 @@ public final class LessonRunner {
                 }
                 seenCode = true;
                 count++;
+                Optional<StoredAnswers> stored;
+                try {
+                    stored = code.storedAnswers();
+                } catch (IllegalArgumentException e) {
+                    throw failure(lesson, notebook, executed, i, code, null,
+                            new LessonSession.CellError(1, -1, 0, "MalformedExercise", e.getMessage()));
+                }
+                if (stored.isPresent()) {
+                    exercises.add(stored.get().exercise());
+                    code = switch (answers) {
+                        case AS_WRITTEN -> code;
+                        case SOLUTIONS -> code.withSource(stored.get().solution());
+                        case WRONG -> code.withSource(stored.get().wrong());
+                    };
+                }
                 LessonSession.CellResult result = session.run(number, code.source(), count);
                 if (result.error() != null) {
                     throw failure(lesson, notebook, executed, i, code.executed(count, result.outputs()), count,
                             result.error());
                 }
+                result.outputs().stream().filter(o -> o instanceof StreamOutput out && out.name().equals(StreamOutput.STDOUT))
+                        .flatMap(o -> ((StreamOutput) o).text().lines()).map(Verdict::parse).flatMap(Optional::stream)
+                        .forEach(verdicts::add);
                 images += (int) result.outputs().stream().filter(o -> o instanceof DisplayData d
                         && d.data().containsKey(Output.IMAGE_PNG)).count();
                 executed.add(code.executed(count, result.outputs()));
             }
             long end = System.nanoTime();
-            return new LessonRun(lesson, notebook.withCells(executed), count, images, started - begin, end - started);
+            return new LessonRun(lesson, notebook.withCells(executed), count, images, started - begin, end - started,
+                    exercises, verdicts);
         }
     }
 

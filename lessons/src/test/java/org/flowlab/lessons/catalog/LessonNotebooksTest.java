@@ -17,6 +17,8 @@ import org.flowlab.lessons.notebook.Notebook;
 import org.flowlab.lessons.notebook.NotebookFiles;
 import org.flowlab.lessons.notebook.Output;
 import org.flowlab.lessons.page.LessonFiles;
+import org.flowlab.lessons.Verdict;
+import org.flowlab.lessons.runner.Answers;
 import org.flowlab.lessons.runner.LessonRun;
 import org.flowlab.lessons.runner.LessonRunner;
 import org.junit.jupiter.api.DynamicTest;
@@ -26,8 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The committed lessons, {@code lessons/notebooks/}: each is a well-named notebook, and each runs to
- * its end with every check passing (a failing cell fails this test with the runner's message), so
- * {@code ./mvnw verify} proves every exercise solvable.
+ * its end as committed, with its exercises' wrong answers and with their solutions (a failing cell
+ * fails this test with the runner's message), so {@code ./mvnw verify} proves every exercise blank,
+ * solvable, and able to fail.
  * The lessons issue asks for nine lessons, and every one must show at least one chart.
  */
 class LessonNotebooksTest {
@@ -55,25 +58,61 @@ class LessonNotebooksTest {
         }
     }
 
+    /**
+     * Each lesson runs three times, each to its end: as committed (every exercise blank: its checks say
+     * not done yet, and the lesson goes on), with every exercise's stored wrong answer (every exercise's
+     * check fails: it can), and with the solutions (every check passes).
+     */
     @TestFactory
-    Stream<DynamicTest> everyLessonRunsToItsEnd() {
+    Stream<DynamicTest> everyLessonRunsToItsEndBlankWrongAndSolved() {
         return LessonCatalog.in(NOTEBOOKS).lessons().stream().map(lesson -> dynamicTest(lesson.fileName(), () -> {
             Notebook notebook = NotebookFiles.read(lesson.file());
-            LessonRun run = new LessonRunner().run(lesson.fileName(), notebook);
-            assertThat(run.images()).as(lesson.fileName() + " shows at least one chart").isPositive();
-            for (Cell cell : run.executed().cells()) {
-                if (cell instanceof CodeCell code && !code.skipped()) {
-                    assertThat(code.executionCount()).isNotNull();
-                    assertThat(code.outputs()).noneMatch(o -> o instanceof ErrorOutput);
-                    for (Output output : code.outputs()) {
-                        if (output instanceof DisplayData display && display.data().containsKey(Output.IMAGE_PNG)) {
-                            assertThat(display.data().get(Output.IMAGE_PNG)).startsWith("iVBORw0KGgo");
-                        }
+            List<CodeCell> exerciseCells = notebook.cells().stream().filter(c -> c instanceof CodeCell code
+                    && code.storedAnswers().isPresent()).map(CodeCell.class::cast).toList();
+            assertThat(exerciseCells).as(lesson.fileName() + " has exercises").isNotEmpty();
+            for (CodeCell cell : exerciseCells) {
+                assertThat(cell.source()).as("a committed exercise is blank").contains("Exercise.todo()");
+            }
+
+            LessonRun blank = runToTheEnd(lesson, notebook, Answers.AS_WRITTEN);
+            LessonFiles files = LessonFiles.write(lesson.baseName(), blank.executed(), lesson.title(), results);
+            assertThat(files.page()).exists();
+            for (String exercise : blank.exercises()) {
+                assertThat(blank.verdictsOf(exercise)).as("exercise " + exercise + " as committed").isNotEmpty()
+                        .allMatch(v -> v.status() == Verdict.Status.NOT_DONE);
+            }
+
+            LessonRun wrong = runToTheEnd(lesson, notebook, Answers.WRONG);
+            for (String exercise : wrong.exercises()) {
+                assertThat(wrong.verdictsOf(exercise)).as("exercise " + exercise + " with its stored wrong answer")
+                        .anyMatch(v -> v.status() == Verdict.Status.NOT_YET);
+            }
+
+            LessonRun solved = runToTheEnd(lesson, notebook, Answers.SOLUTIONS);
+            assertThat(solved.exercises()).isEqualTo(blank.exercises()).doesNotHaveDuplicates();
+            for (String exercise : solved.exercises()) {
+                assertThat(solved.verdictsOf(exercise)).as("exercise " + exercise + " with its solution").isNotEmpty()
+                        .allMatch(Verdict::passed);
+            }
+            assertThat(solved.verdicts()).as("every check names an exercise of the lesson")
+                    .allMatch(v -> solved.exercises().contains(v.exercise()));
+        }));
+    }
+
+    private static LessonRun runToTheEnd(Lesson lesson, Notebook notebook, Answers answers) {
+        LessonRun run = new LessonRunner().run(lesson.fileName(), notebook, answers);
+        assertThat(run.images()).as(lesson.fileName() + " shows at least one chart").isPositive();
+        for (Cell cell : run.executed().cells()) {
+            if (cell instanceof CodeCell code && !code.skipped()) {
+                assertThat(code.executionCount()).isNotNull();
+                assertThat(code.outputs()).noneMatch(o -> o instanceof ErrorOutput);
+                for (Output output : code.outputs()) {
+                    if (output instanceof DisplayData display && display.data().containsKey(Output.IMAGE_PNG)) {
+                        assertThat(display.data().get(Output.IMAGE_PNG)).startsWith("iVBORw0KGgo");
                     }
                 }
             }
-            LessonFiles files = LessonFiles.write(lesson.baseName(), run.executed(), lesson.title(), results);
-            assertThat(files.page()).exists();
-        }));
+        }
+        return run;
     }
 }

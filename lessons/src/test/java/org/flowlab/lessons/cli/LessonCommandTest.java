@@ -13,6 +13,7 @@ import org.flowlab.lessons.notebook.CodeCell;
 import org.flowlab.lessons.notebook.MarkdownCell;
 import org.flowlab.lessons.notebook.Notebook;
 import org.flowlab.lessons.notebook.NotebookFiles;
+import org.flowlab.lessons.runner.ExerciseAnswersTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -121,11 +122,42 @@ class LessonCommandTest {
         assertThat(run.out()).contains("lesson 1: A first lesson", "lesson 2: Counting to three")
                 .endsWith("2 of 3 lessons ran; failed: lesson 3\n");
         assertThat(run.err()).contains("flowlab: lesson 03-wrong.ipynb failed in cell 3, line 1:",
-                "the check did not pass: six times seven (expected 42, got 41)");
+                "the check did not pass: six times seven (got 41)");
         try (Stream<Path> files = Files.list(results)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("01-first.ipynb",
                     "01-first.html", "02-counting.ipynb", "02-counting.html", "03-wrong.ipynb", "03-wrong.html");
         }
+    }
+
+    @Test
+    void unfinishedExercisesAreNoFailureButWithTheSolutionsEveryCheckMustPass() throws IOException {
+        NotebookFiles.write(Notebook.of(List.of(MarkdownCell.of("# Predict"),
+                ExerciseAnswersTest.exercise("3.1", "Integer answer = Exercise.todo();", "Integer answer = 42;", "Integer answer = 41;"),
+                CodeCell.of("Exercise.check(\"3.1\", answer, a -> a == 6 * 7, \"multiply again\");"))),
+                notebooks.resolve("03-predict.ipynb"));
+        CommandLineRun blank = lesson("3");
+        assertThat(blank.exitCode()).as(blank.err()).isZero();
+        assertThat(blank.out()).contains("  exercises 0 of 1 correct, 1 not done yet\n", "    ✗ 3.1 not done yet: ");
+        CommandLineRun solved = lesson("all", "--solutions");
+        assertThat(solved.exitCode()).as(solved.err()).isZero();
+        assertThat(solved.out()).contains("  exercises 1 of 1 correct (with the solutions)\n").doesNotContain("✗")
+                .endsWith("all 3 lessons ran\n");
+
+        NotebookFiles.write(Notebook.of(List.of(MarkdownCell.of("# Predict"),
+                ExerciseAnswersTest.exercise("3.1", "Integer answer = Exercise.todo();", "Integer answer = 41;", "Integer answer = 40;"),
+                CodeCell.of("Exercise.check(\"3.1\", answer, a -> a == 6 * 7, \"multiply again\");"))),
+                notebooks.resolve("03-predict.ipynb"));
+        CommandLineRun wrongSolution = lesson("3", "--solutions");
+        assertThat(wrongSolution.exitCode()).isEqualTo(1);
+        assertThat(wrongSolution.err()).isEqualTo("flowlab: lesson 03-predict.ipynb: with the solutions, exercise 3.1 did "
+                + "not pass: ✗ 3.1 not yet: multiply again\n");
+    }
+
+    @Test
+    void aMisspelledFlagIsOneLineAndExitCode2() {
+        CommandLineRun run = lesson("1", "--solution");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("flowlab: ").hasLineCount(1).contains("--solution");
     }
 
     @Test
