@@ -139,13 +139,13 @@ class FlinkOnStandaloneClusterTest {
 
     @Test
     void nexmarkQ5AgreesWithTheOracleInBothModes() {
-        String out = flowlabFlink("--scenario", "nexmark", "--job", "q5", "--duration", "20s");
+        String out = flowlabFlink("--scenario", "nexmark", "--job", "q5", "--duration", "10s");
         assertRanOnTheCluster(out, "q5");
     }
 
     @Test
     void cardFraudAlertsAgreeWithTheOracleInBothModes() {
-        String out = flowlabFlink("--scenario", "card-fraud", "--job", "fraud-alerts", "--duration", "30m");
+        String out = flowlabFlink("--scenario", "card-fraud", "--job", "fraud-alerts", "--duration", "10m");
         assertRanOnTheCluster(out, "fraud-alerts");
     }
 
