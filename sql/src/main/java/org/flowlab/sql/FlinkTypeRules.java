@@ -65,34 +65,35 @@ final class FlinkTypeRules extends RelDataTypeSystemImpl {
 
     @Override
     public RelDataType deriveDecimalPlusType(RelDataTypeFactory types, RelDataType a, RelDataType b) {
-        if (!decimalOperands(a, b)) {
-            return null;
-        }
-        RelDataType x = decimal(types, a);
-        RelDataType y = decimal(types, b);
-        int scale = Math.max(x.getScale(), y.getScale());
-        int precision = Math.max(x.getPrecision() - x.getScale(), y.getPrecision() - y.getScale()) + scale + 1;
-        return adjusted(types, precision, scale);
+        return derived(types, a, b, (p1, s1, p2, s2) -> {
+            int scale = Math.max(s1, s2);
+            return adjusted(types, Math.max(p1 - s1, p2 - s2) + scale + 1, scale);
+        });
     }
 
     @Override
     public RelDataType deriveDecimalMultiplyType(RelDataTypeFactory types, RelDataType a, RelDataType b) {
-        if (!decimalOperands(a, b)) {
-            return null;
-        }
-        RelDataType x = decimal(types, a);
-        RelDataType y = decimal(types, b);
-        return adjusted(types, x.getPrecision() + y.getPrecision() + 1, x.getScale() + y.getScale());
+        return derived(types, a, b, (p1, s1, p2, s2) -> adjusted(types, p1 + p2 + 1, s1 + s2));
     }
 
     @Override
     public RelDataType deriveDecimalDivideType(RelDataTypeFactory types, RelDataType a, RelDataType b) {
+        return derived(types, a, b, (p1, s1, p2, s2) -> divide(types, p1, s1, p2, s2));
+    }
+
+    /** A rule for the result type of two decimals' precisions and scales. */
+    private interface DecimalRule {
+        RelDataType apply(int p1, int s1, int p2, int s2);
+    }
+
+    /** The rule's type when both operands are exact numbers and one is a DECIMAL; else null, Calcite's own rules. */
+    private static RelDataType derived(RelDataTypeFactory types, RelDataType a, RelDataType b, DecimalRule rule) {
         if (!decimalOperands(a, b)) {
             return null;
         }
         RelDataType x = decimal(types, a);
         RelDataType y = decimal(types, b);
-        return divide(types, x.getPrecision(), x.getScale(), y.getPrecision(), y.getScale());
+        return rule.apply(x.getPrecision(), x.getScale(), y.getPrecision(), y.getScale());
     }
 
     private static RelDataType divide(RelDataTypeFactory types, int p1, int s1, int p2, int s2) {

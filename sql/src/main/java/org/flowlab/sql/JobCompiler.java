@@ -152,16 +152,21 @@ final class JobCompiler {
 
     /** The field of the table function below {@code rel} that field {@code f} passes on unchanged, or -1. */
     private static int tvfField(RelNode rel, int f) {
-        if (rel instanceof TableFunctionScan) {
-            return f;
+        PassedOn origin = PassedOn.from(rel, f);
+        return origin.rel() instanceof TableFunctionScan ? origin.field() : -1;
+    }
+
+    /** Where a field comes from: the first operator below, filters and plain projections skipped, and its field there. */
+    private record PassedOn(RelNode rel, int field) {
+        static PassedOn from(RelNode rel, int f) {
+            if (rel instanceof Filter filter) {
+                return from(filter.getInput(), f);
+            }
+            if (rel instanceof Project p && p.getProjects().get(f) instanceof RexInputRef ref) {
+                return from(p.getInput(), ref.getIndex());
+            }
+            return new PassedOn(rel, f);
         }
-        if (rel instanceof Filter filter) {
-            return tvfField(filter.getInput(), f);
-        }
-        if (rel instanceof Project p && p.getProjects().get(f) instanceof RexInputRef ref) {
-            return tvfField(p.getInput(), ref.getIndex());
-        }
-        return -1;
     }
 
     /** Whether every window table function of the plan windows its rows by the event-time column of their table. */
@@ -182,17 +187,12 @@ final class JobCompiler {
 
     /** Whether field {@code f} of {@code rel} is its table's event-time column, passed on unchanged. */
     private static boolean eventTimeColumn(RelNode rel, int f, TraceSchema schema) {
-        if (rel instanceof TableScan scan) {
-            List<String> name = scan.getTable().getQualifiedName();
-            return schema.tables().table(name.get(name.size() - 1)).columns().get(f).field() == TraceField.EVENT_TIME;
+        PassedOn origin = PassedOn.from(rel, f);
+        if (!(origin.rel() instanceof TableScan scan)) {
+            return false;
         }
-        if (rel instanceof Filter filter) {
-            return eventTimeColumn(filter.getInput(), f, schema);
-        }
-        if (rel instanceof Project p && p.getProjects().get(f) instanceof RexInputRef ref) {
-            return eventTimeColumn(p.getInput(), ref.getIndex(), schema);
-        }
-        return false;
+        List<String> name = scan.getTable().getQualifiedName();
+        return schema.tables().table(name.get(name.size() - 1)).columns().get(origin.field()).field() == TraceField.EVENT_TIME;
     }
 
     /** Whether field {@code f} of {@code rel} is a column of the table below it, passed on unchanged. */
