@@ -134,33 +134,12 @@ public final class ExactSum {
                 return new ExactSum(sum >> 63, sum, e, null, newSpecials);
             }
         }
-        long ah = hi;
-        long al = lo;
-        int e = exp;
-        if (be > e) {
-            int shift = be - e;
-            if (bitLength(bh, bl) + shift > LIMIT_BITS) {
-                return overflow(bh, bl, be, newSpecials);
-            }
-            long nh = shiftLeftHigh(bh, bl, shift);
-            bl = shiftLeftLow(bl, shift);
-            bh = nh;
-        } else if (be < e) {
-            int shift = e - be;
-            if (bitLength(ah, al) + shift > LIMIT_BITS) {
-                return overflow(bh, bl, be, newSpecials);
-            }
-            long nh = shiftLeftHigh(ah, al, shift);
-            al = shiftLeftLow(al, shift);
-            ah = nh;
-            e = be;
+        // The 128-bit route, which a fold takes in place; past LIMIT_BITS the sum becomes a BigDecimal.
+        Adder wide = new Adder(this);
+        if (wide.addWide(bh, bl, be)) {
+            return new ExactSum(wide.hi, wide.lo, wide.exp, null, newSpecials);
         }
-        long sl = al + bl;
-        long sh = ah + bh + (Long.compareUnsigned(sl, al) < 0 ? 1 : 0);
-        if (bitLength(sh, sl) > LIMIT_BITS) {
-            return overflow(bh, bl, e, newSpecials);
-        }
-        return new ExactSum(sh, sl, e, null, newSpecials);
+        return overflow(bh, bl, be, newSpecials);
     }
 
     /**
@@ -182,7 +161,7 @@ public final class ExactSum {
             this.field = field;
         }
 
-        /** Starting from {@code start}, a fixed-point sum without specials; for adding values, not rows. */
+        /** Starting from the fixed point of {@code start} (its specials are not kept); for adding values, not rows. */
         private Adder(ExactSum start) {
             this.field = null;
             this.hi = start.hi;
@@ -228,7 +207,11 @@ public final class ExactSum {
             exact = accumulator().plus(v);
         }
 
-        /** {@link #add}'s 128-bit route: false, with nothing changed, where it would overflow to a BigDecimal. */
+        /**
+         * Adds (bh, bl) × 2^be to the 128-bit fixed point, aligned to the lower exponent (the
+         * route of {@link ExactSum#add} too); false, with nothing changed, if the sum would pass
+         * {@link #LIMIT_BITS}.
+         */
         private boolean addWide(long bh, long bl, int be) {
             long ah = hi;
             long al = lo;
