@@ -53,7 +53,7 @@ final class StockJobs {
             double product = price * shares;
             // Volumes are whole numbers below 2^53, so the product's rounding error is exactly this.
             double error = Math.fma(price, shares, -product);
-            return new VwapSums(priceVolume.plus(product).plus(error), volume.plus(shares));
+            return new VwapSums(priceVolume.plus(product, error), volume.plus(shares));
         }
 
         VwapSums merge(VwapSums o) {

@@ -104,13 +104,10 @@ final class ProcessOperator implements StatefulOperator {
         }
         task.accepted(record, against);
         task.cost += task.costs.stateAccessNanos();
-        long key = record.row.key();
-        ProcessKeyState ks = keys.get(key);
-        if (ks == null) {
-            ks = new ProcessKeyState(key);
-            keys.put(key, ks);
-            entryCount++;
-        }
+        // One probe of the key table, also for a key not seen before.
+        int known = keys.size();
+        ProcessKeyState ks = keys.computeIfAbsent(record.row.key(), ProcessKeyState::new);
+        entryCount += keys.size() - known;
         touch(ks);
         ks.addRow(record);
         entryCount++;

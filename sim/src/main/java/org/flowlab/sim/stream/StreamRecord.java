@@ -12,9 +12,15 @@ import org.flowlab.workloads.hash.LongHash;
  * partition's watermark when it was read ({@code lateBound}): the largest event time read before it
  * from its partition minus the out-of-orderness. Lateness is judged against that bound (or the
  * task's watermark, if higher), so a replay after a restart judges every record as before.
+ *
+ * <p>One holder at a time: a record belongs to the task running it through {@link Task#push} (then
+ * to the outbox, the channel and the next task, each letting go as it hands it on), so {@code push}
+ * changes its row in place when a stateless step maps or re-keys it, rather than making a new
+ * record per step. Once a stateful step or the sink has taken it, nothing changes it any more.
  */
 final class StreamRecord {
-    final Row row;
+    /** Changed only by {@link Task#push}, while the task running it is its only holder. */
+    Row row;
     final ResultKey at;
     final int sourceId;
     final Lineage lineage;
@@ -32,10 +38,6 @@ final class StreamRecord {
         this.lineage = lineage;
         this.maxArrival = maxArrival;
         this.lateBound = lateBound;
-    }
-
-    StreamRecord withRow(Row newRow) {
-        return new StreamRecord(newRow, at, sourceId, lineage, maxArrival, lateBound);
     }
 
     /** The event time at or below which this record is late: its late bound or the task's watermark. */

@@ -342,12 +342,11 @@ abstract class Task {
     }
 
     /**
-     * Runs {@code record} through this stage's steps from step {@code i}: stateless steps in line, a
+     * Runs {@code rec} through this stage's steps from step {@code i}: stateless steps in line, a
      * keyBy routes it to the next stage, the stateful step takes it, and past the job's last step
      * it is an output. {@code keyed} says whether the row's key was set by a keyBy and may not change.
      */
-    final void push(StreamRecord record, int i, boolean keyed) {
-        StreamRecord rec = record;
+    final void push(StreamRecord rec, int i, boolean keyed) {
         int end = plan.to[stage];
         for (; i < end; i++) {
             Operator op = plan.ops[i];
@@ -367,15 +366,15 @@ abstract class Task {
                     throw new IllegalStateException("job " + plan.job.name() + ": " + m + " changed the key of a keyed row ("
                             + rec.row.key() + " to " + mapped.key() + "); put a keyBy after it instead");
                 }
-                if (mapped != rec.row) {
-                    rec = rec.withRow(mapped);
-                }
+                rec.row = mapped; // in place: this task is the record's only holder (see StreamRecord)
             } else if (op instanceof KeyBy k) {
                 cost += costs.keyByNanos();
                 long key = k.selector().key(rec.row);
-                // Rows and records are immutable: one already keyed by its key goes on as it is.
-                StreamRecord routed = key == rec.row.key() ? rec : rec.withRow(rec.row.withKey(key));
-                enqueue(OUT_RECORD, StreamRecord.partition(key, outputs.length), routed);
+                // Rows are immutable: one already keyed by its key goes on as it is.
+                if (key != rec.row.key()) {
+                    rec.row = rec.row.withKey(key);
+                }
+                enqueue(OUT_RECORD, StreamRecord.partition(key, outputs.length), rec);
                 return;
             } else {
                 ((KeyedTask) this).operator.add(rec, ((KeyedTask) this).watermark, (KeyedTask) this);

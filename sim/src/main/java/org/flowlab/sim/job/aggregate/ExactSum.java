@@ -79,6 +79,20 @@ public final class ExactSum {
         return v < 0 ? -m : m;
     }
 
+    /**
+     * This sum plus {@code a}, then plus {@code b}: the very fields of {@code plus(a).plus(b)},
+     * without making the sum in between (as for a product and its rounding error).
+     */
+    public ExactSum plus(double a, double b) {
+        if (big != null || specials != 0) {
+            return plus(a).plus(b);
+        }
+        Adder sum = new Adder(this);
+        sum.add(a);
+        sum.add(b);
+        return sum.accumulator();
+    }
+
     /** The power of two of {@link #significand}: {@code v = significand(v) × 2^exponent(v)}. */
     static int exponent(double v) {
         long bits = Double.doubleToRawLongBits(v);
@@ -120,50 +134,39 @@ public final class ExactSum {
                 return new ExactSum(sum >> 63, sum, e, null, newSpecials);
             }
         }
-        long ah = hi;
-        long al = lo;
-        int e = exp;
-        if (be > e) {
-            int shift = be - e;
-            if (bitLength(bh, bl) + shift > LIMIT_BITS) {
-                return overflow(bh, bl, be, newSpecials);
-            }
-            long nh = shiftLeftHigh(bh, bl, shift);
-            bl = shiftLeftLow(bl, shift);
-            bh = nh;
-        } else if (be < e) {
-            int shift = e - be;
-            if (bitLength(ah, al) + shift > LIMIT_BITS) {
-                return overflow(bh, bl, be, newSpecials);
-            }
-            long nh = shiftLeftHigh(ah, al, shift);
-            al = shiftLeftLow(al, shift);
-            ah = nh;
-            e = be;
+        // The 128-bit route, which a fold takes in place; past LIMIT_BITS the sum becomes a BigDecimal.
+        Adder wide = new Adder(this);
+        if (wide.addWide(bh, bl, be)) {
+            return new ExactSum(wide.hi, wide.lo, wide.exp, null, newSpecials);
         }
-        long sl = al + bl;
-        long sh = ah + bh + (Long.compareUnsigned(sl, al) < 0 ? 1 : 0);
-        if (bitLength(sh, sl) > LIMIT_BITS) {
-            return overflow(bh, bl, e, newSpecials);
-        }
-        return new ExactSum(sh, sl, e, null, newSpecials);
+        return overflow(bh, bl, be, newSpecials);
     }
 
     /**
      * An exact sum filled in place, for a {@link Fold} of {@link Aggregates#sum}: while the sum
-     * fits a long it is added there, by the very steps of {@link #add}'s long case; at the first
-     * value that route cannot take it becomes an {@code ExactSum} and goes on with {@link #plus}.
-     * Either way it ends in the same fields a chain of {@code plus} from {@link #ZERO} gives.
+     * fits the 128-bit fixed point it is added there, by the very steps of {@link #add}; at the
+     * first value that route cannot take (a special, or past {@link #LIMIT_BITS}) it becomes an
+     * {@code ExactSum} and goes on with {@link #plus}. Either way it ends in the same fields a
+     * chain of {@code plus} from {@link #ZERO} gives, without a new object per value.
      */
     static final class Adder implements Fold<ExactSum> {
         private final RowToDouble field;
-        /** The fixed-point sum (lo × 2^exp) while {@code exact} is null. */
+        /** The fixed-point sum ((hi, lo) × 2^exp) while {@code exact} is null. */
+        private long hi;
         private long lo;
         private int exp;
         private ExactSum exact;
 
         Adder(RowToDouble field) {
             this.field = field;
+        }
+
+        /** Starting from the fixed point of {@code start} (its specials are not kept); for adding values, not rows. */
+        private Adder(ExactSum start) {
+            this.field = null;
+            this.hi = start.hi;
+            this.lo = start.lo;
+            this.exp = start.exp;
         }
 
         @Override
@@ -182,19 +185,64 @@ public final class ExactSum {
             if (Double.isFinite(v)) {
                 long m = significand(v);
                 int e = exponent(v);
-                if (lo == 0) {
+                if (hi == 0 && lo == 0) {
+                    hi = m >> 63;
                     lo = m;
                     exp = e;
                     return;
                 }
-                int min = Math.min(exp, e);
-                if (fitsShifted(lo, exp - min) && fitsShifted(m, e - min)) {
-                    lo = (lo << (exp - min)) + (m << (e - min));
-                    exp = min;
+                if (hi == lo >> 63) {
+                    int min = Math.min(exp, e);
+                    if (fitsShifted(lo, exp - min) && fitsShifted(m, e - min)) {
+                        lo = (lo << (exp - min)) + (m << (e - min));
+                        hi = lo >> 63;
+                        exp = min;
+                        return;
+                    }
+                }
+                if (addWide(m >> 63, m, e)) {
                     return;
                 }
             }
             exact = accumulator().plus(v);
+        }
+
+        /**
+         * Adds (bh, bl) × 2^be to the 128-bit fixed point, aligned to the lower exponent (the
+         * route of {@link ExactSum#add} too); false, with nothing changed, if the sum would pass
+         * {@link #LIMIT_BITS}.
+         */
+        private boolean addWide(long bh, long bl, int be) {
+            long ah = hi;
+            long al = lo;
+            int e = exp;
+            if (be > e) {
+                int shift = be - e;
+                if (bitLength(bh, bl) + shift > LIMIT_BITS) {
+                    return false;
+                }
+                long nh = shiftLeftHigh(bh, bl, shift);
+                bl = shiftLeftLow(bl, shift);
+                bh = nh;
+            } else if (be < e) {
+                int shift = e - be;
+                if (bitLength(ah, al) + shift > LIMIT_BITS) {
+                    return false;
+                }
+                long nh = shiftLeftHigh(ah, al, shift);
+                al = shiftLeftLow(al, shift);
+                ah = nh;
+                e = be;
+            }
+            long sl = al + bl;
+            long sh = ah + bh + (Long.compareUnsigned(sl, al) < 0 ? 1 : 0);
+            if (bitLength(sh, sl) > LIMIT_BITS) {
+                return false;
+            }
+            hi = sh;
+            lo = sl;
+            exp = e;
+            return true;
         }
 
         @Override
@@ -202,7 +250,7 @@ public final class ExactSum {
             if (exact != null) {
                 return exact;
             }
-            return lo == 0 && exp == 0 ? ZERO : new ExactSum(lo >> 63, lo, exp, null, 0);
+            return hi == 0 && lo == 0 && exp == 0 ? ZERO : new ExactSum(hi, lo, exp, null, 0);
         }
     }
 

@@ -42,4 +42,24 @@ class ExactSumFoldProperties {
         // The same fields: adding more to both still agrees.
         assertThat(folded.plus(0.3).plus(-1e-200)).isEqualTo(chain.plus(0.3).plus(-1e-200));
     }
+
+    /** Two values at once end where two plus end: the same sum and the same form, from any sum. */
+    @Property(tries = 500)
+    void twoAtOnceIsTwoPlus(@ForAll("values") List<Double> values, @ForAll("values") List<Double> pairs) {
+        ExactSum start = ExactSum.ZERO;
+        for (double v : values) {
+            start = start.plus(v);
+        }
+        ExactSum once = start;
+        ExactSum twice = start;
+        for (int i = 0; i + 1 < pairs.size(); i += 2) {
+            once = once.plus(pairs.get(i), pairs.get(i + 1));
+            twice = twice.plus(pairs.get(i)).plus(pairs.get(i + 1));
+        }
+        assertThat(once).isEqualTo(twice);
+        assertThat(once.isFixedPoint()).isEqualTo(twice.isFixedPoint());
+        assertThat(once.toString()).isEqualTo(twice.toString());
+        assertThat(Double.doubleToRawLongBits(once.toDouble())).isEqualTo(Double.doubleToRawLongBits(twice.toDouble()));
+        assertThat(once.plus(0.3).plus(-1e-200)).isEqualTo(twice.plus(0.3).plus(-1e-200));
+    }
 }
