@@ -197,20 +197,12 @@ final class JobCompiler {
 
     /** Whether field {@code f} of {@code rel} is a column of the table below it, passed on unchanged. */
     private static boolean sourceColumn(RelNode rel, int f) {
-        if (rel instanceof TableScan) {
-            return true;
-        }
-        if (rel instanceof Filter filter) {
-            return sourceColumn(filter.getInput(), f);
-        }
-        if (rel instanceof Project p) {
-            return p.getProjects().get(f) instanceof RexInputRef ref && sourceColumn(p.getInput(), ref.getIndex());
-        }
-        if (rel instanceof TableFunctionScan tvf) {
+        PassedOn origin = PassedOn.from(rel, f);
+        if (origin.rel() instanceof TableFunctionScan tvf) {
             RelNode input = tvf.getInputs().get(0);
-            return f < input.getRowType().getFieldCount() && sourceColumn(input, f);
+            return origin.field() < input.getRowType().getFieldCount() && sourceColumn(input, origin.field());
         }
-        return false;
+        return origin.rel() instanceof TableScan;
     }
 
     /** The hash of the given fields of a row's tuple (0 when the row has none, as when a filter drops it). */

@@ -90,8 +90,7 @@ public final class FlinkSqlRunner {
     public FlinkRun run(String name, String sqlText, Trace trace, FlinkMode mode, long disorderBound) {
         Objects.requireNonNull(sqlText, "sqlText");
         StreamExecutionEnvironment env = runner.environment(mode);
-        StreamTableEnvironment tables = StreamTableEnvironment.create(env, settings(mode));
-        tables.getConfig().setLocalTimeZone(ZoneOffset.UTC);
+        StreamTableEnvironment tables = tableEnvironment(env, mode);
         List<Integer> sizes = TraceViews.register(env, tables, trace, disorderBound);
         DataStream<Row> changes = plan(tables, sqlText, mode);
         Changelog changelog = new Changelog();
@@ -110,12 +109,18 @@ public final class FlinkSqlRunner {
      */
     public static void check(String sqlText, Trace trace, FlinkMode mode) {
         Objects.requireNonNull(sqlText, "sqlText");
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createRemoteEnvironment("localhost", 1, new org.apache.flink.configuration.Configuration());
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
         env.setRuntimeMode(mode.runtimeMode());
-        StreamTableEnvironment tables = StreamTableEnvironment.create(env, settings(mode));
-        tables.getConfig().setLocalTimeZone(ZoneOffset.UTC);
+        StreamTableEnvironment tables = tableEnvironment(env, mode);
         TraceViews.register(env, tables, trace, 0);
         plan(tables, sqlText, mode);
+    }
+
+    /** The table environment of {@code env} in {@code mode}, its times in UTC as the trace's tables are. */
+    private static StreamTableEnvironment tableEnvironment(StreamExecutionEnvironment env, FlinkMode mode) {
+        StreamTableEnvironment tables = StreamTableEnvironment.create(env, settings(mode));
+        tables.getConfig().setLocalTimeZone(ZoneOffset.UTC);
+        return tables;
     }
 
     private static EnvironmentSettings settings(FlinkMode mode) {
