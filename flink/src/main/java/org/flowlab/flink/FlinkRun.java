@@ -12,7 +12,9 @@ import org.flowlab.sim.job.ResultTable;
  * @param results            the outputs collected from Flink
  * @param lateRows           rows dropped as late by any stateful step (0 when the watermarks'
  *                           disorder bound covers the trace's disorder)
- * @param repeatedOutputs    outputs that came twice with the same value (0 without failures)
+ * @param repeatedOutputs    outputs that came twice with the same value: 0, since Flink collects them exactly
+ *                           once even across a restart; more would be a defect (a different
+ *                           value the second time fails the run)
  * @param records            trace events read
  * @param wallClockNanos     from submitting the job to the last result, including Flink's start-up
  * @param flinkRuntimeMillis the job's run time as Flink reports it (its "net runtime")

@@ -71,22 +71,25 @@ public sealed interface FlinkTarget permits FlinkTarget.InJvm, FlinkTarget.JobMa
      * A running cluster reached through its REST endpoint.
      * <p>
      * There Flink itself recovers a job whose task failed (a TaskManager lost, say): the cluster's
-     * {@code restart-strategy} restarts it, and a Flowlab job, which reads the trace from a source
-     * inside the job, reads it again from its start. So that the client sees this through rather than
-     * fail with Flink's {@code Job restarted}, the job's outputs are collected at least once: Flink picks
-     * a restart-tolerant collect buffer only for a job with checkpointing on in {@code AT_LEAST_ONCE} mode,
-     * so checkpointing is on, at an interval ({@link #NO_CHECKPOINT_BEFORE}) that no run reaches, and
-     * without the final checkpoint a finishing job would wait for. An output the restarted job emits
-     * again has the value it had ({@code ResultTable.Builder#add} fails otherwise) and is counted in
-     * {@link FlinkRun#repeatedOutputs()}. ({@code BATCH} jobs never checkpoint; they are collected the same way.)
+     * {@code restart-strategy} restarts it from its last completed checkpoint. So that a restart gives
+     * the results a run without failures gives, a job here is checkpointed {@code EXACTLY_ONCE} every
+     * {@link #CHECKPOINT_INTERVAL}: barriers are aligned, so a checkpoint's window state holds exactly
+     * the rows its sources' positions say were read, and the restored sources read on from there. (In
+     * {@code AT_LEAST_ONCE} mode a task snapshots its state after rows that came behind the barrier on
+     * another input, and the restored sources read those rows again: a restarted q5 counted some bids
+     * twice.) The outputs are collected exactly once as well, as Flink does
+     * for a job checkpointed in that mode: the client sees an output once the checkpoint after it
+     * completes, or when the job ends, and after a restart only what the restored job emits anew. A
+     * finishing job does not wait for a final checkpoint. ({@code BATCH} jobs never checkpoint: Flink
+     * restarts their failed stages from the stages' inputs.)
      *
      * @param host the JobManager's host
      * @param port its REST port
      * @param jars the jar files to ship with each job
      */
     record JobManager(String host, int port, List<Path> jars) implements FlinkTarget {
-        /** The checkpoint interval of a job on a cluster: longer than any reference run. */
-        static final Duration NO_CHECKPOINT_BEFORE = Duration.ofDays(1);
+        /** How often a streaming job on a cluster is checkpointed; each checkpoint releases its outputs to the client. */
+        static final Duration CHECKPOINT_INTERVAL = Duration.ofSeconds(2);
 
         public JobManager {
             jars = List.copyOf(jars);
@@ -98,7 +101,7 @@ public sealed interface FlinkTarget permits FlinkTarget.InJvm, FlinkTarget.JobMa
             Configuration conf = new Configuration();
             conf.set(CheckpointingOptions.ENABLE_CHECKPOINTS_AFTER_TASKS_FINISH, false);
             StreamExecutionEnvironment env = StreamExecutionEnvironment.createRemoteEnvironment(host, port, conf, files);
-            env.enableCheckpointing(NO_CHECKPOINT_BEFORE.toMillis(), CheckpointingMode.AT_LEAST_ONCE);
+            env.enableCheckpointing(CHECKPOINT_INTERVAL.toMillis(), CheckpointingMode.EXACTLY_ONCE);
             env.setParallelism(parallelism);
             return env;
         }
