@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.HdrHistogram.Histogram;
 import org.flowlab.sim.job.ResultKey;
 import org.flowlab.sim.job.ResultTable;
@@ -30,9 +31,15 @@ final class Sink {
     private final Histogram processingLatency = LatencySummary.newHistogram();
     private final Histogram eventTimeLatency = LatencySummary.newHistogram();
     private final Histogram detectionLatency = LatencySummary.newHistogram();
+    /** Told of every output made visible, or null: no event is made while nobody listens. */
+    private Consumer<OutputEvent> listener;
 
     Sink(StreamRun run) {
         this.run = run;
+    }
+
+    void onOutput(Consumer<OutputEvent> listener) {
+        this.listener = listener;
     }
 
     /** A sink task writes {@code out} at {@code t}. */
@@ -56,6 +63,9 @@ final class Sink {
             case OUTPUT -> confirmed = provisional != null && forget(out.at());
         }
         Object previous = visible.upsert(out.at(), out.value());
+        if (listener != null) {
+            listener.accept(new OutputEvent(t, out.at(), out.value(), previous));
+        }
         boolean changed = !out.value().equals(previous);
         int output = run.visibility.outputId(out.at());
         if (changed) {
@@ -127,8 +137,12 @@ final class Sink {
                 return false;
             }
             // It reflects no record; deleting an output already gone changes nothing.
-            if (visible.remove(at) != null) {
+            Object removed = visible.remove(at);
+            if (removed != null) {
                 retractions++;
+                if (listener != null) {
+                    listener.accept(new OutputEvent(t, at, null, removed));
+                }
                 run.visibility.outputChanged(at, t);
             }
             return true;

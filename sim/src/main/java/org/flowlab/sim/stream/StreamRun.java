@@ -163,6 +163,14 @@ public final class StreamRun {
         this.watermarkListener = Objects.requireNonNull(listener, "listener");
     }
 
+    /**
+     * Calls {@code listener} whenever an output becomes visible to consumers, in the order they see
+     * them: each pane as it fires, each update and retraction, with its time.
+     */
+    public void onOutput(Consumer<OutputEvent> listener) {
+        sink.onOutput(Objects.requireNonNull(listener, "listener"));
+    }
+
     /** The current watermark of every keyed task, stage by stage; empty for a job without keyBy. */
     public long[] watermarks() {
         int n = 0;

@@ -103,6 +103,42 @@ class StreamEngineTest {
     }
 
     @Test
+    void onOutputTellsEveryOutputAsItBecomesVisibleWithItsTimeAndWhatItChanged() {
+        Trace trace = ContractTraces.builder()
+                .add(1 * S, 1 * S, BID, 1, 0).add(5 * S, 5 * S, BID, 1, 0)
+                .add(12 * S, 12 * S, BID, 1, 0).add(25 * S, 25 * S, BID, 1, 0).build();
+        StreamRun updates = new StreamEngine(handCheckable().withOutput(OutputMode.UPDATES).withEarlyFireInterval(2 * S))
+                .start(tumblingCount(), trace);
+        List<OutputEvent> events = new java.util.ArrayList<>();
+        updates.onOutput(events::add);
+        RunOutcome out = updates.finish();
+        ResultKey first = ResultKey.window(1, 0, 10 * S);
+        // The window [0, 10 s) fires early at 2 s (count 1) and 6 s (count 2); [10 s, 20 s) early at 14 s; the end of input fires [20 s, 30 s).
+        assertThat(events).containsExactly(new OutputEvent(2 * S, first, 1L, null), new OutputEvent(6 * S, first, 2L, 1L),
+                new OutputEvent(14 * S, ResultKey.window(1, 10 * S, 20 * S), 1L, null),
+                new OutputEvent(25 * S, ResultKey.window(1, 20 * S, 30 * S), 1L, null));
+        assertThat(events).extracting(OutputEvent::change).containsExactly(OutputEvent.Change.NEW, OutputEvent.Change.UPDATED,
+                OutputEvent.Change.NEW, OutputEvent.Change.NEW);
+        // Upserted by key, the events are the result table.
+        ResultTable.Builder upserted = ResultTable.builder();
+        events.forEach(e -> upserted.upsert(e.at(), e.value()));
+        assertThat(upserted.build()).isEqualTo(out.results());
+
+        // A detector's provisional alert that the final evaluation does not confirm is retracted.
+        Trace rising = ContractTraces.builder()
+                .add(2 * S, 2 * S, BID, 1, 5).add(1 * S, 3 * S, BID, 1, 3).add(3 * S, 3500 * MS, BID, 1, 4)
+                .add(10 * S, 10 * S, BID, 2, 1).build();
+        Job job = Job.named("rising", "d").keyBy(Row::key).process("rising", ContractJobs.Rising::new).build();
+        StreamRun detector = new StreamEngine(handCheckable().withWatermarkDelay(2 * S).withOutput(OutputMode.UPDATES))
+                .start(job, rising);
+        List<OutputEvent> alerts = new java.util.ArrayList<>();
+        detector.onOutput(alerts::add);
+        detector.finish();
+        assertThat(alerts).filteredOn(e -> e.change() == OutputEvent.Change.RETRACTED).singleElement()
+                .satisfies(e -> assertThat(e.at()).isEqualTo(ResultKey.at(1, 3 * S, 0)));
+    }
+
+    @Test
     void anEarlyFireShowsARowThatLeftTheValueAsItWasAsABatchRunWould() {
         // A max per 10 s: the second row (value 1) leaves the max at 5.
         Trace trace = ContractTraces.builder()
