@@ -238,6 +238,15 @@ public record StreamConfig(
                 idleTimeout, checkpointing, checkpointInterval, delivery, heartbeatTimeout, restartStrategy, faults, v);
     }
 
+    /**
+     * Which of the {@link #sourcePartitions} source partitions a key's records are read from: by the
+     * key's hash, as Kafka's default partitioner places a keyed record. A notebook uses it to silence
+     * one partition, or to see which keys share one.
+     */
+    public int sourcePartitionOf(long key) {
+        return StreamRecord.partition(key, sourcePartitions);
+    }
+
     /** Source partitions and keyed parallelism both {@code n}. */
     public StreamConfig withTasks(int n) {
         return withParallelism(n).withSourcePartitions(n);

@@ -35,6 +35,19 @@ class StreamConfigTest {
     }
 
     @Test
+    void aKeysSourcePartitionIsTheLogTheEngineReadsItFrom() {
+        Trace trace = StreamEngineTest.nexmark(2, 500, 3);
+        StreamConfig three = StreamConfig.defaults().withSourcePartitions(3);
+        int[][] logs = TaskGraph.partitionLogs(trace, 3);
+        for (int p = 0; p < logs.length; p++) {
+            assertThat(logs[p]).as("partition " + p + "'s log").isNotEmpty();
+            for (int i : logs[p]) {
+                assertThat(three.sourcePartitionOf(trace.key(i))).isEqualTo(p);
+            }
+        }
+    }
+
+    @Test
     void fieldsOutOfRangeAreRejectedWhenTheConfigIsMade() {
         StreamConfig d = StreamConfig.defaults();
         assertThatThrownBy(() -> d.withParallelism(0)).isInstanceOf(InvalidInputException.class)
