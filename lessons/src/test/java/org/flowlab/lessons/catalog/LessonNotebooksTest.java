@@ -31,8 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  * its end as committed, with its exercises' wrong answers and with their solutions (a failing cell
  * fails this test with the runner's message), so {@code ./mvnw verify} proves every exercise blank,
  * solvable, and able to fail.
- * The lessons issue asks for nine lessons and issue 17 for six more and one idea per lesson (fault tolerance and
- * scale split in two each); every one must show at least one chart.
+ * The lessons issue asks for nine lessons, and issue 17 for six more and one idea per lesson (fault tolerance and
+ * scale split in two each): seventeen, each showing at least one chart.
  */
 class LessonNotebooksTest {
     /** Surefire runs in the module's folder. */
