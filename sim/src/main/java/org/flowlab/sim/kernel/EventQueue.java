@@ -135,6 +135,30 @@ public final class EventQueue<T> {
         return true;
     }
 
+    /**
+     * Whether an entry other than the one in {@code slot} is queued at {@code time}. Walks only the
+     * part of the heap at or before {@code time} (a subtree whose root comes later holds nothing earlier).
+     */
+    public boolean anyOtherAt(long time, int slot) {
+        return anyOtherAt(0, time, slot);
+    }
+
+    private boolean anyOtherAt(int pos, long time, int slot) {
+        if (pos >= heapSize || times[pos] > time) {
+            return false;
+        }
+        if (times[pos] == time && slots[pos] != slot && payloads[slots[pos]] != TOMBSTONE) {
+            return true;
+        }
+        int end = Math.min(pos * ARITY + 1 + ARITY, heapSize);
+        for (int c = pos * ARITY + 1; c < end; c++) {
+            if (anyOtherAt(c, time, slot)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The time of the first entry; throws if the queue is empty. */
     public long peekTime() {
         requireNotEmpty();
