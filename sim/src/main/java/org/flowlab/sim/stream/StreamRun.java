@@ -59,6 +59,8 @@ public final class StreamRun {
     private long activityAtTrigger = -1;
 
     private ScheduledAction ticker;
+    /** The time the simulation runs to in the call running now: nothing outside looks at the run before it. */
+    private long horizon = Long.MIN_VALUE;
     private long endTime = -1;
     private RunOutcome outcome;
     private Consumer<WatermarkEvent> watermarkListener = e -> { };
@@ -122,7 +124,8 @@ public final class StreamRun {
 
     /** Runs the simulation up to virtual time {@code t}. */
     public void advanceTo(long t) {
-        sim.runUntil(Math.max(t, sim.now()));
+        horizon = Math.max(t, sim.now());
+        sim.runUntil(horizon);
     }
 
     /** Runs the simulation for {@code nanos} more virtual time. */
@@ -149,6 +152,7 @@ public final class StreamRun {
     /** Runs to the end and returns the outcome (the same one on every call). */
     public RunOutcome finish() {
         if (outcome == null) {
+            horizon = Long.MAX_VALUE;
             sim.run();
             if (!isFinished()) {
                 throw new IllegalStateException("the stream run stopped at " + sim.now() + " ns without finishing");
@@ -222,6 +226,15 @@ public final class StreamRun {
     /** The id of the checkpoint in flight, or -1. */
     public long checkpointInProgress() {
         return coordinator.pendingId();
+    }
+
+    /**
+     * The time the simulation runs to in the call running now ({@link #advanceTo}, {@link #finish}):
+     * what happens up to then may be computed in one step, since nothing outside can look at the run
+     * or act on it half-way.
+     */
+    long horizon() {
+        return horizon;
     }
 
     // ---------------------------------------------------------------- tasks
