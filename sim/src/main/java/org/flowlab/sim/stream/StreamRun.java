@@ -400,7 +400,29 @@ public final class StreamRun {
                 coordinator.trigger(s.now());
             }
         }
-        s.schedule(s.now() + config.checkpointInterval(), this::checkpointTimer);
+        s.schedule(nextCheckpointTimer(s), this::checkpointTimer);
+    }
+
+    /**
+     * When the checkpoint timer fires next: an interval from now, or, while nothing else is due for
+     * longer, at the first interval on or after the next other action. The timers in between would
+     * find the run as this one leaves it (nothing runs between them to change it) and do what it
+     * did, so skipping them changes nothing — the timer armed now comes after every action pending
+     * at its time and before every one scheduled later, as the one armed an interval before would.
+     * Only up to the {@linkplain #horizon horizon}, past which a caller may act on the run (a crash
+     * between two timers would need them); never while only task failures are left, which the next
+     * timer reports.
+     */
+    private long nextCheckpointTimer(Simulation s) {
+        long now = s.now();
+        long interval = config.checkpointInterval();
+        long next = now + interval;
+        long other = s.nextEventTime();
+        if (other == Long.MAX_VALUE || other <= next || s.pending() <= failover.pendingFailureEvents()) {
+            return next;
+        }
+        long skipTo = now + ticksUntil(other - now, interval) * interval;
+        return skipTo <= horizon ? skipTo : next;
     }
 
     /** A task finished; once all have, the job ends (with checkpoints: after a final one commits everything). */

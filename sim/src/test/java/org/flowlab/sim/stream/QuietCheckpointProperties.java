@@ -21,10 +21,11 @@ import org.flowlab.sim.job.Job;
 import org.flowlab.workloads.Trace;
 
 /**
- * A checkpoint of a quiet graph passes in one step ({@link CheckpointCoordinator}) only within a call
- * that runs the simulation on to a time after it completes; a run stepped one kernel action at a
- * time takes every checkpoint event by event. Both give the same outcome, to the last number, for
- * any job, trace, graph shape, delivery, output mode and fault.
+ * A checkpoint of a quiet graph passes in one step ({@link CheckpointCoordinator}), and checkpoint
+ * timers that would find nothing to do are skipped, only within a call that runs the simulation on
+ * past them; a run stepped one kernel action at a time takes every checkpoint event by event and
+ * fires every timer. Both give the same outcome, to the last number, for any job, trace, graph
+ * shape, delivery, output mode and fault.
  */
 class QuietCheckpointProperties {
     static final long S = 1_000_000_000L;
@@ -43,7 +44,7 @@ class QuietCheckpointProperties {
                 .withOutput(updates ? OutputMode.UPDATES : OutputMode.FINAL).withFaults(faults);
         StreamRun stepped = StreamRun.start(job, trace, config);
         while (!stepped.isFinished() && stepped.sim.step()) {
-            // one kernel action at a time: the run never runs on to a horizon, so no checkpoint passes in one step
+            // one kernel action at a time: the run never runs on to a horizon, so nothing is done in one step
         }
         RunOutcome expected = stepped.finish();
         StreamRun whole = StreamRun.start(job, trace, config);
