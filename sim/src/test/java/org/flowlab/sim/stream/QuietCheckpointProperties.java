@@ -32,7 +32,7 @@ class QuietCheckpointProperties {
     static final long MS = 1_000_000L;
 
     @Property(tries = 120)
-    void aCheckpointInOneStepChangesNoSimulatedNumber(@ForAll("traces") Trace trace, @ForAll("jobs") Job job,
+    void aCheckpointInOneStepChangesNoSimulatedNumber(@ForAll(supplier = ContractTraces.UpToSixty.class) Trace trace, @ForAll(supplier = ContractJobs.AnyJob.class) Job job,
                                                       @ForAll @IntRange(min = 1, max = 3) int partitions,
                                                       @ForAll @IntRange(min = 1, max = 3) int parallelism,
                                                       @ForAll("intervals") long checkpointInterval,
@@ -55,16 +55,6 @@ class QuietCheckpointProperties {
         boolean fewerEvents = whole.sim.executedEvents() < stepped.sim.executedEvents();
         Statistics.label("some checkpoint passed in one step").collect(fewerEvents);
         Statistics.label("some checkpoint passed in one step").coverage(c -> c.check(true).percentage(p -> p > 40));
-    }
-
-    @Provide
-    Arbitrary<Trace> traces() {
-        return ContractTraces.traces(60);
-    }
-
-    @Provide
-    Arbitrary<Job> jobs() {
-        return Arbitraries.of(ContractJobs.all());
     }
 
     @Provide
