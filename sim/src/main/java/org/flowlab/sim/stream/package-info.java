@@ -34,7 +34,7 @@
  * where no source can change ({@link org.flowlab.sim.stream.StreamRun}), a settled source's
  * wake-up is not re-armed while it is alone at its time, a checkpoint timer that would find
  * nothing to checkpoint is not fired again until something else happens, and a checkpoint of a
- * graph that holds nothing passes in one step ({@link org.flowlab.sim.stream.CheckpointCoordinator}).
+ * graph that holds nothing passes in one step ({@code CheckpointCoordinator}).
  * The last two only within a call that runs the simulation past them, so a run stepped from
  * outside sees the same states as one played event by event.
  */
