@@ -135,6 +135,20 @@ public final class EventQueue<T> {
         return true;
     }
 
+    /**
+     * Whether an entry other than the one in {@code slot} is queued at {@code time}: one pass over
+     * the heap's times, which sit side by side (faster, for the few dozen entries a simulation keeps
+     * pending, than walking the heap's order).
+     */
+    public boolean anyOtherAt(long time, int slot) {
+        for (int i = 0; i < heapSize; i++) {
+            if (times[i] == time && slots[i] != slot && payloads[slots[i]] != TOMBSTONE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The time of the first entry; throws if the queue is empty. */
     public long peekTime() {
         requireNotEmpty();

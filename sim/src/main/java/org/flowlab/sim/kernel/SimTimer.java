@@ -36,6 +36,14 @@ public final class SimTimer {
     }
 
     /**
+     * Whether another action is pending at the same virtual time as this timer's: only then can
+     * arming it again at that time change the order in which actions run.
+     */
+    public boolean sharesItsTime() {
+        return slot != NONE && sim.queue().anyOtherAt(time, slot);
+    }
+
+    /**
      * Schedules the action at virtual time {@code at}, cancelling the pending one first if there is
      * one; at the same time, actions run in the order they were scheduled or armed.
      *

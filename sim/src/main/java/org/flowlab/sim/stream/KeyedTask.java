@@ -91,9 +91,56 @@ final class KeyedTask extends Task {
     }
 
     /** The task's checkpoint; a finished task never processes again, so it keeps no operator state. */
+    @Override
     Snapshot snapshot() {
         return new Snapshot(watermark, channelWatermark.clone(), channelIdle.clone(), channelFinished.clone(), finished,
                 operator == null || finished ? null : operator.snapshot());
+    }
+
+    @Override
+    boolean holdsNothing(long t) {
+        if (dead || finished || aligning >= 0 || !atRest(t)) {
+            return false;
+        }
+        for (int c = 0; c < inputs.length; c++) {
+            if (!inputs[c].isEmpty() || channelBlocked[c] || channelFinished[c]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * When the task, holding nothing, would be done with a checkpoint's barriers, each reaching it a
+     * hop after its producer's processing ended ({@code end}, by slot): taken as {@link #readyTime}
+     * takes elements, earliest first and ties by input, each at the record cost, the last one with
+     * the snapshot's. Its busy time goes to {@code busy[slot]}.
+     */
+    long barrierPassage(long[] end, long[] busy) {
+        int n = inputs.length;
+        long hop = costs.networkHopNanos();
+        boolean[] taken = new boolean[n];
+        long t = busyUntil;
+        long busyFor = 0;
+        for (int k = 0; k < n; k++) {
+            int next = -1;
+            for (int c = 0; c < n; c++) {
+                if (!taken[c] && (next < 0 || end[inputs[c].producer.slot] < end[inputs[next].producer.slot])) {
+                    next = c;
+                }
+            }
+            taken[next] = true;
+            t = Math.max(t, end[inputs[next].producer.slot] + hop);
+            long cost = costs.recordNanos();
+            if (k == n - 1) {
+                cost += costs.checkpointBaseNanos() + costs.checkpointPerEntryNanos() * stateEntries();
+            }
+            long c = charged(cost, t);
+            busyFor += c;
+            t += c;
+        }
+        busy[slot] = busyFor;
+        return t;
     }
 
     int stateEntries() {

@@ -52,8 +52,14 @@ final class SourceTask extends Task {
         finished = s.finished();
     }
 
+    @Override
     Snapshot snapshot() {
         return new Snapshot(offset, maxEventTime, lastWatermark, idle, finished);
+    }
+
+    @Override
+    boolean holdsNothing(long t) {
+        return !dead && !finished && offset < log.length && controls.isEmpty() && atRest(t);
     }
 
     /**

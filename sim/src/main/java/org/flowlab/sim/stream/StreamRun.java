@@ -59,6 +59,8 @@ public final class StreamRun {
     private long activityAtTrigger = -1;
 
     private ScheduledAction ticker;
+    /** The time the simulation runs to in the call running now: nothing outside looks at the run before it. */
+    private long horizon = Long.MIN_VALUE;
     private long endTime = -1;
     private RunOutcome outcome;
     private Consumer<WatermarkEvent> watermarkListener = e -> { };
@@ -122,7 +124,8 @@ public final class StreamRun {
 
     /** Runs the simulation up to virtual time {@code t}. */
     public void advanceTo(long t) {
-        sim.runUntil(Math.max(t, sim.now()));
+        horizon = Math.max(t, sim.now());
+        sim.runUntil(horizon);
     }
 
     /** Runs the simulation for {@code nanos} more virtual time. */
@@ -149,6 +152,7 @@ public final class StreamRun {
     /** Runs to the end and returns the outcome (the same one on every call). */
     public RunOutcome finish() {
         if (outcome == null) {
+            horizon = Long.MAX_VALUE;
             sim.run();
             if (!isFinished()) {
                 throw new IllegalStateException("the stream run stopped at " + sim.now() + " ns without finishing");
@@ -230,6 +234,15 @@ public final class StreamRun {
     /** The id of the checkpoint in flight, or -1. */
     public long checkpointInProgress() {
         return coordinator.pendingId();
+    }
+
+    /**
+     * The time the simulation runs to in the call running now ({@link #advanceTo}, {@link #finish}):
+     * what happens up to then may be computed in one step, since nothing outside can look at the run
+     * or act on it half-way.
+     */
+    long horizon() {
+        return horizon;
     }
 
     // ---------------------------------------------------------------- tasks
@@ -395,7 +408,29 @@ public final class StreamRun {
                 coordinator.trigger(s.now());
             }
         }
-        s.schedule(s.now() + config.checkpointInterval(), this::checkpointTimer);
+        s.schedule(nextCheckpointTimer(s), this::checkpointTimer);
+    }
+
+    /**
+     * When the checkpoint timer fires next: an interval from now, or, while nothing else is due for
+     * longer, at the first interval on or after the next other action. The timers in between would
+     * find the run as this one leaves it (nothing runs between them to change it) and do what it
+     * did, so skipping them changes nothing — the timer armed now comes after every action pending
+     * at its time and before every one scheduled later, as the one armed an interval before would.
+     * Only up to the {@linkplain #horizon horizon}, past which a caller may act on the run (a crash
+     * between two timers would need them); never while only task failures are left, which the next
+     * timer reports.
+     */
+    private long nextCheckpointTimer(Simulation s) {
+        long now = s.now();
+        long interval = config.checkpointInterval();
+        long next = now + interval;
+        long other = s.nextEventTime();
+        if (other == Long.MAX_VALUE || other <= next || s.pending() <= failover.pendingFailureEvents()) {
+            return next;
+        }
+        long skipTo = now + ticksUntil(other - now, interval) * interval;
+        return skipTo <= horizon ? skipTo : next;
     }
 
     /** A task finished; once all have, the job ends (with checkpoints: after a final one commits everything). */

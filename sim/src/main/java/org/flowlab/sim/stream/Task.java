@@ -84,6 +84,15 @@ abstract class Task {
     /** Processes the next element at {@code t}, adding its cost to {@link #cost}. */
     abstract void processNext(long t);
 
+    /** What a checkpoint keeps of the task now. */
+    abstract Object snapshot();
+
+    /**
+     * Whether the task holds nothing at {@code t}: alive and not finished, at rest, no element
+     * waiting in its inputs or controls, no barrier half-aligned.
+     */
+    abstract boolean holdsNothing(long t);
+
     private void onWake(Simulation sim) {
         if (!dead) {
             loop(sim.now());
@@ -125,17 +134,42 @@ abstract class Task {
             }
             cost = 0;
             processNext(t);
-            long c = cost;
-            if (c > 0) {
-                double factor = run.slowFactor(worker, t);
-                if (factor != 1) {
-                    c = Math.round(c * factor);
-                }
-            }
+            long c = charged(cost, t);
             busyNanos += c;
             t += c;
             busyUntil = t;
         }
+    }
+
+    /** An element's cost {@code c}, its processing begun at {@code t}, as charged: more on a slow worker. */
+    final long charged(long c, long t) {
+        if (c > 0) {
+            double factor = run.slowFactor(worker, t);
+            if (factor != 1) {
+                c = Math.round(c * factor);
+            }
+        }
+        return c;
+    }
+
+    /** The time of the task's pending wake-up, or +inf if none is pending. */
+    final long wakeTime() {
+        return wake.time();
+    }
+
+    /** Whether another action is pending at the time of the task's wake-up. */
+    final boolean wakeSharesItsTime() {
+        return wake.sharesItsTime();
+    }
+
+    /**
+     * A checkpoint's barrier passed through the task in one step ({@link CheckpointCoordinator}):
+     * it was busy {@code busy} more, up to {@code end}, and acknowledges with its snapshot.
+     */
+    final CheckpointCoordinator.Ack passedBarrier(long checkpointId, long end, long busy) {
+        busyNanos += busy;
+        busyUntil = end;
+        return seal(checkpointId, snapshot());
     }
 
     /** Whether the task has nothing in hand at {@code t}: not busy, blocked or finishing, its outbox empty. */
@@ -158,10 +192,12 @@ abstract class Task {
     /**
      * What a wake-up at {@code t} that found nothing to do would leave: a wake-up pending later is
      * armed again at its time (so among actions at that time it runs after those scheduled so far);
-     * one pending at {@code t} already is kept, as {@link #scheduleWake} would.
+     * one pending at {@code t} already is kept, as {@link #scheduleWake} would. While nothing else
+     * is pending at the wake-up's time, arming it again would change no order (whatever is
+     * scheduled there later comes after it either way), so it is left as it is, at no kernel cost.
      */
     final void rearmWake(long t) {
-        if (wake.isPending() && wake.time() > t) {
+        if (wake.isPending() && wake.time() > t && wake.sharesItsTime()) {
             wake.arm(wake.time());
         }
     }
@@ -270,10 +306,15 @@ abstract class Task {
 
     /** Hands a checkpoint's acknowledgement to the coordinator once the current element is done. */
     final void acknowledge(long checkpointId, Object snapshot) {
+        enqueue(OUT_ACK, -1, seal(checkpointId, snapshot));
+    }
+
+    /** The acknowledgement of checkpoint {@code checkpointId}: the snapshot, and what the task staged before it. */
+    final CheckpointCoordinator.Ack seal(long checkpointId, Object snapshot) {
         Epoch sealed = epoch;
         epoch = new Epoch();
         lastAckedCheckpoint = checkpointId;
-        enqueue(OUT_ACK, -1, new CheckpointCoordinator.Ack(checkpointId, snapshot, sealed));
+        return new CheckpointCoordinator.Ack(checkpointId, snapshot, sealed);
     }
 
     /** Marks the record's input records as consumed here (visible now, or at the next checkpoint). */

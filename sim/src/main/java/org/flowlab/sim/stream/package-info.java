@@ -27,5 +27,15 @@
  * itself, in arrival order, sending its alerts straight away; when the watermark passes them the
  * final, event-time-ordered evaluation confirms or retracts them at the sink. Records are then
  * first visible at the provisional run's commit, and final at the final one's.
+ *
+ * <p>Quiet time. A long trace with few records spends most of its span with nothing in flight,
+ * and what happens then is computed rather than played event by event, with every simulated
+ * number and every order among actions at the same time kept: watermark ticks skip the stretches
+ * where no source can change ({@link org.flowlab.sim.stream.StreamRun}), a settled source's
+ * wake-up is not re-armed while it is alone at its time, a checkpoint timer that would find
+ * nothing to checkpoint is not fired again until something else happens, and a checkpoint of a
+ * graph that holds nothing passes in one step ({@code CheckpointCoordinator}).
+ * The last two only within a call that runs the simulation past them, so a run stepped from
+ * outside sees the same states as one played event by event.
  */
 package org.flowlab.sim.stream;

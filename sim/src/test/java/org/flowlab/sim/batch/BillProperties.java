@@ -3,11 +3,8 @@ package org.flowlab.sim.batch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import org.flowlab.sim.cluster.Bill;
 import org.flowlab.sim.cluster.ClusterSpec;
@@ -46,8 +43,8 @@ class BillProperties {
      * than the pool.
      */
     @Property(tries = 80)
-    void anEphemeralClusterBillsEachRunAndTheWarmPoolUpToTheNextRun(@ForAll("traces") Trace trace,
-                                                                      @ForAll("jobs") Job job, @ForAll boolean micro,
+    void anEphemeralClusterBillsEachRunAndTheWarmPoolUpToTheNextRun(@ForAll(supplier = ContractTraces.UpToSixty.class) Trace trace,
+                                                                      @ForAll(supplier = ContractJobs.AnyJob.class) Job job, @ForAll boolean micro,
                                                                       @ForAll @IntRange(min = 200, max = 6000) int intervalMs,
                                                                       @ForAll @IntRange(min = 0, max = 5000) int poolMs,
                                                                       @ForAll @IntRange(min = 0, max = 3000) int startupMs) {
@@ -84,8 +81,8 @@ class BillProperties {
      * the last arrival.
      */
     @Property(tries = 80)
-    void anIntervalWithinTheWarmPoolHoldsTheClusterForTheWholeTrace(@ForAll("traces") Trace trace,
-                                                                      @ForAll("jobs") Job job, @ForAll boolean micro,
+    void anIntervalWithinTheWarmPoolHoldsTheClusterForTheWholeTrace(@ForAll(supplier = ContractTraces.UpToSixty.class) Trace trace,
+                                                                      @ForAll(supplier = ContractJobs.AnyJob.class) Job job, @ForAll boolean micro,
                                                                       @ForAll @IntRange(min = 200, max = 3000) int intervalMs,
                                                                       @ForAll @IntRange(min = 0, max = 3000) int extraPoolMs) {
         long longestPause = 0;
@@ -104,7 +101,7 @@ class BillProperties {
 
     /** An always-on cluster is held from the trace's start to the last commit: the runs on it running, the rest idle. */
     @Property(tries = 40)
-    void anAlwaysOnClusterIsHeldFromTheTracesStartToTheLastCommit(@ForAll("traces") Trace trace, @ForAll("jobs") Job job,
+    void anAlwaysOnClusterIsHeldFromTheTracesStartToTheLastCommit(@ForAll(supplier = ContractTraces.UpToSixty.class) Trace trace, @ForAll(supplier = ContractJobs.AnyJob.class) Job job,
                                                                    @ForAll boolean micro,
                                                                    @ForAll @IntRange(min = 200, max = 6000) int intervalMs) {
         BatchRun r = run(job, trace, micro, intervalMs * MS, ClusterMode.FIXED, 0, 1_000 * MS);
@@ -113,15 +110,5 @@ class BillProperties {
         assertThat(bill.heldNanos()).isEqualTo(r.outcome().metrics().endTime() - Math.min(0, trace.firstArrival()));
         assertThat(bill.runningNanos()).isEqualTo(r.figures().history().stream().mapToLong(RunRecord::duration).sum());
         assertThat(bill.coldStarts()).isZero();
-    }
-
-    @Provide
-    Arbitrary<Trace> traces() {
-        return ContractTraces.traces(60);
-    }
-
-    @Provide
-    Arbitrary<Job> jobs() {
-        return Arbitraries.of(ContractJobs.all());
     }
 }

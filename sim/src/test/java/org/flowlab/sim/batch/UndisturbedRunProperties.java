@@ -2,11 +2,8 @@ package org.flowlab.sim.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import org.flowlab.sim.engine.EventTimeContract;
 import org.flowlab.sim.engine.OutputMode;
@@ -30,7 +27,7 @@ class UndisturbedRunProperties {
     private static final EventTimeContract CONTRACT = new EventTimeContract(2_000 * MS, 0);
 
     @Property(tries = 60)
-    void aRunWithoutEventsEqualsTheSimulatedOne(@ForAll("traces") Trace trace, @ForAll("jobs") Job job,
+    void aRunWithoutEventsEqualsTheSimulatedOne(@ForAll(supplier = ContractTraces.UpToSixty.class) Trace trace, @ForAll(supplier = ContractJobs.AnyJob.class) Job job,
                                                 @ForAll @IntRange(min = 1, max = 3) int workers,
                                                 @ForAll @IntRange(min = 1, max = 6) int taskRecords,
                                                 @ForAll @IntRange(min = 200, max = 4000) int cadenceMs,
@@ -69,15 +66,5 @@ class UndisturbedRunProperties {
                 .withTargetTaskRecords(taskRecords)
                 .withBackgroundLoad(load)
                 .withFaults(faults);
-    }
-
-    @Provide
-    Arbitrary<Trace> traces() {
-        return ContractTraces.traces(60);
-    }
-
-    @Provide
-    Arbitrary<Job> jobs() {
-        return Arbitraries.of(ContractJobs.all());
     }
 }

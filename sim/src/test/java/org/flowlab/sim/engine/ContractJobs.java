@@ -1,6 +1,9 @@
 package org.flowlab.sim.engine;
 
 import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ArbitrarySupplier;
 import org.flowlab.sim.job.Job;
 import org.flowlab.sim.job.KeyedProcessFunction;
 import org.flowlab.sim.job.ProcessContext;
@@ -147,6 +150,14 @@ public final class ContractJobs {
     /** The jobs in which a record can be late: all but the stateless one and the global window, which never closes. */
     public static List<Job> withLateRecords() {
         return List.of(tumblingCount(), slidingSum(), sessionCount(), detector(), hotItems(), halfBidsMax(), busyKeys());
+    }
+
+    /** Any of the contract's jobs, for {@code @ForAll(supplier = ContractJobs.AnyJob.class)}. */
+    public static final class AnyJob implements ArbitrarySupplier<Job> {
+        @Override
+        public Arbitrary<Job> get() {
+            return Arbitraries.of(all());
+        }
     }
 
     public static List<Job> all() {

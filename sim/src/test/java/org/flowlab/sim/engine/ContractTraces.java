@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ArbitrarySupplier;
 import net.jqwik.api.Combinators;
 import org.flowlab.workloads.Trace;
 import org.flowlab.workloads.TraceBuilder;
@@ -56,6 +57,14 @@ public final class ContractTraces {
                 Arbitraries.integers().between(-10, 400).map(c -> c / 4.0),
                 Arbitraries.longs().between(0, 6)
         ).as(Happening::new);
+    }
+
+    /** Traces of 20 to 60 events, for {@code @ForAll(supplier = ContractTraces.UpToSixty.class)}. */
+    public static final class UpToSixty implements ArbitrarySupplier<Trace> {
+        @Override
+        public Arbitrary<Trace> get() {
+            return traces(60);
+        }
     }
 
     /** Traces of 20 to {@code maxEvents} events; about half have some very late events. */

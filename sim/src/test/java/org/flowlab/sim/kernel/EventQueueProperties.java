@@ -21,7 +21,7 @@ import net.jqwik.api.statistics.Statistics;
 
 /**
  * The heap agrees with java.util.PriorityQueue ordered by (time, sequence) on any sequence of adds,
- * polls, cancellations and removals.
+ * polls, cancellations and removals, and so does what it says about another entry at an entry's time.
  */
 class EventQueueProperties {
 
@@ -93,6 +93,10 @@ class EventQueueProperties {
             }
             assertThat(queue.size()).isEqualTo(reference.size());
             assertThat(queue.nextSequence()).isEqualTo(added.size());
+            for (Entry e : reference) {
+                boolean other = reference.stream().anyMatch(o -> o != e && o.time() == e.time());
+                assertThat(queue.anyOtherAt(e.time(), slotsOfAdded.get(e.id()))).as("another entry at %d", e.time()).isEqualTo(other);
+            }
             if (!reference.isEmpty()) {
                 assertThat(queue.peek()).isEqualTo(reference.peek().id());
             }

@@ -1,0 +1,72 @@
+package org.flowlab.sim.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.statistics.Statistics;
+import org.flowlab.sim.engine.ContractJobs;
+import org.flowlab.sim.engine.ContractTraces;
+import org.flowlab.sim.engine.OutputMode;
+import org.flowlab.sim.engine.RunOutcome;
+import org.flowlab.sim.fault.FaultPlan;
+import org.flowlab.sim.fault.SlowWorker;
+import org.flowlab.sim.fault.SourceStall;
+import org.flowlab.sim.fault.WorkerCrash;
+import org.flowlab.sim.job.Job;
+import org.flowlab.workloads.Trace;
+
+/**
+ * A checkpoint of a quiet graph passes in one step ({@link CheckpointCoordinator}), and checkpoint
+ * timers that would find nothing to do are skipped, only within a call that runs the simulation on
+ * past them; a run stepped one kernel action at a time takes every checkpoint event by event and
+ * fires every timer. Both give the same outcome, to the last number, for any job, trace, graph
+ * shape, delivery, output mode and fault.
+ */
+class QuietCheckpointProperties {
+    static final long S = 1_000_000_000L;
+    static final long MS = 1_000_000L;
+
+    @Property(tries = 120)
+    void aCheckpointInOneStepChangesNoSimulatedNumber(@ForAll(supplier = ContractTraces.UpToSixty.class) Trace trace, @ForAll(supplier = ContractJobs.AnyJob.class) Job job,
+                                                      @ForAll @IntRange(min = 1, max = 3) int partitions,
+                                                      @ForAll @IntRange(min = 1, max = 3) int parallelism,
+                                                      @ForAll("intervals") long checkpointInterval,
+                                                      @ForAll boolean exactlyOnce, @ForAll boolean updates,
+                                                      @ForAll("faults") FaultPlan faults) {
+        StreamConfig config = StreamConfig.defaults().withSourcePartitions(partitions).withParallelism(parallelism)
+                .withCheckpointInterval(checkpointInterval)
+                .withDelivery(exactlyOnce ? Delivery.EXACTLY_ONCE : Delivery.AT_LEAST_ONCE)
+                .withOutput(updates ? OutputMode.UPDATES : OutputMode.FINAL).withFaults(faults);
+        StreamRun stepped = StreamRun.start(job, trace, config);
+        while (!stepped.isFinished() && stepped.sim.step()) {
+            // one kernel action at a time: the run never runs on to a horizon, so nothing is done in one step
+        }
+        RunOutcome expected = stepped.finish();
+        StreamRun whole = StreamRun.start(job, trace, config);
+        RunOutcome actual = whole.finish();
+
+        assertThat(actual).usingRecursiveComparison().isEqualTo(expected);
+        assertThat(whole.completedCheckpoints()).isEqualTo(stepped.completedCheckpoints());
+        boolean fewerEvents = whole.sim.executedEvents() < stepped.sim.executedEvents();
+        Statistics.label("some checkpoint passed in one step").collect(fewerEvents);
+        Statistics.label("some checkpoint passed in one step").coverage(c -> c.check(true).percentage(p -> p > 40));
+    }
+
+    @Provide
+    Arbitrary<Long> intervals() {
+        return Arbitraries.of(30 * MS, 170 * MS, 1 * S);
+    }
+
+    @Provide
+    Arbitrary<FaultPlan> faults() {
+        return Arbitraries.of(FaultPlan.NONE, FaultPlan.NONE,
+                FaultPlan.of(new SlowWorker(0, 2.5, 0, 5 * S)),
+                FaultPlan.of(new SourceStall(2 * S, 3 * S)),
+                FaultPlan.of(new WorkerCrash(1, 4 * S, 0)));
+    }
+}
