@@ -1,8 +1,6 @@
 package org.flowlab.sim.metrics;
 
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 import org.HdrHistogram.Histogram;
 import org.flowlab.sim.job.ResultKey;
 import org.flowlab.workloads.Trace;
@@ -35,8 +33,15 @@ public final class RecordVisibility {
     private int[] outputOf;
     /** Explicit final times (-1: none), made at the first {@link #markFinal}. */
     private long[] finalAt;
-    /** Each output's id, in the order outputs were first named. */
-    private final Map<ResultKey, Integer> outputIds = new HashMap<>();
+    /** Each output's key by id: ids are given in the order outputs were first named. */
+    private ResultKey[] outputKeys = new ResultKey[16];
+    private int outputs;
+    /**
+     * The ids by key: open addressing with linear probing, each slot the key's hash in its high half
+     * and its id plus one in its low half, 0 when empty. An output of a stateless job is new at every
+     * record, so this costs no entry object or boxed id per output, as a hash map would.
+     */
+    private long[] outputIndex = new long[32];
     /** When each output (by id) last changed, -1 if never. */
     private long[] lastChange = new long[16];
     /**
@@ -74,16 +79,43 @@ public final class RecordVisibility {
      * looks it up once per output and marks its records with it.
      */
     public int outputId(ResultKey key) {
-        Integer id = outputIds.get(key);
-        if (id == null) {
-            id = outputIds.size();
-            outputIds.put(key, id);
-            if (id == lastChange.length) {
-                lastChange = Arrays.copyOf(lastChange, id * 2);
+        int h = key.hashCode();
+        int mask = outputIndex.length - 1;
+        int slot = h & mask;
+        for (long e = outputIndex[slot]; e != 0; e = outputIndex[slot]) {
+            if ((int) (e >>> 32) == h && outputKeys[(int) e - 1].equals(key)) {
+                return (int) e - 1;
             }
-            lastChange[id] = -1;
+            slot = (slot + 1) & mask;
+        }
+        int id = outputs++;
+        if (id == outputKeys.length) {
+            outputKeys = Arrays.copyOf(outputKeys, id * 2);
+            lastChange = Arrays.copyOf(lastChange, id * 2);
+        }
+        outputKeys[id] = key;
+        lastChange[id] = -1;
+        outputIndex[slot] = (long) h << 32 | (id + 1);
+        if (outputs * 2 > outputIndex.length) {
+            growIndex();
         }
         return id;
+    }
+
+    /** Doubles the index; each slot keeps its key's hash, so no key is looked at. */
+    private void growIndex() {
+        long[] grown = new long[outputIndex.length * 2];
+        int mask = grown.length - 1;
+        for (long e : outputIndex) {
+            if (e != 0) {
+                int slot = (int) (e >>> 32) & mask;
+                while (grown[slot] != 0) {
+                    slot = (slot + 1) & mask;
+                }
+                grown[slot] = e;
+            }
+        }
+        outputIndex = grown;
     }
 
     /**
