@@ -10,6 +10,7 @@ import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.flowlab.sim.collections.HashSlots;
 
 /**
  * The final result of a job: every output's value by its {@link ResultKey}, sorted. Two tables are
@@ -254,10 +255,8 @@ public final class ResultTable {
         private long[] ends = new long[16];
         private int size;
         /**
-         * Open addressing, linear probing: each slot holds a key's hash ({@link ResultKey#hashCode},
-         * which only finds outputs: their order is the sort's) in its high half and its
-         * index into {@link #outputs} plus one in its low half, 0 when empty; probes compare hashes
-         * before they look at a key, and growing needs no key at all.
+         * The outputs by key ({@link HashSlots}: each slot a key's hash, {@link ResultKey#hashCode},
+         * which only finds outputs — their order is the sort's — and its place in {@link #outputs}).
          */
         private long[] index = new long[32];
         private long repeats;
@@ -272,7 +271,7 @@ public final class ResultTable {
             if (index[slot] == 0) {
                 insert(slot, h, output);
             } else {
-                Object previous = outputs[entry(index[slot])].value();
+                Object previous = outputs[HashSlots.position(index[slot])].value();
                 if (!previous.equals(output.value())) {
                     throw new IllegalStateException("two different outputs at " + output.at() + ": "
                             + render(previous) + " and " + render(output.value()));
@@ -297,7 +296,7 @@ public final class ResultTable {
                 insert(slot, h, output);
                 return null;
             }
-            int i = entry(index[slot]);
+            int i = HashSlots.position(index[slot]);
             Object previous = outputs[i].value();
             outputs[i] = output;
             return previous;
@@ -313,14 +312,14 @@ public final class ResultTable {
             if (index[slot] == 0) {
                 return null;
             }
-            int i = entry(index[slot]);
+            int i = HashSlots.position(index[slot]);
             Object previous = outputs[i].value();
             deleteSlot(slot);
             int last = --size;
             if (i != last) {
                 Output moved = outputs[last];
                 int movedSlot = find(moved.at(), moved.at().hashCode());
-                index[movedSlot] = (index[movedSlot] & 0xFFFF_FFFF_0000_0000L) | (i + 1);
+                index[movedSlot] = HashSlots.slot(HashSlots.hash(index[movedSlot]), i);
                 outputs[i] = moved;
                 ends[i] = ends[last];
             }
@@ -342,7 +341,7 @@ public final class ResultTable {
                 if (e == 0) {
                     break;
                 }
-                int home = (int) (e >>> 32) & mask;
+                int home = HashSlots.hash(e) & mask;
                 // The entry may fill the gap unless its home lies cyclically in (gap, j].
                 boolean homeBetween = gap <= j ? gap < home && home <= j : gap < home || home <= j;
                 if (!homeBetween) {
@@ -377,15 +376,11 @@ public final class ResultTable {
             int slot = h & mask;
             while (true) {
                 long e = index[slot];
-                if (e == 0 || ((int) (e >>> 32) == h && outputs[entry(e)].at().equals(key))) {
+                if (e == 0 || (HashSlots.hash(e) == h && outputs[HashSlots.position(e)].at().equals(key))) {
                     return slot;
                 }
                 slot = (slot + 1) & mask;
             }
-        }
-
-        private static int entry(long slotValue) {
-            return (int) slotValue - 1;
         }
 
         private void insert(int slot, int h, Output output) {
@@ -395,25 +390,10 @@ public final class ResultTable {
             }
             ends[size] = output.at().windowEnd();
             outputs[size++] = output;
-            index[slot] = (long) h << 32 | size;
+            index[slot] = HashSlots.slot(h, size - 1);
             if (size * 2 > index.length) {
-                rehash();
+                index = HashSlots.doubled(index);
             }
-        }
-
-        private void rehash() {
-            long[] grown = new long[index.length * 2];
-            int mask = grown.length - 1;
-            for (long e : index) {
-                if (e != 0) {
-                    int slot = (int) (e >>> 32) & mask;
-                    while (grown[slot] != 0) {
-                        slot = (slot + 1) & mask;
-                    }
-                    grown[slot] = e;
-                }
-            }
-            index = grown;
         }
     }
 }

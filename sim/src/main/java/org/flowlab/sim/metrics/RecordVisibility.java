@@ -2,6 +2,7 @@ package org.flowlab.sim.metrics;
 
 import java.util.Arrays;
 import org.HdrHistogram.Histogram;
+import org.flowlab.sim.collections.HashSlots;
 import org.flowlab.sim.job.ResultKey;
 import org.flowlab.workloads.Trace;
 
@@ -37,9 +38,9 @@ public final class RecordVisibility {
     private ResultKey[] outputKeys = new ResultKey[16];
     private int outputs;
     /**
-     * The ids by key: open addressing with linear probing, each slot the key's hash in its high half
-     * and its id plus one in its low half, 0 when empty. An output of a stateless job is new at every
-     * record, so this costs no entry object or boxed id per output, as a hash map would.
+     * The ids by key ({@link HashSlots}: each slot the key's hash and its id). An output of a
+     * stateless job is new at every record, so this costs no entry object or boxed id per output,
+     * as a hash map would.
      */
     private long[] outputIndex = new long[32];
     /** When each output (by id) last changed, -1 if never. */
@@ -83,8 +84,8 @@ public final class RecordVisibility {
         int mask = outputIndex.length - 1;
         int slot = h & mask;
         for (long e = outputIndex[slot]; e != 0; e = outputIndex[slot]) {
-            if ((int) (e >>> 32) == h && outputKeys[(int) e - 1].equals(key)) {
-                return (int) e - 1;
+            if (HashSlots.hash(e) == h && outputKeys[HashSlots.position(e)].equals(key)) {
+                return HashSlots.position(e);
             }
             slot = (slot + 1) & mask;
         }
@@ -95,27 +96,11 @@ public final class RecordVisibility {
         }
         outputKeys[id] = key;
         lastChange[id] = -1;
-        outputIndex[slot] = (long) h << 32 | (id + 1);
+        outputIndex[slot] = HashSlots.slot(h, id);
         if (outputs * 2 > outputIndex.length) {
-            growIndex();
+            outputIndex = HashSlots.doubled(outputIndex);
         }
         return id;
-    }
-
-    /** Doubles the index; each slot keeps its key's hash, so no key is looked at. */
-    private void growIndex() {
-        long[] grown = new long[outputIndex.length * 2];
-        int mask = grown.length - 1;
-        for (long e : outputIndex) {
-            if (e != 0) {
-                int slot = (int) (e >>> 32) & mask;
-                while (grown[slot] != 0) {
-                    slot = (slot + 1) & mask;
-                }
-                grown[slot] = e;
-            }
-        }
-        outputIndex = grown;
     }
 
     /**
