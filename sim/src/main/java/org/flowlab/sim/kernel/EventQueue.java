@@ -23,6 +23,12 @@ import java.util.function.Predicate;
  * the majority of a large queue they are swept out in one O(n) pass, so a timer re-armed a million
  * times does not keep a million dead entries.
  *
+ * <p>An entry can also be ordered again among the entries at its time as if it were added now
+ * ({@link #requeueAtItsTime}), in O(1): it takes a new sequence number then, and keeps its place in
+ * the heap until it reaches the front, where it is put back under that number before anything
+ * reads the front. Until then only entries that come out before it have been taken, so it comes out
+ * exactly where a cancel and a new add at that moment would have put it.
+ *
  * <p>Not thread-safe: a simulation is single-threaded by design.
  *
  * @param <T> what is queued, for example an action to run at that time
@@ -44,6 +50,8 @@ public final class EventQueue<T> {
     // through the heap, which is what lets a handle find its entry.
     private Object[] payloads;
     private long[] slotSeqs;
+    // The sequence number an entry is to be ordered by once it reaches the front, by slot; FREE if none.
+    private long[] requeuedSeqs;
     // Stack of free slots: freeSlots[0, freeCount) are the slots no entry holds.
     private int[] freeSlots;
     private int freeCount;
@@ -68,6 +76,8 @@ public final class EventQueue<T> {
         payloads = new Object[initialCapacity];
         slotSeqs = new long[initialCapacity];
         Arrays.fill(slotSeqs, FREE);
+        requeuedSeqs = new long[initialCapacity];
+        Arrays.fill(requeuedSeqs, FREE);
         freeSlots = new int[initialCapacity];
         freeCount = 0;
         pushFreeSlots(0, initialCapacity);
@@ -82,7 +92,7 @@ public final class EventQueue<T> {
         return heapSize == tombstones;
     }
 
-    /** The sequence number the next {@link #add} will assign; also how many entries were ever added. */
+    /** The sequence number the next {@link #add} (or {@link #requeueAtItsTime}) will assign. */
     public long nextSequence() {
         return nextSeq;
     }
@@ -128,9 +138,26 @@ public final class EventQueue<T> {
         payloads[slot] = TOMBSTONE;
         tombstones++;
         if (slot == slots[0]) {
-            dropCancelledHead();
+            settleHead();
         } else if (tombstones >= MIN_TOMBSTONES_TO_SWEEP && tombstones > heapSize / 2) {
             sweep(null);
+        }
+        return true;
+    }
+
+    /**
+     * Orders the entry added into {@code slot} with sequence number {@code seq}, if it is still
+     * queued, among the entries at its time as if it were cancelled and added again now (it comes
+     * out after every entry queued at that time so far, and before any added later), and says
+     * whether it was queued. Its slot and the sequence number that identifies it stay as they were.
+     */
+    public boolean requeueAtItsTime(int slot, long seq) {
+        if (!contains(slot, seq)) {
+            return false;
+        }
+        requeuedSeqs[slot] = nextSeq++;
+        if (slot == slots[0]) {
+            settleHead();
         }
         return true;
     }
@@ -173,7 +200,7 @@ public final class EventQueue<T> {
     public T poll() {
         requireNotEmpty();
         Object payload = removeHead();
-        dropCancelledHead();
+        settleHead();
         return (T) payload;
     }
 
@@ -193,6 +220,7 @@ public final class EventQueue<T> {
     public void clear() {
         Arrays.fill(payloads, null);
         Arrays.fill(slotSeqs, FREE);
+        Arrays.fill(requeuedSeqs, FREE);
         heapSize = 0;
         tombstones = 0;
         freeCount = 0;
@@ -210,11 +238,30 @@ public final class EventQueue<T> {
         }
     }
 
-    /** Keeps the front entry live: removes tombstones from the front until a live entry or nothing is left. */
-    private void dropCancelledHead() {
-        while (heapSize > 0 && payloads[slots[0]] == TOMBSTONE) {
-            removeHead();
-            tombstones--;
+    /**
+     * Keeps the front entry live and in its order: removes tombstones from the front, and puts a
+     * requeued entry that reached it back under its new sequence number, until the front entry is
+     * neither or nothing is left.
+     */
+    private void settleHead() {
+        while (heapSize > 0) {
+            int slot = slots[0];
+            if (payloads[slot] == TOMBSTONE) {
+                removeHead();
+                tombstones--;
+                continue;
+            }
+            long seq = requeuedSeqs[slot];
+            if (seq == FREE) {
+                return;
+            }
+            requeuedSeqs[slot] = FREE;
+            long time = times[0];
+            int last = --heapSize;
+            if (last > 0) {
+                siftDown(0, times[last], seqs[last], slots[last]);
+            }
+            siftUp(heapSize++, time, seq, slot);
         }
     }
 
@@ -232,6 +279,7 @@ public final class EventQueue<T> {
     private void freeSlot(int slot) {
         payloads[slot] = null;
         slotSeqs[slot] = FREE;
+        requeuedSeqs[slot] = FREE;
         freeSlots[freeCount++] = slot;
     }
 
@@ -245,8 +293,10 @@ public final class EventQueue<T> {
             if (payload == TOMBSTONE || (filter != null && filter.test((T) payload))) {
                 freeSlot(slot);
             } else {
+                // A requeued entry takes its new sequence number now: the heap is built anew.
                 times[kept] = times[i];
-                seqs[kept] = seqs[i];
+                seqs[kept] = requeuedSeqs[slot] == FREE ? seqs[i] : requeuedSeqs[slot];
+                requeuedSeqs[slot] = FREE;
                 slots[kept] = slot;
                 kept++;
             }
@@ -342,6 +392,8 @@ public final class EventQueue<T> {
         payloads = Arrays.copyOf(payloads, newCapacity);
         slotSeqs = Arrays.copyOf(slotSeqs, newCapacity);
         Arrays.fill(slotSeqs, oldCapacity, newCapacity, FREE);
+        requeuedSeqs = Arrays.copyOf(requeuedSeqs, newCapacity);
+        Arrays.fill(requeuedSeqs, oldCapacity, newCapacity, FREE);
         freeSlots = Arrays.copyOf(freeSlots, newCapacity);
         pushFreeSlots(oldCapacity, newCapacity);
     }

@@ -192,13 +192,12 @@ abstract class Task {
     /**
      * What a wake-up at {@code t} that found nothing to do would leave: a wake-up pending later is
      * armed again at its time (so among actions at that time it runs after those scheduled so far);
-     * one pending at {@code t} already is kept, as {@link #scheduleWake} would. While nothing else
-     * is pending at the wake-up's time, arming it again would change no order (whatever is
-     * scheduled there later comes after it either way), so it is left as it is, at no kernel cost.
+     * one pending at {@code t} already is kept, as {@link #scheduleWake} would. The wake-up is
+     * ordered again in place ({@link SimTimer#armAgainAtItsTime}), at no kernel event.
      */
     final void rearmWake(long t) {
-        if (wake.isPending() && wake.time() > t && wake.sharesItsTime()) {
-            wake.arm(wake.time());
+        if (wake.isPending() && wake.time() > t) {
+            wake.armAgainAtItsTime();
         }
     }
 

@@ -32,7 +32,8 @@
  * and what happens then is computed rather than played event by event, with every simulated
  * number and every order among actions at the same time kept: watermark ticks skip the stretches
  * where no source can change ({@link org.flowlab.sim.stream.StreamRun}), a settled source's
- * wake-up is not re-armed while it is alone at its time, a checkpoint timer that would find
+ * wake-up is re-ordered in place rather than re-armed ({@link
+ * org.flowlab.sim.kernel.SimTimer#armAgainAtItsTime}), a checkpoint timer that would find
  * nothing to checkpoint is not fired again until something else happens, and a checkpoint of a
  * graph that holds nothing passes in one step ({@code CheckpointCoordinator}).
  * The last two only within a call that runs the simulation past them, so a run stepped from

@@ -21,11 +21,12 @@ import net.jqwik.api.statistics.Statistics;
 
 /**
  * The heap agrees with java.util.PriorityQueue ordered by (time, sequence) on any sequence of adds,
- * polls, cancellations and removals, and so does what it says about another entry at an entry's time.
+ * polls, cancellations, removals and requeues (in the reference: a removal and an add under the new
+ * sequence number), and so does what it says about another entry at an entry's time.
  */
 class EventQueueProperties {
 
-    sealed interface Op permits Add, Poll, Cancel, RemoveIf {}
+    sealed interface Op permits Add, Poll, Cancel, Requeue, RemoveIf {}
 
     record Add(long time) implements Op {}
 
@@ -33,6 +34,9 @@ class EventQueueProperties {
 
     /** Cancels the entry added {@code back} adds ago (it may have left the queue since). */
     record Cancel(int back) implements Op {}
+
+    /** Orders the entry added {@code back} adds ago again at its time, as if added now (it may have left the queue since). */
+    record Requeue(int back) implements Op {}
 
     /** Removes the payloads whose id leaves {@code remainder} modulo {@code modulus}. */
     record RemoveIf(int modulus, int remainder) implements Op {
@@ -55,15 +59,17 @@ class EventQueueProperties {
         List<Integer> slotsOfAdded = new ArrayList<>();
         int ties = 0;
         int cancelledQueued = 0;
+        int requeuedBehindATie = 0;
         for (Op op : ops) {
             if (op instanceof Add add) {
                 int id = added.size();
                 if (reference.stream().anyMatch(e -> e.time() == add.time())) {
                     ties++;
                 }
+                long next = queue.nextSequence();
                 int slot = queue.add(add.time(), id);
                 Entry entry = new Entry(add.time(), queue.sequenceAt(slot), id);
-                assertThat(entry.seq()).isEqualTo(id);
+                assertThat(entry.seq()).isEqualTo(next);
                 added.add(entry);
                 slotsOfAdded.add(slot);
                 reference.add(entry);
@@ -80,11 +86,28 @@ class EventQueueProperties {
                 if (!added.isEmpty()) {
                     int id = Math.max(0, added.size() - 1 - cancel.back());
                     Entry entry = added.get(id);
-                    boolean queued = reference.remove(entry);
+                    boolean queued = reference.removeIf(e -> e.id() == id);
                     assertThat(queue.contains(slotsOfAdded.get(id), entry.seq())).isEqualTo(queued);
                     assertThat(queue.cancel(slotsOfAdded.get(id), entry.seq())).isEqualTo(queued);
                     assertThat(queue.contains(slotsOfAdded.get(id), entry.seq())).isFalse();
                     cancelledQueued += queued ? 1 : 0;
+                }
+            } else if (op instanceof Requeue requeue) {
+                if (!added.isEmpty()) {
+                    int id = Math.max(0, added.size() - 1 - requeue.back());
+                    Entry entry = added.get(id);
+                    long next = queue.nextSequence();
+                    boolean queued = reference.removeIf(e -> e.id() == id);
+                    if (queued) {
+                        if (reference.stream().anyMatch(e -> e.time() == entry.time())) {
+                            requeuedBehindATie++;
+                        }
+                        reference.add(new Entry(entry.time(), next, id));
+                    }
+                    // The identity (slot, first sequence number) stays: contains and cancel still find it.
+                    assertThat(queue.requeueAtItsTime(slotsOfAdded.get(id), entry.seq())).isEqualTo(queued);
+                    assertThat(queue.contains(slotsOfAdded.get(id), entry.seq())).isEqualTo(queued);
+                    assertThat(queue.nextSequence()).isEqualTo(queued ? next + 1 : next);
                 }
             } else if (op instanceof RemoveIf removeIf) {
                 int expectedRemoved = (int) reference.stream().filter(e -> removeIf.matches(e.id())).count();
@@ -92,7 +115,6 @@ class EventQueueProperties {
                 assertThat(queue.removeIf(removeIf::matches)).isEqualTo(expectedRemoved);
             }
             assertThat(queue.size()).isEqualTo(reference.size());
-            assertThat(queue.nextSequence()).isEqualTo(added.size());
             for (Entry e : reference) {
                 boolean other = reference.stream().anyMatch(o -> o != e && o.time() == e.time());
                 assertThat(queue.anyOtherAt(e.time(), slotsOfAdded.get(e.id()))).as("another entry at %d", e.time()).isEqualTo(other);
@@ -114,6 +136,8 @@ class EventQueueProperties {
         Statistics.label("an add tied with a queued time").coverage(c -> c.check(true).percentage(p -> p > 50));
         Statistics.label("a queued entry was cancelled").collect(cancelledQueued > 0);
         Statistics.label("a queued entry was cancelled").coverage(c -> c.check(true).percentage(p -> p > 40));
+        Statistics.label("an entry requeued behind another at its time").collect(requeuedBehindATie > 0);
+        Statistics.label("an entry requeued behind another at its time").coverage(c -> c.check(true).percentage(p -> p > 40));
     }
 
     @Property(tries = 100)
@@ -136,14 +160,15 @@ class EventQueueProperties {
     }
 
     /**
-     * Random operations, three in four of them after a start that surely ties and cancels: two adds
-     * at the same time, then a cancel of the second while it is queued. Only those are edge cases,
-     * so a try has both with probability 3/4 at least, and fewer than half (or 40 %) of 300 tries
-     * have them with probability 1.2e-20 (1.3e-37), the binomial tails.
+     * Random operations, three in four of them after a start that surely ties, requeues and cancels:
+     * two adds at the same time, the first (at the front) requeued behind the second, then cancelled
+     * while it is queued. Only those are edge cases, so a try has all three with probability 3/4 at
+     * least, and fewer than half (or 40 %) of 300 tries have them with probability 1.2e-20
+     * (1.3e-37), the binomial tails.
      */
     @Provide
     Arbitrary<List<Op>> operations() {
-        List<Op> tieThenCancel = List.of(new Add(5), new Add(5), new Cancel(0));
+        List<Op> tieThenCancel = List.of(new Add(5), new Add(5), new Requeue(1), new Cancel(1));
         Arbitrary<List<Op>> any = anyOperations();
         return Arbitraries.frequencyOf(
                 Tuple.of(3, any.map(ops -> {
@@ -159,11 +184,12 @@ class EventQueueProperties {
         Arbitrary<Op> wideAdd = Arbitraries.longs().map(Add::new);
         Arbitrary<Op> poll = Arbitraries.just(new Poll());
         Arbitrary<Op> cancel = Arbitraries.integers().between(0, 20).map(Cancel::new);
+        Arbitrary<Op> requeue = Arbitraries.integers().between(0, 20).map(Requeue::new);
         Arbitrary<Op> removeIf = Combinators.combine(
                         Arbitraries.integers().between(2, 5), Arbitraries.integers().between(0, 4))
                 .as((m, r) -> (Op) new RemoveIf(m, r % m));
         return Arbitraries.frequencyOf(
-                        Tuple.of(8, narrowAdd), Tuple.of(2, wideAdd), Tuple.of(6, poll), Tuple.of(3, cancel), Tuple.of(1, removeIf))
+                        Tuple.of(8, narrowAdd), Tuple.of(2, wideAdd), Tuple.of(6, poll), Tuple.of(3, cancel), Tuple.of(3, requeue), Tuple.of(1, removeIf))
                 .list().ofMaxSize(400).withSizeDistribution(RandomDistribution.uniform());
     }
 
