@@ -17,10 +17,11 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 /**
  * How to run the suite: which benchmarks (a regular expression JMH matches against
  * {@code org.flowlab.bench.Class.method}), forks (0 runs in this JVM), warm-up and measurement
- * iterations and their lengths, and parameter overrides ({@code pending} → {@code 1000,100000}).
+ * iterations and their lengths, parameter overrides ({@code pending} → {@code 1000,100000}), and
+ * whether JMH's gc profiler also measures the bytes each operation allocates ({@code allocations}).
  */
 public record JmhSettings(String include, int forks, int warmupIterations, long warmupNanos,
-                          int iterations, long iterationNanos, Map<String, List<String>> params) {
+                          int iterations, long iterationNanos, Map<String, List<String>> params, boolean allocations) {
 
     public JmhSettings {
         Objects.requireNonNull(include, "include");

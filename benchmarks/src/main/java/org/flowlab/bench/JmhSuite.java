@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.flowlab.workloads.InvalidInputException;
 import org.flowlab.workloads.io.AtomicFiles;
+import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
@@ -55,6 +56,9 @@ public final class JmhSuite {
                         .result(temp.toString())
                         .resultFormat(ResultFormatType.JSON);
                 settings.params().forEach((name, values) -> options.param(name, values.toArray(String[]::new)));
+                if (settings.allocations()) {
+                    options.addProfiler(GCProfiler.class);
+                }
                 return new Runner(options.build(), OutputFormatFactory.createFormatInstance(progress, VerboseMode.NORMAL)).run();
             });
         } catch (IOException e) {

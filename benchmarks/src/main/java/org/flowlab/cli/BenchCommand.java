@@ -81,13 +81,17 @@ final class BenchCommand implements Runnable {
     @Option(names = "--list", description = "List the benchmarks REGEX matches and run nothing.")
     boolean list;
 
+    @Option(names = "--gc", description = "Also measure the bytes each operation allocates (JMH's gc profiler, "
+            + "gc.alloc.rate.norm): a figure that a busy machine does not move, shown as a column of the table.")
+    boolean allocations;
+
     @Option(names = "--update-readme", description = "After the run, rewrite the README's benchmark table from this result (as ./flowlab bench-table).")
     boolean updateReadme;
 
     @Override
     public void run() {
         JmhSettings settings = new JmhSettings(include, forks, warmupIterations, warmupNanos, iterations, iterationNanos,
-                parseParams(params));
+                parseParams(params), allocations);
         PrintWriter o = spec.commandLine().getOut();
         boolean footprint = Pattern.compile(include).matcher(StateFootprint.NAME).find();
         boolean jmh = !settings.matching().isEmpty() || !footprint;

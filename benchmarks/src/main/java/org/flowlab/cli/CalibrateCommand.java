@@ -51,7 +51,7 @@ final class CalibrateCommand implements Runnable {
     @Override
     public void run() {
         JmhSettings settings = new JmhSettings(BENCHMARKS, forks, warmupIterations, iterationNanos, iterations,
-                iterationNanos, Map.of());
+                iterationNanos, Map.of(), false);
         String host = BenchTableCommand.host().replaceAll("[^A-Za-z0-9._-]", "_");
         String date = LocalDate.now(ZoneOffset.UTC).toString();
         Path profile = out != null ? out : ResultsLocation.root().resolve("cost-profiles").resolve(host + "-" + date + ".json");

@@ -51,6 +51,39 @@ class BenchTableTest {
     }
 
     @Test
+    void theLowRateScenariosHaveIssue18sTarget() {
+        String json = "[{\"benchmark\": \"org.flowlab.bench.StreamEngineBenchmark.run\", \"params\": {\"job\": \"bank-eod/eod-balance\"}, "
+                + "\"primaryMetric\": {\"score\": 400.0, \"scoreUnit\": \"ns/op\"}},"
+                + "{\"benchmark\": \"org.flowlab.bench.StreamEngineBenchmark.run\", \"params\": {\"job\": \"crm-warehouse/interactions-per-segment-week\"}, "
+                + "\"primaryMetric\": {\"score\": 3000.0, \"scoreUnit\": \"ns/op\"}}]";
+        String table = BenchTable.markdown("x.json", json, "c");
+        assertThat(table).contains("| job=bank-eod/eod-balance | 2.50 M/s (400 ns each) | ≥ 2 M rec/s ✓ |");
+        assertThat(table).contains("| job=crm-warehouse/interactions-per-segment-week | 333.3 k/s (3000 ns each) | ≥ 2 M rec/s ✗ |");
+    }
+
+    /** With {@code bench --gc}, JMH's gc profiler adds the bytes an operation allocates: a column of its own. */
+    @Test
+    void allocationsMakeAColumnOnlyWhenMeasured() {
+        String json = "[{\"benchmark\": \"org.flowlab.bench.StreamEngineBenchmark.run\", \"params\": {\"job\": \"nexmark/q5\"}, "
+                + "\"primaryMetric\": {\"score\": 500.0, \"scoreUnit\": \"ns/op\"}, \"secondaryMetrics\": {"
+                + "\"\u00b7gc.alloc.rate\": {\"score\": 600.0, \"scoreUnit\": \"MB/sec\"},"
+                + "\"\u00b7gc.alloc.rate.norm\": {\"score\": 330.4, \"scoreUnit\": \"B/op\"}}},"
+                + "{\"benchmark\": \"org.flowlab.bench.TraceGenerationBenchmark.generate\", \"params\": {\"scenario\": \"nexmark\"}, "
+                + "\"primaryMetric\": {\"score\": 20.0, \"scoreUnit\": \"ops/s\"}, \"secondaryMetrics\": {"
+                + "\"records\": {\"score\": 1000000.0, \"scoreUnit\": \"ops/s\"},"
+                + "\"\u00b7gc.alloc.rate.norm\": {\"score\": 8000000.0, \"scoreUnit\": \"B/op\"}}},"
+                + "{\"benchmark\": \"org.flowlab.bench.OperatorBenchmark.mapFilter\", "
+                + "\"primaryMetric\": {\"score\": 20.0, \"scoreUnit\": \"ns/op\"}}]";
+        String table = BenchTable.markdown("x.json", json, "c");
+        assertThat(table).contains("| benchmark | parameters | figure | target | vs. hand-written loop | allocated |\n"
+                + "| --- | --- | --- | --- | --- | --- |\n");
+        assertThat(table).contains("| job=nexmark/q5 | 2.00 M/s (500 ns each) | ≥ 1 M rec/s ✓ | (loop not run) | 330 B each |");
+        assertThat(table).contains("| scenario=nexmark | 1.00 M/s (1000 ns each) |  |  | 8000000 B/op |");
+        assertThat(table).contains("| OperatorBenchmark.mapFilter |  | 50.00 M/s (20.0 ns each) |  | (loop not run) |  |");
+        assertThat(BenchTable.markdown("hand.json", JSON, "c")).doesNotContain("allocated");
+    }
+
+    @Test
     void aMissingLoopIsSaidNotGuessed() {
         String json = "[{\"benchmark\": \"org.flowlab.bench.OperatorBenchmark.keyedAggregate\", "
                 + "\"primaryMetric\": {\"score\": 30.0, \"scoreUnit\": \"ns/op\"}}]";
