@@ -2,14 +2,19 @@ package org.flowlab.report;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
+import com.google.gson.JsonDeserializationContext;
+import com.google.gson.JsonDeserializer;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonPrimitive;
 import com.google.gson.JsonSerializer;
-import org.flowlab.sim.engine.EngineType;
 import java.io.IOException;
+import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import org.flowlab.sim.engine.EngineType;
 import org.flowlab.workloads.InvalidInputException;
 import org.flowlab.workloads.io.AtomicFiles;
 
@@ -23,7 +28,24 @@ public final class RunReportJson {
     static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeNulls().disableHtmlEscaping()
             .registerTypeHierarchyAdapter(EngineType.class,
                     (JsonSerializer<EngineType<?>>) (engine, type, context) -> new JsonPrimitive(engine.id()))
+            .registerTypeAdapter(EngineEntry.class, (JsonDeserializer<EngineEntry>) RunReportJson::engineEntry)
             .create();
+    /** Gson without the adapters, for the object form of an engine entry. */
+    private static final Gson PLAIN = new Gson();
+
+    /**
+     * An engine of {@code parameters.engines}: an object, or, in run.json files from before the
+     * engine registry (schema 1), its id alone — read as that id for label, no colour and
+     * no settings, so those runs stay readable (the README's table of runs against Flink is made
+     * from them).
+     */
+    private static EngineEntry engineEntry(JsonElement json, Type type, JsonDeserializationContext context) {
+        if (json.isJsonPrimitive()) {
+            String id = json.getAsString();
+            return new EngineEntry(id, id, null, Map.of());
+        }
+        return PLAIN.fromJson(json, EngineEntry.class);
+    }
 
     private RunReportJson() {
     }

@@ -114,6 +114,26 @@ class ReportPageTest {
         assertThat(ReportPage.html(old, null)).doesNotContain("What was charged").contains("<h2>Side by side</h2>");
     }
 
+    /** Schema 1 named each engine of parameters.engines by its id alone; results/flink keeps such runs. */
+    @Test
+    void aRunJsonFromBeforeTheEngineRegistryReadsItsEnginesByTheirIds() {
+        RunReport report = RunReport.of(result, "id", "9.9", ComparisonReport.CHARTS, "t", 0);
+        com.google.gson.JsonObject json = com.google.gson.JsonParser.parseString(RunReportJson.toJson(report)).getAsJsonObject();
+        com.google.gson.JsonArray ids = new com.google.gson.JsonArray();
+        report.parameters().engineIds().forEach(ids::add);
+        json.addProperty("schemaVersion", 1);
+        json.getAsJsonObject("parameters").add("engines", ids);
+        RunReport old = RunReportJson.fromJson(json.toString());
+        assertThat(old.parameters().engineIds()).isEqualTo(report.parameters().engineIds()).isNotEmpty();
+        assertThat(old.parameters().engines()).allSatisfy(e -> {
+            assertThat(e.label()).isEqualTo(e.id());
+            assertThat(e.settings()).isEmpty();
+        });
+        // The object form still reads as written.
+        assertThat(RunReportJson.fromJson(RunReportJson.toJson(report)).parameters().engines())
+                .isEqualTo(report.parameters().engines());
+    }
+
     @Test
     void aRunJsonFromBeforeTheVerdictShowsItsRecommendationParagraph() {
         RunReport report = RunReport.of(result, "id", "9.9", ComparisonReport.CHARTS, "t", 0);
