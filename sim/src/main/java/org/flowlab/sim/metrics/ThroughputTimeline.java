@@ -11,13 +11,23 @@ import org.flowlab.workloads.Trace;
  */
 public final class ThroughputTimeline {
     private final long bucket;
-    private final long[] processed;
-    private final long[] backlog;
+    /** How many buckets the timeline spans. */
+    private final int size;
+    /** The buckets any record was read in, ascending, and how many were read in each. */
+    private final int[] readBuckets;
+    private final long[] readCounts;
+    /** The backlog as runs: from bucket {@code backlogFrom[i]} on it is {@code backlogValues[i]}; 0 before the first. */
+    private final int[] backlogFrom;
+    private final long[] backlogValues;
 
-    private ThroughputTimeline(long bucket, long[] processed, long[] backlog) {
+    private ThroughputTimeline(long bucket, int size, int[] readBuckets, long[] readCounts, int[] backlogFrom,
+                               long[] backlogValues) {
         this.bucket = bucket;
-        this.processed = processed;
-        this.backlog = backlog;
+        this.size = size;
+        this.readBuckets = readBuckets;
+        this.readCounts = readCounts;
+        this.backlogFrom = backlogFrom;
+        this.backlogValues = backlogValues;
     }
 
     /** Collects reads into buckets of {@code bucket} nanoseconds. */
@@ -30,32 +40,41 @@ public final class ThroughputTimeline {
     }
 
     public int size() {
-        return processed.length;
+        return size;
     }
 
     /** Records processed in each bucket (a copy). */
     public long[] processed() {
-        return processed.clone();
+        long[] out = new long[size];
+        for (int i = 0; i < readBuckets.length; i++) {
+            out[readBuckets[i]] = readCounts[i];
+        }
+        return out;
     }
 
     /** Records processed per simulated second in each bucket. */
     public double[] perSecond() {
-        double[] out = new double[processed.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = processed[i] * 1e9 / bucket;
+        double[] out = new double[size];
+        for (int i = 0; i < readBuckets.length; i++) {
+            out[readBuckets[i]] = readCounts[i] * 1e9 / bucket;
         }
         return out;
     }
 
     /** The backlog at the end of each bucket (a copy). */
     public long[] backlog() {
-        return backlog.clone();
+        long[] out = new long[size];
+        for (int i = 0; i < backlogFrom.length; i++) {
+            int to = i + 1 < backlogFrom.length ? backlogFrom[i + 1] : size;
+            Arrays.fill(out, backlogFrom[i], to, backlogValues[i]);
+        }
+        return out;
     }
 
     /** The largest backlog at a bucket's end. */
     public long maxBacklog() {
         long max = 0;
-        for (long b : backlog) {
+        for (long b : backlogValues) {
             max = Math.max(max, b);
         }
         return max;
@@ -63,28 +82,33 @@ public final class ThroughputTimeline {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ThroughputTimeline t && bucket == t.bucket && Arrays.equals(processed, t.processed)
-                && Arrays.equals(backlog, t.backlog);
+        return o instanceof ThroughputTimeline t && bucket == t.bucket && size == t.size
+                && Arrays.equals(processed(), t.processed()) && Arrays.equals(backlog(), t.backlog());
     }
 
     @Override
     public int hashCode() {
-        return 31 * Arrays.hashCode(processed) + Arrays.hashCode(backlog);
+        return 31 * Arrays.hashCode(processed()) + Arrays.hashCode(backlog());
     }
 
     @Override
     public String toString() {
-        return "ThroughputTimeline(" + processed.length + " buckets of " + bucket + " ns, max backlog " + maxBacklog() + ")";
+        return "ThroughputTimeline(" + size + " buckets of " + bucket + " ns, max backlog " + maxBacklog() + ")";
     }
 
-    /** Counts reads per bucket as a run goes. */
+    /**
+     * Counts reads per bucket as a run goes. Only the buckets something is read in are kept (a
+     * low-rate trace over weeks reads in few of its one-second buckets), in the order of their
+     * times; reads come in time order, mostly into the bucket of the read before.
+     */
     public static final class Builder {
         private final long bucket;
+        private int[] indices = new int[16];
         private long[] processed = new long[16];
         private long[] firstReads = new long[16];
-        private int buckets;
-        /** The bucket of the last read at or after 0, and where it starts; none at first. */
-        private int lastIndex = -1;
+        /** Entries in use, ascending by bucket. */
+        private int entries;
+        /** Where the bucket of the last entry starts, while the last read (at or after 0) went there; none at first. */
         private long lastStart = Long.MAX_VALUE;
 
         private Builder(long bucket) {
@@ -96,62 +120,113 @@ public final class ThroughputTimeline {
 
         /** A read at {@code t}; {@code replay} for a record read again after a restart. */
         public void read(long t, boolean replay) {
-            int b = index(t);
-            processed[b]++;
-            if (!replay) {
-                firstReads[b]++;
-            }
+            read(t, 1, replay);
         }
 
         /** {@code n} reads at {@code t}, for engines that read in batches. */
         public void read(long t, long n, boolean replay) {
-            int b = index(t);
-            processed[b] += n;
+            int e = entry(t);
+            processed[e] += n;
             if (!replay) {
-                firstReads[b] += n;
+                firstReads[e] += n;
             }
         }
 
-        private int index(long t) {
-            // Reads come in time order, mostly into the bucket of the one before: no division then.
+        /** The entry of {@code t}'s bucket, made if there is none. */
+        private int entry(long t) {
             if (t >= lastStart && t < lastStart + bucket) {
-                return lastIndex;
+                return entries - 1;
             }
             long b = Math.max(0, t) / bucket;
             if (b > 50_000_000L) {
                 throw new IllegalArgumentException("time " + t + " ns is too far out for buckets of " + bucket + " ns");
             }
             int i = (int) b;
-            if (i >= processed.length) {
-                int capacity = Math.max(i + 1, processed.length * 2);
+            int e;
+            if (entries == 0 || indices[entries - 1] < i) {
+                e = entries;
+                insert(e, i);
+            } else {
+                // An earlier bucket than the last read's: rare (a read before 0 goes to bucket 0).
+                e = Arrays.binarySearch(indices, 0, entries, i);
+                if (e < 0) {
+                    e = -e - 1;
+                    insert(e, i);
+                }
+            }
+            if (t >= 0 && e == entries - 1) {
+                lastStart = b * bucket;
+            } else {
+                lastStart = Long.MAX_VALUE;
+            }
+            return e;
+        }
+
+        private void insert(int e, int index) {
+            if (entries == indices.length) {
+                int capacity = entries * 2;
+                indices = Arrays.copyOf(indices, capacity);
                 processed = Arrays.copyOf(processed, capacity);
                 firstReads = Arrays.copyOf(firstReads, capacity);
             }
-            buckets = Math.max(buckets, i + 1);
-            if (t >= 0) {
-                lastIndex = i;
-                lastStart = b * bucket;
-            }
-            return i;
+            int moved = entries - e;
+            System.arraycopy(indices, e, indices, e + 1, moved);
+            System.arraycopy(processed, e, processed, e + 1, moved);
+            System.arraycopy(firstReads, e, firstReads, e + 1, moved);
+            indices[e] = index;
+            processed[e] = 0;
+            firstReads[e] = 0;
+            entries++;
         }
 
-        /** The timeline, up to the last read or the last arrival of {@code trace}, whichever is later. */
+        /**
+         * The timeline, up to the last read or the last arrival of {@code trace}, whichever is
+         * later. The backlog at a bucket's end counts the trace's records up to the first one not
+         * arrived by then (in the trace's order), less the records first read by then.
+         */
         public ThroughputTimeline build(Trace trace) {
+            int buckets = entries == 0 ? 0 : indices[entries - 1] + 1;
             int n = Math.max(buckets, trace.size() == 0 ? 0 : (int) (Math.max(0, trace.lastArrival()) / bucket) + 1);
-            long[] p = Arrays.copyOf(processed, n);
-            long[] reads = Arrays.copyOf(firstReads, n);
-            long[] backlog = new long[n];
-            int arrived = 0;
+            int[] from = new int[16];
+            long[] values = new long[16];
+            int runs = 0;
+            long value = 0;
+            int record = 0;
+            int e = 0;
             long read = 0;
-            for (int b = 0; b < n; b++) {
-                long end = (b + 1) * bucket;
-                while (arrived < trace.size() && trace.arrivalTime(arrived) < end) {
-                    arrived++;
+            long passed = Long.MIN_VALUE;
+            // Walk the buckets where the backlog may change: where a record has arrived (with every
+            // one before it), or where a record is first read.
+            while (true) {
+                if (record < trace.size()) {
+                    passed = Math.max(passed, trace.arrivalTime(record));
                 }
-                read += reads[b];
-                backlog[b] = Math.max(0, arrived - read);
+                long arrivalBucket = record < trace.size() ? Math.max(0, passed) / bucket : Long.MAX_VALUE;
+                long readBucket = e < entries ? indices[e] : Long.MAX_VALUE;
+                long b = Math.min(arrivalBucket, readBucket);
+                if (b >= n) {
+                    break;
+                }
+                while (record < trace.size() && Math.max(0, Math.max(passed, trace.arrivalTime(record))) / bucket <= b) {
+                    passed = Math.max(passed, trace.arrivalTime(record));
+                    record++;
+                }
+                while (e < entries && indices[e] <= b) {
+                    read += firstReads[e++];
+                }
+                long backlog = Math.max(0, record - read);
+                if (backlog != value) {
+                    if (runs == from.length) {
+                        from = Arrays.copyOf(from, runs * 2);
+                        values = Arrays.copyOf(values, runs * 2);
+                    }
+                    from[runs] = (int) b;
+                    values[runs++] = backlog;
+                    value = backlog;
+                }
             }
-            return new ThroughputTimeline(bucket, p, backlog);
+            return new ThroughputTimeline(bucket, n, Arrays.copyOf(indices, entries), Arrays.copyOf(processed, entries),
+                    Arrays.copyOf(from, runs), Arrays.copyOf(values, runs));
         }
     }
 }

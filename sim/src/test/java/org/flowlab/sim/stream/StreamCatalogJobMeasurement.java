@@ -17,7 +17,9 @@ import org.flowlab.workloads.WorkloadSpec;
  * Measures by hand (not a test), for profiling: one catalog job ({@code scenario/job}) run by the
  * stream engine with its default config over the first N events of the scenario's default
  * workload, in a loop, printing wall-clock nanoseconds per simulated record. Wall-clock time is
- * measured here only, never inside {@code sim}.
+ * measured here only, never inside {@code sim}. With N given as {@code SECONDSsRATE} (as
+ * {@code 100s10000}) the trace is instead the scenario's whole workload of that span at that rate,
+ * seed 42: the trace of {@code flowlab flink --duration 100s --rate 10000/s}.
  */
 public final class StreamCatalogJobMeasurement {
 
@@ -26,11 +28,12 @@ public final class StreamCatalogJobMeasurement {
 
     public static void main(String[] args) {
         String name = args.length > 0 ? args[0] : "card-fraud/fraud-alerts";
-        int events = args.length > 1 ? Integer.parseInt(args[1]) : 50_000;
+        String size = args.length > 1 ? args[1] : "50000";
         int repeats = args.length > 2 ? Integer.parseInt(args[2]) : 200;
         int slash = name.indexOf('/');
         CatalogJob catalogJob = JobCatalog.get(name.substring(0, slash), name.substring(slash + 1));
-        Trace trace = firstEvents(catalogJob.scenario(), events);
+        Trace trace = size.contains("s") ? spanAtRate(catalogJob.scenario(), size)
+                : firstEvents(catalogJob.scenario(), Integer.parseInt(size));
         Job job = catalogJob.build(trace);
         StreamConfig config = StreamConfig.defaults();
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -51,6 +54,14 @@ public final class StreamCatalogJobMeasurement {
         Arrays.sort(tail);
         System.out.printf(Locale.ROOT, "cpu ns/record over the second half: min %.0f, median %.0f%n", tail[0],
                 tail[tail.length / 2]);
+    }
+
+    private static Trace spanAtRate(String scenario, String size) {
+        int s = size.indexOf('s');
+        long seconds = Long.parseLong(size.substring(0, s));
+        double rate = Double.parseDouble(size.substring(s + 1));
+        WorkloadSpec spec = WorkloadSpec.defaults(scenario).withDuration(seconds * 1_000_000_000L).withRate(rate);
+        return WorkloadGenerator.generate(spec, 42);
     }
 
     // As the benchmarks' BenchTraces: the scenario's defaults over enough event time, cut to n events.
