@@ -13,6 +13,9 @@ import org.flowlab.sim.metrics.RecordVisibility;
  * output mode). A restart discards the epochs of checkpoints that did not complete.
  */
 final class Epoch {
+    /** An epoch with nothing staged, what a task that staged nothing seals (never added to). */
+    static final Epoch EMPTY = new Epoch();
+
     final List<SinkOutput> outputs = new ArrayList<>();
     final List<Lineage> lineages = new ArrayList<>();
     private int[] ids = new int[8];
@@ -21,6 +24,12 @@ final class Epoch {
     private int[] finalIds;
     private int finalIdCount;
     private List<Lineage> finalLineages;
+
+    /** Whether nothing was staged in this epoch: its commit would do nothing. */
+    boolean isEmpty() {
+        return outputs.isEmpty() && lineages.isEmpty() && idCount == 0 && finalIdCount == 0
+                && (finalLineages == null || finalLineages.isEmpty());
+    }
 
     void addId(int id) {
         if (idCount == ids.length) {

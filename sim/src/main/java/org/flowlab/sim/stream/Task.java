@@ -311,7 +311,12 @@ abstract class Task {
     /** The acknowledgement of checkpoint {@code checkpointId}: the snapshot, and what the task staged before it. */
     final CheckpointCoordinator.Ack seal(long checkpointId, Object snapshot) {
         Epoch sealed = epoch;
-        epoch = new Epoch();
+        if (sealed.isEmpty()) {
+            // Nothing staged: the task's epoch stays as it is, empty, for what comes after the barrier.
+            sealed = Epoch.EMPTY;
+        } else {
+            epoch = new Epoch();
+        }
         lastAckedCheckpoint = checkpointId;
         return new CheckpointCoordinator.Ack(checkpointId, snapshot, sealed);
     }
