@@ -7,6 +7,7 @@ import org.flowlab.sim.job.Windows;
 import org.flowlab.sim.job.aggregate.AggregateFunction;
 import org.flowlab.sim.job.aggregate.Aggregates;
 import org.flowlab.sim.job.aggregate.ExactSum;
+import org.flowlab.sim.job.aggregate.Fold;
 import org.flowlab.workloads.TraceSchema;
 
 /**
@@ -40,7 +41,29 @@ final class StockJobs {
 
     /** The VWAP of the rows' value (price) weighted by attr1 (volume); a {@code Double}, NaN for no volume. */
     static AggregateFunction<VwapSums, Double> vwap() {
-        return Aggregates.of("vwap", () -> VwapSums.EMPTY, VwapSums::plus, VwapSums::merge, VwapSums::vwap);
+        return Aggregates.of("vwap", () -> VwapSums.EMPTY, VwapSums::plus, VwapSums::merge, VwapSums::vwap,
+                VwapFold::new);
+    }
+
+    /** The two sums of {@link VwapSums#plus}, filled in place: the same steps, no new object per trade. */
+    static final class VwapFold implements Fold<VwapSums> {
+        private final ExactSum.Adder priceVolume = ExactSum.adder();
+        private final ExactSum.Adder volume = ExactSum.adder();
+
+        @Override
+        public void add(Row row) {
+            double price = row.value();
+            double shares = row.attr1();
+            double product = price * shares;
+            priceVolume.add(product);
+            priceVolume.add(Math.fma(price, shares, -product));
+            volume.add(shares);
+        }
+
+        @Override
+        public VwapSums accumulator() {
+            return new VwapSums(priceVolume.accumulator(), volume.accumulator());
+        }
     }
 
     /** Σ price·volume and Σ volume, exactly; immutable. */

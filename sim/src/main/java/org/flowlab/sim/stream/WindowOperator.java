@@ -19,6 +19,7 @@ import org.flowlab.sim.job.TimeWindow;
 import org.flowlab.sim.job.WindowAggregate;
 import org.flowlab.sim.job.WindowResult;
 import org.flowlab.sim.job.aggregate.AggregateFunction;
+import org.flowlab.sim.job.aggregate.Fold;
 
 /**
  * A window aggregate over tumbling, sliding or global windows in one task: an accumulator per
@@ -79,6 +80,12 @@ final class WindowOperator implements StatefulOperator {
 
     private final WindowAggregate step;
     private final AggregateFunction<Object, Object> f;
+    /**
+     * Whether a pane made here holds the aggregate's {@link Fold}, filled in place, rather than an
+     * accumulator: when it has one. A pane restored from a checkpoint holds the accumulator kept
+     * there, and goes on with {@code add}; both give the same accumulator ({@link #accumulator}).
+     */
+    private final boolean folds;
     private final int opIndex;
     private final boolean last;
     private final EventTimeContract contract;
@@ -116,6 +123,8 @@ final class WindowOperator implements StatefulOperator {
                    String jobName, boolean checkpointed) {
         this.step = step;
         this.f = step.untypedAggregate();
+        Fold<Object> probe = f.newFold();
+        this.folds = probe != null && !(probe.accumulator() instanceof Fold);
         this.windows = new AssignedWindows(step.window());
         this.opIndex = opIndex;
         this.last = last;
@@ -167,12 +176,19 @@ final class WindowOperator implements StatefulOperator {
             }
             int slot = bucket.find(key, h);
             if (slot < 0) {
-                slot = bucket.insert(key, h, f.create());
+                slot = bucket.insert(key, h, folds ? f.newFold() : f.create());
                 paneCount++;
             }
             PaneChunk c = bucket.chunk(slot);
             int o = slot & CHUNK_MASK;
-            c.add(o, f.add(c.acc(o), row), row.id(), record.maxArrival);
+            Object acc = c.acc(o);
+            if (folds && acc instanceof Fold<?> fold) {
+                // Nobody else holds the pane's fold: a checkpoint and a result take its accumulator.
+                ((Fold<?>) fold).add(row);
+            } else {
+                acc = f.add(acc, row);
+            }
+            c.add(o, acc, row.id(), record.maxArrival);
             if (bucket.fired || record.lineage != null || record.sourceId < 0) {
                 // Deferred positions go in first, so that every pane's lineage keeps the order rows came in.
                 bucket.applyLineage();
@@ -416,7 +432,7 @@ final class WindowOperator implements StatefulOperator {
             }
             PaneChunk c = slice.chunk(slot);
             int o = slot & CHUNK_MASK;
-            acc = acc == null ? c.acc(o) : f.merge(acc, c.acc(o));
+            acc = acc == null ? accumulator(c, o) : f.merge(acc, accumulator(c, o));
             if (c.keepsMaxId()) {
                 maxId = Math.max(maxId, c.maxId(o));
             }
@@ -455,7 +471,7 @@ final class WindowOperator implements StatefulOperator {
     }
 
     private Object result(WindowPanes bucket, PaneChunk c, int o) {
-        return checkedResult(c.acc(o), c.key(o), bucket.start, bucket.end);
+        return checkedResult(accumulator(c, o), c.key(o), bucket.start, bucket.end);
     }
 
     private Object checkedResult(Object acc, long key, long start, long end) {
@@ -543,9 +559,15 @@ final class WindowOperator implements StatefulOperator {
         return new State(list, changelog.checkpoint(), nextId, firedThrough);
     }
 
-    private static PaneState freeze(PaneChunk c, int o) {
+    /** The accumulator of a pane: the one it holds, or its fold's so far. */
+    private Object accumulator(PaneChunk c, int o) {
+        Object acc = c.acc(o);
+        return folds && acc instanceof Fold<?> fold ? fold.accumulator() : acc;
+    }
+
+    private PaneState freeze(PaneChunk c, int o) {
         Lineage lineage = c.lineage(o);
-        return new PaneState(c.key(o), c.acc(o), c.keepsMaxId() ? c.maxId(o) : Long.MIN_VALUE,
+        return new PaneState(c.key(o), accumulator(c, o), c.keepsMaxId() ? c.maxId(o) : Long.MIN_VALUE,
                 c.maxArrival(o), c.singleId(o), lineage == null ? null : lineage.snapshot(),
                 c.keepsLastValue() ? c.lastValue(o) : null);
     }

@@ -25,6 +25,7 @@ import org.flowlab.sim.job.Operator;
 import org.flowlab.sim.job.Row;
 import org.flowlab.sim.job.WindowAggregate;
 import org.flowlab.sim.job.aggregate.AggregateFunction;
+import org.flowlab.sim.job.aggregate.Fold;
 import org.flowlab.workloads.TraceSchema;
 import org.flowlab.workloads.nexmark.NexmarkScenario;
 import org.flowlab.workloads.random.RandomStreams;
@@ -140,6 +141,31 @@ class CatalogAggregateProperties {
         }
         Statistics.label("aggregate").collect(aggregate.name());
         assertThat(f.result(partials.get(0))).as("%s of %s rows", aggregate, rows.size()).isEqualTo(expected);
+    }
+
+    /**
+     * A catalog aggregate's fold, which engines fill in place, ends in the accumulator its chain of
+     * {@code add} gives, equal and with the same result; and that accumulator is no fold.
+     */
+    @Property(tries = 300)
+    void everyCatalogFoldEndsWhereItsChainOfAddEnds(@ForAll("foldingAggregates") NamedAggregate aggregate,
+                                                    @ForAll("rows") List<Row> rows) {
+        AggregateFunction<Object, Object> f = aggregate.function();
+        Fold<Object> fold = f.newFold();
+        Object chain = f.create();
+        for (Row r : rows) {
+            fold.add(r);
+            chain = f.add(chain, r);
+        }
+        Object folded = fold.accumulator();
+        Statistics.label("aggregate").collect(aggregate.name());
+        assertThat(folded).as("%s of %s rows", aggregate, rows.size()).isEqualTo(chain).isNotInstanceOf(Fold.class);
+        assertThat(f.result(folded)).isEqualTo(f.result(chain));
+    }
+
+    @Provide
+    Arbitrary<NamedAggregate> foldingAggregates() {
+        return catalogAggregates().filter(a -> a.function().newFold() != null);
     }
 
     @Property(tries = 300)

@@ -17,7 +17,8 @@ import org.flowlab.workloads.WorkloadSpec;
  * Measures by hand (not a test), for profiling: one catalog job ({@code scenario/job}) run by the
  * stream engine with its default config over the first N events of the scenario's default
  * workload, in a loop, printing wall-clock nanoseconds per simulated record. Wall-clock time is
- * measured here only, never inside {@code sim}. With N given as {@code SECONDSsRATE} (as
+ * measured here only, never inside {@code sim}. The bytes the last run allocated per record are
+ * printed too: a figure a busy machine does not move. With N given as {@code SECONDSsRATE} (as
  * {@code 100s10000}) the trace is instead the scenario's whole workload of that span at that rate,
  * seed 42: the trace of {@code flowlab flink --duration 100s --rate 10000/s}.
  */
@@ -37,13 +38,17 @@ public final class StreamCatalogJobMeasurement {
         Job job = catalogJob.build(trace);
         StreamConfig config = StreamConfig.defaults();
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        com.sun.management.ThreadMXBean allocation = (com.sun.management.ThreadMXBean) threads;
         double[] cpu = new double[repeats];
+        double allocated = 0;
         for (int r = 0; r < repeats; r++) {
+            long a0 = allocation.getCurrentThreadAllocatedBytes();
             long c0 = threads.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             RunOutcome out = StreamEngine.run(job, trace, config);
             long t1 = System.nanoTime();
             cpu[r] = (double) (threads.getCurrentThreadCpuTime() - c0) / trace.size();
+            allocated = (double) (allocation.getCurrentThreadAllocatedBytes() - a0) / trace.size();
             if (r % 20 == 0 || r == repeats - 1) {
                 System.out.printf(Locale.ROOT, "run %d: %.0f ns/record wall, %.0f cpu, %d outputs%n", r + 1,
                         (double) (t1 - t0) / trace.size(), cpu[r], out.results().size());
@@ -52,8 +57,8 @@ public final class StreamCatalogJobMeasurement {
         // The second half, past warm-up: CPU time resists other processes on the machine better than wall time.
         double[] tail = Arrays.copyOfRange(cpu, repeats / 2, repeats);
         Arrays.sort(tail);
-        System.out.printf(Locale.ROOT, "cpu ns/record over the second half: min %.0f, median %.0f%n", tail[0],
-                tail[tail.length / 2]);
+        System.out.printf(Locale.ROOT, "cpu ns/record over the second half: min %.0f, median %.0f; allocated %.0f B/record%n",
+                tail[0], tail[tail.length / 2], allocated);
     }
 
     private static Trace spanAtRate(String scenario, String size) {

@@ -222,4 +222,16 @@ public final class Aggregates {
                                                     BinaryOperator<A> merge, Function<A, R> result) {
         return new FunctionAggregate<>(name, create, add, merge, result);
     }
+
+    /**
+     * Your own aggregate with a {@link Fold}: engines that hold a partial aggregate nobody else
+     * sees (a window's pane) fill a fold in place instead of making a new accumulator per row. A
+     * fold's {@code accumulator()} after some {@code add}s must equal what {@code add} from
+     * {@code create()} gives for the same rows, and must not be a fold itself.
+     */
+    public static <A, R> AggregateFunction<A, R> of(String name, Supplier<A> create, BiFunction<A, Row, A> add,
+                                                    BinaryOperator<A> merge, Function<A, R> result,
+                                                    Supplier<Fold<A>> fold) {
+        return new FunctionAggregate<>(name, create, add, merge, result, fold);
+    }
 }

@@ -143,13 +143,19 @@ public final class ExactSum {
     }
 
     /**
-     * An exact sum filled in place, for a {@link Fold} of {@link Aggregates#sum}: while the sum
-     * fits the 128-bit fixed point it is added there, by the very steps of {@link #add}; at the
+     * An exact sum filled in place: the {@link Fold} of {@link Aggregates#sum}, or, from
+     * {@link #adder()}, of values an aggregate of its own adds (a fold of several sums). While the
+     * sum fits the 128-bit fixed point it is added there, by the very steps of {@link #add}; at the
      * first value that route cannot take (a special, or past {@link #LIMIT_BITS}) it becomes an
      * {@code ExactSum} and goes on with {@link #plus}. Either way it ends in the same fields a
      * chain of {@code plus} from {@link #ZERO} gives, without a new object per value.
      */
-    static final class Adder implements Fold<ExactSum> {
+    public static Adder adder() {
+        return new Adder((RowToDouble) null);
+    }
+
+    /** See {@link #adder()}. */
+    public static final class Adder implements Fold<ExactSum> {
         private final RowToDouble field;
         /** The fixed-point sum ((hi, lo) × 2^exp) while {@code exact} is null. */
         private long hi;
@@ -169,12 +175,17 @@ public final class ExactSum {
             this.exp = start.exp;
         }
 
+        /** Adds the row's field; only for the fold of {@link Aggregates#sum}, which names the field. */
         @Override
         public void add(Row row) {
+            if (field == null) {
+                throw new IllegalStateException("this adder sums values, not a field of rows: call add(double)");
+            }
             add(field.apply(row));
         }
 
-        void add(double v) {
+        /** Adds {@code v}, as {@link ExactSum#plus(double)} would. */
+        public void add(double v) {
             if (exact != null) {
                 exact = exact.plus(v);
                 return;
