@@ -9,7 +9,7 @@ import org.flowlab.sim.fault.FaultPlan;
 import org.flowlab.sim.job.Job;
 import org.flowlab.sim.job.ResultTable;
 import org.flowlab.sim.job.RowPredicate;
-import org.flowlab.sim.kernel.ScheduledAction;
+import org.flowlab.sim.kernel.SimTimer;
 import org.flowlab.sim.kernel.Simulation;
 import org.flowlab.sim.metrics.RecordVisibility;
 import org.flowlab.workloads.InvalidInputException;
@@ -58,7 +58,8 @@ public final class StreamRun {
     private long activity;
     private long activityAtTrigger = -1;
 
-    private ScheduledAction ticker;
+    /** The watermark ticker: one timer, armed for each tick (a pending tick is cancelled by arming it again). */
+    private final SimTimer ticker;
     /** The time the simulation runs to in the call running now: nothing outside looks at the run before it. */
     private long horizon = Long.MIN_VALUE;
     private long endTime = -1;
@@ -79,6 +80,7 @@ public final class StreamRun {
         }
         this.startTime = Math.min(0, trace.firstArrival());
         this.sim = new Simulation(config.seed(), startTime);
+        this.ticker = sim.timer(this::tick);
         this.hasStalls = !faults.stalls().isEmpty();
         this.hasSlowdowns = !faults.slowdowns().isEmpty();
         this.failover = new Failover(this);
@@ -337,10 +339,7 @@ public final class StreamRun {
     // ---------------------------------------------------------------- watermarks and checkpoints
 
     private void armTicker(long at) {
-        if (ticker != null) {
-            ticker.cancel();
-        }
-        ticker = sim.schedule(Math.max(at, sim.now()), this::tick);
+        ticker.arm(Math.max(at, sim.now()));
     }
 
     /**
@@ -351,7 +350,6 @@ public final class StreamRun {
      * that time).
      */
     private void tick(Simulation s) {
-        ticker = null;
         if (phase == Phase.FINISHED || phase == Phase.FAILED || phase == Phase.DOWN) {
             return;
         }
@@ -470,9 +468,6 @@ public final class StreamRun {
     void end(Phase how, long t) {
         phase = how;
         endTime = t;
-        if (ticker != null) {
-            ticker.cancel();
-            ticker = null;
-        }
+        ticker.cancel();
     }
 }
