@@ -15,6 +15,10 @@ final class KeyedTask extends Task {
                     boolean finished, Object operatorState) {
     }
 
+    /** The snapshots of a run that never restores one: they tell only whether the task finished. */
+    private static final Snapshot RUNNING = new Snapshot(Long.MIN_VALUE, null, null, null, false, null);
+    private static final Snapshot FINISHED = new Snapshot(Long.MIN_VALUE, null, null, null, true, null);
+
     final StatefulOperator operator;
     Channel[] inputs;
     long watermark = Long.MIN_VALUE;
@@ -90,9 +94,15 @@ final class KeyedTask extends Task {
         scheduleWake(t);
     }
 
-    /** The task's checkpoint; a finished task never processes again, so it keeps no operator state. */
+    /**
+     * The task's checkpoint; a finished task never processes again, so it keeps no operator state,
+     * and in a run that never restores one ({@link StreamRun#restorable}) only whether it finished.
+     */
     @Override
     Snapshot snapshot() {
+        if (!run.restorable) {
+            return finished ? FINISHED : RUNNING;
+        }
         return new Snapshot(watermark, channelWatermark.clone(), channelIdle.clone(), channelFinished.clone(), finished,
                 operator == null || finished ? null : operator.snapshot());
     }

@@ -31,7 +31,7 @@ public final class StreamEngine implements Engine {
 
     @Override
     public RunOutcome run(Job job, Trace trace) {
-        return StreamRun.start(job, trace, config).finish();
+        return StreamRun.startUnattended(job, trace, config).finish();
     }
 
     /**
@@ -41,7 +41,7 @@ public final class StreamEngine implements Engine {
      */
     @Override
     public RunOutcome run(Job job, Trace trace, ProgressListener progress) {
-        StreamRun run = StreamRun.start(job, trace, config);
+        StreamRun run = StreamRun.startUnattended(job, trace, config);
         if (trace.size() > 0) {
             long first = trace.firstArrival();
             long span = trace.lastArrival() - first;

@@ -58,6 +58,15 @@ public final class StreamRun {
     private long activity;
     private long activityAtTrigger = -1;
 
+    /**
+     * Whether a checkpoint may ever be restored: the fault plan crashes a worker or fails a task,
+     * or the run was handed out to be stepped (and so may be crashed by {@link #crashWorker}).
+     * Otherwise checkpoints still run — barriers, alignment, the virtual time of a snapshot of every
+     * state entry, the commit of what the tasks staged — but their snapshots keep the tasks'
+     * progress only (offsets, watermarks, whether finished), not a copy of the keyed state, which
+     * nothing would read.
+     */
+    final boolean restorable;
     /** The watermark ticker: one timer, armed for each tick (a pending tick is cancelled by arming it again). */
     private final SimTimer ticker;
     /** The time the simulation runs to in the call running now: nothing outside looks at the run before it. */
@@ -66,7 +75,7 @@ public final class StreamRun {
     private RunOutcome outcome;
     private Consumer<WatermarkEvent> watermarkListener = e -> { };
 
-    private StreamRun(Job job, Trace trace, StreamConfig config) {
+    private StreamRun(Job job, Trace trace, StreamConfig config, boolean attended) {
         this.job = Objects.requireNonNull(job, "job");
         this.trace = Objects.requireNonNull(trace, "trace");
         this.config = Objects.requireNonNull(config, "config").validated();
@@ -83,6 +92,7 @@ public final class StreamRun {
         this.ticker = sim.timer(this::tick);
         this.hasStalls = !faults.stalls().isEmpty();
         this.hasSlowdowns = !faults.slowdowns().isEmpty();
+        this.restorable = attended || !faults.crashes().isEmpty() || faults.hasTaskFailures();
         this.failover = new Failover(this);
         this.visibility = new RecordVisibility(trace.size());
         this.late = new LateLog(trace.size());
@@ -94,7 +104,21 @@ public final class StreamRun {
 
     /** A run of {@code job} over {@code trace}, set up at the trace's start and not yet run. */
     public static StreamRun start(Job job, Trace trace, StreamConfig config) {
-        StreamRun run = new StreamRun(job, trace, config);
+        return start(job, trace, config, true);
+    }
+
+    /**
+     * A run set up as {@link #start(Job, Trace, StreamConfig)}, for the engine to run through
+     * itself: nothing outside sees it before it ends, so with no crash and no task failure in its
+     * fault plan no checkpoint is ever restored, and none keeps a copy of the state
+     * ({@link #restorable}).
+     */
+    static StreamRun startUnattended(Job job, Trace trace, StreamConfig config) {
+        return start(job, trace, config, false);
+    }
+
+    private static StreamRun start(Job job, Trace trace, StreamConfig config, boolean attended) {
+        StreamRun run = new StreamRun(job, trace, config, attended);
         run.build(null, run.startTime);
         run.armTicker(run.startTime + config.watermarkInterval());
         if (config.checkpointing()) {

@@ -81,10 +81,10 @@ final class TaskGraph {
                 return new SessionOperator(w, session.gap(), opIndex, last, config.eventTime(), run.job.name());
             }
             return new WindowOperator(w, opIndex, last, config.eventTime(), config.output(), run.job.name(),
-                    config.checkpointing());
+                    config.checkpointing() && run.restorable);
         }
         return new ProcessOperator((KeyedProcess) op, opIndex, last, opIndex == run.plan.lastStateful,
-                config.eventTime(), config.output(), run.job.name(), config.checkpointing());
+                config.eventTime(), config.output(), run.job.name(), config.checkpointing() && run.restorable);
     }
 
     /** Each partition's log: the trace positions of its records (by key hash), in the trace's order. */

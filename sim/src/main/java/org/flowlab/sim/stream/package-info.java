@@ -38,5 +38,12 @@
  * graph that holds nothing passes in one step ({@code CheckpointCoordinator}).
  * The last two only within a call that runs the simulation past them, so a run stepped from
  * outside sees the same states as one played event by event.
+ *
+ * <p>Checkpoints nobody restores. A run the engine runs through itself, with no worker crash and
+ * no task failure in its fault plan, can never restore a checkpoint, so its checkpoints keep no
+ * copy of the keyed state (the operators track no changed keys): barriers, alignment, the virtual
+ * time charged for snapshotting every state entry and the commit of what the tasks staged all
+ * happen as before, and so does every simulated number. A run handed out to be stepped
+ * ({@link org.flowlab.sim.stream.StreamEngine#start}) keeps them, since it may be crashed.
  */
 package org.flowlab.sim.stream;

@@ -1,0 +1,76 @@
+package org.flowlab.sim.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.statistics.Statistics;
+import org.flowlab.sim.engine.ContractJobs;
+import org.flowlab.sim.engine.ContractTraces;
+import org.flowlab.sim.engine.OutputMode;
+import org.flowlab.sim.engine.RunOutcome;
+import org.flowlab.sim.fault.FaultPlan;
+import org.flowlab.sim.fault.SlowWorker;
+import org.flowlab.sim.fault.SourceStall;
+import org.flowlab.sim.fault.TaskFailure;
+import org.flowlab.sim.fault.WorkerCrash;
+import org.flowlab.sim.job.Job;
+import org.flowlab.workloads.Trace;
+
+/**
+ * A run the engine runs through itself, which no crash and no task failure can reach, keeps no
+ * copy of the keyed state in its checkpoints ({@link StreamRun#restorable}); everything else of a
+ * checkpoint happens as before. It gives the outcome of a run handed out to be stepped, which keeps
+ * them, to the last number, for any job, trace, graph shape, delivery, output mode and fault; a
+ * fault plan that can restore a checkpoint keeps them in both.
+ */
+class UnattendedRunProperties {
+    static final long S = 1_000_000_000L;
+    static final long MS = 1_000_000L;
+
+    @Property(tries = 120)
+    void checkpointsWithoutStateCopiesChangeNoSimulatedNumber(@ForAll(supplier = ContractTraces.UpToSixty.class) Trace trace,
+                                                              @ForAll(supplier = ContractJobs.AnyJob.class) Job job,
+                                                              @ForAll @IntRange(min = 1, max = 3) int partitions,
+                                                              @ForAll @IntRange(min = 1, max = 3) int parallelism,
+                                                              @ForAll("intervals") long checkpointInterval,
+                                                              @ForAll boolean exactlyOnce, @ForAll boolean updates,
+                                                              @ForAll("faults") FaultPlan faults) {
+        StreamConfig config = StreamConfig.defaults().withSourcePartitions(partitions).withParallelism(parallelism)
+                .withCheckpointInterval(checkpointInterval)
+                .withDelivery(exactlyOnce ? Delivery.EXACTLY_ONCE : Delivery.AT_LEAST_ONCE)
+                .withOutput(updates ? OutputMode.UPDATES : OutputMode.FINAL).withFaults(faults);
+        StreamRun attended = StreamRun.start(job, trace, config);
+        RunOutcome expected = attended.finish();
+        StreamRun unattended = StreamRun.startUnattended(job, trace, config);
+        RunOutcome actual = unattended.finish();
+
+        assertThat(attended.restorable).isTrue();
+        boolean canRestore = !faults.crashes().isEmpty() || faults.hasTaskFailures();
+        assertThat(unattended.restorable).isEqualTo(canRestore);
+        assertThat(actual).usingRecursiveComparison().isEqualTo(expected);
+        assertThat(unattended.completedCheckpoints()).isEqualTo(attended.completedCheckpoints());
+        Statistics.label("state copies").collect(unattended.restorable ? "kept" : "none");
+        Statistics.label("state copies").coverage(c -> c.check("none").percentage(p -> p >= 50));
+        Statistics.label("checkpoints completed").collect(attended.completedCheckpoints() > 1 ? "several" : "at most one");
+        Statistics.label("checkpoints completed").coverage(c -> c.check("several").percentage(p -> p >= 40));
+    }
+
+    @Provide
+    Arbitrary<Long> intervals() {
+        return Arbitraries.of(30 * MS, 170 * MS, 1 * S);
+    }
+
+    @Provide
+    Arbitrary<FaultPlan> faults() {
+        return Arbitraries.of(FaultPlan.NONE, FaultPlan.NONE,
+                FaultPlan.of(new SlowWorker(0, 2.5, 0, 5 * S)),
+                FaultPlan.of(new SourceStall(2 * S, 3 * S)),
+                FaultPlan.of(new WorkerCrash(1, 4 * S, 0)),
+                FaultPlan.of(new TaskFailure(0, 3 * S)));
+    }
+}
