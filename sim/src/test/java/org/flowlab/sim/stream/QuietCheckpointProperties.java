@@ -38,10 +38,7 @@ class QuietCheckpointProperties {
                                                       @ForAll("intervals") long checkpointInterval,
                                                       @ForAll boolean exactlyOnce, @ForAll boolean updates,
                                                       @ForAll("faults") FaultPlan faults) {
-        StreamConfig config = StreamConfig.defaults().withSourcePartitions(partitions).withParallelism(parallelism)
-                .withCheckpointInterval(checkpointInterval)
-                .withDelivery(exactlyOnce ? Delivery.EXACTLY_ONCE : Delivery.AT_LEAST_ONCE)
-                .withOutput(updates ? OutputMode.UPDATES : OutputMode.FINAL).withFaults(faults);
+        StreamConfig config = config(partitions, parallelism, checkpointInterval, exactlyOnce, updates, faults);
         StreamRun stepped = StreamRun.start(job, trace, config);
         while (!stepped.isFinished() && stepped.sim.step()) {
             // one kernel action at a time: the run never runs on to a horizon, so nothing is done in one step
@@ -55,6 +52,15 @@ class QuietCheckpointProperties {
         boolean fewerEvents = whole.sim.executedEvents() < stepped.sim.executedEvents();
         Statistics.label("some checkpoint passed in one step").collect(fewerEvents);
         Statistics.label("some checkpoint passed in one step").coverage(c -> c.check(true).percentage(p -> p > 40));
+    }
+
+    /** The stream config of a property over graph shapes, checkpoint intervals, deliveries, output modes and faults. */
+    static StreamConfig config(int partitions, int parallelism, long checkpointInterval, boolean exactlyOnce,
+                               boolean updates, FaultPlan faults) {
+        return StreamConfig.defaults().withSourcePartitions(partitions).withParallelism(parallelism)
+                .withCheckpointInterval(checkpointInterval)
+                .withDelivery(exactlyOnce ? Delivery.EXACTLY_ONCE : Delivery.AT_LEAST_ONCE)
+                .withOutput(updates ? OutputMode.UPDATES : OutputMode.FINAL).withFaults(faults);
     }
 
     @Provide

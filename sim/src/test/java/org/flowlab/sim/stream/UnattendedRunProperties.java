@@ -11,7 +11,6 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.statistics.Statistics;
 import org.flowlab.sim.engine.ContractJobs;
 import org.flowlab.sim.engine.ContractTraces;
-import org.flowlab.sim.engine.OutputMode;
 import org.flowlab.sim.engine.RunOutcome;
 import org.flowlab.sim.fault.FaultPlan;
 import org.flowlab.sim.fault.SlowWorker;
@@ -40,10 +39,8 @@ class UnattendedRunProperties {
                                                               @ForAll("intervals") long checkpointInterval,
                                                               @ForAll boolean exactlyOnce, @ForAll boolean updates,
                                                               @ForAll("faults") FaultPlan faults) {
-        StreamConfig config = StreamConfig.defaults().withSourcePartitions(partitions).withParallelism(parallelism)
-                .withCheckpointInterval(checkpointInterval)
-                .withDelivery(exactlyOnce ? Delivery.EXACTLY_ONCE : Delivery.AT_LEAST_ONCE)
-                .withOutput(updates ? OutputMode.UPDATES : OutputMode.FINAL).withFaults(faults);
+        StreamConfig config = QuietCheckpointProperties.config(partitions, parallelism, checkpointInterval, exactlyOnce,
+                updates, faults);
         StreamRun attended = StreamRun.start(job, trace, config);
         RunOutcome expected = attended.finish();
         StreamRun unattended = StreamRun.startUnattended(job, trace, config);
