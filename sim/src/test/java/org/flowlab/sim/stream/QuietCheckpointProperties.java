@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ArbitrarySupplier;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.statistics.Statistics;
 import org.flowlab.sim.engine.ContractJobs;
@@ -16,6 +16,7 @@ import org.flowlab.sim.engine.RunOutcome;
 import org.flowlab.sim.fault.FaultPlan;
 import org.flowlab.sim.fault.SlowWorker;
 import org.flowlab.sim.fault.SourceStall;
+import org.flowlab.sim.fault.TaskFailure;
 import org.flowlab.sim.fault.WorkerCrash;
 import org.flowlab.sim.job.Job;
 import org.flowlab.workloads.Trace;
@@ -35,9 +36,9 @@ class QuietCheckpointProperties {
     void aCheckpointInOneStepChangesNoSimulatedNumber(@ForAll(supplier = ContractTraces.UpToSixty.class) Trace trace, @ForAll(supplier = ContractJobs.AnyJob.class) Job job,
                                                       @ForAll @IntRange(min = 1, max = 3) int partitions,
                                                       @ForAll @IntRange(min = 1, max = 3) int parallelism,
-                                                      @ForAll("intervals") long checkpointInterval,
+                                                      @ForAll(supplier = Intervals.class) long checkpointInterval,
                                                       @ForAll boolean exactlyOnce, @ForAll boolean updates,
-                                                      @ForAll("faults") FaultPlan faults) {
+                                                      @ForAll(supplier = Faults.class) FaultPlan faults) {
         StreamConfig config = config(partitions, parallelism, checkpointInterval, exactlyOnce, updates, faults);
         StreamRun stepped = StreamRun.start(job, trace, config);
         while (!stepped.isFinished() && stepped.sim.step()) {
@@ -63,16 +64,23 @@ class QuietCheckpointProperties {
                 .withOutput(updates ? OutputMode.UPDATES : OutputMode.FINAL).withFaults(faults);
     }
 
-    @Provide
-    Arbitrary<Long> intervals() {
-        return Arbitraries.of(30 * MS, 170 * MS, 1 * S);
+    /** Checkpoint intervals from a few per record of a contract trace to fewer than one per trace. */
+    static final class Intervals implements ArbitrarySupplier<Long> {
+        @Override
+        public Arbitrary<Long> get() {
+            return Arbitraries.of(30 * MS, 170 * MS, 1 * S);
+        }
     }
 
-    @Provide
-    Arbitrary<FaultPlan> faults() {
-        return Arbitraries.of(FaultPlan.NONE, FaultPlan.NONE,
-                FaultPlan.of(new SlowWorker(0, 2.5, 0, 5 * S)),
-                FaultPlan.of(new SourceStall(2 * S, 3 * S)),
-                FaultPlan.of(new WorkerCrash(1, 4 * S, 0)));
+    /** No fault (twice as often), a slow worker, a stalled source, a worker crash, a task failure. */
+    static final class Faults implements ArbitrarySupplier<FaultPlan> {
+        @Override
+        public Arbitrary<FaultPlan> get() {
+            return Arbitraries.of(FaultPlan.NONE, FaultPlan.NONE,
+                    FaultPlan.of(new SlowWorker(0, 2.5, 0, 5 * S)),
+                    FaultPlan.of(new SourceStall(2 * S, 3 * S)),
+                    FaultPlan.of(new WorkerCrash(1, 4 * S, 0)),
+                    FaultPlan.of(new TaskFailure(0, 3 * S)));
+        }
     }
 }

@@ -2,21 +2,14 @@ package org.flowlab.sim.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.statistics.Statistics;
 import org.flowlab.sim.engine.ContractJobs;
 import org.flowlab.sim.engine.ContractTraces;
 import org.flowlab.sim.engine.RunOutcome;
 import org.flowlab.sim.fault.FaultPlan;
-import org.flowlab.sim.fault.SlowWorker;
-import org.flowlab.sim.fault.SourceStall;
-import org.flowlab.sim.fault.TaskFailure;
-import org.flowlab.sim.fault.WorkerCrash;
 import org.flowlab.sim.job.Job;
 import org.flowlab.workloads.Trace;
 
@@ -28,17 +21,15 @@ import org.flowlab.workloads.Trace;
  * fault plan that can restore a checkpoint keeps them in both.
  */
 class UnattendedRunProperties {
-    static final long S = 1_000_000_000L;
-    static final long MS = 1_000_000L;
 
     @Property(tries = 120)
     void checkpointsWithoutStateCopiesChangeNoSimulatedNumber(@ForAll(supplier = ContractTraces.UpToSixty.class) Trace trace,
                                                               @ForAll(supplier = ContractJobs.AnyJob.class) Job job,
                                                               @ForAll @IntRange(min = 1, max = 3) int partitions,
                                                               @ForAll @IntRange(min = 1, max = 3) int parallelism,
-                                                              @ForAll("intervals") long checkpointInterval,
+                                                              @ForAll(supplier = QuietCheckpointProperties.Intervals.class) long checkpointInterval,
                                                               @ForAll boolean exactlyOnce, @ForAll boolean updates,
-                                                              @ForAll("faults") FaultPlan faults) {
+                                                              @ForAll(supplier = QuietCheckpointProperties.Faults.class) FaultPlan faults) {
         StreamConfig config = QuietCheckpointProperties.config(partitions, parallelism, checkpointInterval, exactlyOnce,
                 updates, faults);
         StreamRun attended = StreamRun.start(job, trace, config);
@@ -55,19 +46,5 @@ class UnattendedRunProperties {
         Statistics.label("state copies").coverage(c -> c.check("none").percentage(p -> p >= 50));
         Statistics.label("checkpoints completed").collect(attended.completedCheckpoints() > 1 ? "several" : "at most one");
         Statistics.label("checkpoints completed").coverage(c -> c.check("several").percentage(p -> p >= 40));
-    }
-
-    @Provide
-    Arbitrary<Long> intervals() {
-        return Arbitraries.of(30 * MS, 170 * MS, 1 * S);
-    }
-
-    @Provide
-    Arbitrary<FaultPlan> faults() {
-        return Arbitraries.of(FaultPlan.NONE, FaultPlan.NONE,
-                FaultPlan.of(new SlowWorker(0, 2.5, 0, 5 * S)),
-                FaultPlan.of(new SourceStall(2 * S, 3 * S)),
-                FaultPlan.of(new WorkerCrash(1, 4 * S, 0)),
-                FaultPlan.of(new TaskFailure(0, 3 * S)));
     }
 }
