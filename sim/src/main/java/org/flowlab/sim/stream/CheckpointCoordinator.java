@@ -41,6 +41,9 @@ final class CheckpointCoordinator {
     private Pending pending;
     private Completed last;
     private final List<Long> durations = new ArrayList<>();
+    /** Scratch for {@link #passQuietGraph}, by task slot: when each task is done with the barrier, and how long it was busy. */
+    private long[] end = new long[0];
+    private long[] busy = new long[0];
 
     CheckpointCoordinator(StreamRun run) {
         this.run = run;
@@ -111,8 +114,12 @@ final class CheckpointCoordinator {
             return false;
         }
         Task[] tasks = run.tasks();
-        long[] end = new long[tasks.length];
-        long[] busy = new long[tasks.length];
+        if (end.length != tasks.length) {
+            end = new long[tasks.length];
+            busy = new long[tasks.length];
+        }
+        long[] end = this.end;
+        long[] busy = this.busy;
         long lastAck = t;
         for (Task task : tasks) {
             if (!task.holdsNothing(t)) {

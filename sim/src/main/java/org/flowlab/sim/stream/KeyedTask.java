@@ -1,5 +1,7 @@
 package org.flowlab.sim.stream;
 
+import java.util.Arrays;
+
 /**
  * One parallel instance of a keyed stage: it takes elements from one channel per upstream task,
  * the earliest ready first (ties by channel), runs rows through the stage's steps and its stateful
@@ -27,6 +29,8 @@ final class KeyedTask extends Task {
     private boolean[] channelFinished;
     private boolean[] channelBlocked;
     private long aligning = -1;
+    /** Scratch for {@link #barrierPassage}: which inputs' barriers it has taken. */
+    private boolean[] barrierTaken;
     private int picked = -1;
     /** With early firing: when the operator's partial results are next due (processing time), or +inf. */
     private long earlyFireAt = Long.MAX_VALUE;
@@ -41,7 +45,7 @@ final class KeyedTask extends Task {
     void connect(Channel[] in) {
         inputs = in;
         channelWatermark = new long[in.length];
-        java.util.Arrays.fill(channelWatermark, Long.MIN_VALUE);
+        Arrays.fill(channelWatermark, Long.MIN_VALUE);
         channelIdle = new boolean[in.length];
         channelFinished = new boolean[in.length];
         channelBlocked = new boolean[in.length];
@@ -129,7 +133,11 @@ final class KeyedTask extends Task {
     long barrierPassage(long[] end, long[] busy) {
         int n = inputs.length;
         long hop = costs.networkHopNanos();
-        boolean[] taken = new boolean[n];
+        if (barrierTaken == null || barrierTaken.length != n) {
+            barrierTaken = new boolean[n];
+        }
+        boolean[] taken = barrierTaken;
+        Arrays.fill(taken, false);
         long t = busyUntil;
         long busyFor = 0;
         for (int k = 0; k < n; k++) {
@@ -274,7 +282,7 @@ final class KeyedTask extends Task {
         }
         long id = aligning;
         aligning = -1;
-        java.util.Arrays.fill(channelBlocked, false);
+        Arrays.fill(channelBlocked, false);
         cost += costs.checkpointBaseNanos() + costs.checkpointPerEntryNanos() * stateEntries();
         broadcast(new Control.Barrier(id));
         acknowledge(id, snapshot());

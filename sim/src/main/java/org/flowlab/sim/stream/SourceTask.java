@@ -24,6 +24,10 @@ final class SourceTask extends Task {
     record Snapshot(int offset, long maxEventTime, long lastWatermark, boolean idle, boolean finished) {
     }
 
+    /** The snapshots of a run that never restores one: they tell only whether the source finished. */
+    private static final Snapshot RUNNING = new Snapshot(0, Long.MIN_VALUE, Long.MIN_VALUE, false, false);
+    private static final Snapshot FINISHED = new Snapshot(0, Long.MIN_VALUE, Long.MIN_VALUE, false, true);
+
     final int partition;
     private final int[] log;
     private final Trace trace;
@@ -52,8 +56,12 @@ final class SourceTask extends Task {
         finished = s.finished();
     }
 
+    /** In a run that never restores a checkpoint ({@link StreamRun#restorable}), only whether the source finished. */
     @Override
     Snapshot snapshot() {
+        if (!run.restorable) {
+            return finished ? FINISHED : RUNNING;
+        }
         return new Snapshot(offset, maxEventTime, lastWatermark, idle, finished);
     }
 
