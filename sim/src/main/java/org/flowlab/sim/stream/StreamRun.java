@@ -62,9 +62,9 @@ public final class StreamRun {
      * Whether a checkpoint may ever be restored: the fault plan crashes a worker or fails a task,
      * or the run was handed out to be stepped (and so may be crashed by {@link #crashWorker}).
      * Otherwise checkpoints still run — barriers, alignment, the virtual time of a snapshot of every
-     * state entry, the commit of what the tasks staged — but their snapshots keep the tasks'
-     * progress only (offsets, watermarks, whether finished), not a copy of the keyed state, which
-     * nothing would read.
+     * state entry, the commit of what the tasks staged — but a task's snapshot says only whether it
+     * finished (what completing a checkpoint reads), with no offsets, watermarks or copy of the
+     * keyed state, which nothing would read.
      */
     final boolean restorable;
     /** The watermark ticker: one timer, armed for each tick (a pending tick is cancelled by arming it again). */
