@@ -197,11 +197,10 @@ public final class ThroughputTimeline {
             long passed = Long.MIN_VALUE;
             // Walk the buckets where the backlog may change: where a record has arrived (with every
             // one before it), or where a record is first read.
+            // A record has arrived, with every one before it, at the latest of their arrivals: `passed`.
             while (true) {
-                if (record < trace.size()) {
-                    passed = Math.max(passed, trace.arrivalTime(record));
-                }
-                long arrivalBucket = record < trace.size() ? Math.max(0, passed) / bucket : Long.MAX_VALUE;
+                long arrivalBucket = record < trace.size()
+                        ? Math.max(0, Math.max(passed, trace.arrivalTime(record))) / bucket : Long.MAX_VALUE;
                 long readBucket = e < entries ? indices[e] : Long.MAX_VALUE;
                 long b = Math.min(arrivalBucket, readBucket);
                 if (b >= n) {

@@ -49,6 +49,7 @@ final class KeyedTask extends Task {
         channelIdle = new boolean[in.length];
         channelFinished = new boolean[in.length];
         channelBlocked = new boolean[in.length];
+        barrierTaken = new boolean[in.length];
     }
 
     void restore(Snapshot s) {
@@ -133,9 +134,6 @@ final class KeyedTask extends Task {
     long barrierPassage(long[] end, long[] busy) {
         int n = inputs.length;
         long hop = costs.networkHopNanos();
-        if (barrierTaken == null || barrierTaken.length != n) {
-            barrierTaken = new boolean[n];
-        }
         boolean[] taken = barrierTaken;
         Arrays.fill(taken, false);
         long t = busyUntil;
