@@ -104,6 +104,11 @@ abstract class Task {
         long t = Math.max(now, busyUntil);
         while (true) {
             if (t > run.sim.nextEventTime()) {
+                if (outTail == outHead && !endPending && readyTime(t) == Long.MAX_VALUE) {
+                    // A wake-up at t would find nothing to deliver or process; an arrival wakes the task
+                    // (never before t, its busy time), as would an early fire it asks for.
+                    return;
+                }
                 scheduleWake(t);
                 return;
             }
