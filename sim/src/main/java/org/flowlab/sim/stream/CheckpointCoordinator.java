@@ -1,7 +1,6 @@
 package org.flowlab.sim.stream;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 
 /**
  * Aligned checkpoints, as in asynchronous barrier snapshotting: every interval it injects barrier n
@@ -40,7 +39,9 @@ final class CheckpointCoordinator {
     private long nextId = 1;
     private Pending pending;
     private Completed last;
-    private final List<Long> durations = new ArrayList<>();
+    /** How long each completed checkpoint took, trigger to completion: {@link #completed} of them. */
+    private long[] durations = new long[16];
+    private int completed;
     /** Scratch for {@link #passQuietGraph}, by task slot: when each task is done with the barrier, and how long it was busy. */
     private long[] end = new long[0];
     private long[] busy = new long[0];
@@ -61,8 +62,14 @@ final class CheckpointCoordinator {
         return last;
     }
 
-    List<Long> durations() {
-        return durations;
+    /** How long each completed checkpoint took, trigger to completion, in the order they completed. */
+    long[] durations() {
+        return Arrays.copyOf(durations, completed);
+    }
+
+    /** How many checkpoints have completed. */
+    int completedCount() {
+        return completed;
     }
 
     /** Starts a checkpoint at {@code t} unless one is in flight; finished tasks acknowledge at once. */
@@ -184,7 +191,10 @@ final class CheckpointCoordinator {
             allFinished &= s instanceof SourceTask.Snapshot src ? src.finished() : ((KeyedTask.Snapshot) s).finished();
         }
         last = new Completed(done.id, done.snapshots, done.triggeredAt, now, allFinished);
-        durations.add(now - done.triggeredAt);
+        if (completed == durations.length) {
+            durations = Arrays.copyOf(durations, completed * 2);
+        }
+        durations[completed++] = now - done.triggeredAt;
         for (Epoch e : done.epochs) {
             e.commit(run.sink, run.visibility, now);
         }

@@ -54,26 +54,26 @@ final class Epoch {
         finalLineages.add(lineage);
     }
 
-    private List<Lineage> finalLineages() {
-        return finalLineages == null ? List.of() : finalLineages;
-    }
-
     /** The checkpoint after this epoch completed at {@code t}: what it staged becomes visible (and final). */
     void commit(Sink sink, RecordVisibility visibility, long t) {
-        for (SinkOutput out : outputs) {
-            sink.publish(out, t);
+        // Indexed loops: a checkpoint commits every task's epoch, most of them empty, and an iterator
+        // per list would be made for nothing.
+        for (int i = 0, n = outputs.size(); i < n; i++) {
+            sink.publish(outputs.get(i), t);
         }
         for (int i = 0; i < idCount; i++) {
             visibility.mark(ids[i], t);
         }
-        for (Lineage l : lineages) {
-            l.mark(visibility, t);
+        for (int i = 0, n = lineages.size(); i < n; i++) {
+            lineages.get(i).mark(visibility, t);
         }
         for (int i = 0; i < finalIdCount; i++) {
             visibility.markFinal(finalIds[i], t);
         }
-        for (Lineage l : finalLineages()) {
-            l.markFinal(visibility, t);
+        if (finalLineages != null) {
+            for (int i = 0, n = finalLineages.size(); i < n; i++) {
+                finalLineages.get(i).markFinal(visibility, t);
+            }
         }
     }
 }

@@ -29,8 +29,8 @@ final class KeyedTask extends Task {
     private boolean[] channelFinished;
     private boolean[] channelBlocked;
     private long aligning = -1;
-    /** Scratch for {@link #barrierPassage}: which inputs' barriers it has taken. */
-    private boolean[] barrierTaken;
+    /** Scratch for {@link #barrierPassage}: when each input's barrier arrives. */
+    private long[] barrierArrivals;
     private int picked = -1;
     /** With early firing: when the operator's partial results are next due (processing time), or +inf. */
     private long earlyFireAt = Long.MAX_VALUE;
@@ -49,7 +49,7 @@ final class KeyedTask extends Task {
         channelIdle = new boolean[in.length];
         channelFinished = new boolean[in.length];
         channelBlocked = new boolean[in.length];
-        barrierTaken = new boolean[in.length];
+        barrierArrivals = new long[in.length];
     }
 
     void restore(Snapshot s) {
@@ -128,25 +128,21 @@ final class KeyedTask extends Task {
     /**
      * When the task, holding nothing, would be done with a checkpoint's barriers, each reaching it a
      * hop after its producer's processing ended ({@code end}, by slot): taken as {@link #readyTime}
-     * takes elements, earliest first and ties by input, each at the record cost, the last one with
-     * the snapshot's. Its busy time goes to {@code busy[slot]}.
+     * takes elements, earliest first (of two at one time, either: the times come out the same), each
+     * at the record cost, the last one with the snapshot's. Its busy time goes to {@code busy[slot]}.
      */
     long barrierPassage(long[] end, long[] busy) {
         int n = inputs.length;
         long hop = costs.networkHopNanos();
-        boolean[] taken = barrierTaken;
-        Arrays.fill(taken, false);
+        long[] arrivals = barrierArrivals;
+        for (int c = 0; c < n; c++) {
+            arrivals[c] = end[inputs[c].producer.slot] + hop;
+        }
+        Arrays.sort(arrivals);
         long t = busyUntil;
         long busyFor = 0;
         for (int k = 0; k < n; k++) {
-            int next = -1;
-            for (int c = 0; c < n; c++) {
-                if (!taken[c] && (next < 0 || end[inputs[c].producer.slot] < end[inputs[next].producer.slot])) {
-                    next = c;
-                }
-            }
-            taken[next] = true;
-            t = Math.max(t, end[inputs[next].producer.slot] + hop);
+            t = Math.max(t, arrivals[k]);
             long cost = costs.recordNanos();
             if (k == n - 1) {
                 cost += costs.checkpointBaseNanos() + costs.checkpointPerEntryNanos() * stateEntries();

@@ -1,6 +1,5 @@
 package org.flowlab.sim.stream;
 
-import java.util.ArrayDeque;
 import org.flowlab.sim.job.Row;
 import org.flowlab.workloads.Trace;
 
@@ -13,12 +12,8 @@ import org.flowlab.workloads.Trace;
  * +inf watermark and the end of input.
  */
 final class SourceTask extends Task {
-    private static final byte TICK = 0;
-    private static final byte BARRIER = 1;
-
-    /** A control action waiting for the source: a watermark tick or a barrier to inject. */
-    private record Pending(byte kind, long time, long checkpointId) {
-    }
+    /** In {@link #controlIds}: the control is a watermark tick, not a barrier. */
+    private static final long TICK = -1;
 
     /** What a checkpoint keeps of a source. */
     record Snapshot(int offset, long maxEventTime, long lastWatermark, boolean idle, boolean finished) {
@@ -31,7 +26,15 @@ final class SourceTask extends Task {
     final int partition;
     private final int[] log;
     private final Trace trace;
-    private final ArrayDeque<Pending> controls = new ArrayDeque<>();
+    /**
+     * The control actions waiting for the source, oldest first, a ring of {@link #controlCount} from
+     * {@link #controlHead}: when each is due, and for a barrier its checkpoint's id ({@link #TICK}
+     * for a watermark tick). Primitive, as a tick comes every watermark interval.
+     */
+    private long[] controlTimes = new long[4];
+    private long[] controlIds = new long[4];
+    private int controlHead;
+    private int controlCount;
     int offset;
     private long maxEventTime = Long.MIN_VALUE;
     long lastWatermark = Long.MIN_VALUE;
@@ -67,7 +70,7 @@ final class SourceTask extends Task {
 
     @Override
     boolean holdsNothing(long t) {
-        return !dead && !finished && offset < log.length && controls.isEmpty() && atRest(t);
+        return !dead && !finished && offset < log.length && controlCount == 0 && atRest(t);
     }
 
     /**
@@ -82,7 +85,7 @@ final class SourceTask extends Task {
         if (tickChangesNothing(t)) {
             rearmWake(t);
         } else {
-            controls.add(new Pending(TICK, t, 0));
+            addControl(t, TICK);
             scheduleWake(t);
         }
     }
@@ -94,7 +97,7 @@ final class SourceTask extends Task {
      * {@link #emitWatermark} would then only clear {@link #readSinceTick}, which is clear, at no cost.
      */
     private boolean tickChangesNothing(long t) {
-        if (readSinceTick || !controls.isEmpty() || !atRest(t)) {
+        if (readSinceTick || controlCount != 0 || !atRest(t)) {
             return false;
         }
         return idle || (!idleTimedOut(t) && watermarkCandidate() <= lastWatermark);
@@ -106,7 +109,7 @@ final class SourceTask extends Task {
 
     /** Checkpoint {@code id}'s barrier, injected at {@code t}. */
     void injectBarrier(long id, long t) {
-        controls.add(new Pending(BARRIER, t, id));
+        addControl(t, id);
         scheduleWake(t);
     }
 
@@ -129,7 +132,7 @@ final class SourceTask extends Task {
      * (which has been processed), so its watermark cannot move.
      */
     boolean settled(long t) {
-        return finished || dead || (!readSinceTick && controls.isEmpty() && atRest(t));
+        return finished || dead || (!readSinceTick && controlCount == 0 && atRest(t));
     }
 
     /** The earliest time a tick may change something for a settled source: its next read, or when it goes idle. */
@@ -150,24 +153,24 @@ final class SourceTask extends Task {
         if (offset >= log.length) {
             return t; // nothing left: finish
         }
-        Pending c = controls.peek();
-        if (c != null && c.time() <= t) {
+        if (controlCount > 0 && controlTimes[controlHead] <= t) {
             return t;
         }
-        return Math.min(nextReadTime(t), c == null ? Long.MAX_VALUE : c.time());
+        return Math.min(nextReadTime(t), controlCount == 0 ? Long.MAX_VALUE : controlTimes[controlHead]);
     }
 
     @Override
     void processNext(long t) {
-        Pending c = controls.peek();
-        if (c != null && c.time() <= t) {
-            controls.poll();
-            if (c.kind() == TICK) {
+        if (controlCount > 0 && controlTimes[controlHead] <= t) {
+            long id = controlIds[controlHead];
+            controlHead = (controlHead + 1) & (controlIds.length - 1);
+            controlCount--;
+            if (id == TICK) {
                 emitWatermark(t);
             } else {
                 cost += costs.checkpointBaseNanos();
-                broadcast(new Control.Barrier(c.checkpointId()));
-                acknowledge(c.checkpointId(), snapshot());
+                broadcast(new Control.Barrier(id));
+                acknowledge(id, snapshot());
             }
             return;
         }
@@ -227,6 +230,29 @@ final class SourceTask extends Task {
         broadcast(new Control.Watermark(Long.MAX_VALUE));
         broadcast(Control.END);
         endPending = true;
-        controls.clear();
+        controlCount = 0;
+    }
+
+    /** Queues a control action due at {@code t}: a tick ({@link #TICK}) or checkpoint {@code id}'s barrier. */
+    private void addControl(long t, long id) {
+        int capacity = controlIds.length;
+        if (controlCount == capacity) {
+            // Unrolled into the front of arrays twice the size (the capacity stays a power of two).
+            long[] times = new long[capacity * 2];
+            long[] ids = new long[capacity * 2];
+            for (int i = 0; i < controlCount; i++) {
+                int at = (controlHead + i) & (capacity - 1);
+                times[i] = controlTimes[at];
+                ids[i] = controlIds[at];
+            }
+            controlTimes = times;
+            controlIds = ids;
+            controlHead = 0;
+            capacity *= 2;
+        }
+        int at = (controlHead + controlCount) & (capacity - 1);
+        controlTimes[at] = t;
+        controlIds[at] = id;
+        controlCount++;
     }
 }

@@ -81,7 +81,7 @@ final class StreamFigures {
         ClusterTenancy tenancy = ClusterTenancy.alwaysOn(cluster, trace);
         tenancy.ask(startTime, 0);
         tenancy.release(endTime);
-        long[] durations = run.coordinator.durations().stream().mapToLong(Long::longValue).toArray();
+        long[] durations = run.coordinator.durations();
         LatencySummary firstVisible = visibility.firstVisibleLatency(trace);
         RunMetrics metrics = new RunMetrics(
                 trace.size(),

@@ -69,6 +69,8 @@ public final class StreamRun {
     final boolean restorable;
     /** The watermark ticker: one timer, armed for each tick (a pending tick is cancelled by arming it again). */
     private final SimTimer ticker;
+    /** The checkpoint timer, armed again each time it fires. */
+    private final SimTimer checkpointTrigger;
     /** The time the simulation runs to in the call running now: nothing outside looks at the run before it. */
     private long horizon = Long.MIN_VALUE;
     private long endTime = -1;
@@ -90,6 +92,7 @@ public final class StreamRun {
         this.startTime = Math.min(0, trace.firstArrival());
         this.sim = new Simulation(config.seed(), startTime);
         this.ticker = sim.timer(this::tick);
+        this.checkpointTrigger = sim.timer(this::checkpointTimer);
         this.hasStalls = !faults.stalls().isEmpty();
         this.hasSlowdowns = !faults.slowdowns().isEmpty();
         this.restorable = attended || !faults.crashes().isEmpty() || faults.hasTaskFailures();
@@ -122,7 +125,7 @@ public final class StreamRun {
         run.build(null, run.startTime);
         run.armTicker(run.startTime + config.watermarkInterval());
         if (config.checkpointing()) {
-            run.sim.schedule(run.startTime + config.checkpointInterval(), run::checkpointTimer);
+            run.checkpointTrigger.arm(run.startTime + config.checkpointInterval());
         }
         run.failover.schedule(run.startTime);
         return run;
@@ -254,7 +257,7 @@ public final class StreamRun {
 
     /** Completed checkpoints so far. */
     public int completedCheckpoints() {
-        return coordinator.durations().size();
+        return coordinator.completedCount();
     }
 
     /** The id of the checkpoint in flight, or -1. */
@@ -430,7 +433,7 @@ public final class StreamRun {
                 coordinator.trigger(s.now());
             }
         }
-        s.schedule(nextCheckpointTimer(s), this::checkpointTimer);
+        checkpointTrigger.arm(nextCheckpointTimer(s));
     }
 
     /**

@@ -315,6 +315,9 @@ final class WindowOperator implements StatefulOperator {
             advanceSlices(watermark, task);
             return;
         }
+        if (byEnd.isEmpty() || byEnd.firstKey() - 1 > watermark) {
+            return; // no window ends by the watermark (most advances): no iterator made to find that
+        }
         Iterator<Map.Entry<Long, WindowPanes>> it = byEnd.entrySet().iterator();
         while (it.hasNext()) {
             WindowPanes bucket = it.next().getValue();
