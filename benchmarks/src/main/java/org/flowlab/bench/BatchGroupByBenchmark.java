@@ -18,6 +18,7 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The batch engine's group-by over 10 000 keys: one whole run (default batch config) of a sum of
@@ -30,6 +31,7 @@ import org.openjdk.jmh.annotations.State;
  * keeps one, to mark its records when the group is emitted).
  */
 @State(Scope.Thread)
+@Warmup(iterations = JmhSettings.DEFAULT_WARMUP_ITERATIONS)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class BatchGroupByBenchmark {

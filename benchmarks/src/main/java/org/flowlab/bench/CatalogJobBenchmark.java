@@ -12,6 +12,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * What the engine benchmarks share: each catalog job ({@code job=scenario/name}), built over the
@@ -20,6 +21,7 @@ import org.openjdk.jmh.annotations.State;
  * simulated record.
  */
 @State(Scope.Thread)
+@Warmup(iterations = JmhSettings.DEFAULT_WARMUP_ITERATIONS)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public abstract class CatalogJobBenchmark {

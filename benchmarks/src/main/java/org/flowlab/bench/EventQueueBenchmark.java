@@ -12,6 +12,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
@@ -23,6 +24,7 @@ import org.openjdk.jmh.infra.Blackhole;
  * fixed-seed generator so the loop measures the queue, not the generator.
  */
 @State(Scope.Thread)
+@Warmup(iterations = JmhSettings.DEFAULT_WARMUP_ITERATIONS)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class EventQueueBenchmark {

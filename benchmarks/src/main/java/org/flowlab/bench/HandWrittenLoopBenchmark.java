@@ -10,6 +10,7 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The physical limit: the work of each {@link OperatorBenchmark} done by a plain loop over the
@@ -19,6 +20,7 @@ import org.openjdk.jmh.annotations.State;
  * figure is reported as a ratio to one of these.
  */
 @State(Scope.Thread)
+@Warmup(iterations = JmhSettings.DEFAULT_WARMUP_ITERATIONS)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class HandWrittenLoopBenchmark {

@@ -19,9 +19,16 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * {@code org.flowlab.bench.Class.method}), forks (0 runs in this JVM), warm-up and measurement
  * iterations and their lengths, parameter overrides ({@code pending} → {@code 1000,100000}), and
  * whether JMH's gc profiler also measures the bytes each operation allocates ({@code allocations}).
+ * Warm-up iterations may be {@link #OWN_WARMUP}: each benchmark's own, {@value #DEFAULT_WARMUP_ITERATIONS}
+ * unless its class says more ({@code @Warmup}), as {@link StreamEngineBenchmark} does.
  */
 public record JmhSettings(String include, int forks, int warmupIterations, long warmupNanos,
                           int iterations, long iterationNanos, Map<String, List<String>> params, boolean allocations) {
+
+    /** Warm-up iterations of a benchmark whose class names none. */
+    public static final int DEFAULT_WARMUP_ITERATIONS = 3;
+    /** As {@link #warmupIterations}: each benchmark's own number, from its class's {@code @Warmup}. */
+    public static final int OWN_WARMUP = -1;
 
     public JmhSettings {
         Objects.requireNonNull(include, "include");
@@ -34,7 +41,7 @@ public record JmhSettings(String include, int forks, int warmupIterations, long 
         if (forks < 0) {
             throw new InvalidInputException("--forks must be >= 0 (0 runs in this JVM), got " + forks);
         }
-        if (warmupIterations < 0) {
+        if (warmupIterations < 0 && warmupIterations != OWN_WARMUP) {
             throw new InvalidInputException("--warmup-iterations must be >= 0, got " + warmupIterations);
         }
         if (iterations < 1) {

@@ -48,13 +48,15 @@ public final class JmhSuite {
                 ChainedOptionsBuilder options = new OptionsBuilder()
                         .include(settings.include())
                         .forks(settings.forks())
-                        .warmupIterations(settings.warmupIterations())
                         .warmupTime(timeValue(settings.warmupNanos()))
                         .measurementIterations(settings.iterations())
                         .measurementTime(timeValue(settings.iterationNanos()))
                         .shouldFailOnError(true)
                         .result(temp.toString())
                         .resultFormat(ResultFormatType.JSON);
+                if (settings.warmupIterations() != JmhSettings.OWN_WARMUP) {
+                    options.warmupIterations(settings.warmupIterations()); // else each class's @Warmup
+                }
                 settings.params().forEach((name, values) -> options.param(name, values.toArray(String[]::new)));
                 if (settings.allocations()) {
                     options.addProfiler(GCProfiler.class);

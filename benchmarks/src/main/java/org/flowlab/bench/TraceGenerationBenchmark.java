@@ -13,6 +13,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Trace generation per scenario: a scenario's defaults over the event time that gives about
@@ -20,6 +21,7 @@ import org.openjdk.jmh.annotations.State;
  * {@code records} counter is generated events per second of wall clock, the figure to read.
  */
 @State(Scope.Thread)
+@Warmup(iterations = JmhSettings.DEFAULT_WARMUP_ITERATIONS)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class TraceGenerationBenchmark {

@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 import org.flowlab.bench.JmhSettings;
 import org.flowlab.bench.JmhSuite;
 import org.flowlab.bench.StateFootprint;
+import org.flowlab.bench.StreamEngineBenchmark;
 import org.flowlab.workloads.InvalidInputException;
 import org.flowlab.workloads.io.AtomicFiles;
 import org.flowlab.workloads.text.DurationText;
@@ -32,13 +33,14 @@ import picocli.CommandLine;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Run the JMH benchmarks whose name matches REGEX (all of org.flowlab.bench by default) and write "
                 + "JMH's JSON result to results/benchmarks/<timestamp>.json. Short defaults: 1 fork, 3 warm-up "
-                + "iterations of 1 s, 5 measured iterations of 1 s per benchmark and parameter set; --forks 0 runs "
-                + "in this JVM (starts faster, less isolated). Benchmarks: EventQueueBenchmark, "
-                + "TraceGenerationBenchmark, OperatorBenchmark, HandWrittenLoopBenchmark, StreamEngineBenchmark, "
+                + "iterations of 1 s (" + StreamEngineBenchmark.WARMUP_ITERATIONS + " for StreamEngineBenchmark, whose code "
+                + "the JIT settles only after some ten seconds of runs), 5 measured iterations of 1 s per benchmark "
+                + "and parameter set; --forks 0 runs in this JVM (starts faster, less isolated). Benchmarks: "
+                + "EventQueueBenchmark, TraceGenerationBenchmark, OperatorBenchmark, HandWrittenLoopBenchmark, StreamEngineBenchmark, "
                 + "BatchEngineBenchmark (--param engine=batch or micro-batch), BatchGroupByBenchmark; and "
                 + "StateFootprint.bytesPerPane, heap bytes per (key, window pane) of stream state, measured from used "
                 + "heap after System.gc (not JMH) and added to the same JSON. The whole suite with the defaults takes "
-                + "10 to 20 minutes on 2 cores (an iteration runs at least one operation, and a stream run of the "
+                + "15 to 25 minutes on 2 cores (an iteration runs at least one operation, and a stream run of the "
                 + "slowest catalog jobs takes seconds); pick with REGEX and --param for less."},
         footer = {"", "Examples:", "  ./flowlab bench --list",
                 "  ./flowlab bench 'EventQueueBenchmark' --param pending=100000",
@@ -58,8 +60,10 @@ final class BenchCommand implements Runnable {
     @Option(names = "--forks", paramLabel = "N", defaultValue = "1", description = "JVM forks per benchmark; 0 runs in this JVM (default: ${DEFAULT-VALUE}).")
     int forks;
 
-    @Option(names = "--warmup-iterations", paramLabel = "N", defaultValue = "3", description = "Warm-up iterations (default: ${DEFAULT-VALUE}).")
-    int warmupIterations;
+    @Option(names = "--warmup-iterations", paramLabel = "N", description = "Warm-up iterations of every benchmark (default: "
+            + "each benchmark's own: " + JmhSettings.DEFAULT_WARMUP_ITERATIONS + ", or " + StreamEngineBenchmark.WARMUP_ITERATIONS
+            + " for StreamEngineBenchmark).")
+    Integer warmupIterations;
 
     @Option(names = "--warmup-time", paramLabel = "DURATION", defaultValue = "1s", converter = DurationConverter.class,
             description = "Length of a warm-up iteration (default: ${DEFAULT-VALUE}).")
@@ -90,8 +94,11 @@ final class BenchCommand implements Runnable {
 
     @Override
     public void run() {
-        JmhSettings settings = new JmhSettings(include, forks, warmupIterations, warmupNanos, iterations, iterationNanos,
-                parseParams(params), allocations);
+        if (warmupIterations != null && warmupIterations < 0) {
+            throw new InvalidInputException("--warmup-iterations must be >= 0, got " + warmupIterations);
+        }
+        JmhSettings settings = new JmhSettings(include, forks, warmupIterations == null ? JmhSettings.OWN_WARMUP : warmupIterations,
+                warmupNanos, iterations, iterationNanos, parseParams(params), allocations);
         PrintWriter o = spec.commandLine().getOut();
         boolean footprint = Pattern.compile(include).matcher(StateFootprint.NAME).find();
         boolean jmh = !settings.matching().isEmpty() || !footprint;
@@ -157,8 +164,10 @@ final class BenchCommand implements Runnable {
 
     /** How the figures were measured, for the table's caption. */
     private String settingsNote() {
-        return String.format(Locale.ROOT, "%d fork(s), %d warm-up iteration(s) of %s, %d measured of %s",
-                forks, warmupIterations, DurationText.format(warmupNanos), iterations, DurationText.format(iterationNanos));
+        String warmups = warmupIterations != null ? String.valueOf(warmupIterations)
+                : JmhSettings.DEFAULT_WARMUP_ITERATIONS + " (StreamEngineBenchmark " + StreamEngineBenchmark.WARMUP_ITERATIONS + ")";
+        return String.format(Locale.ROOT, "%d fork(s), %s warm-up iteration(s) of %s, %d measured of %s",
+                forks, warmups, DurationText.format(warmupNanos), iterations, DurationText.format(iterationNanos));
     }
 
     /** The load average when the run ended, for the table's caption: other builds may share the machine. */

@@ -62,6 +62,11 @@ class BenchCommandTest {
     }
 
     @Test
+    void negativeWarmupIterations() {
+        assertRejected("--warmup-iterations must be >= 0, got -1", "bench", "--warmup-iterations=-1");
+    }
+
+    @Test
     void negativeForks() {
         assertRejected("--forks must be >= 0 (0 runs in this JVM), got -1", "bench", "--forks=-1");
     }
