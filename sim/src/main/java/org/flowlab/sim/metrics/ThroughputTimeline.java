@@ -199,14 +199,13 @@ public final class ThroughputTimeline {
             // one before it), or where a record is first read.
             // A record has arrived, with every one before it, at the latest of their arrivals: `passed`.
             while (true) {
-                long arrivalBucket = record < trace.size()
-                        ? Math.max(0, Math.max(passed, trace.arrivalTime(record))) / bucket : Long.MAX_VALUE;
+                long arrivalBucket = record < trace.size() ? arrivedBucket(trace, record, passed) : Long.MAX_VALUE;
                 long readBucket = e < entries ? indices[e] : Long.MAX_VALUE;
                 long b = Math.min(arrivalBucket, readBucket);
                 if (b >= n) {
                     break;
                 }
-                while (record < trace.size() && Math.max(0, Math.max(passed, trace.arrivalTime(record))) / bucket <= b) {
+                while (record < trace.size() && arrivedBucket(trace, record, passed) <= b) {
                     passed = Math.max(passed, trace.arrivalTime(record));
                     record++;
                 }
@@ -226,6 +225,14 @@ public final class ThroughputTimeline {
             }
             return new ThroughputTimeline(bucket, n, Arrays.copyOf(indices, entries), Arrays.copyOf(processed, entries),
                     Arrays.copyOf(from, runs), Arrays.copyOf(values, runs));
+        }
+
+        /**
+         * The bucket by whose end {@code record} has arrived with every record before it ({@code passed}:
+         * their latest arrival).
+         */
+        private long arrivedBucket(Trace trace, int record, long passed) {
+            return Math.max(0, Math.max(passed, trace.arrivalTime(record))) / bucket;
         }
     }
 }

@@ -184,7 +184,7 @@ final class WindowOperator implements StatefulOperator {
             Object acc = c.acc(o);
             if (folds && acc instanceof Fold<?> fold) {
                 // Nobody else holds the pane's fold: a checkpoint and a result take its accumulator.
-                ((Fold<?>) fold).add(row);
+                fold.add(row);
             } else {
                 acc = f.add(acc, row);
             }
