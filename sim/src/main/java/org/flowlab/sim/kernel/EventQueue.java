@@ -16,18 +16,13 @@ import java.util.function.Predicate;
  * moves only primitives (no boxing, no write barriers on reference stores), and a 4-ary heap is half
  * as deep as a binary one while the four children's times it compares sit side by side in memory.
  *
- * <p>Entries can be cancelled in O(1) by their slot and sequence number ({@link #add} returns the
- * slot, {@link #sequenceAt} gives the sequence). Cancelling is lazy: the payload is replaced by a
- * tombstone that is dropped when it reaches the front (the front entry is never a tombstone, so
- * {@link #peek}, {@link #peekTime} and {@link #poll} read it straight away), and once tombstones are
- * the majority of a large queue they are swept out in one O(n) pass, so a timer re-armed a million
- * times does not keep a million dead entries.
- *
- * <p>An entry can also be ordered again among the entries at its time as if it were added now
- * ({@link #requeueAtItsTime}), in O(1): it takes a new sequence number then, and keeps its place in
- * the heap until it reaches the front, where it is put back under that number before anything
- * reads the front. Until then only entries that come out before it have been taken, so it comes out
- * exactly where a cancel and a new add at that moment would have put it.
+ * <p>The heap is indexed: every slot knows its heap position. An entry is found by its slot and
+ * sequence number ({@link #add} returns the slot, {@link #sequenceAt} gives the sequence), and
+ * cancelling it takes it out of the heap at once, in O(log n), so the heap holds live entries only.
+ * Two operations change an entry where it is, in O(log n), for a component that re-schedules one
+ * action again and again (a timer): {@link #requeueAtItsTime} orders it again among the entries at
+ * its time as if it were added now, and {@link #move} gives it a new time and a new sequence number,
+ * as a cancel and a new add would, without freeing its slot.
  *
  * <p>Not thread-safe: a simulation is single-threaded by design.
  *
@@ -36,28 +31,23 @@ import java.util.function.Predicate;
 public final class EventQueue<T> {
     private static final int ARITY = 4;
     private static final int DEFAULT_CAPACITY = 16;
-    // Sweep tombstones once they are over half the heap, but not for a handful of them.
-    private static final int MIN_TOMBSTONES_TO_SWEEP = 1024;
-    // Marks a cancelled entry's payload; a constant, it holds no state.
-    private static final Object TOMBSTONE = new Object();
     private static final long FREE = -1;
 
     // Heap arrays, indexed by heap position.
     private long[] times;
     private long[] seqs;
     private int[] slots;
-    // Payloads and sequence numbers, indexed by slot; a slot stays put while its entry moves
-    // through the heap, which is what lets a handle find its entry.
+    // Indexed by slot: the payload, the sequence number that identifies the entry (the one add or
+    // move gave it; a requeue orders it by another, in seqs), and its position in the heap. A slot
+    // stays put while its entry moves through the heap, which is what lets a handle find its entry.
     private Object[] payloads;
     private long[] slotSeqs;
-    // The sequence number an entry is to be ordered by once it reaches the front, by slot; FREE if none.
-    private long[] requeuedSeqs;
+    private int[] positions;
     // Stack of free slots: freeSlots[0, freeCount) are the slots no entry holds.
     private int[] freeSlots;
     private int freeCount;
 
-    private int heapSize; // entries in the heap, tombstones included
-    private int tombstones;
+    private int heapSize;
     private long nextSeq;
 
     /** An empty queue. */
@@ -76,23 +66,22 @@ public final class EventQueue<T> {
         payloads = new Object[initialCapacity];
         slotSeqs = new long[initialCapacity];
         Arrays.fill(slotSeqs, FREE);
-        requeuedSeqs = new long[initialCapacity];
-        Arrays.fill(requeuedSeqs, FREE);
+        positions = new int[initialCapacity];
         freeSlots = new int[initialCapacity];
         freeCount = 0;
         pushFreeSlots(0, initialCapacity);
     }
 
-    /** How many entries are queued, cancelled ones not counted. */
+    /** How many entries are queued. */
     public int size() {
-        return heapSize - tombstones;
+        return heapSize;
     }
 
     public boolean isEmpty() {
-        return heapSize == tombstones;
+        return heapSize == 0;
     }
 
-    /** The sequence number the next {@link #add} (or {@link #requeueAtItsTime}) will assign. */
+    /** The sequence number the next {@link #add}, {@link #move} or {@link #requeueAtItsTime} will assign. */
     public long nextSequence() {
         return nextSeq;
     }
@@ -122,8 +111,7 @@ public final class EventQueue<T> {
 
     /** Whether the entry added into {@code slot} with sequence number {@code seq} is still queued. */
     public boolean contains(int slot, long seq) {
-        return slot >= 0 && slot < slotSeqs.length && seq >= 0 && slotSeqs[slot] == seq
-                && payloads[slot] != TOMBSTONE;
+        return slot >= 0 && slot < slotSeqs.length && seq >= 0 && slotSeqs[slot] == seq;
     }
 
     /**
@@ -135,14 +123,26 @@ public final class EventQueue<T> {
         if (!contains(slot, seq)) {
             return false;
         }
-        payloads[slot] = TOMBSTONE;
-        tombstones++;
-        if (slot == slots[0]) {
-            settleHead();
-        } else if (tombstones >= MIN_TOMBSTONES_TO_SWEEP && tombstones > heapSize / 2) {
-            sweep(null);
-        }
+        removeAt(positions[slot]);
+        freeSlot(slot);
         return true;
+    }
+
+    /**
+     * Gives the entry added into {@code slot} with sequence number {@code seq}, if it is still
+     * queued, the time {@code time} and a new sequence number, and returns that number (-1 if the
+     * entry was not queued, which is left alone): it comes out exactly where a {@link #cancel} and
+     * an {@link #add} of the same payload at {@code time} would have put it, and keeps its slot,
+     * where it is now identified by the new number.
+     */
+    public long move(int slot, long seq, long time) {
+        if (!contains(slot, seq)) {
+            return FREE;
+        }
+        long newSeq = nextSeq++;
+        slotSeqs[slot] = newSeq;
+        reposition(positions[slot], time, newSeq, slot);
+        return newSeq;
     }
 
     /**
@@ -155,10 +155,9 @@ public final class EventQueue<T> {
         if (!contains(slot, seq)) {
             return false;
         }
-        requeuedSeqs[slot] = nextSeq++;
-        if (slot == slots[0]) {
-            settleHead();
-        }
+        int pos = positions[slot];
+        // A later sequence number only ever moves an entry towards the leaves.
+        siftDown(pos, times[pos], nextSeq++, slot);
         return true;
     }
 
@@ -169,7 +168,7 @@ public final class EventQueue<T> {
      */
     public boolean anyOtherAt(long time, int slot) {
         for (int i = 0; i < heapSize; i++) {
-            if (times[i] == time && slots[i] != slot && payloads[slots[i]] != TOMBSTONE) {
+            if (times[i] == time && slots[i] != slot) {
                 return true;
             }
         }
@@ -199,8 +198,10 @@ public final class EventQueue<T> {
     @SuppressWarnings("unchecked")
     public T poll() {
         requireNotEmpty();
-        Object payload = removeHead();
-        settleHead();
+        int slot = slots[0];
+        Object payload = payloads[slot];
+        removeAt(0);
+        freeSlot(slot);
         return (T) payload;
     }
 
@@ -209,109 +210,73 @@ public final class EventQueue<T> {
      * The remaining entries keep their times and sequence numbers, so the order they come out in is
      * unchanged.
      */
+    @SuppressWarnings("unchecked")
     public int removeIf(Predicate<? super T> filter) {
         Objects.requireNonNull(filter, "filter");
-        int before = size();
-        sweep(filter);
-        return before - size();
+        int kept = 0;
+        int before = heapSize;
+        for (int i = 0; i < heapSize; i++) {
+            int slot = slots[i];
+            if (filter.test((T) payloads[slot])) {
+                freeSlot(slot);
+            } else {
+                times[kept] = times[i];
+                seqs[kept] = seqs[i];
+                slots[kept] = slot;
+                positions[slot] = kept;
+                kept++;
+            }
+        }
+        heapSize = kept;
+        // Floyd's heap construction: sift down every internal node, last first.
+        for (int i = heapSize < 2 ? -1 : (heapSize - 2) / ARITY; i >= 0; i--) {
+            siftDown(i, times[i], seqs[i], slots[i]);
+        }
+        return before - heapSize;
     }
 
     /** Removes every entry; sequence numbers keep increasing from where they were. */
     public void clear() {
         Arrays.fill(payloads, null);
         Arrays.fill(slotSeqs, FREE);
-        Arrays.fill(requeuedSeqs, FREE);
         heapSize = 0;
-        tombstones = 0;
         freeCount = 0;
         pushFreeSlots(0, payloads.length);
     }
 
-    /** Entries in the heap, cancelled ones included: what sweeping keeps bounded. */
-    int entriesIncludingCancelled() {
-        return heapSize;
-    }
-
     private void requireNotEmpty() {
-        if (heapSize == tombstones) {
+        if (heapSize == 0) {
             throw new NoSuchElementException("event queue is empty");
         }
     }
 
-    /**
-     * Keeps the front entry live and in its order: removes tombstones from the front, and puts a
-     * requeued entry that reached it back under its new sequence number, until the front entry is
-     * neither or nothing is left.
-     */
-    private void settleHead() {
-        while (heapSize > 0) {
-            int slot = slots[0];
-            if (payloads[slot] == TOMBSTONE) {
-                removeHead();
-                tombstones--;
-                continue;
-            }
-            long seq = requeuedSeqs[slot];
-            if (seq == FREE) {
-                return;
-            }
-            requeuedSeqs[slot] = FREE;
-            long time = times[0];
-            int last = --heapSize;
-            if (last > 0) {
-                siftDown(0, times[last], seqs[last], slots[last]);
-            }
-            siftUp(heapSize++, time, seq, slot);
+    /** Takes the entry at heap position {@code pos} out of the heap (its slot is left to the caller). */
+    private void removeAt(int pos) {
+        int last = --heapSize;
+        if (pos != last) {
+            reposition(pos, times[last], seqs[last], slots[last]);
         }
     }
 
-    private Object removeHead() {
-        int slot = slots[0];
-        Object payload = payloads[slot];
-        freeSlot(slot);
-        int last = --heapSize;
-        if (last > 0) {
-            siftDown(0, times[last], seqs[last], slots[last]);
+    /** Puts the entry (time, seq, slot) into the hole at {@code pos}, then up or down to where it belongs. */
+    private void reposition(int pos, long time, long seq, int slot) {
+        if (pos > 0 && before(time, seq, times[(pos - 1) / ARITY], seqs[(pos - 1) / ARITY])) {
+            siftUp(pos, time, seq, slot);
+        } else {
+            siftDown(pos, time, seq, slot);
         }
-        return payload;
     }
 
     private void freeSlot(int slot) {
         payloads[slot] = null;
         slotSeqs[slot] = FREE;
-        requeuedSeqs[slot] = FREE;
         freeSlots[freeCount++] = slot;
-    }
-
-    /** Drops every tombstone, and every live entry {@code filter} matches, then rebuilds the heap. */
-    @SuppressWarnings("unchecked")
-    private void sweep(Predicate<? super T> filter) {
-        int kept = 0;
-        for (int i = 0; i < heapSize; i++) {
-            int slot = slots[i];
-            Object payload = payloads[slot];
-            if (payload == TOMBSTONE || (filter != null && filter.test((T) payload))) {
-                freeSlot(slot);
-            } else {
-                // A requeued entry takes its new sequence number now: the heap is built anew.
-                times[kept] = times[i];
-                seqs[kept] = requeuedSeqs[slot] == FREE ? seqs[i] : requeuedSeqs[slot];
-                requeuedSeqs[slot] = FREE;
-                slots[kept] = slot;
-                kept++;
-            }
-        }
-        heapSize = kept;
-        tombstones = 0;
-        // Floyd's heap construction: sift down every internal node, last first.
-        for (int i = heapSize < 2 ? -1 : (heapSize - 2) / ARITY; i >= 0; i--) {
-            siftDown(i, times[i], seqs[i], slots[i]);
-        }
     }
 
     private static boolean before(long time, long seq, long otherTime, long otherSeq) {
         return time < otherTime || (time == otherTime && seq < otherSeq);
     }
+
     /** Moves the entry (time, seq, slot) from the hole at {@code pos} up to where it belongs. */
     private void siftUp(int pos, long time, long seq, int slot) {
         while (pos > 0) {
@@ -320,14 +285,10 @@ public final class EventQueue<T> {
             if (!before(time, seq, parentTime, seqs[parent])) {
                 break;
             }
-            times[pos] = parentTime;
-            seqs[pos] = seqs[parent];
-            slots[pos] = slots[parent];
+            place(pos, parentTime, seqs[parent], slots[parent]);
             pos = parent;
         }
-        times[pos] = time;
-        seqs[pos] = seq;
-        slots[pos] = slot;
+        place(pos, time, seq, slot);
     }
 
     /** Moves the entry (time, seq, slot) from the hole at {@code pos} down to where it belongs. */
@@ -359,14 +320,17 @@ public final class EventQueue<T> {
             if (!before(bestTime, bestSeq, time, seq)) {
                 break;
             }
-            times[pos] = bestTime;
-            seqs[pos] = bestSeq;
-            slots[pos] = slots[best];
+            place(pos, bestTime, bestSeq, slots[best]);
             pos = best;
         }
+        place(pos, time, seq, slot);
+    }
+
+    private void place(int pos, long time, long seq, int slot) {
         times[pos] = time;
         seqs[pos] = seq;
         slots[pos] = slot;
+        positions[slot] = pos;
     }
 
     /** The child in [first, end) that comes out first by (time, sequence). */
@@ -392,8 +356,7 @@ public final class EventQueue<T> {
         payloads = Arrays.copyOf(payloads, newCapacity);
         slotSeqs = Arrays.copyOf(slotSeqs, newCapacity);
         Arrays.fill(slotSeqs, oldCapacity, newCapacity, FREE);
-        requeuedSeqs = Arrays.copyOf(requeuedSeqs, newCapacity);
-        Arrays.fill(requeuedSeqs, oldCapacity, newCapacity, FREE);
+        positions = Arrays.copyOf(positions, newCapacity);
         freeSlots = Arrays.copyOf(freeSlots, newCapacity);
         pushFreeSlots(oldCapacity, newCapacity);
     }

@@ -53,17 +53,22 @@ public final class SimTimer {
         if (at < sim.now()) { // checked before cancelling, so a refused time leaves the pending action as it was
             throw new IllegalArgumentException("cannot schedule at " + at + " ns: it is before now, " + sim.now() + " ns");
         }
-        cancel();
-        slot = sim.enqueue(at, fire);
-        sequence = sim.queue().sequenceAt(slot);
+        // In place if pending: what a cancel and a new add would do to the order, with no new slot.
+        long moved = slot == NONE ? NONE : sim.queue().move(slot, sequence, at);
+        if (moved != NONE) {
+            sequence = moved;
+        } else {
+            slot = sim.enqueue(at, fire);
+            sequence = sim.queue().sequenceAt(slot);
+        }
         time = at;
     }
 
     /**
      * What {@code arm(time())} does to the order in which actions run — the pending action now comes
      * after every action pending at its time so far, and before any scheduled there later — without
-     * leaving its place in the queue ({@link EventQueue#requeueAtItsTime}): O(1), where arming
-     * again costs a cancel and an add. Nothing happens if no action is pending.
+     * moving it to another time ({@link EventQueue#requeueAtItsTime}). Nothing happens if no action
+     * is pending.
      */
     public void armAgainAtItsTime() {
         if (slot != NONE) {

@@ -21,12 +21,12 @@ import net.jqwik.api.statistics.Statistics;
 
 /**
  * The heap agrees with java.util.PriorityQueue ordered by (time, sequence) on any sequence of adds,
- * polls, cancellations, removals and requeues (in the reference: a removal and an add under the new
- * sequence number), and so does what it says about another entry at an entry's time.
+ * polls, cancellations, removals, requeues and moves (in the reference: a removal and an add under the
+ * new sequence number), and so does what it says about another entry at an entry's time.
  */
 class EventQueueProperties {
 
-    sealed interface Op permits Add, Poll, Cancel, Requeue, RemoveIf {}
+    sealed interface Op permits Add, Poll, Cancel, Requeue, Move, RemoveIf {}
 
     record Add(long time) implements Op {}
 
@@ -37,6 +37,9 @@ class EventQueueProperties {
 
     /** Orders the entry added {@code back} adds ago again at its time, as if added now (it may have left the queue since). */
     record Requeue(int back) implements Op {}
+
+    /** Moves the entry added {@code back} adds ago to {@code time} (it may have left the queue since). */
+    record Move(int back, long time) implements Op {}
 
     /** Removes the payloads whose id leaves {@code remainder} modulo {@code modulus}. */
     record RemoveIf(int modulus, int remainder) implements Op {
@@ -60,6 +63,7 @@ class EventQueueProperties {
         int ties = 0;
         int cancelledQueued = 0;
         int requeuedBehindATie = 0;
+        int movedBehindATie = 0;
         for (Op op : ops) {
             if (op instanceof Add add) {
                 int id = added.size();
@@ -109,6 +113,30 @@ class EventQueueProperties {
                     assertThat(queue.contains(slotsOfAdded.get(id), entry.seq())).isEqualTo(queued);
                     assertThat(queue.nextSequence()).isEqualTo(queued ? next + 1 : next);
                 }
+            } else if (op instanceof Move move) {
+                if (!added.isEmpty()) {
+                    int id = Math.max(0, added.size() - 1 - move.back());
+                    Entry entry = added.get(id);
+                    long next = queue.nextSequence();
+                    boolean queued = reference.removeIf(e -> e.id() == id);
+                    int slot = slotsOfAdded.get(id);
+                    long moved = queue.move(slot, entry.seq(), move.time());
+                    if (queued) {
+                        if (reference.stream().anyMatch(e -> e.time() == move.time())) {
+                            movedBehindATie++;
+                        }
+                        Entry now = new Entry(move.time(), next, id);
+                        reference.add(now);
+                        added.set(id, now);
+                        // The new sequence number identifies it now, in the same slot; the old one finds nothing.
+                        assertThat(moved).isEqualTo(next);
+                        assertThat(queue.contains(slot, next)).isTrue();
+                        assertThat(queue.contains(slot, entry.seq())).isFalse();
+                    } else {
+                        assertThat(moved).isEqualTo(-1);
+                    }
+                    assertThat(queue.nextSequence()).isEqualTo(queued ? next + 1 : next);
+                }
             } else if (op instanceof RemoveIf removeIf) {
                 int expectedRemoved = (int) reference.stream().filter(e -> removeIf.matches(e.id())).count();
                 reference.removeIf(e -> removeIf.matches(e.id()));
@@ -138,6 +166,8 @@ class EventQueueProperties {
         Statistics.label("a queued entry was cancelled").coverage(c -> c.check(true).percentage(p -> p > 40));
         Statistics.label("an entry requeued behind another at its time").collect(requeuedBehindATie > 0);
         Statistics.label("an entry requeued behind another at its time").coverage(c -> c.check(true).percentage(p -> p > 40));
+        Statistics.label("an entry moved behind another at its new time").collect(movedBehindATie > 0);
+        Statistics.label("an entry moved behind another at its new time").coverage(c -> c.check(true).percentage(p -> p > 40));
     }
 
     @Property(tries = 100)
@@ -160,15 +190,15 @@ class EventQueueProperties {
     }
 
     /**
-     * Random operations, three in four of them after a start that surely ties, requeues and cancels:
-     * two adds at the same time, the first (at the front) requeued behind the second, then cancelled
-     * while it is queued. Only those are edge cases, so a try has all three with probability 3/4 at
+     * Random operations, three in four of them after a start that surely ties, requeues, moves and
+     * cancels: two adds at the same time, the first (at the front) requeued behind the second, a third
+     * entry moved to their time behind both, then the first cancelled while it is queued. Only those are edge cases, so a try has all three with probability 3/4 at
      * least, and fewer than half (or 40 %) of 300 tries have them with probability 1.2e-20
      * (1.3e-37), the binomial tails.
      */
     @Provide
     Arbitrary<List<Op>> operations() {
-        List<Op> tieThenCancel = List.of(new Add(5), new Add(5), new Requeue(1), new Cancel(1));
+        List<Op> tieThenCancel = List.of(new Add(5), new Add(5), new Add(7), new Requeue(2), new Move(0, 5), new Cancel(2));
         Arbitrary<List<Op>> any = anyOperations();
         return Arbitraries.frequencyOf(
                 Tuple.of(3, any.map(ops -> {
@@ -185,11 +215,13 @@ class EventQueueProperties {
         Arbitrary<Op> poll = Arbitraries.just(new Poll());
         Arbitrary<Op> cancel = Arbitraries.integers().between(0, 20).map(Cancel::new);
         Arbitrary<Op> requeue = Arbitraries.integers().between(0, 20).map(Requeue::new);
+        Arbitrary<Op> move = Combinators.combine(Arbitraries.integers().between(0, 20), Arbitraries.longs().between(0, 10))
+                .as(Move::new);
         Arbitrary<Op> removeIf = Combinators.combine(
                         Arbitraries.integers().between(2, 5), Arbitraries.integers().between(0, 4))
                 .as((m, r) -> (Op) new RemoveIf(m, r % m));
         return Arbitraries.frequencyOf(
-                        Tuple.of(8, narrowAdd), Tuple.of(2, wideAdd), Tuple.of(6, poll), Tuple.of(3, cancel), Tuple.of(3, requeue), Tuple.of(1, removeIf))
+                        Tuple.of(8, narrowAdd), Tuple.of(2, wideAdd), Tuple.of(6, poll), Tuple.of(3, cancel), Tuple.of(3, requeue), Tuple.of(3, move), Tuple.of(1, removeIf))
                 .list().ofMaxSize(400).withSizeDistribution(RandomDistribution.uniform());
     }
 
