@@ -96,11 +96,48 @@ final class SourceTask extends Task {
      * already, or has neither reached its idle timeout nor a watermark above the last one sent.
      * {@link #emitWatermark} would then only clear {@link #readSinceTick}, which is clear, at no cost.
      */
-    private boolean tickChangesNothing(long t) {
+    boolean tickChangesNothing(long t) {
         if (readSinceTick || controlCount != 0 || !atRest(t)) {
             return false;
         }
         return idle || (!idleTimedOut(t) && watermarkCandidate() <= lastWatermark);
+    }
+
+    /**
+     * Goes idle at the tick at {@code t} in one step, in place of the tick's wake-up and the idle
+     * mark's delivery, when that tick would only do so: the source is at rest, alive, with records
+     * left, nothing waiting and nothing read since its last tick, and has read nothing for the idle
+     * timeout; every task it feeds {@linkplain KeyedTask#takesIdleMarkQuietly takes the mark
+     * quietly}; and nothing else is due until the mark has arrived, which is within the
+     * {@linkplain StreamRun#horizon horizon}. Event by event, the source would emit the mark at
+     * no cost at {@code t}, each task would take it a hop later and find nothing more to do, and
+     * nothing else would run in between, so the state each leaves is set here: the source idle
+     * and busy up to {@code t}, each input idle and each task busy for the element. The source's
+     * wake-up is left to the caller, {@link #wakeAt}, at the returned time: event by event it is
+     * armed after the tick's other actions.
+     *
+     * @return when the source next reads, for its wake-up; -1 if it did not go idle here (nothing changed)
+     */
+    long goIdleInOneStep(long t) {
+        if (finished || dead || idle || readSinceTick || controlCount != 0 || offset >= log.length
+                || outputs.length == 0 || !atRest(t) || !idleTimedOut(t)) {
+            return -1;
+        }
+        long arrival = t + costs.networkHopNanos();
+        if (arrival > run.horizon() || run.sim.nextEventTime() <= arrival) {
+            return -1;
+        }
+        for (Channel ch : outputs) {
+            if (!((KeyedTask) ch.consumer).takesIdleMarkQuietly(ch.consumerInput, t)) {
+                return -1;
+            }
+        }
+        idle = true;
+        busyUntil = t;
+        for (Channel ch : outputs) {
+            ((KeyedTask) ch.consumer).takeIdleMark(ch.consumerInput, arrival);
+        }
+        return nextReadTime(t);
     }
 
     private boolean idleTimedOut(long t) {

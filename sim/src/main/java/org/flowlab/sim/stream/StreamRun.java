@@ -56,6 +56,8 @@ public final class StreamRun {
     private int incarnation = -1;
     private TaskGraph graph;
     private long activity;
+    /** How many times a source went idle in one step ({@link SourceTask#goIdleInOneStep}): for tests. */
+    int idleInOneStep;
     private long activityAtTrigger = -1;
 
     /**
@@ -374,7 +376,9 @@ public final class StreamRun {
      * ahead to its next read; while every source is settled — nothing read since its last tick, so
      * its watermark cannot move — skip the ticks that would change nothing, up to the last one
      * before a source reads again or goes idle (kept, since a barrier may delay its processing past
-     * that time).
+     * that time). When a single source's tick changes something and all it does is make the source
+     * idle, unseen by its consumers' watermarks, that happens here in one step
+     * ({@link SourceTask#goIdleInOneStep}).
      */
     private void tick(Simulation s) {
         if (phase == Phase.FINISHED || phase == Phase.FAILED || phase == Phase.DOWN) {
@@ -386,6 +390,8 @@ public final class StreamRun {
         boolean anyLeft = false;
         long nextRead = Long.MAX_VALUE;
         long nextChange = Long.MAX_VALUE;
+        SourceTask changing = null;
+        int changes = 0;
         for (SourceTask source : graph.sources) {
             quiet &= source.quiet();
             settled &= source.settled(now);
@@ -393,6 +399,10 @@ public final class StreamRun {
             if (!source.finished && !source.dead) {
                 anyLeft = true;
                 nextRead = Math.min(nextRead, source.nextReadTime(now));
+                if (!source.tickChangesNothing(now)) {
+                    changing = source;
+                    changes++;
+                }
             }
         }
         if (anyLeft && !(quiet && nextRead == Long.MAX_VALUE)) {
@@ -406,8 +416,16 @@ public final class StreamRun {
             armTicker(next);
         }
         // After the next tick is armed: a source that re-arms its wake-up for that time comes after it.
+        long wakeAfterIdle = changes == 1 && phase == Phase.RUNNING ? changing.goIdleInOneStep(now) : -1;
         for (SourceTask source : graph.sources) {
-            source.tick(now);
+            if (source != changing || wakeAfterIdle < 0) {
+                source.tick(now);
+            }
+        }
+        if (wakeAfterIdle >= 0) {
+            idleInOneStep++;
+            // Where the wake-up for the tick would have armed it again, after this tick's other actions.
+            changing.wakeAt(wakeAfterIdle);
         }
     }
 

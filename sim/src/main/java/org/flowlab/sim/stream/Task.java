@@ -194,6 +194,13 @@ abstract class Task {
         wake.arm(at);
     }
 
+    /** Arms the task's wake-up at {@code t}, pending or not, as a new one: after every action scheduled so far. */
+    final void wakeAt(long t) {
+        if (!dead) {
+            wake.arm(t);
+        }
+    }
+
     /**
      * What a wake-up at {@code t} that found nothing to do would leave: a wake-up pending later is
      * armed again at its time (so among actions at that time it runs after those scheduled so far);

@@ -1,0 +1,67 @@
+package org.flowlab.sim.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ArbitrarySupplier;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.statistics.Statistics;
+import org.flowlab.sim.engine.ContractJobs;
+import org.flowlab.sim.engine.ContractTraces;
+import org.flowlab.sim.engine.RunOutcome;
+import org.flowlab.sim.fault.FaultPlan;
+import org.flowlab.sim.job.Job;
+import org.flowlab.workloads.Trace;
+
+/**
+ * A source whose tick only makes it idle, unseen by its consumers' watermarks, goes idle in one
+ * step ({@link SourceTask#goIdleInOneStep}) only within a call that runs the simulation on past
+ * the idle mark's arrival; a run stepped one kernel action at a time sends and takes every idle
+ * mark event by event. Both give the same outcome, to the last number, and the same watermarks as
+ * they advance, for any job, trace, graph shape, idle timeout, checkpoint interval, delivery,
+ * output mode and fault.
+ */
+class QuietIdleProperties {
+
+    @Property(tries = 120)
+    void goingIdleInOneStepChangesNoSimulatedNumber(@ForAll(supplier = ContractTraces.UpToSixty.class) Trace trace,
+                                                    @ForAll(supplier = ContractJobs.AnyJob.class) Job job,
+                                                    @ForAll @IntRange(min = 1, max = 3) int partitions,
+                                                    @ForAll @IntRange(min = 1, max = 3) int parallelism,
+                                                    @ForAll(supplier = IdleTimeouts.class) long idleTimeout,
+                                                    @ForAll(supplier = QuietCheckpointProperties.Intervals.class) long checkpointInterval,
+                                                    @ForAll boolean exactlyOnce, @ForAll boolean updates,
+                                                    @ForAll(supplier = QuietCheckpointProperties.Faults.class) FaultPlan faults) {
+        StreamConfig config = QuietCheckpointProperties.config(partitions, parallelism, checkpointInterval, exactlyOnce,
+                updates, faults).withIdleTimeout(idleTimeout);
+        StringBuilder steppedWatermarks = new StringBuilder();
+        StreamRun stepped = StreamRun.start(job, trace, config);
+        stepped.onWatermark(e -> steppedWatermarks.append(e).append('\n'));
+        while (!stepped.isFinished() && stepped.sim.step()) {
+            // one kernel action at a time: the run never runs on to a horizon, so nothing is done in one step
+        }
+        RunOutcome expected = stepped.finish();
+        StringBuilder wholeWatermarks = new StringBuilder();
+        StreamRun whole = StreamRun.start(job, trace, config);
+        whole.onWatermark(e -> wholeWatermarks.append(e).append('\n'));
+        RunOutcome actual = whole.finish();
+
+        assertThat(stepped.idleInOneStep).isZero();
+        assertThat(actual).usingRecursiveComparison().isEqualTo(expected);
+        assertThat(wholeWatermarks.toString()).isEqualTo(steppedWatermarks.toString());
+        Statistics.label("a source went idle in one step").collect(whole.idleInOneStep > 0);
+        Statistics.label("a source went idle in one step").coverage(c -> c.check(true).percentage(p -> p > 30));
+    }
+
+    /** Idle timeouts from less than a record gap of a contract trace (up to 400 ms) to a few of them. */
+    static final class IdleTimeouts implements ArbitrarySupplier<Long> {
+        @Override
+        public Arbitrary<Long> get() {
+            return Arbitraries.of(100 * QuietCheckpointProperties.MS, 300 * QuietCheckpointProperties.MS,
+                    1 * QuietCheckpointProperties.S);
+        }
+    }
+}
