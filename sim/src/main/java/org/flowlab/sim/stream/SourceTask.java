@@ -74,15 +74,16 @@ final class SourceTask extends Task {
     }
 
     /**
-     * A watermark tick at {@code t}, called after the next tick is armed. A tick that would change
-     * nothing ({@link #tickChangesNothing}) costs no wake-up: the source only re-arms its pending
-     * wake-up, as the wake for the tick would have after finding nothing to do.
+     * A watermark tick at {@code t}, called after the next tick is armed, with whether it would
+     * change nothing ({@link #tickChangesNothing}, found by the caller as the source is now). Such a
+     * tick costs no wake-up: the source only re-arms its pending wake-up, as the wake for the tick
+     * would have after finding nothing to do.
      */
-    void tick(long t) {
+    void tick(long t, boolean changesNothing) {
         if (finished || dead) {
             return;
         }
-        if (tickChangesNothing(t)) {
+        if (changesNothing) {
             rearmWake(t);
         } else {
             addControl(t, TICK);
@@ -172,12 +173,13 @@ final class SourceTask extends Task {
         return finished || dead || (!readSinceTick && controlCount == 0 && atRest(t));
     }
 
-    /** The earliest time a tick may change something for a settled source: its next read, or when it goes idle. */
-    long nextTickChange(long t) {
-        if (finished || dead) {
-            return Long.MAX_VALUE;
-        }
-        long next = nextReadTime(t);
+    /**
+     * The earliest time a tick may change something for a settled source that is neither finished
+     * nor dead, its next read being at {@code nextRead} ({@link #nextReadTime}): that read, or when
+     * it goes idle.
+     */
+    long nextTickChange(long nextRead) {
+        long next = nextRead;
         long idleTimeout = run.config.idleTimeout();
         if (!idle && idleTimeout > 0) {
             next = Math.min(next, lastActivity + idleTimeout);

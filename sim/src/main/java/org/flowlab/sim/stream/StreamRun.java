@@ -56,6 +56,8 @@ public final class StreamRun {
     private int incarnation = -1;
     private TaskGraph graph;
     private long activity;
+    /** Scratch for {@link #tick}, by source: whether its tick changes nothing. */
+    private boolean[] tickChangesNothing = new boolean[0];
     /** How many times a source went idle in one step ({@link SourceTask#goIdleInOneStep}): for tests. */
     int idleInOneStep;
     private long activityAtTrigger = -1;
@@ -390,16 +392,23 @@ public final class StreamRun {
         boolean anyLeft = false;
         long nextRead = Long.MAX_VALUE;
         long nextChange = Long.MAX_VALUE;
+        SourceTask[] sources = graph.sources;
+        if (tickChangesNothing.length != sources.length) {
+            tickChangesNothing = new boolean[sources.length];
+        }
         SourceTask changing = null;
         int changes = 0;
-        for (SourceTask source : graph.sources) {
+        for (int i = 0; i < sources.length; i++) {
+            SourceTask source = sources[i];
             quiet &= source.quiet();
             settled &= source.settled(now);
-            nextChange = Math.min(nextChange, source.nextTickChange(now));
             if (!source.finished && !source.dead) {
                 anyLeft = true;
-                nextRead = Math.min(nextRead, source.nextReadTime(now));
-                if (!source.tickChangesNothing(now)) {
+                long read = source.nextReadTime(now);
+                nextRead = Math.min(nextRead, read);
+                nextChange = Math.min(nextChange, source.nextTickChange(read));
+                tickChangesNothing[i] = source.tickChangesNothing(now);
+                if (!tickChangesNothing[i]) {
                     changing = source;
                     changes++;
                 }
@@ -417,9 +426,10 @@ public final class StreamRun {
         }
         // After the next tick is armed: a source that re-arms its wake-up for that time comes after it.
         long wakeAfterIdle = changes == 1 && phase == Phase.RUNNING ? changing.goIdleInOneStep(now) : -1;
-        for (SourceTask source : graph.sources) {
-            if (source != changing || wakeAfterIdle < 0) {
-                source.tick(now);
+        for (int i = 0; i < sources.length; i++) {
+            if (sources[i] != changing || wakeAfterIdle < 0) {
+                // What each tick changes was found above: only the source going idle here has changed since.
+                sources[i].tick(now, tickChangesNothing[i]);
             }
         }
         if (wakeAfterIdle >= 0) {
