@@ -152,16 +152,21 @@ final class CheckpointCoordinator {
             }
         }
         for (Task task : tasks) {
-            Ack ack = task.passedBarrier(pending.id, end[task.slot], busy[task.slot]);
-            pending.snapshots[task.slot] = ack.snapshot();
-            pending.epochs[task.slot] = ack.epoch();
+            task.passedBarrier(end[task.slot], busy[task.slot]);
+            // In the order an acknowledgement is made: the snapshot, then the epoch sealed.
+            pending.snapshots[task.slot] = task.snapshot();
+            pending.epochs[task.slot] = task.sealEpoch(pending.id);
         }
         pending.acks = tasks.length;
         pending.lastAck = lastAck;
-        Pending done = pending;
-        int incarnation = run.incarnation();
-        run.sim.schedule(completeAt, sim -> complete(done, incarnation));
+        scheduleCompletion(pending, completeAt);
         return true;
+    }
+
+    /** Completes {@code done} at {@code at}, unless a restart comes first. */
+    private void scheduleCompletion(Pending done, long at) {
+        int incarnation = run.incarnation();
+        run.sim.schedule(at, sim -> complete(done, incarnation));
     }
 
     void ack(Task task, Ack ack, long t) {
@@ -173,10 +178,7 @@ final class CheckpointCoordinator {
         pending.acks++;
         pending.lastAck = Math.max(pending.lastAck, t);
         if (pending.acks == pending.snapshots.length) {
-            Pending done = pending;
-            int incarnation = run.incarnation();
-            run.sim.schedule(Math.max(run.sim.now(), done.lastAck + run.costs.checkpointCoordinatorNanos()),
-                    sim -> complete(done, incarnation));
+            scheduleCompletion(pending, Math.max(run.sim.now(), pending.lastAck + run.costs.checkpointCoordinatorNanos()));
         }
     }
 

@@ -238,7 +238,22 @@ final class KeyedTask extends Task {
      * run past an idle one, which may still send records).
      */
     private void advanceWatermark(long t) {
-        long combined = combinedWatermark(-1);
+        long min = Long.MAX_VALUE;
+        boolean active = false;
+        boolean allFinished = true;
+        for (int c = 0; c < inputs.length; c++) {
+            // A +inf watermark comes only just before the end of input: that input is done.
+            if (channelFinished[c] || channelWatermark[c] == Long.MAX_VALUE) {
+                continue;
+            }
+            allFinished = false;
+            if (channelIdle[c]) {
+                continue;
+            }
+            active = true;
+            min = Math.min(min, channelWatermark[c]);
+        }
+        long combined = allFinished ? Long.MAX_VALUE : active ? min : watermark;
         if (combined > watermark) {
             watermark = combined;
             run.watermarkAdvanced(this, t, false);
@@ -249,47 +264,9 @@ final class KeyedTask extends Task {
         }
     }
 
-    /** What {@link #advanceWatermark} combines the inputs into, with input {@code alsoIdle} taken as idle too (-1: none). */
-    private long combinedWatermark(int alsoIdle) {
-        long min = Long.MAX_VALUE;
-        boolean active = false;
-        boolean allFinished = true;
-        for (int c = 0; c < inputs.length; c++) {
-            // A +inf watermark comes only just before the end of input: that input is done.
-            if (channelFinished[c] || channelWatermark[c] == Long.MAX_VALUE) {
-                continue;
-            }
-            allFinished = false;
-            if (channelIdle[c] || c == alsoIdle) {
-                continue;
-            }
-            active = true;
-            min = Math.min(min, channelWatermark[c]);
-        }
-        return allFinished ? Long.MAX_VALUE : active ? min : watermark;
-    }
-
-    /**
-     * Whether an idle mark on input {@code c}, sent at {@code t}, would be taken as soon as it
-     * arrives and change nothing but that input's idle flag and the task's busy time: the task
-     * holds nothing at {@code t}, waits for no early fire and no wake-up, and its watermark would
-     * not move. Taking it would then leave the task with nothing to do, as it was.
-     */
-    boolean takesIdleMarkQuietly(int c, long t) {
-        return holdsNothing(t) && earlyFireAt == Long.MAX_VALUE && wakeTime() == Long.MAX_VALUE
-                && combinedWatermark(c) <= watermark;
-    }
-
-    /**
-     * Takes an idle mark on input {@code c} that reached the task at {@code arrival}, as
-     * {@link #processNext} would there, for a task that {@linkplain #takesIdleMarkQuietly takes it
-     * quietly}: the input is idle, and the task busy for the element's cost from its arrival.
-     */
-    void takeIdleMark(int c, long arrival) {
-        channelIdle[c] = true;
-        long busy = charged(costs.recordNanos(), arrival);
-        busyNanos += busy;
-        busyUntil = arrival + busy;
+    /** Whether the task {@linkplain #holdsNothing holds nothing} at {@code t}, with no wake-up pending and no early fire due. */
+    boolean holdsNothingAndWaitsForNothing(long t) {
+        return holdsNothing(t) && earlyFireAt == Long.MAX_VALUE && wakeTime() == Long.MAX_VALUE;
     }
 
     /** Snapshots once barrier {@code aligning} has come on every input that has not finished. */

@@ -105,40 +105,73 @@ final class SourceTask extends Task {
     }
 
     /**
-     * Goes idle at the tick at {@code t} in one step, in place of the tick's wake-up and the idle
-     * mark's delivery, when that tick would only do so: the source is at rest, alive, with records
-     * left, nothing waiting and nothing read since its last tick, and has read nothing for the idle
-     * timeout; every task it feeds {@linkplain KeyedTask#takesIdleMarkQuietly takes the mark
-     * quietly}; and nothing else is due until the mark has arrived, which is within the
-     * {@linkplain StreamRun#horizon horizon}. Event by event, the source would emit the mark at
-     * no cost at {@code t}, each task would take it a hop later and find nothing more to do, and
-     * nothing else would run in between, so the state each leaves is set here: the source idle
-     * and busy up to {@code t}, each input idle and each task busy for the element. The source's
-     * wake-up is left to the caller, {@link #wakeAt}, at the returned time: event by event it is
-     * armed after the tick's other actions.
-     *
-     * @return when the source next reads, for its wake-up; -1 if it did not go idle here (nothing changed)
+     * Whether the tick at {@code t}, this source's only one with something to do, can be taken in
+     * one step instead of by a wake-up ({@link #takeTickInOneStep}): the source is at rest, alive,
+     * with records left and nothing else waiting, and feeds keyed tasks; the tick sends them an
+     * idle mark or a watermark; each of them holds nothing, with no wake-up pending and no early
+     * fire due (taking a watermark or idle mark never asks for one); the element reaches them before
+     * anything else is due and within the {@linkplain StreamRun#horizon horizon}; and the source
+     * reads next after that.
      */
-    long goIdleInOneStep(long t) {
-        if (finished || dead || idle || readSinceTick || controlCount != 0 || offset >= log.length
-                || outputs.length == 0 || !atRest(t) || !idleTimedOut(t)) {
-            return -1;
+    boolean canTakeTickInOneStep(long t) {
+        if (finished || dead || idle || controlCount != 0 || offset >= log.length || outputs.length == 0
+                || !atRest(t)) {
+            return false;
         }
-        long arrival = t + costs.networkHopNanos();
-        if (arrival > run.horizon() || run.sim.nextEventTime() <= arrival) {
-            return -1;
+        boolean goesIdle = idleTimedOut(t);
+        if (!goesIdle && watermarkCandidate() <= lastWatermark) {
+            return false;
+        }
+        long arrival = tickArrival(t, goesIdle);
+        if (arrival > run.horizon() || run.sim.nextEventTime() <= arrival || nextReadTime(t) <= arrival) {
+            return false;
         }
         for (Channel ch : outputs) {
-            if (!((KeyedTask) ch.consumer).takesIdleMarkQuietly(ch.consumerInput, t)) {
-                return -1;
+            if (!((KeyedTask) ch.consumer).holdsNothingAndWaitsForNothing(t)) {
+                return false;
             }
         }
-        idle = true;
-        busyUntil = t;
-        for (Channel ch : outputs) {
-            ((KeyedTask) ch.consumer).takeIdleMark(ch.consumerInput, arrival);
+        return true;
+    }
+
+    /** When the element a tick at {@code t} sends reaches the consumers: its cost, then a hop. */
+    private long tickArrival(long t, boolean goesIdle) {
+        long cost = goesIdle ? 0 : charged(costs.recordNanos(), t);
+        return t + cost + costs.networkHopNanos();
+    }
+
+    /**
+     * Takes the tick at {@code t} in one step, for a source that {@linkplain #canTakeTickInOneStep
+     * can}; called after the tick's other actions. Event by event, the source would take the tick
+     * at {@code t}, send its idle mark or watermark, and arm its wake-up for its next read; each
+     * consumer would wake where the element arrives, in the order the source sends to them, and
+     * nothing else would run until they had. So the source does here what it would, its wake-up
+     * is armed as it would be, and each consumer runs its wake-up in line
+     * ({@link Task#wakeInOneStep}), the wake-ups of the consumers after it counted as pending.
+     */
+    void takeTickInOneStep(long t) {
+        boolean goesIdle = idleTimedOut(t);
+        long arrival = tickArrival(t, goesIdle);
+        readSinceTick = false;
+        Control element;
+        if (goesIdle) {
+            idle = true;
+            element = Control.IDLE;
+            run.idleTicksInOneStep++;
+        } else {
+            lastWatermark = watermarkCandidate();
+            element = new Control.Watermark(lastWatermark);
         }
-        return nextReadTime(t);
+        long busy = arrival - costs.networkHopNanos() - t;
+        busyNanos += busy;
+        busyUntil = t + busy;
+        for (Channel ch : outputs) {
+            ch.push(element, arrival);
+        }
+        wakeAt(nextReadTime(t));
+        for (int i = 0; i < outputs.length; i++) {
+            outputs[i].consumer.wakeInOneStep(arrival, i < outputs.length - 1);
+        }
     }
 
     private boolean idleTimedOut(long t) {

@@ -58,8 +58,9 @@ public final class StreamRun {
     private long activity;
     /** Scratch for {@link #tick}, by source: whether its tick changes nothing. */
     private boolean[] tickChangesNothing = new boolean[0];
-    /** How many times a source went idle in one step ({@link SourceTask#goIdleInOneStep}): for tests. */
-    int idleInOneStep;
+    /** How many source ticks were taken in one step ({@link SourceTask#takeTickInOneStep}), and how many of them made the source idle: for tests. */
+    int ticksInOneStep;
+    int idleTicksInOneStep;
     private long activityAtTrigger = -1;
 
     /**
@@ -378,9 +379,8 @@ public final class StreamRun {
      * ahead to its next read; while every source is settled — nothing read since its last tick, so
      * its watermark cannot move — skip the ticks that would change nothing, up to the last one
      * before a source reads again or goes idle (kept, since a barrier may delay its processing past
-     * that time). When a single source's tick changes something and all it does is make the source
-     * idle, unseen by its consumers' watermarks, that happens here in one step
-     * ({@link SourceTask#goIdleInOneStep}).
+     * that time). When a single source's tick changes something, it may be taken here in one step,
+     * with its consumers' wake-ups ({@link SourceTask#takeTickInOneStep}).
      */
     private void tick(Simulation s) {
         if (phase == Phase.FINISHED || phase == Phase.FAILED || phase == Phase.DOWN) {
@@ -425,17 +425,15 @@ public final class StreamRun {
             armTicker(next);
         }
         // After the next tick is armed: a source that re-arms its wake-up for that time comes after it.
-        long wakeAfterIdle = changes == 1 && phase == Phase.RUNNING ? changing.goIdleInOneStep(now) : -1;
+        boolean inOneStep = changes == 1 && phase == Phase.RUNNING && changing.canTakeTickInOneStep(now);
         for (int i = 0; i < sources.length; i++) {
-            if (sources[i] != changing || wakeAfterIdle < 0) {
-                // What each tick changes was found above: only the source going idle here has changed since.
+            if (sources[i] != changing || !inOneStep) {
                 sources[i].tick(now, tickChangesNothing[i]);
             }
         }
-        if (wakeAfterIdle >= 0) {
-            idleInOneStep++;
-            // Where the wake-up for the tick would have armed it again, after this tick's other actions.
-            changing.wakeAt(wakeAfterIdle);
+        if (inOneStep) {
+            ticksInOneStep++;
+            changing.takeTickInOneStep(now);
         }
     }
 

@@ -146,6 +146,32 @@ abstract class Task {
         }
     }
 
+    /**
+     * The wake-up at {@code arrival} of a task that held nothing, with no wake-up pending, until an
+     * element reached it then, run in line ahead of its time by a caller that knows nothing else is
+     * due before it ({@link SourceTask#takeTickInOneStep}): what {@link #loop loop(arrival)} does,
+     * with the wake-ups of other tasks at {@code arrival} counted as pending when
+     * {@code othersAtArrival} (event by event, theirs come after this one). The task takes the
+     * element at once; then, as the loop would, it stops if another wake-up is due first, arming
+     * its own if it has something left, or else goes on in the loop.
+     */
+    final void wakeInOneStep(long arrival, boolean othersAtArrival) {
+        readyTime(arrival); // picks the element, due at arrival
+        cost = 0;
+        processNext(arrival);
+        long c = charged(cost, arrival);
+        busyNanos += c;
+        long t = arrival + c;
+        busyUntil = t;
+        if (othersAtArrival && t > arrival) {
+            if (outTail != outHead || endPending || readyTime(t) != Long.MAX_VALUE) {
+                scheduleWake(t);
+            }
+            return;
+        }
+        loop(t);
+    }
+
     /** An element's cost {@code c}, its processing begun at {@code t}, as charged: more on a slow worker. */
     final long charged(long c, long t) {
         if (c > 0) {
@@ -169,12 +195,12 @@ abstract class Task {
 
     /**
      * A checkpoint's barrier passed through the task in one step ({@link CheckpointCoordinator}):
-     * it was busy {@code busy} more, up to {@code end}, and acknowledges with its snapshot.
+     * it was busy {@code busy} more, up to {@code end}; what it acknowledges is its snapshot, taken
+     * here, and {@link #sealEpoch}.
      */
-    final CheckpointCoordinator.Ack passedBarrier(long checkpointId, long end, long busy) {
+    final void passedBarrier(long end, long busy) {
         busyNanos += busy;
         busyUntil = end;
-        return seal(checkpointId, snapshot());
     }
 
     /** Whether the task has nothing in hand at {@code t}: not busy, blocked or finishing, its outbox empty. */
@@ -322,6 +348,11 @@ abstract class Task {
 
     /** The acknowledgement of checkpoint {@code checkpointId}: the snapshot, and what the task staged before it. */
     final CheckpointCoordinator.Ack seal(long checkpointId, Object snapshot) {
+        return new CheckpointCoordinator.Ack(checkpointId, snapshot, sealEpoch(checkpointId));
+    }
+
+    /** What the task staged before checkpoint {@code checkpointId}'s barrier, which it acknowledges now; a new epoch begins. */
+    final Epoch sealEpoch(long checkpointId) {
         Epoch sealed = epoch;
         if (sealed.isEmpty()) {
             // Nothing staged: the task's epoch stays as it is, empty, for what comes after the barrier.
@@ -330,7 +361,7 @@ abstract class Task {
             epoch = new Epoch();
         }
         lastAckedCheckpoint = checkpointId;
-        return new CheckpointCoordinator.Ack(checkpointId, snapshot, sealed);
+        return sealed;
     }
 
     /** Marks the record's input records as consumed here (visible now, or at the next checkpoint). */
