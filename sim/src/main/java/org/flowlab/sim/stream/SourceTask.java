@@ -122,7 +122,7 @@ final class SourceTask extends Task {
         if (!goesIdle && watermarkCandidate() <= lastWatermark) {
             return false;
         }
-        long arrival = tickArrival(t, goesIdle);
+        long arrival = t + tickCost(t, goesIdle) + costs.networkHopNanos();
         if (arrival > run.horizon() || run.sim.nextEventTime() <= arrival || nextReadTime(t) <= arrival) {
             return false;
         }
@@ -134,10 +134,9 @@ final class SourceTask extends Task {
         return true;
     }
 
-    /** When the element a tick at {@code t} sends reaches the consumers: its cost, then a hop. */
-    private long tickArrival(long t, boolean goesIdle) {
-        long cost = goesIdle ? 0 : charged(costs.recordNanos(), t);
-        return t + cost + costs.networkHopNanos();
+    /** What taking a tick at {@code t} that sends an idle mark (none) or a watermark costs, as charged. */
+    private long tickCost(long t, boolean goesIdle) {
+        return goesIdle ? 0 : charged(costs.recordNanos(), t);
     }
 
     /**
@@ -151,7 +150,8 @@ final class SourceTask extends Task {
      */
     void takeTickInOneStep(long t) {
         boolean goesIdle = idleTimedOut(t);
-        long arrival = tickArrival(t, goesIdle);
+        long busy = tickCost(t, goesIdle);
+        long arrival = t + busy + costs.networkHopNanos();
         readSinceTick = false;
         Control element;
         if (goesIdle) {
@@ -162,7 +162,6 @@ final class SourceTask extends Task {
             lastWatermark = watermarkCandidate();
             element = new Control.Watermark(lastWatermark);
         }
-        long busy = arrival - costs.networkHopNanos() - t;
         busyNanos += busy;
         busyUntil = t + busy;
         for (Channel ch : outputs) {

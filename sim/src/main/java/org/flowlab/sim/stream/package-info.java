@@ -34,10 +34,12 @@
  * where no source can change ({@link org.flowlab.sim.stream.StreamRun}), a settled source's
  * wake-up is re-ordered in place rather than re-armed ({@link
  * org.flowlab.sim.kernel.SimTimer#armAgainAtItsTime}), a checkpoint timer that would find
- * nothing to checkpoint is not fired again until something else happens, and a checkpoint of a
- * graph that holds nothing passes in one step ({@code CheckpointCoordinator}).
- * The last two only within a call that runs the simulation past them, so a run stepped from
- * outside sees the same states as one played event by event.
+ * nothing to checkpoint is not fired again until something else happens, a checkpoint of a
+ * graph that holds nothing passes in one step ({@code CheckpointCoordinator}), and so does a
+ * source's tick that sends an idle mark or a watermark to keyed tasks holding nothing, with their
+ * wake-ups ({@code SourceTask#takeTickInOneStep}). The last three only within a call that runs the
+ * simulation past them, so a run stepped from outside sees the same states as one played event by
+ * event.
  *
  * <p>Checkpoints nobody restores. A run the engine runs through itself, with no worker crash and
  * no task failure in its fault plan, can never restore a checkpoint, so its checkpoints keep no
