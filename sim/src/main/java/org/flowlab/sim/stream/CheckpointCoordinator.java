@@ -1,6 +1,7 @@
 package org.flowlab.sim.stream;
 
 import java.util.Arrays;
+import org.flowlab.sim.kernel.SimTimer;
 
 /**
  * Aligned checkpoints, as in asynchronous barrier snapshotting: every interval it injects barrier n
@@ -15,13 +16,16 @@ final class CheckpointCoordinator {
     record Ack(long checkpointId, Object snapshot, Epoch epoch) {
     }
 
-    /** A completed checkpoint: every task's snapshot, by slot. */
+    /**
+     * A completed checkpoint: every task's snapshot, by slot (null in a run that never restores
+     * one, {@link StreamRun#restorable}), and whether every task had finished.
+     */
     record Completed(long id, Object[] snapshots, long triggeredAt, long completedAt, boolean allFinished) {
     }
 
     private final class Pending {
-        final long id;
-        final long triggeredAt;
+        long id;
+        long triggeredAt;
         final Object[] snapshots;
         final Epoch[] epochs;
         int acks;
@@ -33,11 +37,29 @@ final class CheckpointCoordinator {
             this.snapshots = new Object[tasks];
             this.epochs = new Epoch[tasks];
         }
+
+        /** This completed checkpoint's arrays, made ready for checkpoint {@code newId}. */
+        Pending reuse(long newId, long newTriggeredAt) {
+            id = newId;
+            triggeredAt = newTriggeredAt;
+            Arrays.fill(snapshots, null);
+            Arrays.fill(epochs, null);
+            acks = 0;
+            lastAck = 0;
+            return this;
+        }
     }
 
     private final StreamRun run;
     private long nextId = 1;
     private Pending pending;
+    /**
+     * In a run that never restores a checkpoint, the last one completed, for the next to reuse: no
+     * restart can leave a completion stale or look at a completed checkpoint's snapshots there.
+     */
+    private Pending spare;
+    /** Completes {@link #pending} in such a run, where at most one completion is ever pending. */
+    private final SimTimer completion;
     private Completed last;
     /** How long each completed checkpoint took, trigger to completion: {@link #completed} of them. */
     private long[] durations = new long[16];
@@ -48,6 +70,7 @@ final class CheckpointCoordinator {
 
     CheckpointCoordinator(StreamRun run) {
         this.run = run;
+        this.completion = run.sim.timer(sim -> complete(pending, run.incarnation()));
     }
 
     boolean inProgress() {
@@ -78,7 +101,8 @@ final class CheckpointCoordinator {
             return;
         }
         Task[] tasks = run.tasks();
-        pending = new Pending(nextId++, t, tasks.length);
+        pending = spare != null ? spare.reuse(nextId++, t) : new Pending(nextId++, t, tasks.length);
+        spare = null;
         if (passQuietGraph(t)) {
             return;
         }
@@ -165,6 +189,10 @@ final class CheckpointCoordinator {
 
     /** Completes {@code done} at {@code at}, unless a restart comes first. */
     private void scheduleCompletion(Pending done, long at) {
+        if (!run.restorable) {
+            completion.arm(at);
+            return;
+        }
         int incarnation = run.incarnation();
         run.sim.schedule(at, sim -> complete(done, incarnation));
     }
@@ -192,13 +220,16 @@ final class CheckpointCoordinator {
         for (Object s : done.snapshots) {
             allFinished &= s instanceof SourceTask.Snapshot src ? src.finished() : ((KeyedTask.Snapshot) s).finished();
         }
-        last = new Completed(done.id, done.snapshots, done.triggeredAt, now, allFinished);
+        last = new Completed(done.id, run.restorable ? done.snapshots : null, done.triggeredAt, now, allFinished);
         if (completed == durations.length) {
             durations = Arrays.copyOf(durations, completed * 2);
         }
         durations[completed++] = now - done.triggeredAt;
         for (Epoch e : done.epochs) {
             e.commit(run.sink, run.visibility, now);
+        }
+        if (!run.restorable) {
+            spare = done;
         }
         run.checkpointCompleted(last);
     }
