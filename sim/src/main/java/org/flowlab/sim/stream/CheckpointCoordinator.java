@@ -211,7 +211,7 @@ final class CheckpointCoordinator {
     }
 
     private void complete(Pending done, int incarnation) {
-        if (pending != done || incarnation != run.incarnation()) {
+        if (done == null || pending != done || incarnation != run.incarnation()) {
             return;
         }
         pending = null;
