@@ -16,13 +16,16 @@ import java.util.function.Predicate;
  * moves only primitives (no boxing, no write barriers on reference stores), and a 4-ary heap is half
  * as deep as a binary one while the four children's times it compares sit side by side in memory.
  *
- * <p>The heap is indexed: every slot knows its heap position. An entry is found by its slot and
- * sequence number ({@link #add} returns the slot, {@link #sequenceAt} gives the sequence), and
- * cancelling it takes it out of the heap at once, in O(log n), so the heap holds live entries only.
- * Two operations change an entry where it is, in O(log n), for a component that re-schedules one
- * action again and again (a timer): {@link #requeueAtItsTime} orders it again among the entries at
- * its time as if it were added now, and {@link #move} gives it a new time and a new sequence number,
- * as a cancel and a new add would, without freeing its slot.
+ * <p>An entry is found by its slot and sequence number ({@link #add} returns the slot,
+ * {@link #sequenceAt} gives the sequence); cancelling it takes it out of the heap at once, so the
+ * heap holds live entries only. Two operations change an entry where it is, for a component that
+ * re-schedules one action again and again (a timer): {@link #requeueAtItsTime} orders it again among
+ * the entries at its time as if it were added now, and {@link #move} gives it a new time and a new
+ * sequence number, as a cancel and a new add would, without freeing its slot. An entry added with
+ * {@link #addTracked} has its heap position kept up to date as it moves, so those three take
+ * O(log n); any other entry is found by a scan of the heap, O(n), which spares every sift the
+ * write of a position (at a million entries, a cache miss per step) for entries that are seldom
+ * or never cancelled.
  *
  * <p>Not thread-safe: a simulation is single-threaded by design.
  *
@@ -32,14 +35,17 @@ public final class EventQueue<T> {
     private static final int ARITY = 4;
     private static final int DEFAULT_CAPACITY = 16;
     private static final long FREE = -1;
+    private static final int UNTRACKED = -1;
 
-    // Heap arrays, indexed by heap position.
+    // Heap arrays, indexed by heap position. An entry's slot word is its slot, or ~slot (negative)
+    // for a tracked entry, whose position is kept in positions.
     private long[] times;
     private long[] seqs;
     private int[] slots;
     // Indexed by slot: the payload, the sequence number that identifies the entry (the one add or
-    // move gave it; a requeue orders it by another, in seqs), and its position in the heap. A slot
-    // stays put while its entry moves through the heap, which is what lets a handle find its entry.
+    // move gave it; a requeue orders it by another, in seqs), and a tracked entry's position in the
+    // heap (UNTRACKED otherwise). A slot stays put while its entry moves through the heap, which is
+    // what lets a handle find its entry.
     private Object[] payloads;
     private long[] slotSeqs;
     private int[] positions;
@@ -92,6 +98,18 @@ public final class EventQueue<T> {
      * increases with every call; together they identify the entry for {@link #cancel}.
      */
     public int add(long time, T payload) {
+        return add(time, payload, false);
+    }
+
+    /**
+     * {@link #add}, for an entry whose slot will be cancelled, moved or requeued again and again
+     * (a timer's): its heap position is kept up to date, so each of those takes O(log n).
+     */
+    public int addTracked(long time, T payload) {
+        return add(time, payload, true);
+    }
+
+    private int add(long time, T payload, boolean tracked) {
         Objects.requireNonNull(payload, "payload");
         if (heapSize == times.length) {
             grow();
@@ -100,7 +118,8 @@ public final class EventQueue<T> {
         long seq = nextSeq++;
         payloads[slot] = payload;
         slotSeqs[slot] = seq;
-        siftUp(heapSize++, time, seq, slot);
+        positions[slot] = UNTRACKED;
+        siftUp(heapSize++, time, seq, tracked ? ~slot : slot);
         return slot;
     }
 
@@ -123,7 +142,7 @@ public final class EventQueue<T> {
         if (!contains(slot, seq)) {
             return false;
         }
-        removeAt(positions[slot]);
+        removeAt(positionOf(slot));
         freeSlot(slot);
         return true;
     }
@@ -141,7 +160,8 @@ public final class EventQueue<T> {
         }
         long newSeq = nextSeq++;
         slotSeqs[slot] = newSeq;
-        reposition(positions[slot], time, newSeq, slot);
+        int pos = positionOf(slot);
+        reposition(pos, time, newSeq, slots[pos]);
         return newSeq;
     }
 
@@ -155,9 +175,9 @@ public final class EventQueue<T> {
         if (!contains(slot, seq)) {
             return false;
         }
-        int pos = positions[slot];
+        int pos = positionOf(slot);
         // A later sequence number only ever moves an entry towards the leaves.
-        siftDown(pos, times[pos], nextSeq++, slot);
+        siftDown(pos, times[pos], nextSeq++, slots[pos]);
         return true;
     }
 
@@ -168,7 +188,7 @@ public final class EventQueue<T> {
      */
     public boolean anyOtherAt(long time, int slot) {
         for (int i = 0; i < heapSize; i++) {
-            if (times[i] == time && slots[i] != slot) {
+            if (times[i] == time && slotAt(i) != slot) {
                 return true;
             }
         }
@@ -191,14 +211,14 @@ public final class EventQueue<T> {
     @SuppressWarnings("unchecked")
     public T peek() {
         requireNotEmpty();
-        return (T) payloads[slots[0]];
+        return (T) payloads[slotAt(0)];
     }
 
     /** Removes the first entry and returns its payload; throws if the queue is empty. */
     @SuppressWarnings("unchecked")
     public T poll() {
         requireNotEmpty();
-        int slot = slots[0];
+        int slot = slotAt(0);
         Object payload = payloads[slot];
         removeAt(0);
         freeSlot(slot);
@@ -216,14 +236,11 @@ public final class EventQueue<T> {
         int kept = 0;
         int before = heapSize;
         for (int i = 0; i < heapSize; i++) {
-            int slot = slots[i];
+            int slot = slotAt(i);
             if (filter.test((T) payloads[slot])) {
                 freeSlot(slot);
             } else {
-                times[kept] = times[i];
-                seqs[kept] = seqs[i];
-                slots[kept] = slot;
-                positions[slot] = kept;
+                place(kept, times[i], seqs[i], slots[i]);
                 kept++;
             }
         }
@@ -250,6 +267,25 @@ public final class EventQueue<T> {
         }
     }
 
+    /** The slot of the entry at heap position {@code pos}. */
+    private int slotAt(int pos) {
+        int word = slots[pos];
+        return word < 0 ? ~word : word;
+    }
+
+    /** The heap position of the queued entry in {@code slot}: kept if it is tracked, else found by a scan. */
+    private int positionOf(int slot) {
+        int pos = positions[slot];
+        if (pos != UNTRACKED) {
+            return pos;
+        }
+        for (int i = 0; ; i++) {
+            if (slots[i] == slot) {
+                return i;
+            }
+        }
+    }
+
     /** Takes the entry at heap position {@code pos} out of the heap (its slot is left to the caller). */
     private void removeAt(int pos) {
         int last = --heapSize;
@@ -258,7 +294,7 @@ public final class EventQueue<T> {
         }
     }
 
-    /** Puts the entry (time, seq, slot) into the hole at {@code pos}, then up or down to where it belongs. */
+    /** Puts the entry (time, seq, slot word) into the hole at {@code pos}, then up or down to where it belongs. */
     private void reposition(int pos, long time, long seq, int slot) {
         if (pos > 0 && before(time, seq, times[(pos - 1) / ARITY], seqs[(pos - 1) / ARITY])) {
             siftUp(pos, time, seq, slot);
@@ -270,6 +306,7 @@ public final class EventQueue<T> {
     private void freeSlot(int slot) {
         payloads[slot] = null;
         slotSeqs[slot] = FREE;
+        positions[slot] = UNTRACKED;
         freeSlots[freeCount++] = slot;
     }
 
@@ -326,11 +363,14 @@ public final class EventQueue<T> {
         place(pos, time, seq, slot);
     }
 
+    /** Writes the entry (time, seq, slot word) at heap position {@code pos}, and there a tracked entry's position. */
     private void place(int pos, long time, long seq, int slot) {
         times[pos] = time;
         seqs[pos] = seq;
         slots[pos] = slot;
-        positions[slot] = pos;
+        if (slot < 0) {
+            positions[~slot] = pos;
+        }
     }
 
     /** The child in [first, end) that comes out first by (time, sequence). */

@@ -58,7 +58,7 @@ public final class SimTimer {
         if (moved != NONE) {
             sequence = moved;
         } else {
-            slot = sim.enqueue(at, fire);
+            slot = sim.enqueue(at, fire, true);
             sequence = sim.queue().sequenceAt(slot);
         }
         time = at;

@@ -92,12 +92,20 @@ public final class Simulation {
 
     /** Queues {@code action} at {@code at} and returns its slot in the queue. */
     int enqueue(long at, SimAction action) {
+        return enqueue(at, action, false);
+    }
+
+    /**
+     * Queues {@code action} at {@code at}, {@linkplain EventQueue#addTracked tracked} if
+     * {@code tracked} (a timer's, moved and requeued again and again), and returns its slot.
+     */
+    int enqueue(long at, SimAction action, boolean tracked) {
         Objects.requireNonNull(action, "action");
         if (at < now) {
             throw new IllegalArgumentException(
                     "cannot schedule at " + at + " ns: it is before now, " + now + " ns");
         }
-        return queue.add(at, action);
+        return tracked ? queue.addTracked(at, action) : queue.add(at, action);
     }
 
     EventQueue<SimAction> queue() {

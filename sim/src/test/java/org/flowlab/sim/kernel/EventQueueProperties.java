@@ -28,7 +28,12 @@ class EventQueueProperties {
 
     sealed interface Op permits Add, Poll, Cancel, Requeue, Move, RemoveIf {}
 
-    record Add(long time) implements Op {}
+    /** An add, {@linkplain EventQueue#addTracked tracked} or not. */
+    record Add(long time, boolean tracked) implements Op {
+        Add(long time) {
+            this(time, false);
+        }
+    }
 
     record Poll() implements Op {}
 
@@ -71,7 +76,7 @@ class EventQueueProperties {
                     ties++;
                 }
                 long next = queue.nextSequence();
-                int slot = queue.add(add.time(), id);
+                int slot = add.tracked() ? queue.addTracked(add.time(), id) : queue.add(add.time(), id);
                 Entry entry = new Entry(add.time(), queue.sequenceAt(slot), id);
                 assertThat(entry.seq()).isEqualTo(next);
                 added.add(entry);
@@ -190,15 +195,18 @@ class EventQueueProperties {
     }
 
     /**
-     * Random operations, three in four of them after a start that surely ties, requeues, moves and
-     * cancels: two adds at the same time, the first (at the front) requeued behind the second, a third
-     * entry moved to their time behind both, then the first cancelled while it is queued. Only those are edge cases, so a try has all three with probability 3/4 at
+     * Random operations (adds tracked or not), three in four of them after a start that surely ties,
+     * requeues, moves and cancels: two adds at the same time (tracked, untracked), the first requeued
+     * behind the second, a tracked third and an untracked fourth entry (at the front) moved to their
+     * time behind both, then the first and the fourth cancelled while they are queued. Only those are
+     * edge cases, so a try has all three with probability 3/4 at
      * least, and fewer than half (or 40 %) of 300 tries have them with probability 1.2e-20
      * (1.3e-37), the binomial tails.
      */
     @Provide
     Arbitrary<List<Op>> operations() {
-        List<Op> tieThenCancel = List.of(new Add(5), new Add(5), new Add(7), new Requeue(2), new Move(0, 5), new Cancel(2));
+        List<Op> tieThenCancel = List.of(new Add(5, true), new Add(5), new Add(7, true), new Add(3), new Requeue(3),
+                new Move(1, 5), new Move(0, 5), new Cancel(3), new Cancel(0));
         Arbitrary<List<Op>> any = anyOperations();
         return Arbitraries.frequencyOf(
                 Tuple.of(3, any.map(ops -> {
@@ -210,8 +218,9 @@ class EventQueueProperties {
     }
 
     private static Arbitrary<List<Op>> anyOperations() {
-        Arbitrary<Op> narrowAdd = Arbitraries.longs().between(0, 10).map(Add::new);
-        Arbitrary<Op> wideAdd = Arbitraries.longs().map(Add::new);
+        Arbitrary<Op> narrowAdd = Combinators.combine(Arbitraries.longs().between(0, 10), Arbitraries.of(true, false))
+                .as(Add::new);
+        Arbitrary<Op> wideAdd = Combinators.combine(Arbitraries.longs(), Arbitraries.of(true, false)).as(Add::new);
         Arbitrary<Op> poll = Arbitraries.just(new Poll());
         Arbitrary<Op> cancel = Arbitraries.integers().between(0, 20).map(Cancel::new);
         Arbitrary<Op> requeue = Arbitraries.integers().between(0, 20).map(Requeue::new);
