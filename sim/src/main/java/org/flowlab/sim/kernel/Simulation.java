@@ -78,7 +78,7 @@ public final class Simulation {
      * @throws IllegalArgumentException if {@code at} is before {@link #now()}
      */
     public ScheduledAction schedule(long at, SimAction action) {
-        int slot = enqueue(at, action);
+        int slot = enqueue(at, action, false);
         return new ScheduledAction(queue, slot, queue.sequenceAt(slot), at);
     }
 
@@ -88,11 +88,6 @@ public final class Simulation {
      */
     public SimTimer timer(SimAction action) {
         return new SimTimer(this, Objects.requireNonNull(action, "action"));
-    }
-
-    /** Queues {@code action} at {@code at} and returns its slot in the queue. */
-    int enqueue(long at, SimAction action) {
-        return enqueue(at, action, false);
     }
 
     /**

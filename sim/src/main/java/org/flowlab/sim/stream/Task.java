@@ -104,12 +104,7 @@ abstract class Task {
         long t = Math.max(now, busyUntil);
         while (true) {
             if (t > run.sim.nextEventTime()) {
-                if (outTail == outHead && !endPending && readyTime(t) == Long.MAX_VALUE) {
-                    // A wake-up at t would find nothing to deliver or process; an arrival wakes the task
-                    // (never before t, its busy time), as would an early fire it asks for.
-                    return;
-                }
-                scheduleWake(t);
+                yieldUntil(t);
                 return;
             }
             if (outTail > outHead && !flush(t)) {
@@ -164,12 +159,22 @@ abstract class Task {
         long t = arrival + c;
         busyUntil = t;
         if (othersAtArrival && t > arrival) {
-            if (outTail != outHead || endPending || readyTime(t) != Long.MAX_VALUE) {
-                scheduleWake(t);
-            }
+            yieldUntil(t);
             return;
         }
         loop(t);
+    }
+
+    /**
+     * The task stops at {@code t}, its busy time, since another action is due first: it wakes at
+     * {@code t} if it has something left to do then. A wake-up that would find nothing to deliver or
+     * process is not armed; an arrival wakes the task (never before t), as would an early fire it
+     * asks for.
+     */
+    private void yieldUntil(long t) {
+        if (outTail != outHead || endPending || readyTime(t) != Long.MAX_VALUE) {
+            scheduleWake(t);
+        }
     }
 
     /** An element's cost {@code c}, its processing begun at {@code t}, as charged: more on a slow worker. */
