@@ -38,8 +38,13 @@ final class ProcessKeyState extends OutputNumbering {
     private int timerCount;
 
     // Rows in ROW_ORDER: the first in firstRow, the others in laterRows[laterHead, laterHead + rowCount - 1).
+    // Their event times are kept beside them (firstRowTime, laterTimes at the same places): a row
+    // waits in the buffer long enough to leave the cache, and ordering a new row among them, or
+    // finding when the key is due, then mostly reads times alone.
     private StreamRecord firstRow;
+    private long firstRowTime;
     private StreamRecord[] laterRows = NO_ROWS;
+    private long[] laterTimes = NO_TIMERS;
     private int laterHead;
     private int rowCount;
 
@@ -86,8 +91,10 @@ final class ProcessKeyState extends OutputNumbering {
         }
         c.timerCount = timerCount;
         c.firstRow = firstRow;
+        c.firstRowTime = firstRowTime;
         if (rowCount > 1) {
             c.laterRows = Arrays.copyOfRange(laterRows, laterHead, laterHead + rowCount - 1);
+            c.laterTimes = Arrays.copyOfRange(laterTimes, laterHead, laterHead + rowCount - 1);
         }
         c.rowCount = rowCount;
         c.copyNumbering(this);
@@ -106,7 +113,7 @@ final class ProcessKeyState extends OutputNumbering {
 
     /** The earliest buffered row's event time or timer, +inf without either. */
     long nextDue() {
-        long d = rowCount > 0 ? firstRow.row.eventTime() : Long.MAX_VALUE;
+        long d = rowCount > 0 ? firstRowTime : Long.MAX_VALUE;
         return timerCount > 0 ? Math.min(d, firstTimer) : d;
     }
 
@@ -297,54 +304,80 @@ final class ProcessKeyState extends OutputNumbering {
 
     /** Buffers a row in its place in {@link #ROW_ORDER}, after the rows equal to it. */
     void addRow(StreamRecord record) {
+        long time = record.row.eventTime();
         if (rowCount == 0) {
             firstRow = record;
-        } else if (ROW_ORDER.compare(firstRow, record) > 0) {
-            insertLaterRowFirst(firstRow);
+            firstRowTime = time;
+        } else if (after(firstRowTime, firstRow, time, record)) {
+            insertLaterRowFirst(firstRow, firstRowTime);
             firstRow = record;
+            firstRowTime = time;
         } else {
-            appendLaterRow(record);
+            appendLaterRow(record, time);
         }
         rowCount++;
     }
 
-    private void insertLaterRowFirst(StreamRecord record) {
+    /** Whether row {@code a}, at event time {@code timeA}, comes after {@code b}, at {@code timeB}, in {@link #ROW_ORDER}. */
+    private static boolean after(long timeA, StreamRecord a, long timeB, StreamRecord b) {
+        return timeA > timeB || timeA == timeB && ROW_ORDER.compare(a, b) > 0;
+    }
+
+    private void insertLaterRowFirst(StreamRecord record, long time) {
         if (laterHead > 0) {
-            laterRows[--laterHead] = record;
+            laterHead--;
+            laterRows[laterHead] = record;
+            laterTimes[laterHead] = time;
             return;
         }
         int n = rowCount - 1;
         if (n == laterRows.length) {
-            laterRows = Arrays.copyOf(laterRows, Math.max(2, n * 2));
+            growLaterRows(n);
         }
         System.arraycopy(laterRows, 0, laterRows, 1, n);
+        System.arraycopy(laterTimes, 0, laterTimes, 1, n);
         laterRows[0] = record;
+        laterTimes[0] = time;
     }
 
-    private void appendLaterRow(StreamRecord record) {
+    private void appendLaterRow(StreamRecord record, long time) {
         int n = rowCount - 1;
         if (laterHead + n == laterRows.length) {
             if (laterHead > 0) {
                 System.arraycopy(laterRows, laterHead, laterRows, 0, n);
+                System.arraycopy(laterTimes, laterHead, laterTimes, 0, n);
                 Arrays.fill(laterRows, n, laterHead + n, null);
                 laterHead = 0;
             }
             if (n == laterRows.length) {
-                laterRows = Arrays.copyOf(laterRows, Math.max(2, n * 2));
+                growLaterRows(n);
             }
         }
         // Rows mostly come in order: look for the place from the end.
         int i = laterHead + n;
-        while (i > laterHead && ROW_ORDER.compare(laterRows[i - 1], record) > 0) {
+        while (i > laterHead && after(laterTimes[i - 1], laterRows[i - 1], time, record)) {
             laterRows[i] = laterRows[i - 1];
+            laterTimes[i] = laterTimes[i - 1];
             i--;
         }
         laterRows[i] = record;
+        laterTimes[i] = time;
+    }
+
+    private void growLaterRows(int n) {
+        int capacity = Math.max(2, n * 2);
+        laterRows = Arrays.copyOf(laterRows, capacity);
+        laterTimes = Arrays.copyOf(laterTimes, capacity);
     }
 
     /** The first buffered row, null without one. */
     StreamRecord firstRow() {
         return firstRow;
+    }
+
+    /** The first buffered row's event time; only with one. */
+    long firstRowTime() {
+        return firstRowTime;
     }
 
     /** Takes the first buffered row; only with one. */
@@ -356,6 +389,7 @@ final class ProcessKeyState extends OutputNumbering {
             laterHead = 0;
         } else {
             firstRow = laterRows[laterHead];
+            firstRowTime = laterTimes[laterHead];
             laterRows[laterHead] = null;
             laterHead = rowCount == 1 ? 0 : laterHead + 1;
         }

@@ -157,7 +157,7 @@ final class ProcessOperator implements StatefulOperator {
         }
         ks.due = d;
         ks.queued = true;
-        boolean forRow = ks.firstRow() != null && ks.firstRow().row.eventTime() == d;
+        boolean forRow = ks.firstRow() != null && ks.firstRowTime() == d;
         (forRow ? rowsDue : timersDue).push(d, ks);
     }
 
@@ -173,9 +173,9 @@ final class ProcessOperator implements StatefulOperator {
         ctx.enter(ks, ks, task);
         while (true) {
             StreamRecord next = ks.firstRow();
-            boolean rowReady = next != null && KeyedProcessContext.isDue(next.row.eventTime(), watermark);
+            boolean rowReady = next != null && KeyedProcessContext.isDue(ks.firstRowTime(), watermark);
             boolean timerReady = ks.hasTimer() && KeyedProcessContext.isDue(ks.firstTimer(), watermark);
-            if (rowReady && (!timerReady || KeyedProcessContext.rowBeforeTimer(next.row.eventTime(), ks.firstTimer()))) {
+            if (rowReady && (!timerReady || KeyedProcessContext.rowBeforeTimer(ks.firstRowTime(), ks.firstTimer()))) {
                 ks.pollRow();
                 entryCount--;
                 task.cost += task.costs.recordNanos() + task.costs.stateAccessNanos();

@@ -17,7 +17,7 @@ import org.flowlab.sim.job.Row;
 /**
  * A key's state in a process function behaves as a map of names, a set of timers and a list of rows
  * kept in row order (equal rows in the order they came), however many of each it holds — the first
- * ones in fields, the others in arrays.
+ * ones in fields, the others in arrays — and knows when it is next due and its first row's time.
  */
 class ProcessKeyStateProperties {
 
@@ -94,6 +94,10 @@ class ProcessKeyStateProperties {
             long due = Math.min(rows.isEmpty() ? Long.MAX_VALUE : rows.get(0).row.eventTime(),
                     timers.isEmpty() ? Long.MAX_VALUE : timers.first());
             assertThat(ks.nextDue()).isEqualTo(due);
+            assertThat(copy.nextDue()).isEqualTo(due);
+            if (!rows.isEmpty()) {
+                assertThat(ks.firstRowTime()).isEqualTo(rows.get(0).row.eventTime());
+            }
         }
         for (int i = 0; i < copies.size(); i++) {
             ProcessKeyState c = copies.get(i);

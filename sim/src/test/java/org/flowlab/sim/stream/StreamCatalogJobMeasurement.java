@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import org.flowlab.sim.catalog.CatalogJob;
 import org.flowlab.sim.catalog.JobCatalog;
+import org.flowlab.sim.engine.EventTimeContract;
 import org.flowlab.sim.engine.RunOutcome;
 import org.flowlab.sim.job.Job;
 import org.flowlab.workloads.Trace;
@@ -21,8 +22,9 @@ import org.flowlab.workloads.WorkloadSpec;
  * printed too: a figure a busy machine does not move. With N given as {@code SECONDSsRATE} (as
  * {@code 100s10000}) the trace is instead the scenario's whole workload of that span at that rate,
  * seed 1, flowlab's default: the trace of {@code flowlab flink --duration 100s --rate 10000/s} (599,085
- * events for stock-ticks; that command's stream engine has its own settings: 8 slots, a checkpoint a
- * minute, a watermark delay covering the trace's disorder).
+ * events for stock-ticks). That command's stream engine has its own settings (8 slots, a checkpoint a
+ * minute, a watermark delay covering the trace's disorder, so that no record is late): a fourth
+ * argument {@code flink} runs with them instead of the defaults.
  */
 public final class StreamCatalogJobMeasurement {
 
@@ -38,7 +40,7 @@ public final class StreamCatalogJobMeasurement {
         Trace trace = size.contains("s") ? spanAtRate(catalogJob.scenario(), size)
                 : firstEvents(catalogJob.scenario(), Integer.parseInt(size));
         Job job = catalogJob.build(trace);
-        StreamConfig config = StreamConfig.defaults();
+        StreamConfig config = args.length > 3 && args[3].equals("flink") ? asFlowlabFlink(trace) : StreamConfig.defaults();
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         com.sun.management.ThreadMXBean allocation = (com.sun.management.ThreadMXBean) threads;
         double[] cpu = new double[repeats];
@@ -61,6 +63,24 @@ public final class StreamCatalogJobMeasurement {
         Arrays.sort(tail);
         System.out.printf(Locale.ROOT, "cpu ns/record over the second half: min %.0f, median %.0f; allocated %.0f B/record%n",
                 tail[0], tail[tail.length / 2], allocated);
+    }
+
+    /** The stream settings of {@code flowlab flink}: a checkpoint a minute, a watermark delay a second above the trace's disorder, rounded. */
+    private static StreamConfig asFlowlabFlink(Trace trace) {
+        long second = 1_000_000_000L;
+        long maxSeen = Long.MIN_VALUE;
+        long disorder = 0;
+        for (int i = 0; i < trace.size(); i++) {
+            long t = trace.eventTime(i);
+            if (t < maxSeen) {
+                disorder = Math.max(disorder, maxSeen - t);
+            } else {
+                maxSeen = t;
+            }
+        }
+        EventTimeContract contract = EventTimeContract.DEFAULT.withWatermarkDelay((disorder / second + 1) * second)
+                .withAllowedLateness(0);
+        return StreamConfig.defaults().withEventTime(contract).withCheckpointInterval(60 * second);
     }
 
     private static Trace spanAtRate(String scenario, String size) {
