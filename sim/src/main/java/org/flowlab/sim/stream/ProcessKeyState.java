@@ -38,13 +38,14 @@ final class ProcessKeyState extends OutputNumbering {
     private int timerCount;
 
     // Rows in ROW_ORDER: the first in firstRow, the others in laterRows[laterHead, laterHead + rowCount - 1).
-    // Their event times are kept beside them (firstRowTime, laterTimes at the same places): a row
-    // waits in the buffer long enough to leave the cache, and ordering a new row among them, or
-    // finding when the key is due, then mostly reads times alone.
+    // The first and the last row's event times are kept here (the last is the first while there
+    // is one row): a row waits in the buffer long enough to leave the cache, and finding when the
+    // key is due, or placing a new row that comes in order after the others (most do), then reads
+    // no buffered row.
     private StreamRecord firstRow;
     private long firstRowTime;
+    private long lastRowTime;
     private StreamRecord[] laterRows = NO_ROWS;
-    private long[] laterTimes = NO_TIMERS;
     private int laterHead;
     private int rowCount;
 
@@ -92,9 +93,9 @@ final class ProcessKeyState extends OutputNumbering {
         c.timerCount = timerCount;
         c.firstRow = firstRow;
         c.firstRowTime = firstRowTime;
+        c.lastRowTime = lastRowTime;
         if (rowCount > 1) {
             c.laterRows = Arrays.copyOfRange(laterRows, laterHead, laterHead + rowCount - 1);
-            c.laterTimes = Arrays.copyOfRange(laterTimes, laterHead, laterHead + rowCount - 1);
         }
         c.rowCount = rowCount;
         c.copyNumbering(this);
@@ -308,8 +309,9 @@ final class ProcessKeyState extends OutputNumbering {
         if (rowCount == 0) {
             firstRow = record;
             firstRowTime = time;
+            lastRowTime = time;
         } else if (after(firstRowTime, firstRow, time, record)) {
-            insertLaterRowFirst(firstRow, firstRowTime);
+            insertLaterRowFirst(firstRow);
             firstRow = record;
             firstRowTime = time;
         } else {
@@ -323,51 +325,46 @@ final class ProcessKeyState extends OutputNumbering {
         return timeA > timeB || timeA == timeB && ROW_ORDER.compare(a, b) > 0;
     }
 
-    private void insertLaterRowFirst(StreamRecord record, long time) {
+    private void insertLaterRowFirst(StreamRecord record) {
         if (laterHead > 0) {
-            laterHead--;
-            laterRows[laterHead] = record;
-            laterTimes[laterHead] = time;
+            laterRows[--laterHead] = record;
             return;
         }
         int n = rowCount - 1;
         if (n == laterRows.length) {
-            growLaterRows(n);
+            laterRows = Arrays.copyOf(laterRows, Math.max(2, n * 2));
         }
         System.arraycopy(laterRows, 0, laterRows, 1, n);
-        System.arraycopy(laterTimes, 0, laterTimes, 1, n);
         laterRows[0] = record;
-        laterTimes[0] = time;
     }
 
+    /** Places a row that does not come before the first one, at {@code time}. */
     private void appendLaterRow(StreamRecord record, long time) {
         int n = rowCount - 1;
         if (laterHead + n == laterRows.length) {
             if (laterHead > 0) {
                 System.arraycopy(laterRows, laterHead, laterRows, 0, n);
-                System.arraycopy(laterTimes, laterHead, laterTimes, 0, n);
                 Arrays.fill(laterRows, n, laterHead + n, null);
                 laterHead = 0;
             }
             if (n == laterRows.length) {
-                growLaterRows(n);
+                laterRows = Arrays.copyOf(laterRows, Math.max(2, n * 2));
             }
         }
-        // Rows mostly come in order: look for the place from the end.
-        int i = laterHead + n;
-        while (i > laterHead && after(laterTimes[i - 1], laterRows[i - 1], time, record)) {
+        int end = laterHead + n;
+        // Rows mostly come in order: after the last one (the first, with no later rows), by its time.
+        if (n == 0 || !after(lastRowTime, laterRows[end - 1], time, record)) {
+            laterRows[end] = record;
+            lastRowTime = time;
+            return;
+        }
+        // Before the last: look for the place from the end.
+        int i = end;
+        while (i > laterHead && ROW_ORDER.compare(laterRows[i - 1], record) > 0) {
             laterRows[i] = laterRows[i - 1];
-            laterTimes[i] = laterTimes[i - 1];
             i--;
         }
         laterRows[i] = record;
-        laterTimes[i] = time;
-    }
-
-    private void growLaterRows(int n) {
-        int capacity = Math.max(2, n * 2);
-        laterRows = Arrays.copyOf(laterRows, capacity);
-        laterTimes = Arrays.copyOf(laterTimes, capacity);
     }
 
     /** The first buffered row, null without one. */
@@ -389,7 +386,7 @@ final class ProcessKeyState extends OutputNumbering {
             laterHead = 0;
         } else {
             firstRow = laterRows[laterHead];
-            firstRowTime = laterTimes[laterHead];
+            firstRowTime = firstRow.row.eventTime();
             laterRows[laterHead] = null;
             laterHead = rowCount == 1 ? 0 : laterHead + 1;
         }
