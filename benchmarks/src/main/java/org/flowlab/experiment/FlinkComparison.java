@@ -35,7 +35,7 @@ import org.flowlab.workloads.Trace;
  * repeat must compute the same results (Flowlab's are deterministic; a Flink run that disagrees with
  * the oracle is kept in preference to the fastest, so a disagreement is never hidden).
  * Every engine, Flowlab's and Flink's, is given the same event-time contract: a watermark delay
- * covering the trace's whole disorder ({@link #coveringDisorder}), so that no record is late
+ * covering the trace's whole disorder ({@link EventTimeContract#coveringDisorder}), so that no record is late
  * anywhere and every engine's results must equal the oracle's exactly; faults are injected into
  * Flowlab's engines only.
  */
@@ -144,7 +144,7 @@ public final class FlinkComparison {
                 FlinkSqlRunner.check(sql.text(), replayed, mode); // a mode Flink SQL cannot run fails before any engine runs
             }
         }
-        ComparisonPlan fair = plan.withSettings(plan.settings().withEventTime(coveringDisorder(replayed)));
+        ComparisonPlan fair = plan.withSettings(plan.settings().withEventTime(EventTimeContract.coveringDisorder(replayed)));
         ComparisonResult flowlab = fastestOf(Comparison.replay(fair, replayed, traceNanos, progress, 1), repeats, everyRun, log);
         Trace trace = flowlab.trace();
         FlinkJob job = flinkJob(plan, trace);
@@ -164,17 +164,6 @@ public final class FlinkComparison {
                 repeats, everyRun);
     }
 
-    /**
-     * The contract of a reference run: a watermark delay of the trace's disorder ({@link
-     * FlinkRunner#disorder}: how far an event's time lies before the largest event time that arrived
-     * before it) rounded up to the next whole second, no allowed lateness. The second to spare covers
-     * a stream task whose watermark an idle partition let run ahead of a record's own partition.
-     */
-    public static EventTimeContract coveringDisorder(Trace trace) {
-        long second = 1_000_000_000L;
-        return EventTimeContract.DEFAULT.withWatermarkDelay((FlinkRunner.disorder(trace) / second + 1) * second)
-                .withAllowedLateness(0);
-    }
 
     /**
      * Checks a repeat count before any work.

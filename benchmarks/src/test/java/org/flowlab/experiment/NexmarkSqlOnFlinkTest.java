@@ -8,9 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.flowlab.flink.FlinkMode;
 import org.flowlab.flink.FlinkRun;
-import org.flowlab.flink.FlinkRunner;
 import org.flowlab.flink.LocalFlinkCluster;
 import org.flowlab.flink.sql.FlinkSqlRunner;
+import org.flowlab.sim.engine.EventTimeContract;
 import org.flowlab.sim.job.ResultTable;
 import org.flowlab.sim.job.SqlResults;
 import org.flowlab.sim.oracle.ReferenceOracle;
@@ -59,7 +59,7 @@ class NexmarkSqlOnFlinkTest {
         String text = Files.readString(QUERIES.resolve(name + ".sql"));
         ResultTable oracle = SqlResults.canonical(ReferenceOracle.run(SqlQuery.compile(text, trace.schema()).job(), trace));
         assertThat(oracle.size()).as(name + " has results").isPositive();
-        long bound = FlinkComparison.coveringDisorder(trace).watermarkDelay();
+        long bound = EventTimeContract.coveringDisorder(trace).watermarkDelay();
         for (FlinkMode mode : FlinkMode.values()) {
             FlinkRun run = new FlinkSqlRunner(cluster, 2).run(text, trace, mode, bound);
             assertThat(oracle.countDifferences(run.results()))
@@ -67,7 +67,7 @@ class NexmarkSqlOnFlinkTest {
                             : oracle.diff(run.results(), 1).get(0)))
                     .isZero();
         }
-        assertThat(FlinkRunner.disorder(trace)).isLessThan(bound);
+        assertThat(trace.disorder()).isLessThan(bound);
     }
 
     /**
@@ -97,7 +97,7 @@ class NexmarkSqlOnFlinkTest {
         FlinkMode mode = FlinkMode.valueOf(parts[0]);
         ResultTable oracle = SqlResults.canonical(ReferenceOracle.run(SqlQuery.compile(parts[1], small.schema()).job(), small));
         assertThat(oracle.size()).isPositive();
-        FlinkRun run = new FlinkSqlRunner(cluster, 2).run(parts[1], small, mode, FlinkComparison.coveringDisorder(small).watermarkDelay());
+        FlinkRun run = new FlinkSqlRunner(cluster, 2).run(parts[1], small, mode, EventTimeContract.coveringDisorder(small).watermarkDelay());
         assertThat(oracle.countDifferences(run.results()))
                 .as(parts[1] + (oracle.countDifferences(run.results()) == 0 ? "" : ": " + oracle.diff(run.results(), 1).get(0)))
                 .isZero();
@@ -107,7 +107,7 @@ class NexmarkSqlOnFlinkTest {
     void sessionsOfQ11EqualTheOracleInStreamingAndFlinkRefusesThemInBatchInOneLine() throws IOException {
         String text = Files.readString(QUERIES.resolve("q11.sql"));
         ResultTable oracle = SqlResults.canonical(ReferenceOracle.run(SqlQuery.compile(text, trace.schema()).job(), trace));
-        long bound = FlinkComparison.coveringDisorder(trace).watermarkDelay();
+        long bound = EventTimeContract.coveringDisorder(trace).watermarkDelay();
         FlinkRun streaming = new FlinkSqlRunner(cluster, 2).run(text, trace, FlinkMode.STREAMING, bound);
         assertThat(oracle.size()).isPositive();
         assertThat(oracle.countDifferences(streaming.results())).isZero();

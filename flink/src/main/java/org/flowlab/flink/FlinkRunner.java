@@ -49,7 +49,7 @@ public final class FlinkRunner {
 
     /** Runs the job over the whole trace with watermarks that cover the trace's disorder. */
     public FlinkRun run(JobRecipe recipe, Trace trace, FlinkMode mode) {
-        return run(recipe, trace, mode, disorder(trace));
+        return run(recipe, trace, mode, trace.disorder());
     }
 
     /**
@@ -121,24 +121,6 @@ public final class FlinkRunner {
             Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
             throw new IllegalStateException(name + " failed on " + where + ": " + rootMessage(cause), e);
         }
-    }
-
-    /**
-     * The trace's disorder: how far, at most, an event's time lies before the largest event time
-     * that arrived before it, nanoseconds. Watermarks trailing by this much make no event late.
-     */
-    public static long disorder(Trace trace) {
-        long maxSeen = Long.MIN_VALUE;
-        long disorder = 0;
-        for (int i = 0; i < trace.size(); i++) {
-            long t = trace.eventTime(i);
-            if (t < maxSeen) {
-                disorder = Math.max(disorder, maxSeen - t);
-            } else {
-                maxSeen = t;
-            }
-        }
-        return disorder;
     }
 
     /** The innermost cause's message, which names the Flowlab step that failed. */

@@ -83,7 +83,7 @@ class FlinkAdapterProperties {
     void flinkAgreesWithTheOracleInBothModes(@ForAll("happenings") List<Happening> happenings, @ForAll Shape shape) {
         Trace trace = trace(happenings);
         Statistics.label("shape").collect(shape);
-        Statistics.label("disordered").collect(FlinkRunner.disorder(trace) > 0);
+        Statistics.label("disordered").collect(trace.disorder() > 0);
         ResultTable expected = ReferenceOracle.run(shape.recipe.build(), trace);
         for (FlinkMode mode : FlinkMode.values()) {
             FlinkRun run = runner.run(shape.recipe, trace, mode);

@@ -126,7 +126,7 @@ class FlinkRunnerTest {
 
     @Test
     void watermarksThatDoNotCoverTheDisorderDropLateRowsAndCountThem() {
-        long disorder = FlinkRunner.disorder(nexmark);
+        long disorder = nexmark.disorder();
         assertThat(disorder).isPositive();
         JobRecipe count = FlinkRunnerTest::bidsPer10s;
         ResultTable expected = ReferenceOracle.run(count.build(), nexmark);
@@ -154,7 +154,7 @@ class FlinkRunnerTest {
                 new FlinkAdapterProperties.Happening(9_000, 0, 0, 1, 0, 0),
                 new FlinkAdapterProperties.Happening(8_000, 1_100, 0, 1, 0, 0))); // arrives at 9 100, 1 000 behind
 
-        assertThat(FlinkRunner.disorder(trace)).isEqualTo(3_000);
+        assertThat(trace.disorder()).isEqualTo(3_000);
     }
 
     /** Changes the key after the keyBy, which the job model forbids. */

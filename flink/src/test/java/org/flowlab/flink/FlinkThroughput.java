@@ -36,7 +36,7 @@ public final class FlinkThroughput {
         WorkloadSpec spec = WorkloadSpec.defaults("nexmark")
                 .withRate(rate).withDuration(Math.round(events / rate * DurationText.NANOS_PER_SECOND));
         Trace trace = WorkloadGenerator.generate(spec, 42);
-        System.out.printf("nexmark trace: %d events, disorder %s%n", trace.size(), DurationText.format(FlinkRunner.disorder(trace)));
+        System.out.printf("nexmark trace: %d events, disorder %s%n", trace.size(), DurationText.format(trace.disorder()));
         try (LocalFlinkCluster cluster = LocalFlinkCluster.start(2)) {
             FlinkRunner runner = new FlinkRunner(cluster, 2);
             for (String name : jobs) {
@@ -47,7 +47,7 @@ public final class FlinkThroughput {
                 long oracle = System.nanoTime() - t0;
                 System.out.printf("%s oracle: %d outputs in %d ms%n", name, expected.size(), oracle / 1_000_000);
                 StreamConfig config = StreamConfig.defaults().withParallelism(2).withSourcePartitions(2)
-                        .withWatermarkDelay(Math.max(1, FlinkRunner.disorder(trace))).withCheckpointing(false);
+                        .withWatermarkDelay(Math.max(1, trace.disorder())).withCheckpointing(false);
                 for (int i = 0; i < 3; i++) {
                     long s0 = System.nanoTime();
                     RunOutcome outcome = StreamEngine.run(job.build(trace), trace, config);
@@ -85,7 +85,7 @@ public final class FlinkThroughput {
         StreamExecutionEnvironment env = cluster.environment(2);
         env.getConfig().enableObjectReuse();
         env.getConfig().setAutoWatermarkInterval(0);
-        JobTranslator.translate(env, recipe, recipe.build(), trace, FlinkRunner.disorder(trace)).sinkTo(new DiscardingSink<>());
+        JobTranslator.translate(env, recipe, recipe.build(), trace, trace.disorder()).sinkTo(new DiscardingSink<>());
         try {
             return env.execute("discarding").getNetRuntime();
         } catch (Exception e) {

@@ -70,6 +70,23 @@ public final class Trace {
         return arrivalTime[i];
     }
 
+    /**
+     * The trace's disorder: how far, at most, an event's time lies before the largest event time
+     * that arrived before it, nanoseconds. Watermarks trailing by this much make no event late.
+     */
+    public long disorder() {
+        long maxSeen = Long.MIN_VALUE;
+        long disorder = 0;
+        for (long t : eventTime) {
+            if (t < maxSeen) {
+                disorder = Math.max(disorder, maxSeen - t);
+            } else {
+                maxSeen = t;
+            }
+        }
+        return disorder;
+    }
+
     public int kind(int i) {
         return kind[i];
     }

@@ -65,9 +65,9 @@ public final class FlinkSqlRunner {
         this.description = "Flink SQL runner on " + target + ", parallelism " + parallelism;
     }
 
-    /** Runs the query over the whole trace with watermarks that cover the trace's disorder ({@link FlinkRunner#disorder}). */
+    /** Runs the query over the whole trace with watermarks that cover the trace's disorder ({@link Trace#disorder}). */
     public FlinkRun run(String sqlText, Trace trace, FlinkMode mode) {
-        return run(DEFAULT_NAME, sqlText, trace, mode, FlinkRunner.disorder(trace));
+        return run(DEFAULT_NAME, sqlText, trace, mode, trace.disorder());
     }
 
     /** Runs the query, named {@value #DEFAULT_NAME} in the run, with this disorder bound (nanoseconds). */
@@ -78,7 +78,7 @@ public final class FlinkSqlRunner {
     /**
      * Runs the query over the whole trace. Flink SQL drops a row that comes after the watermark has
      * passed its window without counting it, so the run's late rows are 0 and {@code disorderBound}
-     * (nanoseconds) should cover the trace's disorder ({@link FlinkRunner#disorder}) for complete results.
+     * (nanoseconds) should cover the trace's disorder ({@link Trace#disorder}) for complete results.
      *
      * @param name the job's name in the run, for example the query file's name
      * @return the query's final rows as {@link SqlResults#table}; records are the trace's events read

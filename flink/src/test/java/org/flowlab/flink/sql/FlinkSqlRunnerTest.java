@@ -15,7 +15,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.flowlab.flink.FlinkMode;
 import org.flowlab.flink.FlinkRun;
-import org.flowlab.flink.FlinkRunner;
 import org.flowlab.flink.LocalFlinkCluster;
 import org.flowlab.sim.job.SqlResults;
 import org.flowlab.workloads.InvalidInputException;
@@ -218,7 +217,7 @@ class FlinkSqlRunnerTest {
     void theWatermarkTrailsByTheDisorderBoundAndLateRowsAreLost() {
         String hop = "SELECT auction, COUNT(*) AS num, window_start, window_end FROM TABLE(TUMBLE(TABLE bid,"
                 + " DESCRIPTOR(`dateTime`), INTERVAL '1' SECOND)) GROUP BY auction, window_start, window_end";
-        assertThat(FlinkRunner.disorder(nexmark)).isGreaterThan(10_000_000L);
+        assertThat(nexmark.disorder()).isGreaterThan(10_000_000L);
         long covering = counts(runner.run(hop, nexmark, FlinkMode.STREAMING));
         long days = counts(runner.run(hop, nexmark, FlinkMode.STREAMING, 50 * 86_400 * SECOND));
         long none = counts(runner.run(hop, nexmark, FlinkMode.STREAMING, 0));

@@ -1,6 +1,7 @@
 package org.flowlab.sim.engine;
 
 import org.flowlab.workloads.InvalidInputException;
+import org.flowlab.workloads.Trace;
 import org.flowlab.workloads.text.DurationText;
 
 /**
@@ -62,6 +63,17 @@ public record EventTimeContract(long watermarkDelay, long allowedLateness) {
     /** With the watermark delay written in {@code text}, for example {@code 10s}. */
     public EventTimeContract withWatermarkDelay(String text) {
         return withWatermarkDelay(DurationText.parse(text));
+    }
+
+    /**
+     * The contract under which no event of {@code trace} is late: a watermark delay of its
+     * {@linkplain Trace#disorder disorder} rounded up to the next whole second, no allowed
+     * lateness; the contract of {@code flowlab flink}. The second to spare covers a stream task
+     * whose watermark an idle partition let run ahead of a record's own partition.
+     */
+    public static EventTimeContract coveringDisorder(Trace trace) {
+        long second = DurationText.NANOS_PER_SECOND;
+        return DEFAULT.withWatermarkDelay((trace.disorder() / second + 1) * second).withAllowedLateness(0);
     }
 
     public EventTimeContract withAllowedLateness(long nanos) {

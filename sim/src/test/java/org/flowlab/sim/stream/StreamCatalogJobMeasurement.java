@@ -65,22 +65,10 @@ public final class StreamCatalogJobMeasurement {
                 tail[0], tail[tail.length / 2], allocated);
     }
 
-    /** The stream settings of {@code flowlab flink}: a checkpoint a minute, a watermark delay a second above the trace's disorder, rounded. */
+    /** The stream settings of {@code flowlab flink}: a checkpoint a minute, a watermark delay covering the trace's disorder. */
     private static StreamConfig asFlowlabFlink(Trace trace) {
-        long second = 1_000_000_000L;
-        long maxSeen = Long.MIN_VALUE;
-        long disorder = 0;
-        for (int i = 0; i < trace.size(); i++) {
-            long t = trace.eventTime(i);
-            if (t < maxSeen) {
-                disorder = Math.max(disorder, maxSeen - t);
-            } else {
-                maxSeen = t;
-            }
-        }
-        EventTimeContract contract = EventTimeContract.DEFAULT.withWatermarkDelay((disorder / second + 1) * second)
-                .withAllowedLateness(0);
-        return StreamConfig.defaults().withEventTime(contract).withCheckpointInterval(60 * second);
+        return StreamConfig.defaults().withEventTime(EventTimeContract.coveringDisorder(trace))
+                .withCheckpointInterval(60 * 1_000_000_000L);
     }
 
     private static Trace spanAtRate(String scenario, String size) {
