@@ -164,7 +164,6 @@ public final class FlinkComparison {
                 repeats, everyRun);
     }
 
-
     /**
      * Checks a repeat count before any work.
      *

@@ -22,9 +22,9 @@ import org.flowlab.workloads.WorkloadSpec;
  * printed too: a figure a busy machine does not move. With N given as {@code SECONDSsRATE} (as
  * {@code 100s10000}) the trace is instead the scenario's whole workload of that span at that rate,
  * seed 1, flowlab's default: the trace of {@code flowlab flink --duration 100s --rate 10000/s} (599,085
- * events for stock-ticks). That command's stream engine has its own settings (8 slots, a checkpoint a
- * minute, a watermark delay covering the trace's disorder, so that no record is late): a fourth
- * argument {@code flink} runs with them instead of the defaults.
+ * events for stock-ticks). That command's stream engine has its own settings (a partition and a keyed
+ * task per slot, 8, a checkpoint a minute, a watermark delay covering the trace's disorder, so that
+ * no record is late): a fourth argument {@code flink} runs with them instead of the defaults.
  */
 public final class StreamCatalogJobMeasurement {
 
@@ -65,9 +65,14 @@ public final class StreamCatalogJobMeasurement {
                 tail[0], tail[tail.length / 2], allocated);
     }
 
-    /** The stream settings of {@code flowlab flink}: a checkpoint a minute, a watermark delay covering the trace's disorder. */
+    /**
+     * The stream settings of {@code flowlab flink} (as {@code StreamEngineType} makes them from the
+     * default engine settings): a partition and a keyed task per slot, a checkpoint a minute, a
+     * watermark delay covering the trace's disorder.
+     */
     private static StreamConfig asFlowlabFlink(Trace trace) {
-        return StreamConfig.defaults().withEventTime(EventTimeContract.coveringDisorder(trace))
+        StreamConfig defaults = StreamConfig.defaults();
+        return defaults.withTasks(defaults.cluster().totalSlots()).withEventTime(EventTimeContract.coveringDisorder(trace))
                 .withCheckpointInterval(60 * 1_000_000_000L);
     }
 
