@@ -153,8 +153,8 @@ class FlinkOnStandaloneClusterTest {
     void aTaskManagerKilledMidJobIsRecoveredByFlinksOwnRestartWithTheSameResults() throws Exception {
         Client client = startFlowlabFlink("--scenario", "nexmark", "--job", "q5", "--duration", "40s", "--mode", "streaming");
         try {
-            String job = awaitRunningJob("flink-streaming q5", client.process());
-            awaitCompletedCheckpoint(job, client.process());
+            String job = awaitRunningJob("flink-streaming q5", client);
+            awaitCompletedCheckpoint(job, client);
             String victim = taskManagerRunningTasks();
             ProcessHandle killed = ProcessHandle.of(pid(victim)).orElseThrow();
             killed.destroyForcibly();
@@ -303,10 +303,10 @@ class FlinkOnStandaloneClusterTest {
     }
 
     /** The id of the job named {@code name} once all its tasks run, while {@code client} waits for it. */
-    private static String awaitRunningJob(String name, Process client) throws InterruptedException {
+    private static String awaitRunningJob(String name, Client client) throws InterruptedException {
         long deadline = System.nanoTime() + RUN_DEADLINE.toNanos();
         while (System.nanoTime() < deadline) {
-            assertThat(client.isAlive()).as("flowlab flink still running, its job not yet seen running").isTrue();
+            assertStillRunning(client, "its job not yet seen running");
             for (JsonElement j : rest("/jobs/overview").getAsJsonObject().getAsJsonArray("jobs")) {
                 JsonObject o = j.getAsJsonObject();
                 if (o.get("name").getAsString().equals(name) && o.get("state").getAsString().equals("RUNNING")) {
@@ -329,12 +329,26 @@ class FlinkOnStandaloneClusterTest {
      * Waits until Flink has completed a checkpoint of the job, so that the kill after it tests recovery
      * from a checkpoint: restored state and sources that read on from their checkpointed positions.
      */
-    private static void awaitCompletedCheckpoint(String job, Process client) throws InterruptedException {
+    private static void awaitCompletedCheckpoint(String job, Client client) throws InterruptedException {
         long deadline = System.nanoTime() + RUN_DEADLINE.toNanos();
         while (checkpointCounts(job).get("completed").getAsInt() == 0) {
-            assertThat(client.isAlive()).as("flowlab flink still running, no checkpoint of its job yet").isTrue();
+            assertStillRunning(client, "no checkpoint of its job yet");
             assertThat(System.nanoTime()).as("a checkpoint completed within " + RUN_DEADLINE.toSeconds() + " s").isLessThan(deadline);
             Thread.sleep(50);
+        }
+    }
+
+    /** Fails, with what the command printed, if it has ended already: {@code why} says what it had not done yet. */
+    private static void assertStillRunning(Client client, String why) {
+        if (!client.process().isAlive()) {
+            String out;
+            try {
+                out = Files.readString(client.output());
+            } catch (IOException e) {
+                out = "(its output unreadable: " + e.getMessage() + ")";
+            }
+            throw new AssertionError("flowlab flink ended (exit " + client.process().exitValue() + ") while " + why
+                    + "; it printed:\n" + out);
         }
     }
 
