@@ -60,6 +60,17 @@ class FlinkOnStandaloneClusterTest {
     private static final int TASKMANAGERS = 2;
     private static final Duration SCRIPT_DEADLINE = Duration.ofMinutes(4);
     private static final Duration RUN_DEADLINE = Duration.ofMinutes(4);
+    /**
+     * The span of the trace of the job a TaskManager is killed in: long enough that its sources still
+     * read when its first checkpoint completes (2 s after it starts) and the test sees it running (with
+     * 40 s, 384 k events, a fast machine's sources had finished before the test saw every task run).
+     */
+    private static final String KILLED_JOB_SPAN = "100s";
+    /**
+     * The JobManager's memory: the trace travels inside the job, and a JobManager of the script's
+     * default 1024 MB ran out of heap building the tasks of a job with a 120 s trace (1.2 M events).
+     */
+    private static final int JOBMANAGER_MB = 2048;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private static int restPort;
@@ -87,7 +98,8 @@ class FlinkOnStandaloneClusterTest {
 
     private static void ensureUp() throws IOException {
         ScriptRun start = cluster("start", "--taskmanagers", String.valueOf(TASKMANAGERS), "--slots", "2",
-                "--rest-port", String.valueOf(restPort), "--rpc-port", String.valueOf(rpcPort));
+                "--rest-port", String.valueOf(restPort), "--rpc-port", String.valueOf(rpcPort),
+                "--jobmanager-memory", String.valueOf(JOBMANAGER_MB));
         assertThat(start.exitCode()).as(start.output()).isZero();
         for (String name : processNames()) {
             long pid = pid(name);
@@ -151,7 +163,7 @@ class FlinkOnStandaloneClusterTest {
 
     @Test
     void aTaskManagerKilledMidJobIsRecoveredByFlinksOwnRestartWithTheSameResults() throws Exception {
-        Client client = startFlowlabFlink("--scenario", "nexmark", "--job", "q5", "--duration", "40s", "--mode", "streaming");
+        Client client = startFlowlabFlink("--scenario", "nexmark", "--job", "q5", "--duration", KILLED_JOB_SPAN, "--mode", "streaming");
         try {
             String job = awaitRunningJob("flink-streaming q5", client);
             awaitCompletedCheckpoint(job, client);
