@@ -318,7 +318,7 @@ class FlinkOnStandaloneClusterTest {
     private static String awaitRunningJob(String name, Client client) throws InterruptedException {
         long deadline = System.nanoTime() + RUN_DEADLINE.toNanos();
         while (System.nanoTime() < deadline) {
-            assertStillRunning(client, "its job not yet seen running");
+            assertStillRunning(client, "its job was not yet seen running");
             for (JsonElement j : rest("/jobs/overview").getAsJsonObject().getAsJsonArray("jobs")) {
                 JsonObject o = j.getAsJsonObject();
                 if (o.get("name").getAsString().equals(name) && o.get("state").getAsString().equals("RUNNING")) {
@@ -344,7 +344,7 @@ class FlinkOnStandaloneClusterTest {
     private static void awaitCompletedCheckpoint(String job, Client client) throws InterruptedException {
         long deadline = System.nanoTime() + RUN_DEADLINE.toNanos();
         while (checkpointCounts(job).get("completed").getAsInt() == 0) {
-            assertStillRunning(client, "no checkpoint of its job yet");
+            assertStillRunning(client, "no checkpoint of its job had completed");
             assertThat(System.nanoTime()).as("a checkpoint completed within " + RUN_DEADLINE.toSeconds() + " s").isLessThan(deadline);
             Thread.sleep(50);
         }
