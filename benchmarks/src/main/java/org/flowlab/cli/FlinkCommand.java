@@ -1,11 +1,13 @@
 package org.flowlab.cli;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.flowlab.experiment.Comparison;
 import org.flowlab.experiment.ComparisonPlan;
 import org.flowlab.sim.registry.EngineRegistry;
 import org.flowlab.experiment.FlinkComparison;
+import org.flowlab.flink.FlinkTarget;
 import org.flowlab.workloads.InvalidInputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -70,6 +72,12 @@ final class FlinkCommand implements Callable<Integer> {
                     + "Flowlab's classes are shipped with each job.")
     String jobManager;
 
+    @Option(names = "--deploy-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "With --jobmanager: how long a job's tasks may go without all running (waiting for free slots, "
+                    + "being deployed, restarting after a failure) before flowlab cancels the job and fails the run, where Flink "
+                    + "would keep it waiting (default: 2m).")
+    Long deployTimeout;
+
     @Option(names = "--out", paramLabel = "DIR",
             description = "Put the run folder under DIR instead of results/runs/ (DIR/index.html lists the runs in it).")
     Path out;
@@ -93,11 +101,16 @@ final class FlinkCommand implements Callable<Integer> {
             throw new InvalidInputException("flink: Flink's runs emit final results only, so every engine does; --output and "
                     + "--early-fire are for compare and sweep");
         }
+        if (deployTimeout != null && jobManager == null) {
+            throw new InvalidInputException("flink: --deploy-timeout is for a run on a cluster, with --jobmanager; "
+                    + "Flink in this JVM always has the slots its jobs need");
+        }
         ComparisonPlan plan = options.plan(ComparisonPlan.showcase(), engines);
         Comparison.check(plan);
         int slots = parallelism != null ? parallelism : Math.min(4, Runtime.getRuntime().availableProcessors());
         FlinkComparison.checkParallelism(slots);
         FlinkComparison.checkRepeats(repeat);
-        return new FlinkReferenceRun(plan, mode, slots, repeat, jobManager, out).run(spec.commandLine().getOut());
+        Duration timeout = deployTimeout == null ? FlinkTarget.JobManager.DEFAULT_DEPLOY_TIMEOUT : Duration.ofNanos(deployTimeout);
+        return new FlinkReferenceRun(plan, mode, slots, repeat, jobManager, timeout, out).run(spec.commandLine().getOut());
     }
 }

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Locale;
@@ -30,15 +31,16 @@ import org.flowlab.workloads.InvalidInputException;
  * @param parallelism every Flink operator's parallelism, and the local cluster's slots
  * @param repeat      how many times every engine runs over the trace, its fastest run reported
  * @param jobManager  HOST:PORT of a running cluster's JobManager, or null to run Flink in this JVM
+ * @param deployTimeout on a cluster, how long a job's tasks may go without all running before it is cancelled
  * @param out         where the run folder goes, or null for results/runs/
  */
 record FlinkReferenceRun(ComparisonPlan plan, FlinkCommand.Modes modes, int parallelism,
-                         int repeat, String jobManager, Path out) {
+                         int repeat, String jobManager, Duration deployTimeout, Path out) {
 
     /** Runs, writes the run folder and prints to {@code w}; returns the exit code. */
     int run(PrintWriter w) {
         List<FlinkMode> flinkModes = flinkModes(modes);
-        FlinkTarget.JobManager remote = jobManager == null ? null : reachable(jobManager);
+        FlinkTarget.JobManager remote = jobManager == null ? null : reachable(jobManager, deployTimeout);
         ComparisonRunFolder run = ComparisonRunFolder.write(out, plan.scenario(), ZonedDateTime.now(), () -> {
             w.printf(Locale.ROOT, "%s; Flowlab engines %s, then Flink %s, parallelism %d%s%n",
                     plan.input().headline(plan.seed()), String.join(", ", plan.engineIds()),
@@ -67,8 +69,8 @@ record FlinkReferenceRun(ComparisonPlan plan, FlinkCommand.Modes modes, int para
     }
 
     /** The cluster at {@code hostPort}; one line when it is malformed or nothing answers there, before any work. */
-    private static FlinkTarget.JobManager reachable(String hostPort) {
-        FlinkTarget.JobManager at = FlinkTarget.jobManager(hostPort);
+    private static FlinkTarget.JobManager reachable(String hostPort, Duration deployTimeout) {
+        FlinkTarget.JobManager at = FlinkTarget.jobManager(hostPort, deployTimeout);
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(at.host(), at.port()), 3_000);
         } catch (IOException e) {

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.ServiceLoader;
+import org.flowlab.flink.FlinkJobFailedException;
 import org.flowlab.sim.registry.EngineRegistry;
 import org.flowlab.workloads.InvalidInputException;
 import picocli.CommandLine;
@@ -32,6 +33,9 @@ public final class FlowlabCommand implements Runnable {
 
     /** Exit code for a user mistake: bad flag, bad scenario, bad file. */
     public static final int EXIT_USAGE = 2;
+
+    /** Exit code for a run the outside world stopped: Flink failed or cancelled a job (one line says why). */
+    public static final int EXIT_FAILED = 1;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -84,6 +88,11 @@ public final class FlowlabCommand implements Runnable {
                 at.getErr().println("flowlab: " + oneLine(e.getMessage()));
                 at.getErr().flush();
                 return EXIT_USAGE;
+            }
+            if (e instanceof FlinkJobFailedException) {
+                at.getErr().println("flowlab: " + oneLine(e.getMessage()));
+                at.getErr().flush();
+                return EXIT_FAILED;
             }
             throw e;
         });

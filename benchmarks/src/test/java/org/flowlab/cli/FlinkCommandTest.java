@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.flowlab.flink.LocalFlinkCluster;
 import org.flowlab.report.FlinkRunsTable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -163,6 +164,33 @@ class FlinkCommandTest {
                 "--scenario", "nexmark", "--watermark-delay", "1s");
         assertRejected("Flink's runs emit final results only", "flink", "--scenario", "nexmark", "--output", "updates");
         assertRejected("--repeat must be 1 to 20", "flink", "--scenario", "nexmark", "--repeat", "21");
+        assertRejected("--deploy-timeout is for a run on a cluster, with --jobmanager", "flink", "--scenario", "nexmark",
+                "--deploy-timeout", "30s");
+        assertRejected("'0s' must be a positive duration", "flink", "--scenario", "nexmark", "--deploy-timeout", "0s",
+                "--jobmanager", "127.0.0.1:" + port);
+    }
+
+    /**
+     * A job whose tasks cannot all run on the cluster (parallelism 3 on 2 slots) is cancelled after
+     * the deploy timeout: one line says so, the exit code is 1, and no run folder is left. Flink would
+     * have it wait for slots without end.
+     */
+    @Test
+    void aClusterJobThatCannotRunIsCancelledAfterTheDeployTimeoutInOneLine() throws IOException {
+        try (LocalFlinkCluster cluster = LocalFlinkCluster.start(2)) {
+            CommandLineRun run = CommandLineRun.with(EngineRegistry.STANDARD, "flink", "--scenario", "nexmark", "--duration", "5s",
+                    "--rate", "2000/s", "--job", "q1", "--engines", "stream", "--mode", "streaming", "--parallelism", "3",
+                    "--jobmanager", cluster.host() + ":" + cluster.port(), "--deploy-timeout", "2s",
+                    "--out", dir.resolve("runs").toString());
+
+            assertThat(run.exitCode()).as(run.err()).isEqualTo(FlowlabCommand.EXIT_FAILED);
+            assertThat(run.errLines()).as(run.err()).hasSize(1);
+            assertThat(run.err()).startsWith("flowlab: flink-streaming q1 on JobManager at " + cluster.host() + ":" + cluster.port()
+                    + " was cancelled: its tasks were not all running for ").contains("parallelism 3").doesNotContain("\tat ");
+        }
+        try (Stream<Path> all = Files.walk(dir)) {
+            assertThat(all.filter(p -> !p.equals(dir) && !p.equals(dir.resolve("runs")))).as("no run folder left").isEmpty();
+        }
     }
 
     @Test
@@ -198,6 +226,6 @@ class FlinkCommandTest {
         CommandLineRun run = CommandLineRun.with(EngineRegistry.STANDARD, "flink", "--help");
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("--scenario", "--job", "--seed", "--duration", "--rate", "--out", "--mode",
-                "--jobmanager", "--parallelism", "Examples:", "./flowlab flink");
+                "--jobmanager", "--deploy-timeout", "--parallelism", "Examples:", "./flowlab flink");
     }
 }

@@ -174,8 +174,7 @@ class FlinkOnStandaloneClusterTest {
 
             String out = finish(client);
             assertThat(out).contains("results agree ✓");
-            JsonObject details = rest("/jobs/" + job).getAsJsonObject();
-            assertThat(details.get("state").getAsString()).as(out).isEqualTo("FINISHED");
+            awaitFinished(job, out);
             JsonArray failures = rest("/jobs/" + job + "/exceptions").getAsJsonObject()
                     .getAsJsonObject("exceptionHistory").getAsJsonArray("entries");
             assertThat(failures).as("the failures Flink restarted the job after").isNotEmpty();
@@ -335,6 +334,22 @@ class FlinkOnStandaloneClusterTest {
             Thread.sleep(50);
         }
         throw new AssertionError("no job " + name + " ran within " + RUN_DEADLINE.toSeconds() + " s");
+    }
+
+    /**
+     * Waits until the JobManager's REST endpoint shows the job FINISHED, as the command that ran it
+     * has seen it: the endpoint serves a job's details from a cache that may be a few seconds old
+     * (Flink's {@code web.refresh-interval}, 3 s), and the command's own watch read them while the
+     * job ran.
+     */
+    private static void awaitFinished(String job, String out) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        String state;
+        while (!(state = rest("/jobs/" + job).getAsJsonObject().get("state").getAsString()).equals("FINISHED")
+                && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(state).as("the job's state within 30 s of the end of\n" + out).isEqualTo("FINISHED");
     }
 
     /**

@@ -56,7 +56,7 @@ public final class FlinkRunner {
      * Runs the job over the whole trace; rows more than {@code disorderBound} nanoseconds older than
      * the largest event time before them are late (in {@code STREAMING} mode) and counted.
      *
-     * @throws IllegalStateException if Flink fails the job, with the first cause's message (a
+     * @throws FlinkJobFailedException if Flink fails the job, with the first cause's message (a
      *                               step that breaks the job model's rules fails like in the oracle)
      */
     public FlinkRun run(JobRecipe recipe, Trace trace, FlinkMode mode, long disorderBound) {
@@ -95,31 +95,60 @@ public final class FlinkRunner {
 
     /**
      * Runs the program built in {@code env} (one of {@link #environment}'s) and hands each element
-     * of {@code outputs} to {@code each} as it comes.
+     * of {@code outputs} to {@code each} as it comes. On a cluster ({@link FlinkTarget.JobManager})
+     * the job is watched while it runs, and cancelled when its tasks have not all been running for
+     * the target's deploy timeout ({@link DeploymentWatch}).
      *
      * @param name the job's name in Flink
-     * @throws IllegalStateException if Flink fails the job, with the first cause's message; the
-     *                               target recovers first ({@link FlinkTarget#afterFailedJob})
+     * @throws FlinkJobFailedException if Flink fails the job, with the first cause's message, or the
+     *                                 watch cancelled it, saying why; the target recovers first
+     *                                 ({@link FlinkTarget#afterFailedJob})
      */
     @SuppressWarnings("try") // the collect iterator's close() may throw InterruptedException; it is handled below
     public <T> Execution execute(StreamExecutionEnvironment env, DataStream<T> outputs, String name, Consumer<? super T> each) {
         long start = System.nanoTime();
+        DeploymentWatch watch = null;
         try (CloseableIterator<T> collected = outputs.collectAsync()) {
             JobClient client = env.executeAsync(name);
+            if (target instanceof FlinkTarget.JobManager cluster) {
+                watch = DeploymentWatch.start(cluster, client);
+            }
             while (collected.hasNext()) {
                 each.accept(collected.next());
             }
             JobExecutionResult result = client.getJobExecutionResult().get();
+            if (watch != null) {
+                watch.close();
+            }
+            if (watch != null && watch.stall() != null) {
+                throw new IllegalStateException(watch.stall());
+            }
             return new Execution(result, System.nanoTime() - start);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            target.afterFailedJob();
-            throw new IllegalStateException(name + " was interrupted", e);
         } catch (Exception e) {
+            if (watch != null) {
+                watch.close();
+            }
+            String stall = watch == null ? null : watch.stall();
+            boolean interrupted = e instanceof InterruptedException;
+            if (stall != null) {
+                Thread.interrupted(); // the watch's interrupt, which ended the wait: not the caller's
+                interrupted = false;
+            } else if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
             String where = target.toString();
             target.afterFailedJob();
+            if (interrupted) {
+                throw new FlinkJobFailedException(name + " on " + where + " was interrupted", e);
+            }
+            if (stall != null) {
+                throw new FlinkJobFailedException(name + " on " + where + " was cancelled: " + stall
+                        + "; the cluster may lack free slots for parallelism " + parallelism
+                        + ", or its JobManager the heap to deploy the job, whose trace travels inside it"
+                        + " (flink-cluster/README.md); a longer deploy timeout (flowlab flink --deploy-timeout) waits longer", e);
+            }
             Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
-            throw new IllegalStateException(name + " failed on " + where + ": " + rootMessage(cause), e);
+            throw new FlinkJobFailedException(name + " failed on " + where + ": " + rootMessage(cause), e);
         }
     }
 

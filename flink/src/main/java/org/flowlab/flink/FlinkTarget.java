@@ -35,6 +35,19 @@ public sealed interface FlinkTarget permits FlinkTarget.InJvm, FlinkTarget.JobMa
      * @throws InvalidInputException if {@code hostPort} is not {@code host:port}
      */
     static JobManager jobManager(String hostPort) {
+        return jobManager(hostPort, JobManager.DEFAULT_DEPLOY_TIMEOUT);
+    }
+
+    /**
+     * {@link #jobManager(String)}, giving up on a job whose tasks have not all been running for
+     * {@code deployTimeout} ({@link JobManager#deployTimeout}).
+     *
+     * @throws InvalidInputException if {@code hostPort} is not {@code host:port}, or the timeout is not positive
+     */
+    static JobManager jobManager(String hostPort, Duration deployTimeout) {
+        if (deployTimeout == null || deployTimeout.isNegative() || deployTimeout.isZero()) {
+            throw new InvalidInputException("--deploy-timeout must be more than 0, for example 2m (got " + deployTimeout + ")");
+        }
         String text = hostPort == null ? "" : hostPort.trim();
         int colon = text.lastIndexOf(':');
         String problem = "--jobmanager must be host:port with a port from 1 to 65535, for example localhost:8081 (got \""
@@ -51,7 +64,7 @@ public sealed interface FlinkTarget permits FlinkTarget.InJvm, FlinkTarget.JobMa
         if (port < 1 || port > 65535) {
             throw new InvalidInputException(problem);
         }
-        return new JobManager(text.substring(0, colon), port, ShippedJars.flowlab());
+        return new JobManager(text.substring(0, colon), port, ShippedJars.flowlab(), deployTimeout);
     }
 
     /** A MiniCluster in this JVM, started and stopped by Flink for each run. */
@@ -83,16 +96,32 @@ public sealed interface FlinkTarget permits FlinkTarget.InJvm, FlinkTarget.JobMa
      * finishing job does not wait for a final checkpoint. ({@code BATCH} jobs never checkpoint: Flink
      * restarts their failed stages from the stages' inputs.)
      *
-     * @param host the JobManager's host
-     * @param port its REST port
-     * @param jars the jar files to ship with each job
+     * <p>A job whose tasks have not all been running for {@code deployTimeout} — at its submission
+     * or after a restart, waiting for free slots or for a JobManager that cannot deploy them — is
+     * cancelled, and its run fails saying so ({@link DeploymentWatch}); Flink itself would keep such
+     * a job waiting for good.
+     *
+     * @param host          the JobManager's host
+     * @param port          its REST port
+     * @param jars          the jar files to ship with each job
+     * @param deployTimeout how long a job's tasks may go without all running before the job is cancelled
      */
-    record JobManager(String host, int port, List<Path> jars) implements FlinkTarget {
+    record JobManager(String host, int port, List<Path> jars, Duration deployTimeout) implements FlinkTarget {
         /** How often a streaming job on a cluster is checkpointed; each checkpoint releases its outputs to the client. */
         static final Duration CHECKPOINT_INTERVAL = Duration.ofSeconds(2);
+        /** The deploy timeout unless told otherwise: well above the seconds a deployment or a restart takes. */
+        public static final Duration DEFAULT_DEPLOY_TIMEOUT = Duration.ofMinutes(2);
 
         public JobManager {
             jars = List.copyOf(jars);
+            if (deployTimeout.isNegative() || deployTimeout.isZero()) {
+                throw new IllegalArgumentException("the deploy timeout must be positive (got " + deployTimeout + ")");
+            }
+        }
+
+        /** The cluster at {@code host:port}, shipping {@code jars}, with the default deploy timeout. */
+        public JobManager(String host, int port, List<Path> jars) {
+            this(host, port, jars, DEFAULT_DEPLOY_TIMEOUT);
         }
 
         @Override

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -198,6 +199,39 @@ class FlinkRunnerTest {
         assertThat(target.port()).isEqualTo(8081);
         assertThat(target.jars()).isNotEmpty();
         assertThat(URI.create("http://" + target.host() + ":" + target.port()).getPort()).isEqualTo(8081);
+    }
+
+    /**
+     * A job on a cluster that cannot give it the slots it needs waits for them for good in Flink (its
+     * slot requests time out after minutes, and the restart strategy asks again); the run gives up
+     * after the deploy timeout, says why, and the cancelled job leaves the cluster's slots free.
+     */
+    @Test
+    void aClusterJobWhoseTasksCannotAllRunIsCancelledAfterTheDeployTimeout() {
+        FlinkTarget.JobManager shortWait = new FlinkTarget.JobManager(cluster.host(), cluster.port(), List.of(), Duration.ofSeconds(2));
+        JobRecipe q1 = catalog("nexmark", "q1", nexmark);
+
+        assertThatThrownBy(() -> new FlinkRunner(shortWait, 3).run(q1, nexmark, FlinkMode.STREAMING))
+                .isInstanceOf(FlinkJobFailedException.class)
+                .hasMessageStartingWith("flink-streaming q1 on JobManager at " + cluster.host() + ":" + cluster.port() + " was cancelled: ")
+                .message().containsPattern("its tasks were not all running for \\d+ s \\(last seen: job RUNNING, tasks [^)]*SCHEDULED")
+                .contains("may lack free slots for parallelism 3");
+        assertThat(Thread.currentThread().isInterrupted()).as("the watch's interrupt is not left to the caller").isFalse();
+
+        // The cancelled job holds no slot: a job that fits runs (and would fail if it waited a minute for slots).
+        FlinkTarget.JobManager minute = new FlinkTarget.JobManager(cluster.host(), cluster.port(), List.of(), Duration.ofMinutes(1));
+        FlinkRun next = new FlinkRunner(minute, 2).run(q1, nexmark, FlinkMode.STREAMING);
+        assertThat(next.results()).isEqualTo(ReferenceOracle.run(JobCatalog.get("nexmark", "q1").build(nexmark), nexmark));
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {0, -1})
+    void aDeployTimeoutMustBePositive(long seconds) {
+        Duration timeout = Duration.ofSeconds(seconds);
+
+        assertThatThrownBy(() -> FlinkTarget.jobManager("localhost:8081", timeout))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("--deploy-timeout must be more than 0, for example 2m (got " + timeout + ")");
     }
 
     @Test
