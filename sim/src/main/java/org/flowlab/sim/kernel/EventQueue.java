@@ -8,7 +8,9 @@ import java.util.function.Predicate;
 /**
  * A min-priority queue of payloads ordered by {@code (time, sequence)}, where the sequence is the
  * insertion order the queue assigns itself: entries at the same time come out first in, first out,
- * so a run that schedules the same things in the same order pops them in the same order.
+ * so a run that schedules the same things in the same order pops them in the same order. An entry
+ * added {@linkplain #addTrackedLast last at its time} comes out after every other entry at its
+ * time, whenever that one was added.
  *
  * <p>Built for speed with many entries pending: a 4-ary heap over parallel primitive arrays
  * ({@code long} time, {@code long} sequence, {@code int} slot per heap position), with the payloads
@@ -18,12 +20,11 @@ import java.util.function.Predicate;
  *
  * <p>An entry is found by its slot and sequence number ({@link #add} returns the slot,
  * {@link #sequenceAt} gives the sequence); cancelling it takes it out of the heap at once, so the
- * heap holds live entries only. Two operations change an entry where it is, for a component that
- * re-schedules one action again and again (a timer): {@link #requeueAtItsTime} orders it again among
- * the entries at its time as if it were added now, and {@link #move} gives it a new time and a new
- * sequence number, as a cancel and a new add would, without freeing its slot. An entry added with
- * {@link #addTracked} has its heap position kept up to date as it moves, so those three take
- * O(log n); any other entry is found by a scan of the heap, O(n), which spares every sift the
+ * heap holds live entries only. For a component that re-schedules one action again and again (a
+ * timer), {@link #move} gives an entry a new time and a new sequence number, as a cancel and a new
+ * add would, without freeing its slot. An entry added with {@link #addTracked} has its heap
+ * position kept up to date as it moves, so a cancel and a move take O(log n); any other entry is
+ * found by a scan of the heap, O(n), which spares every sift the
  * write of a position (at a million entries, a cache miss per step) for entries that are seldom
  * or never cancelled.
  *
@@ -36,6 +37,8 @@ public final class EventQueue<T> {
     private static final int DEFAULT_CAPACITY = 16;
     private static final long FREE = -1;
     private static final int UNTRACKED = -1;
+    /** Added to a {@code last} entry's sequence number where the heap orders it ({@link #lastOrder}). */
+    private static final long LAST = 1L << 62;
 
     // Heap arrays, indexed by heap position. An entry's slot word is its slot, or ~slot (negative)
     // for a tracked entry, whose position is kept in positions.
@@ -43,7 +46,7 @@ public final class EventQueue<T> {
     private long[] seqs;
     private int[] slots;
     // Indexed by slot: the payload, the sequence number that identifies the entry (the one add or
-    // move gave it; a requeue orders it by another, in seqs), and a tracked entry's position in the
+    // move gave it; seqs orders a last entry by it plus LAST), and a tracked entry's position in the
     // heap (UNTRACKED otherwise). A slot stays put while its entry moves through the heap, which is
     // what lets a handle find its entry.
     private Object[] payloads;
@@ -87,7 +90,7 @@ public final class EventQueue<T> {
         return heapSize == 0;
     }
 
-    /** The sequence number the next {@link #add}, {@link #move} or {@link #requeueAtItsTime} will assign. */
+    /** The sequence number the next {@link #add} or {@link #move} will assign. */
     public long nextSequence() {
         return nextSeq;
     }
@@ -102,14 +105,28 @@ public final class EventQueue<T> {
     }
 
     /**
-     * {@link #add}, for an entry whose slot will be cancelled, moved or requeued again and again
+     * {@link #add}, for an entry whose slot will be cancelled or moved again and again
      * (a timer's): its heap position is kept up to date, so each of those takes O(log n).
      */
     public int addTracked(long time, T payload) {
         return add(time, payload, true);
     }
 
+    /**
+     * {@link #addTracked}, for an entry that comes out after every entry at its time that is not
+     * {@code last}, whenever either was added or moved (among {@code last} entries at one time, in
+     * the order they were added or moved): a clock tick whose place among the actions of its
+     * instant is a rule, not a matter of when it was scheduled. {@link #moveLast} moves it.
+     */
+    public int addTrackedLast(long time, T payload) {
+        return add(time, payload, true, true);
+    }
+
     private int add(long time, T payload, boolean tracked) {
+        return add(time, payload, tracked, false);
+    }
+
+    private int add(long time, T payload, boolean tracked, boolean last) {
         Objects.requireNonNull(payload, "payload");
         if (heapSize == times.length) {
             grow();
@@ -119,8 +136,16 @@ public final class EventQueue<T> {
         payloads[slot] = payload;
         slotSeqs[slot] = seq;
         positions[slot] = UNTRACKED;
-        siftUp(heapSize++, time, seq, tracked ? ~slot : slot);
+        siftUp(heapSize++, time, last ? lastOrder(seq) : seq, tracked ? ~slot : slot);
         return slot;
+    }
+
+    /**
+     * Where a {@code last} entry with sequence number {@code seq} sorts among the entries at its time:
+     * above every sequence number (they stay far below 2^62), in its order.
+     */
+    private static long lastOrder(long seq) {
+        return LAST + seq;
     }
 
     /** The sequence number of the entry in {@code slot}, or -1 if no entry holds it. */
@@ -155,30 +180,26 @@ public final class EventQueue<T> {
      * where it is now identified by the new number.
      */
     public long move(int slot, long seq, long time) {
+        return move(slot, seq, time, false);
+    }
+
+    /**
+     * {@link #move}, for an entry added with {@link #addTrackedLast}: at its new time it comes out
+     * after every entry that is not {@code last}, as it did at its old one.
+     */
+    public long moveLast(int slot, long seq, long time) {
+        return move(slot, seq, time, true);
+    }
+
+    private long move(int slot, long seq, long time, boolean last) {
         if (!contains(slot, seq)) {
             return FREE;
         }
         long newSeq = nextSeq++;
         slotSeqs[slot] = newSeq;
         int pos = positionOf(slot);
-        reposition(pos, time, newSeq, slots[pos]);
+        reposition(pos, time, last ? lastOrder(newSeq) : newSeq, slots[pos]);
         return newSeq;
-    }
-
-    /**
-     * Orders the entry added into {@code slot} with sequence number {@code seq}, if it is still
-     * queued, among the entries at its time as if it were cancelled and added again now (it comes
-     * out after every entry queued at that time so far, and before any added later), and says
-     * whether it was queued. Its slot and the sequence number that identifies it stay as they were.
-     */
-    public boolean requeueAtItsTime(int slot, long seq) {
-        if (!contains(slot, seq)) {
-            return false;
-        }
-        int pos = positionOf(slot);
-        // A later sequence number only ever moves an entry towards the leaves.
-        siftDown(pos, times[pos], nextSeq++, slots[pos]);
-        return true;
     }
 
     /**
@@ -204,7 +225,7 @@ public final class EventQueue<T> {
     /** The sequence number of the first entry; throws if the queue is empty. */
     public long peekSequence() {
         requireNotEmpty();
-        return seqs[0];
+        return slotSeqs[slotAt(0)];
     }
 
     /** The first entry's payload, left in the queue; throws if the queue is empty. */

@@ -20,9 +20,13 @@ public final class SimTimer {
     private long sequence;
     private long time = Long.MAX_VALUE;
 
-    SimTimer(Simulation sim, SimAction action) {
+    /** Whether the action runs last among the actions at its time ({@link Simulation#lastTimer}). */
+    private final boolean last;
+
+    SimTimer(Simulation sim, SimAction action, boolean last) {
         this.sim = sim;
         this.action = action;
+        this.last = last;
     }
 
     /** True from {@link #arm} until the action starts running or is cancelled. */
@@ -54,26 +58,14 @@ public final class SimTimer {
             throw new IllegalArgumentException("cannot schedule at " + at + " ns: it is before now, " + sim.now() + " ns");
         }
         // In place if pending: what a cancel and a new add would do to the order, with no new slot.
-        long moved = slot == NONE ? NONE : sim.queue().move(slot, sequence, at);
+        long moved = slot == NONE ? NONE : last ? sim.queue().moveLast(slot, sequence, at) : sim.queue().move(slot, sequence, at);
         if (moved != NONE) {
             sequence = moved;
         } else {
-            slot = sim.enqueue(at, fire, true);
+            slot = sim.enqueue(at, fire, true, last);
             sequence = sim.queue().sequenceAt(slot);
         }
         time = at;
-    }
-
-    /**
-     * What {@code arm(time())} does to the order in which actions run — the pending action now comes
-     * after every action pending at its time so far, and before any scheduled there later — without
-     * moving it to another time ({@link EventQueue#requeueAtItsTime}). Nothing happens if no action
-     * is pending.
-     */
-    public void armAgainAtItsTime() {
-        if (slot != NONE) {
-            sim.queue().requeueAtItsTime(slot, sequence);
-        }
     }
 
     /** Cancels the pending action, if there is one, and says whether there was. */

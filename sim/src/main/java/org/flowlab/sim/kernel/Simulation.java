@@ -8,7 +8,8 @@ import org.flowlab.workloads.random.RandomStreams;
 
 /**
  * A deterministic discrete-event simulation: a virtual clock in nanoseconds, a queue of actions
- * ordered by (time, scheduling order), and named random streams split from one seed.
+ * ordered by (time, scheduling order) — a {@linkplain #lastTimer last timer}'s action after every
+ * other at its time — and named random streams split from one seed.
  *
  * <p>The loop takes the first pending action, sets the clock to its time and runs it; actions
  * schedule further actions. Nothing here reads the wall clock or holds static state, so the same
@@ -87,7 +88,18 @@ public final class Simulation {
      * again and again, at most once pending, without a new {@link ScheduledAction} per call.
      */
     public SimTimer timer(SimAction action) {
-        return new SimTimer(this, Objects.requireNonNull(action, "action"));
+        return new SimTimer(this, Objects.requireNonNull(action, "action"), false);
+    }
+
+    /**
+     * A {@link #timer} whose action runs after every other action at its time, whenever either was
+     * armed or scheduled ({@link EventQueue#addTrackedLast}): a clock tick that closes its instant
+     * by rule, so that arming it long before its time (skipping the ticks before it) puts it where
+     * arming it an interval before would. Two such timers at one time run in the order they were
+     * armed; an action scheduled at that time by the tick itself runs after it.
+     */
+    public SimTimer lastTimer(SimAction action) {
+        return new SimTimer(this, Objects.requireNonNull(action, "action"), true);
     }
 
     /**
@@ -95,10 +107,18 @@ public final class Simulation {
      * {@code tracked} (a timer's, moved and requeued again and again), and returns its slot.
      */
     int enqueue(long at, SimAction action, boolean tracked) {
+        return enqueue(at, action, tracked, false);
+    }
+
+    /** {@link #enqueue(long, SimAction, boolean)}, last at its time if {@code last} (a tracked entry then). */
+    int enqueue(long at, SimAction action, boolean tracked, boolean last) {
         Objects.requireNonNull(action, "action");
         if (at < now) {
             throw new IllegalArgumentException(
                     "cannot schedule at " + at + " ns: it is before now, " + now + " ns");
+        }
+        if (last) {
+            return queue.addTrackedLast(at, action);
         }
         return tracked ? queue.addTracked(at, action) : queue.add(at, action);
     }

@@ -76,16 +76,14 @@ final class SourceTask extends Task {
     /**
      * A watermark tick at {@code t}, called after the next tick is armed, with whether it would
      * change nothing ({@link #tickChangesNothing}, found by the caller as the source is now). Such a
-     * tick costs no wake-up: the source only re-arms its pending wake-up, as the wake for the tick
-     * would have after finding nothing to do.
+     * tick leaves the source as it is, its pending wake-up included, so a tick skipped
+     * ({@link StreamRun}) and a tick taken give the same run.
      */
     void tick(long t, boolean changesNothing) {
         if (finished || dead) {
             return;
         }
-        if (changesNothing) {
-            rearmWake(t);
-        } else {
+        if (!changesNothing) {
             addControl(t, TICK);
             scheduleWake(t);
         }

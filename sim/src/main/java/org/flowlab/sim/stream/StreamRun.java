@@ -61,6 +61,13 @@ public final class StreamRun {
     /** How many source ticks were taken in one step ({@link SourceTask#takeTickInOneStep}), and how many of them made the source idle: for tests. */
     int ticksInOneStep;
     int idleTicksInOneStep;
+    /** Watermark ticks taken, as kernel events: for tests. */
+    int ticks;
+    /**
+     * For tests: take every watermark tick, an interval apart, none skipped and none in one step —
+     * the run the skipping must equal ({@link #tick}). Set before the run goes past its start.
+     */
+    boolean everyTick;
     private long activityAtTrigger = -1;
 
     /**
@@ -72,7 +79,12 @@ public final class StreamRun {
      * keyed state, which nothing would read.
      */
     final boolean restorable;
-    /** The watermark ticker: one timer, armed for each tick (a pending tick is cancelled by arming it again). */
+    /**
+     * The watermark ticker: one timer, armed for each tick (a pending tick is cancelled by arming it
+     * again). A tick is the last action of its instant ({@link Simulation#lastTimer}): it sees what
+     * was read then, and its place does not depend on when it was armed, so skipping ticks moves it
+     * nowhere among the others.
+     */
     private final SimTimer ticker;
     /** The checkpoint timer, armed again each time it fires. */
     private final SimTimer checkpointTrigger;
@@ -96,7 +108,7 @@ public final class StreamRun {
         }
         this.startTime = Math.min(0, trace.firstArrival());
         this.sim = new Simulation(config.seed(), startTime);
-        this.ticker = sim.timer(this::tick);
+        this.ticker = sim.lastTimer(this::tick);
         this.checkpointTrigger = sim.timer(this::checkpointTimer);
         this.hasStalls = !faults.stalls().isEmpty();
         this.hasSlowdowns = !faults.slowdowns().isEmpty();
@@ -379,13 +391,17 @@ public final class StreamRun {
      * ahead to its next read; while every source is settled — nothing read since its last tick, so
      * its watermark cannot move — skip the ticks that would change nothing, up to the last one
      * before a source reads again or goes idle (kept, since a barrier may delay its processing past
-     * that time). When a single source's tick changes something, it may be taken here in one step,
-     * with its consumers' wake-ups ({@link SourceTask#takeTickInOneStep}).
+     * that time). A tick that changes nothing for a source leaves it alone, and a tick comes last in
+     * its instant wherever it was armed, so the skipped ticks change no number and no order: a run
+     * that takes every tick is the same run ({@code TickSkipProperties}). When a single source's
+     * tick changes something, it may be taken here in one step, with its consumers' wake-ups
+     * ({@link SourceTask#takeTickInOneStep}).
      */
     private void tick(Simulation s) {
         if (phase == Phase.FINISHED || phase == Phase.FAILED || phase == Phase.DOWN) {
             return;
         }
+        ticks++;
         long now = s.now();
         boolean quiet = true;
         boolean settled = true;
@@ -417,7 +433,9 @@ public final class StreamRun {
         if (anyLeft && !(quiet && nextRead == Long.MAX_VALUE)) {
             long interval = config.watermarkInterval();
             long next = now + interval;
-            if (quiet && nextRead != Long.MAX_VALUE && nextRead > next) {
+            if (everyTick) {
+                // the reference: no tick skipped
+            } else if (quiet && nextRead != Long.MAX_VALUE && nextRead > next) {
                 next = now + ticksUntil(nextRead - now, interval) * interval;
             } else if (!quiet && settled && nextChange != Long.MAX_VALUE && nextChange - interval > next) {
                 next = now + ticksUntil(nextChange - interval - now, interval) * interval;
@@ -425,7 +443,7 @@ public final class StreamRun {
             armTicker(next);
         }
         // After the next tick is armed: a source that re-arms its wake-up for that time comes after it.
-        boolean inOneStep = changes == 1 && phase == Phase.RUNNING && changing.canTakeTickInOneStep(now);
+        boolean inOneStep = changes == 1 && phase == Phase.RUNNING && !everyTick && changing.canTakeTickInOneStep(now);
         for (int i = 0; i < sources.length; i++) {
             if (sources[i] != changing || !inOneStep) {
                 sources[i].tick(now, tickChangesNothing[i]);

@@ -99,11 +99,17 @@ abstract class Task {
         }
     }
 
-    /** Runs the task from {@code now}: flush, then process elements while nothing else is due first. */
+    /**
+     * Runs the task from {@code now}: flush, then process elements while nothing else is due first.
+     * The task goes on in line at {@code t} where a wake-up armed now would: an action pending at a
+     * time before {@code t}, or at {@code t} itself once the task's time has moved past now, was
+     * scheduled before that wake-up and comes first, so the task stops and wakes at {@code t}.
+     */
     final void loop(long now) {
         long t = Math.max(now, busyUntil);
         while (true) {
-            if (t > run.sim.nextEventTime()) {
+            long next = run.sim.nextEventTime();
+            if (t > next || (t == next && t > run.sim.now())) {
                 yieldUntil(t);
                 return;
             }
@@ -229,18 +235,6 @@ abstract class Task {
     final void wakeAt(long t) {
         if (!dead) {
             wake.arm(t);
-        }
-    }
-
-    /**
-     * What a wake-up at {@code t} that found nothing to do would leave: a wake-up pending later is
-     * armed again at its time (so among actions at that time it runs after those scheduled so far);
-     * one pending at {@code t} already is kept, as {@link #scheduleWake} would. The wake-up is
-     * ordered again in place ({@link SimTimer#armAgainAtItsTime}), at no kernel event.
-     */
-    final void rearmWake(long t) {
-        if (wake.isPending() && wake.time() > t) {
-            wake.armAgainAtItsTime();
         }
     }
 

@@ -31,9 +31,9 @@
  * <p>Quiet time. A long trace with few records spends most of its span with nothing in flight,
  * and what happens then is computed rather than played event by event, with every simulated
  * number and every order among actions at the same time kept: watermark ticks skip the stretches
- * where no source can change ({@link org.flowlab.sim.stream.StreamRun}), a settled source's
- * wake-up is re-ordered in place rather than re-armed ({@link
- * org.flowlab.sim.kernel.SimTimer#armAgainAtItsTime}), a checkpoint timer that would find
+ * where no source can change ({@link org.flowlab.sim.stream.StreamRun}; a tick is the last action
+ * of its instant and leaves a source it changes nothing for alone, so the ticks skipped are
+ * nowhere missed), a checkpoint timer that would find
  * nothing to checkpoint is not fired again until something else happens, a checkpoint of a
  * graph that holds nothing passes in one step ({@code CheckpointCoordinator}), and so does a
  * source's tick that sends an idle mark or a watermark to keyed tasks holding nothing, with their

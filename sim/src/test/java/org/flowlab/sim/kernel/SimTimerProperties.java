@@ -75,6 +75,37 @@ class SimTimerProperties {
         assertThat(ran).containsExactly(200L);
     }
 
+    /**
+     * A last timer runs after every other action at its time, scheduled before it was armed, after
+     * it, or at that time itself; moved to another time, it is last there too, and an action it
+     * schedules at its own time runs after it.
+     */
+    @Example
+    void aLastTimerClosesItsInstantWheneverItWasArmed() {
+        Simulation sim = new Simulation(1);
+        List<String> log = new ArrayList<>();
+        SimTimer tick = sim.lastTimer(s -> {
+            log.add("tick at " + s.now());
+            s.schedule(s.now(), t -> log.add("after the tick at " + t.now()));
+        });
+        sim.schedule(10, s -> log.add("scheduled before at 10"));
+        tick.arm(10);
+        sim.schedule(10, s -> {
+            log.add("scheduled after at 10");
+            s.schedule(10, t -> log.add("scheduled at 10 itself"));
+        });
+        sim.schedule(20, s -> log.add("scheduled before at 20"));
+        sim.run();
+        tick.arm(30);
+        sim.schedule(30, s -> log.add("scheduled after at 30"));
+        tick.arm(20 + 10); // moved in place: still last
+        sim.run();
+
+        assertThat(log).containsExactly("scheduled before at 10", "scheduled after at 10", "scheduled at 10 itself",
+                "tick at 10", "after the tick at 10", "scheduled before at 20", "scheduled after at 30", "tick at 30",
+                "after the tick at 30");
+    }
+
     private static List<String> withTimers(List<Integer> script) {
         Simulation sim = new Simulation(3);
         List<String> log = new ArrayList<>();

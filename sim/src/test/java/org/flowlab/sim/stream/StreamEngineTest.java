@@ -158,17 +158,17 @@ class StreamEngineTest {
                 .add(12 * S, 12 * S, BID, 1, 0).add(25 * S, 25 * S, BID, 1, 0).build();
         RunOutcome out = StreamEngine.run(tumblingCount(), trace, handCheckable());
         assertThat(out.results()).isEqualTo(ReferenceOracle.run(tumblingCount(), trace));
-        // The watermark tick at 12 s comes just before the read at 12 s; the next, at 12.1 s, makes the
-        // watermark 12 s − 1 ns: [0, 10 s) fires. Reading the last record ends the partition: its +inf
-        // watermark fires the rest.
-        assertThat(out.visibility().visibleAt(0)).isEqualTo(12_100 * MS);
-        assertThat(out.visibility().visibleAt(1)).isEqualTo(12_100 * MS);
+        // The watermark tick at 12 s is the last action of its instant, after the read at 12 s: it makes
+        // the watermark 12 s − 1 ns, and [0, 10 s) fires. Reading the last record ends the partition: its
+        // +inf watermark fires the rest.
+        assertThat(out.visibility().visibleAt(0)).isEqualTo(12 * S);
+        assertThat(out.visibility().visibleAt(1)).isEqualTo(12 * S);
         assertThat(out.visibility().visibleAt(2)).isEqualTo(25 * S);
         assertThat(out.visibility().visibleAt(3)).isEqualTo(25 * S);
         assertThat(out.metrics().latency().maxMs()).isEqualTo(13_000, org.assertj.core.api.Assertions.within(13.0));
         assertThat(out.metrics().eventTimeLatency().count()).isEqualTo(3);
         assertThat(out.metrics().eventTimeLatency().maxMs()).isEqualTo(5_000, org.assertj.core.api.Assertions.within(5.0));
-        assertThat(out.metrics().eventTimeLatency().p50Ms()).isEqualTo(2_100, org.assertj.core.api.Assertions.within(2.1));
+        assertThat(out.metrics().eventTimeLatency().p50Ms()).isEqualTo(2_000, org.assertj.core.api.Assertions.within(2.0));
         assertThat(out.metrics().processingLatency().count()).isEqualTo(3);
         assertThat(out.metrics().endTime()).isEqualTo(25 * S);
         // The cluster is held from the trace's start, 0, to the job's end, with the job running all along.
@@ -188,7 +188,8 @@ class StreamEngineTest {
         StreamConfig eo = handCheckable().withCheckpointing(true).withCheckpointInterval(1 * S).withDelivery(Delivery.EXACTLY_ONCE);
         RunOutcome out = StreamEngine.run(tumblingCount(), trace, eo);
         assertThat(out.results()).isEqualTo(ReferenceOracle.run(tumblingCount(), trace));
-        // [0, 10 s) fires at 12.1 s, after checkpoint 12 s's barrier, so checkpoint 13 s commits it;
+        // [0, 10 s) fires at 12 s, after checkpoint 12 s's barrier (the tick is the last action of its
+        // instant), so checkpoint 13 s commits it;
         // the rest fires at the end, and the final checkpoint commits it at once (no costs).
         assertThat(out.visibility().visibleAt(0)).isEqualTo(13 * S);
         assertThat(out.visibility().visibleAt(1)).isEqualTo(13 * S);
@@ -333,8 +334,8 @@ class StreamEngineTest {
         // Without idleness the silent partition holds the watermark at 1 s − 1 ns until 100 s.
         assertThat(never.visibility().visibleAt(first)).isEqualTo(100 * S);
         // With it, the partition is idle from the tick at 6 s (5 s after its read), and [0, 10 s) fires at
-        // the tick after the read at 10 s, at 10.1 s.
-        assertThat(idle.visibility().visibleAt(first)).isEqualTo(10_100 * MS);
+        // the tick at 10 s, which comes after the read at 10 s (a tick is the last action of its instant).
+        assertThat(idle.visibility().visibleAt(first)).isEqualTo(10 * S);
         assertThat(idle.metrics().stalenessMaxMs()).isLessThan(never.metrics().stalenessMaxMs());
     }
 
@@ -367,9 +368,9 @@ class StreamEngineTest {
         assertThat(out.results().asMap().values()).contains("spike 100.0 over mean 10.0");
         assertThat(out.metrics().detectionLatency().count()).isEqualTo(out.results().size());
         assertThat(out.metrics().eventTimeLatency().count()).isZero();
-        // Every row is visible once processed: the 1 s row when the watermark passes it, at the tick
-        // after reading the 2 s row.
-        assertThat(out.visibility().visibleAt(0)).isEqualTo(2_100 * MS);
+        // Every row is visible once processed: the 1 s row when the watermark passes it, at the tick at
+        // 2 s, which comes after reading the 2 s row there.
+        assertThat(out.visibility().visibleAt(0)).isEqualTo(2 * S);
         assertThat(out.visibility().invisibleCount()).isZero();
     }
 
