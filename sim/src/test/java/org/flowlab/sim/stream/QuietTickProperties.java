@@ -37,24 +37,17 @@ class QuietTickProperties {
                                                     @ForAll(supplier = QuietCheckpointProperties.Faults.class) FaultPlan faults) {
         StreamConfig config = QuietCheckpointProperties.config(partitions, parallelism, checkpointInterval, exactlyOnce,
                 updates, faults).withIdleTimeout(idleTimeout);
-        StringBuilder steppedWatermarks = new StringBuilder();
-        StreamRun stepped = StreamRun.start(job, trace, config);
-        stepped.onWatermark(e -> steppedWatermarks.append(e).append('\n'));
-        while (!stepped.isFinished() && stepped.sim.step()) {
-            // one kernel action at a time: the run never runs on to a horizon, so nothing is done in one step
-        }
-        RunOutcome expected = stepped.finish();
-        StringBuilder wholeWatermarks = new StringBuilder();
-        StreamRun whole = StreamRun.start(job, trace, config);
-        whole.onWatermark(e -> wholeWatermarks.append(e).append('\n'));
-        RunOutcome actual = whole.finish();
+        WatchedRun stepped = new WatchedRun(job, trace, config);
+        RunOutcome expected = stepped.stepped();
+        WatchedRun whole = new WatchedRun(job, trace, config);
+        RunOutcome actual = whole.whole();
 
-        assertThat(stepped.ticksInOneStep).isZero();
+        assertThat(stepped.run.ticksInOneStep).isZero();
         assertThat(actual).usingRecursiveComparison().isEqualTo(expected);
-        assertThat(wholeWatermarks.toString()).isEqualTo(steppedWatermarks.toString());
-        Statistics.label("a watermark in one step").collect(whole.ticksInOneStep > whole.idleTicksInOneStep);
+        assertThat(whole.watermarks()).isEqualTo(stepped.watermarks());
+        Statistics.label("a watermark in one step").collect(whole.run.ticksInOneStep > whole.run.idleTicksInOneStep);
         Statistics.label("a watermark in one step").coverage(c -> c.check(true).percentage(p -> p > 40));
-        Statistics.label("an idle mark in one step").collect(whole.idleTicksInOneStep > 0);
+        Statistics.label("an idle mark in one step").collect(whole.run.idleTicksInOneStep > 0);
         Statistics.label("an idle mark in one step").coverage(c -> c.check(true).percentage(p -> p > 40));
     }
 

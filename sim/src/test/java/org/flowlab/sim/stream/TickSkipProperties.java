@@ -13,10 +13,8 @@ import org.flowlab.sim.engine.ContractJobs;
 import org.flowlab.sim.engine.ContractTraces;
 import org.flowlab.sim.engine.RunOutcome;
 import org.flowlab.sim.fault.FaultPlan;
-import org.flowlab.sim.fault.SlowWorker;
 import org.flowlab.sim.job.Job;
 import org.flowlab.workloads.Trace;
-import org.flowlab.workloads.TraceBuilder;
 
 /**
  * The watermark ticker skips the ticks that would change nothing ({@link StreamRun#tick}): while
@@ -31,7 +29,7 @@ class TickSkipProperties {
 
     @Property(tries = 120)
     void skippingTheTicksThatChangeNothingChangesNoSimulatedNumber(
-            @ForAll(supplier = ContractTraces.UpToSixty.class) Trace onGrid,
+            @ForAll(supplier = ContractTraces.UpToSixty.class) Trace trace,
             @ForAll(supplier = ContractJobs.AnyJob.class) Job job,
             @ForAll @IntRange(min = 1, max = 3) int partitions,
             @ForAll @IntRange(min = 1, max = 3) int parallelism,
@@ -40,47 +38,20 @@ class TickSkipProperties {
             @ForAll(supplier = QuietCheckpointProperties.Intervals.class) long checkpointInterval,
             @ForAll boolean exactlyOnce, @ForAll boolean updates,
             @ForAll(supplier = QuietCheckpointProperties.Faults.class) FaultPlan faults) {
-        Trace trace = onGrid;
         StreamConfig config = QuietCheckpointProperties.config(partitions, parallelism, checkpointInterval, exactlyOnce,
                 updates, faults).withIdleTimeout(idleTimeout).withWatermarkInterval(watermarkInterval);
-        StringBuilder everyTickWatermarks = new StringBuilder();
-        StreamRun everyTick = StreamRun.start(job, trace, config);
-        everyTick.everyTick = true;
-        everyTick.onWatermark(e -> everyTickWatermarks.append(e).append('\n'));
-        while (!everyTick.isFinished() && everyTick.sim.step()) {
-            // one kernel action at a time: nothing is done in one step
-        }
-        RunOutcome expected = everyTick.finish();
-        StringBuilder skippingWatermarks = new StringBuilder();
-        StreamRun skipping = StreamRun.start(job, trace, config);
-        skipping.onWatermark(e -> skippingWatermarks.append(e).append('\n'));
-        RunOutcome actual = skipping.finish();
+        WatchedRun everyTick = new WatchedRun(job, trace, config);
+        everyTick.run.everyTick = true;
+        RunOutcome expected = everyTick.stepped();
+        WatchedRun skipping = new WatchedRun(job, trace, config);
+        RunOutcome actual = skipping.whole();
 
         assertThat(actual).usingRecursiveComparison().isEqualTo(expected);
-        assertThat(skippingWatermarks.toString()).isEqualTo(everyTickWatermarks.toString());
-        Statistics.label("ticks skipped").collect(skipping.ticks < everyTick.ticks);
+        assertThat(skipping.watermarks()).isEqualTo(everyTick.watermarks());
+        Statistics.label("ticks skipped").collect(skipping.run.ticks < everyTick.run.ticks);
         Statistics.label("ticks skipped").coverage(c -> c.check(true).percentage(p -> p > 60));
-        Statistics.label("half the ticks or more skipped").collect(2 * skipping.ticks <= everyTick.ticks);
+        Statistics.label("half the ticks or more skipped").collect(2 * skipping.run.ticks <= everyTick.run.ticks);
         Statistics.label("half the ticks or more skipped").coverage(c -> c.check(true).percentage(p -> p > 15));
-    }
-
-    /** The trace a nanosecond later: no record comes at the instant of a tick or a checkpoint timer. */
-    static Trace offGrid(Trace trace) {
-        TraceBuilder b = ContractTraces.builder();
-        for (int i = 0; i < trace.size(); i++) {
-            b.add(trace.eventTime(i) + 1, trace.arrivalTime(i) + 1, trace.kind(i), trace.key(i), trace.value(i),
-                    trace.attr1(i), trace.attr2(i), trace.attr3(i), trace.label(i));
-        }
-        return b.build();
-    }
-
-    /** No fault (twice as often), a slow worker: faults at no instant of a tick or a checkpoint timer. */
-    static final class OffGridFaults implements ArbitrarySupplier<FaultPlan> {
-        @Override
-        public Arbitrary<FaultPlan> get() {
-            return Arbitraries.of(FaultPlan.NONE, FaultPlan.NONE,
-                    FaultPlan.of(new SlowWorker(0, 2.5, 0, 5 * QuietCheckpointProperties.S)));
-        }
     }
 
     /** The default interval, and one a quarter of it, so that a contract trace's gaps span many ticks. */
