@@ -174,7 +174,7 @@ class FlinkOnStandaloneClusterTest {
 
             String out = finish(client);
             assertThat(out).contains("results agree ✓");
-            awaitFinished(job, out);
+            assertThat(stateNow(job)).as(out).isEqualTo("FINISHED");
             JsonArray failures = rest("/jobs/" + job + "/exceptions").getAsJsonObject()
                     .getAsJsonObject("exceptionHistory").getAsJsonArray("entries");
             assertThat(failures).as("the failures Flink restarted the job after").isNotEmpty();
@@ -337,19 +337,19 @@ class FlinkOnStandaloneClusterTest {
     }
 
     /**
-     * Waits until the JobManager's REST endpoint shows the job FINISHED, as the command that ran it
-     * has seen it: the endpoint serves a job's details from a cache that may be a few seconds old
-     * (Flink's {@code web.refresh-interval}, 3 s), and the command's own watch read them while the
-     * job ran.
+     * The job's state as the JobManager's dispatcher has it now, from {@code /jobs/overview}: unlike
+     * {@code /jobs/<id>}, which serves a job's details from a cache up to a few seconds old (Flink's
+     * {@code web.refresh-interval}, 3 s, kept filled by the command's own watch while the job ran),
+     * the overview asks the dispatcher, which knows the job finished once its client has the result.
      */
-    private static void awaitFinished(String job, String out) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        String state;
-        while (!(state = rest("/jobs/" + job).getAsJsonObject().get("state").getAsString()).equals("FINISHED")
-                && System.nanoTime() < deadline) {
-            Thread.sleep(100);
+    private static String stateNow(String job) {
+        for (JsonElement j : rest("/jobs/overview").getAsJsonObject().getAsJsonArray("jobs")) {
+            JsonObject o = j.getAsJsonObject();
+            if (o.get("jid").getAsString().equals(job)) {
+                return o.get("state").getAsString();
+            }
         }
-        assertThat(state).as("the job's state within 30 s of the end of\n" + out).isEqualTo("FINISHED");
+        throw new AssertionError("job " + job + " is not in /jobs/overview: " + rest("/jobs/overview"));
     }
 
     /**
