@@ -119,33 +119,32 @@ public final class FlinkRunner {
             JobExecutionResult result = client.getJobExecutionResult().get();
             if (watch != null) {
                 watch.close();
-            }
-            if (watch != null && watch.stall() != null) {
-                throw new IllegalStateException(watch.stall());
+                if (watch.stall() != null) {
+                    // Cancelled as it ended: reported as the cancellation, below.
+                    throw new IllegalStateException(watch.stall());
+                }
             }
             return new Execution(result, System.nanoTime() - start);
         } catch (Exception e) {
             if (watch != null) {
                 watch.close();
             }
+            String where = target.toString();
             String stall = watch == null ? null : watch.stall();
-            boolean interrupted = e instanceof InterruptedException;
             if (stall != null) {
                 Thread.interrupted(); // the watch's interrupt, which ended the wait: not the caller's
-                interrupted = false;
-            } else if (interrupted) {
+            } else if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            String where = target.toString();
             target.afterFailedJob();
-            if (interrupted) {
-                throw new FlinkJobFailedException(name + " on " + where + " was interrupted", e);
-            }
             if (stall != null) {
                 throw new FlinkJobFailedException(name + " on " + where + " was cancelled: " + stall
                         + "; the cluster may lack free slots for parallelism " + parallelism
                         + ", or its JobManager the heap to deploy the job, whose trace travels inside it"
                         + " (flink-cluster/README.md); a longer deploy timeout (flowlab flink --deploy-timeout) waits longer", e);
+            }
+            if (e instanceof InterruptedException) {
+                throw new FlinkJobFailedException(name + " on " + where + " was interrupted", e);
             }
             Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
             throw new FlinkJobFailedException(name + " failed on " + where + ": " + rootMessage(cause), e);
