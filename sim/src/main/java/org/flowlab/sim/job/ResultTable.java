@@ -60,7 +60,22 @@ public final class ResultTable {
     }
 
     public static Builder builder() {
-        return new Builder();
+        return new Builder(0);
+    }
+
+    /**
+     * A builder for outputs most of which are keyed by a distinct small number, as a stateless job's
+     * are (its output for a row is keyed by the row's id, the trace position of the record it comes
+     * from; {@link ResultKey#row}): the first output whose key's {@link ResultKey#key() key()} is
+     * {@code d}, in [0, {@code places}), is kept at place {@code d} of an array, found without
+     * hashing its key; any other output goes to the hash index. The table built is the same as a
+     * {@link #builder()}'s.
+     */
+    public static Builder builderByPlace(int places) {
+        if (places < 0) {
+            throw new IllegalArgumentException("places must be >= 0, was " + places);
+        }
+        return new Builder(places);
     }
 
     public int size() {
@@ -247,13 +262,22 @@ public final class ResultTable {
      * Collects outputs into a table. {@link #add} is for outputs that must agree (an identical
      * repeat, as at-least-once sinks produce, is counted and kept once); {@link #put} overwrites,
      * as a batch rerun upserts its output partition; {@link #remove} retracts one. Outputs are
-     * kept in an array with a hash index, and sorted once when the table is built.
+     * kept in an array with a hash index (and, {@linkplain ResultTable#builderByPlace by place}, in an
+     * array by their key's number), and sorted once when the table is built.
      */
     public static final class Builder {
         private Output[] outputs = new Output[16];
         /** Each output's window end, the first thing keys sort by, kept beside it for {@link #build}. */
         private long[] ends = new long[16];
+        /** How many outputs {@link #outputs} holds (those of the hash index). */
         private int size;
+        /**
+         * {@linkplain ResultTable#builderByPlace By place}: at d, the output whose key's {@code key()}
+         * is d, if it was the first to find that place free; null without places. A key is in
+         * exactly one of this array and the hash index, for as long as it is in the builder.
+         */
+        private final Output[] places;
+        private int placed;
         /**
          * The outputs by key ({@link HashSlots}: each slot a key's hash, {@link ResultKey#hashCode},
          * which only finds outputs — their order is the sort's — and its place in {@link #outputs}).
@@ -261,17 +285,14 @@ public final class ResultTable {
         private long[] index = new long[32];
         private long repeats;
 
-        private Builder() {
+        private Builder(int places) {
+            this.places = places > 0 ? new Output[places] : null;
         }
 
         /** Adds an output; a different value at a key already present is an error. */
         public Builder add(Output output) {
-            int h = output.at().hashCode();
-            int slot = find(output.at(), h);
-            if (index[slot] == 0) {
-                insert(slot, h, output);
-            } else {
-                Object previous = outputs[HashSlots.position(index[slot])].value();
+            Object previous = upsertOutput(output, false);
+            if (previous != null) {
                 if (!previous.equals(output.value())) {
                     throw new IllegalStateException("two different outputs at " + output.at() + ": "
                             + render(previous) + " and " + render(output.value()));
@@ -289,17 +310,54 @@ public final class ResultTable {
 
         /** Sets the value at a key, replacing any earlier one, and returns the value replaced, or null. */
         public Object upsert(ResultKey key, Object value) {
-            Output output = new Output(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+            return upsertOutput(new Output(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value")), true);
+        }
+
+        /**
+         * Puts {@code output} in at its key if the key is new, or else, if {@code replace}, in place
+         * of the one there; returns the value that was at the key, or null.
+         */
+        private Object upsertOutput(Output output, boolean replace) {
+            ResultKey key = output.at();
+            int d = place(key);
+            if (d >= 0) {
+                Output there = places[d];
+                if (there != null && there.at().equals(key)) {
+                    if (replace) {
+                        places[d] = output;
+                    }
+                    return there.value();
+                }
+                if (there == null && size == 0) {
+                    // The hash index is empty, so the key is new: no need to hash it.
+                    places[d] = output;
+                    placed++;
+                    return null;
+                }
+            }
             int h = key.hashCode();
             int slot = find(key, h);
             if (index[slot] == 0) {
-                insert(slot, h, output);
+                if (d >= 0 && places[d] == null) {
+                    places[d] = output;
+                    placed++;
+                } else {
+                    insert(slot, h, output);
+                }
                 return null;
             }
             int i = HashSlots.position(index[slot]);
             Object previous = outputs[i].value();
-            outputs[i] = output;
+            if (replace) {
+                outputs[i] = output;
+            }
             return previous;
+        }
+
+        /** The place of {@code key} by its number ({@link ResultTable#builderByPlace}), or -1 if it has none. */
+        private int place(ResultKey key) {
+            long k = key.key();
+            return places != null && k >= 0 && k < places.length ? (int) k : -1;
         }
 
         /**
@@ -307,7 +365,14 @@ public final class ResultTable {
          * last output takes the freed place, so the outputs stay dense for {@link #build}.
          */
         public Object remove(ResultKey key) {
-            int h = Objects.requireNonNull(key, "key").hashCode();
+            int d = place(Objects.requireNonNull(key, "key"));
+            if (d >= 0 && places[d] != null && places[d].at().equals(key)) {
+                Object previous = places[d].value();
+                places[d] = null;
+                placed--;
+                return previous;
+            }
+            int h = key.hashCode();
             int slot = find(key, h);
             if (index[slot] == 0) {
                 return null;
@@ -359,15 +424,27 @@ public final class ResultTable {
 
         /** How many keys have a value so far. */
         public int size() {
-            return size;
+            return size + placed;
         }
 
         /** The table of the outputs so far; the builder may go on. */
         public ResultTable build() {
-            if (size == 0) {
+            if (size + placed == 0) {
                 return empty();
             }
-            return new ResultTable(OutputSort.byKey(Arrays.copyOf(outputs, size), ends));
+            if (placed == 0) {
+                return new ResultTable(OutputSort.byKey(Arrays.copyOf(outputs, size), ends));
+            }
+            Output[] all = Arrays.copyOf(outputs, size + placed);
+            long[] allEnds = Arrays.copyOf(ends, size + placed);
+            int n = size;
+            for (Output o : places) {
+                if (o != null) {
+                    allEnds[n] = o.at().windowEnd();
+                    all[n++] = o;
+                }
+            }
+            return new ResultTable(OutputSort.byKey(all, allEnds));
         }
 
         /** The slot of {@code key} (whose hash is {@code h}), or the empty slot where it would go. */

@@ -28,8 +28,8 @@ public final class RecordVisibility {
     private final long[] visibleAt;
     private int visible;
     /**
-     * The id ({@link #outputId}) of the output that first reflected each record, -1 where none did;
-     * made at the first such mark. Dense ints, not keys: a record's mark costs an array write.
+     * The id ({@link #outputId}) of the output that first reflected each record, {@link #NONE} where
+     * none did; made at the first such mark. Ints, not keys: a record's mark costs an array write.
      */
     private int[] outputOf;
     /** Explicit final times (-1: none), made at the first {@link #markFinal}. */
@@ -46,10 +46,21 @@ public final class RecordVisibility {
     /** When each output (by id) last changed, -1 if never. */
     private long[] lastChange = new long[16];
     /**
+     * {@linkplain #placingOutputs By place}: at d, the key of the output whose key's {@code key()} is d,
+     * if it was the first named with that number; null otherwise (and without places). Such an
+     * output's id is {@code -2 - d}; a key has one id for the whole run, wherever it is kept.
+     */
+    private ResultKey[] placedKeys;
+    /** When each output kept by place last changed, -1 if never; made with {@link #placedKeys}. */
+    private long[] placedLastChange;
+    /**
      * Whether some output changed after it first took a value: until one does (and without explicit
      * final marks) every record is final when first visible, and the final latency is the first's.
      */
     private boolean changedAgain;
+
+    /** No output reflects the record: {@link #outputOf}'s mark; no output's id is -1. */
+    private static final int NONE = -1;
 
     /** Nothing visible yet, for a trace of {@code size} records. */
     public RecordVisibility(int size) {
@@ -76,10 +87,42 @@ public final class RecordVisibility {
     }
 
     /**
-     * The dense id of output {@code key} (0, 1, … in the order outputs are first named): an engine
-     * looks it up once per output and marks its records with it.
+     * Names outputs by place from now on, for a run whose outputs are mostly keyed by the trace
+     * position of their record (a stateless job's: {@link ResultKey#row}): the first output named
+     * whose key's {@code key()} is a position d gets the id {@code -2 - d}, found without hashing its
+     * key; others are named as before. The ids are other numbers, and every figure the same. Only
+     * before the first output is named.
+     */
+    public void placingOutputs() {
+        if (outputs > 0) {
+            throw new IllegalStateException("outputs are named by place from before the first is named, or never");
+        }
+        if (placedKeys == null) {
+            placedKeys = new ResultKey[visibleAt.length];
+            placedLastChange = new long[visibleAt.length];
+            Arrays.fill(placedLastChange, -1);
+        }
+    }
+
+    /**
+     * The id of output {@code key}, the same every time it is asked for in a run: 0, 1, … in the
+     * order outputs are first named, or {@linkplain #placingOutputs by place}. An engine looks it
+     * up once per output and marks its records with it.
      */
     public int outputId(ResultKey key) {
+        long k = key.key();
+        int d = placedKeys != null && k >= 0 && k < placedKeys.length ? (int) k : NONE;
+        if (d >= 0) {
+            ResultKey there = placedKeys[d];
+            if (there == null) {
+                // A place once taken is kept, so a key named by hash found its place taken: this one is new.
+                placedKeys[d] = key;
+                return -2 - d;
+            }
+            if (there.equals(key)) {
+                return -2 - d;
+            }
+        }
         int h = key.hashCode();
         int mask = outputIndex.length - 1;
         int slot = h & mask;
@@ -114,7 +157,7 @@ public final class RecordVisibility {
         }
         if (outputOf == null) {
             outputOf = new int[visibleAt.length];
-            Arrays.fill(outputOf, -1);
+            Arrays.fill(outputOf, NONE);
         }
         outputOf[i] = output;
         return true;
@@ -127,10 +170,12 @@ public final class RecordVisibility {
 
     /** The output of id {@code output} took a new value (or was deleted) at {@code t}. */
     public void outputChanged(int output, long t) {
-        if (lastChange[output] >= 0) {
+        long[] changes = output >= 0 ? lastChange : placedLastChange;
+        int at = output >= 0 ? output : -2 - output;
+        if (changes[at] >= 0) {
             changedAgain = true;
         }
-        lastChange[output] = Math.max(lastChange[output], t);
+        changes[at] = Math.max(changes[at], t);
     }
 
     /** Output {@code output} took a new value (or was deleted) at {@code t}. */
@@ -161,8 +206,9 @@ public final class RecordVisibility {
         if (finalAt != null && finalAt[i] > t) {
             t = finalAt[i];
         }
-        if (outputOf != null && outputOf[i] >= 0 && lastChange[outputOf[i]] > t) {
-            t = lastChange[outputOf[i]];
+        if (outputOf != null && outputOf[i] != NONE) {
+            int output = outputOf[i];
+            t = Math.max(t, output >= 0 ? lastChange[output] : placedLastChange[-2 - output]);
         }
         return t;
     }

@@ -23,7 +23,8 @@ import org.flowlab.sim.metrics.LatencySummary;
  */
 final class Sink {
     private final StreamRun run;
-    private final ResultTable.Builder visible = ResultTable.builder();
+    /** What is visible; by place for a stateless job, whose output for a row is keyed by the row's id, its trace position. */
+    private final ResultTable.Builder visible;
     private long duplicates;
     private long retractions;
     /** The provisional outputs shown and not yet confirmed or retracted, by key; made at the first. */
@@ -36,6 +37,7 @@ final class Sink {
 
     Sink(StreamRun run) {
         this.run = run;
+        this.visible = run.plan.lastStateful < 0 ? ResultTable.builderByPlace(run.trace.size()) : ResultTable.builder();
     }
 
     void onOutput(Consumer<OutputEvent> listener) {

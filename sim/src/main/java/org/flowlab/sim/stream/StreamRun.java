@@ -115,6 +115,10 @@ public final class StreamRun {
         this.restorable = attended || !faults.crashes().isEmpty() || faults.hasTaskFailures();
         this.failover = new Failover(this);
         this.visibility = new RecordVisibility(trace.size());
+        if (plan.lastStateful < 0) {
+            // A stateless job's output for a row is keyed by the row's id, its record's trace position.
+            visibility.placingOutputs();
+        }
         this.late = new LateLog(trace.size());
         this.sink = new Sink(this);
         this.coordinator = new CheckpointCoordinator(this);

@@ -18,7 +18,8 @@ import net.jqwik.api.statistics.Statistics;
 /**
  * A table built from outputs in any order, with repeats and upserts, holds the last value put at
  * each key, in key order — whether its window ends are close together (sorted as packed longs) or
- * span all of time (sorted as keys).
+ * span all of time (sorted as keys), and whether the builder keeps outputs by place (their key's
+ * number; {@link ResultTable#builderByPlace}), for some keys, all or none, or only by hash.
  */
 class ResultTableProperties {
 
@@ -37,9 +38,19 @@ class ResultTableProperties {
         });
     }
 
+    /** A plain builder (-1), or one by place with this many places: keys' numbers run from 0 to 5. */
+    @Provide
+    Arbitrary<Integer> places() {
+        return Arbitraries.integers().between(-1, 7);
+    }
+
+    static ResultTable.Builder builder(int places) {
+        return places < 0 ? ResultTable.builder() : ResultTable.builderByPlace(places);
+    }
+
     @Property(tries = 300)
-    void holdsTheLastValueAtEachKeyInKeyOrder(@ForAll("outputs") List<Output> outputs) {
-        ResultTable.Builder b = ResultTable.builder();
+    void holdsTheLastValueAtEachKeyInKeyOrder(@ForAll("outputs") List<Output> outputs, @ForAll("places") int places) {
+        ResultTable.Builder b = builder(places);
         TreeMap<ResultKey, Object> expected = new TreeMap<>();
         for (Output o : outputs) {
             Object previous = b.upsert(o.at(), o.value());
@@ -66,8 +77,9 @@ class ResultTableProperties {
      */
     @Property(tries = 300)
     void removalsAmongUpsertsLeaveWhatASortedMapLeaves(@ForAll("outputs") List<Output> outputs,
-                                                       @ForAll("removals") List<Boolean> removes) {
-        ResultTable.Builder b = ResultTable.builder();
+                                                       @ForAll("removals") List<Boolean> removes,
+                                                       @ForAll("places") int places) {
+        ResultTable.Builder b = builder(places);
         TreeMap<ResultKey, Object> expected = new TreeMap<>();
         int removed = 0;
         for (int i = 0; i < outputs.size(); i++) {
@@ -81,12 +93,41 @@ class ResultTableProperties {
             assertThat(b.size()).isEqualTo(expected.size());
         }
         ResultTable table = b.build();
+        assertThat(table.outputs()).isSortedAccordingTo((x, y) -> x.at().compareTo(y.at()));
         assertThat(table.asMap()).isEqualTo(expected);
         assertThat(table).isEqualTo(ResultTable.of(expected));
         for (Output o : outputs) {
             assertThat(table.get(o.at())).isEqualTo(expected.get(o.at()));
         }
         Statistics.label("removals").collect(removed == 0 ? "none" : removed < 20 ? "< 20" : ">= 20");
+    }
+
+    /**
+     * Adding (an identical repeat counted, a different value refused) does the same by place as by
+     * hash alone: the same outputs refused, the same repeats, the same table.
+     */
+    @Property(tries = 200)
+    void addingByPlaceIsAddingByHash(@ForAll("outputs") List<Output> outputs, @ForAll("places") int places) {
+        ResultTable.Builder byHash = ResultTable.builder();
+        ResultTable.Builder b = builder(places);
+        int refused = 0;
+        for (Output o : outputs) {
+            boolean refusedByHash = refuses(byHash, o);
+            assertThat(refuses(b, o)).isEqualTo(refusedByHash);
+            refused += refusedByHash ? 1 : 0;
+        }
+        assertThat(b.repeats()).isEqualTo(byHash.repeats());
+        assertThat(b.build()).isEqualTo(byHash.build());
+        Statistics.label("refused").collect(refused == 0 ? "none" : "some");
+    }
+
+    private static boolean refuses(ResultTable.Builder b, Output o) {
+        try {
+            b.add(o);
+            return false;
+        } catch (IllegalStateException e) {
+            return true;
+        }
     }
 
     @Provide
