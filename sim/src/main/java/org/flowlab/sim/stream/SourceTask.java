@@ -209,12 +209,31 @@ final class SourceTask extends Task {
      * it goes idle.
      */
     long nextTickChange(long nextRead) {
+        return nextTickChange(nextRead, idle);
+    }
+
+    private long nextTickChange(long nextRead, boolean idleThen) {
         long next = nextRead;
         long idleTimeout = run.config.idleTimeout();
-        if (!idle && idleTimeout > 0) {
+        if (!idleThen && idleTimeout > 0) {
             next = Math.min(next, lastActivity + idleTimeout);
         }
         return next;
+    }
+
+    /**
+     * Whether this source, which the tick at {@code t} changes, is {@linkplain #settled settled} once
+     * it has taken it, and takes it at once: it is at rest with no control waiting, so it takes the
+     * tick at {@code t} — a watermark or an idle mark, and nothing read since — and is done within
+     * the watermark interval. It stays settled until {@link #nextTickChangeAfterTick}, or a barrier.
+     */
+    boolean settlesWithTick(long t) {
+        return controlCount == 0 && atRest(t) && tickCost(t, idleTimedOut(t)) < run.config.watermarkInterval();
+    }
+
+    /** {@link #nextTickChange} once this source has taken the tick at {@code t}, which may make it idle. */
+    long nextTickChangeAfterTick(long t, long nextRead) {
+        return nextTickChange(nextRead, idle || idleTimedOut(t));
     }
 
     @Override

@@ -393,9 +393,10 @@ public final class StreamRun {
     /**
      * Every watermark interval: each source emits its watermark. While every source is quiet, skip
      * ahead to its next read; while every source is settled — nothing read since its last tick, so
-     * its watermark cannot move — skip the ticks that would change nothing, up to the last one
-     * before a source reads again or goes idle (kept, since a barrier may delay its processing past
-     * that time). A tick that changes nothing for a source leaves it alone, and a tick comes last in
+     * its watermark cannot move — or settles with this tick (it takes it now, at rest with nothing
+     * else waiting), skip the ticks that would change nothing, up to the last one before a source
+     * reads again or goes idle (kept: a barrier that keeps a source busy past an idle timeout keeps
+     * it busy at that tick, whose late processing then makes it idle where the skipped ones' would). A tick that changes nothing for a source leaves it alone, and a tick comes last in
      * its instant wherever it was armed, so the skipped ticks change no number and no order: a run
      * that takes every tick is the same run ({@code TickSkipProperties}). When a single source's
      * tick changes something, it may be taken here in one step, with its consumers' wake-ups
@@ -421,16 +422,19 @@ public final class StreamRun {
         for (int i = 0; i < sources.length; i++) {
             SourceTask source = sources[i];
             quiet &= source.quiet();
-            settled &= source.settled(now);
             if (!source.finished && !source.dead) {
                 anyLeft = true;
                 long read = source.nextReadTime(now);
                 nextRead = Math.min(nextRead, read);
-                nextChange = Math.min(nextChange, source.nextTickChange(read));
                 tickChangesNothing[i] = source.tickChangesNothing(now);
-                if (!tickChangesNothing[i]) {
+                if (tickChangesNothing[i]) {
+                    nextChange = Math.min(nextChange, source.nextTickChange(read));
+                } else {
                     changing = source;
                     changes++;
+                    // Settled once it has taken this tick, if it takes it now: a settled source's next tick to skip to.
+                    settled &= source.settlesWithTick(now);
+                    nextChange = Math.min(nextChange, source.nextTickChangeAfterTick(now, read));
                 }
             }
         }
@@ -442,6 +446,8 @@ public final class StreamRun {
             } else if (quiet && nextRead != Long.MAX_VALUE && nextRead > next) {
                 next = now + ticksUntil(nextRead - now, interval) * interval;
             } else if (!quiet && settled && nextChange != Long.MAX_VALUE && nextChange - interval > next) {
+                // Every source is settled, now or once it has taken this tick: the ticks before the last
+                // one ahead of the next change change nothing.
                 next = now + ticksUntil(nextChange - interval - now, interval) * interval;
             }
             armTicker(next);
