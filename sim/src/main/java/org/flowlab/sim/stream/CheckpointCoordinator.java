@@ -103,9 +103,12 @@ final class CheckpointCoordinator {
         Task[] tasks = run.tasks();
         pending = spare != null ? spare.reuse(nextId++, t) : new Pending(nextId++, t, tasks.length);
         spare = null;
+        // A quiet graph's sources take the barrier at once; otherwise when they are free, which is not known yet.
+        run.barrierBusiesSources(t, quietSourcesFreeAt(t));
         if (passQuietGraph(t)) {
             return;
         }
+        run.barrierBusiesSources(t, Long.MAX_VALUE);
         long id = pending.id;
         for (Task task : tasks) {
             if (task.finished) {
@@ -114,6 +117,15 @@ final class CheckpointCoordinator {
                 source.injectBarrier(id, t);
             }
         }
+    }
+
+    /** When the last source is done with a barrier it takes at {@code t}, at rest: as {@link #passQuietGraph} has them take it. */
+    private long quietSourcesFreeAt(long t) {
+        long free = t;
+        for (SourceTask source : run.sources()) {
+            free = Math.max(free, t + source.charged(run.costs.checkpointBaseNanos(), t));
+        }
+        return free;
     }
 
     /** A finished task acknowledges the pending checkpoint, if it has not, with its final state. */

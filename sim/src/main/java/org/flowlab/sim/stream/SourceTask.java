@@ -171,6 +171,18 @@ final class SourceTask extends Task {
         }
     }
 
+    /**
+     * Whether a tick processed at {@code t} (+inf: at any time) or before may make this source idle:
+     * it is not, and its idle timeout passes by then.
+     */
+    boolean mayGoIdleBy(long t) {
+        long timeout = run.config.idleTimeout();
+        if (idle || timeout <= 0) {
+            return false;
+        }
+        return t == Long.MAX_VALUE || lastActivity > Long.MAX_VALUE - timeout || t - lastActivity >= timeout;
+    }
+
     private boolean idleTimedOut(long t) {
         return run.config.idleTimeout() > 0 && t - lastActivity >= run.config.idleTimeout();
     }

@@ -61,6 +61,9 @@ public final class StreamRun {
     /** How many source ticks were taken in one step ({@link SourceTask#takeTickInOneStep}), and how many of them made the source idle: for tests. */
     int ticksInOneStep;
     int idleTicksInOneStep;
+    /** The ticks' grid: the ticker is armed a whole number of intervals after this time (the last tick, or the start). */
+    private long tickOrigin;
+
     /** Watermark ticks taken, as kernel events: for tests. */
     int ticks;
     /**
@@ -144,7 +147,7 @@ public final class StreamRun {
     private static StreamRun start(Job job, Trace trace, StreamConfig config, boolean attended) {
         StreamRun run = new StreamRun(job, trace, config, attended);
         run.build(null, run.startTime);
-        run.armTicker(run.startTime + config.watermarkInterval());
+        run.armTicker(run.startTime, run.startTime + config.watermarkInterval());
         if (config.checkpointing()) {
             run.checkpointTrigger.arm(run.startTime + config.checkpointInterval());
         }
@@ -301,6 +304,10 @@ public final class StreamRun {
         return graph.tasks;
     }
 
+    SourceTask[] sources() {
+        return graph.sources;
+    }
+
     /** Builds the tasks and channels of a new incarnation, restored from {@code from} if given, and starts them. */
     private void build(CheckpointCoordinator.Completed from, long t) {
         incarnation++;
@@ -320,7 +327,7 @@ public final class StreamRun {
     void restart(long t) {
         phase = Phase.RUNNING;
         build(coordinator.last(), t);
-        armTicker(t + config.watermarkInterval());
+        armTicker(t, t + config.watermarkInterval());
         if (allFinished()) {
             taskFinished(graph.tasks[0], t);
         }
@@ -386,17 +393,48 @@ public final class StreamRun {
 
     // ---------------------------------------------------------------- watermarks and checkpoints
 
-    private void armTicker(long at) {
+    /** Arms the ticker at {@code at}, a tick {@code k} intervals after {@code origin} (the ticks' grid, from then on). */
+    private void armTicker(long origin, long at) {
+        tickOrigin = origin;
         ticker.arm(Math.max(at, sim.now()));
+    }
+
+    /** The first tick of the ticks' grid at or after {@code t} (at or after the last tick taken). */
+    private long firstTickFrom(long t) {
+        return tickOrigin + ticksUntil(t - tickOrigin, config.watermarkInterval()) * config.watermarkInterval();
+    }
+
+    /**
+     * A checkpoint's barrier reaches the sources at {@code t} and keeps them busy until {@code until}
+     * at the latest (+inf when not known yet): if the ticker skipped ahead of a tick in that span that
+     * could change something, it is taken back to the first tick from {@code t}. A tick that finds a
+     * busy source is processed when the source is free; the skipped ticks of a settled source change
+     * nothing then either, unless the source's idle timeout has passed by then — the tick makes it idle
+     * there, earlier than the first tick at or after the timeout would. Called before the barriers are sent.
+     */
+    void barrierBusiesSources(long t, long until) {
+        if (phase != Phase.RUNNING || !ticker.isPending()) {
+            return;
+        }
+        long first = firstTickFrom(t);
+        if (first >= ticker.time() || first >= until) {
+            return;
+        }
+        for (SourceTask source : graph.sources) {
+            if (!source.finished && !source.dead && source.mayGoIdleBy(until)) {
+                ticker.arm(first);
+                return;
+            }
+        }
     }
 
     /**
      * Every watermark interval: each source emits its watermark. While every source is quiet, skip
      * ahead to its next read; while every source is settled — nothing read since its last tick, so
      * its watermark cannot move — or settles with this tick (it takes it now, at rest with nothing
-     * else waiting), skip the ticks that would change nothing, up to the last one before a source
-     * reads again or goes idle (kept: a barrier that keeps a source busy past an idle timeout keeps
-     * it busy at that tick, whose late processing then makes it idle where the skipped ones' would). A tick that changes nothing for a source leaves it alone, and a tick comes last in
+     * else waiting), skip the ticks that would change nothing, up to the first one at or after a
+     * source reads again or goes idle; a barrier that keeps a source busy in the meantime takes the
+     * ticker back ({@link #barrierBusiesSources}). A tick that changes nothing for a source leaves it alone, and a tick comes last in
      * its instant wherever it was armed, so the skipped ticks change no number and no order: a run
      * that takes every tick is the same run ({@code TickSkipProperties}). When a single source's
      * tick changes something, it may be taken here in one step, with its consumers' wake-ups
@@ -445,12 +483,12 @@ public final class StreamRun {
                 // the reference: no tick skipped
             } else if (quiet && nextRead != Long.MAX_VALUE && nextRead > next) {
                 next = now + ticksUntil(nextRead - now, interval) * interval;
-            } else if (!quiet && settled && nextChange != Long.MAX_VALUE && nextChange - interval > next) {
-                // Every source is settled, now or once it has taken this tick: the ticks before the last
-                // one ahead of the next change change nothing.
-                next = now + ticksUntil(nextChange - interval - now, interval) * interval;
+            } else if (!quiet && settled && nextChange != Long.MAX_VALUE && nextChange > next) {
+                // Every source is settled, now or once it has taken this tick: the ticks before the next
+                // change change nothing (a barrier meanwhile takes the ticker back: barrierBusiesSources).
+                next = now + ticksUntil(nextChange - now, interval) * interval;
             }
-            armTicker(next);
+            armTicker(now, next);
         }
         // After the next tick is armed: a source that re-arms its wake-up for that time comes after it.
         boolean inOneStep = changes == 1 && phase == Phase.RUNNING && !everyTick && changing.canTakeTickInOneStep(now);
