@@ -53,7 +53,7 @@ public final class StreamCatalogJobMeasurement {
             long t1 = System.nanoTime();
             cpu[r] = (double) (threads.getCurrentThreadCpuTime() - c0) / trace.size();
             allocated = (double) (allocation.getCurrentThreadAllocatedBytes() - a0) / trace.size();
-            if (r % 20 == 0 || r == repeats - 1) {
+            if (r < 12 || r % 20 == 0 || r == repeats - 1) {
                 System.out.printf(Locale.ROOT, "run %d: %.0f ns/record wall, %.0f cpu, %d outputs%n", r + 1,
                         (double) (t1 - t0) / trace.size(), cpu[r], out.results().size());
             }
