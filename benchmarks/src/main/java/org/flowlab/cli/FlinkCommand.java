@@ -2,6 +2,7 @@ package org.flowlab.cli;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.flowlab.experiment.Comparison;
 import org.flowlab.experiment.ComparisonPlan;
@@ -36,7 +37,7 @@ import picocli.CommandLine.Option;
                         + "to results/runs/<yyyyMMdd-HHmmss>-<scenario>/ and updates results/index.html."},
         footer = {"", "Examples:", "  ./flowlab flink --scenario nexmark --job q5 --duration 60s --rate 10000/s",
                 "  ./flowlab flink --scenario card-fraud --mode streaming --engines stream",
-                "  ./flowlab flink --scenario nexmark --job q7 --repeat 3     (each engine's fastest of 3 runs: warm figures)",
+                "  ./flowlab flink --scenario nexmark --job q7 --repeat 3     (each engine's fastest of 3 runs in a JVM of its own)",
                 "  ./flowlab flink --scenario stock-ticks --jobmanager localhost:8081 --parallelism 4"})
 final class FlinkCommand implements Callable<Integer> {
 
@@ -64,7 +65,9 @@ final class FlinkCommand implements Callable<Integer> {
     @Option(names = "--repeat", paramLabel = "N",
             description = "Run every engine, Flowlab's and Flink's, N times over the same trace and report each one's fastest "
                     + "run, so that JIT warm-up and class loading are not what is compared (default: 1, a cold run; 1 to "
-                    + FlinkComparison.MAX_REPEATS + "). run.json keeps every run's seconds.")
+                    + FlinkComparison.MAX_REPEATS + "). With N above 1 each engine's runs go in a JVM of its own, as a "
+                    + "benchmark harness forks one per benchmark, so no engine runs on code compiled for another; this JVM "
+                    + "runs each engine once more for the results it checks. run.json keeps every run's seconds.")
     int repeat = 1;
 
     @Option(names = "--jobmanager", paramLabel = "HOST:PORT",
@@ -77,6 +80,11 @@ final class FlinkCommand implements Callable<Integer> {
                     + "being deployed, restarting after a failure) before flowlab cancels the job and fails the run, where Flink "
                     + "would keep it waiting (default: 2m).")
     Long deployTimeout;
+
+    @Option(names = "--time-in-this-jvm", paramLabel = "ENGINE", hidden = true,
+            description = "Internal: time only ENGINE's runs, in this JVM, and print them in one line; what each engine's "
+                    + "own JVM runs when --repeat is more than 1.")
+    String timeInThisJvm;
 
     @Option(names = "--out", paramLabel = "DIR",
             description = "Put the run folder under DIR instead of results/runs/ (DIR/index.html lists the runs in it).")
@@ -111,6 +119,13 @@ final class FlinkCommand implements Callable<Integer> {
         FlinkComparison.checkParallelism(slots);
         FlinkComparison.checkRepeats(repeat);
         Duration timeout = deployTimeout == null ? FlinkTarget.JobManager.DEFAULT_DEPLOY_TIMEOUT : Duration.ofNanos(deployTimeout);
-        return new FlinkReferenceRun(plan, mode, slots, repeat, jobManager, timeout, out).run(spec.commandLine().getOut());
+        FlinkReferenceRun run = new FlinkReferenceRun(plan, mode, slots, repeat, jobManager, timeout, out);
+        if (timeInThisJvm != null) {
+            return run.timeInThisJvm(timeInThisJvm, spec.commandLine().getOut());
+        }
+        // Each engine's own JVM parses this same command line; only the standard engines are known there.
+        boolean jvmPerEngine = repeat > 1 && engines == EngineRegistry.STANDARD;
+        List<String> args = spec.root().commandLine().getParseResult().originalArgs();
+        return run.run(jvmPerEngine ? new EngineJvms(args) : null, spec.commandLine().getOut());
     }
 }

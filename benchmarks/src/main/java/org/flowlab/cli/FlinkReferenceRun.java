@@ -1,5 +1,6 @@
 package org.flowlab.cli;
 
+import com.google.gson.Gson;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
@@ -37,18 +38,21 @@ import org.flowlab.workloads.InvalidInputException;
 record FlinkReferenceRun(ComparisonPlan plan, FlinkCommand.Modes modes, int parallelism,
                          int repeat, String jobManager, Duration deployTimeout, Path out) {
 
-    /** Runs, writes the run folder and prints to {@code w}; returns the exit code. */
-    int run(PrintWriter w) {
+    /**
+     * Runs, writes the run folder and prints to {@code w}; returns the exit code. With {@code apart}, each
+     * engine's repeats go in a JVM of its own.
+     */
+    int run(FlinkComparison.JvmPerEngine apart, PrintWriter w) {
         List<FlinkMode> flinkModes = flinkModes(modes);
         FlinkTarget.JobManager remote = jobManager == null ? null : reachable(jobManager, deployTimeout);
         ComparisonRunFolder run = ComparisonRunFolder.write(out, plan.scenario(), ZonedDateTime.now(), () -> {
             w.printf(Locale.ROOT, "%s; Flowlab engines %s, then Flink %s, parallelism %d%s%n",
                     plan.input().headline(plan.seed()), String.join(", ", plan.engineIds()),
                     String.join(" and ", flinkModes.stream().map(FlinkMode::engineName).toList()), parallelism,
-                    repeat == 1 ? "" : "; every engine " + repeat + " times");
+                    repeat == 1 ? "" : "; every engine " + repeat + " times" + (apart == null ? "" : ", in a JVM of its own"));
             w.flush();
             ProgressDisplay progress = new ProgressDisplay(w, plan.engines(), System.console() != null);
-            FlinkComparisonResult result = FlinkComparison.run(plan, flinkModes, remote, parallelism, repeat,
+            FlinkComparisonResult result = FlinkComparison.run(plan, flinkModes, remote, parallelism, repeat, apart,
                     progress, line -> {
                         w.println("  " + line);
                         w.flush();
@@ -57,6 +61,18 @@ record FlinkReferenceRun(ComparisonPlan plan, FlinkCommand.Modes modes, int para
             return result;
         });
         print(w, run.result(), run.report(), run.dir());
+        return 0;
+    }
+
+    /**
+     * What an engine's own JVM does: times {@code engine}'s runs ({@link FlinkComparison#timeInThisJvm}) and prints
+     * them to {@code w} as one line after {@link EngineJvms#MARKER}; writes no file. Returns the exit code.
+     */
+    int timeInThisJvm(String engine, PrintWriter w) {
+        FlinkTarget.JobManager remote = jobManager == null ? null : reachable(jobManager, deployTimeout);
+        FlinkComparison.EngineTimings timings = FlinkComparison.timeInThisJvm(plan, engine, remote, parallelism, repeat);
+        w.println(EngineJvms.MARKER + new Gson().toJson(timings));
+        w.flush();
         return 0;
     }
 

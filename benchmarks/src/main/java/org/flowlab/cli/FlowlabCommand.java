@@ -89,7 +89,7 @@ public final class FlowlabCommand implements Runnable {
                 at.getErr().flush();
                 return EXIT_USAGE;
             }
-            if (e instanceof FlinkJobFailedException) {
+            if (e instanceof FlinkJobFailedException || e instanceof EngineJvms.EngineJvmFailedException) {
                 at.getErr().println("flowlab: " + oneLine(e.getMessage()));
                 at.getErr().flush();
                 return EXIT_FAILED;

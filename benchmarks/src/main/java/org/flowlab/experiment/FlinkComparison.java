@@ -1,6 +1,5 @@
 package org.flowlab.experiment;
 
-import org.flowlab.sim.registry.EngineRegistry;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +13,7 @@ import org.flowlab.flink.FlinkTarget;
 import org.flowlab.flink.JobRecipe;
 import org.flowlab.flink.LocalFlinkCluster;
 import org.flowlab.flink.sql.FlinkSqlRunner;
+import org.flowlab.sim.engine.EngineType;
 import org.flowlab.sim.engine.EventTimeContract;
 import org.flowlab.sim.job.ResultTable;
 import org.flowlab.sim.job.SqlResults;
@@ -27,13 +27,19 @@ import org.flowlab.workloads.Trace;
  * each engine's wall-clock time is its own:
  * <pre>{@code
  * FlinkComparisonResult r = FlinkComparison.run(ComparisonPlan.of("nexmark").withJob(JobChoice.named("q5")),
- *         EngineRegistry.STANDARD, List.of(FlinkMode.values()), null, 2, 1, ComparisonProgress.NONE, line -> { });
+ *         List.of(FlinkMode.values()), null, 2, 1, null, ComparisonProgress.NONE, line -> { });
  * }</pre>
  * With more than one repeat every engine, Flowlab's and Flink's, runs that many times over the same
  * trace and the fastest run of each is kept: the first runs warm the JIT, as a benchmark's warm-up
  * iterations do, so the figures compare engines rather than class loading and compilation. Every
  * repeat must compute the same results (Flowlab's are deterministic; a Flink run that disagrees with
- * the oracle is kept in preference to the fastest, so a disagreement is never hidden).
+ * the oracle is kept in preference to the fastest, so a disagreement is never hidden). Given a
+ * {@link JvmPerEngine}, each engine's repeats run in a JVM of its own instead, as a benchmark harness
+ * forks one per benchmark: in a shared JVM an engine's compiled code carries the type profiles of
+ * the engines that ran before it, so its figure would depend on which ran first (the stream engine
+ * on nexmark q5 ran at half its speed after the batch and micro-batch engines). This JVM then runs
+ * each engine once, for the results that are checked and reported; every run apart must compute the
+ * same results ({@link ResultFingerprint}).
  * Every engine, Flowlab's and Flink's, is given the same event-time contract: a watermark delay
  * covering the trace's whole disorder ({@link EventTimeContract#coveringDisorder}), so that no record is late
  * anywhere and every engine's results must equal the oracle's exactly; faults are injected into
@@ -45,6 +51,60 @@ public final class FlinkComparison {
     public static final int MAX_REPEATS = 20;
 
     private FlinkComparison() {
+    }
+
+    /**
+     * Runs an engine's repeats in a JVM of its own: one that has run no other engine, where
+     * {@link #timeInThisJvm} times them.
+     */
+    @FunctionalInterface
+    public interface JvmPerEngine {
+        /**
+         * The timings of the comparison's engine {@code engineId} (a Flowlab engine's id, or a Flink
+         * mode's engine name), run the comparison's number of times over its trace in a new JVM.
+         */
+        EngineTimings time(String engineId);
+    }
+
+    /**
+     * One engine's runs over a trace, in the order they ran.
+     *
+     * @param wallNanos          each run's wall-clock time (a Flink run's from submitting the job to its last result)
+     * @param flinkRuntimeMillis each run's run time as Flink reports it; 0 for a Flowlab engine's
+     * @param fingerprints       each run's results, as {@link ResultFingerprint}s
+     */
+    public record EngineTimings(List<Long> wallNanos, List<Long> flinkRuntimeMillis, List<String> fingerprints) {
+
+        public EngineTimings {
+            wallNanos = List.copyOf(wallNanos);
+            flinkRuntimeMillis = List.copyOf(flinkRuntimeMillis);
+            fingerprints = List.copyOf(fingerprints);
+            if (wallNanos.isEmpty() || flinkRuntimeMillis.size() != wallNanos.size() || fingerprints.size() != wallNanos.size()) {
+                throw new IllegalArgumentException("one wall clock, Flink run time and fingerprint per run, at least one run; got "
+                        + wallNanos.size() + ", " + flinkRuntimeMillis.size() + " and " + fingerprints.size());
+            }
+        }
+
+        /** The index of the fastest run (of two as fast, the first). */
+        public int fastest() {
+            int best = 0;
+            for (int i = 1; i < wallNanos.size(); i++) {
+                if (wallNanos.get(i) < wallNanos.get(best)) {
+                    best = i;
+                }
+            }
+            return best;
+        }
+
+        /** The index of the first run whose results are not those fingerprinted {@code expected}, or -1. */
+        public int firstOtherThan(String expected) {
+            for (int i = 0; i < fingerprints.size(); i++) {
+                if (!fingerprints.get(i).equals(expected)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
     }
 
     /**
@@ -122,11 +182,12 @@ public final class FlinkComparison {
      *                    this JVM, started once for all modes (its start-up is timed apart)
      * @param parallelism every Flink operator's parallelism
      * @param repeats     how many times each engine runs over the trace, its fastest run kept (1 to {@value #MAX_REPEATS})
+     * @param apart       runs each engine's repeats in a JVM of its own, or null to run them all in this one
      * @param log         told, a line at a time, what Flink is doing
      */
     public static FlinkComparisonResult run(ComparisonPlan plan, List<FlinkMode> modes,
-                                            FlinkTarget remote, int parallelism, int repeats, ComparisonProgress progress,
-                                            Consumer<String> log) {
+                                            FlinkTarget remote, int parallelism, int repeats, JvmPerEngine apart,
+                                            ComparisonProgress progress, Consumer<String> log) {
         checkParallelism(parallelism);
         checkRepeats(repeats);
         if (modes.isEmpty()) {
@@ -145,23 +206,142 @@ public final class FlinkComparison {
             }
         }
         ComparisonPlan fair = plan.withSettings(plan.settings().withEventTime(EventTimeContract.coveringDisorder(replayed)));
-        ComparisonResult flowlab = fastestOf(Comparison.replay(fair, replayed, traceNanos, progress, 1), repeats, everyRun, log);
+        ComparisonResult first = Comparison.replay(fair, replayed, traceNanos, progress, 1);
+        ComparisonResult flowlab = apart == null ? fastestOf(first, repeats, everyRun, log) : timedApart(first, apart, everyRun, log);
         Trace trace = flowlab.trace();
         FlinkJob job = flinkJob(plan, trace);
+        int repeatsHere = apart == null ? repeats : 1;
         long t0 = System.nanoTime();
-        if (remote != null) {
-            List<FlinkEngineRun> runs = runAll(flowlab, job, remote, modes, parallelism, repeats, everyRun, log);
-            return new FlinkComparisonResult(flowlab, runs, remote.toString(), 0, System.nanoTime() - t0, repeats, everyRun);
-        }
-        log.accept("starting a local Flink cluster with " + parallelism + " slots");
         List<FlinkEngineRun> runs;
-        long started;
-        try (LocalFlinkCluster cluster = LocalFlinkCluster.start(parallelism)) {
-            started = System.nanoTime() - t0;
-            runs = runAll(flowlab, job, cluster, modes, parallelism, repeats, everyRun, log);
+        long started = 0;
+        String where;
+        if (remote != null) {
+            runs = runAll(flowlab, job, remote, modes, parallelism, repeatsHere, everyRun, log);
+            where = remote.toString();
+        } else {
+            log.accept("starting a local Flink cluster with " + parallelism + " slots");
+            try (LocalFlinkCluster cluster = LocalFlinkCluster.start(parallelism)) {
+                started = System.nanoTime() - t0;
+                runs = runAll(flowlab, job, cluster, modes, parallelism, repeatsHere, everyRun, log);
+            }
+            where = apart == null ? "a local MiniCluster in this JVM" : "a local MiniCluster in the JVM of each mode";
         }
-        return new FlinkComparisonResult(flowlab, runs, "a local MiniCluster in this JVM", started, System.nanoTime() - t0,
-                repeats, everyRun);
+        if (apart != null) {
+            runs = timedApart(runs, job.expected(flowlab.oracle()), apart, everyRun, log);
+        }
+        return new FlinkComparisonResult(flowlab, runs, where, started, System.nanoTime() - t0, repeats, apart != null, everyRun);
+    }
+
+    /**
+     * {@code first}, each Flowlab engine's run in it with the wall clock of its fastest run in a JVM of
+     * its own; every run there must have computed the results it did here.
+     */
+    private static ComparisonResult timedApart(ComparisonResult first, JvmPerEngine apart,
+                                               Map<String, List<Long>> everyRun, Consumer<String> log) {
+        List<EngineRun> kept = new ArrayList<>();
+        for (EngineRun r : first.runs()) {
+            String id = r.paradigm().id();
+            log.accept(id + ": timing its runs in a JVM of its own");
+            EngineTimings timings = apart.time(id);
+            int other = timings.firstOtherThan(ResultFingerprint.of(r.outcome().results()));
+            if (other >= 0) {
+                throw new IllegalStateException(id + " computed different results on run " + (other + 1)
+                        + " in a JVM of its own than in this one, on the same trace: the engine is not deterministic");
+            }
+            everyRun.put(id, timings.wallNanos());
+            kept.add(new EngineRun(r.paradigm(), r.configuration(), r.outcome(), timings.wallNanos().get(timings.fastest()),
+                    r.givingUp()));
+        }
+        ComparisonResult.WallClock w = first.wallClock();
+        return new ComparisonResult(first.plan(), first.settings(), first.trace(), first.job(), first.oracle(), kept,
+                first.agreement(), first.recommendation(), w);
+    }
+
+    /**
+     * {@code here}, each Flink run in it with the wall clock and Flink's run time of its fastest run in a
+     * JVM of its own; a run there whose results are not {@code expected}'s makes the mode disagree
+     * with the oracle, so a disagreement is never hidden.
+     */
+    private static List<FlinkEngineRun> timedApart(List<FlinkEngineRun> here, ResultTable expected, JvmPerEngine apart,
+                                                   Map<String, List<Long>> everyRun, Consumer<String> log) {
+        String fingerprint = ResultFingerprint.of(expected);
+        List<FlinkEngineRun> kept = new ArrayList<>();
+        for (FlinkEngineRun f : here) {
+            log.accept(f.engine() + ": timing its runs in a JVM of its own");
+            EngineTimings timings = apart.time(f.engine());
+            everyRun.put(f.engine(), timings.wallNanos());
+            int fastest = timings.fastest();
+            FlinkRun r = f.run();
+            FlinkRun timed = new FlinkRun(r.mode(), r.job(), r.results(), r.lateRows(), r.repeatedOutputs(), r.records(),
+                    timings.wallNanos().get(fastest), timings.flinkRuntimeMillis().get(fastest));
+            int other = timings.firstOtherThan(fingerprint);
+            if (f.agrees() && other >= 0) {
+                kept.add(new FlinkEngineRun(timed, f.configuration(), 1, "run " + (other + 1)
+                        + " in a JVM of its own did not compute the oracle's results (its fingerprint differs)"));
+            } else {
+                kept.add(new FlinkEngineRun(timed, f.configuration(), f.differences(), f.firstDifference()));
+            }
+        }
+        return kept;
+    }
+
+    /**
+     * What a {@link JvmPerEngine} runs in the new JVM: the engine {@code engineId} of {@code plan}, a
+     * Flowlab engine's id or a Flink mode's engine name, {@code repeats} times over {@code plan}'s
+     * trace under the same event-time contract as {@link #run} gives it (Flink on a local cluster of
+     * {@code parallelism} slots started first, or on {@code remote}).
+     *
+     * @throws InvalidInputException if the plan has no such engine
+     */
+    public static EngineTimings timeInThisJvm(ComparisonPlan plan, String engineId, FlinkTarget remote, int parallelism,
+                                              int repeats) {
+        checkParallelism(parallelism);
+        checkRepeats(repeats);
+        Trace trace = plan.input().trace(plan.seed());
+        ComparisonPlan fair = plan.withSettings(plan.settings().withEventTime(EventTimeContract.coveringDisorder(trace)));
+        List<Long> wall = new ArrayList<>();
+        List<Long> flinkMillis = new ArrayList<>();
+        List<String> fingerprints = new ArrayList<>();
+        for (FlinkMode mode : FlinkMode.values()) {
+            if (mode.engineName().equals(engineId)) {
+                FlinkJob job = flinkJob(plan, trace);
+                long delay = fair.settings().eventTime().watermarkDelay();
+                if (remote != null) {
+                    runFlink(job, remote, parallelism, trace, mode, delay, repeats, wall, flinkMillis, fingerprints);
+                } else {
+                    try (LocalFlinkCluster cluster = LocalFlinkCluster.start(parallelism)) {
+                        runFlink(job, cluster, parallelism, trace, mode, delay, repeats, wall, flinkMillis, fingerprints);
+                    }
+                }
+                return new EngineTimings(wall, flinkMillis, fingerprints);
+            }
+        }
+        EngineType<?> engine = plan.engines().stream().filter(e -> e.id().equals(engineId)).findFirst()
+                .orElseThrow(() -> new InvalidInputException("no engine " + engineId + " in this comparison; its engines are "
+                        + String.join(", ", plan.engineIds()) + ", " + FlinkMode.BATCH.engineName() + " and "
+                        + FlinkMode.STREAMING.engineName()));
+        ComparisonPlan alone = fair.withEngines(List.of(engine));
+        ResultTable oracle = null;
+        for (int repeat = 1; repeat <= repeats; repeat++) {
+            ComparisonResult r = oracle == null ? Comparison.replay(alone, trace, 0, ComparisonProgress.NONE, 1)
+                    : Comparison.replay(alone, trace, oracle, ComparisonProgress.NONE, 1);
+            oracle = r.oracle();
+            EngineRun run = r.runs().get(0);
+            wall.add(run.wallNanos());
+            flinkMillis.add(0L);
+            fingerprints.add(ResultFingerprint.of(run.outcome().results()));
+        }
+        return new EngineTimings(wall, flinkMillis, fingerprints);
+    }
+
+    private static void runFlink(FlinkJob job, FlinkTarget target, int parallelism, Trace trace, FlinkMode mode, long delay,
+                                 int repeats, List<Long> wall, List<Long> flinkMillis, List<String> fingerprints) {
+        for (int repeat = 1; repeat <= repeats; repeat++) {
+            FlinkRun run = job.run(target, parallelism, trace, mode, delay);
+            wall.add(run.wallClockNanos());
+            flinkMillis.add(run.flinkRuntimeMillis());
+            fingerprints.add(ResultFingerprint.of(run.results()));
+        }
     }
 
     /**

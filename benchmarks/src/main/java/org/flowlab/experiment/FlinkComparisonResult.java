@@ -17,10 +17,11 @@ import org.flowlab.sim.job.ResultTable;
  * @param flinkNanos        wall-clock time of the whole Flink part: the cluster, every run and its checks
  * @param repeats           how many times each engine ran over the trace; {@code flowlab} and {@code flink} hold
  *                          each one's fastest run
+ * @param jvmPerEngine      whether each engine's runs went in a JVM of its own ({@link FlinkComparison.JvmPerEngine})
  * @param wallNanosEveryRun per engine id, the wall-clock time of each of its runs, in the order they ran
  */
 public record FlinkComparisonResult(ComparisonResult flowlab, List<FlinkEngineRun> flink, String target,
-                                    long clusterStartNanos, long flinkNanos, int repeats,
+                                    long clusterStartNanos, long flinkNanos, int repeats, boolean jvmPerEngine,
                                     Map<String, List<Long>> wallNanosEveryRun) {
 
     public FlinkComparisonResult {
@@ -41,7 +42,7 @@ public record FlinkComparisonResult(ComparisonResult flowlab, List<FlinkEngineRu
         for (EngineRun r : flowlab.runs()) {
             once.put(r.paradigm().id(), List.of(r.wallNanos()));
         }
-        return new FlinkComparisonResult(flowlab, List.of(), "", 0, 0, 1, once);
+        return new FlinkComparisonResult(flowlab, List.of(), "", 0, 0, 1, false, once);
     }
 
     /** Whether every engine, Flowlab's and Flink's, equals the reference oracle. */

@@ -63,9 +63,11 @@ public final class FlinkRunsTable {
         RunReport first = reports.get(0);
         s.append(String.format(Locale.ROOT, "Wall-clock records per second on %s (%d cores, Java %s), each row the newest "
                         + "`./flowlab flink` run of its job in `%s` (run ids name the date); Flink %s on a local MiniCluster "
-                        + "in the same JVM, started once per run and not counted, collecting every result; Flowlab's engines "
+                        + "in the JVM it runs in, started before its runs and not counted, collecting every result; Flowlab's engines "
                         + "one at a time, single-threaded. With more than one run per engine (`--repeat N`), each figure is "
-                        + "the engine's fastest run over the same trace, the first one cold. Regenerate with "
+                        + "the engine's fastest run over the same trace, the first one cold, and each engine's runs go in a "
+                        + "JVM of its own (marked \"own JVM\"; older runs shared one, where an engine's code carries the type "
+                        + "profiles of the engines before it). Regenerate with "
                         + "`./flowlab bench-table` after new runs.%n%n",
                 host, first.environment().availableProcessors(), first.environment().javaVersion(), runs,
                 flinkVersion()));
@@ -82,12 +84,20 @@ public final class FlinkRunsTable {
                     .append(" | ").append(rate(rates.get("batch")))
                     .append(" | ").append(rate(rates.get("flink-batch")))
                     .append(" | ").append(ratio(rates.get("batch"), rates.get("flink-batch")))
-                    .append(" | ").append(r.wallClock().runsPerEngine() == 1 ? "1 (cold)" : r.wallClock().runsPerEngine() + " (fastest)")
+                    .append(" | ").append(runs(r.wallClock()))
                     .append(" | ").append(r.agreement().resultsAgree() ? "✓" : "✗")
                     .append(" | ").append(r.runId())
                     .append(" |\n");
         }
         return s.toString();
+    }
+
+    /** {@code 1 (cold)}, {@code 3 (fastest)}, or {@code 3 (fastest, own JVM)}. */
+    private static String runs(RunReport.WallClock w) {
+        if (w.runsPerEngine() == 1) {
+            return "1 (cold)";
+        }
+        return w.runsPerEngine() + (w.timedInJvmPerEngine() ? " (fastest, own JVM)" : " (fastest)");
     }
 
     private static String rate(Double perSecond) {

@@ -314,11 +314,13 @@ public record RunReport(int schemaVersion, String runId, String flowlabVersion, 
      *                                  ({@code engineSeconds} is its fastest run), else null
      * @param engineSecondsEveryRun     with Flink runs, per engine id the seconds of each of its runs in
      *                                  the order they ran (the first one cold), else null
+     * @param jvmPerEngine              with Flink runs repeated, whether each engine's runs went in a JVM of its own
+     *                                  (older runs: null, all in one JVM)
      */
     public record WallClock(String startedAt, double totalSeconds, double traceSeconds, double oracleSeconds,
                             Map<String, Double> engineSeconds, Map<String, Double> engineRecordsPerSec, int threads,
                             double reportSeconds, Double flinkClusterStartSeconds, Map<String, Double> flinkNetRuntimeSeconds,
-                            Integer repeats, Map<String, List<Double>> engineSecondsEveryRun) {
+                            Integer repeats, Map<String, List<Double>> engineSecondsEveryRun, Boolean jvmPerEngine) {
         public WallClock {
             engineSeconds = new LinkedHashMap<>(engineSeconds);
             engineRecordsPerSec = new LinkedHashMap<>(engineRecordsPerSec);
@@ -329,6 +331,11 @@ public record RunReport(int schemaVersion, String runId, String flowlabVersion, 
         /** How many times each engine ran over the trace: 1 unless a Flink comparison repeated them. */
         public int runsPerEngine() {
             return repeats == null ? 1 : repeats;
+        }
+
+        /** Whether each engine's runs went in a JVM of its own, not all in one. */
+        public boolean timedInJvmPerEngine() {
+            return Boolean.TRUE.equals(jvmPerEngine);
         }
     }
 
@@ -392,7 +399,8 @@ public record RunReport(int schemaVersion, String runId, String flowlabVersion, 
                 w.oracleNanos() / 1e9, engineSeconds, withFlink.recordsPerSecond(), w.threads(), reportNanos / 1e9,
                 withFlink.flink().isEmpty() ? null : withFlink.clusterStartNanos() / 1e9, netRuntime,
                 withFlink.flink().isEmpty() ? null : withFlink.repeats(),
-                withFlink.flink().isEmpty() ? null : secondsEveryRun(withFlink.wallNanosEveryRun()));
+                withFlink.flink().isEmpty() ? null : secondsEveryRun(withFlink.wallNanosEveryRun()),
+                withFlink.flink().isEmpty() ? null : withFlink.jvmPerEngine());
         return new RunReport(SCHEMA_VERSION, runId, flowlabVersion, plan.scenario(), job, plan.seed(), parameters,
                 traceFigures, engines, agreement, recommendation(result.recommendation()), charts,
                 Environment.current(), wallClock);

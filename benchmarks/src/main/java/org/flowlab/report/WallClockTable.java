@@ -17,8 +17,9 @@ import org.flowlab.bench.BenchTable;
  * @param rows   one per engine, in run.json's order
  * @param ratios {@code stream ÷ flink-streaming: 6.6×}, one per pair present
  * @param runs   how many times each engine ran
+ * @param jvmPerEngine whether each engine's runs went in a JVM of its own
  */
-public record WallClockTable(List<Row> rows, List<String> ratios, int runs) {
+public record WallClockTable(List<Row> rows, List<String> ratios, int runs, boolean jvmPerEngine) {
 
     /** The pairs compared: a Flowlab engine and the Flink mode that does the same kind of work. */
     static final List<String[]> PAIRS = List.of(new String[]{"stream", "flink-streaming"}, new String[]{"batch", "flink-batch"});
@@ -48,7 +49,7 @@ public record WallClockTable(List<Row> rows, List<String> ratios, int runs) {
         List<Row> rows = new ArrayList<>();
         List<String> ratios = new ArrayList<>();
         if (w == null || w.engineRecordsPerSec() == null) {
-            return new WallClockTable(rows, ratios, 1);
+            return new WallClockTable(rows, ratios, 1, false);
         }
         Map<String, Double> rates = w.engineRecordsPerSec();
         Map<String, List<Double>> everyRun = w.engineSecondsEveryRun() == null ? Map.of() : w.engineSecondsEveryRun();
@@ -63,12 +64,16 @@ public record WallClockTable(List<Row> rows, List<String> ratios, int runs) {
                 ratios.add(String.format(Locale.ROOT, "%s ÷ %s: %.1f×", pair[0], pair[1], flowlab / flink));
             }
         }
-        return new WallClockTable(rows, ratios, w.runsPerEngine());
+        return new WallClockTable(rows, ratios, w.runsPerEngine(), w.timedInJvmPerEngine());
     }
 
-    /** What the figures are, for a caption: {@code fastest of 3 runs per engine, the first one cold}, or empty for one run. */
+    /**
+     * What the figures are, for a caption: {@code fastest of 3 runs per engine over the same trace, each
+     * engine's in a JVM of its own, the first one cold}, or empty for one run.
+     */
     public String caption() {
-        return runs == 1 ? "" : "fastest of " + runs + " runs per engine over the same trace, the first one cold";
+        return runs == 1 ? "" : "fastest of " + runs + " runs per engine over the same trace, "
+                + (jvmPerEngine ? "each engine's in a JVM of its own" : "all in one JVM") + ", the first one cold";
     }
 
     /** {@code 2.10 0.95 0.91}: a row's seconds of every run. */

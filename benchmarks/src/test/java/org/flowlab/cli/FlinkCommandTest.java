@@ -118,12 +118,15 @@ class FlinkCommandTest {
     }
 
     @Test
-    void repeatedRunsKeepEachEnginesFastestAndRecordEveryRun() throws IOException {
+    void repeatedRunsGoInAJvmPerEngineKeepEachEnginesFastestAndRecordEveryRun() throws IOException {
         CommandLineRun run = CommandLineRun.with(EngineRegistry.STANDARD,
                 args(dir, "--mode", "streaming", "--engines", "stream,batch", "--job", "q2", "--repeat", "3"));
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("every engine 3 times").contains("fastest of 3 runs per engine")
-                .contains("flink-streaming: running").contains("(run 3 of 3)").contains("results agree ✓");
+        assertThat(run.out()).contains("every engine 3 times, in a JVM of its own")
+                .contains("fastest of 3 runs per engine over the same trace, each engine's in a JVM of its own")
+                .contains("flink-streaming: running", "stream: timing its runs in a JVM of its own",
+                        "flink-streaming: timing its runs in a JVM of its own", "results agree ✓")
+                .doesNotContain("(run 3 of 3)");
         JsonObject json = runJson(dir);
         assertThat(json.getAsJsonObject("engines").keySet()).containsExactly("batch", "stream", "flink-streaming");
         JsonObject wall = json.getAsJsonObject("wallClock");
@@ -140,11 +143,27 @@ class FlinkCommandTest {
             assertThat(wall.getAsJsonObject("engineRecordsPerSec").get(engine).getAsDouble()).as(engine)
                     .isCloseTo(events / fastest, org.assertj.core.data.Percentage.withPercentage(1e-6));
         }
-        assertThat(FlinkRunsTable.markdown(dir, "here")).contains("| 3 (fastest) |");
+        assertThat(wall.get("jvmPerEngine").getAsBoolean()).isTrue();
+        assertThat(FlinkRunsTable.markdown(dir, "here")).contains("| 3 (fastest, own JVM) |");
         try (Stream<Path> pages = Files.walk(dir)) {
             Path page = pages.filter(p -> p.getFileName().toString().equals("report.html")).findFirst().orElseThrow();
             assertThat(Files.readString(page)).contains("Fastest of 3 runs per engine", "<th>every run, seconds</th>");
         }
+    }
+
+    @Test
+    void anEnginesOwnJvmTimesItAloneAndPrintsOneLine() throws IOException {
+        CommandLineRun run = CommandLineRun.with(EngineRegistry.STANDARD,
+                args(dir, "--mode", "streaming", "--job", "q7", "--repeat", "2", "--time-in-this-jvm=stream"));
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out().lines().toList()).hasSize(1).first().asString().startsWith(EngineJvms.MARKER);
+        JsonObject timings = JsonParser.parseString(run.out().strip().substring(EngineJvms.MARKER.length())).getAsJsonObject();
+        assertThat(timings.getAsJsonArray("wallNanos")).hasSize(2);
+        assertThat(timings.getAsJsonArray("fingerprints")).hasSize(2);
+        assertThat(timings.getAsJsonArray("fingerprints").get(0)).isEqualTo(timings.getAsJsonArray("fingerprints").get(1));
+        assertThat(dir).isEmptyDirectory();
+        assertRejected("no engine sideways in this comparison", "flink", "--scenario", "nexmark", "--duration", "5s",
+                "--rate", "2000/s", "--time-in-this-jvm=sideways");
     }
 
     @Test

@@ -28,14 +28,14 @@ class FlinkComparisonTest {
         AtomicInteger runs = new AtomicInteger();
         Job mine = Job.named("everything", "every row").from(RowFilter.ALL).build();
         ComparisonPlan plan = ComparisonPlan.of("nexmark").withJob(JobChoice.of(mine));
-        assertThatThrownBy(() -> FlinkComparison.run(plan.withEnginesOf(IntervalEngine.factory(runs)), List.of(FlinkMode.values()), null, 2, 1,
+        assertThatThrownBy(() -> FlinkComparison.run(plan.withEnginesOf(IntervalEngine.factory(runs)), List.of(FlinkMode.values()), null, 2, 1, null,
                 ComparisonProgress.NONE, line -> { }))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("only catalog jobs and SQL can run on Flink");
         assertThatThrownBy(() -> FlinkComparison.run(ComparisonPlan.of("nexmark").withEnginesOf(IntervalEngine.factory(runs)),
-                List.of(FlinkMode.values()), null, 0, 1, ComparisonProgress.NONE, line -> { }))
+                List.of(FlinkMode.values()), null, 0, 1, null, ComparisonProgress.NONE, line -> { }))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("parallelism must be at least 1");
         assertThatThrownBy(() -> FlinkComparison.run(ComparisonPlan.of("nexmark").withEnginesOf(IntervalEngine.factory(runs)),
-                List.of(FlinkMode.values()), null, 2, 0, ComparisonProgress.NONE, line -> { }))
+                List.of(FlinkMode.values()), null, 2, 0, null, ComparisonProgress.NONE, line -> { }))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("--repeat must be 1 to 20");
         assertThat(runs).hasValue(0);
     }
