@@ -30,9 +30,14 @@ final class EngineJvms implements FlinkComparison.JvmPerEngine {
     private static final Gson GSON = new Gson();
 
     private final List<String> command;
+    private final long warmupNanos;
 
-    /** For the command line {@code args} (every argument, the command's name first), as this JVM was given them. */
-    EngineJvms(List<String> args) {
+    /**
+     * For the command line {@code args} (every argument, the command's name first), as this JVM was given them,
+     * which asks for {@code warmupNanos} of warm-up.
+     */
+    EngineJvms(List<String> args, long warmupNanos) {
+        this.warmupNanos = warmupNanos;
         List<String> c = new ArrayList<>();
         c.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         c.addAll(jvmSettings(ManagementFactory.getRuntimeMXBean().getInputArguments()));
@@ -59,6 +64,11 @@ final class EngineJvms implements FlinkComparison.JvmPerEngine {
             }
         }
         return kept;
+    }
+
+    @Override
+    public long warmupNanos() {
+        return warmupNanos;
     }
 
     @Override

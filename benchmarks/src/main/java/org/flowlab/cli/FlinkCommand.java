@@ -38,6 +38,7 @@ import picocli.CommandLine.Option;
         footer = {"", "Examples:", "  ./flowlab flink --scenario nexmark --job q5 --duration 60s --rate 10000/s",
                 "  ./flowlab flink --scenario card-fraud --mode streaming --engines stream",
                 "  ./flowlab flink --scenario nexmark --job q7 --repeat 3     (each engine's fastest of 3 runs in a JVM of its own)",
+                "  ./flowlab flink --scenario nexmark --job q5 --repeat 3 --warmup 10s     (after 10 s of untimed runs each)",
                 "  ./flowlab flink --scenario stock-ticks --jobmanager localhost:8081 --parallelism 4"})
 final class FlinkCommand implements Callable<Integer> {
 
@@ -69,6 +70,12 @@ final class FlinkCommand implements Callable<Integer> {
                     + "benchmark harness forks one per benchmark, so no engine runs on code compiled for another; this JVM "
                     + "runs each engine once more for the results it checks. run.json keeps every run's seconds.")
     int repeat = 1;
+
+    @Option(names = "--warmup", paramLabel = "D", converter = DurationConverter.class,
+            description = "Before its timed runs, run each engine untimed in its own JVM until D has passed, as a benchmark "
+                    + "harness's warm-up iterations: the same time for every engine, however long its runs (default: none, "
+                    + "the first run cold; at most 10m).")
+    Long warmup;
 
     @Option(names = "--jobmanager", paramLabel = "HOST:PORT",
             description = "Run on the Flink cluster whose JobManager's REST endpoint is HOST:PORT instead of in this JVM; "
@@ -118,14 +125,23 @@ final class FlinkCommand implements Callable<Integer> {
         int slots = parallelism != null ? parallelism : Math.min(4, Runtime.getRuntime().availableProcessors());
         FlinkComparison.checkParallelism(slots);
         FlinkComparison.checkRepeats(repeat);
+        long warmupNanos = warmup == null ? 0 : warmup;
+        FlinkComparison.checkWarmup(warmupNanos);
         Duration timeout = deployTimeout == null ? FlinkTarget.JobManager.DEFAULT_DEPLOY_TIMEOUT : Duration.ofNanos(deployTimeout);
-        FlinkReferenceRun run = new FlinkReferenceRun(plan, mode, slots, repeat, jobManager, timeout, out);
+        FlinkReferenceRun run = new FlinkReferenceRun(plan, mode, slots, repeat, warmupNanos, jobManager, timeout, out);
         if (timeInThisJvm != null) {
             return run.timeInThisJvm(timeInThisJvm, spec.commandLine().getOut());
         }
         // Each engine's own JVM parses this same command line; only the standard engines are known there.
-        boolean jvmPerEngine = repeat > 1 && engines == EngineRegistry.STANDARD;
+        boolean jvmPerEngine = repeat > 1 || warmupNanos > 0;
+        if (jvmPerEngine && engines != EngineRegistry.STANDARD) {
+            if (warmupNanos > 0) {
+                throw new InvalidInputException("flink: --warmup runs each engine in a JVM of its own, which only the "
+                        + "standard engines can have");
+            }
+            jvmPerEngine = false;
+        }
         List<String> args = spec.root().commandLine().getParseResult().originalArgs();
-        return run.run(jvmPerEngine ? new EngineJvms(args) : null, spec.commandLine().getOut());
+        return run.run(jvmPerEngine ? new EngineJvms(args, warmupNanos) : null, spec.commandLine().getOut());
     }
 }

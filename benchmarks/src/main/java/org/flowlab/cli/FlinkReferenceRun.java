@@ -31,12 +31,13 @@ import org.flowlab.workloads.InvalidInputException;
  * @param modes       Flink's runtime modes, as named on the command line
  * @param parallelism every Flink operator's parallelism, and the local cluster's slots
  * @param repeat      how many times every engine runs over the trace, its fastest run reported
+ * @param warmupNanos how long each engine runs untimed in its own JVM before its timed runs (0: none)
  * @param jobManager  HOST:PORT of a running cluster's JobManager, or null to run Flink in this JVM
  * @param deployTimeout on a cluster, how long a job's tasks may go without all running before it is cancelled
  * @param out         where the run folder goes, or null for results/runs/
  */
 record FlinkReferenceRun(ComparisonPlan plan, FlinkCommand.Modes modes, int parallelism,
-                         int repeat, String jobManager, Duration deployTimeout, Path out) {
+                         int repeat, long warmupNanos, String jobManager, Duration deployTimeout, Path out) {
 
     /**
      * Runs, writes the run folder and prints to {@code w}; returns the exit code. With {@code apart}, each
@@ -49,7 +50,9 @@ record FlinkReferenceRun(ComparisonPlan plan, FlinkCommand.Modes modes, int para
             w.printf(Locale.ROOT, "%s; Flowlab engines %s, then Flink %s, parallelism %d%s%n",
                     plan.input().headline(plan.seed()), String.join(", ", plan.engineIds()),
                     String.join(" and ", flinkModes.stream().map(FlinkMode::engineName).toList()), parallelism,
-                    repeat == 1 ? "" : "; every engine " + repeat + " times" + (apart == null ? "" : ", in a JVM of its own"));
+                    repeat == 1 && apart == null ? "" : "; every engine " + repeat + (repeat == 1 ? " time" : " times")
+                            + (apart == null ? "" : ", in a JVM of its own") + (warmupNanos == 0 ? ""
+                            : String.format(Locale.ROOT, " after %.1f s of warm-up", warmupNanos / 1e9)));
             w.flush();
             ProgressDisplay progress = new ProgressDisplay(w, plan.engines(), System.console() != null);
             FlinkComparisonResult result = FlinkComparison.run(plan, flinkModes, remote, parallelism, repeat, apart,
@@ -70,7 +73,8 @@ record FlinkReferenceRun(ComparisonPlan plan, FlinkCommand.Modes modes, int para
      */
     int timeInThisJvm(String engine, PrintWriter w) {
         FlinkTarget.JobManager remote = jobManager == null ? null : reachable(jobManager, deployTimeout);
-        FlinkComparison.EngineTimings timings = FlinkComparison.timeInThisJvm(plan, engine, remote, parallelism, repeat);
+        FlinkComparison.EngineTimings timings = FlinkComparison.timeInThisJvm(plan, engine, remote, parallelism, repeat,
+                warmupNanos);
         w.println(EngineJvms.MARKER + new Gson().toJson(timings));
         w.flush();
         return 0;

@@ -50,20 +50,25 @@ public final class FlinkComparison {
     /** The most runs of each engine one comparison may ask for. */
     public static final int MAX_REPEATS = 20;
 
+    /** The longest warm-up one comparison may ask for, per engine: ten minutes. */
+    public static final long MAX_WARMUP_NANOS = 600_000_000_000L;
+
     private FlinkComparison() {
     }
 
     /**
      * Runs an engine's repeats in a JVM of its own: one that has run no other engine, where
-     * {@link #timeInThisJvm} times them.
+     * {@link #timeInThisJvm} times them, after untimed warm-up runs for {@link #warmupNanos()}.
      */
-    @FunctionalInterface
     public interface JvmPerEngine {
         /**
          * The timings of the comparison's engine {@code engineId} (a Flowlab engine's id, or a Flink
          * mode's engine name), run the comparison's number of times over its trace in a new JVM.
          */
         EngineTimings time(String engineId);
+
+        /** How long each engine's JVM runs it untimed before its timed runs: 0 for none. */
+        long warmupNanos();
     }
 
     /**
@@ -72,8 +77,10 @@ public final class FlinkComparison {
      * @param wallNanos          each run's wall-clock time (a Flink run's from submitting the job to its last result)
      * @param flinkRuntimeMillis each run's run time as Flink reports it; 0 for a Flowlab engine's
      * @param fingerprints       each run's results, as {@link ResultFingerprint}s
+     * @param warmupRuns         how many untimed runs came first, to warm the JIT
      */
-    public record EngineTimings(List<Long> wallNanos, List<Long> flinkRuntimeMillis, List<String> fingerprints) {
+    public record EngineTimings(List<Long> wallNanos, List<Long> flinkRuntimeMillis, List<String> fingerprints,
+                                int warmupRuns) {
 
         public EngineTimings {
             wallNanos = List.copyOf(wallNanos);
@@ -82,6 +89,9 @@ public final class FlinkComparison {
             if (wallNanos.isEmpty() || flinkRuntimeMillis.size() != wallNanos.size() || fingerprints.size() != wallNanos.size()) {
                 throw new IllegalArgumentException("one wall clock, Flink run time and fingerprint per run, at least one run; got "
                         + wallNanos.size() + ", " + flinkRuntimeMillis.size() + " and " + fingerprints.size());
+            }
+            if (warmupRuns < 0) {
+                throw new IllegalArgumentException("warm-up runs must not be negative, got " + warmupRuns);
             }
         }
 
@@ -229,7 +239,8 @@ public final class FlinkComparison {
         if (apart != null) {
             runs = timedApart(runs, job.expected(flowlab.oracle()), apart, everyRun, log);
         }
-        return new FlinkComparisonResult(flowlab, runs, where, started, System.nanoTime() - t0, repeats, apart != null, everyRun);
+        return new FlinkComparisonResult(flowlab, runs, where, started, System.nanoTime() - t0, repeats, apart != null,
+                apart == null ? 0 : apart.warmupNanos(), everyRun);
     }
 
     /**
@@ -289,14 +300,17 @@ public final class FlinkComparison {
      * What a {@link JvmPerEngine} runs in the new JVM: the engine {@code engineId} of {@code plan}, a
      * Flowlab engine's id or a Flink mode's engine name, {@code repeats} times over {@code plan}'s
      * trace under the same event-time contract as {@link #run} gives it (Flink on a local cluster of
-     * {@code parallelism} slots started first, or on {@code remote}).
+     * {@code parallelism} slots started first, or on {@code remote}), after untimed runs until
+     * {@code warmupNanos} have passed (none for 0; the run under way when they pass is finished),
+     * as a benchmark harness's warm-up iterations: the same time for every engine, however long its runs.
      *
      * @throws InvalidInputException if the plan has no such engine
      */
     public static EngineTimings timeInThisJvm(ComparisonPlan plan, String engineId, FlinkTarget remote, int parallelism,
-                                              int repeats) {
+                                              int repeats, long warmupNanos) {
         checkParallelism(parallelism);
         checkRepeats(repeats);
+        checkWarmup(warmupNanos);
         Trace trace = plan.input().trace(plan.seed());
         ComparisonPlan fair = plan.withSettings(plan.settings().withEventTime(EventTimeContract.coveringDisorder(trace)));
         List<Long> wall = new ArrayList<>();
@@ -306,14 +320,17 @@ public final class FlinkComparison {
             if (mode.engineName().equals(engineId)) {
                 FlinkJob job = flinkJob(plan, trace);
                 long delay = fair.settings().eventTime().watermarkDelay();
+                int warmupRuns;
                 if (remote != null) {
-                    runFlink(job, remote, parallelism, trace, mode, delay, repeats, wall, flinkMillis, fingerprints);
+                    warmupRuns = runFlink(job, remote, parallelism, trace, mode, delay, repeats, warmupNanos, wall, flinkMillis,
+                            fingerprints);
                 } else {
                     try (LocalFlinkCluster cluster = LocalFlinkCluster.start(parallelism)) {
-                        runFlink(job, cluster, parallelism, trace, mode, delay, repeats, wall, flinkMillis, fingerprints);
+                        warmupRuns = runFlink(job, cluster, parallelism, trace, mode, delay, repeats, warmupNanos, wall,
+                                flinkMillis, fingerprints);
                     }
                 }
-                return new EngineTimings(wall, flinkMillis, fingerprints);
+                return new EngineTimings(wall, flinkMillis, fingerprints, warmupRuns);
             }
         }
         EngineType<?> engine = plan.engines().stream().filter(e -> e.id().equals(engineId)).findFirst()
@@ -321,26 +338,52 @@ public final class FlinkComparison {
                         + String.join(", ", plan.engineIds()) + ", " + FlinkMode.BATCH.engineName() + " and "
                         + FlinkMode.STREAMING.engineName()));
         ComparisonPlan alone = fair.withEngines(List.of(engine));
+        // The oracle's table, which each replay needs, is made by the first, after its engine has run.
         ResultTable oracle = null;
+        int warmupRuns = 0;
+        for (long start = System.nanoTime(); System.nanoTime() - start < warmupNanos; warmupRuns++) {
+            oracle = replayAlone(alone, trace, oracle).oracle();
+        }
         for (int repeat = 1; repeat <= repeats; repeat++) {
-            ComparisonResult r = oracle == null ? Comparison.replay(alone, trace, 0, ComparisonProgress.NONE, 1)
-                    : Comparison.replay(alone, trace, oracle, ComparisonProgress.NONE, 1);
+            ComparisonResult r = replayAlone(alone, trace, oracle);
             oracle = r.oracle();
             EngineRun run = r.runs().get(0);
             wall.add(run.wallNanos());
             flinkMillis.add(0L);
             fingerprints.add(ResultFingerprint.of(run.outcome().results()));
         }
-        return new EngineTimings(wall, flinkMillis, fingerprints);
+        return new EngineTimings(wall, flinkMillis, fingerprints, warmupRuns);
     }
 
-    private static void runFlink(FlinkJob job, FlinkTarget target, int parallelism, Trace trace, FlinkMode mode, long delay,
-                                 int repeats, List<Long> wall, List<Long> flinkMillis, List<String> fingerprints) {
+    private static ComparisonResult replayAlone(ComparisonPlan alone, Trace trace, ResultTable oracle) {
+        return oracle == null ? Comparison.replay(alone, trace, 0, ComparisonProgress.NONE, 1)
+                : Comparison.replay(alone, trace, oracle, ComparisonProgress.NONE, 1);
+    }
+
+    /** Flink's runs of {@link #timeInThisJvm}: its warm-up runs, then its timed ones; returns how many warmed up. */
+    private static int runFlink(FlinkJob job, FlinkTarget target, int parallelism, Trace trace, FlinkMode mode, long delay,
+                                int repeats, long warmupNanos, List<Long> wall, List<Long> flinkMillis, List<String> fingerprints) {
+        int warmupRuns = 0;
+        for (long start = System.nanoTime(); System.nanoTime() - start < warmupNanos; warmupRuns++) {
+            job.run(target, parallelism, trace, mode, delay);
+        }
         for (int repeat = 1; repeat <= repeats; repeat++) {
             FlinkRun run = job.run(target, parallelism, trace, mode, delay);
             wall.add(run.wallClockNanos());
             flinkMillis.add(run.flinkRuntimeMillis());
             fingerprints.add(ResultFingerprint.of(run.results()));
+        }
+        return warmupRuns;
+    }
+
+    /**
+     * Checks a warm-up time before any work.
+     *
+     * @throws InvalidInputException unless it is 0 to {@link #MAX_WARMUP_NANOS}
+     */
+    public static void checkWarmup(long nanos) {
+        if (nanos < 0 || nanos > MAX_WARMUP_NANOS) {
+            throw new InvalidInputException("--warmup must be at most 10m (got " + nanos / 1_000_000_000.0 + " s)");
         }
     }
 

@@ -18,11 +18,12 @@ import org.flowlab.sim.job.ResultTable;
  * @param repeats           how many times each engine ran over the trace; {@code flowlab} and {@code flink} hold
  *                          each one's fastest run
  * @param jvmPerEngine      whether each engine's runs went in a JVM of its own ({@link FlinkComparison.JvmPerEngine})
+ * @param warmupNanos       how long each engine ran untimed there before its timed runs (0: none)
  * @param wallNanosEveryRun per engine id, the wall-clock time of each of its runs, in the order they ran
  */
 public record FlinkComparisonResult(ComparisonResult flowlab, List<FlinkEngineRun> flink, String target,
                                     long clusterStartNanos, long flinkNanos, int repeats, boolean jvmPerEngine,
-                                    Map<String, List<Long>> wallNanosEveryRun) {
+                                    long warmupNanos, Map<String, List<Long>> wallNanosEveryRun) {
 
     public FlinkComparisonResult {
         Objects.requireNonNull(flowlab, "flowlab");
@@ -42,7 +43,7 @@ public record FlinkComparisonResult(ComparisonResult flowlab, List<FlinkEngineRu
         for (EngineRun r : flowlab.runs()) {
             once.put(r.paradigm().id(), List.of(r.wallNanos()));
         }
-        return new FlinkComparisonResult(flowlab, List.of(), "", 0, 0, 1, false, once);
+        return new FlinkComparisonResult(flowlab, List.of(), "", 0, 0, 1, false, 0, once);
     }
 
     /** Whether every engine, Flowlab's and Flink's, equals the reference oracle. */

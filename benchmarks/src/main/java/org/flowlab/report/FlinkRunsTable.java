@@ -65,9 +65,10 @@ public final class FlinkRunsTable {
                         + "`./flowlab flink` run of its job in `%s` (run ids name the date); Flink %s on a local MiniCluster "
                         + "in the JVM it runs in, started before its runs and not counted, collecting every result; Flowlab's engines "
                         + "one at a time, single-threaded. With more than one run per engine (`--repeat N`), each figure is "
-                        + "the engine's fastest run over the same trace, the first one cold, and each engine's runs go in a "
-                        + "JVM of its own (marked \"own JVM\"; older runs shared one, where an engine's code carries the type "
-                        + "profiles of the engines before it). Regenerate with "
+                        + "the engine's fastest run over the same trace, and each engine's runs go in a JVM of its own, after "
+                        + "untimed warm-up runs for the time `--warmup` gives (marked \"own JVM\" and \"warm-up\"; older runs "
+                        + "shared one JVM, where an engine's code carries the type profiles of the engines before it, and began "
+                        + "cold). Regenerate with "
                         + "`./flowlab bench-table` after new runs.%n%n",
                 host, first.environment().availableProcessors(), first.environment().javaVersion(), runs,
                 flinkVersion()));
@@ -92,12 +93,17 @@ public final class FlinkRunsTable {
         return s.toString();
     }
 
-    /** {@code 1 (cold)}, {@code 3 (fastest)}, or {@code 3 (fastest, own JVM)}. */
+    /** {@code 1 (cold)}, {@code 3 (fastest)}, {@code 3 (fastest, own JVM)} or {@code 3 (fastest, own JVM, 10 s warm-up)}. */
     private static String runs(RunReport.WallClock w) {
-        if (w.runsPerEngine() == 1) {
-            return "1 (cold)";
+        List<String> how = new ArrayList<>();
+        how.add(w.runsPerEngine() == 1 ? (w.warmup() > 0 ? "warm" : "cold") : "fastest");
+        if (w.timedInJvmPerEngine()) {
+            how.add("own JVM");
         }
-        return w.runsPerEngine() + (w.timedInJvmPerEngine() ? " (fastest, own JVM)" : " (fastest)");
+        if (w.warmup() > 0) {
+            how.add(String.format(Locale.ROOT, "%.0f s warm-up", w.warmup()));
+        }
+        return w.runsPerEngine() + " (" + String.join(", ", how) + ")";
     }
 
     private static String rate(Double perSecond) {

@@ -291,8 +291,8 @@ public final class ReportPage {
         WallClockTable speed = WallClockTable.of(report);
         if (!speed.rows().isEmpty()) {
             boolean repeated = speed.runs() > 1;
-            if (repeated) {
-                String caption = speed.caption();
+            String caption = speed.caption();
+            if (!caption.isEmpty()) {
                 h.append("<p class=\"meta\">").append(escape(Character.toUpperCase(caption.charAt(0)) + caption.substring(1)))
                         .append(".</p>\n");
             }

@@ -316,11 +316,14 @@ public record RunReport(int schemaVersion, String runId, String flowlabVersion, 
      *                                  the order they ran (the first one cold), else null
      * @param jvmPerEngine              with Flink runs repeated, whether each engine's runs went in a JVM of its own
      *                                  (older runs: null, all in one JVM)
+     * @param warmupSeconds             with each engine in a JVM of its own, how long it ran untimed there first
+     *                                  (null: no warm-up)
      */
     public record WallClock(String startedAt, double totalSeconds, double traceSeconds, double oracleSeconds,
                             Map<String, Double> engineSeconds, Map<String, Double> engineRecordsPerSec, int threads,
                             double reportSeconds, Double flinkClusterStartSeconds, Map<String, Double> flinkNetRuntimeSeconds,
-                            Integer repeats, Map<String, List<Double>> engineSecondsEveryRun, Boolean jvmPerEngine) {
+                            Integer repeats, Map<String, List<Double>> engineSecondsEveryRun, Boolean jvmPerEngine,
+                            Double warmupSeconds) {
         public WallClock {
             engineSeconds = new LinkedHashMap<>(engineSeconds);
             engineRecordsPerSec = new LinkedHashMap<>(engineRecordsPerSec);
@@ -331,6 +334,11 @@ public record RunReport(int schemaVersion, String runId, String flowlabVersion, 
         /** How many times each engine ran over the trace: 1 unless a Flink comparison repeated them. */
         public int runsPerEngine() {
             return repeats == null ? 1 : repeats;
+        }
+
+        /** How long each engine ran untimed before its timed runs, seconds: 0 for none. */
+        public double warmup() {
+            return warmupSeconds == null ? 0 : warmupSeconds;
         }
 
         /** Whether each engine's runs went in a JVM of its own, not all in one. */
@@ -400,7 +408,8 @@ public record RunReport(int schemaVersion, String runId, String flowlabVersion, 
                 withFlink.flink().isEmpty() ? null : withFlink.clusterStartNanos() / 1e9, netRuntime,
                 withFlink.flink().isEmpty() ? null : withFlink.repeats(),
                 withFlink.flink().isEmpty() ? null : secondsEveryRun(withFlink.wallNanosEveryRun()),
-                withFlink.flink().isEmpty() ? null : withFlink.jvmPerEngine());
+                withFlink.flink().isEmpty() ? null : withFlink.jvmPerEngine(),
+                withFlink.warmupNanos() == 0 ? null : withFlink.warmupNanos() / 1e9);
         return new RunReport(SCHEMA_VERSION, runId, flowlabVersion, plan.scenario(), job, plan.seed(), parameters,
                 traceFigures, engines, agreement, recommendation(result.recommendation()), charts,
                 Environment.current(), wallClock);

@@ -18,8 +18,9 @@ import org.flowlab.bench.BenchTable;
  * @param ratios {@code stream ÷ flink-streaming: 6.6×}, one per pair present
  * @param runs   how many times each engine ran
  * @param jvmPerEngine whether each engine's runs went in a JVM of its own
+ * @param warmupSeconds how long each engine ran untimed there before its timed runs (0: none)
  */
-public record WallClockTable(List<Row> rows, List<String> ratios, int runs, boolean jvmPerEngine) {
+public record WallClockTable(List<Row> rows, List<String> ratios, int runs, boolean jvmPerEngine, double warmupSeconds) {
 
     /** The pairs compared: a Flowlab engine and the Flink mode that does the same kind of work. */
     static final List<String[]> PAIRS = List.of(new String[]{"stream", "flink-streaming"}, new String[]{"batch", "flink-batch"});
@@ -49,7 +50,7 @@ public record WallClockTable(List<Row> rows, List<String> ratios, int runs, bool
         List<Row> rows = new ArrayList<>();
         List<String> ratios = new ArrayList<>();
         if (w == null || w.engineRecordsPerSec() == null) {
-            return new WallClockTable(rows, ratios, 1, false);
+            return new WallClockTable(rows, ratios, 1, false, 0);
         }
         Map<String, Double> rates = w.engineRecordsPerSec();
         Map<String, List<Double>> everyRun = w.engineSecondsEveryRun() == null ? Map.of() : w.engineSecondsEveryRun();
@@ -64,16 +65,23 @@ public record WallClockTable(List<Row> rows, List<String> ratios, int runs, bool
                 ratios.add(String.format(Locale.ROOT, "%s ÷ %s: %.1f×", pair[0], pair[1], flowlab / flink));
             }
         }
-        return new WallClockTable(rows, ratios, w.runsPerEngine(), w.timedInJvmPerEngine());
+        return new WallClockTable(rows, ratios, w.runsPerEngine(), w.timedInJvmPerEngine(), w.warmup());
     }
 
     /**
      * What the figures are, for a caption: {@code fastest of 3 runs per engine over the same trace, each
-     * engine's in a JVM of its own, the first one cold}, or empty for one run.
+     * engine's in a JVM of its own, after 10 s of untimed warm-up runs}, or empty for one cold run.
      */
     public String caption() {
-        return runs == 1 ? "" : "fastest of " + runs + " runs per engine over the same trace, "
-                + (jvmPerEngine ? "each engine's in a JVM of its own" : "all in one JVM") + ", the first one cold";
+        if (runs == 1 && warmupSeconds == 0) {
+            return "";
+        }
+        String where = jvmPerEngine ? "each engine's in a JVM of its own" : "all in one JVM";
+        String first = warmupSeconds == 0 ? "the first one cold"
+                : String.format(Locale.ROOT, "after %s s of untimed warm-up runs",
+                warmupSeconds == Math.rint(warmupSeconds) ? String.valueOf((long) warmupSeconds) : String.valueOf(warmupSeconds));
+        return (runs == 1 ? "one run per engine" : "fastest of " + runs + " runs per engine") + " over the same trace, "
+                + where + ", " + first;
     }
 
     /** {@code 2.10 0.95 0.91}: a row's seconds of every run. */
@@ -92,7 +100,7 @@ public record WallClockTable(List<Row> rows, List<String> ratios, int runs, bool
             width = Math.max(width, r.engine().length());
         }
         boolean repeated = runs > 1;
-        StringBuilder s = new StringBuilder(repeated ? caption() + ":\n" : "");
+        StringBuilder s = new StringBuilder(caption().isEmpty() ? "" : caption() + ":\n");
         s.append(String.format(Locale.ROOT, "%-" + width + "s  %9s  %12s%s%n", "engine", "seconds", "records/s",
                 repeated ? "  every run (s)" : ""));
         for (Row r : rows) {

@@ -20,7 +20,7 @@ class EngineJvmsTest {
     /** The JVM of an engine that cannot run (here: an unknown scenario) fails the command in one line saying why. */
     @Test
     void aJvmThatGivesNoTimingsFailsInOneLineWithItsReason() {
-        EngineJvms jvms = new EngineJvms(List.of("flink", "--scenario", "no-such-scenario", "--repeat", "2"));
+        EngineJvms jvms = new EngineJvms(List.of("flink", "--scenario", "no-such-scenario", "--repeat", "2"), 0);
         assertThatThrownBy(() -> jvms.time("stream"))
                 .isInstanceOf(EngineJvms.EngineJvmFailedException.class)
                 .hasMessageStartingWith("stream: its runs in a JVM of their own failed (exit code 2): flowlab: ")

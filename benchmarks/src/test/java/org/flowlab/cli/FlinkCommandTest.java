@@ -120,10 +120,11 @@ class FlinkCommandTest {
     @Test
     void repeatedRunsGoInAJvmPerEngineKeepEachEnginesFastestAndRecordEveryRun() throws IOException {
         CommandLineRun run = CommandLineRun.with(EngineRegistry.STANDARD,
-                args(dir, "--mode", "streaming", "--engines", "stream,batch", "--job", "q2", "--repeat", "3"));
+                args(dir, "--mode", "streaming", "--engines", "stream,batch", "--job", "q2", "--repeat", "3", "--warmup", "1s"));
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("every engine 3 times, in a JVM of its own")
-                .contains("fastest of 3 runs per engine over the same trace, each engine's in a JVM of its own")
+        assertThat(run.out()).contains("every engine 3 times, in a JVM of its own after 1.0 s of warm-up")
+                .contains("fastest of 3 runs per engine over the same trace, each engine's in a JVM of its own, "
+                        + "after 1 s of untimed warm-up runs")
                 .contains("flink-streaming: running", "stream: timing its runs in a JVM of its own",
                         "flink-streaming: timing its runs in a JVM of its own", "results agree ✓")
                 .doesNotContain("(run 3 of 3)");
@@ -144,7 +145,8 @@ class FlinkCommandTest {
                     .isCloseTo(events / fastest, org.assertj.core.data.Percentage.withPercentage(1e-6));
         }
         assertThat(wall.get("jvmPerEngine").getAsBoolean()).isTrue();
-        assertThat(FlinkRunsTable.markdown(dir, "here")).contains("| 3 (fastest, own JVM) |");
+        assertThat(wall.get("warmupSeconds").getAsDouble()).isEqualTo(1.0);
+        assertThat(FlinkRunsTable.markdown(dir, "here")).contains("| 3 (fastest, own JVM, 1 s warm-up) |");
         try (Stream<Path> pages = Files.walk(dir)) {
             Path page = pages.filter(p -> p.getFileName().toString().equals("report.html")).findFirst().orElseThrow();
             assertThat(Files.readString(page)).contains("Fastest of 3 runs per engine", "<th>every run, seconds</th>");
@@ -154,12 +156,13 @@ class FlinkCommandTest {
     @Test
     void anEnginesOwnJvmTimesItAloneAndPrintsOneLine() throws IOException {
         CommandLineRun run = CommandLineRun.with(EngineRegistry.STANDARD,
-                args(dir, "--mode", "streaming", "--job", "q7", "--repeat", "2", "--time-in-this-jvm=stream"));
+                args(dir, "--mode", "streaming", "--job", "q7", "--repeat", "2", "--warmup", "1s", "--time-in-this-jvm=stream"));
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out().lines().toList()).hasSize(1).first().asString().startsWith(EngineJvms.MARKER);
         JsonObject timings = JsonParser.parseString(run.out().strip().substring(EngineJvms.MARKER.length())).getAsJsonObject();
         assertThat(timings.getAsJsonArray("wallNanos")).hasSize(2);
         assertThat(timings.getAsJsonArray("fingerprints")).hasSize(2);
+        assertThat(timings.get("warmupRuns").getAsInt()).as("runs of a second's warm-up").isPositive();
         assertThat(timings.getAsJsonArray("fingerprints").get(0)).isEqualTo(timings.getAsJsonArray("fingerprints").get(1));
         assertThat(dir).isEmptyDirectory();
         assertRejected("no engine sideways in this comparison", "flink", "--scenario", "nexmark", "--duration", "5s",
@@ -183,6 +186,8 @@ class FlinkCommandTest {
                 "--scenario", "nexmark", "--watermark-delay", "1s");
         assertRejected("Flink's runs emit final results only", "flink", "--scenario", "nexmark", "--output", "updates");
         assertRejected("--repeat must be 1 to 20", "flink", "--scenario", "nexmark", "--repeat", "21");
+        assertRejected("--warmup must be at most 10m", "flink", "--scenario", "nexmark", "--warmup", "11m");
+        assertRejected("must be a positive duration", "flink", "--scenario", "nexmark", "--warmup", "-1s");
         assertRejected("--deploy-timeout is for a run on a cluster, with --jobmanager", "flink", "--scenario", "nexmark",
                 "--deploy-timeout", "30s");
         assertRejected("'0s' must be a positive duration", "flink", "--scenario", "nexmark", "--deploy-timeout", "0s",
