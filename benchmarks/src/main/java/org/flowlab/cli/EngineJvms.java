@@ -14,13 +14,16 @@ import java.util.ArrayList;
 import java.util.List;
 import org.flowlab.experiment.FlinkComparison;
 import org.flowlab.experiment.FlinkComparison.EngineTimings;
+import org.flowlab.workloads.InvalidInputException;
 
 /**
  * Runs each engine's repeats of a {@code flowlab flink} command in a JVM of its own, as JMH forks one
  * per benchmark: this JVM's java, class path and memory and system settings, and the same command
- * line with {@code --time-in-this-jvm=ENGINE} added, which makes that JVM time the one engine and
- * print its timings as one line after {@link #MARKER}. Its standard error goes to a temporary file,
- * whose last line says why when it fails.
+ * line with {@code --time-in-this-jvm=ENGINE} added after the command's name, which makes that JVM time
+ * the one engine and print its timings as one line after {@link #MARKER}. Its standard error goes to a
+ * temporary file, whose {@code flowlab:} line (or first line) says why when it fails: a mistake in the
+ * input it alone finds fails this command as one (exit code 2), anything else as a failed run. It
+ * ends when this JVM does, and this JVM's end ends it.
  */
 final class EngineJvms implements FlinkComparison.JvmPerEngine {
 
@@ -30,6 +33,8 @@ final class EngineJvms implements FlinkComparison.JvmPerEngine {
     private static final Gson GSON = new Gson();
 
     private final List<String> command;
+    /** Where {@code --time-in-this-jvm} goes in {@link #command}: right after {@code flink}, before any {@code --}. */
+    private final int optionAt;
     private final long warmupNanos;
 
     /**
@@ -37,29 +42,45 @@ final class EngineJvms implements FlinkComparison.JvmPerEngine {
      * which asks for {@code warmupNanos} of warm-up.
      */
     EngineJvms(List<String> args, long warmupNanos) {
+        this(thisJvmsLauncher(), args, warmupNanos);
+    }
+
+    /** As {@link #EngineJvms(List, long)}, each JVM started by {@code launcher} (the java command up to the main class). */
+    EngineJvms(List<String> launcher, List<String> args, long warmupNanos) {
+        if (!args.contains("flink")) {
+            throw new IllegalArgumentException("not a flink command line: " + args);
+        }
         this.warmupNanos = warmupNanos;
+        List<String> c = new ArrayList<>(launcher);
+        c.addAll(args);
+        this.command = List.copyOf(c);
+        this.optionAt = launcher.size() + args.indexOf("flink") + 1;
+    }
+
+    /** This JVM's java, settings and class path, and Flowlab's main class. */
+    private static List<String> thisJvmsLauncher() {
         List<String> c = new ArrayList<>();
         c.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         c.addAll(jvmSettings(ManagementFactory.getRuntimeMXBean().getInputArguments()));
         c.add("-cp");
         c.add(System.getProperty("java.class.path"));
         c.add(FlowlabCommand.class.getName());
-        c.addAll(args);
-        this.command = List.copyOf(c);
+        return c;
     }
 
     /**
-     * Of this JVM's options, those the JVM of an engine takes too: system properties and memory and
-     * VM settings, but no agent, debugger, flight recording or log file, which two JVMs cannot share.
+     * Of this JVM's options, those the JVM of an engine takes too: all but agents, debuggers, flight
+     * recordings, logs and dump files, which two JVMs cannot share (a port, a file).
      */
     static List<String> jvmSettings(List<String> options) {
         List<String> kept = new ArrayList<>();
         for (String o : options) {
-            boolean setting = o.startsWith("-D") || o.startsWith("-Xmx") || o.startsWith("-Xms") || o.startsWith("-Xss")
-                    || o.startsWith("-XX:");
-            boolean shared = o.startsWith("-XX:StartFlightRecording") || o.startsWith("-XX:FlightRecorderOptions")
-                    || o.startsWith("-XX:HeapDumpPath") || o.startsWith("-XX:ErrorFile") || o.startsWith("-XX:LogFile");
-            if (setting && !shared) {
+            boolean shared = o.startsWith("-agentlib") || o.startsWith("-agentpath") || o.startsWith("-javaagent")
+                    || o.startsWith("-Xrunjdwp") || o.equals("-Xdebug") || o.startsWith("-Xlog")
+                    || o.startsWith("-XX:StartFlightRecording") || o.startsWith("-XX:FlightRecorderOptions")
+                    || o.startsWith("-XX:HeapDumpPath") || o.startsWith("-XX:ErrorFile") || o.startsWith("-XX:LogFile")
+                    || o.startsWith("-XX:+LogVMOutput");
+            if (!shared) {
                 kept.add(o);
             }
         }
@@ -74,13 +95,21 @@ final class EngineJvms implements FlinkComparison.JvmPerEngine {
     @Override
     public EngineTimings time(String engineId) {
         List<String> c = new ArrayList<>(command);
-        c.add("--time-in-this-jvm=" + engineId);
+        c.add(optionAt, "--time-in-this-jvm=" + engineId);
         Path errors = null;
         Process process = null;
+        Thread stop = null;
         try {
             errors = Files.createTempFile("flowlab-engine-jvm-", ".log");
-            process = new ProcessBuilder(c).redirectError(errors.toFile()).redirectInput(ProcessBuilder.Redirect.from(
-                    new File(File.separatorChar == '/' ? "/dev/null" : "NUL"))).start();
+            ProcessBuilder builder = new ProcessBuilder(c).redirectError(errors.toFile()).redirectInput(
+                    ProcessBuilder.Redirect.from(new File(File.separatorChar == '/' ? "/dev/null" : "NUL")));
+            // This JVM's options from these variables are in the command already, filtered (jvmSettings).
+            builder.environment().remove("JAVA_TOOL_OPTIONS");
+            builder.environment().remove("JDK_JAVA_OPTIONS");
+            process = builder.start();
+            Process started = process;
+            stop = new Thread(started::destroyForcibly, "flowlab-engine-jvm-stop");
+            Runtime.getRuntime().addShutdownHook(stop);
             String timings = null;
             try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line = out.readLine(); line != null; line = out.readLine()) {
@@ -90,14 +119,21 @@ final class EngineJvms implements FlinkComparison.JvmPerEngine {
                 }
             }
             int exit = process.waitFor();
-            if (exit != 0 || timings == null) {
-                throw new EngineJvmFailedException(engineId + ": its runs in a JVM of their own failed (exit code " + exit + ")"
-                        + lastLine(errors));
+            if (exit == FlowlabCommand.EXIT_USAGE) {
+                throw new InvalidInputException(reason(errors).replaceFirst("^flowlab: ", ""));
             }
-            return GSON.fromJson(timings, EngineTimings.class);
+            if (exit != 0 || timings == null) {
+                throw new EngineJvmFailedException(engineId + ": its runs in a JVM of their own failed (exit code " + exit + "): "
+                        + reason(errors));
+            }
+            EngineTimings read = GSON.fromJson(timings, EngineTimings.class);
+            if (read == null) {
+                throw new JsonParseException("no timings");
+            }
+            return read;
         } catch (IOException e) {
             throw new EngineJvmFailedException(engineId + ": could not run it in a JVM of its own: " + e.getMessage());
-        } catch (JsonParseException | IllegalArgumentException e) {
+        } catch (JsonParseException | IllegalArgumentException | NullPointerException e) {
             throw new EngineJvmFailedException(engineId + ": its JVM printed timings that do not read: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -105,6 +141,13 @@ final class EngineJvms implements FlinkComparison.JvmPerEngine {
         } finally {
             if (process != null && process.isAlive()) {
                 process.destroyForcibly();
+            }
+            if (stop != null) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(stop);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook runs, or has run: the JVM is ending anyway
+                }
             }
             if (errors != null) {
                 try {
@@ -116,15 +159,11 @@ final class EngineJvms implements FlinkComparison.JvmPerEngine {
         }
     }
 
-    /** {@code : <the last line of the file>}, or nothing if it is empty. */
-    private static String lastLine(Path file) throws IOException {
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        for (int i = lines.size() - 1; i >= 0; i--) {
-            if (!lines.get(i).isBlank()) {
-                return ": " + lines.get(i).strip();
-            }
-        }
-        return "";
+    /** Why an engine's JVM failed, from its standard error: its {@code flowlab:} line, else its first line (an exception's). */
+    private static String reason(Path errors) throws IOException {
+        List<String> lines = Files.readAllLines(errors, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).toList();
+        return lines.stream().filter(l -> l.startsWith("flowlab: ")).findFirst()
+                .orElse(lines.isEmpty() ? "it said nothing on its standard error" : lines.get(0).strip());
     }
 
     /** An engine's JVM did not give its timings back: a failure of the machine or of the engine, said in one line. */

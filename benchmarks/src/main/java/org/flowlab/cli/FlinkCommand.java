@@ -68,7 +68,8 @@ final class FlinkCommand implements Callable<Integer> {
                     + "run, so that JIT warm-up and class loading are not what is compared (default: 1, a cold run; 1 to "
                     + FlinkComparison.MAX_REPEATS + "). With N above 1 each engine's runs go in a JVM of its own, as a "
                     + "benchmark harness forks one per benchmark, so no engine runs on code compiled for another; this JVM "
-                    + "runs each engine once more for the results it checks. run.json keeps every run's seconds.")
+                    + "runs each engine once more for the results it checks (with --jobmanager every run stays in this JVM). "
+                    + "run.json keeps every run's seconds.")
     int repeat = 1;
 
     @Option(names = "--warmup", paramLabel = "D", converter = DurationConverter.class,
@@ -132,14 +133,13 @@ final class FlinkCommand implements Callable<Integer> {
         if (timeInThisJvm != null) {
             return run.timeInThisJvm(timeInThisJvm, spec.commandLine().getOut());
         }
-        // Each engine's own JVM parses this same command line; only the standard engines are known there.
-        boolean jvmPerEngine = repeat > 1 || warmupNanos > 0;
-        if (jvmPerEngine && engines != EngineRegistry.STANDARD) {
-            if (warmupNanos > 0) {
-                throw new InvalidInputException("flink: --warmup runs each engine in a JVM of its own, which only the "
-                        + "standard engines can have");
-            }
-            jvmPerEngine = false;
+        // Each engine's own JVM parses this same command line; only the standard engines are known there. On a
+        // cluster Flink's modes run in its task managers' JVMs, which they share: every run stays in this JVM.
+        boolean jvmPerEngine = (repeat > 1 || warmupNanos > 0) && engines == EngineRegistry.STANDARD && jobManager == null;
+        if (warmupNanos > 0 && !jvmPerEngine) {
+            throw new InvalidInputException("flink: --warmup runs each engine in a JVM of its own, which "
+                    + (jobManager != null ? "Flink's modes on a cluster (--jobmanager) cannot have: they share its task managers"
+                    : "only the standard engines can have"));
         }
         List<String> args = spec.root().commandLine().getParseResult().originalArgs();
         return run.run(jvmPerEngine ? new EngineJvms(args, warmupNanos) : null, spec.commandLine().getOut());

@@ -72,6 +72,8 @@ record FlinkReferenceRun(ComparisonPlan plan, FlinkCommand.Modes modes, int para
      * them to {@code w} as one line after {@link EngineJvms#MARKER}; writes no file. Returns the exit code.
      */
     int timeInThisJvm(String engine, PrintWriter w) {
+        // Started by a flowlab flink that is waiting for this line: once it is gone, nobody is.
+        ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> Runtime.getRuntime().halt(1)));
         FlinkTarget.JobManager remote = jobManager == null ? null : reachable(jobManager, deployTimeout);
         FlinkComparison.EngineTimings timings = FlinkComparison.timeInThisJvm(plan, engine, remote, parallelism, repeat,
                 warmupNanos);
@@ -118,6 +120,10 @@ record FlinkReferenceRun(ComparisonPlan plan, FlinkCommand.Modes modes, int para
         for (FlinkEngineRun f : result.flink()) {
             w.printf(Locale.ROOT, "%s: Flink's own run time %.2f s of %.2f s from submitting to the last result%n", f.engine(),
                     f.run().flinkRuntimeMillis() / 1e3, f.run().wallClockNanos() / 1e9);
+        }
+        if (!result.warmupRuns().isEmpty()) {
+            w.println("untimed warm-up runs in each engine's JVM: " + String.join(", ", result.warmupRuns().entrySet().stream()
+                    .map(e -> e.getKey() + " " + e.getValue()).toList()));
         }
         w.println();
         w.println("report: " + dir.resolve("report.html"));

@@ -13,8 +13,11 @@ import org.flowlab.flink.FlinkTarget;
 import org.flowlab.flink.JobRecipe;
 import org.flowlab.flink.LocalFlinkCluster;
 import org.flowlab.flink.sql.FlinkSqlRunner;
+import org.flowlab.sim.engine.Engine;
 import org.flowlab.sim.engine.EngineType;
 import org.flowlab.sim.engine.EventTimeContract;
+import org.flowlab.sim.engine.RunOutcome;
+import org.flowlab.sim.job.Job;
 import org.flowlab.sim.job.ResultTable;
 import org.flowlab.sim.job.SqlResults;
 import org.flowlab.workloads.InvalidInputException;
@@ -38,8 +41,11 @@ import org.flowlab.workloads.Trace;
  * forks one per benchmark: in a shared JVM an engine's compiled code carries the type profiles of
  * the engines that ran before it, so its figure would depend on which ran first (the stream engine
  * on nexmark q5 ran at half its speed after the batch and micro-batch engines). This JVM then runs
- * each engine once, for the results that are checked and reported; every run apart must compute the
- * same results ({@link ResultFingerprint}).
+ * each engine once, for the results that are checked and reported, and then starts the engines' own
+ * JVMs one after another; every run there must compute the same results ({@link ResultFingerprint}).
+ * There, each engine may first run untimed for a warm-up time, the same for every engine however long
+ * its runs, and each timed run begins after a garbage collection, so none pays for the garbage of the
+ * runs before it.
  * Every engine, Flowlab's and Flink's, is given the same event-time contract: a watermark delay
  * covering the trace's whole disorder ({@link EventTimeContract#coveringDisorder}), so that no record is late
  * anywhere and every engine's results must equal the oracle's exactly; faults are injected into
@@ -217,7 +223,12 @@ public final class FlinkComparison {
         }
         ComparisonPlan fair = plan.withSettings(plan.settings().withEventTime(EventTimeContract.coveringDisorder(replayed)));
         ComparisonResult first = Comparison.replay(fair, replayed, traceNanos, progress, 1);
-        ComparisonResult flowlab = apart == null ? fastestOf(first, repeats, everyRun, log) : timedApart(first, apart, everyRun, log);
+        // Each engine's own JVM starts once this one has run them all: every one from the same point.
+        ComparisonResult flowlab = apart == null ? fastestOf(first, repeats, everyRun, log) : first;
+        for (EngineRun r : first.runs()) {
+            // Flowlab's engines first, as they ran; their own JVMs' runs replace these.
+            everyRun.putIfAbsent(r.paradigm().id(), List.of(r.wallNanos()));
+        }
         Trace trace = flowlab.trace();
         FlinkJob job = flinkJob(plan, trace);
         int repeatsHere = apart == null ? repeats : 1;
@@ -236,24 +247,26 @@ public final class FlinkComparison {
             }
             where = apart == null ? "a local MiniCluster in this JVM" : "a local MiniCluster in the JVM of each mode";
         }
+        Map<String, Integer> warmupRuns = new LinkedHashMap<>();
         if (apart != null) {
-            runs = timedApart(runs, job.expected(flowlab.oracle()), apart, everyRun, log);
+            flowlab = timedApart(first, apart, repeats, everyRun, warmupRuns, log);
+            runs = timedApart(runs, job.expected(flowlab.oracle()), apart, repeats, everyRun, warmupRuns, log);
         }
         return new FlinkComparisonResult(flowlab, runs, where, started, System.nanoTime() - t0, repeats, apart != null,
-                apart == null ? 0 : apart.warmupNanos(), everyRun);
+                apart == null ? 0 : apart.warmupNanos(), warmupRuns, everyRun);
     }
 
     /**
      * {@code first}, each Flowlab engine's run in it with the wall clock of its fastest run in a JVM of
      * its own; every run there must have computed the results it did here.
      */
-    private static ComparisonResult timedApart(ComparisonResult first, JvmPerEngine apart,
-                                               Map<String, List<Long>> everyRun, Consumer<String> log) {
+    private static ComparisonResult timedApart(ComparisonResult first, JvmPerEngine apart, int repeats,
+                                               Map<String, List<Long>> everyRun, Map<String, Integer> warmupRuns,
+                                               Consumer<String> log) {
         List<EngineRun> kept = new ArrayList<>();
         for (EngineRun r : first.runs()) {
             String id = r.paradigm().id();
-            log.accept(id + ": timing its runs in a JVM of its own");
-            EngineTimings timings = apart.time(id);
+            EngineTimings timings = timeApart(id, apart, repeats, warmupRuns, log);
             int other = timings.firstOtherThan(ResultFingerprint.of(r.outcome().results()));
             if (other >= 0) {
                 throw new IllegalStateException(id + " computed different results on run " + (other + 1)
@@ -274,12 +287,12 @@ public final class FlinkComparison {
      * with the oracle, so a disagreement is never hidden.
      */
     private static List<FlinkEngineRun> timedApart(List<FlinkEngineRun> here, ResultTable expected, JvmPerEngine apart,
-                                                   Map<String, List<Long>> everyRun, Consumer<String> log) {
+                                                   int repeats, Map<String, List<Long>> everyRun,
+                                                   Map<String, Integer> warmupRuns, Consumer<String> log) {
         String fingerprint = ResultFingerprint.of(expected);
         List<FlinkEngineRun> kept = new ArrayList<>();
         for (FlinkEngineRun f : here) {
-            log.accept(f.engine() + ": timing its runs in a JVM of its own");
-            EngineTimings timings = apart.time(f.engine());
+            EngineTimings timings = timeApart(f.engine(), apart, repeats, warmupRuns, log);
             everyRun.put(f.engine(), timings.wallNanos());
             int fastest = timings.fastest();
             FlinkRun r = f.run();
@@ -287,13 +300,26 @@ public final class FlinkComparison {
                     timings.wallNanos().get(fastest), timings.flinkRuntimeMillis().get(fastest));
             int other = timings.firstOtherThan(fingerprint);
             if (f.agrees() && other >= 0) {
-                kept.add(new FlinkEngineRun(timed, f.configuration(), 1, "run " + (other + 1)
-                        + " in a JVM of its own did not compute the oracle's results (its fingerprint differs)"));
+                kept.add(new FlinkEngineRun(timed, f.configuration(), 1, "run " + (other + 1) + " in a JVM of its own did "
+                        + "not compute the oracle's results (its fingerprint differs; how many outputs differ was not counted)"));
             } else {
                 kept.add(new FlinkEngineRun(timed, f.configuration(), f.differences(), f.firstDifference()));
             }
         }
         return kept;
+    }
+
+    /** {@code engineId}'s timings from its own JVM, checked to be one per repeat; its warm-up runs go to {@code warmupRuns}. */
+    private static EngineTimings timeApart(String engineId, JvmPerEngine apart, int repeats, Map<String, Integer> warmupRuns,
+                                           Consumer<String> log) {
+        log.accept(engineId + ": timing its runs in a JVM of its own");
+        EngineTimings timings = apart.time(engineId);
+        if (timings.wallNanos().size() != repeats) {
+            throw new IllegalStateException(engineId + "'s own JVM timed " + timings.wallNanos().size() + " runs, not "
+                    + repeats);
+        }
+        warmupRuns.put(engineId, timings.warmupRuns());
+        return timings;
     }
 
     /**
@@ -337,27 +363,29 @@ public final class FlinkComparison {
                 .orElseThrow(() -> new InvalidInputException("no engine " + engineId + " in this comparison; its engines are "
                         + String.join(", ", plan.engineIds()) + ", " + FlinkMode.BATCH.engineName() + " and "
                         + FlinkMode.STREAMING.engineName()));
-        ComparisonPlan alone = fair.withEngines(List.of(engine));
-        // The oracle's table, which each replay needs, is made by the first, after its engine has run.
-        ResultTable oracle = null;
+        // Only the engine runs here, as Comparison.replay runs it (a new job and engine each time): no
+        // oracle, agreement or recommendation, which the first JVM has made and which Flink's JVM makes neither.
+        EngineSettings settings = fair.settings();
+        fair.faults().validateFor(settings.cluster());
         int warmupRuns = 0;
         for (long start = System.nanoTime(); System.nanoTime() - start < warmupNanos; warmupRuns++) {
-            oracle = replayAlone(alone, trace, oracle).oracle();
+            runAlone(fair, engine, trace);
         }
         for (int repeat = 1; repeat <= repeats; repeat++) {
-            ComparisonResult r = replayAlone(alone, trace, oracle);
-            oracle = r.oracle();
-            EngineRun run = r.runs().get(0);
-            wall.add(run.wallNanos());
+            System.gc(); // the garbage of the runs before is not this run's
+            long t0 = System.nanoTime();
+            RunOutcome outcome = runAlone(fair, engine, trace);
+            wall.add(System.nanoTime() - t0);
             flinkMillis.add(0L);
-            fingerprints.add(ResultFingerprint.of(run.outcome().results()));
+            fingerprints.add(ResultFingerprint.of(outcome.results()));
         }
         return new EngineTimings(wall, flinkMillis, fingerprints, warmupRuns);
     }
 
-    private static ComparisonResult replayAlone(ComparisonPlan alone, Trace trace, ResultTable oracle) {
-        return oracle == null ? Comparison.replay(alone, trace, 0, ComparisonProgress.NONE, 1)
-                : Comparison.replay(alone, trace, oracle, ComparisonProgress.NONE, 1);
+    private static RunOutcome runAlone(ComparisonPlan plan, EngineType<?> engine, Trace trace) {
+        Job job = plan.job().build(trace);
+        Engine built = plan.settings().create(engine, plan.faults(), plan.seed());
+        return built.run(job, trace, fraction -> { });
     }
 
     /** Flink's runs of {@link #timeInThisJvm}: its warm-up runs, then its timed ones; returns how many warmed up. */
@@ -368,6 +396,7 @@ public final class FlinkComparison {
             job.run(target, parallelism, trace, mode, delay);
         }
         for (int repeat = 1; repeat <= repeats; repeat++) {
+            System.gc(); // the garbage of the runs before is not this run's
             FlinkRun run = job.run(target, parallelism, trace, mode, delay);
             wall.add(run.wallClockNanos());
             flinkMillis.add(run.flinkRuntimeMillis());

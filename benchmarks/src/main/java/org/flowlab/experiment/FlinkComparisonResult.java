@@ -19,11 +19,13 @@ import org.flowlab.sim.job.ResultTable;
  *                          each one's fastest run
  * @param jvmPerEngine      whether each engine's runs went in a JVM of its own ({@link FlinkComparison.JvmPerEngine})
  * @param warmupNanos       how long each engine ran untimed there before its timed runs (0: none)
+ * @param warmupRuns        per engine id, how many untimed runs that took (empty without a JVM per engine)
  * @param wallNanosEveryRun per engine id, the wall-clock time of each of its runs, in the order they ran
  */
 public record FlinkComparisonResult(ComparisonResult flowlab, List<FlinkEngineRun> flink, String target,
                                     long clusterStartNanos, long flinkNanos, int repeats, boolean jvmPerEngine,
-                                    long warmupNanos, Map<String, List<Long>> wallNanosEveryRun) {
+                                    long warmupNanos, Map<String, Integer> warmupRuns,
+                                    Map<String, List<Long>> wallNanosEveryRun) {
 
     public FlinkComparisonResult {
         Objects.requireNonNull(flowlab, "flowlab");
@@ -32,6 +34,7 @@ public record FlinkComparisonResult(ComparisonResult flowlab, List<FlinkEngineRu
         if (repeats < 1) {
             throw new IllegalArgumentException("repeats must be at least 1, got " + repeats);
         }
+        warmupRuns = Collections.unmodifiableMap(new LinkedHashMap<>(warmupRuns));
         Map<String, List<Long>> copy = new LinkedHashMap<>();
         wallNanosEveryRun.forEach((engine, nanos) -> copy.put(engine, List.copyOf(nanos)));
         wallNanosEveryRun = Collections.unmodifiableMap(copy);
@@ -43,7 +46,7 @@ public record FlinkComparisonResult(ComparisonResult flowlab, List<FlinkEngineRu
         for (EngineRun r : flowlab.runs()) {
             once.put(r.paradigm().id(), List.of(r.wallNanos()));
         }
-        return new FlinkComparisonResult(flowlab, List.of(), "", 0, 0, 1, false, 0, once);
+        return new FlinkComparisonResult(flowlab, List.of(), "", 0, 0, 1, false, 0, Map.of(), once);
     }
 
     /** Whether every engine, Flowlab's and Flink's, equals the reference oracle. */

@@ -318,17 +318,19 @@ public record RunReport(int schemaVersion, String runId, String flowlabVersion, 
      *                                  (older runs: null, all in one JVM)
      * @param warmupSeconds             with each engine in a JVM of its own, how long it ran untimed there first
      *                                  (null: no warm-up)
+     * @param warmupRuns                with a warm-up, per engine id how many untimed runs it took, else null
      */
     public record WallClock(String startedAt, double totalSeconds, double traceSeconds, double oracleSeconds,
                             Map<String, Double> engineSeconds, Map<String, Double> engineRecordsPerSec, int threads,
                             double reportSeconds, Double flinkClusterStartSeconds, Map<String, Double> flinkNetRuntimeSeconds,
                             Integer repeats, Map<String, List<Double>> engineSecondsEveryRun, Boolean jvmPerEngine,
-                            Double warmupSeconds) {
+                            Double warmupSeconds, Map<String, Integer> warmupRuns) {
         public WallClock {
             engineSeconds = new LinkedHashMap<>(engineSeconds);
             engineRecordsPerSec = new LinkedHashMap<>(engineRecordsPerSec);
             flinkNetRuntimeSeconds = flinkNetRuntimeSeconds == null ? null : new LinkedHashMap<>(flinkNetRuntimeSeconds);
             engineSecondsEveryRun = engineSecondsEveryRun == null ? null : new LinkedHashMap<>(engineSecondsEveryRun);
+            warmupRuns = warmupRuns == null ? null : new LinkedHashMap<>(warmupRuns);
         }
 
         /** How many times each engine ran over the trace: 1 unless a Flink comparison repeated them. */
@@ -409,7 +411,8 @@ public record RunReport(int schemaVersion, String runId, String flowlabVersion, 
                 withFlink.flink().isEmpty() ? null : withFlink.repeats(),
                 withFlink.flink().isEmpty() ? null : secondsEveryRun(withFlink.wallNanosEveryRun()),
                 withFlink.flink().isEmpty() ? null : withFlink.jvmPerEngine(),
-                withFlink.warmupNanos() == 0 ? null : withFlink.warmupNanos() / 1e9);
+                withFlink.warmupNanos() == 0 ? null : withFlink.warmupNanos() / 1e9,
+                withFlink.warmupNanos() == 0 ? null : withFlink.warmupRuns());
         return new RunReport(SCHEMA_VERSION, runId, flowlabVersion, plan.scenario(), job, plan.seed(), parameters,
                 traceFigures, engines, agreement, recommendation(result.recommendation()), charts,
                 Environment.current(), wallClock);

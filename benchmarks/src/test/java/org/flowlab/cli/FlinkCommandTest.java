@@ -146,6 +146,9 @@ class FlinkCommandTest {
         }
         assertThat(wall.get("jvmPerEngine").getAsBoolean()).isTrue();
         assertThat(wall.get("warmupSeconds").getAsDouble()).isEqualTo(1.0);
+        assertThat(wall.getAsJsonObject("warmupRuns").keySet()).containsExactly("batch", "stream", "flink-streaming");
+        wall.getAsJsonObject("warmupRuns").entrySet().forEach(e -> assertThat(e.getValue().getAsInt()).as(e.getKey()).isPositive());
+        assertThat(run.out()).contains("untimed warm-up runs in each engine's JVM: batch ");
         assertThat(FlinkRunsTable.markdown(dir, "here")).contains("| 3 (fastest, own JVM, 1 s warm-up) |");
         try (Stream<Path> pages = Files.walk(dir)) {
             Path page = pages.filter(p -> p.getFileName().toString().equals("report.html")).findFirst().orElseThrow();
@@ -188,6 +191,8 @@ class FlinkCommandTest {
         assertRejected("--repeat must be 1 to 20", "flink", "--scenario", "nexmark", "--repeat", "21");
         assertRejected("--warmup must be at most 10m", "flink", "--scenario", "nexmark", "--warmup", "11m");
         assertRejected("must be a positive duration", "flink", "--scenario", "nexmark", "--warmup", "-1s");
+        assertRejected("cannot have: they share its task managers", "flink", "--scenario", "nexmark", "--warmup", "1s",
+                "--jobmanager", "127.0.0.1:" + port);
         assertRejected("--deploy-timeout is for a run on a cluster, with --jobmanager", "flink", "--scenario", "nexmark",
                 "--deploy-timeout", "30s");
         assertRejected("'0s' must be a positive duration", "flink", "--scenario", "nexmark", "--deploy-timeout", "0s",
