@@ -1,7 +1,6 @@
 package org.flowlab.cli;
 
 import com.google.gson.Gson;
-import com.google.gson.JsonParseException;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -12,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.flowlab.experiment.FlinkComparison;
 import org.flowlab.experiment.FlinkComparison.EngineTimings;
 import org.flowlab.workloads.InvalidInputException;
@@ -35,21 +35,24 @@ final class EngineJvms implements FlinkComparison.JvmPerEngine {
     private final List<String> command;
     /** Where {@code --time-in-this-jvm} goes in {@link #command}: right after {@code flink}, before any {@code --}. */
     private final int optionAt;
+    private final int repeats;
     private final long warmupNanos;
 
     /**
-     * For the command line {@code args} (every argument, the command's name first), as this JVM was given them,
-     * which asks for {@code warmupNanos} of warm-up.
+     * For the command line {@code args} (every argument, the command's name first, argument files
+     * expanded), as this JVM parsed them, which asks for {@code repeats} timed runs after
+     * {@code warmupNanos} of warm-up.
      */
-    EngineJvms(List<String> args, long warmupNanos) {
-        this(thisJvmsLauncher(), args, warmupNanos);
+    EngineJvms(List<String> args, int repeats, long warmupNanos) {
+        this(thisJvmsLauncher(), args, repeats, warmupNanos);
     }
 
-    /** As {@link #EngineJvms(List, long)}, each JVM started by {@code launcher} (the java command up to the main class). */
-    EngineJvms(List<String> launcher, List<String> args, long warmupNanos) {
+    /** As {@link #EngineJvms(List, int, long)}, each JVM started by {@code launcher} (the java command up to the main class). */
+    EngineJvms(List<String> launcher, List<String> args, int repeats, long warmupNanos) {
         if (!args.contains("flink")) {
             throw new IllegalArgumentException("not a flink command line: " + args);
         }
+        this.repeats = repeats;
         this.warmupNanos = warmupNanos;
         List<String> c = new ArrayList<>(launcher);
         c.addAll(args);
@@ -76,10 +79,12 @@ final class EngineJvms implements FlinkComparison.JvmPerEngine {
         List<String> kept = new ArrayList<>();
         for (String o : options) {
             boolean shared = o.startsWith("-agentlib") || o.startsWith("-agentpath") || o.startsWith("-javaagent")
-                    || o.startsWith("-Xrunjdwp") || o.equals("-Xdebug") || o.startsWith("-Xlog")
+                    || o.startsWith("-Xrunjdwp") || o.equals("-Xdebug") || o.startsWith("-Xlog") || o.startsWith("-verbose")
+                    || o.startsWith("-Xshare:dump") || o.startsWith("-Dcom.sun.management.jmxremote")
                     || o.startsWith("-XX:StartFlightRecording") || o.startsWith("-XX:FlightRecorderOptions")
                     || o.startsWith("-XX:HeapDumpPath") || o.startsWith("-XX:ErrorFile") || o.startsWith("-XX:LogFile")
-                    || o.startsWith("-XX:+LogVMOutput");
+                    || o.startsWith("-XX:+LogVMOutput") || o.startsWith("-XX:ArchiveClassesAtExit")
+                    || o.startsWith("-XX:+AutoCreateSharedArchive") || o.startsWith("-XX:+Print");
             if (!shared) {
                 kept.add(o);
             }
@@ -106,9 +111,10 @@ final class EngineJvms implements FlinkComparison.JvmPerEngine {
             // This JVM's options from these variables are in the command already, filtered (jvmSettings).
             builder.environment().remove("JAVA_TOOL_OPTIONS");
             builder.environment().remove("JDK_JAVA_OPTIONS");
+            builder.environment().remove("_JAVA_OPTIONS");
             process = builder.start();
             Process started = process;
-            stop = new Thread(started::destroyForcibly, "flowlab-engine-jvm-stop");
+            stop = new Thread(() -> end(started), "flowlab-engine-jvm-stop");
             Runtime.getRuntime().addShutdownHook(stop);
             String timings = null;
             try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
@@ -126,21 +132,25 @@ final class EngineJvms implements FlinkComparison.JvmPerEngine {
                 throw new EngineJvmFailedException(engineId + ": its runs in a JVM of their own failed (exit code " + exit + "): "
                         + reason(errors));
             }
-            EngineTimings read = GSON.fromJson(timings, EngineTimings.class);
-            if (read == null) {
-                throw new JsonParseException("no timings");
+            EngineTimings read;
+            try {
+                read = GSON.fromJson(timings, EngineTimings.class);
+            } catch (RuntimeException e) { // Gson's, or the record's checks
+                throw new EngineJvmFailedException(engineId + ": its JVM printed timings that do not read: " + e.getMessage());
+            }
+            if (read == null || read.wallNanos().size() != repeats) {
+                throw new EngineJvmFailedException(engineId + ": its JVM printed " + (read == null ? "no" : read.wallNanos().size())
+                        + " timings for " + repeats + " runs");
             }
             return read;
         } catch (IOException e) {
             throw new EngineJvmFailedException(engineId + ": could not run it in a JVM of its own: " + e.getMessage());
-        } catch (JsonParseException | IllegalArgumentException | NullPointerException e) {
-            throw new EngineJvmFailedException(engineId + ": its JVM printed timings that do not read: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new EngineJvmFailedException(engineId + ": interrupted while its JVM ran");
         } finally {
             if (process != null && process.isAlive()) {
-                process.destroyForcibly();
+                end(process);
             }
             if (stop != null) {
                 try {
@@ -159,9 +169,26 @@ final class EngineJvms implements FlinkComparison.JvmPerEngine {
         }
     }
 
-    /** Why an engine's JVM failed, from its standard error: its {@code flowlab:} line, else its first line (an exception's). */
+    /** Ends an engine's JVM: asked first, so that it cleans up (a Flink cluster's files), then forced after two seconds. */
+    private static void end(Process process) {
+        process.destroy();
+        try {
+            if (!process.waitFor(2, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Why an engine's JVM failed, from its standard error: its {@code flowlab:} line, else its first line
+     * (an exception's) but for the JVM's notes on options it picked up and its warnings.
+     */
     private static String reason(Path errors) throws IOException {
-        List<String> lines = Files.readAllLines(errors, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).toList();
+        List<String> lines = Files.readAllLines(errors, StandardCharsets.UTF_8).stream()
+                .filter(l -> !l.isBlank() && !l.startsWith("Picked up ") && !l.contains("VM warning:")).toList();
         return lines.stream().filter(l -> l.startsWith("flowlab: ")).findFirst()
                 .orElse(lines.isEmpty() ? "it said nothing on its standard error" : lines.get(0).strip());
     }

@@ -141,7 +141,8 @@ final class FlinkCommand implements Callable<Integer> {
                     + (jobManager != null ? "Flink's modes on a cluster (--jobmanager) cannot have: they share its task managers"
                     : "only the standard engines can have"));
         }
-        List<String> args = spec.root().commandLine().getParseResult().originalArgs();
-        return run.run(jvmPerEngine ? new EngineJvms(args, warmupNanos) : null, spec.commandLine().getOut());
+        // As parsed, argument files (@file) expanded: the word 'flink' in it is the command's name.
+        List<String> args = spec.root().commandLine().getParseResult().expandedArgs();
+        return run.run(jvmPerEngine ? new EngineJvms(args, repeat, warmupNanos) : null, spec.commandLine().getOut());
     }
 }

@@ -73,7 +73,8 @@ record FlinkReferenceRun(ComparisonPlan plan, FlinkCommand.Modes modes, int para
      */
     int timeInThisJvm(String engine, PrintWriter w) {
         // Started by a flowlab flink that is waiting for this line: once it is gone, nobody is.
-        ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> Runtime.getRuntime().halt(1)));
+        // System.exit, not halt: a Flink cluster here cleans up its files in its shutdown hooks.
+        ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> System.exit(1)));
         FlinkTarget.JobManager remote = jobManager == null ? null : reachable(jobManager, deployTimeout);
         FlinkComparison.EngineTimings timings = FlinkComparison.timeInThisJvm(plan, engine, remote, parallelism, repeat,
                 warmupNanos);

@@ -363,29 +363,26 @@ public final class FlinkComparison {
                 .orElseThrow(() -> new InvalidInputException("no engine " + engineId + " in this comparison; its engines are "
                         + String.join(", ", plan.engineIds()) + ", " + FlinkMode.BATCH.engineName() + " and "
                         + FlinkMode.STREAMING.engineName()));
-        // Only the engine runs here, as Comparison.replay runs it (a new job and engine each time): no
-        // oracle, agreement or recommendation, which the first JVM has made and which Flink's JVM makes neither.
+        // Only the engine runs here, as Comparison.replay runs it: a new job and engine each time, built
+        // before its clock starts. No oracle, agreement or recommendation, which the first JVM has made and
+        // which Flink's JVM makes neither.
         EngineSettings settings = fair.settings();
         fair.faults().validateFor(settings.cluster());
         int warmupRuns = 0;
         for (long start = System.nanoTime(); System.nanoTime() - start < warmupNanos; warmupRuns++) {
-            runAlone(fair, engine, trace);
+            settings.create(engine, fair.faults(), fair.seed()).run(fair.job().build(trace), trace, fraction -> { });
         }
         for (int repeat = 1; repeat <= repeats; repeat++) {
+            Job job = fair.job().build(trace);
+            Engine built = settings.create(engine, fair.faults(), fair.seed());
             System.gc(); // the garbage of the runs before is not this run's
             long t0 = System.nanoTime();
-            RunOutcome outcome = runAlone(fair, engine, trace);
+            RunOutcome outcome = built.run(job, trace, fraction -> { });
             wall.add(System.nanoTime() - t0);
             flinkMillis.add(0L);
             fingerprints.add(ResultFingerprint.of(outcome.results()));
         }
         return new EngineTimings(wall, flinkMillis, fingerprints, warmupRuns);
-    }
-
-    private static RunOutcome runAlone(ComparisonPlan plan, EngineType<?> engine, Trace trace) {
-        Job job = plan.job().build(trace);
-        Engine built = plan.settings().create(engine, plan.faults(), plan.seed());
-        return built.run(job, trace, fraction -> { });
     }
 
     /** Flink's runs of {@link #timeInThisJvm}: its warm-up runs, then its timed ones; returns how many warmed up. */

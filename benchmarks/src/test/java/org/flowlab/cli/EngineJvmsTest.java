@@ -25,7 +25,7 @@ class EngineJvmsTest {
      */
     @Test
     void aMistakeOnlyTheEnginesJvmFindsIsAMistakeInOneLine() {
-        EngineJvms jvms = new EngineJvms(List.of("flink", "--scenario", "no-such-scenario", "--repeat", "2", "--"), 0);
+        EngineJvms jvms = new EngineJvms(List.of("flink", "--scenario", "no-such-scenario", "--repeat", "2", "--"), 2, 0);
         assertThatThrownBy(() -> jvms.time("stream"))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("no-such-scenario")
@@ -38,17 +38,17 @@ class EngineJvmsTest {
     void aJvmThatGivesNoTimingsFailsInOneLineWithItsReason() {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         EngineJvms jvms = new EngineJvms(List.of(java, "-cp", System.getProperty("java.class.path"), "org.flowlab.NoSuchMain"),
-                List.of("flink", "--scenario", "nexmark"), 0);
+                List.of("flink", "--scenario", "nexmark"), 2, 0);
         assertThatThrownBy(() -> jvms.time("stream"))
                 .isInstanceOf(EngineJvms.EngineJvmFailedException.class)
                 .hasMessageStartingWith("stream: its runs in a JVM of their own failed (exit code 1): ")
                 .hasMessageContaining("org.flowlab.NoSuchMain")
                 .hasMessageNotContaining("\n");
-        EngineJvms silent = new EngineJvms(List.of(java, "-version"), List.of("flink"), 0);
+        EngineJvms silent = new EngineJvms(List.of(java, "-version"), List.of("flink"), 2, 0);
         assertThatThrownBy(() -> silent.time("stream"))
                 .isInstanceOf(EngineJvms.EngineJvmFailedException.class)
                 .hasMessageStartingWith("stream: its runs in a JVM of their own failed (exit code 0): ");
-        assertThatThrownBy(() -> new EngineJvms(List.of("compare", "--scenario", "nexmark"), 0))
+        assertThatThrownBy(() -> new EngineJvms(List.of("compare", "--scenario", "nexmark"), 2, 0))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -156,6 +156,19 @@ class FlinkCommandTest {
         }
     }
 
+    /** An argument file (picocli's @file) reaches each engine's JVM expanded, as this JVM parsed it. */
+    @Test
+    void anArgumentFileReachesEachEnginesJvm() throws IOException {
+        Path file = dir.resolve("args.txt");
+        Files.write(file, List.of(args(dir.resolve("runs"), "--mode", "streaming", "--engines", "stream", "--job", "q7",
+                "--repeat", "2")));
+        CommandLineRun run = CommandLineRun.with(EngineRegistry.STANDARD, "@" + file);
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("stream: timing its runs in a JVM of its own", "results agree ✓");
+        assertThat(runJson(dir.resolve("runs")).getAsJsonObject("wallClock").getAsJsonObject("engineSecondsEveryRun")
+                .getAsJsonArray("stream")).hasSize(2);
+    }
+
     @Test
     void anEnginesOwnJvmTimesItAloneAndPrintsOneLine() throws IOException {
         CommandLineRun run = CommandLineRun.with(EngineRegistry.STANDARD,
