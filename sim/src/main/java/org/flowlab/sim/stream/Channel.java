@@ -41,7 +41,9 @@ final class Channel {
         int tail = (head + size) & (elements.length - 1);
         elements[tail] = element;
         readyAt[tail] = ready;
-        size++;
+        if (size++ == 0) {
+            consumer.inputFilled(consumerInput);
+        }
         if (element instanceof StreamRecord) {
             records++;
         }
@@ -56,7 +58,9 @@ final class Channel {
         Object e = elements[head];
         elements[head] = null;
         head = (head + 1) & (elements.length - 1);
-        size--;
+        if (--size == 0) {
+            consumer.inputEmptied(consumerInput);
+        }
         if (e instanceof StreamRecord) {
             records--;
         }

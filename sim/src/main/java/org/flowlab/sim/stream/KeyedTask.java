@@ -28,6 +28,12 @@ final class KeyedTask extends Task {
     private boolean[] channelIdle;
     private boolean[] channelFinished;
     private boolean[] channelBlocked;
+    /**
+     * Which inputs hold an element, a bit each (input c: bit c % 64 of word c / 64), kept by the
+     * channels ({@link #inputFilled}, {@link #inputEmptied}): the wake-up's scan of the inputs reads
+     * these words, not every channel.
+     */
+    private long[] filledInputs;
     private long aligning = -1;
     /** Scratch for {@link #barrierPassage}: when each input's barrier arrives. */
     private long[] barrierArrivals;
@@ -50,6 +56,22 @@ final class KeyedTask extends Task {
         channelFinished = new boolean[in.length];
         channelBlocked = new boolean[in.length];
         barrierArrivals = new long[in.length];
+        filledInputs = new long[(in.length + 63) >>> 6];
+        for (int c = 0; c < in.length; c++) {
+            if (!in[c].isEmpty()) {
+                inputFilled(c);
+            }
+        }
+    }
+
+    @Override
+    void inputFilled(int input) {
+        filledInputs[input >>> 6] |= 1L << input;
+    }
+
+    @Override
+    void inputEmptied(int input) {
+        filledInputs[input >>> 6] &= ~(1L << input);
     }
 
     void restore(Snapshot s) {
@@ -117,8 +139,13 @@ final class KeyedTask extends Task {
         if (dead || finished || aligning >= 0 || !atRest(t)) {
             return false;
         }
+        for (long word : filledInputs) {
+            if (word != 0) {
+                return false;
+            }
+        }
         for (int c = 0; c < inputs.length; c++) {
-            if (!inputs[c].isEmpty() || channelBlocked[c] || channelFinished[c]) {
+            if (channelBlocked[c] || channelFinished[c]) {
                 return false;
             }
         }
@@ -163,13 +190,16 @@ final class KeyedTask extends Task {
     long readyTime(long t) {
         int best = -1;
         long bestReady = Long.MAX_VALUE;
-        for (int c = 0; c < inputs.length; c++) {
-            Channel ch = inputs[c];
-            if (!channelBlocked[c] && !ch.isEmpty()) {
-                long r = ch.headReadyAt();
-                if (r < bestReady) {
-                    bestReady = r;
-                    best = c;
+        // The inputs that hold an element, in their order (of two ready at once, the first wins).
+        for (int w = 0; w < filledInputs.length; w++) {
+            for (long bits = filledInputs[w]; bits != 0; bits &= bits - 1) {
+                int c = (w << 6) + Long.numberOfTrailingZeros(bits);
+                if (!channelBlocked[c]) {
+                    long r = inputs[c].headReadyAt();
+                    if (r < bestReady) {
+                        bestReady = r;
+                        best = c;
+                    }
                 }
             }
         }

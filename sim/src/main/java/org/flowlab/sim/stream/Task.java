@@ -81,6 +81,14 @@ abstract class Task {
      */
     abstract long readyTime(long t);
 
+    /** An input channel of this task ({@code input}, its index among them) now holds an element: it held none. */
+    void inputFilled(int input) {
+    }
+
+    /** An input channel of this task now holds no element. */
+    void inputEmptied(int input) {
+    }
+
     /** Processes the next element at {@code t}, adding its cost to {@link #cost}. */
     abstract void processNext(long t);
 
