@@ -56,12 +56,7 @@ final class KeyedTask extends Task {
         channelFinished = new boolean[in.length];
         channelBlocked = new boolean[in.length];
         barrierArrivals = new long[in.length];
-        filledInputs = new long[(in.length + 63) >>> 6];
-        for (int c = 0; c < in.length; c++) {
-            if (!in[c].isEmpty()) {
-                inputFilled(c);
-            }
-        }
+        filledInputs = new long[(in.length + 63) >>> 6]; // the channels are new: all empty
     }
 
     @Override
