@@ -40,7 +40,11 @@ final class SourceTask extends Task {
     long lastWatermark = Long.MIN_VALUE;
     boolean idle;
     private long lastActivity;
-    /** Whether anything was read since the last watermark tick (ticks may be skipped while nothing is). */
+    /**
+     * Whether a record read since the last watermark tick raised the watermark the next tick would
+     * send above the last one sent (ticks may be skipped while none has: a read that leaves the
+     * watermark where it was, an out-of-order record, gives the next tick nothing to send).
+     */
     boolean readSinceTick;
 
     SourceTask(StreamRun run, int partition, int slot, int worker, int[] log, long startedAt) {
@@ -91,7 +95,8 @@ final class SourceTask extends Task {
 
     /**
      * Whether a tick at {@code t} would be processed at once and leave everything as it is: the
-     * source is at rest with no control waiting, has read nothing since its last tick, and is idle
+     * source is at rest with no control waiting, has read nothing since its last tick that raised
+     * its watermark ({@link #readSinceTick}), and is idle
      * already, or has neither reached its idle timeout nor a watermark above the last one sent.
      * {@link #emitWatermark} would then only clear {@link #readSinceTick}, which is clear, at no cost.
      */
@@ -209,7 +214,7 @@ final class SourceTask extends Task {
     /**
      * Whether a watermark tick would change nothing for this source now and until
      * {@link #nextTickChange}: it is done, or it is at rest and has read nothing since its last tick
-     * (which has been processed), so its watermark cannot move.
+     * (which has been processed) that raised its watermark, which cannot move until it reads again.
      */
     boolean settled(long t) {
         return finished || dead || (!readSinceTick && controlCount == 0 && atRest(t));
@@ -281,11 +286,13 @@ final class SourceTask extends Task {
         int i = log[offset];
         run.recordRead(this, offset, t);
         offset++;
-        readSinceTick = true;
         lastActivity = t;
         idle = false;
         long lateBound = watermarkCandidate();
         maxEventTime = Math.max(maxEventTime, trace.eventTime(i));
+        if (watermarkCandidate() > lastWatermark) {
+            readSinceTick = true;
+        }
         cost += costs.recordNanos();
         Row row = Row.of(trace, i);
         StreamRecord record = new StreamRecord(row, null, i, null, trace.arrivalTime(i), lateBound);
