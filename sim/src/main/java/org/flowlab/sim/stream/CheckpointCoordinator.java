@@ -67,10 +67,12 @@ final class CheckpointCoordinator {
     /** Scratch for {@link #passQuietGraph}, by task slot: when each task is done with the barrier, and how long it was busy. */
     private long[] end = new long[0];
     private long[] busy = new long[0];
+    /** How many checkpoints completed in line, where they passed a quiet graph ({@link #passQuietGraph}). */
+    int completedInLine;
 
     CheckpointCoordinator(StreamRun run) {
         this.run = run;
-        this.completion = run.sim.timer(sim -> complete(pending, run.incarnation()));
+        this.completion = run.sim.timer(sim -> complete(pending, run.incarnation(), sim.now()));
     }
 
     boolean inProgress() {
@@ -97,6 +99,19 @@ final class CheckpointCoordinator {
 
     /** Starts a checkpoint at {@code t} unless one is in flight; finished tasks acknowledge at once. */
     void trigger(long t) {
+        trigger(t, false);
+    }
+
+    /**
+     * {@link #trigger(long)}, by the checkpoint timer, which does nothing after it but arm itself
+     * again: a checkpoint that passes a quiet graph may then complete here, in line
+     * ({@link #passQuietGraph}).
+     */
+    void triggerByTimer(long t) {
+        trigger(t, true);
+    }
+
+    private void trigger(long t, boolean byTimer) {
         if (pending != null) {
             return;
         }
@@ -105,7 +120,7 @@ final class CheckpointCoordinator {
         spare = null;
         // A quiet graph's sources take the barrier at once; otherwise when they are free, which is not known yet.
         run.barrierBusiesSources(t, quietSourcesFreeAt(t));
-        if (passQuietGraph(t)) {
+        if (passQuietGraph(t, byTimer)) {
             return;
         }
         run.barrierBusiesSources(t, Long.MAX_VALUE);
@@ -150,9 +165,16 @@ final class CheckpointCoordinator {
      * or while the run may be looked at before the completion (stepped to a time before it), the
      * checkpoint goes event by event.
      *
+     * <p>In a run that never restores a checkpoint, triggered by the timer ({@code byTimer}), the
+     * checkpoint completes here too, at its completion time: nothing is due before it, and the
+     * timer that triggered it only arms itself again, after the completion event by event and in
+     * line alike, so the completion is the next thing to happen either way, and nothing in it asks
+     * the clock for the time. The quiet stretches of a low-rate run then cost no kernel event for
+     * their checkpoints.
+     *
      * @return whether the checkpoint passed here; if not, nothing has changed
      */
-    private boolean passQuietGraph(long t) {
+    private boolean passQuietGraph(long t, boolean byTimer) {
         if (run.phase != StreamRun.Phase.RUNNING || run.costs.networkHopNanos() <= 0) {
             return false;
         }
@@ -195,7 +217,12 @@ final class CheckpointCoordinator {
         }
         pending.acks = tasks.length;
         pending.lastAck = lastAck;
-        scheduleCompletion(pending, completeAt);
+        if (byTimer && !run.restorable) {
+            completedInLine++;
+            complete(pending, run.incarnation(), completeAt);
+        } else {
+            scheduleCompletion(pending, completeAt);
+        }
         return true;
     }
 
@@ -206,7 +233,7 @@ final class CheckpointCoordinator {
             return;
         }
         int incarnation = run.incarnation();
-        run.sim.schedule(at, sim -> complete(done, incarnation));
+        run.sim.schedule(at, sim -> complete(done, incarnation, sim.now()));
     }
 
     void ack(Task task, Ack ack, long t) {
@@ -222,12 +249,12 @@ final class CheckpointCoordinator {
         }
     }
 
-    private void complete(Pending done, int incarnation) {
+    /** Completes {@code done} at {@code now}, unless the run restarted since it was triggered. */
+    private void complete(Pending done, int incarnation, long now) {
         if (done == null || pending != done || incarnation != run.incarnation()) {
             return;
         }
         pending = null;
-        long now = run.sim.now();
         boolean allFinished = true;
         for (Object s : done.snapshots) {
             allFinished &= s instanceof SourceTask.Snapshot src ? src.finished() : ((KeyedTask.Snapshot) s).finished();

@@ -522,7 +522,7 @@ public final class StreamRun {
             // snapshot the same state, so it is skipped (long quiet periods cost no kernel events).
             if (activity != activityAtTrigger || coordinator.last() == null) {
                 activityAtTrigger = activity;
-                coordinator.trigger(s.now());
+                coordinator.triggerByTimer(s.now());
             }
         }
         checkpointTrigger.arm(nextCheckpointTimer(s));

@@ -15,8 +15,9 @@ import org.flowlab.workloads.Trace;
 
 /**
  * A run the engine runs through itself, which no crash and no task failure can reach, keeps no
- * copy of the keyed state in its checkpoints ({@link StreamRun#restorable}); everything else of a
- * checkpoint happens as before. It gives the outcome of a run handed out to be stepped, which keeps
+ * copy of the keyed state in its checkpoints ({@link StreamRun#restorable}), and a checkpoint its
+ * timer triggers on a quiet graph completes in line, with no kernel event
+ * ({@link CheckpointCoordinator#triggerByTimer}); everything else of a checkpoint happens as before. It gives the outcome of a run handed out to be stepped, which keeps
  * them, to the last number, for any job, trace, graph shape, delivery, output mode and fault; a
  * fault plan that can restore a checkpoint keeps them in both.
  */
@@ -46,5 +47,7 @@ class UnattendedRunProperties {
         Statistics.label("state copies").coverage(c -> c.check("none").percentage(p -> p >= 50));
         Statistics.label("checkpoints completed").collect(attended.completedCheckpoints() > 1 ? "several" : "at most one");
         Statistics.label("checkpoints completed").coverage(c -> c.check("several").percentage(p -> p >= 40));
+        Statistics.label("a checkpoint completed in line").collect(unattended.coordinator.completedInLine > 0);
+        Statistics.label("a checkpoint completed in line").coverage(c -> c.check(true).percentage(p -> p >= 25));
     }
 }
