@@ -15,6 +15,8 @@ final class Channel {
     private int head;
     private int size;
     private int records;
+    /** {@code readyAt} of the first element, kept apart: a consumer's scan of its inputs reads it alone. */
+    private long headReady;
     /** A producer waiting for room, or null. */
     Task blockedProducer;
 
@@ -42,6 +44,7 @@ final class Channel {
         elements[tail] = element;
         readyAt[tail] = ready;
         if (size++ == 0) {
+            headReady = ready;
             consumer.inputFilled(consumerInput);
         }
         if (element instanceof StreamRecord) {
@@ -51,7 +54,7 @@ final class Channel {
 
     /** When the first element reaches the consumer; only if not empty. */
     long headReadyAt() {
-        return readyAt[head];
+        return headReady;
     }
 
     Object take() {
@@ -60,6 +63,8 @@ final class Channel {
         head = (head + 1) & (elements.length - 1);
         if (--size == 0) {
             consumer.inputEmptied(consumerInput);
+        } else {
+            headReady = readyAt[head];
         }
         if (e instanceof StreamRecord) {
             records--;
