@@ -37,6 +37,8 @@ final class KeyedTask extends Task {
     private long aligning = -1;
     /** Scratch for {@link #barrierPassage}: when each input's barrier arrives. */
     private long[] barrierArrivals;
+    /** Each input's producer's slot, for {@link #barrierPassage}. */
+    private int[] producerSlots;
     private int picked = -1;
     /** With early firing: when the operator's partial results are next due (processing time), or +inf. */
     private long earlyFireAt = Long.MAX_VALUE;
@@ -56,6 +58,10 @@ final class KeyedTask extends Task {
         channelFinished = new boolean[in.length];
         channelBlocked = new boolean[in.length];
         barrierArrivals = new long[in.length];
+        producerSlots = new int[in.length];
+        for (int c = 0; c < in.length; c++) {
+            producerSlots[c] = in[c].producer.slot;
+        }
         filledInputs = new long[(in.length + 63) >>> 6]; // the channels are new: all empty
     }
 
@@ -157,10 +163,15 @@ final class KeyedTask extends Task {
         int n = inputs.length;
         long hop = costs.networkHopNanos();
         long[] arrivals = barrierArrivals;
+        int[] from = producerSlots;
+        boolean sorted = true;
         for (int c = 0; c < n; c++) {
-            arrivals[c] = end[inputs[c].producer.slot] + hop;
+            arrivals[c] = end[from[c]] + hop;
+            sorted &= c == 0 || arrivals[c] >= arrivals[c - 1];
         }
-        Arrays.sort(arrivals);
+        if (!sorted) {
+            Arrays.sort(arrivals);
+        }
         long t = busyUntil;
         long busyFor = 0;
         for (int k = 0; k < n; k++) {
