@@ -3,6 +3,7 @@ package org.flowlab.sim.stream;
 import java.util.Objects;
 import java.util.function.Consumer;
 import org.flowlab.sim.cluster.CostModel;
+import org.flowlab.sim.engine.OutputMode;
 import org.flowlab.sim.engine.RunOutcome;
 import org.flowlab.sim.engine.RunStatus;
 import org.flowlab.sim.fault.FaultPlan;
@@ -66,6 +67,14 @@ public final class StreamRun {
 
     /** Watermark ticks taken, as kernel events: for tests. */
     int ticks;
+    /** How many records a source handed to its consumer to take in line ({@link Task#mayHandOff}): for tests. */
+    int handOffs;
+    /**
+     * Whether a keyed task may take a record in line, in the event of the source that sent it
+     * ({@link Task#mayHandOff}): not in the {@code updates} output mode, where taking a record may
+     * ask for an early fire, whose time follows the event's.
+     */
+    final boolean recordsInLine;
     /**
      * For tests: take every watermark tick, an interval apart, none skipped and none in one step —
      * the run the skipping must equal ({@link #tick}). Set before the run goes past its start.
@@ -116,6 +125,7 @@ public final class StreamRun {
         this.hasStalls = !faults.stalls().isEmpty();
         this.hasSlowdowns = !faults.slowdowns().isEmpty();
         this.restorable = attended || !faults.crashes().isEmpty() || faults.hasTaskFailures();
+        this.recordsInLine = config.output() == OutputMode.FINAL;
         this.failover = new Failover(this);
         this.visibility = new RecordVisibility(trace.size());
         if (plan.lastStateful < 0) {

@@ -58,6 +58,13 @@ abstract class Task {
     private Channel blockedOn;
     private long blockedSince;
 
+    /**
+     * A consumer that the flush handed a record to, to take it in line once this task stops
+     * ({@link #mayHandOff}), at {@link #handOffAt}; null if none.
+     */
+    private Task handOff;
+    private long handOffAt = Long.MAX_VALUE;
+
     private byte[] outKind = new byte[16];
     private int[] outTarget = new int[16];
     private Object[] outElement = new Object[16];
@@ -114,9 +121,23 @@ abstract class Task {
      * scheduled before that wake-up and comes first, so the task stops and wakes at {@code t}.
      */
     final void loop(long now) {
+        runUntilStopped(now);
+        Task consumer = handOff;
+        if (consumer != null) {
+            // This task has stopped, its wake-up armed: the consumer's would have been the next event.
+            long at = handOffAt;
+            handOff = null;
+            handOffAt = Long.MAX_VALUE;
+            run.handOffs++;
+            consumer.loop(at);
+        }
+    }
+
+    /** {@link #loop}, up to where the task stops, with a record handed off counted as the event due next. */
+    private void runUntilStopped(long now) {
         long t = Math.max(now, busyUntil);
         while (true) {
-            long next = run.sim.nextEventTime();
+            long next = nextDue();
             if (t > next || (t == next && t > run.sim.now())) {
                 yieldUntil(t);
                 return;
@@ -137,7 +158,7 @@ abstract class Task {
                 if (ready == Long.MAX_VALUE) {
                     return;
                 }
-                if (ready >= run.sim.nextEventTime()) {
+                if (ready >= nextDue()) {
                     scheduleWake(ready);
                     return;
                 }
@@ -153,6 +174,29 @@ abstract class Task {
             t += c;
             busyUntil = t;
         }
+    }
+
+    /** When the next kernel event is due, or the wake-up of a consumer handed a record ({@link #mayHandOff}), if earlier. */
+    private long nextDue() {
+        return Math.min(run.sim.nextEventTime(), handOffAt);
+    }
+
+    /**
+     * Whether the record this source sends at {@code t}, the last element of its outbox, to
+     * {@code consumer}, where it arrives at {@code arrival}, may be taken there in line: the
+     * consumer then takes it once this source has stopped, in this event, instead of in a wake-up
+     * of its own at {@code arrival}. Event by event, the source would arm the consumer's wake-up,
+     * then its own for its next action, due after the arrival, and stop, and the consumer's wake-up
+     * would be the next event, alone at its time: so nothing else may be due up to the arrival,
+     * within the {@linkplain StreamRun#horizon horizon}, and the consumer must be a keyed task that
+     * holds nothing and waits for nothing, so that the record is all it has. Nothing the consumer
+     * does then asks the clock for the time (its early fires would: {@link StreamRun#recordsInLine}).
+     */
+    private boolean mayHandOff(Task consumer, long t, long arrival) {
+        return this instanceof SourceTask && run.recordsInLine && run.phase == StreamRun.Phase.RUNNING
+                && outHead == outTail - 1 && arrival <= run.horizon() && run.sim.nextEventTime() > arrival
+                && readyTime(t) > arrival && consumer instanceof KeyedTask keyed
+                && keyed.holdsNothingAndWaitsForNothing(t);
     }
 
     /**
@@ -293,8 +337,14 @@ abstract class Task {
                         busyUntil = t;
                         return false;
                     }
+                    boolean inLine = mayHandOff(ch.consumer, t, t + hop); // as the consumer is before the push
                     ch.push(element, t + hop);
-                    ch.consumer.notifyArrival(t + hop);
+                    if (inLine) {
+                        handOff = ch.consumer;
+                        handOffAt = t + hop;
+                    } else {
+                        ch.consumer.notifyArrival(t + hop);
+                    }
                 }
                 case OUT_BROADCAST -> {
                     for (Channel ch : outputs) {

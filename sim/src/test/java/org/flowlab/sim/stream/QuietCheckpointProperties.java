@@ -22,10 +22,11 @@ import org.flowlab.sim.job.Job;
 import org.flowlab.workloads.Trace;
 
 /**
- * A checkpoint of a quiet graph passes in one step ({@link CheckpointCoordinator}), and checkpoint
- * timers that would find nothing to do are skipped, only within a call that runs the simulation on
- * past them; a run stepped one kernel action at a time takes every checkpoint event by event and
- * fires every timer. Both give the same outcome, to the last number, for any job, trace, graph
+ * A checkpoint of a quiet graph passes in one step ({@link CheckpointCoordinator}), checkpoint
+ * timers that would find nothing to do are skipped, and a keyed task takes a record a source hands
+ * it in the source's event ({@link Task#mayHandOff}), only within a call that runs the simulation on
+ * past them; a run stepped one kernel action at a time takes every checkpoint event by event, fires
+ * every timer and wakes a task for every record. Both give the same outcome, to the last number, for any job, trace, graph
  * shape, delivery, output mode and fault.
  */
 class QuietCheckpointProperties {
@@ -53,6 +54,8 @@ class QuietCheckpointProperties {
         boolean fewerEvents = whole.sim.executedEvents() < stepped.sim.executedEvents();
         Statistics.label("some checkpoint passed in one step").collect(fewerEvents);
         Statistics.label("some checkpoint passed in one step").coverage(c -> c.check(true).percentage(p -> p > 40));
+        Statistics.label("some record taken in line").collect(whole.handOffs > 0);
+        Statistics.label("some record taken in line").coverage(c -> c.check(true).percentage(p -> p > 25));
     }
 
     /** The stream config of a property over graph shapes, checkpoint intervals, deliveries, output modes and faults. */
