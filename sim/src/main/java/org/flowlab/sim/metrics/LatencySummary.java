@@ -28,6 +28,18 @@ public record LatencySummary(long count, double p50Ms, double p90Ms, double p99M
         return new Histogram(3);
     }
 
+    /**
+     * {@link #newHistogram()}, made at once big enough for values up to {@code largest} (it still
+     * grows past it): the same buckets, so the same figures, without growing a bucket at a time as
+     * larger values come — each step copies every count, which for latencies of days (some forty
+     * buckets of 1,024 counts) costs megabytes a histogram.
+     */
+    public static Histogram newHistogram(long largest) {
+        Histogram h = new Histogram(1, Math.max(2, largest), 3);
+        h.setAutoResize(true);
+        return h;
+    }
+
     /** The percentiles a summary reports, in rising order. */
     private static final double[] PERCENTILES = {50, 90, 99, 99.9};
 
@@ -78,7 +90,11 @@ public record LatencySummary(long count, double p50Ms, double p90Ms, double p99M
 
     /** The summary of these latencies in nanoseconds; negative ones count as 0. */
     public static LatencySummary ofNanos(long... nanos) {
-        Histogram h = newHistogram();
+        long largest = 0;
+        for (long n : nanos) {
+            largest = Math.max(largest, n);
+        }
+        Histogram h = newHistogram(largest);
         for (long n : nanos) {
             h.recordValue(Math.max(0, n));
         }

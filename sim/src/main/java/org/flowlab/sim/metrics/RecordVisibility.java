@@ -292,7 +292,14 @@ public final class RecordVisibility {
         if (trace.size() != visibleAt.length) {
             throw new IllegalArgumentException("the trace has " + trace.size() + " records, the visibility " + visibleAt.length);
         }
-        Histogram h = LatencySummary.newHistogram();
+        long largest = 0;
+        for (int i = 0; i < visibleAt.length; i++) {
+            long t = finalAt(i);
+            if (t >= 0) {
+                largest = Math.max(largest, t - trace.arrivalTime(i));
+            }
+        }
+        Histogram h = LatencySummary.newHistogram(largest);
         BucketRuns runs = new BucketRuns(h);
         for (int i = visibleAt.length - 1; i >= 0; i--) {
             long t = finalAt(i);
@@ -308,7 +315,13 @@ public final class RecordVisibility {
         if (trace.size() != times.length) {
             throw new IllegalArgumentException("the trace has " + trace.size() + " records, the visibility " + times.length);
         }
-        Histogram h = LatencySummary.newHistogram();
+        long largest = 0;
+        for (int i = 0; i < times.length; i++) {
+            if (times[i] >= 0) {
+                largest = Math.max(largest, times[i] - trace.arrivalTime(i));
+            }
+        }
+        Histogram h = LatencySummary.newHistogram(largest);
         // Last record first: records made visible together then have rising latencies, in runs
         // that share a bucket of the histogram; the order changes nothing else.
         BucketRuns runs = new BucketRuns(h);

@@ -37,6 +37,29 @@ class LatencySummaryProperties {
         assertThat(LatencySummary.of(h)).isEqualTo(expected);
     }
 
+    /** A histogram made big at once reports what one grown a bucket at a time does, to the bit. */
+    @Property(tries = 300)
+    void aHistogramMadeBigAtOnceReportsTheSame(@ForAll("latencies") List<Long> values,
+                                               @ForAll("largest") long largest) {
+        Histogram grown = LatencySummary.newHistogram();
+        Histogram big = LatencySummary.newHistogram(largest);
+        for (long v : values) {
+            grown.recordValue(v);
+            big.recordValue(v);
+        }
+        assertThat(LatencySummary.of(big)).isEqualTo(LatencySummary.of(grown));
+        assertThat(big.getMaxValue()).isEqualTo(grown.getMaxValue());
+        assertThat(big.getMinNonZeroValue()).isEqualTo(grown.getMinNonZeroValue());
+        long[] all = values.stream().mapToLong(Long::longValue).toArray();
+        assertThat(LatencySummary.ofNanos(all)).isEqualTo(LatencySummary.of(grown));
+    }
+
+    /** Sizes below, at and above the values, up to days. */
+    @Provide
+    Arbitrary<Long> largest() {
+        return Arbitraries.oneOf(Arbitraries.of(0L, 1L, 2L, 2047L, 2048L), Arbitraries.longs().between(0, 400_000_000_000_000L));
+    }
+
     /** Recording in runs per bucket leaves what the histogram reports as it is with one value at a time. */
     @Property(tries = 300)
     void runsPerBucketRecordTheSameHistogram(@ForAll("latencies") List<Long> values) {
