@@ -45,7 +45,7 @@ final class SourceTask extends Task {
      * send above the last one sent (ticks may be skipped while none has: a read that leaves the
      * watermark where it was, an out-of-order record, gives the next tick nothing to send).
      */
-    boolean readSinceTick;
+    boolean raisedSinceTick;
 
     SourceTask(StreamRun run, int partition, int slot, int worker, int[] log, long startedAt) {
         super(run, 0, partition, slot, worker);
@@ -96,12 +96,12 @@ final class SourceTask extends Task {
     /**
      * Whether a tick at {@code t} would be processed at once and leave everything as it is: the
      * source is at rest with no control waiting, has read nothing since its last tick that raised
-     * its watermark ({@link #readSinceTick}), and is idle
+     * its watermark ({@link #raisedSinceTick}), and is idle
      * already, or has neither reached its idle timeout nor a watermark above the last one sent.
-     * {@link #emitWatermark} would then only clear {@link #readSinceTick}, which is clear, at no cost.
+     * {@link #emitWatermark} would then only clear {@link #raisedSinceTick}, which is clear, at no cost.
      */
     boolean tickChangesNothing(long t) {
-        if (readSinceTick || controlCount != 0 || !atRest(t)) {
+        if (raisedSinceTick || controlCount != 0 || !atRest(t)) {
             return false;
         }
         return idle || (!idleTimedOut(t) && watermarkCandidate() <= lastWatermark);
@@ -155,7 +155,7 @@ final class SourceTask extends Task {
         boolean goesIdle = idleTimedOut(t);
         long busy = tickCost(t, goesIdle);
         long arrival = t + busy + costs.networkHopNanos();
-        readSinceTick = false;
+        raisedSinceTick = false;
         Control element;
         if (goesIdle) {
             idle = true;
@@ -208,7 +208,7 @@ final class SourceTask extends Task {
 
     /** Whether the source has nothing to read for now and is idle, so ticks can wait for the next arrival. */
     boolean quiet() {
-        return finished || dead || (idle && !readSinceTick);
+        return finished || dead || (idle && !raisedSinceTick);
     }
 
     /**
@@ -217,7 +217,7 @@ final class SourceTask extends Task {
      * (which has been processed) that raised its watermark, which cannot move until it reads again.
      */
     boolean settled(long t) {
-        return finished || dead || (!readSinceTick && controlCount == 0 && atRest(t));
+        return finished || dead || (!raisedSinceTick && controlCount == 0 && atRest(t));
     }
 
     /**
@@ -291,7 +291,7 @@ final class SourceTask extends Task {
         long lateBound = watermarkCandidate();
         maxEventTime = Math.max(maxEventTime, trace.eventTime(i));
         if (watermarkCandidate() > lastWatermark) {
-            readSinceTick = true;
+            raisedSinceTick = true;
         }
         cost += costs.recordNanos();
         Row row = Row.of(trace, i);
@@ -307,7 +307,7 @@ final class SourceTask extends Task {
     }
 
     private void emitWatermark(long t) {
-        readSinceTick = false;
+        raisedSinceTick = false;
         if (idle) {
             return;
         }
