@@ -119,6 +119,8 @@ abstract class Task {
      * The task goes on in line at {@code t} where a wake-up armed now would: an action pending at a
      * time before {@code t}, or at {@code t} itself once the task's time has moved past now, was
      * scheduled before that wake-up and comes first, so the task stops and wakes at {@code t}.
+     * A source that handed a record to a consumer to take in line ({@link #mayHandOff}) stops
+     * before the record's arrival, then runs that consumer's loop from there.
      */
     final void loop(long now) {
         runUntilStopped(now);
