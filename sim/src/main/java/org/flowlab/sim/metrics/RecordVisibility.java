@@ -1,6 +1,7 @@
 package org.flowlab.sim.metrics;
 
 import java.util.Arrays;
+import java.util.function.IntToLongFunction;
 import org.HdrHistogram.Histogram;
 import org.flowlab.sim.collections.HashSlots;
 import org.flowlab.sim.job.ResultKey;
@@ -267,7 +268,7 @@ public final class RecordVisibility {
 
     /** The per-record first-visible latency, arrival to first visible, over the visible records. */
     public LatencySummary firstVisibleLatency(Trace trace) {
-        return latencyOf(trace, visibleAt);
+        return latencyOf(trace, i -> visibleAt[i]);
     }
 
     /** Whether every record is final when first visible, so that the two latencies are one. */
@@ -286,48 +287,30 @@ public final class RecordVisibility {
 
     /** The per-record final latency, arrival to final (the headline), over the visible records. */
     public LatencySummary finalLatency(Trace trace) {
-        if (finalIsFirstVisible()) {
-            return latencyOf(trace, visibleAt);
-        }
-        if (trace.size() != visibleAt.length) {
-            throw new IllegalArgumentException("the trace has " + trace.size() + " records, the visibility " + visibleAt.length);
-        }
-        long largest = 0;
-        for (int i = 0; i < visibleAt.length; i++) {
-            long t = finalAt(i);
-            if (t >= 0) {
-                largest = Math.max(largest, t - trace.arrivalTime(i));
-            }
-        }
-        Histogram h = LatencySummary.newHistogram(largest);
-        BucketRuns runs = new BucketRuns(h);
-        for (int i = visibleAt.length - 1; i >= 0; i--) {
-            long t = finalAt(i);
-            if (t >= 0) {
-                runs.record(Math.max(0, t - trace.arrivalTime(i)));
-            }
-        }
-        runs.flush();
-        return LatencySummary.of(h);
+        return finalIsFirstVisible() ? latencyOf(trace, i -> visibleAt[i]) : latencyOf(trace, this::finalAt);
     }
 
-    private static LatencySummary latencyOf(Trace trace, long[] times) {
-        if (trace.size() != times.length) {
-            throw new IllegalArgumentException("the trace has " + trace.size() + " records, the visibility " + times.length);
+    /** The latency, arrival to {@code timeOf} (-1: never), of each record that has such a time. */
+    private LatencySummary latencyOf(Trace trace, IntToLongFunction timeOf) {
+        int n = visibleAt.length;
+        if (trace.size() != n) {
+            throw new IllegalArgumentException("the trace has " + trace.size() + " records, the visibility " + n);
         }
         long largest = 0;
-        for (int i = 0; i < times.length; i++) {
-            if (times[i] >= 0) {
-                largest = Math.max(largest, times[i] - trace.arrivalTime(i));
+        for (int i = 0; i < n; i++) {
+            long t = timeOf.applyAsLong(i);
+            if (t >= 0) {
+                largest = Math.max(largest, t - trace.arrivalTime(i));
             }
         }
         Histogram h = LatencySummary.newHistogram(largest);
         // Last record first: records made visible together then have rising latencies, in runs
         // that share a bucket of the histogram; the order changes nothing else.
         BucketRuns runs = new BucketRuns(h);
-        for (int i = times.length - 1; i >= 0; i--) {
-            if (times[i] >= 0) {
-                runs.record(Math.max(0, times[i] - trace.arrivalTime(i)));
+        for (int i = n - 1; i >= 0; i--) {
+            long t = timeOf.applyAsLong(i);
+            if (t >= 0) {
+                runs.record(Math.max(0, t - trace.arrivalTime(i)));
             }
         }
         runs.flush();
