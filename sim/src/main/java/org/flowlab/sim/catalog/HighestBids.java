@@ -3,6 +3,7 @@ package org.flowlab.sim.catalog;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.flowlab.sim.job.Row;
 
 /**
  * The output of Nexmark Q7 for one window: the highest price and every bid at that price (there
@@ -22,6 +23,18 @@ public record HighestBids(double priceCents, List<NexmarkBid> bids) {
 
     HighestBids plus(NexmarkBid bid) {
         return merge(new HighestBids(bid.priceCents(), List.of(bid)));
+    }
+
+    /**
+     * {@link #plus} of the bid in {@code row} (auction in attr2, bidder in attr1, as Q7 keeps them),
+     * made only if it can change the result: a bid below the highest price leaves it as it is,
+     * which is what {@link #merge} keeps then.
+     */
+    HighestBids plusBidIn(Row row) {
+        if (!bids.isEmpty() && Double.compare(priceCents, row.value()) > 0) {
+            return this;
+        }
+        return plus(new NexmarkBid(row.attr2(), row.attr1(), row.value(), row.eventTime()));
     }
 
     HighestBids merge(HighestBids o) {

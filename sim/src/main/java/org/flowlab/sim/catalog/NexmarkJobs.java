@@ -272,7 +272,7 @@ final class NexmarkJobs {
      */
     static Job q7(TraceSchema schema, JobParameters p) {
         AggregateFunction<HighestBids, HighestBids> highest = Aggregates.of("highest-bids", () -> HighestBids.NONE,
-                (h, row) -> h.plus(new NexmarkBid(row.attr2(), row.attr1(), row.value(), row.eventTime())),
+                HighestBids::plusBidIn,
                 HighestBids::merge, h -> h);
         return Job.named("q7", "highest bid: the bids with the highest price per 10 s window")
                 .from(RowFilter.kind("bid"))

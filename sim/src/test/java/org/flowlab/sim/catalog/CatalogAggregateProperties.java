@@ -211,6 +211,31 @@ class CatalogAggregateProperties {
         assertThat(sums.vwap()).isEqualTo(pv.divide(v, new MathContext(60)).doubleValue());
     }
 
+    /**
+     * Q7 adds a bid as {@link HighestBids#plus} of its {@link NexmarkBid} would, though it makes the
+     * bid only when its price is not below the highest: on prices with ties, zeros of both signs
+     * and NaN, which {@code Double.compare} orders.
+     */
+    @Property(tries = 300)
+    void q7AddsABidAsItsHighestBidsWould(@ForAll("rows") List<Row> before, @ForAll("rows") List<Row> next) {
+        HighestBids highest = HighestBids.NONE;
+        for (Row r : before) {
+            highest = highest.plusBidIn(r);
+        }
+        for (Row r : next) {
+            Row bid = r.withValue(r.value() == 1e-300 ? Double.NaN : r.value());
+            HighestBids expected = highest.plus(new NexmarkBid(bid.attr2(), bid.attr1(), bid.value(), bid.eventTime()));
+            HighestBids added = highest.plusBidIn(bid);
+            Statistics.label("bid").collect(added == highest ? "left as it was" : "changes it");
+            assertThat(added).isEqualTo(expected);
+            highest = added;
+        }
+        Statistics.label("bid").coverage(c -> {
+            c.check("left as it was").count(n -> n > 0);
+            c.check("changes it").count(n -> n > 0);
+        });
+    }
+
     @Property
     void storeProductKeysReadBackAndSortByStoreThenProduct(@ForAll @LongRange(min = 0, max = Integer.MAX_VALUE) long store,
                                                            @ForAll @LongRange(min = 0, max = Integer.MAX_VALUE) long product,
