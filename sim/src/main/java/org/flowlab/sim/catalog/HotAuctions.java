@@ -20,6 +20,9 @@ public record HotAuctions(long bids, List<Long> auctions) {
     }
 
     HotAuctions plus(long auction, long count) {
+        if (!auctions.isEmpty() && bids > count) {
+            return this; // what merge keeps: fewer bids than the most
+        }
         return merge(new HotAuctions(count, List.of(auction)));
     }
 

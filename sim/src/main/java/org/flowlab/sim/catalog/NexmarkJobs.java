@@ -258,7 +258,8 @@ final class NexmarkJobs {
                 .keyBy("auction", Row::key)
                 .window(Windows.sliding(WINDOW, slide))
                 .aggregate("bids-per-auction", Aggregates.count(),
-                        r -> r.row().withKey(r.window().end()).withAttr1(r.key()).withValue((Long) r.value()))
+                        // r.row() with key, attr1 and value set, made at once (a result per auction and window).
+                        r -> new Row(r.lastId(), r.window().maxTimestamp(), 0, r.window().end(), (Long) r.value(), r.key(), 0, 0))
                 .keyBy("window", Row::key)
                 .window(Windows.tumbling(slide))
                 .aggregate("hottest", hottest, ResultMapper.NUMERIC)

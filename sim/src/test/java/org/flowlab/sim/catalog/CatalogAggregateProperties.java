@@ -236,6 +236,29 @@ class CatalogAggregateProperties {
         });
     }
 
+    /** Q5 adds an auction's count as merging it would, though it keeps the accumulator as it is below the most bids. */
+    @Property(tries = 300)
+    void q5AddsACountAsMergingItWould(@ForAll @Size(max = 30) List<@IntRange(min = 0, max = 6) Integer> before,
+                                      @ForAll @Size(max = 30) List<@IntRange(min = 0, max = 6) Integer> next) {
+        HotAuctions hottest = HotAuctions.NONE;
+        for (int i = 0; i < before.size(); i++) {
+            hottest = hottest.plus(i, before.get(i));
+        }
+        for (int i = 0; i < next.size(); i++) {
+            long auction = 100 + i;
+            long count = next.get(i);
+            HotAuctions expected = hottest.merge(new HotAuctions(count, List.of(auction)));
+            HotAuctions added = hottest.plus(auction, count);
+            Statistics.label("count").collect(added == hottest ? "left as it was" : "changes it");
+            assertThat(added).isEqualTo(expected);
+            hottest = added;
+        }
+        Statistics.label("count").coverage(c -> {
+            c.check("left as it was").count(n -> n > 0);
+            c.check("changes it").count(n -> n > 0);
+        });
+    }
+
     @Property
     void storeProductKeysReadBackAndSortByStoreThenProduct(@ForAll @LongRange(min = 0, max = Integer.MAX_VALUE) long store,
                                                            @ForAll @LongRange(min = 0, max = Integer.MAX_VALUE) long product,
