@@ -585,9 +585,7 @@ final class WindowOperator implements StatefulOperator {
      * them — a key has a pane in every unfired window over one of its slices. A slice ending at e is
      * in the windows ending at e, e + slide, ..., e + size − slide, so the slices in end order give
      * each key runs of window ends that only move on: a key counts the ends of a slice's run past
-     * the last end it counted. One pass over the slices' panes, where a pass per window sorted the
-     * keys of its slices (a checkpoint of a one-minute window sliding every ten seconds sorted every
-     * key six times).
+     * the last end it counted, in one pass over the slices' panes.
      */
     private int windowPanes() {
         int panes = 0;
@@ -597,9 +595,6 @@ final class WindowOperator implements StatefulOperator {
         for (WindowPanes slice : byEnd.values()) {
             long from = Math.max(slice.end, firstOpen);
             long to = slice.end + sliceSize - slide;
-            if (from > to) {
-                continue;
-            }
             for (int s = 0; s < slice.size; s++) {
                 long[] counted = countedThrough.computeIfAbsent(slice.chunk(s).key(s & CHUNK_MASK), k -> new long[] {Long.MIN_VALUE});
                 long start = Math.max(from, counted[0] == Long.MIN_VALUE ? Long.MIN_VALUE : counted[0] + slide);
