@@ -225,15 +225,9 @@ class CatalogAggregateProperties {
         for (Row r : next) {
             Row bid = r.withValue(r.value() == 1e-300 ? Double.NaN : r.value());
             HighestBids expected = highest.plus(new NexmarkBid(bid.attr2(), bid.attr1(), bid.value(), bid.eventTime()));
-            HighestBids added = highest.plusBidIn(bid);
-            Statistics.label("bid").collect(added == highest ? "left as it was" : "changes it");
-            assertThat(added).isEqualTo(expected);
-            highest = added;
+            highest = addedTheLongWay(highest, highest.plusBidIn(bid), expected);
         }
-        Statistics.label("bid").coverage(c -> {
-            c.check("left as it was").count(n -> n > 0);
-            c.check("changes it").count(n -> n > 0);
-        });
+        bothWaysCovered();
     }
 
     /** Q5 adds an auction's count as merging it would, though it keeps the accumulator as it is below the most bids. */
@@ -248,12 +242,24 @@ class CatalogAggregateProperties {
             long auction = 100 + i;
             long count = next.get(i);
             HotAuctions expected = hottest.merge(new HotAuctions(count, List.of(auction)));
-            HotAuctions added = hottest.plus(auction, count);
-            Statistics.label("count").collect(added == hottest ? "left as it was" : "changes it");
-            assertThat(added).isEqualTo(expected);
-            hottest = added;
+            hottest = addedTheLongWay(hottest, hottest.plus(auction, count), expected);
         }
-        Statistics.label("count").coverage(c -> {
+        bothWaysCovered();
+    }
+
+    /**
+     * An accumulator's add that may return the accumulator as it is ({@code added}) equals its long
+     * way ({@code expected}); labelled by which it did, for {@link #bothWaysCovered}.
+     */
+    private static <A> A addedTheLongWay(A accumulator, A added, A expected) {
+        Statistics.label("add").collect(added == accumulator ? "left as it was" : "changes it");
+        assertThat(added).isEqualTo(expected);
+        return added;
+    }
+
+    /** Both ways of {@link #addedTheLongWay} came up. */
+    private static void bothWaysCovered() {
+        Statistics.label("add").coverage(c -> {
             c.check("left as it was").count(n -> n > 0);
             c.check("changes it").count(n -> n > 0);
         });
