@@ -368,10 +368,8 @@ public final class FlinkComparison {
         // which Flink's JVM makes neither.
         EngineSettings settings = fair.settings();
         fair.faults().validateFor(settings.cluster());
-        int warmupRuns = 0;
-        for (long start = System.nanoTime(); System.nanoTime() - start < warmupNanos; warmupRuns++) {
-            settings.create(engine, fair.faults(), fair.seed()).run(fair.job().build(trace), trace, fraction -> { });
-        }
+        int warmupRuns = warmUp(warmupNanos, () -> settings.create(engine, fair.faults(), fair.seed())
+                .run(fair.job().build(trace), trace, fraction -> { }));
         for (int repeat = 1; repeat <= repeats; repeat++) {
             Job job = fair.job().build(trace);
             Engine built = settings.create(engine, fair.faults(), fair.seed());
@@ -388,10 +386,7 @@ public final class FlinkComparison {
     /** Flink's runs of {@link #timeInThisJvm}: its warm-up runs, then its timed ones; returns how many warmed up. */
     private static int runFlink(FlinkJob job, FlinkTarget target, int parallelism, Trace trace, FlinkMode mode, long delay,
                                 int repeats, long warmupNanos, List<Long> wall, List<Long> flinkMillis, List<String> fingerprints) {
-        int warmupRuns = 0;
-        for (long start = System.nanoTime(); System.nanoTime() - start < warmupNanos; warmupRuns++) {
-            job.run(target, parallelism, trace, mode, delay);
-        }
+        int warmupRuns = warmUp(warmupNanos, () -> job.run(target, parallelism, trace, mode, delay));
         for (int repeat = 1; repeat <= repeats; repeat++) {
             System.gc(); // the garbage of the runs before is not this run's
             FlinkRun run = job.run(target, parallelism, trace, mode, delay);
@@ -400,6 +395,15 @@ public final class FlinkComparison {
             fingerprints.add(ResultFingerprint.of(run.results()));
         }
         return warmupRuns;
+    }
+
+    /** Runs {@code run} untimed until {@code nanos} have passed (the run under way then finishes); how many ran. */
+    private static int warmUp(long nanos, Runnable run) {
+        int runs = 0;
+        for (long start = System.nanoTime(); System.nanoTime() - start < nanos; runs++) {
+            run.run();
+        }
+        return runs;
     }
 
     /**
