@@ -24,7 +24,8 @@ import org.flowlab.workloads.WorkloadSpec;
  * seed 1, flowlab's default: the trace of {@code flowlab flink --duration 100s --rate 10000/s} (599,085
  * events for stock-ticks). That command's stream engine has its own settings (a partition and a keyed
  * task per slot, 8, a checkpoint a minute, a watermark delay covering the trace's disorder, so that
- * no record is late): a fourth argument {@code flink} runs with them instead of the defaults. Last,
+ * no record is late): a fourth argument {@code flink} runs with them instead of the defaults, and
+ * {@code no-checkpoints} runs the defaults without checkpoints, which measures what they cost. Last,
  * it prints what one run spends its kernel events on, per record.
  */
 public final class StreamCatalogJobMeasurement {
@@ -41,7 +42,13 @@ public final class StreamCatalogJobMeasurement {
         Trace trace = size.contains("s") ? spanAtRate(catalogJob.scenario(), size)
                 : firstEvents(catalogJob.scenario(), Integer.parseInt(size));
         Job job = catalogJob.build(trace);
-        StreamConfig config = args.length > 3 && args[3].equals("flink") ? asFlowlabFlink(trace) : StreamConfig.defaults();
+        String setUp = args.length > 3 ? args[3] : "defaults";
+        StreamConfig config = switch (setUp) {
+            case "defaults" -> StreamConfig.defaults();
+            case "flink" -> asFlowlabFlink(trace);
+            case "no-checkpoints" -> StreamConfig.defaults().withCheckpointing(false);
+            default -> throw new IllegalArgumentException("set-up " + setUp + ": use defaults, flink or no-checkpoints");
+        };
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         com.sun.management.ThreadMXBean allocation = (com.sun.management.ThreadMXBean) threads;
         double[] cpu = new double[repeats];
