@@ -420,10 +420,11 @@ public final class StreamRun {
      * could change something, it is taken back to the first tick from {@code t}. A tick that finds a
      * busy source is processed when the source is free; the skipped ticks of a settled source change
      * nothing then either, unless the source's idle timeout has passed by then — the tick makes it idle
-     * there, earlier than the first tick at or after the timeout would. Called before the barriers are sent.
+     * there, earlier than the first tick at or after the timeout would. Called before the barriers are sent,
+     * in every phase that sends them and ticks: running, and failing (a crash not detected yet).
      */
     void barrierBusiesSources(long t, long until) {
-        if (phase != Phase.RUNNING || !ticker.isPending()) {
+        if (phase != Phase.RUNNING && phase != Phase.FAILING || !ticker.isPending()) {
             return;
         }
         long first = firstTickFrom(t);
