@@ -118,7 +118,8 @@ abstract class Task {
      * Runs the task from {@code now}: flush, then process elements while nothing else is due first.
      * The task goes on in line at {@code t} where a wake-up armed now would: an action pending at a
      * time before {@code t}, or at {@code t} itself once the task's time has moved past now, was
-     * scheduled before that wake-up and comes first, so the task stops and wakes at {@code t}.
+     * scheduled before that wake-up and comes first, so the task stops and wakes at {@code t}; so it
+     * does past the {@linkplain StreamRun#horizon horizon} the run is advanced to.
      * A source that handed a record to a consumer to take in line ({@link #mayHandOff}) stops
      * before the record's arrival, then runs that consumer's loop from there.
      */
@@ -160,7 +161,8 @@ abstract class Task {
                 if (ready == Long.MAX_VALUE) {
                     return;
                 }
-                if (ready >= nextDue()) {
+                if (ready >= nextDue() || ready > run.horizon()) {
+                    // Past the horizon a caller may act on the run first (a crash through the API).
                     scheduleWake(ready);
                     return;
                 }
