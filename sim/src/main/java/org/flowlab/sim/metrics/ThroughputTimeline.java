@@ -32,7 +32,12 @@ public final class ThroughputTimeline {
 
     /** Collects reads into buckets of {@code bucket} nanoseconds. */
     public static Builder builder(long bucket) {
-        return new Builder(bucket);
+        return new Builder(bucket, Builder.MAX_BUCKETS);
+    }
+
+    /** {@link #builder(long)}, widening its buckets past {@code maxBuckets} of them: for tests. */
+    static Builder builder(long bucket, long maxBuckets) {
+        return new Builder(bucket, maxBuckets);
     }
 
     public long bucket() {
@@ -102,7 +107,10 @@ public final class ThroughputTimeline {
      * times; reads come in time order, mostly into the bucket of the read before.
      */
     public static final class Builder {
-        private final long bucket;
+        /** The most buckets a timeline spans before they are widened ({@link #widenToHold}), by default. */
+        static final long MAX_BUCKETS = 50_000_000L;
+        private final long maxBuckets;
+        private long bucket;
         private int[] indices = new int[16];
         private long[] processed = new long[16];
         private long[] firstReads = new long[16];
@@ -111,11 +119,12 @@ public final class ThroughputTimeline {
         /** Where the bucket of the last entry starts, while the last read (at or after 0) went there; none at first. */
         private long lastStart = Long.MAX_VALUE;
 
-        private Builder(long bucket) {
+        private Builder(long bucket, long maxBuckets) {
             if (bucket <= 0) {
                 throw new IllegalArgumentException("bucket must be positive (got " + bucket + ")");
             }
             this.bucket = bucket;
+            this.maxBuckets = maxBuckets;
         }
 
         /** A read at {@code t}; {@code replay} for a record read again after a restart. */
@@ -138,8 +147,9 @@ public final class ThroughputTimeline {
                 return entries - 1;
             }
             long b = Math.max(0, t) / bucket;
-            if (b > 50_000_000L) {
-                throw new IllegalArgumentException("time " + t + " ns is too far out for buckets of " + bucket + " ns");
+            if (b > maxBuckets) {
+                widenToHold(b);
+                b = Math.max(0, t) / bucket;
             }
             int i = (int) b;
             int e;
@@ -162,6 +172,32 @@ public final class ThroughputTimeline {
             return e;
         }
 
+        /**
+         * Widens the buckets by a whole factor, so that bucket {@code far} of the present ones falls
+         * within {@link #maxBuckets} of the new, and merges the entries that then share a bucket: a
+         * run over years (a long-lived trace, or a fault that holds the sources for long) gets a
+         * coarser timeline rather than none. Shorter runs keep their buckets as they are.
+         */
+        private void widenToHold(long far) {
+            long factor = far / maxBuckets + 1;
+            bucket = Math.multiplyExact(bucket, factor);
+            int kept = 0;
+            for (int e = 0; e < entries; e++) {
+                int index = (int) (indices[e] / factor);
+                if (kept > 0 && indices[kept - 1] == index) {
+                    processed[kept - 1] += processed[e];
+                    firstReads[kept - 1] += firstReads[e];
+                } else {
+                    indices[kept] = index;
+                    processed[kept] = processed[e];
+                    firstReads[kept] = firstReads[e];
+                    kept++;
+                }
+            }
+            entries = kept;
+            lastStart = Long.MAX_VALUE;
+        }
+
         private void insert(int e, int index) {
             if (entries == indices.length) {
                 int capacity = entries * 2;
@@ -181,10 +217,14 @@ public final class ThroughputTimeline {
 
         /**
          * The timeline, up to the last read or the last arrival of {@code trace}, whichever is
-         * later. The backlog at a bucket's end counts the trace's records up to the first one not
+         * later (its buckets widened if that is more than {@link #maxBuckets} of them). The backlog at a bucket's end counts the trace's records up to the first one not
          * arrived by then (in the trace's order), less the records first read by then.
          */
         public ThroughputTimeline build(Trace trace) {
+            long lastArrival = trace.size() == 0 ? 0 : Math.max(0, trace.lastArrival()) / bucket;
+            if (lastArrival > maxBuckets) {
+                widenToHold(lastArrival);
+            }
             int buckets = entries == 0 ? 0 : indices[entries - 1] + 1;
             int n = Math.max(buckets, trace.size() == 0 ? 0 : (int) (Math.max(0, trace.lastArrival()) / bucket) + 1);
             int[] from = new int[16];

@@ -54,6 +54,31 @@ class ThroughputTimelineProperties {
         Statistics.label("backlog").coverage(c -> c.check("some").percentage(p -> p >= 30));
     }
 
+    /**
+     * A timeline that would pass its most buckets (here 12; a run's, 50 million) gets buckets a
+     * whole number of times wider, which hold it, and is then the dense timeline of those: a run
+     * over years gets a coarser timeline, not an error.
+     */
+    @Property(tries = 200)
+    void bucketsWidenToHoldAFarTime(@ForAll("arrivals") long[] arrivals, @ForAll("reads") List<Read> reads) {
+        long most = 12;
+        Trace trace = StalenessTimelineTest.arrivals(arrivals);
+        ThroughputTimeline.Builder builder = ThroughputTimeline.builder(BUCKET, most);
+        for (Read r : reads) {
+            builder.read(r.t(), r.n(), r.replay());
+        }
+        ThroughputTimeline timeline = builder.build(trace);
+        long bucket = timeline.bucket();
+        Dense expected = Dense.of(trace, reads, bucket);
+
+        assertThat(bucket % BUCKET).isZero();
+        assertThat(timeline.size()).isLessThanOrEqualTo((int) most + 1);
+        assertThat(timeline.processed()).containsExactly(expected.processed);
+        assertThat(timeline.backlog()).containsExactly(expected.backlog);
+        Statistics.label("buckets").collect(bucket == BUCKET ? "as they were" : "widened");
+        Statistics.label("buckets").coverage(c -> c.check("widened").percentage(p -> p >= 40));
+    }
+
     @Provide
     Arbitrary<long[]> arrivals() {
         return Arbitraries.longs().between(-1_500, 40_000).array(long[].class).ofMaxSize(40);
@@ -79,15 +104,19 @@ class ThroughputTimelineProperties {
     /** The timeline with one slot per bucket, as it was computed before only the busy buckets were kept. */
     private record Dense(long[] processed, long[] backlog) {
         static Dense of(Trace trace, List<Read> reads) {
+            return of(trace, reads, BUCKET);
+        }
+
+        static Dense of(Trace trace, List<Read> reads, long bucket) {
             int buckets = 0;
             for (Read r : reads) {
-                buckets = Math.max(buckets, (int) (Math.max(0, r.t()) / BUCKET) + 1);
+                buckets = Math.max(buckets, (int) (Math.max(0, r.t()) / bucket) + 1);
             }
-            int n = Math.max(buckets, trace.size() == 0 ? 0 : (int) (Math.max(0, trace.lastArrival()) / BUCKET) + 1);
+            int n = Math.max(buckets, trace.size() == 0 ? 0 : (int) (Math.max(0, trace.lastArrival()) / bucket) + 1);
             long[] processed = new long[n];
             long[] firstReads = new long[n];
             for (Read r : reads) {
-                int b = (int) (Math.max(0, r.t()) / BUCKET);
+                int b = (int) (Math.max(0, r.t()) / bucket);
                 processed[b] += r.n();
                 if (!r.replay()) {
                     firstReads[b] += r.n();
@@ -97,7 +126,7 @@ class ThroughputTimelineProperties {
             int arrived = 0;
             long read = 0;
             for (int b = 0; b < n; b++) {
-                long end = (b + 1) * BUCKET;
+                long end = (b + 1) * bucket;
                 while (arrived < trace.size() && trace.arrivalTime(arrived) < end) {
                     arrived++;
                 }
