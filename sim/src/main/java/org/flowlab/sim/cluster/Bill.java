@@ -46,9 +46,16 @@ public record Bill(ClusterSpec cluster, Holding holding, long warmPool, long sta
         return workerSeconds(heldNanos());
     }
 
-    /** Worker-seconds of {@code nanos} of the cluster's time. */
+    /**
+     * Worker-seconds of {@code nanos} of the cluster's time: the workers × nanos, exact while that fits
+     * a long (a run of a few dozen years on four workers does not), then in floating point.
+     */
     public double workerSeconds(long nanos) {
-        return cluster.workers() * nanos / 1e9;
+        int workers = cluster.workers();
+        if (Math.abs(nanos) <= Long.MAX_VALUE / workers) {
+            return workers * nanos / 1e9;
+        }
+        return workers * (nanos / 1e9);
     }
 
     /** What the run is charged: {@link #workerSeconds()} × the price. */

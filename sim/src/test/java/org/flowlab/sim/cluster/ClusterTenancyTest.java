@@ -45,6 +45,18 @@ class ClusterTenancyTest {
     }
 
     @Test
+    void aClusterHeldForEightyYearsCostsEightyYearsOfItsWorkers() {
+        // 4 workers × 2.52e18 ns passes a long: the worker-seconds once came out negative.
+        long eightyYears = 80 * 365 * 24 * 60 * M;
+        ClusterTenancy t = ClusterTenancy.alwaysOn(FOUR, arrivals(0));
+        t.ask(0, 0);
+        t.release(eightyYears);
+        Bill bill = t.bill(eightyYears);
+        assertThat(bill.workerSeconds()).isCloseTo(4.0 * eightyYears / S, org.assertj.core.data.Percentage.withPercentage(1e-9));
+        assertThat(bill.amount()).isPositive();
+    }
+
+    @Test
     void aRunAfterThePoolWasReleasedStartsColdAndThePoolWasBilledUpToItsRelease() {
         ClusterTenancy t = ClusterTenancy.ephemeral(FOUR, 10 * M);
         t.ask(0, 90 * S);
