@@ -56,10 +56,39 @@ public final class FlowlabCommand implements Runnable {
 
     /** As {@link #execute(String[], PrintWriter, PrintWriter)}, with the engines {@code engines} builds. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err, EngineRegistry engines) {
-        CommandLine cli = commandLine(engines);
+        return execute(commandLine(engines), args, out, err);
+    }
+
+    /** Runs {@code args} on the configured command line {@code cli}: a run out of memory, too, ends in one line. */
+    static int execute(CommandLine cli, String[] args, PrintWriter out, PrintWriter err) {
         cli.setOut(out);
         cli.setErr(err);
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            return outOfMemory(err);
+        }
+    }
+
+    /**
+     * Says in one line that the command needed more memory than the JVM has (a query that joins
+     * everything with everything, a cluster of millions of workers), and what to do about it.
+     */
+    private static int outOfMemory(PrintWriter err) {
+        err.println("flowlab: ran out of memory (this JVM may use " + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+                + " MB): try a shorter --duration, a lower --rate or a smaller query, or give Java more, as with "
+                + "JAVA_TOOL_OPTIONS=-Xmx8g");
+        err.flush();
+        return EXIT_FAILED;
+    }
+
+    private static boolean causedByRunningOutOfMemory(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof OutOfMemoryError) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The configured command line, with the exit-code and one-line error policy applied. */
@@ -88,6 +117,10 @@ public final class FlowlabCommand implements Runnable {
                 at.getErr().println("flowlab: " + oneLine(e.getMessage()));
                 at.getErr().flush();
                 return EXIT_USAGE;
+            }
+            if (causedByRunningOutOfMemory(e)) {
+                // An engine's or a sweep point's thread ran out of memory, and its executor passed the error on.
+                return outOfMemory(at.getErr());
             }
             if (e instanceof FlinkJobFailedException || e instanceof EngineJvms.EngineJvmFailedException) {
                 at.getErr().println("flowlab: " + oneLine(e.getMessage()));
