@@ -137,8 +137,9 @@ class CompareBadInputTest {
     }
 
     @Test
-    void zeroWorkers() throws IOException {
+    void zeroOrMillionsOfWorkers() throws IOException {
         assertRejected("workers must be at least 1", "--workers", "0");
+        assertRejected("cluster: at most 100000 slots in all (got 100000000 workers × 2 slots)", "--workers", "100000000");
     }
 
     @Test

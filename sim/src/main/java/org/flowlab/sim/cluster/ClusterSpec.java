@@ -18,12 +18,22 @@ public record ClusterSpec(int workers, int slotsPerWorker, double pricePerWorker
     /** Four workers of two slots at 0.20 per hour, the order of a small cloud VM. */
     public static final ClusterSpec DEFAULT = new ClusterSpec(4, 2, 0.20);
 
+    /**
+     * The most slots a cluster may have (workers × slots per worker): far more than any cluster the
+     * lessons or a sweep need, and few enough that a run's per-task and per-worker state fits memory.
+     */
+    public static final int MAX_SLOTS = 100_000;
+
     public ClusterSpec {
         if (workers < 1) {
             throw new InvalidInputException("cluster: workers must be at least 1 (got " + workers + ")");
         }
         if (slotsPerWorker < 1) {
             throw new InvalidInputException("cluster: slotsPerWorker must be at least 1 (got " + slotsPerWorker + ")");
+        }
+        if ((long) workers * slotsPerWorker > MAX_SLOTS) {
+            throw new InvalidInputException("cluster: at most " + MAX_SLOTS + " slots in all (got " + workers + " workers × "
+                    + slotsPerWorker + " slots)");
         }
         if (!(pricePerWorkerHour >= 0) || Double.isInfinite(pricePerWorkerHour)) {
             throw new InvalidInputException("cluster: pricePerWorkerHour must be a finite number >= 0 (got "
