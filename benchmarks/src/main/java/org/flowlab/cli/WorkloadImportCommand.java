@@ -1,6 +1,7 @@
 package org.flowlab.cli;
 
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -112,12 +113,16 @@ final class WorkloadImportCommand implements Runnable {
                 .withColumns(columns == null ? List.of() : columns).withDisorder(disorder).withSpeedup(speedup)
                 .withRate(rate).withSkipBadRows(skipBadRows).withSeed(seed);
         ImportResult result = TraceImporter.importFile(settings);
+        // The summary first: what it finds wrong stops the command before anything is written.
+        StringWriter summary = new StringWriter();
+        print(result, new PrintWriter(summary));
         TraceFiles.write(result.trace(), out);
-        print(result);
+        PrintWriter o = spec.commandLine().getOut();
+        o.print(summary);
+        o.flush();
     }
 
-    private void print(ImportResult r) {
-        PrintWriter o = spec.commandLine().getOut();
+    private void print(ImportResult r, PrintWriter o) {
         Trace t = r.trace();
         line(o, "schema", r.schema());
         line(o, "rows", String.format(Locale.ROOT, "%,d imported, %,d malformed skipped", r.rows(), r.skipped())

@@ -85,6 +85,7 @@ class WorkloadImportCommandTest {
         Path bad = write("bad.csv", "ts,amount\n" + T0 + ",1\n" + T0 + ",abc\n");
         Path empty = write("empty.csv", "");
         Path badTime = write("t.csv", "ts\n" + T0 + "\nx\n");
+        Path anHour = write("hour.csv", "ts,amount\n" + T0 + ",1\n2026-03-01T08:00:00Z,2\n");
         String[][] cases = {
             {bad + ":3: column 'amount': 'abc' is not a DOUBLE", "--from", bad.toString(), "--types", "amount=double"},
             {badTime + ":3: column 'ts': 'x' is not a time in the format iso (--time-format)", "--from", badTime.toString()},
@@ -98,6 +99,8 @@ class WorkloadImportCommandTest {
                 "--from", good.toString(), "--disorder", "gamma"},
             {"--speedup and --rate both rescale time; give one of them", "--from", good.toString(), "--speedup", "2", "--rate", "5/s"},
             {"--speedup: must be a positive number (got -1.0)", "--from", good.toString(), "--speedup", "-1"},
+            {"--speedup 1.0E-300 stretches the log's event time past 260 years, the most a trace may span; a larger speed-up shortens it",
+                "--from", anHour.toString(), "--speedup", "1e-300"},
         };
         for (String[] c : cases) {
             Path out = dir.resolve("out.jsonl");
