@@ -89,12 +89,21 @@ public final class BenchTable {
                         }
                     }
                 }
-                out.add(new Result(name, params, primary.get("score").getAsDouble(),
-                        primary.get("scoreUnit").getAsString(), records, allocated));
+                double score = primary.get("score").getAsDouble();
+                if (!(score >= 0) || Double.isInfinite(score)) {
+                    throw new InvalidInputException(source + ": result " + i + " (" + name + "): the score must be a finite "
+                            + "number >= 0 (got " + score + ")");
+                }
+                out.add(new Result(name, params, score, primary.get("scoreUnit").getAsString(), records, allocated));
+            } catch (InvalidInputException e) {
+                throw e;
             } catch (RuntimeException e) {
                 throw new InvalidInputException(source + ": result " + i + ": not a JMH result (needs benchmark, "
                         + "primaryMetric.score and primaryMetric.scoreUnit)");
             }
+        }
+        if (out.isEmpty()) {
+            throw new InvalidInputException(source + ": no results (an empty JMH result array); the table is left as it is");
         }
         return out;
     }

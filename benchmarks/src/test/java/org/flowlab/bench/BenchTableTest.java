@@ -114,5 +114,11 @@ class BenchTableTest {
                 .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("r.json: result 0: not a JMH result");
         assertThatThrownBy(() -> BenchTable.markdown("r.json", "[{", "c"))
                 .isInstanceOf(InvalidInputException.class).hasMessage("r.json: malformed JSON");
+        assertThatThrownBy(() -> BenchTable.markdown("r.json", "[]", "c"))
+                .isInstanceOf(InvalidInputException.class).hasMessageStartingWith("r.json: no results");
+        assertThatThrownBy(() -> BenchTable.markdown("r.json",
+                "[{\"benchmark\": \"x\", \"primaryMetric\": {\"score\": \"NaN\", \"scoreUnit\": \"ops/s\"}}]", "c"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("r.json: result 0 (x): the score must be a finite number >= 0 (got NaN)");
     }
 }

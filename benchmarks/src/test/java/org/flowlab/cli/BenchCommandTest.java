@@ -95,11 +95,23 @@ class BenchCommandTest {
     @Test
     void benchTableOnAReadmeWithoutMarkersWritesNothing() throws IOException {
         Path json = dir.resolve("r.json");
-        Files.writeString(json, "[]");
+        Files.writeString(json, "[{\"benchmark\": \"x\", \"primaryMetric\": {\"score\": 1.0, \"scoreUnit\": \"ns/op\"}}]");
         Path readme = dir.resolve("README.md");
         Files.writeString(readme, "# no markers\n");
         assertRejected("needs the markers", "bench-table", "--from", json.toString(), "--readme", readme.toString());
         assertThat(Files.readString(readme)).isEqualTo("# no markers\n");
+    }
+
+    @Test
+    void benchTableFromAnEmptyResultLeavesTheTableAsItIs() throws IOException {
+        Path json = dir.resolve("r.json");
+        Files.writeString(json, "[]");
+        Path readme = dir.resolve("README.md");
+        String table = "<!-- bench:start -->\nthe table\n<!-- bench:end -->\n";
+        Files.writeString(readme, table);
+        assertRejected("r.json: no results (an empty JMH result array); the table is left as it is", "bench-table", "--from",
+                json.toString(), "--readme", readme.toString());
+        assertThat(Files.readString(readme)).isEqualTo(table);
     }
 
     /** One tiny in-process run: a JMH JSON result appears at --out (no temp file left) and the table reads it. */
