@@ -10,6 +10,14 @@ import java.util.Objects;
  * travel with it, so a trace file says how to regenerate itself.
  */
 public final class Trace {
+
+    /**
+     * The longest a trace may span, from its first arrival to its last and from an event to its
+     * arrival: 260 years, inside the 292 that a long of nanoseconds holds, with room for the
+     * engines' delays on top (a table of dates from 1920 to 2170 fits).
+     */
+    public static final long MAX_SPAN_NANOS = 260L * 31_557_600L * 1_000_000_000L;
+
     private final WorkloadSpec spec;
     private final long seed;
     private final TraceSchema schema;

@@ -61,12 +61,6 @@ public final class TraceImporter {
         this.source = RowSource.of(settings);
     }
 
-    /**
-     * The longest event time an imported trace may span: 260 years, inside the 292 a long of
-     * nanoseconds holds, with room for the arrivals' delays (a table of dates from 1920 to 2170 fits).
-     */
-    static final double MAX_SPAN_NANOS = 260 * 365.25 * 86_400 * 1e9;
-
     /** Reads the file the settings name into a trace; nothing is written. */
     public static ImportResult importFile(ImportSettings settings) {
         return new TraceImporter(settings).run();
@@ -90,7 +84,7 @@ public final class TraceImporter {
         ImportPlan plan = ImportPlan.of(settings, source, first.stats, goodRows);
         double factor = timeFactor(first.minEvent, first.maxEvent);
         double scaledSpan = (first.maxEvent - (double) first.minEvent) / factor;
-        if (!(scaledSpan <= MAX_SPAN_NANOS)) {
+        if (!(scaledSpan <= Trace.MAX_SPAN_NANOS)) {
             throw new InvalidInputException((settings.rate() == null ? "--speedup " + settings.speedup() : "--rate " + settings.rate() + "/s")
                     + " stretches the log's event time past 260 years, the most a trace may span; "
                     + (settings.rate() == null ? "a larger speed-up" : "a higher rate") + " shortens it");

@@ -65,6 +65,7 @@ final class TraceFileReader {
                 .groundTruth(header.groundTruth());
         long previousArrival = Long.MIN_VALUE;
         long previousEventTime = Long.MIN_VALUE;
+        long firstArrival = 0;
         for (int i = 0; i < header.events(); i++) {
             String line = nextLine(MAX_EVENT_BYTES);
             if (line == null) {
@@ -81,6 +82,16 @@ final class TraceFileReader {
             if (arrival == previousArrival && eventTime < previousEventTime) {
                 throw fail("not in order: events that arrive together are in eventTime order, but eventTime "
                         + eventTime + " follows " + previousEventTime);
+            }
+            if (i == 0) {
+                firstArrival = arrival;
+            } else if (arrival - firstArrival > Trace.MAX_SPAN_NANOS || arrival - firstArrival < 0) {
+                throw fail("arrivalTime " + arrival + " is more than 260 years after the first event's, " + firstArrival
+                        + "; a trace spans at most 260 years");
+            }
+            if (arrival - eventTime > Trace.MAX_SPAN_NANOS || arrival - eventTime < 0) {
+                throw fail("arrivalTime " + arrival + " is more than 260 years after eventTime " + eventTime
+                        + "; a trace spans at most 260 years");
             }
             previousArrival = arrival;
             previousEventTime = eventTime;

@@ -259,6 +259,18 @@ class TraceFilesTest {
     }
 
     @Test
+    void eventsMoreThanTheLongestSpanApart() throws IOException {
+        // Times that far apart once overflowed the engines' clocks: a trace spans at most 260 years.
+        String far = replace(replace(E2, "\"arrivalTime\":2000", "\"arrivalTime\":9000000000000000000"),
+                "\"eventTime\":900", "\"eventTime\":8999999999999999000");
+        assertFails(file(HEADER, E0, E1, far), 4, "arrivalTime 9000000000000000000 is more than 260 years after the first "
+                + "event's, 1500; a trace spans at most 260 years");
+        String longDelayed = replace(E2, "\"eventTime\":900", "\"eventTime\":-9000000000000000000");
+        assertFails(file(HEADER, E0, E1, longDelayed), 4,
+                "arrivalTime 2000 is more than 260 years after eventTime -9000000000000000000; a trace spans at most 260 years");
+    }
+
+    @Test
     void eventCountThatDoesNotMatchTheHeader() throws IOException {
         assertFails(file(HEADER, E0, E1), 4, "the file ends after 2 events but the header announces 3");
         String four = replace(E2, "\"id\":2", "\"id\":3");
