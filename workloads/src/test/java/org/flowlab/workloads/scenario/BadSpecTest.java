@@ -71,6 +71,10 @@ class BadSpecTest {
                         "my-spec.json: cards.n: must be at most 10,000,000 here (got 20,000,000)"),
                 Arguments.of("infra-monitoring", "{\"rate\":\"3m/s\",\"period\":\"10s\",\"duration\":\"1s\"}",
                         "my-spec.json: rate: gives 15,000,000 hosts"),
+                // One host is the least, so a tiny rate does not keep the events of a long span down.
+                Arguments.of("infra-monitoring", "{\"rate\":\"1/d\",\"period\":\"2s\",\"jitter\":\"0s\",\"duration\":\"3000d\"}",
+                        "my-spec.json: duration: gives about 2.59e+08 events (1 hosts reporting 2 metrics every 2s), more than "
+                                + "the 100,000,000 a trace may hold"),
                 Arguments.of("crm-warehouse", "{\"segments\":{\"vip\":{\"share\":1,\"spendFactor\":2}}}",
                         "my-spec.json: segments.vip: unknown field; allowed here: consumer, enterprise, small-business"));
     }
