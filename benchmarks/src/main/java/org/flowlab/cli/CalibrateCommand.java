@@ -50,6 +50,10 @@ final class CalibrateCommand implements Runnable {
 
     @Override
     public void run() {
+        if (warmupIterations < 0) {
+            // JmhSettings takes -1 for "each benchmark's own", which calibrate does not offer.
+            throw new InvalidInputException("--warmup-iterations must be >= 0, got " + warmupIterations);
+        }
         JmhSettings settings = new JmhSettings(BENCHMARKS, forks, warmupIterations, iterationNanos, iterations,
                 iterationNanos, Map.of(), false);
         String host = BenchTableCommand.host().replaceAll("[^A-Za-z0-9._-]", "_");

@@ -471,9 +471,13 @@ public final class FlinkComparison {
      *
      * @throws InvalidInputException unless it is at least 1
      */
+    /** The largest parallelism Flink takes for an operator (its key groups' upper bound, 2^15). */
+    static final int MAX_FLINK_PARALLELISM = 1 << 15;
+
     public static void checkParallelism(int parallelism) {
-        if (parallelism < 1) {
-            throw new InvalidInputException("--parallelism must be at least 1 (got " + parallelism + ")");
+        if (parallelism < 1 || parallelism > MAX_FLINK_PARALLELISM) {
+            throw new InvalidInputException("--parallelism must be from 1 to " + MAX_FLINK_PARALLELISM
+                    + ", Flink's largest (got " + parallelism + ")");
         }
     }
 

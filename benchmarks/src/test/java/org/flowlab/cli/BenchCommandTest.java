@@ -84,6 +84,7 @@ class BenchCommandTest {
     @Test
     void calibrateRejectsZeroIterations() {
         assertRejected("--iterations must be >= 1, got 0", "calibrate", "--iterations", "0");
+        assertRejected("--warmup-iterations must be >= 0, got -1", "calibrate", "--warmup-iterations=-1");
     }
 
     @Test

@@ -193,7 +193,10 @@ class FlinkCommandTest {
         }
         assertRejected("--scenario or --trace is required", "flink", "--job", "q5");
         assertRejected("--mode", "flink", "--scenario", "nexmark", "--mode", "sideways");
-        assertRejected("--parallelism must be at least 1", "flink", "--scenario", "nexmark", "--parallelism", "0");
+        assertRejected("--parallelism must be from 1 to 32768, Flink's largest (got 0)", "flink", "--scenario", "nexmark",
+                "--parallelism", "0");
+        assertRejected("--parallelism must be from 1 to 32768, Flink's largest (got 100000)", "flink", "--scenario", "nexmark",
+                "--parallelism", "100000");
         assertRejected("--jobmanager must be host:port", "flink", "--scenario", "nexmark", "--jobmanager", "localhost");
         assertRejected("nothing answers there", "flink", "--scenario", "nexmark", "--jobmanager", "127.0.0.1:" + port);
         assertRejected("unknown job", "flink", "--scenario", "nexmark", "--job", "q99");

@@ -33,7 +33,7 @@ class FlinkComparisonTest {
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("only catalog jobs and SQL can run on Flink");
         assertThatThrownBy(() -> FlinkComparison.run(ComparisonPlan.of("nexmark").withEnginesOf(IntervalEngine.factory(runs)),
                 List.of(FlinkMode.values()), null, 0, 1, null, ComparisonProgress.NONE, line -> { }))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("parallelism must be at least 1");
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("--parallelism must be from 1 to 32768");
         assertThatThrownBy(() -> FlinkComparison.run(ComparisonPlan.of("nexmark").withEnginesOf(IntervalEngine.factory(runs)),
                 List.of(FlinkMode.values()), null, 2, 0, null, ComparisonProgress.NONE, line -> { }))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("--repeat must be 1 to 20");
