@@ -1,6 +1,7 @@
 package org.flowlab.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -91,6 +92,17 @@ public final class FlowlabCommand implements Runnable {
         return false;
     }
 
+    /**
+     * A file or folder argument: an empty one (as {@code --out ''}) would name the current folder,
+     * where a run's files then land among the project's own, so it is refused.
+     */
+    private static Path nonEmptyPath(String text) {
+        if (text.isBlank()) {
+            throw new CommandLine.TypeConversionException("an empty path; give a file or folder name");
+        }
+        return Path.of(text);
+    }
+
     /** The configured command line, with the exit-code and one-line error policy applied. */
     public static CommandLine commandLine() {
         return commandLine(EngineRegistry.STANDARD);
@@ -103,6 +115,7 @@ public final class FlowlabCommand implements Runnable {
         cli.addSubcommand(new CommandLine.HelpCommand());
         // Set after every command is added: these settings reach only the commands present.
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.registerConverter(Path.class, FlowlabCommand::nonEmptyPath);
         for (String name : List.of("compare", "sweep", "flink")) {
             EngineFlags.addTo(cli.getSubcommands().get(name).getCommandSpec(), engines);
         }

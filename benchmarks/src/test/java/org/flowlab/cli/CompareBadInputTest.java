@@ -143,6 +143,12 @@ class CompareBadInputTest {
     }
 
     @Test
+    void emptyPaths() throws IOException {
+        assertRejected("Invalid value for option '--out': an empty path; give a file or folder name", "--out", "");
+        assertRejected("Invalid value for option '--trace': an empty path; give a file or folder name", "--trace", " ");
+    }
+
+    @Test
     void unknownDelivery() throws IOException {
         assertRejected("unknown delivery 'twice'", "--delivery", "twice");
     }
