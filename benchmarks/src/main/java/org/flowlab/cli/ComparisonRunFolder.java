@@ -31,6 +31,7 @@ record ComparisonRunFolder(FlinkComparisonResult result, RunReport report, Path 
                                      Supplier<FlinkComparisonResult> comparison) {
         Path runs = ResultsLocation.runs(out);
         Path index = ResultsLocation.index(out);
+        RunIndex.requireOwnOrAbsent(index);
         try (RunFolder folder = RunFolder.create(runs, scenario, started)) {
             FlinkComparisonResult result = comparison.get();
             String indexHref = RunIndexLink.from(folder.finalDir(), index);

@@ -3,6 +3,8 @@ package org.flowlab.report;
 import static org.flowlab.report.HtmlText.escape;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,12 +28,36 @@ public final class RunIndex {
     private RunIndex() {
     }
 
+    /** What marks a page as this index: its title. */
+    private static final String TITLE = "<title>Flowlab — runs</title>";
+
+    /**
+     * Refuses {@code indexFile} if it exists and is not an index this class wrote: a run would
+     * replace someone's own {@code index.html} in the folder given as {@code --out}. Called before
+     * anything is run or written.
+     */
+    public static void requireOwnOrAbsent(Path indexFile) {
+        if (!Files.isRegularFile(indexFile)) {
+            return;
+        }
+        String page;
+        try {
+            page = Files.readString(indexFile, StandardCharsets.UTF_8);
+        } catch (IOException | UncheckedIOException e) {
+            throw new InvalidInputException(indexFile + ": cannot read it to check it is Flowlab's index of runs");
+        }
+        if (!page.contains(TITLE)) {
+            throw new InvalidInputException(indexFile + ": is not Flowlab's index of runs, and a run would replace it; "
+                    + "choose another --out");
+        }
+    }
+
     /** Writes {@code indexFile} listing the runs in {@code runsDir}; returns how many it lists. */
     public static int write(Path indexFile, Path runsDir) {
         Path home = indexFile.toAbsolutePath().getParent();
         List<Path> runs = folders(runsDir, "run.json");
         StringBuilder h = new StringBuilder(8192);
-        h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Flowlab — runs</title>\n<style>\n")
+        h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n").append(TITLE).append("\n<style>\n")
                 .append(HtmlText.STYLE).append("</style>\n</head>\n<body>\n<h1>Flowlab runs</h1>\n");
         List<Path> reference = folders(home.resolve("reference"), "report.html");
         if (!reference.isEmpty() && !home.resolve("reference").equals(runsDir.toAbsolutePath())) {

@@ -149,6 +149,20 @@ class CompareBadInputTest {
     }
 
     @Test
+    void anOutFolderWhoseIndexIsNotFlowlabsIsLeftAlone() throws IOException {
+        Path site = Files.createDirectories(dir.resolve("site"));
+        Path page = Files.writeString(site.resolve("index.html"), "<html>my own page</html>\n");
+        CommandLineRun.with(IntervalEngine.factory(engineRuns), "compare", "--scenario", "stock-ticks", "--duration", "20s",
+                        "--rate", "100/s", "--out", site.toString())
+                .assertRefused(page + ": is not Flowlab's index of runs, and a run would replace it; choose another --out");
+        assertThat(engineRuns).hasValue(0);
+        assertThat(page).hasContent("<html>my own page</html>");
+        try (Stream<Path> all = Files.list(site)) {
+            assertThat(all).containsExactly(page);
+        }
+    }
+
+    @Test
     void unknownDelivery() throws IOException {
         assertRejected("unknown delivery 'twice'", "--delivery", "twice");
     }
