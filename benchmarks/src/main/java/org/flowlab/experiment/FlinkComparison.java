@@ -466,14 +466,14 @@ public final class FlinkComparison {
                         w.totalNanos() + System.nanoTime() - start, w.threads()));
     }
 
-    /**
-     * Checks a Flink parallelism before any work.
-     *
-     * @throws InvalidInputException unless it is at least 1
-     */
     /** The largest parallelism Flink takes for an operator (its key groups' upper bound, 2^15). */
     static final int MAX_FLINK_PARALLELISM = 1 << 15;
 
+    /**
+     * Checks a Flink parallelism before any work.
+     *
+     * @throws InvalidInputException unless it is from 1 to {@link #MAX_FLINK_PARALLELISM}
+     */
     public static void checkParallelism(int parallelism) {
         if (parallelism < 1 || parallelism > MAX_FLINK_PARALLELISM) {
             throw new InvalidInputException("--parallelism must be from 1 to " + MAX_FLINK_PARALLELISM

@@ -25,11 +25,11 @@ import org.flowlab.workloads.io.AtomicFiles;
  */
 public final class RunIndex {
 
-    private RunIndex() {
-    }
-
     /** What marks a page as this index: its title. */
     private static final String TITLE = "<title>Flowlab — runs</title>";
+
+    private RunIndex() {
+    }
 
     /**
      * Refuses {@code indexFile} if it exists and is not an index this class wrote: a run would
