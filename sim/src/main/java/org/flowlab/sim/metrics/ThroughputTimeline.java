@@ -217,16 +217,17 @@ public final class ThroughputTimeline {
 
         /**
          * The timeline, up to the last read or the last arrival of {@code trace}, whichever is
-         * later (its buckets widened if that is more than {@link #maxBuckets} of them). The backlog at a bucket's end counts the trace's records up to the first one not
-         * arrived by then (in the trace's order), less the records first read by then.
+         * later (its buckets widened if that is more than {@link #maxBuckets} of them). The
+         * backlog at a bucket's end counts the trace's records up to the first one not arrived by
+         * then (in the trace's order), less the records first read by then.
          */
         public ThroughputTimeline build(Trace trace) {
-            long lastArrival = trace.size() == 0 ? 0 : Math.max(0, trace.lastArrival()) / bucket;
-            if (lastArrival > maxBuckets) {
-                widenToHold(lastArrival);
+            long lastArrival = trace.size() == 0 ? 0 : Math.max(0, trace.lastArrival());
+            if (lastArrival / bucket > maxBuckets) {
+                widenToHold(lastArrival / bucket);
             }
             int buckets = entries == 0 ? 0 : indices[entries - 1] + 1;
-            int n = Math.max(buckets, trace.size() == 0 ? 0 : (int) (Math.max(0, trace.lastArrival()) / bucket) + 1);
+            int n = Math.max(buckets, trace.size() == 0 ? 0 : (int) (lastArrival / bucket) + 1);
             int[] from = new int[16];
             long[] values = new long[16];
             int runs = 0;
