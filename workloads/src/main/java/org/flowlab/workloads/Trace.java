@@ -12,11 +12,14 @@ import java.util.Objects;
 public final class Trace {
 
     /**
-     * The longest a trace may span, from its first arrival to its last and from an event to its
-     * arrival: 260 years, inside the 292 that a long of nanoseconds holds, with room for the
-     * engines' delays on top (a table of dates from 1920 to 2170 fits).
+     * The longest a trace may span, in years, from its first arrival to its last and from an event
+     * to its arrival: inside the 292 that a long of nanoseconds holds, with room for the engines'
+     * delays on top (a table of dates from 1920 to 2170 fits).
      */
-    public static final long MAX_SPAN_NANOS = 260L * 31_557_600L * 1_000_000_000L;
+    public static final int MAX_SPAN_YEARS = 260;
+
+    /** {@link #MAX_SPAN_YEARS} in nanoseconds, years of 365.25 days. */
+    public static final long MAX_SPAN_NANOS = MAX_SPAN_YEARS * 31_557_600L * 1_000_000_000L;
 
     private final WorkloadSpec spec;
     private final long seed;

@@ -86,7 +86,7 @@ public final class TraceImporter {
         double scaledSpan = (first.maxEvent - (double) first.minEvent) / factor;
         if (!(scaledSpan <= Trace.MAX_SPAN_NANOS)) {
             throw new InvalidInputException((settings.rate() == null ? "--speedup " + settings.speedup() : "--rate " + settings.rate() + "/s")
-                    + " stretches the log's event time past 260 years, the most a trace may span; "
+                    + " stretches the log's event time past " + Trace.MAX_SPAN_YEARS + " years, the most a trace may span; "
                     + (settings.rate() == null ? "a larger speed-up" : "a higher rate") + " shortens it");
         }
         long originMillis = Math.floorDiv(Math.floorDiv(first.minEvent, NANOS_PER_MILLI), MILLIS_PER_DAY) * MILLIS_PER_DAY;

@@ -85,13 +85,13 @@ final class TraceFileReader {
             }
             if (i == 0) {
                 firstArrival = arrival;
-            } else if (arrival - firstArrival > Trace.MAX_SPAN_NANOS || arrival - firstArrival < 0) {
-                throw fail("arrivalTime " + arrival + " is more than 260 years after the first event's, " + firstArrival
-                        + "; a trace spans at most 260 years");
+            } else if (beyondSpan(arrival, firstArrival)) {
+                throw fail("arrivalTime " + arrival + " is more than " + Trace.MAX_SPAN_YEARS + " years after the first event's, "
+                        + firstArrival + "; a trace spans at most " + Trace.MAX_SPAN_YEARS + " years");
             }
-            if (arrival - eventTime > Trace.MAX_SPAN_NANOS || arrival - eventTime < 0) {
-                throw fail("arrivalTime " + arrival + " is more than 260 years after eventTime " + eventTime
-                        + "; a trace spans at most 260 years");
+            if (beyondSpan(arrival, eventTime)) {
+                throw fail("arrivalTime " + arrival + " is more than " + Trace.MAX_SPAN_YEARS + " years after eventTime "
+                        + eventTime + "; a trace spans at most " + Trace.MAX_SPAN_YEARS + " years");
             }
             previousArrival = arrival;
             previousEventTime = eventTime;
@@ -104,6 +104,12 @@ final class TraceFileReader {
                     + " events the header announces (wrong \"events\" count, or trailing content)");
         }
         return builder.build();
+    }
+
+    /** Whether {@code later} lies more than {@link Trace#MAX_SPAN_NANOS} after {@code earlier} (a difference past a long counts). */
+    private static boolean beyondSpan(long later, long earlier) {
+        long span = later - earlier;
+        return span > Trace.MAX_SPAN_NANOS || span < 0;
     }
 
     private void prepare(TraceHeader header) {
