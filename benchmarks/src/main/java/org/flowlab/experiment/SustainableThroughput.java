@@ -89,7 +89,9 @@ public final class SustainableThroughput {
         /** The backlog grew without bound. */
         GROWS,
         /** The rate cannot be judged: a long enough trace would exceed {@link #MAX_PROBE_EVENTS} events. */
-        UNTESTABLE
+        UNTESTABLE,
+        /** The scenario cannot generate the rate: it is below the least rate its workload keeps. */
+        NOT_GENERATED
     }
 
     /** Runs (or reads back) the probe at a rate. */
@@ -100,7 +102,8 @@ public final class SustainableThroughput {
 
     /**
      * Bisects {@code paradigm}'s sustainable rate from {@code start}. An untestable rate ends the
-     * search: the highest bounded rate found is then a lower bound, and the result says so.
+     * search: the highest bounded rate found is then a lower bound, and the result says so. A rate
+     * the scenario cannot generate (only ever below one it did) ends it too: no lower rate is tried.
      */
     static Result search(EngineType<?> paradigm, double start, Probe probe) {
         int probes = 0;
@@ -113,6 +116,9 @@ public final class SustainableThroughput {
             probes++;
             if (v == Verdict.UNTESTABLE) {
                 limited = true;
+                break;
+            }
+            if (v == Verdict.NOT_GENERATED) {
                 break;
             }
             if (v == Verdict.BOUNDED) {
@@ -138,6 +144,8 @@ public final class SustainableThroughput {
             probes++;
             if (v == Verdict.UNTESTABLE) {
                 limited = true;
+            } else if (v == Verdict.NOT_GENERATED) {
+                break;
             } else if (v == Verdict.BOUNDED) {
                 lo = mid;
             } else {

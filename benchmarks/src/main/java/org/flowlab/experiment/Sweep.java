@@ -306,7 +306,11 @@ public final class Sweep {
                         tally.finished(point, true);
                     } else {
                         ComparisonPlan probe = at.withRate(rate).withDuration(duration).withEngines(paradigm);
-                        point = new EngineRunAt(key, mine, probe).compute(new SharedInput(probe).use(), store, tally);
+                        SharedInput input = new SharedInput(probe).use();
+                        if (rate < at.workload().rate() && !generates(input)) {
+                            return SustainableThroughput.Verdict.NOT_GENERATED;
+                        }
+                        point = new EngineRunAt(key, mine, probe).compute(input, store, tally);
                         computed[0]++;
                     }
                     probed.put(key, point);
@@ -316,6 +320,20 @@ public final class Sweep {
                         : bounded ? SustainableThroughput.Verdict.BOUNDED : SustainableThroughput.Verdict.GROWS;
             });
             return new Found(result, new ArrayList<>(probed.values()), computed[0]);
+        }
+
+        /**
+         * Whether a probe's trace, below the point's rate, can be made. Only its rate differs from
+         * the point's, whose trace can, so a refusal to make it is a rate below the least the
+         * scenario keeps (a Nexmark rate shape's steps each start with an event).
+         */
+        private static boolean generates(SharedInput input) {
+            try {
+                input.trace();
+                return true;
+            } catch (InvalidInputException belowTheScenariosLeastRate) {
+                return false;
+            }
         }
     }
 

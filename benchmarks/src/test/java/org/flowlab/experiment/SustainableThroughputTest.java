@@ -88,6 +88,36 @@ class SustainableThroughputTest {
     }
 
     @Test
+    void aRateTheScenarioCannotGenerateEndsTheSearchBelow() {
+        SustainableThroughput.Result r = SustainableThroughput.search(StreamEngineType.STREAM, 8000,
+                rate -> rate < 2000 ? SustainableThroughput.Verdict.NOT_GENERATED : SustainableThroughput.Verdict.GROWS);
+        assertThat(r.rate()).isZero();
+        assertThat(r.firstUnbounded()).isEqualTo(2000);
+        assertThat(r.limitedByCap()).isFalse();
+        assertThat(r.probes()).isEqualTo(4);
+    }
+
+    @Test
+    void theSweepStopsHalvingAtTheLeastRateTheScenarioGenerates() {
+        // Each of the sine shape's ten 1 ms steps starts with an event: the slowest, at half the mean rate, holds one from 2000/s.
+        ComparisonPlan plan = ComparisonPlan.of(ComparisonPlan.of("nexmark").withDuration(20 * SECOND).workload()
+                        .merge("test", com.google.gson.JsonParser.parseString("{\"ratePeriod\": \"10ms\"}").getAsJsonObject()))
+                .withRate(8000).withJob(JobChoice.named("q1")).withEngines(StreamEngineType.STREAM)
+                .withSettings(EngineSettings.defaults().withWorkers(1));
+        AtomicInteger runs = new AtomicInteger();
+        SweepResult r = Sweep.run(new SweepPlan(plan, List.of(), true).withEnginesOf(IntervalEngine.factory(runs)),
+                new SweepPointFiles(dir), SweepProgress.NONE);
+        // One worker of the test double reads 1000 records a second: 8000, 4000 and 2000 grow, 1000 is not made.
+        assertThat(r.sustainable()).singleElement().satisfies(s -> {
+            assertThat(s.rate()).isZero();
+            assertThat(s.firstUnbounded()).isEqualTo(2000);
+            assertThat(s.limitedByCap()).isFalse();
+        });
+        assertThat(runs).hasValue(3);
+        assertThat(r.points()).extracting(p -> p.parameters().get("rate")).containsExactly("8000/s", "4000/s", "2000/s");
+    }
+
+    @Test
     void theSweepFindsEachEnginesLimitAndKeepsItsProbes() {
         ComparisonPlan plan = ComparisonPlan.of(steadyMinute().spec()).withRate(500)
                 .withJob(JobChoice.named("vwap-1s")).withEngines(StreamEngineType.STREAM).withSettings(EngineSettings.defaults().withWorkers(1));

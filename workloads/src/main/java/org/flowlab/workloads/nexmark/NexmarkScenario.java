@@ -1,6 +1,10 @@
 package org.flowlab.workloads.nexmark;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.apache.commons.math3.random.RandomGenerator;
@@ -15,6 +19,8 @@ import org.flowlab.workloads.table.TraceColumn;
 import org.flowlab.workloads.table.TraceField;
 import org.flowlab.workloads.table.TraceTable;
 import org.flowlab.workloads.table.TraceTables;
+import org.flowlab.workloads.text.DurationText;
+import org.flowlab.workloads.text.RateText;
 
 /**
  * The Nexmark auction benchmark's event stream — people register, auctions open, bids arrive —
@@ -130,7 +136,27 @@ public final class NexmarkScenario {
             throw reader.error("ratePeriod", "must be at least " + rates.length + "ns, 1 ns for each step of the "
                     + s.rateShape().jsonName() + " shape (got " + s.ratePeriod() + "ns)");
         }
+        if (rates.length > 1) {
+            // Each step starts with an event (as in Beam): a step meant to hold less than one would run faster than asked.
+            double slowest = Arrays.stream(rates).min().orElseThrow();
+            double eventsInSlowestStep = slowest * s.stepLength() / DurationText.NANOS_PER_SECOND;
+            if (eventsInSlowestStep < 1 - 1e-9) { // (a step that holds 0.9999999 events holds one)
+                throw reader.error("rate", String.format(Locale.ROOT, "%s is too low for the %s rate shape of period %s: each of its %d steps"
+                                + " starts with an event, and the slowest would hold %.3g; the least rate it keeps is %s/s"
+                                + " (or make the shape constant: equal firstEventRate and nextEventRate)",
+                        RateText.format(s.rate()), s.rateShape().jsonName(), DurationText.format(s.ratePeriod()), rates.length,
+                        eventsInSlowestStep, leastRate(s.rate(), eventsInSlowestStep).toPlainString()));
+            }
+        }
         return new EventTimeline(rates, s.stepLength());
+    }
+
+    /**
+     * The least rate per second, three significant digits rounded up (written as {@code --rate} reads it), at which every step of the shape holds
+     * an event, when {@code rate} gives the slowest step {@code eventsInSlowestStep} of them.
+     */
+    static BigDecimal leastRate(double rate, double eventsInSlowestStep) {
+        return new BigDecimal(rate / eventsInSlowestStep).round(new MathContext(3, RoundingMode.CEILING)).stripTrailingZeros();
     }
 
     private static int eventCount(NexmarkSettings s, EventTimeline timeline, SpecReader reader) {

@@ -1,10 +1,15 @@
 package org.flowlab.workloads.nexmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.flowlab.workloads.nexmark.NexmarkTraceChecks.assertNexmarkRules;
 import static org.flowlab.workloads.nexmark.NexmarkTraceChecks.spec;
 
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import net.jqwik.api.Assume;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -14,8 +19,10 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
+import net.jqwik.api.constraints.Scale;
 import net.jqwik.api.constraints.Size;
 import net.jqwik.api.statistics.Statistics;
+import org.flowlab.workloads.InvalidInputException;
 import org.flowlab.workloads.Trace;
 import org.flowlab.workloads.WorkloadGenerator;
 import org.flowlab.workloads.WorkloadSpec;
@@ -118,12 +125,36 @@ class NexmarkProperties {
         assertThat((double) size).isBetween(rate * 2 * periods - 1, rate * 2 * periods + 10.0 * periods);
     }
 
+    @Property(tries = 40)
+    void theLeastRateARefusalNamesIsKept(@ForAll("shapes") String shape, @ForAll @IntRange(min = 1, max = 20) int first,
+                                         @ForAll @IntRange(min = 1, max = 20) int next, @ForAll @LongRange(min = 20, max = 600_000) long periodMs,
+                                         @ForAll @DoubleRange(min = 0.001, max = 1) @Scale(4) double fraction) {
+        Assume.that(first != next);
+        String shapeFields = String.format(Locale.ROOT, "\"firstEventRate\": \"%d/s\", \"nextEventRate\": \"%d/s\", \"rateShape\": \"%s\","
+                + " \"ratePeriod\": \"%dms\", \"maxEvents\": 10", first, next, shape, periodMs);
+        // A rate under one event per period is below the least for sure; a fraction of it, more so.
+        double tooLow = fraction * 1000.0 / periodMs;
+        WorkloadSpec low = spec(String.format(Locale.ROOT, "{%s, \"rate\": %s}", shapeFields, tooLow));
+        String message = catchThrowableOfType(() -> WorkloadGenerator.generate(low, 1), InvalidInputException.class).getMessage();
+        Matcher least = Pattern.compile("the least rate it keeps is (\\S+)/s").matcher(message);
+        assertThat(least.find()).as(message).isTrue();
+        double named = Double.parseDouble(least.group(1));
+        assertThat(WorkloadGenerator.generate(spec(String.format(Locale.ROOT, "{%s, \"rate\": %s}", shapeFields, named)), 1).size())
+                .isPositive();
+        // Rounded up to three digits: 1 % below it is below the least.
+        assertThatThrownBy(() -> WorkloadGenerator.generate(spec(String.format(Locale.ROOT, "{%s, \"rate\": %s}", shapeFields, named * 0.99)), 1))
+                .hasMessageContaining("is too low for the " + shape + " rate shape");
+    }
+
     @Provide
     Arbitrary<String> shapes() {
         return Arbitraries.of("square", "sine");
     }
 
-    /** Small random configurations: a few thousand events each, every knob in play. */
+    /**
+     * Small random configurations: a few thousand events each, every knob in play. Every step of a
+     * shape holds an event (the least: 200/s, at 1 : 4 a sine's slowest step of 20 ms at 80/s holds 1.6).
+     */
     @Provide
     Arbitrary<String> smallSpecs() {
         Arbitrary<String> proportions = Combinators.combine(
@@ -131,7 +162,7 @@ class NexmarkProperties {
                 .as((p, a, b) -> String.format(Locale.ROOT, "\"proportions\": {\"person\": %d, \"auction\": %d, \"bid\": %d}", p, a, b));
         Arbitrary<String> rates = Combinators.combine(
                 Arbitraries.integers().between(200, 4000), Arbitraries.integers().between(1, 4), Arbitraries.integers().between(1, 4),
-                Arbitraries.of("square", "sine"), Arbitraries.integers().between(100, 2000))
+                Arbitraries.of("square", "sine"), Arbitraries.integers().between(200, 2000))
                 .as((rate, first, next, shape, periodMs) -> String.format(Locale.ROOT,
                         "\"rate\": \"%d/s\", \"firstEventRate\": \"%d/s\", \"nextEventRate\": \"%d/s\", \"rateShape\": \"%s\", \"ratePeriod\": \"%dms\"",
                         rate, first, next, shape, periodMs));
