@@ -143,7 +143,7 @@ public final class Comparison {
             for (EngineRun r : done) {
                 candidates.add(Candidate.of(r, agreement.of(r.paradigm()).agrees(), inputRate, plan.slaOn()));
             }
-            Recommendation recommendation = Recommendation.choose(candidates, plan.sla(), plan.slaOn(), plan.budget());
+            Recommendation recommendation = Recommendation.choose(candidates, plan.sla(), plan.slaOn(), plan.budget(), plan.faults());
             return new ComparisonResult(plan, settings, trace, job, expected.table(), done, agreement, recommendation,
                     new ComparisonResult.WallClock(traceNanos, expected.nanos(), System.nanoTime() - start, threads));
         } finally {

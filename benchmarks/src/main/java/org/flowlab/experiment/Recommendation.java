@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
+import org.flowlab.sim.fault.FaultPlan;
 import org.flowlab.workloads.text.DurationText;
 
 /**
@@ -124,6 +125,12 @@ public record Recommendation(OptionalLong sla, LatencyMeasure measure, OptionalD
      */
     public static Recommendation choose(List<Candidate> candidates, OptionalLong sla, LatencyMeasure measure,
                                         OptionalDouble budget) {
+        return choose(candidates, sla, measure, budget, FaultPlan.NONE);
+    }
+
+    /** As {@link #choose(List, OptionalLong, LatencyMeasure, OptionalDouble)}, for runs given {@code faults}. */
+    public static Recommendation choose(List<Candidate> candidates, OptionalLong sla, LatencyMeasure measure,
+                                        OptionalDouble budget, FaultPlan faults) {
         if (candidates.isEmpty()) {
             throw new IllegalArgumentException("nothing to recommend from");
         }
@@ -149,7 +156,7 @@ public record Recommendation(OptionalLong sla, LatencyMeasure measure, OptionalD
             outcome = Outcome.NONE_CORRECT;
         }
         Optional<Candidate> subject = choice.isPresent() ? choice : closest;
-        Reasons why = new Reasons(candidates, sla, measure, budget);
+        Reasons why = new Reasons(candidates, sla, measure, budget, faults);
         return new Recommendation(sla, measure, budget, outcome, choice, closest, why.verdict(outcome, subject),
                 why.list(outcome, subject), candidates);
     }
@@ -165,7 +172,7 @@ public record Recommendation(OptionalLong sla, LatencyMeasure measure, OptionalD
     }
 
     /** Writes the verdict and the reasons from the numbers. */
-    private record Reasons(List<Candidate> all, OptionalLong sla, LatencyMeasure measure, OptionalDouble budget) {
+    private record Reasons(List<Candidate> all, OptionalLong sla, LatencyMeasure measure, OptionalDouble budget, FaultPlan faults) {
 
         String verdict(Outcome outcome, Optional<Candidate> subject) {
             return switch (outcome) {
@@ -375,9 +382,13 @@ public record Recommendation(OptionalLong sla, LatencyMeasure measure, OptionalD
         /** How {@code c} and the others that finished came through the faults, then which failed for good. */
         private String faults(Candidate c) {
             boolean anyFault = all.stream().anyMatch(Reasons::touched);
-            if (!anyFault) {
+            if (!anyFault && faults.isNone()) {
                 return "no failure touched the runs, so recovery was not measured"
                         + " (inject one with --faults, for example crash:worker=1@1h+30s).";
+            }
+            if (!anyFault) {
+                return "the faults given (" + faults + ") made no run fail or read anything again, so recovery was not"
+                        + " measured (a fault after a run has ended, or on a worker without tasks, does nothing).";
             }
             StringBuilder s = new StringBuilder(recovery(c, true));
             List<String> others = new ArrayList<>();

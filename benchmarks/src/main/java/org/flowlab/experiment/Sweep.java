@@ -148,7 +148,7 @@ public final class Sweep {
             List<SweepPoint> all = new ArrayList<>(points.values());
             Recommendation recommendation = Recommendation.choose(all.stream()
                     .map(p -> p.candidate(plan.engine(p.engine()), plan.base().slaOn())).toList(), plan.base().sla(), plan.base().slaOn(),
-                    plan.base().budget());
+                    plan.base().budget(), plan.base().faults());
             return new SweepResult(plan, all, List.of(), Optional.of(recommendation), missing.size(), reused,
                     System.nanoTime() - start, threads);
         }

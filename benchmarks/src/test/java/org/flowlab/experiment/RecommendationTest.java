@@ -226,6 +226,16 @@ class RecommendationTest {
                 + " (stream (s): recovered in 45 s, 3,000 read again, 12 duplicate outputs).");
     }
 
+    @Test
+    void faultsThatTouchedNoRunAreNamedNotAskedFor() {
+        Candidate untouched = new Candidate(BatchEngineTypes.MICROBATCH, "m", 100, 500, 0.1, 1, 70, 70, 0, 0, 0, 0, 0, true);
+        Recommendation r = Recommendation.choose(List.of(untouched), sla(1_000), LatencyMeasure.FINAL, OptionalDouble.empty(),
+                org.flowlab.sim.fault.FaultPlan.parse("crash:worker=1@10d"));
+        assertThat(reason(r, "Failures and recovery")).isEqualTo("the faults given (crash:worker=1@10d+10s) made no run fail or"
+                + " read anything again, so recovery was not measured (a fault after a run has ended, or on a worker without"
+                + " tasks, does nothing).");
+    }
+
     @Property(tries = 200)
     void theChoiceIsCorrectWithinTheConstraintsAndNoneQualifyingIsCheaper(
             @ForAll @IntRange(min = 1, max = 6) int n, @ForAll("seeds") long seed,
