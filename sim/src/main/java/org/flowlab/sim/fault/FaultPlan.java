@@ -226,7 +226,10 @@ public record FaultPlan(List<Fault> faults) {
         return TaskFailureTimes.of(this, workers, seed);
     }
 
-    /** How many times slower {@code worker} runs at {@code t}: the product of the slow periods covering it, or 1. */
+    /**
+     * How many times slower {@code worker} runs at {@code t}: the product of the slow periods covering
+     * it, or 1; at most {@link SlowWorker#MAX_FACTOR}, the bound of one period, however many overlap.
+     */
     public double slowFactor(int worker, long t) {
         double factor = 1;
         for (Fault f : faults) {
@@ -234,7 +237,7 @@ public record FaultPlan(List<Fault> faults) {
                 factor *= s.factor();
             }
         }
-        return factor;
+        return Math.min(factor, SlowWorker.MAX_FACTOR);
     }
 
     /** The end of the stall covering {@code t}, stalls that overlap or touch taken together, or {@code t} if none covers it. */

@@ -106,6 +106,9 @@ class FaultPlanTest {
         assertThat(plan.slowFactor(1, 5 * S)).isEqualTo(6);
         assertThat(plan.slowFactor(1, 10 * S)).isEqualTo(3);
         assertThat(plan.slowFactor(0, 5 * S)).isEqualTo(1);
+        // Overlapping periods multiply up to one period's bound: six of a million would overflow the clock.
+        FaultPlan overlapping = FaultPlan.parse(String.join(";", java.util.Collections.nCopies(6, "slow:worker=1,x1000000@0s..5s")));
+        assertThat(overlapping.slowFactor(1, S)).isEqualTo(SlowWorker.MAX_FACTOR);
         assertThat(plan.stallEnd(15 * S)).isEqualTo(40 * S);
         assertThat(plan.stallEnd(9 * S)).isEqualTo(9 * S);
         assertThat(plan.crashes()).extracting(WorkerCrash::worker).containsExactly(0, 1);
