@@ -127,10 +127,7 @@ final class SweepCommand implements Callable<Integer> {
         for (SustainableThroughput.Result s : result.sustainable()) {
             w.printf(Locale.ROOT, "sustainable throughput of %s: %s%s%n", s.paradigm().label(),
                     s.rate() > 0 ? (s.limitedByCap() ? "at least " : "") + RateText.format(s.rate()) : "below the lowest rate tried",
-                    s.limitedByCap() ? String.format(Locale.ROOT, " (higher rates need more than %,d events per probe)",
-                            SustainableThroughput.MAX_PROBE_EVENTS)
-                            : s.firstUnbounded() == null ? " (no rate tried was too high)"
-                            : " (backlog grows at " + RateText.format(s.firstUnbounded()) + ")");
+                    s.boundText());
         }
         result.recommendation().ifPresent(r -> CompareCommand.printRecommendation(w, r));
         w.println();

@@ -1,8 +1,10 @@
 package org.flowlab.experiment;
 
+import java.util.Locale;
 import org.flowlab.sim.engine.EngineType;
 import org.flowlab.sim.metrics.ThroughputTimeline;
 import org.flowlab.workloads.Trace;
+import org.flowlab.workloads.text.RateText;
 
 /**
  * The highest input rate an engine keeps up with, found by bisection.
@@ -52,8 +54,36 @@ public final class SustainableThroughput {
      * @param probes         how many rates were tried
      * @param limitedByCap   whether the search stopped because the next rate could not be judged within
  *                       {@link #MAX_PROBE_EVENTS} events: {@code rate} is then a lower bound
+     * @param firstUnboundedFailure how the run at {@code firstUnbounded} failed, when it did (its backlog
+     *                       grows because the job stopped, not because it fell behind), or null
      */
-    public record Result(EngineType<?> paradigm, double rate, Double firstUnbounded, int probes, boolean limitedByCap) {
+    public record Result(EngineType<?> paradigm, double rate, Double firstUnbounded, int probes, boolean limitedByCap,
+                         EngineFailure firstUnboundedFailure) {
+
+        /** A result whose first unbounded rate, if any, did not fail. */
+        public Result(EngineType<?> paradigm, double rate, Double firstUnbounded, int probes, boolean limitedByCap) {
+            this(paradigm, rate, firstUnbounded, probes, limitedByCap, null);
+        }
+
+        /** This result, the run at its first unbounded rate having failed as {@code failure} (null: it did not). */
+        Result withFirstUnboundedFailure(EngineFailure failure) {
+            return new Result(paradigm, rate, firstUnbounded, probes, limitedByCap, failure);
+        }
+
+        /**
+         * For people, after the rate: why the search ended where it did ({@code  (backlog grows at 2,000/s)},
+         * {@code  (its run at 2,000/s failed at 5 s after 0 restarts: ...)}).
+         */
+        public String boundText() {
+            if (limitedByCap) {
+                return String.format(Locale.ROOT, " (higher rates need more than %,d events per probe)", MAX_PROBE_EVENTS);
+            }
+            if (firstUnbounded == null) {
+                return " (no rate tried was too high)";
+            }
+            return firstUnboundedFailure != null ? " (its run at " + RateText.format(firstUnbounded) + " " + firstUnboundedFailure.clause() + ")"
+                    : " (backlog grows at " + RateText.format(firstUnbounded) + ")";
+        }
     }
 
     /** Whether the backlog of {@code timeline} stayed bounded over {@code trace}'s arrivals (see the class comment). */

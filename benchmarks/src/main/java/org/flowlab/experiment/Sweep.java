@@ -296,8 +296,7 @@ public final class Sweep {
                 if (duration < SustainableThroughput.requiredSpan(at.settings().triggerInterval(paradigm))) {
                     return SustainableThroughput.Verdict.UNTESTABLE;
                 }
-                Map<String, String> mine = relevant(values, paradigm);
-                mine.put(SweepParameter.RATE.id(), SweepParameter.RATE.format(rate));
+                Map<String, String> mine = atRate(rate);
                 String key = key(paradigm, mine);
                 SweepPoint point = probed.get(key);
                 if (point == null) {
@@ -319,7 +318,18 @@ public final class Sweep {
                 return bounded == null ? SustainableThroughput.Verdict.UNTESTABLE
                         : bounded ? SustainableThroughput.Verdict.BOUNDED : SustainableThroughput.Verdict.GROWS;
             });
+            if (result.firstUnbounded() != null) {
+                SweepPoint unbounded = probed.get(key(paradigm, atRate(result.firstUnbounded())));
+                result = result.withFirstUnboundedFailure(unbounded.failure());
+            }
             return new Found(result, new ArrayList<>(probed.values()), computed[0]);
+        }
+
+        /** The varied values that concern the engine, with the rate {@code rate}. */
+        private Map<String, String> atRate(double rate) {
+            Map<String, String> mine = relevant(values, paradigm);
+            mine.put(SweepParameter.RATE.id(), SweepParameter.RATE.format(rate));
+            return mine;
         }
 
         /**

@@ -54,7 +54,8 @@ public final class SweepPage {
                         .append(s.limitedByCap() ? String.format(Locale.ROOT, " (higher rates need more than %,d events per probe)",
                                 SustainableThroughput.MAX_PROBE_EVENTS) : "")
                         .append("</td><td class=\"num\">")
-                        .append(s.firstUnbounded() == null ? "none found" : RateText.format(s.firstUnbounded()))
+                        .append(s.firstUnbounded() == null ? "none found" : RateText.format(s.firstUnbounded())
+                                + (s.firstUnboundedFailure() == null ? "" : " (" + escape(s.firstUnboundedFailure().clause()) + ")"))
                         .append("</td><td class=\"num\">").append(s.probes()).append("</td></tr>\n");
             }
             h.append("</table>\n");

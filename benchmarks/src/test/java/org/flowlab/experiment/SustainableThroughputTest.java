@@ -14,6 +14,7 @@ import org.flowlab.report.SweepPointFiles;
 import org.flowlab.sim.metrics.ThroughputTimeline;
 import org.flowlab.workloads.Trace;
 import org.flowlab.workloads.WorkloadGenerator;
+import org.flowlab.workloads.text.RateText;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -115,6 +116,20 @@ class SustainableThroughputTest {
         });
         assertThat(runs).hasValue(3);
         assertThat(r.points()).extracting(p -> p.parameters().get("rate")).containsExactly("8000/s", "4000/s", "2000/s");
+    }
+
+    @Test
+    void aSearchWhoseRunsFailSaysSoRatherThanThatTheBacklogGrows() {
+        ComparisonPlan plan = ComparisonPlan.of(steadyMinute().spec()).withRate(500)
+                .withJob(JobChoice.named("vwap-1s")).withEngines(StreamEngineType.STREAM).withSettings(EngineSettings.defaults().withWorkers(1));
+        AtomicInteger runs = new AtomicInteger();
+        SweepResult r = Sweep.run(new SweepPlan(plan, List.of(), true).withEnginesOf(IntervalEngine.failing(runs, StreamEngineType.STREAM, 5 * SECOND)),
+                new SweepPointFiles(dir), SweepProgress.NONE);
+        SustainableThroughput.Result s = r.sustainable().get(0);
+        assertThat(s.rate()).isZero();
+        assertThat(s.firstUnboundedFailure()).isNotNull();
+        assertThat(s.boundText()).startsWith(" (its run at " + RateText.format(s.firstUnbounded()) + " failed at 5 s");
+        assertThat(r.points()).allSatisfy(p -> assertThat(p.failed()).isTrue());
     }
 
     @Test
