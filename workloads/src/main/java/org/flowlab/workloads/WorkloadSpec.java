@@ -12,6 +12,9 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.flowlab.workloads.scenario.ScenarioCatalog;
@@ -29,11 +32,19 @@ import org.flowlab.workloads.text.DurationText;
  * @param scenario the catalog name, for example {@code card-fraud}
  * @param source   where the settings came from, named in error messages
  * @param settings the merged settings; treat as read-only (accessors return copies)
+ * @param givenBy  the settings that did not come from {@code source}: each field's dotted path, and how it
+ *                 was given ({@code --rate 1/d}), which errors about the field name instead of the source
  */
-public record WorkloadSpec(String scenario, String source, JsonObject settings) {
+public record WorkloadSpec(String scenario, String source, JsonObject settings, Map<String, String> givenBy) {
 
     public WorkloadSpec {
         settings = settings.deepCopy();
+        givenBy = Map.copyOf(givenBy);
+    }
+
+    /** Settings that all came from {@code source}. */
+    public WorkloadSpec(String scenario, String source, JsonObject settings) {
+        this(scenario, source, settings, Map.of());
     }
 
     @Override
@@ -41,9 +52,9 @@ public record WorkloadSpec(String scenario, String source, JsonObject settings) 
         return settings.deepCopy();
     }
 
-    /** Typed, validated access to the settings, naming {@link #source()} in errors. */
+    /** Typed, validated access to the settings, naming {@link #source()} in errors, or how a field was given. */
     public SpecReader reader() {
-        return new SpecReader(source, settings);
+        return new SpecReader(source, settings, givenBy);
     }
 
     /** The catalog scenario's defaults. */
@@ -98,12 +109,48 @@ public record WorkloadSpec(String scenario, String source, JsonObject settings) 
         return nl < 0 ? s : s.substring(0, nl);
     }
 
-    /** These settings with {@code overrides} merged in; errors in the result name {@code newSource}. */
+    /**
+     * These settings with {@code overrides} merged in; errors in the result name {@code newSource},
+     * except about a field given otherwise ({@link #givenBy()}) and not overridden here.
+     */
     public WorkloadSpec merge(String newSource, JsonObject overrides) {
+        return merge(newSource, overrides, null);
+    }
+
+    /**
+     * These settings with {@code overrides} merged in, given by {@code how} ({@code --rate 1/d}): an
+     * error about one of them names {@code how} instead of the source, since the user wrote it there.
+     */
+    public WorkloadSpec override(JsonObject overrides, String how) {
+        return merge(source, overrides, how);
+    }
+
+    private WorkloadSpec merge(String newSource, JsonObject overrides, String how) {
         JsonObject merged = settings.deepCopy();
         mergeInto(merged, overrides);
         merged.addProperty("scenario", scenario);
-        return new WorkloadSpec(scenario, newSource, merged);
+        Map<String, String> given = new LinkedHashMap<>(givenBy);
+        for (String path : leafPaths("", overrides)) {
+            given.keySet().removeIf(p -> p.equals(path) || p.startsWith(path + ".") || path.startsWith(p + "."));
+            if (how != null) {
+                given.put(path, how);
+            }
+        }
+        return new WorkloadSpec(scenario, newSource, merged, given);
+    }
+
+    /** The dotted paths of the values in {@code o}, descending into objects. */
+    private static List<String> leafPaths(String prefix, JsonObject o) {
+        List<String> paths = new ArrayList<>();
+        for (Map.Entry<String, JsonElement> e : o.entrySet()) {
+            String path = prefix + e.getKey();
+            if (e.getValue().isJsonObject() && !e.getValue().getAsJsonObject().isEmpty()) {
+                paths.addAll(leafPaths(path + ".", e.getValue().getAsJsonObject()));
+            } else {
+                paths.add(path);
+            }
+        }
+        return paths;
     }
 
     private static void mergeInto(JsonObject target, JsonObject overrides) {
@@ -134,24 +181,34 @@ public record WorkloadSpec(String scenario, String source, JsonObject settings) 
         return reader().rate("rate");
     }
 
-    /** This spec with another duration. */
+    /** This spec with another duration; errors about it name {@code duration} and its value. */
     public WorkloadSpec withDuration(long nanos) {
+        return withDuration(nanos, nanos > 0 ? "duration " + DurationText.exact(nanos) : "duration");
+    }
+
+    /** This spec with another duration, given by {@code how} ({@code --duration 2h}), which errors about it name. */
+    public WorkloadSpec withDuration(long nanos, String how) {
         if (nanos <= 0) {
-            throw new InvalidInputException("duration: must be a positive duration (got " + nanos + " ns)");
+            throw new InvalidInputException(how + ": must be a positive duration (got " + nanos + " ns)");
         }
         JsonObject o = new JsonObject();
         o.addProperty("duration", DurationText.inMillisOrNanos(nanos));
-        return merge(source, o);
+        return override(o, how);
     }
 
-    /** This spec with another mean input rate, events per second. */
+    /** This spec with another mean input rate, events per second; errors about it name {@code rate} and its value. */
     public WorkloadSpec withRate(double perSecond) {
+        return withRate(perSecond, perSecond > 0 && Double.isFinite(perSecond) ? "rate " + stripZeros(perSecond) + "/s" : "rate");
+    }
+
+    /** This spec with another mean input rate, given by {@code how} ({@code --rate 1/d}), which errors about it name. */
+    public WorkloadSpec withRate(double perSecond, String how) {
         if (!(perSecond > 0) || Double.isInfinite(perSecond)) {
-            throw new InvalidInputException("rate: must be a positive rate (got " + perSecond + "/s)");
+            throw new InvalidInputException(how + ": must be a positive rate (got " + perSecond + "/s)");
         }
         JsonObject o = new JsonObject();
         o.addProperty("rate", String.format(Locale.ROOT, "%s/s", stripZeros(perSecond)));
-        return merge(source, o);
+        return override(o, how);
     }
 
     /** Plain decimal digits: RateText reads no exponent, and 0.0005 prints as 5.0E-4 otherwise. */

@@ -126,11 +126,13 @@ public final class NexmarkScenario {
     /** The event timeline of the settings; a rate or period it cannot keep is a user error. */
     static EventTimeline timeline(NexmarkSettings s, SpecReader reader) {
         double[] rates = s.stepRates();
-        for (double rate : rates) {
-            if (rate > EventTimeline.MAX_RATE) {
-                throw reader.error("rate", String.format(Locale.ROOT,
-                        "must keep every step of the rate shape at most 1e9/s, one event per nanosecond (a step would run at %.4g/s)", rate));
-            }
+        double fastest = Arrays.stream(rates).max().orElse(0);
+        if (fastest > EventTimeline.MAX_RATE) {
+            // Every step scales with the mean rate, so the highest mean rate allowed follows from the fastest step.
+            throw reader.error("rate", String.format(Locale.ROOT,
+                    "must keep every step of the rate shape at most 1e9/s, one event per nanosecond (a step would run at "
+                            + "%.4g/s); with the %s shape the rate may be at most %.4g/s",
+                    fastest, s.rateShape().jsonName(), s.rate() * EventTimeline.MAX_RATE / fastest));
         }
         if (rates.length > 1 && s.stepLength() < 1) {
             throw reader.error("ratePeriod", "must be at least " + rates.length + "ns, 1 ns for each step of the "
@@ -165,7 +167,7 @@ public final class NexmarkScenario {
             count = Math.min(count, s.maxEvents());
         }
         if (count > NexmarkSettings.MAX_EVENTS) {
-            throw reader.error("duration", String.format(Locale.ROOT,
+            throw reader.error(List.of("duration", "rate"), String.format(Locale.ROOT,
                     "at this rate gives %,d events, more than a trace holds (%,d); shorten duration, lower rate or set maxEvents",
                     count, NexmarkSettings.MAX_EVENTS));
         }

@@ -80,9 +80,10 @@ public final class CardFraudScenario {
         double fraudRate = fraud.burstsPerHour() / HOUR_SECONDS * fraud.eventsPerBurst();
         double ordinaryRate = common.ratePerSecond() - fraudRate;
         if (ordinaryRate < common.ratePerSecond() / 2) {
-            throw r.error("fraud.burstsPerHour", String.format(Locale.ROOT,
-                    "fraud bursts would make %.4g of the %.4g events/s of the rate; at most half may be fraud",
-                    fraudRate, common.ratePerSecond()));
+            throw r.error(List.of("fraud.burstsPerHour", "rate"), String.format(Locale.ROOT,
+                    "fraud bursts would make %.4g of the %.4g events/s of the rate; at most half may be fraud, so the rate "
+                            + "must be at least %.4g/s (or the bursts fewer)",
+                    fraudRate, common.ratePerSecond(), 2 * fraudRate));
         }
         ArrivalProcess arrival = ArrivalProcess.fromJson(r.object("arrival"), ordinaryRate);
         KeyDistribution cards = CommonFields.keysWithState(r, "cards");

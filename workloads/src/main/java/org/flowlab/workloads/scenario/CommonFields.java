@@ -34,7 +34,7 @@ record CommonFields(long durationNanos, double ratePerSecond) {
         double rate = r.rate("rate");
         double expected = rate * duration / DurationText.NANOS_PER_SECOND;
         if (expected > MAX_EVENTS) {
-            throw r.error("rate", String.format(Locale.ROOT,
+            throw r.error(List.of("rate", "duration"), String.format(Locale.ROOT,
                     "rate x duration is about %.3g events, more than the %,d a trace may hold; lower the rate or the duration",
                     expected, MAX_EVENTS));
         }

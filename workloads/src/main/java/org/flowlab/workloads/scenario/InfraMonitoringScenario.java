@@ -99,13 +99,13 @@ public final class InfraMonitoringScenario {
         long end = common.durationNanos();
         int hosts = hostCount(common.ratePerSecond(), period);
         if (hosts > CommonFields.MAX_KEYS_WITH_STATE) {
-            throw r.error("rate", String.format(Locale.ROOT, "gives %,d hosts (rate x period / 2), more than the %,d allowed",
+            throw r.error(List.of("rate", "period"), String.format(Locale.ROOT, "gives %,d hosts (rate x period / 2), more than the %,d allowed",
                     hosts, CommonFields.MAX_KEYS_WITH_STATE));
         }
         // At least one host reports every period, whatever the rate: the events the fleet makes, not rate x duration.
         double events = (double) hosts * METRICS * end / period;
         if (events > CommonFields.MAX_EVENTS) {
-            throw r.error("duration", String.format(Locale.ROOT, "gives about %.3g events (%,d hosts reporting %d metrics every "
+            throw r.error(List.of("duration", "rate"), String.format(Locale.ROOT, "gives about %.3g events (%,d hosts reporting %d metrics every "
                             + "%s), more than the %,d a trace may hold; shorten the duration or lengthen the period",
                     events, hosts, METRICS, r.string("period"), CommonFields.MAX_EVENTS));
         }

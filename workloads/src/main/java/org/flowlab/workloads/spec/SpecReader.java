@@ -3,8 +3,12 @@ package org.flowlab.workloads.spec;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.flowlab.workloads.InvalidInputException;
@@ -15,21 +19,35 @@ import org.flowlab.workloads.text.RateText;
  * Typed, validated access to one JSON object of a workload spec. Every failure is an
  * {@link InvalidInputException} whose one-line message names the source file, the field's path
  * and what is allowed, for example
- * {@code card-fraud.json: keys.s: must be > 0 (got -1.0)}.
+ * {@code card-fraud.json: keys.s: must be > 0 (got -1.0)}. A field given elsewhere than the source
+ * (on the command line: {@code --rate 1/d}) is named the way it was given instead, for example
+ * {@code --rate 1/d with fraud.burstsPerHour 20 of card-fraud.json: fraud bursts would make …}.
  */
 public final class SpecReader {
     private final String source;
     private final String path;
     private final JsonObject object;
+    private final JsonObject root;
+    private final Map<String, String> givenBy;
 
     public SpecReader(String source, JsonObject object) {
-        this(source, "", object);
+        this(source, object, Map.of());
     }
 
-    private SpecReader(String source, String path, JsonObject object) {
+    /**
+     * @param givenBy the fields (dotted paths from {@code object}) that did not come from {@code source}, each
+     *                with how it was given, which errors about it name instead of the source
+     */
+    public SpecReader(String source, JsonObject object, Map<String, String> givenBy) {
+        this(source, "", object, object, Map.copyOf(givenBy));
+    }
+
+    private SpecReader(String source, String path, JsonObject object, JsonObject root, Map<String, String> givenBy) {
         this.source = source;
         this.path = path;
         this.object = object;
+        this.root = root;
+        this.givenBy = givenBy;
     }
 
     public String source() {
@@ -51,7 +69,61 @@ public final class SpecReader {
 
     /** An error about a field of this object. */
     public InvalidInputException error(String field, String problem) {
-        return new InvalidInputException(source + ": " + pathOf(field) + ": " + problem);
+        return error(List.of(field), problem);
+    }
+
+    /**
+     * An error about fields of this object that cannot go together, {@code fields.get(0)} the one named when
+     * all come from the source; when some were given otherwise ({@code --rate 1/d}), it names how they were
+     * given, followed by the source's fields involved and their values.
+     */
+    public InvalidInputException error(List<String> fields, String problem) {
+        Set<String> given = new LinkedHashSet<>();
+        List<String> fromSource = new ArrayList<>();
+        for (String field : fields) {
+            String p = pathOf(field);
+            String how = givenBy(p);
+            if (how != null) {
+                given.add(how);
+            } else {
+                fromSource.add(p);
+            }
+        }
+        if (given.isEmpty()) {
+            return new InvalidInputException(source + ": " + pathOf(fields.get(0)) + ": " + problem);
+        }
+        StringBuilder where = new StringBuilder(String.join(" with ", given));
+        if (!fromSource.isEmpty()) {
+            List<String> values = new ArrayList<>();
+            for (String p : fromSource) {
+                String value = valueAt(p);
+                values.add(value == null ? p : p + " " + value);
+            }
+            where.append(" with ").append(String.join(", ", values)).append(" of ").append(source);
+        }
+        return new InvalidInputException(where + ": " + problem);
+    }
+
+    /** How the field at {@code fullPath} was given, if not by the source: its own entry's, or an enclosing object's. */
+    private String givenBy(String fullPath) {
+        for (String p = fullPath; ; p = p.substring(0, p.lastIndexOf('.'))) {
+            String how = givenBy.get(p);
+            if (how != null || p.indexOf('.') < 0) {
+                return how;
+            }
+        }
+    }
+
+    /** The value at a dotted path from the top, as written ({@code 20}, {@code 10m}), or null if it is not one value. */
+    private String valueAt(String fullPath) {
+        JsonElement e = root;
+        for (String name : fullPath.split("\\.")) {
+            if (!e.isJsonObject() || !e.getAsJsonObject().has(name)) {
+                return null;
+            }
+            e = e.getAsJsonObject().get(name);
+        }
+        return e.isJsonPrimitive() ? e.getAsString() : null;
     }
 
     /** Fails if the object has a field not in {@code allowed} (catches typos such as "zipfs"). */
@@ -74,7 +146,7 @@ public final class SpecReader {
         if (!e.isJsonObject()) {
             throw error(field, "must be an object {…} (got " + e + ")");
         }
-        return new SpecReader(source, pathOf(field), e.getAsJsonObject());
+        return new SpecReader(source, pathOf(field), e.getAsJsonObject(), root, givenBy);
     }
 
     public String string(String field) {

@@ -15,6 +15,7 @@ import org.flowlab.workloads.WorkloadSpec;
 import org.flowlab.workloads.arrival.ArrivalProcess;
 import org.flowlab.workloads.disorder.Disorder;
 import org.flowlab.workloads.keys.KeyDistribution;
+import org.flowlab.workloads.text.DurationText;
 import org.flowlab.workloads.values.ValueDistribution;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -118,6 +119,36 @@ class BadSpecTest {
                 .hasMessage("test.json: delay.max: must be longer than min (got \"1s\" <= \"2s\")");
         assertThatThrownBy(() -> Disorder.fromJson(SpecText.reader("{\"delay\":{\"type\":\"exponential\",\"mean\":\"soon\"}}")))
                 .hasMessageStartingWith("test.json: delay.mean: must be a duration such as 500ms");
+    }
+
+    /**
+     * A setting given elsewhere than the file (a command-line option) is named as it was given, with the file's
+     * fields it clashes with; a mistake only in the file still names the file.
+     */
+    @Test
+    void aSettingGivenOtherwiseIsNamedAsGivenNotAsTheFile() {
+        WorkloadSpec nexmark = WorkloadSpec.defaults("nexmark").withRate(1e20, "--rate 1e20/s");
+        assertThatThrownBy(() -> WorkloadGenerator.generate(nexmark, 1)).isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("--rate 1e20/s: must keep every step of the rate shape at most 1e9/s")
+                .hasMessageEndingWith("with the sine shape the rate may be at most 6.667e+08/s")
+                .hasMessageNotContaining("nexmark.json");
+        WorkloadSpec fraud = WorkloadSpec.defaults("card-fraud").withRate(1 / 86_400.0, "--rate 1/d");
+        assertThatThrownBy(() -> WorkloadGenerator.generate(fraud, 1))
+                .hasMessageStartingWith("--rate 1/d with fraud.burstsPerHour 5 of scenarios/card-fraud.json: fraud bursts would "
+                        + "make 0.009028 of the 1.157e-05 events/s of the rate; at most half may be fraud, so the rate must be "
+                        + "at least 0.01806/s");
+        WorkloadSpec ticks = WorkloadSpec.defaults("stock-ticks").withRate(1e7, "--rate 10m/s")
+                .withDuration(DurationText.NANOS_PER_DAY, "--duration 1d");
+        assertThatThrownBy(() -> WorkloadGenerator.generate(ticks, 1))
+                .hasMessageStartingWith("--rate 10m/s with --duration 1d: rate x duration is about 8.64e+11 events");
+        // The file's own value again: the file is to blame.
+        WorkloadSpec back = ticks.merge(FILE, WorkloadSpec.parseObject(FILE, "{\"rate\":\"10m/s\"}"));
+        assertThatThrownBy(() -> WorkloadGenerator.generate(back, 1))
+                .hasMessageStartingWith("--duration 1d with rate 10m/s of my-spec.json: rate x duration is about");
+        WorkloadSpec fromFile = WorkloadSpec.defaults("stock-ticks").merge(FILE,
+                WorkloadSpec.parseObject(FILE, "{\"rate\":\"10m/s\",\"duration\":\"1d\"}"));
+        assertThatThrownBy(() -> WorkloadGenerator.generate(fromFile, 1))
+                .hasMessageStartingWith("my-spec.json: rate: rate x duration is about");
     }
 
     @Test
