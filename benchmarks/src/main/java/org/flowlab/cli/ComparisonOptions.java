@@ -134,10 +134,10 @@ final class ComparisonOptions {
             plan = scenario == null ? showcase : ComparisonPlan.of(workload(scenario));
         }
         if (duration != null) {
-            plan = plan.withDuration(duration);
+            plan = plan.withDuration(duration, GivenOption.text(command, "--duration"));
         }
         if (rate != null) {
-            plan = plan.withRate(rate);
+            plan = plan.withRate(rate, GivenOption.text(command, "--rate"));
         }
         if (seed != null) {
             plan = plan.withSeed(seed);

@@ -2,7 +2,9 @@ package org.flowlab.cli;
 
 import org.flowlab.experiment.ComparisonPlan;
 import org.flowlab.workloads.WorkloadSpec;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** The seed and the overrides of a generated workload: {@code --seed}, {@code --duration}, {@code --rate}. */
 final class WorkloadOverrides {
@@ -22,14 +24,18 @@ final class WorkloadOverrides {
             description = "Mean input rate, e.g. 20000/s or 3/ms (default: the scenario's).")
     Double rate;
 
-    /** {@code spec} with the overrides applied. */
+    /** Where these options are mixed in: it keeps their text as given, for messages. */
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
+    /** {@code spec} with the overrides applied; an error about one names the option. */
     WorkloadSpec applyTo(WorkloadSpec spec) {
         WorkloadSpec result = spec;
         if (duration != null) {
-            result = result.withDuration(duration);
+            result = result.withDuration(duration, GivenOption.text(command, "--duration"));
         }
         if (rate != null) {
-            result = result.withRate(rate);
+            result = result.withRate(rate, GivenOption.text(command, "--rate"));
         }
         return result;
     }

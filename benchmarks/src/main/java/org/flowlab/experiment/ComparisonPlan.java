@@ -13,6 +13,7 @@ import org.flowlab.sim.fault.FaultPlan;
 import org.flowlab.workloads.InvalidInputException;
 import org.flowlab.workloads.WorkloadSpec;
 import org.flowlab.workloads.text.DurationText;
+import org.flowlab.workloads.text.RateText;
 
 /**
  * Everything a comparison needs, as one value: which trace (generated from a scenario's spec and the
@@ -107,7 +108,9 @@ public record ComparisonPlan(TraceSource input, long seed, JobChoice job, List<E
      * them, and the agreement counts them.
      */
     public static ComparisonPlan showcase() {
-        WorkloadSpec spec = WorkloadSpec.defaults(SHOWCASE_SCENARIO).withDuration(SHOWCASE_DURATION).withRate(SHOWCASE_RATE);
+        WorkloadSpec spec = WorkloadSpec.defaults(SHOWCASE_SCENARIO)
+                .withDuration(SHOWCASE_DURATION, "the showcase's duration " + DurationText.exact(SHOWCASE_DURATION))
+                .withRate(SHOWCASE_RATE, "the showcase's rate " + RateText.format(SHOWCASE_RATE));
         return of(spec).withFaults(FaultPlan.parse(SHOWCASE_FAULTS)).withSla(SHOWCASE_SLA);
     }
 
@@ -140,6 +143,11 @@ public record ComparisonPlan(TraceSource input, long seed, JobChoice job, List<E
         return withWorkload(generatedSpec("--duration").withDuration(nanos));
     }
 
+    /** As {@link #withDuration(long)}, given by {@code how} ({@code --duration 2h}), which errors about it name. */
+    public ComparisonPlan withDuration(long nanos, String how) {
+        return withWorkload(generatedSpec("--duration").withDuration(nanos, how));
+    }
+
     /**
      * The plan with its generated trace at a mean rate of {@code perSecond}.
      *
@@ -147,6 +155,11 @@ public record ComparisonPlan(TraceSource input, long seed, JobChoice job, List<E
      */
     public ComparisonPlan withRate(double perSecond) {
         return withWorkload(generatedSpec("--rate").withRate(perSecond));
+    }
+
+    /** As {@link #withRate(double)}, given by {@code how} ({@code --rate 1/d}), which errors about it name. */
+    public ComparisonPlan withRate(double perSecond, String how) {
+        return withWorkload(generatedSpec("--rate").withRate(perSecond, how));
     }
 
     /** The spec to generate, which {@code what} is about to change; a trace file's is an error naming {@code what}. */

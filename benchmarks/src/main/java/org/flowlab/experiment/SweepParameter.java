@@ -31,7 +31,7 @@ import org.flowlab.workloads.text.RateText;
 public final class SweepParameter {
     /** The workload's mean input rate. */
     public static final SweepParameter RATE = new SweepParameter("rate", Kind.RATE, t -> true,
-            (plan, v, p) -> plan.withRate(v));
+            (plan, v, p) -> plan.withRate(v, p.given(v)));
     /** Workers of every cluster. */
     public static final SweepParameter WORKERS = new SweepParameter("workers", Kind.WHOLE, t -> true,
             (plan, v, p) -> plan.withSettings(plan.settings().withWorkers((int) v)));
@@ -46,7 +46,7 @@ public final class SweepParameter {
             (plan, v, p) -> plan.withFaults(withTaskFailures(plan.faults(), (long) v)));
     /** The Zipf exponent s of the scenario's key distribution. */
     public static final SweepParameter KEY_SKEW = new SweepParameter("key-skew", Kind.POSITIVE, t -> true,
-            (plan, v, p) -> plan.withWorkload(withKeySkew(plan.generatedSpec(p.id()), v)));
+            (plan, v, p) -> plan.withWorkload(withKeySkew(plan.generatedSpec(p.id()), v, p.given(v))));
     /** The name of the parameter that sets every engine's {@code interval} option. */
     public static final String INTERVAL = "interval";
 
@@ -283,6 +283,11 @@ public final class SweepParameter {
         return new java.math.BigDecimal(Double.toString(v)).stripTrailingZeros().toPlainString();
     }
 
+    /** How the user gave this parameter the value {@code v}, for messages: {@code --vary rate=500/s}. */
+    String given(double v) {
+        return "--vary " + id + "=" + format(v);
+    }
+
     /** {@code plan} with this parameter set to {@code v}. */
     public ComparisonPlan apply(ComparisonPlan plan, double v) {
         return setter.apply(plan, v, this);
@@ -305,13 +310,13 @@ public final class SweepParameter {
      *
      * @throws InvalidInputException if the scenario has no Zipf key distribution, naming those that have one
      */
-    static WorkloadSpec withKeySkew(WorkloadSpec spec, double s) {
+    static WorkloadSpec withKeySkew(WorkloadSpec spec, double s, String how) {
         checkKeySkew(spec);
         JsonObject distribution = new JsonObject();
         distribution.addProperty("s", s);
         JsonObject override = new JsonObject();
         override.add(KEY_FIELDS.get(spec.scenario()), distribution);
-        return spec.merge(spec.source(), override);
+        return spec.override(override, how);
     }
 
     /** Checks that {@code spec}'s scenario has a Zipf key distribution. */

@@ -77,6 +77,15 @@ class BadInputTest {
     }
 
     @Test
+    void aRateOnTheCommandLineThatTheScenarioCannotTakeNamesTheOption() throws IOException {
+        assertRejected("flowlab: --rate 1/d with fraud.burstsPerHour 5 of scenarios/card-fraud.json: fraud bursts would make",
+                "workload", "describe", "--scenario", "card-fraud", "--rate", "1/d", "--charts", dir.resolve("charts").toString());
+        assertRejected("flowlab: --rate 1/d with fraud.burstsPerHour 5 of scenarios/card-fraud.json: fraud bursts would make",
+                "workload", "generate", "--scenario", "card-fraud", "--rate=1/d", "--out", dir.resolve("t.jsonl").toString());
+        assertNothingWrittenBesides();
+    }
+
+    @Test
     void aZipfExponentThatIsNotPositive() throws IOException {
         Path file = spec("{ \"scenario\": \"card-fraud\", \"merchants\": { \"type\": \"zipf\", \"n\": 100, \"s\": 0 } }");
         assertRejected(file + ": merchants.s: must be > 0", "workload", "describe", "--spec", file.toString());

@@ -186,6 +186,37 @@ class CompareBadInputTest {
         assertRejected("stream.record", "--cost-profile", profile.toString());
     }
 
+    /**
+     * A value from the command line that the scenario cannot take is named as the user typed it, with what is
+     * allowed, not blamed on the scenario's file. The headline of the run is printed before the trace is
+     * generated, which is where the scenario checks its settings.
+     */
+    @Test
+    void aRateTheScenarioCannotKeepNamesTheOptionNotTheScenarioFile() throws IOException {
+        assertRefusedWhileGenerating("--rate 99999999999999999999/s: must keep every step of the rate shape at most 1e9/s",
+                "compare", "--scenario", "nexmark", "--rate", "99999999999999999999/s");
+        assertThat(lastRefusal).contains("the rate may be at most 6.667e+08/s").doesNotContain("nexmark.json");
+        assertRefusedWhileGenerating("--rate 1/d with fraud.burstsPerHour 5 of scenarios/card-fraud.json: fraud bursts would make",
+                "compare", "--scenario", "card-fraud", "--rate", "1/d", "--duration", "1m");
+        assertThat(lastRefusal).contains("so the rate must be at least 0.01806/s");
+        assertRefusedWhileGenerating("--rate 10m/s with --duration 1d: rate x duration is about 8.64e+11 events",
+                "compare", "--scenario", "stock-ticks", "--rate", "10m/s", "--duration", "1d");
+    }
+
+    private String lastRefusal;
+
+    private void assertRefusedWhileGenerating(String expectedStart, String... args) throws IOException {
+        List<String> all = new ArrayList<>(Arrays.asList(args));
+        all.addAll(List.of("--out", dir.resolve("runs").toString()));
+        CommandLineRun run = CommandLineRun.with(IntervalEngine.factory(engineRuns), all.toArray(String[]::new));
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+        assertThat(run.errLines()).as("exactly one line on stderr: " + run.err()).hasSize(1);
+        assertThat(run.err()).startsWith("flowlab: " + expectedStart).doesNotContain("Exception", "\tat ");
+        assertThat(engineRuns).hasValue(0);
+        assertNoRunFolder();
+        lastRefusal = run.err();
+    }
+
     @Test
     void unwritableOut() throws IOException {
         Path plain = dir.resolve("plain");

@@ -195,4 +195,13 @@ class SweepCommandTest {
                 plain.resolve("sweeps").toString());
         assertThat(plain).hasContent("keep");
     }
+
+    @Test
+    void aRateOfTheSweepThatTheScenarioCannotKeepNamesTheVaryOption() throws IOException {
+        CommandLineRun run = sweep("--vary", "rate=10m/s..20m/s:2", "--threads", "1");
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+        assertThat(run.errLines()).hasSize(1);
+        assertThat(run.err()).startsWith("flowlab: --vary rate=10000000/s with --duration 20s: rate x duration is about 2.00e+08 events")
+                .doesNotContain("stock-ticks.json", "Exception");
+    }
 }
