@@ -66,7 +66,15 @@ public record Variation(SweepParameter parameter, double from, double to, int st
                     log = true;
                 } else if (part.equals("lin")) {
                     log = false;
-                } else if (part.matches("\\d{1,4}") && steps == null) {
+                } else if (part.matches("[+-]?\\d+")) {
+                    if (steps != null) {
+                        throw new InvalidInputException("'" + part + "' is a second step count (after " + steps
+                                + "); give at most one; expected " + SYNTAX);
+                    }
+                    // Checked here, on the text: a count too long for an int is out of range, not malformed.
+                    if (!part.matches("0*\\d{1,2}") || Integer.parseInt(part) < 1 || Integer.parseInt(part) > MAX_STEPS) {
+                        throw new InvalidInputException(p.id() + ": steps must be 1 to " + MAX_STEPS + " (got " + part + ")");
+                    }
                     steps = Integer.parseInt(part);
                 } else {
                     throw new InvalidInputException("'" + part + "' is neither a step count nor 'log'; expected " + SYNTAX);

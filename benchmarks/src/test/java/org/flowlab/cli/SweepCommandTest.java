@@ -197,6 +197,17 @@ class SweepCommandTest {
     }
 
     @Test
+    void aStepCountOutOfRangeSaysTheRange() throws IOException {
+        String out = dir.toString();
+        assertRejected("--vary 'rate=1..10:100000': rate: steps must be 1 to 50 (got 100000)", "sweep", "--scenario", "nexmark",
+                "--vary", "rate=1..10:100000", "--out", out);
+        assertRejected("rate: steps must be 1 to 50 (got 99999999999999999999)", "sweep", "--scenario", "nexmark",
+                "--vary", "rate=1..10:99999999999999999999", "--out", out);
+        assertRejected("'4' is a second step count (after 3); give at most one", "sweep", "--scenario", "nexmark",
+                "--vary", "rate=1..10:3:4", "--out", out);
+    }
+
+    @Test
     void aRateOfTheSweepThatTheScenarioCannotKeepNamesTheVaryOption() throws IOException {
         CommandLineRun run = sweep("--vary", "rate=10m/s..20m/s:2", "--threads", "1");
         assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
