@@ -52,7 +52,7 @@ final class CompareCommand implements Callable<Integer> {
     @Mixin
     ComparisonOptions options;
 
-    @Option(names = "--out", paramLabel = "DIR",
+    @Option(names = "--out", paramLabel = "DIR", converter = FolderConverter.class,
             description = "Put the run folder under DIR instead of results/runs/ (DIR/index.html lists the runs in it).")
     Path out;
 

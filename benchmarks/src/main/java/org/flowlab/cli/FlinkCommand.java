@@ -94,7 +94,7 @@ final class FlinkCommand implements Callable<Integer> {
                     + "own JVM runs when --repeat is more than 1.")
     String timeInThisJvm;
 
-    @Option(names = "--out", paramLabel = "DIR",
+    @Option(names = "--out", paramLabel = "DIR", converter = FolderConverter.class,
             description = "Put the run folder under DIR instead of results/runs/ (DIR/index.html lists the runs in it).")
     Path out;
 

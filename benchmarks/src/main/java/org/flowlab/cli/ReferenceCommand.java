@@ -45,7 +45,7 @@ final class ReferenceCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Write the reference results to DIR instead of results/reference/.")
+    @Option(names = "--out", paramLabel = "DIR", converter = FolderConverter.class, description = "Write the reference results to DIR instead of results/reference/.")
     Path out;
 
     ReferenceCommand(EngineRegistry engines) {

@@ -75,7 +75,7 @@ final class SweepCommand implements Callable<Integer> {
             description = "Search each engine's sustainable throughput instead of running the points as they are.")
     String find;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Put the sweep's folder under DIR instead of results/sweeps/.")
+    @Option(names = "--out", paramLabel = "DIR", converter = FolderConverter.class, description = "Put the sweep's folder under DIR instead of results/sweeps/.")
     Path out;
 
     @Option(names = "--threads", paramLabel = "N",

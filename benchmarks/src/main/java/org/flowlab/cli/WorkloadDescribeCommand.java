@@ -54,7 +54,7 @@ final class WorkloadDescribeCommand implements Runnable {
     @Mixin
     WorkloadOverrides overrides;
 
-    @Option(names = "--charts", paramLabel = "DIR",
+    @Option(names = "--charts", paramLabel = "DIR", converter = FolderConverter.class,
             description = "Where to write the charts (default: results/workloads/<scenario>-seed<N>/).")
     Path chartsDir;
 

@@ -144,7 +144,7 @@ class CompareBadInputTest {
 
     @Test
     void emptyPaths() throws IOException {
-        assertRejected("Invalid value for option '--out': an empty path; give a file or folder name", "--out", "");
+        assertRejected("Invalid value for option '--out': an empty path; give a folder name", "--out", "");
         assertRejected("Invalid value for option '--trace': an empty path; give a file or folder name", "--trace", " ");
     }
 
@@ -215,6 +215,15 @@ class CompareBadInputTest {
         assertThat(engineRuns).hasValue(0);
         assertNoRunFolder();
         lastRefusal = run.err();
+    }
+
+    @Test
+    void anOutThatIsAFileIsRefusedAsNotAFolder() throws IOException {
+        Path afile = Files.writeString(inputs.resolve("afile"), "keep me");
+        assertRejected("Invalid value for option '--out': " + afile + " is a file, not a folder", "--out", afile.toString());
+        assertRejected(afile.resolve("runs") + " lies under " + afile + ", a file, not a folder", "--out",
+                afile.resolve("runs").toString());
+        assertThat(afile).hasContent("keep me");
     }
 
     @Test

@@ -208,6 +208,15 @@ class SweepCommandTest {
     }
 
     @Test
+    void anOutThatIsAFileIsRefusedAsNotAFolder() throws IOException {
+        Path plain = dir.resolve("plain");
+        Files.writeString(plain, "keep");
+        assertRejected("--out': " + plain + " is a file, not a folder", "sweep", "--scenario", "stock-ticks",
+                "--vary", "interval=1s..1h", "--out", plain.toString());
+        assertThat(plain).hasContent("keep");
+    }
+
+    @Test
     void aRateOfTheSweepThatTheScenarioCannotKeepNamesTheVaryOption() throws IOException {
         CommandLineRun run = sweep("--vary", "rate=10m/s..20m/s:2", "--threads", "1");
         assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
