@@ -29,6 +29,12 @@ public record JmhSettings(String include, int forks, int warmupIterations, long 
     public static final int DEFAULT_WARMUP_ITERATIONS = 3;
     /** As {@link #warmupIterations}: each benchmark's own number, from its class's {@code @Warmup}. */
     public static final int OWN_WARMUP = -1;
+    /**
+     * The most forks: four times JMH's default of 5, and as many as {@code flink --repeat} allows. Each fork is a
+     * fresh JVM that warms up and measures every benchmark again, so more only multiplies the wait (calibrate's
+     * defaults take about half a minute per fork); a number beyond this is a slip, not a plan.
+     */
+    public static final int MAX_FORKS = 20;
 
     public JmhSettings {
         Objects.requireNonNull(include, "include");
@@ -38,8 +44,8 @@ public record JmhSettings(String include, int forks, int warmupIterations, long 
             throw new InvalidInputException("'" + include + "' is not a regular expression ("
                     + e.getDescription() + " near index " + e.getIndex() + ")");
         }
-        if (forks < 0) {
-            throw new InvalidInputException("--forks must be >= 0 (0 runs in this JVM), got " + forks);
+        if (forks < 0 || forks > MAX_FORKS) {
+            throw new InvalidInputException("--forks must be 0 to " + MAX_FORKS + " (0 runs in this JVM), got " + forks);
         }
         if (warmupIterations < 0 && warmupIterations != OWN_WARMUP) {
             throw new InvalidInputException("--warmup-iterations must be >= 0, got " + warmupIterations);

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.flowlab.bench.BenchTable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -68,7 +69,7 @@ class BenchCommandTest {
 
     @Test
     void negativeForks() {
-        assertRejected("--forks must be >= 0 (0 runs in this JVM), got -1", "bench", "--forks=-1");
+        assertRejected("--forks must be 0 to 20 (0 runs in this JVM), got -1", "bench", "--forks=-1");
     }
 
     @Test
@@ -85,6 +86,16 @@ class BenchCommandTest {
     void calibrateRejectsZeroIterations() {
         assertRejected("--iterations must be >= 1, got 0", "calibrate", "--iterations", "0");
         assertRejected("--warmup-iterations must be >= 0, got -1", "calibrate", "--warmup-iterations=-1");
+    }
+
+    /** Each fork warms up and measures every benchmark again: thousands of them would run for days, so they are refused at once. */
+    @Test
+    @Timeout(60)
+    void tooManyForks() {
+        assertRejected("--forks must be 0 to 20 (0 runs in this JVM), got 1000", "calibrate", "--forks", "1000",
+                "--out", dir.resolve("profile.json").toString());
+        assertThat(dir.resolve("profile.json")).doesNotExist();
+        assertRejected("--forks must be 0 to 20 (0 runs in this JVM), got 21", "bench", "--forks", "21");
     }
 
     @Test
