@@ -218,7 +218,8 @@ public final class SpecReader {
             throw error(field, "must be a whole number (got " + d + ")");
         }
         if (d < lo || d > hi) {
-            throw error(field, "must be a whole number between " + lo + " and " + hi + " (got " + (long) d + ")");
+            // As written: a cast would turn 1e308 into 9223372036854775807.
+            throw error(field, "must be a whole number between " + lo + " and " + hi + " (got " + primitive(field).getAsString() + ")");
         }
         return (long) d;
     }

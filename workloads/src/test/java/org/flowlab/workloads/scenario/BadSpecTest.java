@@ -66,6 +66,11 @@ class BadSpecTest {
                 Arguments.of("card-fraud", "{\"fraud\":{\"burstsPerHour\":100000}}", "my-spec.json: fraud.burstsPerHour: fraud bursts would make"),
                 Arguments.of("card-fraud", "{\"fraud\":{\"maxTransactions\":2}}",
                         "my-spec.json: fraud.maxTransactions: must be a whole number between 3 and 1000 (got 2)"),
+                // As written: cast to a long, 1e308 would read 9223372036854775807.
+                Arguments.of("card-fraud", "{\"fraud\":{\"maxTransactions\":1e308}}",
+                        "my-spec.json: fraud.maxTransactions: must be a whole number between 3 and 1000 (got 1e308)"),
+                Arguments.of("card-fraud", "{\"countries\":{\"n\":1e308}}",
+                        "my-spec.json: countries.n: must be a whole number between 1 and 2147483647 (got 1e308)"),
                 Arguments.of("stock-ticks", "{\"rate\":\"10m/s\",\"duration\":\"1d\"}", "my-spec.json: rate: rate x duration is about"),
                 Arguments.of("stock-ticks", "{\"arrival\":{\"highRate\":\"10/s\"}}", "my-spec.json: arrival.highRate: must be at least lowRate"),
                 Arguments.of("card-fraud", "{\"cards\":{\"n\":20000000}}",
