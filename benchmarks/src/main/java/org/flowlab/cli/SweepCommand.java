@@ -20,6 +20,7 @@ import org.flowlab.experiment.SweepPlan;
 import org.flowlab.experiment.SweepResult;
 import org.flowlab.experiment.Variation;
 import org.flowlab.report.ComparisonTable;
+import org.flowlab.report.MadeFolders;
 import org.flowlab.report.RunIndex;
 import org.flowlab.report.SweepPointFiles;
 import org.flowlab.report.SweepReport;
@@ -93,11 +94,23 @@ final class SweepCommand implements Callable<Integer> {
         SweepPlan plan = plan();
         Path root = out != null ? out : ResultsLocation.root().resolve("sweeps");
         Path dir = root.resolve(plan.folderName());
+        Path points = dir.resolve("points");
+        // The highest folder this sweep makes: taken away again if the sweep fails before it keeps a point.
+        Path made = MadeFolders.highestMissing(points);
         try {
-            Files.createDirectories(dir.resolve("points"));
+            Files.createDirectories(points);
         } catch (IOException e) {
             throw InvalidInputException.cannot("create the sweep's folder", dir, e);
         }
+        try {
+            return run(plan, dir);
+        } catch (RuntimeException | Error e) {
+            MadeFolders.removeEmpty(points, made); // points kept so far stay, for the next run to read back
+            throw e;
+        }
+    }
+
+    private Integer run(SweepPlan plan, Path dir) {
         PrintWriter w = spec.commandLine().getOut();
         ZonedDateTime started = ZonedDateTime.now();
         w.printf(Locale.ROOT, "sweep %s: %d point%s × engines %s%s%n", dir, plan.grid().size(), plan.grid().size() == 1 ? "" : "s",

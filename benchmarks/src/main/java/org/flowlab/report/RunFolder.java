@@ -44,10 +44,7 @@ public final class RunFolder implements AutoCloseable {
      */
     public static RunFolder create(Path runs, String scenario, ZonedDateTime startedAt) {
         String base = STAMP.format(startedAt) + "-" + scenario.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]+", "-");
-        Path made = null;
-        for (Path p = runs.toAbsolutePath(); p != null && !Files.exists(p); p = p.getParent()) {
-            made = p;
-        }
+        Path made = MadeFolders.highestMissing(runs);
         try {
             Files.createDirectories(runs);
         } catch (IOException e) {
@@ -112,15 +109,7 @@ public final class RunFolder implements AutoCloseable {
     public void close() {
         if (!committed) {
             deleteQuietly(work);
-            if (made != null) {
-                for (Path p = runs.toAbsolutePath(); p != null && p.startsWith(made); p = p.getParent()) {
-                    try {
-                        Files.deleteIfExists(p);
-                    } catch (IOException e) {
-                        break; // not empty (another run's files) or not ours to delete: leave it
-                    }
-                }
-            }
+            MadeFolders.removeEmpty(runs, made);
         }
     }
 
