@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import org.flowlab.workloads.scenario.ScenarioCatalog;
 import org.flowlab.workloads.spec.SpecReader;
 import org.flowlab.workloads.text.DurationText;
@@ -50,6 +51,20 @@ public record WorkloadSpec(String scenario, String source, JsonObject settings, 
     @Override
     public JsonObject settings() {
         return settings.deepCopy();
+    }
+
+    /**
+     * Equal scenario, source and settings: how a setting was given ({@link #givenBy}) words a message
+     * and changes nothing else, so {@code --rate 88/s} and a plan's {@code withRate(88)} are the same spec.
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof WorkloadSpec w && scenario.equals(w.scenario) && source.equals(w.source) && settings.equals(w.settings);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(scenario, source, settings);
     }
 
     /** Typed, validated access to the settings, naming {@link #source()} in errors, or how a field was given. */
