@@ -64,12 +64,22 @@ public final class FlinkRunner {
         StreamExecutionEnvironment env = environment(mode);
         // Flowlab's rows, outputs and accumulators are immutable, so chained operators may share them.
         env.getConfig().enableObjectReuse();
-        DataStream<Output> outputs = JobTranslator.translate(env, recipe, job, trace, disorderBound);
-        ResultTable.Builder table = ResultTable.builder();
-        Execution done = execute(env, outputs, mode.engineName() + " " + job.name(), table::add);
-        Long late = done.result().getAccumulatorResult(JobTranslator.LATE_ROWS);
-        return new FlinkRun(mode, job.name(), table.build(), late == null ? 0 : late, table.repeats(), trace.size(),
-                done.wallClockNanos(), done.result().getNetRuntime());
+        try (SourceData data = sourceData()) {
+            DataStream<Output> outputs = JobTranslator.translate(env, recipe, job, trace, disorderBound, data);
+            ResultTable.Builder table = ResultTable.builder();
+            Execution done = execute(env, outputs, mode.engineName() + " " + job.name(), table::add);
+            Long late = done.result().getAccumulatorResult(JobTranslator.LATE_ROWS);
+            return new FlinkRun(mode, job.name(), table.build(), late == null ? 0 : late, table.repeats(), trace.size(),
+                    done.wallClockNanos(), done.result().getNetRuntime());
+        }
+    }
+
+    /**
+     * How a job's sources get the trace on this runner's target: where it is, in this JVM
+     * ({@link FlinkTarget#runsInThisJvm}), else inside the job; closed when the job has ended.
+     */
+    public SourceData sourceData() {
+        return target.runsInThisJvm() ? SourceData.inThisJvm() : SourceData.SHIPPED;
     }
 
     /**
@@ -95,9 +105,11 @@ public final class FlinkRunner {
 
     /**
      * Runs the program built in {@code env} (one of {@link #environment}'s) and hands each element
-     * of {@code outputs} to {@code each} as it comes. On a cluster ({@link FlinkTarget.JobManager})
-     * the job is watched while it runs, and cancelled when its tasks have not all been running for
-     * the target's deploy timeout ({@link DeploymentWatch}).
+     * of {@code outputs} to {@code each}: in this JVM ({@link FlinkTarget#runsInThisJvm}) from the
+     * lists its sink subtasks kept in memory, once the job has finished ({@link InJvmOutputs}), as
+     * Flowlab's engines keep theirs; on a cluster as Flink's collect sink sends them to this client.
+     * On a cluster ({@link FlinkTarget.JobManager}) the job is watched while it runs, and cancelled
+     * when its tasks have not all been running for the target's deploy timeout ({@link DeploymentWatch}).
      *
      * @param name the job's name in Flink
      * @throws FlinkJobFailedException if Flink fails the job, with the first cause's message, or the
@@ -106,6 +118,9 @@ public final class FlinkRunner {
      */
     @SuppressWarnings("try") // the collect iterator's close() may throw InterruptedException; it is handled below
     public <T> Execution execute(StreamExecutionEnvironment env, DataStream<T> outputs, String name, Consumer<? super T> each) {
+        if (target.runsInThisJvm()) {
+            return executeInThisJvm(env, outputs, name, each);
+        }
         long start = System.nanoTime();
         DeploymentWatch watch = null;
         try (CloseableIterator<T> collected = outputs.collectAsync()) {
@@ -129,26 +144,49 @@ public final class FlinkRunner {
             if (watch != null) {
                 watch.close();
             }
-            String where = target.toString();
-            String stall = watch == null ? null : watch.stall();
-            if (stall != null) {
-                Thread.interrupted(); // the watch's interrupt, which ended the wait: not the caller's
-            } else if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-            target.afterFailedJob();
-            if (stall != null) {
-                throw new FlinkJobFailedException(name + " on " + where + " was cancelled: " + stall
-                        + "; the cluster may lack free slots for parallelism " + parallelism
-                        + ", or its JobManager the heap to deploy the job, whose trace travels inside it"
-                        + " (flink-cluster/README.md); a longer deploy timeout (flowlab flink --deploy-timeout) waits longer", e);
-            }
-            if (e instanceof InterruptedException) {
-                throw new FlinkJobFailedException(name + " on " + where + " was interrupted", e);
-            }
-            Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
-            throw new FlinkJobFailedException(name + " failed on " + where + ": " + rootMessage(cause), e);
+            throw failed(name, e, watch == null ? null : watch.stall());
         }
+    }
+
+    /** As {@link #execute}, on a target in this JVM: the outputs stay in memory until the job has finished. */
+    private <T> Execution executeInThisJvm(StreamExecutionEnvironment env, DataStream<T> outputs, String name,
+                                           Consumer<? super T> each) {
+        long start = System.nanoTime();
+        InJvmOutputs<T> sink = InJvmOutputs.open();
+        try {
+            outputs.sinkTo(sink).name("outputs kept in this JVM");
+            JobExecutionResult result = env.executeAsync(name).getJobExecutionResult().get();
+            sink.take().forEach(each);
+            return new Execution(result, System.nanoTime() - start);
+        } catch (Exception e) {
+            sink.discard();
+            throw failed(name, e, null);
+        }
+    }
+
+    /**
+     * The failure of job {@code name} on this runner's target, from {@code e}, or the watch's {@code stall}
+     * when it cancelled the job; the target recovers first ({@link FlinkTarget#afterFailedJob}).
+     */
+    private FlinkJobFailedException failed(String name, Exception e, String stall) {
+        String where = target.toString();
+        if (stall != null) {
+            Thread.interrupted(); // the watch's interrupt, which ended the wait: not the caller's
+        } else if (e instanceof InterruptedException) {
+            Thread.currentThread().interrupt();
+        }
+        target.afterFailedJob();
+        if (stall != null) {
+            return new FlinkJobFailedException(name + " on " + where + " was cancelled: " + stall
+                    + "; the cluster may lack free slots for parallelism " + parallelism
+                    + ", or its JobManager the heap to deploy the job, whose trace travels inside it"
+                    + " (flink-cluster/README.md); a longer deploy timeout (flowlab flink --deploy-timeout) waits longer", e);
+        }
+        if (e instanceof InterruptedException) {
+            return new FlinkJobFailedException(name + " on " + where + " was interrupted", e);
+        }
+        Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+        return new FlinkJobFailedException(name + " failed on " + where + ": " + rootMessage(cause), e);
     }
 
     /** The innermost cause's message, which names the Flowlab step that failed. */

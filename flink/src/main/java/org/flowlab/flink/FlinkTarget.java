@@ -23,6 +23,11 @@ public sealed interface FlinkTarget permits FlinkTarget.InJvm, FlinkTarget.JobMa
     default void afterFailedJob() {
     }
 
+    /** Whether jobs run in this JVM (a MiniCluster's), whose memory their tasks share; not by default. */
+    default boolean runsInThisJvm() {
+        return false;
+    }
+
     /** A fresh MiniCluster in this JVM for every run (Flink's local environment). */
     static FlinkTarget inJvm() {
         return new InJvm();
@@ -72,6 +77,11 @@ public sealed interface FlinkTarget permits FlinkTarget.InJvm, FlinkTarget.JobMa
         @Override
         public StreamExecutionEnvironment environment(int parallelism) {
             return StreamExecutionEnvironment.createLocalEnvironment(parallelism, new Configuration());
+        }
+
+        @Override
+        public boolean runsInThisJvm() {
+            return true;
         }
 
         @Override

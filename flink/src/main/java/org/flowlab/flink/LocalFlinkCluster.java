@@ -92,6 +92,11 @@ public final class LocalFlinkCluster implements FlinkTarget, AutoCloseable {
         return env;
     }
 
+    @Override
+    public boolean runsInThisJvm() {
+        return true;
+    }
+
     /** Starts the cluster afresh, since the failed job may have taken its TaskManager down. */
     @Override
     public synchronized void afterFailedJob() {

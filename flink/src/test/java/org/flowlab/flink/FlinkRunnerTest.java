@@ -182,6 +182,17 @@ class FlinkRunnerTest {
         assertThat(next.results()).isEqualTo(ReferenceOracle.run(JobCatalog.get("nexmark", "q2").build(nexmark), nexmark));
     }
 
+    @Test
+    void aJobInThisJvmKeepsItsOutputsAndTraceHereAndLetsGoOfThemWhenItEndsOrFails() {
+        assertThat(cluster.runsInThisJvm()).isTrue();
+        FlinkRun q2 = runner.run(catalog("nexmark", "q2", nexmark), nexmark, FlinkMode.STREAMING);
+        assertThat(q2.results()).isEqualTo(ReferenceOracle.run(JobCatalog.get("nexmark", "q2").build(nexmark), nexmark));
+        assertThatThrownBy(() -> runner.run(FlinkRunnerTest::rekeyingMap, nexmark, FlinkMode.BATCH))
+                .isInstanceOf(FlinkJobFailedException.class);
+        assertThat(InJvmOutputs.openCount()).isZero();
+        assertThat(SourceData.HeldInThisJvm.heldCount()).isZero();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"localhost", "localhost:", ":8081", "localhost:http", "localhost:0", "localhost:70000", " "})
     void aJobManagerAddressMustBeHostAndPort(String address) {

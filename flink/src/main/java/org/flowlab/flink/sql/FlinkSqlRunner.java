@@ -21,6 +21,7 @@ import org.flowlab.flink.FlinkMode;
 import org.flowlab.flink.FlinkRun;
 import org.flowlab.flink.FlinkRunner;
 import org.flowlab.flink.FlinkTarget;
+import org.flowlab.flink.SourceData;
 import org.flowlab.sim.job.SqlResults;
 import org.flowlab.workloads.InvalidInputException;
 import org.flowlab.workloads.Trace;
@@ -91,13 +92,15 @@ public final class FlinkSqlRunner {
         Objects.requireNonNull(sqlText, "sqlText");
         StreamExecutionEnvironment env = runner.environment(mode);
         StreamTableEnvironment tables = tableEnvironment(env, mode);
-        List<Integer> sizes = TraceViews.register(env, tables, trace, disorderBound);
-        DataStream<Row> changes = plan(tables, sqlText, mode);
-        Changelog changelog = new Changelog();
-        FlinkRunner.Execution done = runner.execute(env, changes, mode.engineName() + " " + name, changelog::apply);
-        long records = sizes.stream().mapToLong(Integer::longValue).sum();
-        return new FlinkRun(mode, name, SqlResults.table(changelog.rows()), 0, 0, records, done.wallClockNanos(),
-                done.result().getNetRuntime());
+        try (SourceData data = runner.sourceData()) {
+            List<Integer> sizes = TraceViews.register(env, tables, trace, disorderBound, data);
+            DataStream<Row> changes = plan(tables, sqlText, mode);
+            Changelog changelog = new Changelog();
+            FlinkRunner.Execution done = runner.execute(env, changes, mode.engineName() + " " + name, changelog::apply);
+            long records = sizes.stream().mapToLong(Integer::longValue).sum();
+            return new FlinkRun(mode, name, SqlResults.table(changelog.rows()), 0, 0, records, done.wallClockNanos(),
+                    done.result().getNetRuntime());
+        }
     }
 
     /**
@@ -112,7 +115,7 @@ public final class FlinkSqlRunner {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
         env.setRuntimeMode(mode.runtimeMode());
         StreamTableEnvironment tables = tableEnvironment(env, mode);
-        TraceViews.register(env, tables, trace, 0);
+        TraceViews.register(env, tables, trace, 0, SourceData.SHIPPED); // planned only, never run
         plan(tables, sqlText, mode);
     }
 

@@ -36,10 +36,15 @@ final class TableRows implements GeneratorFunction<Long, Row> {
         }
     }
 
-    /** The columns' definitions, rebuilt in each task on its first row. */
-    private transient TraceColumn[] definitions;
-    /** The trace's kinds, which a kind column's raw index names; rebuilt with {@link #definitions}. */
-    private transient List<String> kinds;
+    /**
+     * The columns' definitions and the trace's kinds, which a kind column's raw index names: rebuilt in
+     * each task on its first row. One object of final fields, so that source subtasks sharing this
+     * function in one JVM ({@code SourceData.inThisJvm}) see either none or all of it.
+     */
+    private transient Decoding decoding;
+
+    private record Decoding(TraceColumn[] definitions, List<String> kinds) {
+    }
 
     TableRows(Trace trace, TraceTable table, long originMillis) {
         this.table = table.name();
@@ -82,9 +87,10 @@ final class TableRows implements GeneratorFunction<Long, Row> {
 
     @Override
     public Row map(Long index) {
-        if (definitions == null) {
-            definitions = Arrays.stream(columns).map(Column::definition).toArray(TraceColumn[]::new);
-            kinds = List.of(kindNames);
+        Decoding d = decoding;
+        if (d == null) {
+            d = new Decoding(Arrays.stream(columns).map(Column::definition).toArray(TraceColumn[]::new), List.of(kindNames));
+            decoding = d;
         }
         if (size == 0) {
             return new Row(columns.length); // the one row of NULLs the source makes for an empty table, dropped after it
@@ -92,7 +98,7 @@ final class TableRows implements GeneratorFunction<Long, Row> {
         int r = Math.toIntExact(index);
         Object[] values = new Object[columns.length];
         for (int c = 0; c < columns.length; c++) {
-            values[c] = definitions[c].decode(raw[c][r], kinds, originMillis);
+            values[c] = d.definitions()[c].decode(raw[c][r], d.kinds(), originMillis);
         }
         return Row.of(values);
     }

@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.datagen.source.DataGeneratorSource;
+import org.flowlab.flink.SourceData;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.table.api.DataTypes;
@@ -40,10 +41,11 @@ final class TraceViews {
      * Registers every table of {@code trace} in {@code tables} under its name.
      *
      * @param disorderBound how far, nanoseconds, an event's time may lie behind the largest seen before it
+     * @param data          how the tables' rows reach the sources
      * @return each table's row count, in the schema's order
      */
     static List<Integer> register(StreamExecutionEnvironment env, StreamTableEnvironment tables, Trace trace,
-                                  long disorderBound) {
+                                  long disorderBound, SourceData data) {
         TraceTables schema = trace.schema().tables();
         String delay = interval(watermarkDelayMillis(disorderBound));
         List<Integer> sizes = new ArrayList<>();
@@ -53,7 +55,7 @@ final class TraceViews {
             @SuppressWarnings("unchecked")
             TypeInformation<Row> type = (TypeInformation<Row>) (TypeInformation<?>) ExternalTypeInfo.of(rowType);
             // Flink's generator source emits index 0 even when told to make no rows: an empty table makes one row, dropped.
-            DataStream<Row> stream = env.fromSource(new DataGeneratorSource<>(rows, Math.max(1, rows.size()), type),
+            DataStream<Row> stream = env.fromSource(new DataGeneratorSource<>(data.of(rows), Math.max(1, rows.size()), type),
                     WatermarkStrategy.noWatermarks(), "trace table " + table.name());
             if (rows.size() == 0) {
                 stream = stream.filter(row -> false).returns(type).name("no rows in " + table.name());

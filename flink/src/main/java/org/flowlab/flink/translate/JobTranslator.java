@@ -15,6 +15,7 @@ import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
 import org.apache.flink.util.OutputTag;
 import org.flowlab.flink.JobRecipe;
 import org.flowlab.flink.SchemaFields;
+import org.flowlab.flink.SourceData;
 import org.flowlab.sim.job.Job;
 import org.flowlab.sim.job.KeyedProcess;
 import org.flowlab.sim.job.Operator;
@@ -50,13 +51,20 @@ public final class JobTranslator {
     }
 
     /**
-     * Adds the job's dataflow over the trace to {@code env} and returns the stream of its outputs.
+     * Adds the job's dataflow over the trace to {@code env} and returns the stream of its outputs;
+     * the trace travels inside the job.
      *
      * @param job           what {@code recipe} builds (the tasks rebuild it from the recipe)
      * @param disorderBound how far behind the largest event time seen the watermark trails, nanoseconds
      */
     public static DataStream<Output> translate(StreamExecutionEnvironment env, JobRecipe recipe, Job job, Trace trace,
                                                long disorderBound) {
+        return translate(env, recipe, job, trace, disorderBound, SourceData.SHIPPED);
+    }
+
+    /** As {@link #translate(StreamExecutionEnvironment, JobRecipe, Job, Trace, long)}, the trace reaching the source as {@code data} says. */
+    public static DataStream<Output> translate(StreamExecutionEnvironment env, JobRecipe recipe, Job job, Trace trace,
+                                               long disorderBound, SourceData data) {
         if (trace.size() == 0) {
             throw new IllegalArgumentException("the trace is empty: Flink's generator source needs at least one event");
         }
@@ -64,7 +72,7 @@ public final class JobTranslator {
         TraceRows traceRows = new TraceRows(trace);
         WatermarkStrategy<Row> watermarks = WatermarkStrategy.<Row>forGenerator(context -> new DisorderWatermarks(disorderBound))
                 .withTimestampAssigner(new EventTimes());
-        DataStream<Row> rows = env.fromSource(new DataGeneratorSource<>(traceRows, traceRows.size(), ROW), watermarks, "trace");
+        DataStream<Row> rows = env.fromSource(new DataGeneratorSource<>(data.of(traceRows), traceRows.size(), ROW), watermarks, "trace");
 
         List<Operator> ops = job.operators();
         int lastStateful = job.lastStatefulIndex();
