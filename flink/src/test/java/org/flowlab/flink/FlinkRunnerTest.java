@@ -142,6 +142,10 @@ class FlinkRunnerTest {
         assertThat(tight.results()).isNotEqualTo(expected);
         assertThat(again.lateRows()).isEqualTo(tight.lateRows());
         assertThat(again.results()).isEqualTo(tight.results());
+        // Two keyed tasks, but still one reader: event time advances as the trace's, and the same rows are late.
+        FlinkRun twoTasks = new FlinkRunner(cluster, 2).run(count, nexmark, FlinkMode.STREAMING, 0);
+        assertThat(twoTasks.lateRows()).isEqualTo(tight.lateRows());
+        assertThat(twoTasks.results()).isEqualTo(tight.results());
         // Batch sees the whole input before any window fires: nothing is late, whatever the bound.
         assertThat(batch.lateRows()).isZero();
         assertThat(batch.results()).isEqualTo(expected);

@@ -1,9 +1,11 @@
 package org.flowlab.flink.translate;
 
 import java.util.List;
+import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.connector.datagen.source.DataGeneratorSource;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.KeyedStream;
@@ -29,7 +31,8 @@ import org.flowlab.workloads.Trace;
  * Turns a Flowlab job into a Flink DataStream program, step by step rather than query by query, so
  * every job of the model translates:
  * <pre>
- * trace (number-sequence source, event-time timestamps, bounded-disorder watermarks)
+ * trace (number-sequence source, event-time timestamps, bounded-disorder watermarks; one reader for a
+ *        stateful job in STREAMING mode)
  *   → flatMap: source filter and the row-by-row steps up to the first stateful step
  *   → keyBy(row key) → window(Flowlab's windows).aggregate(Flowlab's aggregate)   or   process(Flowlab's function)
  *   → flatMap: the row-by-row steps up to the next stateful step → keyBy → …
@@ -72,10 +75,18 @@ public final class JobTranslator {
         TraceRows traceRows = new TraceRows(trace);
         WatermarkStrategy<Row> watermarks = WatermarkStrategy.<Row>forGenerator(context -> new DisorderWatermarks(disorderBound))
                 .withTimestampAssigner(new EventTimes());
-        DataStream<Row> rows = env.fromSource(new DataGeneratorSource<>(data.of(traceRows), traceRows.size(), ROW), watermarks, "trace");
-
         List<Operator> ops = job.operators();
         int lastStateful = job.lastStatefulIndex();
+        // In STREAMING mode a stateful job's trace is read by one reader, in arrival order, so that its
+        // event time advances as the trace's, as in Flowlab's stream and the oracle. Flink's
+        // number-sequence source gives each of several readers a contiguous range: a second reader
+        // would start halfway through the trace, and the watermark, the least of the readers', would
+        // hold back every window of the later half until the first reader finished. The steps before
+        // the first keyBy run with that reader, chained to it; the keyed steps at the job's parallelism.
+        boolean oneReader = lastStateful >= 0 && env.getConfiguration().get(ExecutionOptions.RUNTIME_MODE) != RuntimeExecutionMode.BATCH;
+        SingleOutputStreamOperator<Row> source = env.fromSource(new DataGeneratorSource<>(data.of(traceRows), traceRows.size(), ROW),
+                watermarks, "trace");
+        DataStream<Row> rows = oneReader ? source.setParallelism(1) : source;
         if (lastStateful < 0) {
             return rows.flatMap(new StatelessJob(new JobSteps(recipe, job, 0, ops.size()), schema))
                     .returns(OUTPUT).name(job.name() + ": all steps");
@@ -88,8 +99,11 @@ public final class JobTranslator {
                 continue;
             }
             // The job model puts a keyBy before every stateful step, so there is always a step to run here.
-            DataStream<Row> keyedRows = rows.flatMap(new StatelessSteps(new JobSteps(recipe, job, from, i), from == 0 ? schema : null))
+            SingleOutputStreamOperator<Row> keyedRows = rows.flatMap(new StatelessSteps(new JobSteps(recipe, job, from, i), from == 0 ? schema : null))
                     .returns(ROW).name(job.name() + ": steps " + (from + 1) + "-" + i);
+            if (from == 0 && oneReader) {
+                keyedRows.setParallelism(1);
+            }
             KeyedStream<Row, Long> keyed = keyedRows.keyBy(new RowKey(), Types.LONG);
             JobSteps step = JobSteps.single(recipe, job, i);
             OutputTag<Row> late = new OutputTag<>("late rows of step " + (i + 1), ROW);
