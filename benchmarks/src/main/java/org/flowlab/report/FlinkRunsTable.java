@@ -63,7 +63,11 @@ public final class FlinkRunsTable {
         RunReport first = reports.get(0);
         s.append(String.format(Locale.ROOT, "Wall-clock records per second on %s (%d cores, Java %s), each row the newest "
                         + "`./flowlab flink` run of its job in `%s` (run ids name the date); Flink %s on a local MiniCluster "
-                        + "in the JVM it runs in, started before its runs and not counted, its jobs reading the trace and keeping every result in that JVM's memory (as Flowlab's engines do; runs before Dec 7, 21:00 sent every result to the client through Flink's collect sink and shipped the trace inside the job, which counted in Flink's time); Flowlab's engines "
+                        + "in the JVM it runs in, started before its runs and not counted, its tasks at `flowlab flink`'s "
+                        + "parallelism (by default as many as the cores, at most 4), its jobs reading the trace and keeping "
+                        + "every result in that JVM's memory (as Flowlab's engines do; runs before Dec 7, 21:00 sent every "
+                        + "result to the client through Flink's collect sink and shipped the trace inside the job, which "
+                        + "counted in Flink's time); Flowlab's engines "
                         + "one at a time, single-threaded. With more than one run per engine (`--repeat N`), each figure is "
                         + "the engine's fastest run over the same trace, and each engine's runs go in a JVM of its own, after "
                         + "untimed warm-up runs for the time `--warmup` gives (marked \"own JVM\" and \"warm-up\"; older runs "
