@@ -148,19 +148,30 @@ public final class FlinkRunner {
         }
     }
 
-    /** As {@link #execute}, on a target in this JVM: the outputs stay in memory until the job has finished. */
+    /**
+     * As {@link #execute}, on a target in this JVM: the outputs stay in memory until the job has finished.
+     * Each sink subtask takes one subtask of {@code outputs}' last step (forward, at its parallelism), so its
+     * list keeps that subtask's order: a SQL changelog's retraction never comes before what it retracts.
+     */
     private <T> Execution executeInThisJvm(StreamExecutionEnvironment env, DataStream<T> outputs, String name,
                                            Consumer<? super T> each) {
         long start = System.nanoTime();
         InJvmOutputs<T> sink = InJvmOutputs.open();
+        JobClient client = null;
         try {
-            outputs.sinkTo(sink).name("outputs kept in this JVM");
-            JobExecutionResult result = env.executeAsync(name).getJobExecutionResult().get();
+            outputs.sinkTo(sink).setParallelism(outputs.getParallelism()).name("outputs kept in this JVM");
+            client = env.executeAsync(name);
+            JobExecutionResult result = client.getJobExecutionResult().get();
             sink.take().forEach(each);
             return new Execution(result, System.nanoTime() - start);
         } catch (Exception e) {
-            sink.discard();
+            if (client != null) {
+                // Interrupted while it runs: the job must not go on (the collect sink's close cancelled it too).
+                client.cancel();
+            }
             throw failed(name, e, null);
+        } finally {
+            sink.discard();
         }
     }
 

@@ -39,7 +39,10 @@ final class InJvmOutputs<T> implements Sink<T> {
         return new InJvmOutputs<>(id);
     }
 
-    /** Every output the subtasks handed over, each subtask's in the order it wrote them; ends this sink. */
+    /**
+     * Every output the subtasks handed over, each subtask's in the order it wrote them, the subtasks'
+     * lists one after another in no fixed order; ends this sink.
+     */
     @SuppressWarnings("unchecked")
     List<T> take() {
         ConcurrentLinkedQueue<List<?>> lists = HANDED_OVER.remove(id);
@@ -57,7 +60,7 @@ final class InJvmOutputs<T> implements Sink<T> {
         return HANDED_OVER.size();
     }
 
-    /** Ends this sink without its outputs (the job failed). */
+    /** Ends this sink, without its outputs if they were not taken (the job failed); nothing if it has ended. */
     void discard() {
         HANDED_OVER.remove(id);
     }

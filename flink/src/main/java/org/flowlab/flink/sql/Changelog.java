@@ -12,7 +12,9 @@ import org.flowlab.workloads.table.SqlRow;
  * A query's changelog played to its end: {@code +I} and {@code +U} add a row, {@code -U} and
  * {@code -D} take one away, so an updating query (a GROUP BY without a window, a regular join)
  * leaves its final table, and an append-only one all its rows. Rows are kept as a multiset in
- * {@link SqlRow#ORDER}, so the result does not depend on the order in which parallel tasks sent them.
+ * {@link SqlRow#ORDER}, so the result does not depend on how the changes of parallel tasks
+ * interleave; each task's own changes must come in the order it sent them, a retraction after
+ * what it retracts (the runner keeps each task's outputs in one list).
  */
 final class Changelog {
     private final Map<SqlRow, Long> counts = new TreeMap<>(SqlRow.ORDER);
