@@ -195,7 +195,7 @@ class CompareBadInputTest {
     void aRateTheScenarioCannotKeepNamesTheOptionNotTheScenarioFile() throws IOException {
         assertRefusedWhileGenerating("--rate 99999999999999999999/s: must keep every step of the rate shape at most 1e9/s",
                 "compare", "--scenario", "nexmark", "--rate", "99999999999999999999/s");
-        assertThat(lastRefusal).contains("the rate may be at most 6.667e+08/s").doesNotContain("nexmark.json");
+        assertThat(lastRefusal).contains("the rate may be at most 666600000/s").doesNotContain("nexmark.json");
         assertRefusedWhileGenerating("--rate 1/d with fraud.burstsPerHour 5 of scenarios/card-fraud.json: fraud bursts would make",
                 "compare", "--scenario", "card-fraud", "--rate", "1/d", "--duration", "1m");
         assertThat(lastRefusal).contains("so the rate must be at least 0.01806/s");

@@ -131,8 +131,9 @@ public final class NexmarkScenario {
             // Every step scales with the mean rate, so the highest mean rate allowed follows from the fastest step.
             throw reader.error("rate", String.format(Locale.ROOT,
                     "must keep every step of the rate shape at most 1e9/s, one event per nanosecond (a step would run at "
-                            + "%.4g/s); with the %s shape the rate may be at most %.4g/s",
-                    fastest, s.rateShape().jsonName(), s.rate() * EventTimeline.MAX_RATE / fastest));
+                            + "%.4g/s); with the %s shape the rate may be at most %s/s",
+                    fastest, s.rateShape().jsonName(), new BigDecimal(s.rate() * EventTimeline.MAX_RATE / fastest)
+                            .round(new MathContext(4, RoundingMode.FLOOR)).stripTrailingZeros().toPlainString()));
         }
         if (rates.length > 1 && s.stepLength() < 1) {
             throw reader.error("ratePeriod", "must be at least " + rates.length + "ns, 1 ns for each step of the "
@@ -144,7 +145,7 @@ public final class NexmarkScenario {
             double eventsInSlowestStep = slowest * s.stepLength() / DurationText.NANOS_PER_SECOND;
             if (eventsInSlowestStep < 1 - 1e-9) { // (a step that holds 0.9999999 events holds one)
                 throw reader.error("rate", String.format(Locale.ROOT, "%s is too low for the %s rate shape of period %s: each of its %d steps"
-                                + " starts with an event, and the slowest would hold %.3g; the least rate it keeps is %s/s"
+                                + " starts with an event, and the slowest would hold %.3g; it keeps rates from %s/s"
                                 + " (or make the shape constant: equal firstEventRate and nextEventRate)",
                         RateText.format(s.rate()), s.rateShape().jsonName(), DurationText.format(s.ratePeriod()), rates.length,
                         eventsInSlowestStep, leastRate(s.rate(), eventsInSlowestStep).toPlainString()));

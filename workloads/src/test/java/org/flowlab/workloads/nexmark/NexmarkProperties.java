@@ -136,7 +136,7 @@ class NexmarkProperties {
         double tooLow = fraction * 1000.0 / periodMs;
         WorkloadSpec low = spec(String.format(Locale.ROOT, "{%s, \"rate\": %s}", shapeFields, tooLow));
         String message = catchThrowableOfType(() -> WorkloadGenerator.generate(low, 1), InvalidInputException.class).getMessage();
-        Matcher least = Pattern.compile("the least rate it keeps is (\\S+)/s").matcher(message);
+        Matcher least = Pattern.compile("it keeps rates from (\\S+)/s").matcher(message);
         assertThat(least.find()).as(message).isTrue();
         double named = Double.parseDouble(least.group(1));
         assertThat(WorkloadGenerator.generate(spec(String.format(Locale.ROOT, "{%s, \"rate\": %s}", shapeFields, named)), 1).size())
@@ -144,6 +144,24 @@ class NexmarkProperties {
         // Rounded up to three digits: 1 % below it is below the least.
         assertThatThrownBy(() -> WorkloadGenerator.generate(spec(String.format(Locale.ROOT, "{%s, \"rate\": %s}", shapeFields, named * 0.99)), 1))
                 .hasMessageContaining("is too low for the " + shape + " rate shape");
+    }
+
+    @Property(tries = 40)
+    void theHighestRateARefusalNamesIsKept(@ForAll("shapes") String shape, @ForAll @IntRange(min = 1, max = 20) int first,
+                                           @ForAll @IntRange(min = 1, max = 20) int next, @ForAll @DoubleRange(min = 1.01, max = 1000) double over) {
+        String shapeFields = String.format(Locale.ROOT, "\"firstEventRate\": \"%d/s\", \"nextEventRate\": \"%d/s\", \"rateShape\": \"%s\","
+                + " \"maxEvents\": 10", first, next, shape);
+        // A mean rate of 1e9/s or more puts some step at 1e9/s or above; more than that, past it.
+        WorkloadSpec high = spec(String.format(Locale.ROOT, "{%s, \"rate\": %s}", shapeFields, over * 1e9));
+        String message = catchThrowableOfType(() -> WorkloadGenerator.generate(high, 1), InvalidInputException.class).getMessage();
+        Matcher most = Pattern.compile("the rate may be at most (\\S+)/s").matcher(message);
+        assertThat(most.find()).as(message).isTrue();
+        double named = Double.parseDouble(most.group(1));
+        assertThat(WorkloadGenerator.generate(spec(String.format(Locale.ROOT, "{%s, \"rate\": %s}", shapeFields, named)), 1).size())
+                .isPositive();
+        // Rounded down to four digits: 1 % above it is past it.
+        assertThatThrownBy(() -> WorkloadGenerator.generate(spec(String.format(Locale.ROOT, "{%s, \"rate\": %s}", shapeFields, named * 1.01)), 1))
+                .hasMessageContaining("the rate may be at most");
     }
 
     @Provide

@@ -23,7 +23,7 @@ class NexmarkSpecErrorsTest {
             {"rate": -5}                                       | rate: must be > 0
             {"rate": "2e9/s"}                                  | rate: must be a rate such as
             {"rate": 2e9}                                      | rate: must keep every step
-            {"rate": "1/d"}                                    | rate: 1.16e-05/s is too low for the sine rate shape of period 1 m 00 s: each of its 10 steps starts with an event, and the slowest would hold 3.47e-05; the least rate it keeps is 0.334/s
+            {"rate": "1/d"}                                    | rate: 1.16e-05/s is too low for the sine rate shape of period 1 m 00 s: each of its 10 steps starts with an event, and the slowest would hold 3.47e-05; it keeps rates from 0.334/s
             {"firstEventRate": "0/s"}                          | firstEventRate: must be a rate such as
             {"proportions": {"bid": 0}}                        | proportions.bid: must be a whole number between 1 and 1000
             {"proportions": {"person": -1}}                    | proportions.person: must be a whole number between 1 and 1000
