@@ -2,13 +2,17 @@ package org.flowlab.experiment;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.FutureTask;
 import org.flowlab.sim.engine.EngineType;
+import org.flowlab.sim.fault.Fault;
+import org.flowlab.sim.fault.FaultPlan;
 import org.flowlab.sim.job.ResultTable;
 import org.flowlab.sim.oracle.ReferenceOracle;
 import org.flowlab.workloads.InvalidInputException;
@@ -109,9 +113,12 @@ public final class Sweep {
         private SweepResult runPoints(long start) {
             Map<String, SweepPoint> points = new LinkedHashMap<>(); // every key in the order reached, null until run
             List<EngineRunAt> missing = new ArrayList<>();
+            // Every fault some point is given (a varied task-mtbf adds its own to each point's), each once.
+            Set<Fault> faults = new LinkedHashSet<>();
             for (Map<SweepParameter, Double> values : plan.grid()) {
                 ComparisonPlan at = plan.at(values);
                 Comparison.check(at);
+                faults.addAll(at.faults().faults());
                 for (EngineType<?> p : at.engines()) {
                     Map<String, String> mine = relevant(values, p);
                     String key = key(p, mine);
@@ -148,7 +155,7 @@ public final class Sweep {
             List<SweepPoint> all = new ArrayList<>(points.values());
             Recommendation recommendation = Recommendation.choose(all.stream()
                     .map(p -> p.candidate(plan.engine(p.engine()), plan.base().slaOn())).toList(), plan.base().sla(), plan.base().slaOn(),
-                    plan.base().budget(), plan.base().faults());
+                    plan.base().budget(), new FaultPlan(List.copyOf(faults)));
             return new SweepResult(plan, all, List.of(), Optional.of(recommendation), missing.size(), reused,
                     System.nanoTime() - start, threads);
         }

@@ -197,6 +197,14 @@ class SweepCommandTest {
     }
 
     @Test
+    void faultsOnlyTheVariedParametersGiveAreNamedNotAskedFor() {
+        CommandLineRun run = sweep("--vary", "task-mtbf=10d..20d:2", "--threads", "1");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).doesNotContain("inject one")
+                .contains("the faults given (task-fail:mtbf=10d;task-fail:mtbf=20d) made no run fail");
+    }
+
+    @Test
     void aStepCountOutOfRangeSaysTheRange() throws IOException {
         String out = dir.toString();
         assertRejected("--vary 'rate=1..10:100000': rate: steps must be 1 to 50 (got 100000)", "sweep", "--scenario", "nexmark",
