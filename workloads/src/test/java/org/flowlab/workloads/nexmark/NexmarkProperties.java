@@ -133,17 +133,9 @@ class NexmarkProperties {
         String shapeFields = String.format(Locale.ROOT, "\"firstEventRate\": \"%d/s\", \"nextEventRate\": \"%d/s\", \"rateShape\": \"%s\","
                 + " \"ratePeriod\": \"%dms\", \"maxEvents\": 10", first, next, shape, periodMs);
         // A rate under one event per period is below the least for sure; a fraction of it, more so.
-        double tooLow = fraction * 1000.0 / periodMs;
-        WorkloadSpec low = spec(String.format(Locale.ROOT, "{%s, \"rate\": %s}", shapeFields, tooLow));
-        String message = catchThrowableOfType(() -> WorkloadGenerator.generate(low, 1), InvalidInputException.class).getMessage();
-        Matcher least = Pattern.compile("it keeps rates from (\\S+)/s").matcher(message);
-        assertThat(least.find()).as(message).isTrue();
-        double named = Double.parseDouble(least.group(1));
-        assertThat(WorkloadGenerator.generate(spec(String.format(Locale.ROOT, "{%s, \"rate\": %s}", shapeFields, named)), 1).size())
-                .isPositive();
-        // Rounded up to three digits: 1 % below it is below the least.
-        assertThatThrownBy(() -> WorkloadGenerator.generate(spec(String.format(Locale.ROOT, "{%s, \"rate\": %s}", shapeFields, named * 0.99)), 1))
-                .hasMessageContaining("is too low for the " + shape + " rate shape");
+        // Rounded up to three digits, the least named: 1 % below it is below the least.
+        assertTheNamedRateIsKeptAndOnePercentBeyondIsNot(shapeFields, fraction * 1000.0 / periodMs, "it keeps rates from (\\S+)/s",
+                0.99, "is too low for the " + shape + " rate shape");
     }
 
     @Property(tries = 40)
@@ -152,16 +144,28 @@ class NexmarkProperties {
         String shapeFields = String.format(Locale.ROOT, "\"firstEventRate\": \"%d/s\", \"nextEventRate\": \"%d/s\", \"rateShape\": \"%s\","
                 + " \"maxEvents\": 10", first, next, shape);
         // A mean rate of 1e9/s or more puts some step at 1e9/s or above; more than that, past it.
-        WorkloadSpec high = spec(String.format(Locale.ROOT, "{%s, \"rate\": %s}", shapeFields, over * 1e9));
-        String message = catchThrowableOfType(() -> WorkloadGenerator.generate(high, 1), InvalidInputException.class).getMessage();
-        Matcher most = Pattern.compile("the rate may be at most (\\S+)/s").matcher(message);
-        assertThat(most.find()).as(message).isTrue();
-        double named = Double.parseDouble(most.group(1));
-        assertThat(WorkloadGenerator.generate(spec(String.format(Locale.ROOT, "{%s, \"rate\": %s}", shapeFields, named)), 1).size())
-                .isPositive();
-        // Rounded down to four digits: 1 % above it is past it.
-        assertThatThrownBy(() -> WorkloadGenerator.generate(spec(String.format(Locale.ROOT, "{%s, \"rate\": %s}", shapeFields, named * 1.01)), 1))
-                .hasMessageContaining("the rate may be at most");
+        // Rounded down to four digits, the highest named: 1 % above it is past it.
+        assertTheNamedRateIsKeptAndOnePercentBeyondIsNot(shapeFields, over * 1e9, "the rate may be at most (\\S+)/s",
+                1.01, "the rate may be at most");
+    }
+
+    /**
+     * The refusal of {@code refusedRate} with {@code shapeFields} names a rate ({@code named}'s group 1) that is
+     * kept, and {@code beyond} times it is refused, saying {@code refusal}.
+     */
+    private static void assertTheNamedRateIsKeptAndOnePercentBeyondIsNot(String shapeFields, double refusedRate, String named,
+                                                                       double beyond, String refusal) {
+        String message = catchThrowableOfType(() -> WorkloadGenerator.generate(atRate(shapeFields, refusedRate), 1),
+                InvalidInputException.class).getMessage();
+        Matcher m = Pattern.compile(named).matcher(message);
+        assertThat(m.find()).as(message).isTrue();
+        double rate = Double.parseDouble(m.group(1));
+        assertThat(WorkloadGenerator.generate(atRate(shapeFields, rate), 1).size()).isPositive();
+        assertThatThrownBy(() -> WorkloadGenerator.generate(atRate(shapeFields, rate * beyond), 1)).hasMessageContaining(refusal);
+    }
+
+    private static WorkloadSpec atRate(String shapeFields, double rate) {
+        return spec(String.format(Locale.ROOT, "{%s, \"rate\": %s}", shapeFields, rate));
     }
 
     @Provide
