@@ -17,10 +17,11 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  *     FlinkRun run = new FlinkRunner(cluster, 2).run(recipe, trace, FlinkMode.STREAMING);
  * }
  * }</pre>
- * After a failed job the cluster starts afresh: in Flink 2.3 a job that fails before its collect
- * sink has opened can take the TaskManager down with it (the sink's cleanup throws a
+ * After a failed job the cluster starts afresh: in Flink 2.3 a job that failed before its collect
+ * sink had opened could take the TaskManager down with it (the sink's cleanup throws a
  * {@code NullPointerException}, which the TaskManager treats as fatal), and the next job would
- * wait for slots that never come.
+ * wait for slots that never come. Jobs here keep their outputs in memory now ({@link FlinkRunner}),
+ * not through that sink; starting afresh still leaves nothing of a failed job behind.
  */
 public final class LocalFlinkCluster implements FlinkTarget, AutoCloseable {
     private final int slots;
