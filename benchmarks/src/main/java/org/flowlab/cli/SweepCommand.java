@@ -42,7 +42,8 @@ import picocli.CommandLine.Option;
                 + "intervals). With --find sustainable-throughput, bisect per engine the highest input rate at which the "
                 + "backlog stays bounded (within " + (int) SustainableThroughput.PRECISION_PERCENT + " %%).",
                 "Parameters: batch-interval, microbatch-interval, interval (both at once), rate, workers, checkpoint-interval, "
-                        + "watermark-delay, allowed-lateness, task-mtbf (each worker's mean time between task failures), key-skew (Zipf exponent of the key "
+                        + "early-fire (the stream's, with --output updates), watermark-delay, allowed-lateness, task-mtbf "
+                        + "(each worker's mean time between task failures), key-skew (Zipf exponent of the key "
                         + "distribution). With --trace, rate and key-skew (which generate the trace again) and --find are "
                         + "not allowed.",
                 "Writes results/sweeps/<scenario>-<hash of the arguments>/: one file per finished point in points/, then "

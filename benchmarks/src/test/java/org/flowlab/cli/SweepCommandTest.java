@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.flowlab.experiment.IntervalEngine;
+import org.flowlab.sim.registry.EngineRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -194,6 +195,16 @@ class SweepCommandTest {
         assertRejected("plain", "sweep", "--scenario", "stock-ticks", "--vary", "interval=1s..1h", "--out",
                 plain.resolve("sweeps").toString());
         assertThat(plain).hasContent("keep");
+    }
+
+    @Test
+    void theHelpNamesEverySweepableParameter() {
+        CommandLineRun help = CommandLineRun.with(EngineRegistry.STANDARD, "sweep", "--help");
+        String text = help.out().replaceAll("\\s+", " ");
+        // The list itself, not the options below it (which name --early-fire, say).
+        String list = text.substring(text.indexOf("Parameters: "), text.indexOf(". With --trace"));
+        assertThat(org.flowlab.experiment.SweepParameter.all(EngineRegistry.STANDARD))
+                .allSatisfy(p -> assertThat(list).containsPattern("\\b" + p.id() + "\\b"));
     }
 
     @Test
