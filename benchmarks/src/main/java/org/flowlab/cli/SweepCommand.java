@@ -25,7 +25,6 @@ import org.flowlab.report.RunIndex;
 import org.flowlab.report.SweepPointFiles;
 import org.flowlab.report.SweepReport;
 import org.flowlab.workloads.InvalidInputException;
-import org.flowlab.workloads.text.RateText;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -140,8 +139,7 @@ final class SweepCommand implements Callable<Integer> {
         w.println();
         for (SustainableThroughput.Result s : result.sustainable()) {
             w.printf(Locale.ROOT, "sustainable throughput of %s: %s%s%n", s.paradigm().label(),
-                    s.rate() > 0 ? (s.limitedByCap() ? "at least " : "") + RateText.format(s.rate()) : "below the lowest rate tried",
-                    s.boundText());
+                    s.rateText(), s.boundText());
         }
         result.recommendation().ifPresent(r -> CompareCommand.printRecommendation(w, r));
         w.println();

@@ -70,13 +70,23 @@ public final class SustainableThroughput {
             return new Result(paradigm, rate, firstUnbounded, probes, limitedByCap, failure);
         }
 
+        /** For people: {@code 2,000/s}, {@code at least 2,000/s} (limited by the cap), or {@code below the lowest rate tried}. */
+        public String rateText() {
+            return rate > 0 ? (limitedByCap ? "at least " : "") + RateText.format(rate) : "below the lowest rate tried";
+        }
+
+        /** After {@link #rateText()}, when the cap limited the search: why; else empty. */
+        public String capNote() {
+            return limitedByCap ? String.format(Locale.ROOT, " (higher rates need more than %,d events per probe)", MAX_PROBE_EVENTS) : "";
+        }
+
         /**
          * For people, after the rate: why the search ended where it did ({@code  (backlog grows at 2,000/s)},
          * {@code  (its run at 2,000/s failed at 5 s after 0 restarts: ...)}).
          */
         public String boundText() {
             if (limitedByCap) {
-                return String.format(Locale.ROOT, " (higher rates need more than %,d events per probe)", MAX_PROBE_EVENTS);
+                return capNote();
             }
             if (firstUnbounded == null) {
                 return " (no rate tried was too high)";

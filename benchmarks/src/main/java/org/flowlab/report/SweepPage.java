@@ -49,10 +49,7 @@ public final class SweepPage {
                     + "<th>sustainable</th><th>first unsustainable</th><th>probes</th></tr>\n");
             for (SustainableThroughput.Result s : r.sustainable()) {
                 h.append("<tr><td>").append(ReportPage.swatch(r.parameters(), s.paradigm().id())).append(escape(s.paradigm().label()))
-                        .append("</td><td class=\"num\">").append(s.rate() > 0 ? (s.limitedByCap() ? "at least " : "")
-                                + RateText.format(s.rate()) : "below the lowest rate tried")
-                        .append(s.limitedByCap() ? String.format(Locale.ROOT, " (higher rates need more than %,d events per probe)",
-                                SustainableThroughput.MAX_PROBE_EVENTS) : "")
+                        .append("</td><td class=\"num\">").append(escape(s.rateText() + s.capNote()))
                         .append("</td><td class=\"num\">")
                         .append(s.firstUnbounded() == null ? "none found" : RateText.format(s.firstUnbounded())
                                 + (s.firstUnboundedFailure() == null ? "" : " (" + escape(s.firstUnboundedFailure().clause()) + ")"))
