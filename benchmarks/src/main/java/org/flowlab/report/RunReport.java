@@ -161,7 +161,8 @@ public record RunReport(int schemaVersion, String runId, String flowlabVersion, 
      *                             not change again (the headline)
      * @param firstVisibleLatencyMs per input record, arrival to the first output that reflects it
      * @param processingLatencyMs  per output, visible minus the latest arrival it reflects
-     * @param eventTimeLatencyMs   per windowed output, visible minus the window's end
+     * @param eventTimeLatencyMs   per windowed output of the final table, from the window's end to when it took
+     *                             its final value (once per output, in every engine and output mode)
      * @param detectionLatencyMs   per alert, visible minus the event time that raised it
      * @param maxBacklog           the most records arrived and not yet read
      * @param backPressuredMs      time tasks spent blocked on full queues, summed

@@ -2,7 +2,6 @@ package org.flowlab.sim.batch;
 
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -102,7 +101,6 @@ final class RunLoop implements RunExecution.Listener {
     private final Histogram processingLatency = LatencySummary.newHistogram();
     private final Histogram detectionLatency = LatencySummary.newHistogram();
     private final Histogram runDurations = LatencySummary.newHistogram();
-    private final Map<ResultKey, Long> lastChanged = new HashMap<>();
     private final Set<ResultKey> seenAlerts = new HashSet<>();
     private final List<RunRecord> history = new ArrayList<>();
     private final List<Failure> failures = new ArrayList<>();
@@ -266,9 +264,6 @@ final class RunLoop implements RunExecution.Listener {
             if (change.maxArrival() != Long.MIN_VALUE) {
                 processingLatency.recordValue(Math.max(0, at - change.maxArrival()));
             }
-            if (windowedOutputs) {
-                lastChanged.put(key, at);
-            }
             if (detectorOutputs && seenAlerts.add(key)) {
                 detectionLatency.recordValue(Math.max(0, at - key.windowStart()));
             }
@@ -405,18 +400,10 @@ final class RunLoop implements RunExecution.Listener {
                 lost++;
             }
         }
-        Histogram eventTime = LatencySummary.newHistogram();
         // Runs never overlap and the last one has committed, so the job's table is what is visible;
         // after a failure for good, the run in flight never committed.
         NavigableMap<ResultKey, Object> visible = status.failed() ? committedTable : job.table();
-        if (!lastChanged.isEmpty()) {
-            for (ResultKey key : visible.keySet()) {
-                Long changed = lastChanged.get(key);
-                if (changed != null) {
-                    eventTime.recordValue(Math.max(0, changed - key.windowEnd()));
-                }
-            }
-        }
+        LatencySummary eventTime = windowedOutputs ? visibility.eventTimeLatency(visible.keySet()) : LatencySummary.EMPTY;
         double seconds = n == 0 || lastRead <= trace.firstArrival() ? 0 : (lastRead - trace.firstArrival()) / 1e9;
         double busy = tally.busySlotNanos / (double) settings.cluster().slotsPerWorker() / 1e9;
         LatencySummary firstVisible = visibility.firstVisibleLatency(trace);
@@ -424,7 +411,7 @@ final class RunLoop implements RunExecution.Listener {
         long read = status.failed() ? job.read() : n;
         RunMetrics metrics = new RunMetrics(n, visibility.finalLatency(trace, firstVisible), firstVisible,
                 LatencySummary.of(processingLatency),
-                LatencySummary.of(eventTime), LatencySummary.of(detectionLatency), seconds == 0 ? 0 : read / seconds,
+                eventTime, LatencySummary.of(detectionLatency), seconds == 0 ? 0 : read / seconds,
                 staleness.meanMs(), staleness.maxMs(), 0, history.size(), LatencySummary.of(runDurations),
                 new RecoveryFigures(recoveryTime, reprocessed, 0, lost, reruns),
                 new FaultTally(crashesHit, crashesDuringCommit, (int) tally.failedAttempts, reruns + (int) tally.tasksRetried),

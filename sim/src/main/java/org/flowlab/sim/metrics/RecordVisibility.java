@@ -169,6 +169,46 @@ public final class RecordVisibility {
         return mark(i, t, outputId(output));
     }
 
+    /**
+     * The event-time latency of a run's windowed outputs (DESIGN.md: visible − window end), taken
+     * alike for every engine: one sample per output consumers hold at the end of the run
+     * ({@code finalOutputs}), from its window's end to when it took the value it keeps — its last
+     * change ({@link #outputChanged}) — or 0 if that came first. An output emitted early and updated
+     * (the {@code updates} mode), or corrected, counts once, at its final value, whether an engine
+     * showed its partials at every early firing or once a micro-batch; an output of no window (one
+     * that ends at {@code Long.MAX_VALUE}) does not count.
+     */
+    public LatencySummary eventTimeLatency(Iterable<ResultKey> finalOutputs) {
+        Histogram h = LatencySummary.newHistogram();
+        for (ResultKey at : finalOutputs) {
+            if (at.windowEnd() == Long.MAX_VALUE) {
+                continue;
+            }
+            long changed = lastChange(at);
+            if (changed >= 0) {
+                h.recordValue(Math.max(0, changed - at.windowEnd()));
+            }
+        }
+        return LatencySummary.of(h);
+    }
+
+    /** When output {@code key} last changed, -1 if it never did (or was never named). */
+    private long lastChange(ResultKey key) {
+        long k = key.key();
+        if (placedKeys != null && k >= 0 && k < placedKeys.length && key.equals(placedKeys[(int) k])) {
+            return placedLastChange[(int) k];
+        }
+        int h = key.hashCode();
+        int mask = outputIndex.length - 1;
+        for (int slot = h & mask; outputIndex[slot] != 0; slot = (slot + 1) & mask) {
+            long e = outputIndex[slot];
+            if (HashSlots.hash(e) == h && outputKeys[HashSlots.position(e)].equals(key)) {
+                return lastChange[HashSlots.position(e)];
+            }
+        }
+        return -1;
+    }
+
     /** The output of id {@code output} took a new value (or was deleted) at {@code t}. */
     public void outputChanged(int output, long t) {
         long[] changes = output >= 0 ? lastChange : placedLastChange;

@@ -14,7 +14,8 @@ import org.flowlab.workloads.Trace;
  * @param firstVisibleLatency     per input record, arrival to first visible — the first moment an
  *                                output reflects it (earlier than final only when outputs are updated)
  * @param processingLatency       per output: visible − the latest arrival among the records it reflects
- * @param eventTimeLatency        per windowed output: visible − window end (global windows left out)
+ * @param eventTimeLatency        per windowed output of the final table: when it took its final value − window end
+ *                                (global windows left out; {@link RecordVisibility#eventTimeLatency}, alike in every engine)
  * @param detectionLatency        per output of a keyed process function (an alert): visible − the event
  *                                time that raised it
  * @param throughputPerSecond     input records per second of simulated time, first arrival to last read

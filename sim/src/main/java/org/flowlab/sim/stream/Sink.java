@@ -30,7 +30,6 @@ final class Sink {
     /** The provisional outputs shown and not yet confirmed or retracted, by key; made at the first. */
     private Map<Long, List<ResultKey>> provisional;
     private final Histogram processingLatency = LatencySummary.newHistogram();
-    private final Histogram eventTimeLatency = LatencySummary.newHistogram();
     private final Histogram detectionLatency = LatencySummary.newHistogram();
     /** Told of every output made visible, or null: no event is made while nobody listens. */
     private Consumer<OutputEvent> listener;
@@ -88,9 +87,6 @@ final class Sink {
         }
         if (out.maxArrival() >= 0) {
             processingLatency.recordValue(Math.max(0, t - out.maxArrival()));
-        }
-        if (run.plan.outputsWindows() && out.at().windowEnd() != Long.MAX_VALUE) {
-            eventTimeLatency.recordValue(Math.max(0, t - out.at().windowEnd()));
         }
         if (run.plan.outputsDetections() && previous == null) {
             // Once per alert: a provisional alert confirmed with another value was detected already.
@@ -171,8 +167,9 @@ final class Sink {
         return LatencySummary.of(processingLatency);
     }
 
-    LatencySummary eventTimeLatency() {
-        return LatencySummary.of(eventTimeLatency);
+    /** The event-time latency of the outputs in {@code table}, what is visible at the end, if the job's are windows. */
+    LatencySummary eventTimeLatency(ResultTable table) {
+        return run.plan.outputsWindows() ? run.visibility.eventTimeLatency(table.asMap().keySet()) : LatencySummary.EMPTY;
     }
 
     LatencySummary detectionLatency() {

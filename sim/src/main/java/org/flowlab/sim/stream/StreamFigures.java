@@ -3,6 +3,7 @@ package org.flowlab.sim.stream;
 import org.flowlab.sim.cluster.ClusterSpec;
 import org.flowlab.sim.cluster.ClusterTenancy;
 import org.flowlab.sim.engine.RunOutcome;
+import org.flowlab.sim.job.ResultTable;
 import org.flowlab.sim.metrics.LatencySummary;
 import org.flowlab.sim.metrics.RecordVisibility;
 import org.flowlab.sim.metrics.RecoveryFigures;
@@ -83,12 +84,13 @@ final class StreamFigures {
         tenancy.release(endTime);
         long[] durations = run.coordinator.durations();
         LatencySummary firstVisible = visibility.firstVisibleLatency(trace);
+        ResultTable table = sink.table();
         RunMetrics metrics = new RunMetrics(
                 trace.size(),
                 visibility.finalLatency(trace, firstVisible),
                 firstVisible,
                 sink.processingLatency(),
-                sink.eventTimeLatency(),
+                sink.eventTimeLatency(table),
                 sink.detectionLatency(),
                 read * 1e9 / readSpan,
                 staleness.meanMs(),
@@ -105,7 +107,7 @@ final class StreamFigures {
                 endTime,
                 staleness,
                 throughput.build(trace));
-        return new RunOutcome("stream", sink.table(), metrics, run.late.count(), sink.duplicates(), visibility,
+        return new RunOutcome("stream", table, metrics, run.late.count(), sink.duplicates(), visibility,
                 run.late.lateIds(), run.late.judgements(), failover.status());
     }
 }

@@ -12,6 +12,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.statistics.Statistics;
+import org.flowlab.sim.job.WindowAggregate;
 import org.flowlab.sim.metrics.FaultTally;
 
 /**
@@ -246,6 +247,26 @@ public interface EngineContractProperties {
         if (!diff.isEmpty()) {
             fail(s + ": " + diff);
         }
+    }
+
+    /**
+     * Event-time latency (DESIGN.md: visible − window end) is taken alike in every engine: one sample
+     * per windowed output of the final table, at the value it keeps, however often the engine showed
+     * that output's partials before (the stream at every early firing, the micro-batch once a run),
+     * and none for a job whose outputs are not windows.
+     */
+    @Property(tries = 60)
+    default void eventTimeLatencyHasOneSamplePerWindowedOutputAtItsFinalValue(@ForAll("scenarios") EngineScenario s) {
+        RunOutcome out = engine(s).run(s.job(), s.trace());
+        int last = s.job().lastStatefulIndex();
+        boolean windowed = last >= 0 && s.job().operators().get(last) instanceof WindowAggregate;
+        long expected = !windowed ? 0 : out.results().asMap().keySet().stream()
+                .filter(at -> at.windowEnd() != Long.MAX_VALUE).count();
+        Statistics.label("output mode").collect(outputMode(s));
+        Statistics.label("windowed outputs").collect(expected > 0);
+        Statistics.label("output mode").coverage(c -> c.check(OutputMode.UPDATES).percentage(p -> p > 25));
+        Statistics.label("windowed outputs").coverage(c -> c.check(true).percentage(p -> p > 25));
+        assertThat(out.metrics().eventTimeLatency().count()).isEqualTo(expected);
     }
 
     @Property(tries = 30)

@@ -221,7 +221,8 @@ class StreamEngineTest {
         assertThat(lenient.lateRecords()).isZero();
         assertThat(lenient.results()).isEqualTo(ReferenceOracle.run(job, trace));
         assertThat(lenient.visibility().visibleAt(late)).isEqualTo(13 * S);
-        assertThat(lenient.metrics().eventTimeLatency().count()).as("[0, 10 s) was output twice").isEqualTo(4);
+        // [0, 10 s) was output twice, and counts once, at its corrected value, as in every engine.
+        assertThat(lenient.metrics().eventTimeLatency().count()).isEqualTo(3);
     }
 
     @Test
