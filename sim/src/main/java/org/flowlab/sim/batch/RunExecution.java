@@ -124,6 +124,28 @@ final class RunExecution {
         return factor == 1 ? cost : (long) Math.ceil(cost * factor);
     }
 
+    /**
+     * The service time of a task of cost {@code cost} launched at {@code start} on {@code worker}
+     * under background-load slowdown {@code load} (the load at its start, as {@link BackgroundLoad}
+     * says) and the slow periods of {@code faults}: its work goes at the worker's speed of each moment, so a slow period slows the part
+     * of it that runs within the period, no more — as the stream engine charges each element by
+     * the factor at its time — whether the task started before the period or runs on past its end.
+     */
+    static long serviceTime(FaultPlan faults, long cost, double load, int worker, long start) {
+        long t = start;
+        double work = cost;
+        for (long change = faults.nextSlowChange(worker, t); change != Long.MAX_VALUE; change = faults.nextSlowChange(worker, t)) {
+            double factor = load * faults.slowFactor(worker, t);
+            if (work * factor <= change - t) {
+                break;
+            }
+            work -= (change - t) / factor;
+            t = change;
+        }
+        double factor = load * faults.slowFactor(worker, t);
+        return t - start + (factor == 1 ? (long) Math.ceil(work) : (long) Math.ceil(work * factor));
+    }
+
     boolean active() {
         return phase == Phase.STARTING || phase == Phase.TASKS || phase == Phase.COMMITTING;
     }
@@ -275,7 +297,7 @@ final class RunExecution {
     private void launch(Task task, int slot, boolean copy) {
         long now = sim.now();
         int worker = cluster.workerOfSlot(slot);
-        long duration = serviceTime(task.cost, settings.backgroundLoad().slowdownAt(now) * faults.slowFactor(worker, now));
+        long duration = serviceTime(faults, task.cost, settings.backgroundLoad().slowdownAt(now), worker, now);
         Attempt a = new Attempt(task, slot, now, copy);
         slots[slot] = a;
         task.running.add(a);

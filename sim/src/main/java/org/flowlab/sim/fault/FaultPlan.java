@@ -240,6 +240,24 @@ public record FaultPlan(List<Fault> faults) {
         return Math.min(factor, SlowWorker.MAX_FACTOR);
     }
 
+    /**
+     * The first time after {@code t} at which {@code worker}'s {@linkplain #slowFactor slow factor}
+     * may change (a slow period of it starts or ends), or {@code Long.MAX_VALUE} if none does.
+     */
+    public long nextSlowChange(int worker, long t) {
+        long next = Long.MAX_VALUE;
+        for (Fault f : faults) {
+            if (f instanceof SlowWorker s && s.worker() == worker) {
+                if (s.from() > t) {
+                    next = Math.min(next, s.from());
+                } else if (s.to() > t) {
+                    next = Math.min(next, s.to());
+                }
+            }
+        }
+        return next;
+    }
+
     /** The end of the stall covering {@code t}, stalls that overlap or touch taken together, or {@code t} if none covers it. */
     public long stallEnd(long t) {
         long end = t;

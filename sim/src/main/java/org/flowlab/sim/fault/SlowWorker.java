@@ -4,8 +4,9 @@ import org.flowlab.workloads.InvalidInputException;
 import org.flowlab.workloads.text.DurationText;
 
 /**
- * Worker {@code worker} runs {@code factor} times slower during {@code [from, to)}: every task on
- * it takes {@code factor} times its usual service time (a noisy neighbour, a failing disk, GC).
+ * Worker {@code worker} runs {@code factor} times slower during {@code [from, to)}: work done on it
+ * then takes {@code factor} times its usual time, in every engine alike — a stream element begun in
+ * the period, the part of a batch task that runs within it (a noisy neighbour, a failing disk, GC).
  * Written {@code slow:worker=1,x4@2h..3h}.
  *
  * @param worker which worker, from 0
