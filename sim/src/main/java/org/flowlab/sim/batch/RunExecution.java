@@ -28,7 +28,11 @@ final class RunExecution {
 
     /** What the run loop hears from an execution. */
     interface Listener {
-        /** A map task read its records; {@code again} when it had read them before (a recomputation or a rerun). */
+        /**
+         * A map task read its records, or an attempt a fault killed had read some of them; {@code again}
+         * for records read before (a recomputation, a rerun) and for a killed attempt's, which its
+         * task's next attempt reads again.
+         */
         void mapTaskRead(long at, long records, boolean again);
 
         void committed(long at);
@@ -63,6 +67,8 @@ final class RunExecution {
         final int slot;
         final long start;
         final boolean copy;
+        /** When it would end, undisturbed. */
+        long end;
         ScheduledAction finish;
 
         Attempt(Task task, int slot, long start, boolean copy) {
@@ -303,7 +309,26 @@ final class RunExecution {
         task.running.add(a);
         task.state = State.RUNNING;
         tally.taskAttempts++;
-        a.finish = sim.schedule(now + duration, s -> finish(a));
+        a.end = now + duration;
+        a.finish = sim.schedule(a.end, s -> finish(a));
+    }
+
+    /**
+     * Stops an attempt that a fault ends now (its task failed, its worker died, its run failed): as
+     * {@link #stop}, and a map task's records it had read, at an even pace over its service time,
+     * are read again by whatever attempt or run takes its task — reprocessed, as the stream counts
+     * each record it reads again after a restart.
+     */
+    private void kill(Attempt a) {
+        stop(a);
+        long[] records = plan.mapRecords();
+        if (a.task.stage == 0 && records.length > 0) {
+            long spent = sim.now() - a.start;
+            long read = a.end <= a.start ? 0 : (long) Math.floor(records[a.task.index] * (double) spent / (a.end - a.start));
+            if (read > 0) {
+                listener.mapTaskRead(sim.now(), read, true);
+            }
+        }
     }
 
     /** Stops an attempt now: its slot is freed and its time so far counts as busy and wasted. */
@@ -364,7 +389,7 @@ final class RunExecution {
         phase = Phase.FAILED;
         for (Attempt a : slots) {
             if (a != null) {
-                stop(a);
+                kill(a);
             }
         }
         if (wake != null) {
@@ -389,7 +414,7 @@ final class RunExecution {
             if (a == null || cluster.workerOfSlot(slot) != worker) {
                 continue;
             }
-            stop(a);
+            kill(a);
             tally.failedAttempts++;
             Task t = a.task;
             t.failures++;
@@ -418,7 +443,7 @@ final class RunExecution {
         long noticed = now + settings.heartbeatTimeout();
         for (Attempt a : slots) {
             if (a != null && cluster.workerOfSlot(a.slot) == worker) {
-                stop(a);
+                kill(a);
                 tally.tasksKilledByCrash++;
                 if (a.task.running.isEmpty()) {
                     a.task.state = State.QUEUED;

@@ -6,7 +6,8 @@ package org.flowlab.sim.metrics;
  * @param timeNanos   the longest recovery among the run's failures: from a failure to the first
  *                    moment after work resumed at which staleness is back within 10 % (or 1 s,
  *                    whichever is larger) of its level just before the failure; 0 without failures
- * @param reprocessed input records read again after a restart
+ * @param reprocessed input records read again because of a fault: after a stream's restart, by a batch
+ *                    task's retry (what the failed or killed attempt had read), recomputation or rerun
  * @param duplicates  outputs made visible again with the same value (at-least-once replays)
  * @param lost        input records never reflected in a visible output nor counted late; must be 0
  * @param restarts    how many times the work restarted

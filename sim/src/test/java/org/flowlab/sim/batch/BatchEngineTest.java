@@ -212,6 +212,29 @@ class BatchEngineTest {
     }
 
     @Test
+    void whatAnAttemptAFaultKillsHadReadIsReprocessed() {
+        // As above: map tasks 0-3 of 5 records each from 10.00 s to 10.06 s on workers 0-3 (10 ms
+        // to start, 10 ms a record). At 10.03 s task 1 has read half its records, by an even pace: 2.
+        TraceBuilder b = TestJobs.builder();
+        for (int i = 0; i < 40; i++) {
+            b.add((i + 1) * 100 * MS, (i + 1) * 100 * MS, BID, i, 1);
+        }
+        Trace trace = b.build();
+        for (String fault : new String[] {"task-fail:worker=1@10030ms", "crash:worker=1@10030ms+1s"}) {
+            BatchConfig config = BatchConfig.defaults().withSchedule("every 10s")
+                    .withExecution(ExecutionSettings.defaults().withCluster(new ClusterSpec(4, 1, 1))
+                            .withTargetTaskRecords(5).withCosts(costs(0, 10 * MS, 10 * MS, 0))
+                            .withHeartbeatTimeout(500 * MS).withFaults(FaultPlan.parse(fault)));
+            BatchRun run = new BatchEngine(config).runWithFigures(COUNT, trace);
+            assertAgrees(COUNT, trace, run.outcome());
+            assertThat(run.figures().reruns()).as(fault).isZero();
+            assertThat(run.figures().tasksRecomputed()).as(fault).isZero();
+            assertThat(run.figures().reprocessedRecords()).as(fault).isEqualTo(2);
+            assertThat(run.outcome().metrics().recovery().reprocessed()).as(fault).isEqualTo(2);
+        }
+    }
+
+    @Test
     void speculationRescuesARunFromASlowWorker() {
         Trace trace = steady(800, 10 * MS, 13);
         FaultPlan slow = FaultPlan.parse("slow:worker=3,x20@0s..2h");
