@@ -148,7 +148,8 @@ public record SweepPlan(ComparisonPlan base, List<Variation> variations, boolean
      * Everything that changes what the sweep runs, one item a line: the workload (or a trace file's SHA-256), the seed, the job,
      * the engines and their own settings (in each engine's JSON form), the common settings (the cost model
      * when it is not the default), the faults, the
-     * variations and the search. The SLA and the
+     * variations and the search, and the {@linkplain CodeRevision code revision}, so that no build
+     * reads back the points another build computed. The SLA and the
      * budget are left out: they change the recommendation, not the runs, so a sweep rerun with
      * another SLA reuses every point.
      */
@@ -168,7 +169,8 @@ public record SweepPlan(ComparisonPlan base, List<Variation> variations, boolean
                 "output " + s.output().id(),
                 "faults " + base.faults(),
                 "vary " + variations,
-                "find " + (findSustainableThroughput ? "sustainable-throughput" : "none"));
+                "find " + (findSustainableThroughput ? "sustainable-throughput" : "none"),
+                "code " + CodeRevision.current());
         for (EngineType<?> engine : base.engines()) {
             lines += "\nengine " + engine.id() + " " + engine.json(s.of(engine));
         }

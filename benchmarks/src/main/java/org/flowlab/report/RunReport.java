@@ -37,7 +37,7 @@ import org.flowlab.workloads.Trace;
  *
  * @param schemaVersion   {@value #SCHEMA_VERSION}
  * @param runId           the run folder's name, {@code <yyyyMMdd-HHmmss>-<scenario>}
- * @param flowlabVersion  the software version
+ * @param flowlabVersion  the software version and code revision ({@code 0.1.0+3fe9dcf41957}): with the scenario and seed, what fixes every simulated number
  * @param scenario        the scenario's name
  * @param job             the job's name
  * @param seed            the seed of the trace and the engines

@@ -106,6 +106,8 @@ class SweepTest {
     void theFolderNameDependsOnWhatChangesTheRunsButNotOnSlaOrBudget() {
         SweepPlan a = intervals();
         assertThat(a.folderName()).matches("stock-ticks-[0-9a-f]{8}");
+        // Another build's points are never read back: its code revision is part of the key.
+        assertThat(a.canonical()).contains("\ncode " + CodeRevision.current());
         assertThat(new SweepPlan(base().withSla(5_000_000_000L).withBudget(2).withSlaOn(LatencyMeasure.FIRST_VISIBLE),
                 a.variations(), false).folderName()).isEqualTo(a.folderName());
         // What the engines are given changes the runs.
