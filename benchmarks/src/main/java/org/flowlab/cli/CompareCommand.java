@@ -66,10 +66,9 @@ final class CompareCommand implements Callable<Integer> {
         Comparison.check(plan);
         PrintWriter w = spec.commandLine().getOut();
         ComparisonRunFolder run = ComparisonRunFolder.write(out, plan.scenario(), ZonedDateTime.now(), () -> {
-            w.printf(Locale.ROOT, "%s%s; engines %s; faults %s%n", options.noScenario() ? "showcase: " : "",
+            String headline = String.format(Locale.ROOT, "%s%s; engines %s; faults %s", options.noScenario() ? "showcase: " : "",
                     plan.input().headline(plan.seed()), String.join(", ", plan.engineIds()), plan.faults());
-            w.flush();
-            ProgressDisplay progress = new ProgressDisplay(w, plan.engines(), System.console() != null);
+            ProgressDisplay progress = new ProgressDisplay(w, headline, plan.engines(), System.console() != null);
             ComparisonResult result = Comparison.run(plan, progress);
             progress.finish();
             return FlinkComparisonResult.withoutFlink(result);

@@ -47,14 +47,13 @@ record FlinkReferenceRun(ComparisonPlan plan, FlinkCommand.Modes modes, int para
         List<FlinkMode> flinkModes = flinkModes(modes);
         FlinkTarget.JobManager remote = jobManager == null ? null : reachable(jobManager, deployTimeout);
         ComparisonRunFolder run = ComparisonRunFolder.write(out, plan.scenario(), ZonedDateTime.now(), () -> {
-            w.printf(Locale.ROOT, "%s; Flowlab engines %s, then Flink %s, parallelism %d%s%n",
+            String headline = String.format(Locale.ROOT, "%s; Flowlab engines %s, then Flink %s, parallelism %d%s",
                     plan.input().headline(plan.seed()), String.join(", ", plan.engineIds()),
                     String.join(" and ", flinkModes.stream().map(FlinkMode::engineName).toList()), parallelism,
                     repeat == 1 && apart == null ? "" : "; every engine " + repeat + (repeat == 1 ? " time" : " times")
                             + (apart == null ? "" : ", in a JVM of its own") + (warmupNanos == 0 ? ""
                             : String.format(Locale.ROOT, " after %.1f s of warm-up", warmupNanos / 1e9)));
-            w.flush();
-            ProgressDisplay progress = new ProgressDisplay(w, plan.engines(), System.console() != null);
+            ProgressDisplay progress = new ProgressDisplay(w, headline, plan.engines(), System.console() != null);
             FlinkComparisonResult result = FlinkComparison.run(plan, flinkModes, remote, parallelism, repeat, apart,
                     progress, line -> {
                         w.println("  " + line);

@@ -16,6 +16,8 @@ final class ProgressDisplay implements ComparisonProgress {
     private static final long REDRAW_NANOS = 100_000_000L;
 
     private final PrintWriter out;
+    /** Printed once the trace is ready, or null: a bad spec is refused before it, so its one line is all a user sees. */
+    private final String headline;
     private final List<EngineType<?>> engines;
     private final boolean terminal;
     private final double[] fractions;
@@ -24,12 +26,26 @@ final class ProgressDisplay implements ComparisonProgress {
     private long lastDraw;
 
     ProgressDisplay(PrintWriter out, List<EngineType<?>> engines, boolean terminal) {
+        this(out, null, engines, terminal);
+    }
+
+    /** Prints {@code headline} when the trace is ready ({@link #traceReady}), before the first bar. */
+    ProgressDisplay(PrintWriter out, String headline, List<EngineType<?>> engines, boolean terminal) {
         this.out = out;
+        this.headline = headline;
         this.engines = List.copyOf(engines);
         this.terminal = terminal;
         this.fractions = new double[engines.size()];
         this.tenthsShown = new int[engines.size()];
         java.util.Arrays.fill(tenthsShown, -1);
+    }
+
+    @Override
+    public synchronized void traceReady() {
+        if (headline != null) {
+            out.println(headline);
+            out.flush();
+        }
     }
 
     @Override

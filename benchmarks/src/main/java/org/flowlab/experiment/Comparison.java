@@ -59,6 +59,7 @@ public final class Comparison {
         long start = System.nanoTime();
         plan.job().name(plan.scenario()); // an unknown job fails before the trace is generated
         Trace trace = plan.input().trace(plan.seed());
+        progress.traceReady();
         return replay(plan, trace, null, progress, System.nanoTime() - start, maxThreads);
     }
 

@@ -15,4 +15,12 @@ public interface ComparisonProgress {
 
     /** {@code paradigm}'s engine has consumed {@code fraction} (0 to 1) of the trace. */
     void update(EngineType<?> paradigm, double fraction);
+
+    /**
+     * The trace is generated (or read) and no engine has run yet: a spec or file the trace could not
+     * be made from has been refused by now. Called once, before any {@link #update}, by the whole
+     * comparisons ({@link Comparison#run}, {@link FlinkComparison#run}); a replay of a given trace does not.
+     */
+    default void traceReady() {
+    }
 }

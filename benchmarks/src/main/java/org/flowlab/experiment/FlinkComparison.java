@@ -221,6 +221,7 @@ public final class FlinkComparison {
                 FlinkSqlRunner.check(sql.text(), replayed, mode); // a mode Flink SQL cannot run fails before any engine runs
             }
         }
+        progress.traceReady();
         ComparisonPlan fair = plan.withSettings(plan.settings().withEventTime(EventTimeContract.coveringDisorder(replayed)));
         ComparisonResult first = Comparison.replay(fair, replayed, traceNanos, progress, 1);
         // Each engine's own JVM starts once this one has run them all: every one from the same point.

@@ -188,8 +188,8 @@ class CompareBadInputTest {
 
     /**
      * A value from the command line that the scenario cannot take is named as the user typed it, with what is
-     * allowed, not blamed on the scenario's file. The headline of the run is printed before the trace is
-     * generated, which is where the scenario checks its settings.
+     * allowed, not blamed on the scenario's file. The scenario checks its settings as the trace is generated;
+     * the run's headline waits for the trace, so the refusal is all the command prints.
      */
     @Test
     void aRateTheScenarioCannotKeepNamesTheOptionNotTheScenarioFile() throws IOException {
@@ -212,6 +212,7 @@ class CompareBadInputTest {
         assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
         assertThat(run.errLines()).as("exactly one line on stderr: " + run.err()).hasSize(1);
         assertThat(run.err()).startsWith("flowlab: " + expectedStart).doesNotContain("Exception", "\tat ");
+        assertThat(run.out()).as("nothing on stdout").isEmpty();
         assertThat(engineRuns).hasValue(0);
         assertNoRunFolder();
         lastRefusal = run.err();

@@ -248,7 +248,7 @@ class FlinkCommandTest {
         assertThat(run.err()).startsWith("flowlab: Flink SQL (batch mode): Unaligned windows like session are not supported"
                 + " in batch mode").doesNotContain("\tat ");
         assertThat(run.errLines()).hasSize(1);
-        assertThat(run.out()).as("the plan's heading only: no engine ran").doesNotContain("100 %").hasLineCount(1);
+        assertThat(run.out()).as("no heading either: the refusal is all it prints").isEmpty();
         try (Stream<Path> all = Files.walk(dir)) {
             assertThat(all.filter(p -> !p.equals(dir))).as("nothing written").isEmpty();
         }
