@@ -188,10 +188,23 @@ public final class ReportPage {
                         + "counted late output, as Flink and Spark do; the batch engine, which reads complete partitions, "
                         + "corrects the partition by running it again. Late records: " + String.join(", ", late) + ".",
                 "The same output mode: " + p.output().mode() + " — " + p.output().meaning() + ".",
-                "The same faults: " + p.faults() + ".",
+                "The same faults: " + p.faults() + crashDetection(p) + ".",
                 "The same bill: every worker, for every instant its cluster is held (below).",
                 "Results agree when an engine's table equals the reference oracle's on the trace without the records "
                         + "that engine dropped as late.");
+    }
+
+    /**
+     * {@code ; every engine notices a crashed worker after 50 s, and has it back its restart delay later},
+     * when the faults have a crash and run.json says when it was noticed; else nothing.
+     */
+    static String crashDetection(RunReport.Parameters p) {
+        if (p.failureDetectionMs() == null || !p.faults().contains("crash:")) {
+            return "";
+        }
+        return "; every engine notices a crashed worker after "
+                + DurationText.format(Math.round(p.failureDetectionMs() * 1e6))
+                + ", and has it back its restart delay later";
     }
 
     /** What each engine was charged and why; nothing for a run.json without the bill's parts. */

@@ -22,6 +22,7 @@ import org.flowlab.experiment.Recommendation;
 import org.flowlab.sim.cluster.Bill;
 import org.flowlab.sim.engine.EventTimeContract;
 import org.flowlab.sim.engine.OutputMode;
+import org.flowlab.sim.fault.WorkerCrash;
 import org.flowlab.sim.metrics.LatencySummary;
 import org.flowlab.sim.metrics.RunMetrics;
 import org.flowlab.workloads.Trace;
@@ -80,6 +81,9 @@ public record RunReport(int schemaVersion, String runId, String flowlabVersion, 
      * @param eventTime           the event-time contract every engine was given
      * @param output              the output mode every engine was given
      * @param faults              the fault plan, in the {@code --faults} syntax ({@code none} for none)
+     * @param failureDetectionMs  how long every simulated engine took to notice a crashed worker, whose restart delay
+     *                            counts from then ({@link WorkerCrash#DEFAULT_DETECTION_DELAY}); null in a
+     *                            run.json written before it was recorded
      * @param slaMs               the SLA on p99 latency, or null
      * @param budget              the budget per run, or null
      * @param workload            the workload spec's settings, every field
@@ -88,7 +92,7 @@ public record RunReport(int schemaVersion, String runId, String flowlabVersion, 
      */
     public record Parameters(RunInput input, String job, List<EngineEntry> engines, Long durationMs, Double ratePerSec, int workers,
                              int slotsPerWorker, double pricePerWorkerHour, EventTime eventTime, Output output, String faults,
-                             Double slaMs, Double budget, JsonObject workload, Map<String, Long> costsNs) {
+                             Double failureDetectionMs, Double slaMs, Double budget, JsonObject workload, Map<String, Long> costsNs) {
 
         /** The engines' ids, in order. */
         public List<String> engineIds() {
@@ -427,7 +431,7 @@ public record RunReport(int schemaVersion, String runId, String flowlabVersion, 
 
     private static Parameters withEngines(Parameters p, List<EngineEntry> engines) {
         return new Parameters(p.input(), p.job(), engines, p.durationMs(), p.ratePerSec(), p.workers(), p.slotsPerWorker(),
-                p.pricePerWorkerHour(), p.eventTime(), p.output(), p.faults(), p.slaMs(), p.budget(), p.workload(),
+                p.pricePerWorkerHour(), p.eventTime(), p.output(), p.faults(), p.failureDetectionMs(), p.slaMs(), p.budget(), p.workload(),
                 p.costsNs());
     }
 
@@ -443,6 +447,7 @@ public record RunReport(int schemaVersion, String runId, String flowlabVersion, 
                 input.rate().isPresent() ? input.rate().getAsDouble() : null, s.cluster().workers(), s.cluster().slotsPerWorker(),
                 s.cluster().pricePerWorkerHour(),
                 EventTime.of(s.eventTime()), Output.of(s.output()), plan.faults().toString(),
+                WorkerCrash.DEFAULT_DETECTION_DELAY / 1e6,
                 plan.sla().isPresent() ? plan.sla().getAsLong() / 1e6 : null,
                 plan.budget().isPresent() ? plan.budget().getAsDouble() : null, plan.workload().settings(),
                 s.costs().asMap());

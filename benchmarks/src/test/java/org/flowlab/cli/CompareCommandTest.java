@@ -127,6 +127,7 @@ class CompareCommandTest {
         assertThat(json.getAsJsonObject("agreement").keySet()).contains("resultsAgree", "differences");
         assertThat(json.getAsJsonObject("agreement").get("differences").isJsonArray()).isTrue();
         assertThat(json.getAsJsonObject("parameters").get("faults").getAsString()).isEqualTo("crash:worker=1@10s+5s");
+        assertThat(json.getAsJsonObject("parameters").get("failureDetectionMs").getAsDouble()).isEqualTo(50_000.0);
         assertThat(json.getAsJsonObject("parameters").get("slaMs").getAsDouble()).isEqualTo(30_000.0);
         // The stream's restart strategy as --restart-strategy writes it, and the batch engines' retries.
         // Each engine's own settings, in its JSON form: the values as its flags write them.

@@ -104,6 +104,22 @@ class ReportPageTest {
     }
 
     @Test
+    void theFaultsSayWhenEveryEngineNoticesACrashedWorker() {
+        RunReport.Parameters none = RunReport.parameters(result.plan(), result.settings(), "vwap-1s");
+        assertThat(none.failureDetectionMs()).isEqualTo(50_000.0);
+        assertThat(ReportPage.crashDetection(none)).isEmpty();
+        RunReport.Parameters crash = RunReport.parameters(
+                result.plan().withFaults(org.flowlab.sim.fault.FaultPlan.parse("crash:worker=1@10s+5s")), result.settings(), "vwap-1s");
+        assertThat(ReportPage.crashDetection(crash))
+                .isEqualTo("; every engine notices a crashed worker after 50 s, and has it back its restart delay later");
+        String json = RunReportJson.toJson(RunReport.of(result, "id", "9.9", ComparisonReport.CHARTS, "t", 0));
+        assertThat(json).contains("\"faults\": \"none\",\n    \"failureDetectionMs\": 50000.0,");
+        RunReport old = RunReportJson.fromJson(json.replace("\"failureDetectionMs\": 50000.0,", ""));
+        assertThat(old.parameters().failureDetectionMs()).isNull();
+        assertThat(ReportPage.crashDetection(old.parameters())).isEmpty();
+    }
+
+    @Test
     void aRunJsonFromBeforeTheBillHadItsPartsStillMakesAPage() {
         RunReport report = RunReport.of(result, "id", "9.9", ComparisonReport.CHARTS, "t", 0);
         String json = RunReportJson.toJson(report).replaceAll("(?s),\\s*\"cluster\": \"[^\"]*\".*?\"rule\": \"[^\"]*\"", "");

@@ -4,6 +4,7 @@ import java.util.Objects;
 import org.flowlab.sim.cluster.ClusterSpec;
 import org.flowlab.sim.cluster.CostModel;
 import org.flowlab.sim.fault.FaultPlan;
+import org.flowlab.sim.fault.WorkerCrash;
 import org.flowlab.workloads.InvalidInputException;
 import org.flowlab.workloads.text.DurationText;
 
@@ -22,7 +23,9 @@ import org.flowlab.workloads.text.DurationText;
  * @param speculation       speculative copies of stragglers
  * @param backgroundLoad    the cluster's other work by hour of day
  * @param faults            the faults to inject
- * @param heartbeatTimeout  how long the driver takes to notice a dead worker and reschedule its tasks
+ * @param heartbeatTimeout  how long the driver takes to notice a dead worker and reschedule its tasks; a
+ *                          crashed worker is back its restart delay after that (by default
+ *                          {@link WorkerCrash#DEFAULT_DETECTION_DELAY}, the stream's too)
  * @param warmPool          for {@link ClusterMode#EPHEMERAL}: how long the cluster is held, idle and
  *                          billed, after a run, so that a run within it starts without a cold start, >= 0
  * @param seed              the seed of the run's random streams (task failures)
@@ -33,9 +36,6 @@ public record ExecutionSettings(ClusterSpec cluster, ClusterMode clusterMode, Co
 
     /** Records per task by default: about 5 MB of 50-byte records, small enough to spread a run over the slots. */
     public static final long DEFAULT_TARGET_TASK_RECORDS = 100_000;
-
-    /** The default heartbeat timeout: a lost executor is noticed in about 30 s. */
-    public static final long DEFAULT_HEARTBEAT_TIMEOUT = 30 * DurationText.NANOS_PER_SECOND;
 
     /** The default warm pool: capacity stays warm (and billed) 10 minutes after a run, like Databricks' pool idle time. */
     public static final long DEFAULT_WARM_POOL = 10 * DurationText.NANOS_PER_MINUTE;
@@ -63,7 +63,7 @@ public record ExecutionSettings(ClusterSpec cluster, ClusterMode clusterMode, Co
     /** The default cluster, always on, with the documented cost model and no faults. */
     public static ExecutionSettings defaults() {
         return new ExecutionSettings(ClusterSpec.DEFAULT, ClusterMode.FIXED, CostModel.defaults(), DEFAULT_TARGET_TASK_RECORDS,
-                Retries.DEFAULT, Speculation.OFF, BackgroundLoad.none(), FaultPlan.NONE, DEFAULT_HEARTBEAT_TIMEOUT,
+                Retries.DEFAULT, Speculation.OFF, BackgroundLoad.none(), FaultPlan.NONE, WorkerCrash.DEFAULT_DETECTION_DELAY,
                 DEFAULT_WARM_POOL, 1);
     }
 

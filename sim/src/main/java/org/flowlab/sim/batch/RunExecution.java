@@ -16,9 +16,11 @@ import org.flowlab.sim.kernel.Simulation;
  *   <li>a task failure on a worker ({@link #taskFailure}) fails the attempts running there at that
  *       instant; each task is retried after a back-off, and the run fails when a task has failed
  *       {@code maxAttempts} times (Spark's {@code spark.task.maxFailures});</li>
- *   <li>a worker crash kills its running attempts, which run again elsewhere once the driver notices
- *       (the heartbeat timeout), without counting as failures; the finished outputs it held of
- *       stages still needed are lost and recomputed (lineage), and so, transitively, are the
+ *   <li>a worker crash stops its running attempts, but the driver learns of it only when the
+ *       heartbeat timeout has passed ({@link WorkerAvailability}): until then they hang, holding
+ *       their slots, and tasks it places on the dead worker's free slots hang too; then they all
+ *       run again elsewhere, without counting as failures. The finished outputs the worker held of
+ *       stages still needed are lost and recomputed then (lineage), and so, transitively, are the
  *       outputs those recomputations need — only what was lost reruns;</li>
  *   <li>with speculation on, a straggler gets a copy on another worker and the first to finish wins.</li>
  * </ul>
@@ -70,6 +72,8 @@ final class RunExecution {
         /** When it would end, undisturbed. */
         long end;
         ScheduledAction finish;
+        /** When its worker died under it, or never: it does no work after that. */
+        long diedAt = Long.MAX_VALUE;
 
         Attempt(Task task, int slot, long start, boolean copy) {
             this.task = task;
@@ -84,7 +88,7 @@ final class RunExecution {
     private final ExecutionSettings settings;
     private final ClusterSpec cluster;
     private final FaultPlan faults;
-    private final long[] downUntil;
+    private final WorkerAvailability workers;
     private final boolean[] mapReadBefore;
     private final BatchTally tally;
     private final Listener listener;
@@ -97,18 +101,18 @@ final class RunExecution {
     private long wakeAt = Long.MAX_VALUE;
 
     /**
-     * @param downUntil     per worker, until when it is down (shared with the run loop, which sets it)
+     * @param workers       the workers' crashes (shared with the run loop, which records them)
      * @param mapReadBefore per map task, whether an earlier attempt at this run already read its
      *                      records (shared between the run's attempts)
      */
-    RunExecution(Simulation sim, RunPlan plan, ExecutionSettings settings, long[] downUntil, boolean[] mapReadBefore,
+    RunExecution(Simulation sim, RunPlan plan, ExecutionSettings settings, WorkerAvailability workers, boolean[] mapReadBefore,
                  BatchTally tally, Listener listener) {
         this.sim = sim;
         this.plan = plan;
         this.settings = settings;
         this.cluster = settings.cluster();
         this.faults = settings.faults();
-        this.downUntil = downUntil;
+        this.workers = workers;
         this.mapReadBefore = mapReadBefore;
         this.tally = tally;
         this.listener = listener;
@@ -185,11 +189,10 @@ final class RunExecution {
         return -1;
     }
 
-    private boolean workerUp(int worker) {
-        return sim.now() >= downUntil[worker];
-    }
-
-    /** Puts ready tasks (or speculative copies) on free slots of live workers, and asks to be woken when more will be ready. */
+    /**
+     * Puts ready tasks (or speculative copies) on free slots of workers the driver takes for alive,
+     * and asks to be woken when more will be ready.
+     */
     void dispatch() {
         if (phase != Phase.TASKS) {
             return;
@@ -200,7 +203,7 @@ final class RunExecution {
         }
         long now = sim.now();
         for (int slot = 0; slot < slots.length; slot++) {
-            if (slots[slot] != null || !workerUp(cluster.workerOfSlot(slot))) {
+            if (slots[slot] != null || !workers.schedulable(cluster.workerOfSlot(slot), now)) {
                 continue;
             }
             Task next = nextReady(stage, now);
@@ -310,20 +313,24 @@ final class RunExecution {
         task.state = State.RUNNING;
         tally.taskAttempts++;
         a.end = now + duration;
-        a.finish = sim.schedule(a.end, s -> finish(a));
+        if (workers.dead(worker, now)) {
+            hang(a, workers.diedAt(worker));
+        } else {
+            a.finish = sim.schedule(a.end, s -> finish(a));
+        }
     }
 
     /**
-     * Stops an attempt that a fault ends now (its task failed, its worker died, its run failed): as
-     * {@link #stop}, and a map task's records it had read, at an even pace over its service time,
-     * are read again by whatever attempt or run takes its task — reprocessed, as the stream counts
-     * each record it reads again after a restart.
+     * Stops an attempt that a fault ends (its task failed, its run failed, the driver noticed its
+     * worker dead): as {@link #stop}, and a map task's records it had read, at an even pace over its
+     * service time until it stopped or its worker died, are read again by whatever attempt or run
+     * takes its task — reprocessed, as the stream counts each record it reads again after a restart.
      */
     private void kill(Attempt a) {
         stop(a);
         long[] records = plan.mapRecords();
         if (a.task.stage == 0 && records.length > 0) {
-            long spent = sim.now() - a.start;
+            long spent = Math.max(0, Math.min(sim.now(), a.diedAt) - a.start);
             long read = a.end <= a.start ? 0 : (long) Math.floor(records[a.task.index] * (double) spent / (a.end - a.start));
             if (read > 0) {
                 listener.mapTaskRead(sim.now(), read, true);
@@ -331,10 +338,34 @@ final class RunExecution {
         }
     }
 
-    /** Stops an attempt now: its slot is freed and its time so far counts as busy and wasted. */
+    /** Attempt {@code a}'s worker died at {@code diedAt}: it ends only when the driver notices. */
+    private void hang(Attempt a, long diedAt) {
+        int worker = cluster.workerOfSlot(a.slot);
+        a.diedAt = diedAt;
+        if (a.finish != null) {
+            a.finish.cancel();
+        }
+        a.finish = sim.schedule(Math.max(sim.now(), workers.noticedAt(worker)), s -> lost(a));
+    }
+
+    /** The driver notices that attempt {@code a}'s worker is dead: the task runs again if no other attempt of it runs. */
+    private void lost(Attempt a) {
+        if (phase != Phase.TASKS) {
+            return;
+        }
+        kill(a);
+        tally.tasksKilledByCrash++;
+        if (a.task.running.isEmpty()) {
+            a.task.state = State.QUEUED;
+            a.task.readyAt = sim.now();
+        }
+        dispatch();
+    }
+
+    /** Stops an attempt now: its slot is freed and its time so far, until its worker died if it did, counts as busy and wasted. */
     private void stop(Attempt a) {
         a.finish.cancel();
-        long spent = sim.now() - a.start;
+        long spent = Math.max(0, Math.min(sim.now(), a.diedAt) - a.start);
         tally.busySlotNanos += spent;
         tally.wastedSlotNanos += spent;
         slots[a.slot] = null;
@@ -405,10 +436,10 @@ final class RunExecution {
      * a task has failed {@code maxAttempts} times. Outside the task phase nothing runs on workers.
      */
     void taskFailure(int worker) {
-        if (phase != Phase.TASKS) {
+        long now = sim.now();
+        if (phase != Phase.TASKS || workers.dead(worker, now)) {
             return;
         }
-        long now = sim.now();
         for (int slot = 0; slot < slots.length; slot++) {
             Attempt a = slots[slot];
             if (a == null || cluster.workerOfSlot(slot) != worker) {
@@ -432,23 +463,18 @@ final class RunExecution {
     }
 
     /**
-     * Worker {@code worker} has just died: its attempts are killed and requeued for when the driver
-     * notices, and finished outputs it held that are still needed are recomputed.
+     * Worker {@code worker} has just died: its attempts hang until the driver notices, and finished
+     * outputs it held that are still needed are recomputed from then.
      */
     void workerLost(int worker) {
         if (phase != Phase.TASKS) {
             return;
         }
         long now = sim.now();
-        long noticed = now + settings.heartbeatTimeout();
+        long noticed = workers.noticedAt(worker);
         for (Attempt a : slots) {
-            if (a != null && cluster.workerOfSlot(a.slot) == worker) {
-                kill(a);
-                tally.tasksKilledByCrash++;
-                if (a.task.running.isEmpty()) {
-                    a.task.state = State.QUEUED;
-                    a.task.readyAt = noticed;
-                }
+            if (a != null && cluster.workerOfSlot(a.slot) == worker && a.diedAt == Long.MAX_VALUE) {
+                hang(a, now);
             }
         }
         // From the last stage down: a stage's outputs are needed while the next stage is not done,

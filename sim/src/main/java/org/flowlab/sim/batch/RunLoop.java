@@ -95,7 +95,7 @@ final class RunLoop implements RunExecution.Listener {
     private final RecordVisibility visibility;
     private final BitSet lateIds = new BitSet();
     private final LateJudgements judgements;
-    private final long[] downUntil;
+    private final WorkerAvailability workers;
     private final BatchTally tally = new BatchTally();
     private final ThroughputTimeline.Builder throughput;
     private final Histogram processingLatency = LatencySummary.newHistogram();
@@ -143,7 +143,7 @@ final class RunLoop implements RunExecution.Listener {
         this.job = new IncrementalJob(job, trace, mode.output(), mode.latePolicy(), mode.eventTime(), visibility::outputId,
                 judgements);
 
-        this.downUntil = new long[settings.cluster().workers()];
+        this.workers = new WorkerAvailability(settings.cluster().workers());
         this.failureTimes = settings.faults().taskFailureTimes(settings.cluster().workers(), settings.seed());
         this.committedTable = failureTimes.isEmpty() ? null : new TreeMap<>();
         this.throughput = ThroughputTimeline.builder(throughputBucket(trace));
@@ -231,14 +231,14 @@ final class RunLoop implements RunExecution.Listener {
     }
 
     private void beginExecution() {
-        long commitAt = UndisturbedRun.tryRun(current.plan, settings, failureTimes, downUntil, sim.now(),
+        long commitAt = UndisturbedRun.tryRun(current.plan, settings, failureTimes, workers, sim.now(),
                 current.mapRead, tally, this);
         if (commitAt >= 0) {
             // Nothing can happen to the run before its commit, so its tasks need no events of their own.
             sim.schedule(commitAt, s -> committed(s.now()));
             return;
         }
-        execution = new RunExecution(sim, current.plan, settings, downUntil, current.mapRead, tally, this);
+        execution = new RunExecution(sim, current.plan, settings, workers, current.mapRead, tally, this);
         execution.start();
     }
 
@@ -355,8 +355,10 @@ final class RunLoop implements RunExecution.Listener {
 
     /**
      * A worker dies. It hits the job if the job holds the cluster then: an always-on cluster from
-     * the start until the final commit (runs after it have fewer slots until the worker is back),
-     * an ephemeral one while a run is on it. Running attempts are killed and lost outputs recomputed.
+     * the start until the final commit, an ephemeral one while a run is on it. The driver notices
+     * after the heartbeat timeout: until then the attempts on the worker, and any it places there,
+     * hang; then they run elsewhere, lost outputs are recomputed, and runs have fewer slots until
+     * the worker is back, its restart delay after the loss was noticed.
      */
     private void onCrash(WorkerCrash c) {
         boolean held = settings.clusterMode() == ClusterMode.FIXED ? !finished && !status.failed() : tenancy.running();
@@ -364,9 +366,8 @@ final class RunLoop implements RunExecution.Listener {
             return;
         }
         crashesHit++;
-        long back = c.at() + c.restartDelay();
-        downUntil[c.worker()] = Math.max(downUntil[c.worker()], back);
-        sim.schedule(back, s -> {
+        workers.crash(c.worker(), c.at(), settings.heartbeatTimeout(), c.restartDelay());
+        sim.schedule(workers.backAt(c.worker()), s -> {
             if (execution != null) {
                 execution.dispatch();
             }
@@ -376,7 +377,7 @@ final class RunLoop implements RunExecution.Listener {
                 crashesDuringCommit++;
             }
             execution.workerLost(c.worker());
-            failures.add(new Failure(c.at(), c.at() + settings.heartbeatTimeout()));
+            failures.add(new Failure(c.at(), workers.noticedAt(c.worker())));
         }
     }
 

@@ -65,20 +65,15 @@ final class UndisturbedRun {
 
     /**
      * Runs {@code plan} from {@code start} without simulating it event by event, when nothing can
-     * disturb it: no task can fail, no speculation, every worker up, and no crash or slow period or
+     * disturb it: no task can fail, no speculation, no worker dead, and no crash or slow period or
      * task failure from {@code start} to the commit. It counts the attempts and their busy time,
      * reports each map task's read at its end, and returns the commit time. Returns -1, having
      * changed nothing, when the run must be simulated.
      */
-    static long tryRun(RunPlan plan, ExecutionSettings settings, TaskFailureTimes failureTimes, long[] downUntil,
+    static long tryRun(RunPlan plan, ExecutionSettings settings, TaskFailureTimes failureTimes, WorkerAvailability workers,
                        long start, boolean[] mapReadBefore, BatchTally tally, RunExecution.Listener listener) {
-        if (settings.speculation().enabled()) {
+        if (settings.speculation().enabled() || workers.anyDeadAt(start)) {
             return -1;
-        }
-        for (long down : downUntil) {
-            if (down > start) {
-                return -1;
-            }
         }
         UndisturbedRun run = new UndisturbedRun(plan, settings.cluster().totalSlots(), settings.backgroundLoad(), start);
         if (run.disturbedBetween(start, settings.faults(), failureTimes)) {

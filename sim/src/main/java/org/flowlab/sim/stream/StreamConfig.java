@@ -7,6 +7,7 @@ import org.flowlab.sim.engine.EngineConfig;
 import org.flowlab.sim.engine.EventTimeContract;
 import org.flowlab.sim.engine.OutputMode;
 import org.flowlab.sim.fault.FaultPlan;
+import org.flowlab.sim.fault.WorkerCrash;
 import org.flowlab.workloads.InvalidInputException;
 import org.flowlab.workloads.text.DurationText;
 
@@ -39,7 +40,8 @@ import org.flowlab.workloads.text.DurationText;
  * @param checkpointing        whether checkpoints are taken
  * @param checkpointInterval   time between checkpoint triggers
  * @param delivery             at-least-once or exactly-once sinks
- * @param heartbeatTimeout     how long until a crashed worker is noticed (Flink's heartbeat.timeout: 50 s)
+ * @param heartbeatTimeout     how long until a crashed worker is noticed (by default
+ *                             {@link WorkerCrash#DEFAULT_DETECTION_DELAY}, the batch engines' too)
  * @param restartStrategy      when the job restarts after a failure, and when it gives up
  *                             ({@link RestartStrategy#DEFAULT}: Flink's exponential delay); after a
  *                             worker crash the restart also waits for the worker to be back
@@ -73,7 +75,7 @@ public record StreamConfig(
     private static final StreamConfig DEFAULTS = new StreamConfig(ClusterSpec.defaults(), CostModel.defaults(),
             4, 4, 1024, 200 * MS, EventTimeContract.DEFAULT, OutputMode.FINAL, S, 10 * S, true, 10 * S,
             Delivery.AT_LEAST_ONCE,
-            50 * S, RestartStrategy.DEFAULT, FaultPlan.NONE, 1);
+            WorkerCrash.DEFAULT_DETECTION_DELAY, RestartStrategy.DEFAULT, FaultPlan.NONE, 1);
 
     public StreamConfig {
         Objects.requireNonNull(cluster, "cluster");
@@ -146,7 +148,7 @@ public record StreamConfig(
      * 4, channels of 1024 records, watermarks every 200 ms, the default event-time contract
      * ({@link EventTimeContract#DEFAULT}), final outputs (with updates, early firing every second),
      * partitions idle after 10 s, a checkpoint every 10 s,
-     * at-least-once sinks, a 50 s heartbeat timeout,
+     * at-least-once sinks, the heartbeat timeout of every engine ({@link WorkerCrash#DEFAULT_DETECTION_DELAY}),
      * Flink's default restart strategy (exponential delay from 1 s), no faults, seed 1.
      */
     public static StreamConfig defaults() {

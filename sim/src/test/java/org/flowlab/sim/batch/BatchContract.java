@@ -30,7 +30,7 @@ final class BatchContract {
                 .withCosts(costs)
                 .withTargetTaskRecords(4)
                 .withRetries(Retries.DEFAULT.withBackoff(10 * MS, 2, 200 * MS).withRerunDelay(500 * MS))
-                .withHeartbeatTimeout(1_000 * MS)
+                .withHeartbeatTimeout(EngineContractProperties.DETECTION_DELAY)
                 .withSpeculation(s.seed() % 3 == 0 ? Speculation.SPARK : Speculation.OFF)
                 .withFaults(s.faults())
                 .withSeed(s.seed());

@@ -6,6 +6,7 @@ import static org.flowlab.sim.batch.TestJobs.MS;
 import static org.flowlab.sim.batch.TestJobs.S;
 
 import org.flowlab.sim.engine.EventTimeContract;
+import org.flowlab.sim.cluster.ClusterSpec;
 import org.flowlab.sim.cluster.CostModel;
 import org.flowlab.sim.engine.ExpectedResults;
 import org.flowlab.sim.engine.RunOutcome;
@@ -107,5 +108,32 @@ class MicroBatchEngineTest {
         assertThat(kept.figures().corrections()).isZero();
         // The window already emitted is emitted again, updated, by the trigger that read the late row.
         assertThat(kept.outcome().visibility().visibleAt(2)).isEqualTo(15_020 * MS);
+    }
+
+    @Test
+    void theDriverPlacesTasksOnADeadWorkerUntilItNoticesTheCrash() {
+        TraceBuilder b = TestJobs.builder();
+        for (int i = 0; i < 20; i++) {
+            b.add(i * S + 500 * MS, i * S + 500 * MS, BID, i % 3, 1);
+        }
+        Trace trace = b.build();
+        // Worker 0 dies at 5.5 s, between the runs at 5 s and 6 s; the driver notices at 8.5 s, and the
+        // worker is back at 10.5 s. The run at 6 s puts its map task on worker 0's slot, the first, as
+        // the driver still takes it for alive: the task hangs until 8.5 s, then runs on worker 1.
+        MicroBatchConfig base = MicroBatchConfig.defaults().withInterval("1s").withCosts(costs(10 * MS, 0, 10 * MS))
+                .withCluster(new ClusterSpec(2, 1, 1));
+        MicroBatchConfig config = base.withExecution(base.execution().withHeartbeatTimeout(3 * S))
+                .withFaults("crash:worker=0@5500ms+2s");
+        BatchRun run = new MicroBatchEngine(config).runWithFigures(COUNT, trace);
+        assertThat(ExpectedResults.disagreement(COUNT, trace, run.outcome(), 5)).isEmpty();
+        RunRecord hit = run.figures().history().stream().filter(r -> r.trigger() == 6 * S).findFirst().orElseThrow();
+        assertThat(hit.committed()).as("the run at 6 s commits once the crash is noticed").isGreaterThan(8_500 * MS);
+        assertThat(run.figures().tasksKilledByCrash()).isPositive();
+        assertThat(run.outcome().metrics().faults().workerCrashes()).isEqualTo(1);
+        // Noticed sooner, the run is held up less: the restart delay counts from the detection.
+        BatchRun sooner = new MicroBatchEngine(config.withExecution(config.execution().withHeartbeatTimeout(S)))
+                .runWithFigures(COUNT, trace);
+        RunRecord soonerHit = sooner.figures().history().stream().filter(r -> r.trigger() == 6 * S).findFirst().orElseThrow();
+        assertThat(soonerHit.committed()).isBetween(6_500 * MS, 7 * S);
     }
 }

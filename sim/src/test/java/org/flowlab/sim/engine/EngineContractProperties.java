@@ -12,6 +12,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.statistics.Statistics;
+import org.flowlab.sim.fault.WorkerCrash;
 import org.flowlab.sim.job.WindowAggregate;
 import org.flowlab.sim.metrics.FaultTally;
 
@@ -32,7 +33,20 @@ import org.flowlab.sim.metrics.FaultTally;
  */
 public interface EngineContractProperties {
 
-    /** The engine, configured for the case: its faults, workers, cadence, out-of-orderness, seed and output mode. */
+    /**
+     * How long every engine's configuration for the contract takes to notice a crashed worker: one
+     * value for all, as the engines' defaults are one ({@link WorkerCrash#DEFAULT_DETECTION_DELAY});
+     * shorter, so the cases' crashes are noticed within their traces and the built ones, 7 s apart,
+     * one after the other, but longer than a batch run's start-up and commit (about a second in the
+     * batch engines' contract configuration), so that a run which did not wait for the detection is
+     * seen to be too early.
+     */
+    long DETECTION_DELAY = 3_000_000_000L;
+
+    /**
+     * The engine, configured for the case: its faults, workers, cadence, out-of-orderness, seed and
+     * output mode, and a failure-detection delay of {@link #DETECTION_DELAY}.
+     */
     Engine engine(EngineScenario scenario);
 
     /** The output mode an engine's configuration gives a case, the same in every engine: by its seed, half and half. */
@@ -83,6 +97,11 @@ public interface EngineContractProperties {
      * progress in at least 998 in every engine: so no crash hits one in 60 tries with probability
      * (1 - 1/3 × 0.998)^60 = 3e-11 at most.
      */
+    @Provide
+    default Arbitrary<EngineScenario> loneWorkerCrashScenarios() {
+        return EngineScenarios.withCrashesOfALoneWorker();
+    }
+
     @Provide
     default Arbitrary<EngineScenario> crashScenarios() {
         return Arbitraries.frequencyOf(
@@ -267,6 +286,36 @@ public interface EngineContractProperties {
         Statistics.label("output mode").coverage(c -> c.check(OutputMode.UPDATES).percentage(p -> p > 25));
         Statistics.label("windowed outputs").coverage(c -> c.check(true).percentage(p -> p > 25));
         assertThat(out.metrics().eventTimeLatency().count()).isEqualTo(expected);
+    }
+
+    /**
+     * A crash costs every engine the same wait: on a cluster of one worker, nothing that arrives
+     * after a crash is processed before the crash is noticed and the worker is back its restart
+     * delay later, so no such record becomes visible sooner — in the batch engines, whose driver
+     * places tasks on the dead worker until it notices, as in the stream, which waits for the
+     * worker to restart the job.
+     */
+    @Property(tries = 40)
+    default void aCrashedLoneWorkerMakesNothingNewVisibleBeforeTheCrashIsNoticedAndTheWorkerIsBack(
+            @ForAll("loneWorkerCrashScenarios") EngineScenario s) {
+        RunOutcome out = engine(s).run(s.job(), s.trace());
+        long earliestGap = Long.MAX_VALUE;
+        for (WorkerCrash c : s.faults().crashes()) {
+            long back = c.at() + DETECTION_DELAY + c.restartDelay();
+            for (int i = 0; i < s.trace().size(); i++) {
+                long visible = out.visibility().visibleAt(i);
+                if (s.trace().arrivalTime(i) > c.at() && visible >= 0) {
+                    assertThat(visible).as("%s: record %d, arrived at %d after the crash at %d, visible before the worker is back",
+                            s, i, s.trace().arrivalTime(i), c.at()).isGreaterThanOrEqualTo(back);
+                    earliestGap = Math.min(earliestGap, visible - back);
+                }
+            }
+        }
+        assertThat(out.lostRecords()).as("%s: lost records", s).isZero();
+        Statistics.label("a record arriving after a crash became visible").collect(earliestGap != Long.MAX_VALUE);
+        Statistics.label("a record arriving after a crash became visible").coverage(c -> c.check(true).percentage(p -> p > 80));
+        Statistics.label("... within a second of the worker's return").collect(earliestGap < 1_000_000_000L);
+        Statistics.label("... within a second of the worker's return").coverage(c -> c.check(true).count(n -> n > 0));
     }
 
     @Property(tries = 30)

@@ -52,6 +52,20 @@ public final class EngineScenarios {
     }
 
     /**
+     * Cases of {@link #withCrashes} on a cluster of one worker: every crash is of worker 0, and stops
+     * all the job's work.
+     */
+    public static Arbitrary<EngineScenario> withCrashesOfALoneWorker() {
+        return withCrashes().map(s -> {
+            List<Fault> crashes = new ArrayList<>();
+            for (WorkerCrash c : s.faults().crashes()) {
+                crashes.add(new WorkerCrash(0, c.at(), c.restartDelay()));
+            }
+            return new EngineScenario(s.job(), s.trace(), new FaultPlan(crashes), 1, s.cadence(), s.outOfOrderness(), s.seed());
+        });
+    }
+
+    /**
      * Cases of which two thirds are built, a third each by {@link #withLateRecordsAndCrashes} and
      * {@link #withLateRecordsAndTaskFailures}, and a third are {@link #any}. None is an edge case,
      * so every try draws a branch by its weight: a built case of each kind with probability 1/3.

@@ -16,7 +16,7 @@ final class StreamContract {
                 .withChannelCapacity(8)
                 .withCheckpointInterval(s.cadence())
                 .withEventTime(EngineContractProperties.eventTime(s))
-                .withHeartbeatTimeout(1_000_000_000L)
+                .withHeartbeatTimeout(EngineContractProperties.DETECTION_DELAY)
                 .withIdleTimeout(3_000_000_000L)
                 .withDelivery(delivery)
                 .withFaults(s.faults())
