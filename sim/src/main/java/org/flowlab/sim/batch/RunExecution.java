@@ -2,6 +2,7 @@ package org.flowlab.sim.batch;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.flowlab.sim.cluster.ClusterSpec;
 import org.flowlab.sim.fault.FaultPlan;
 import org.flowlab.sim.kernel.ScheduledAction;
@@ -96,6 +97,10 @@ final class RunExecution {
     private final int[] doneCount;
     private final List<List<Long>> doneDurations = new ArrayList<>();
     private final Attempt[] slots;
+    /** Orders the workers afresh at each placement round, as Spark shuffles its resource offers. */
+    private final SplittableRandom offers;
+    /** The workers, in the order the last placement round offered them. */
+    private final int[] offerOrder;
     private Phase phase = Phase.STARTING;
     private ScheduledAction wake;
     private long wakeAt = Long.MAX_VALUE;
@@ -127,6 +132,12 @@ final class RunExecution {
             doneDurations.add(new ArrayList<>());
         }
         this.slots = new Attempt[cluster.totalSlots()];
+        // Seeded by the run's seed and start: the same run places its tasks alike in every replay.
+        this.offers = new SplittableRandom(settings.seed() * 0x9E3779B97F4A7C15L + sim.now());
+        this.offerOrder = new int[cluster.workers()];
+        for (int w = 0; w < offerOrder.length; w++) {
+            offerOrder[w] = w;
+        }
     }
 
     /** The service time of a task of cost {@code cost} under slowdown {@code factor}. */
@@ -202,19 +213,35 @@ final class RunExecution {
             return;
         }
         long now = sim.now();
-        for (int slot = 0; slot < slots.length; slot++) {
-            if (slots[slot] != null || !workers.schedulable(cluster.workerOfSlot(slot), now)) {
-                continue;
-            }
-            Task next = nextReady(stage, now);
-            if (next != null) {
-                launch(next, slot, false);
-                continue;
-            }
-            Task straggler = nextStraggler(stage, cluster.workerOfSlot(slot), now);
-            if (straggler != null) {
-                launch(straggler, slot, true);
-                tally.speculativeCopies++;
+        // As Spark's TaskSchedulerImpl.resourceOffers: the workers in a random order, then a task to
+        // each worker with a free slot in turn, round after round, so that tasks spread over the
+        // cluster; a run of few tasks does not always land on the same workers, nor miss the faults of the others.
+        for (int i = offerOrder.length - 1; i > 0; i--) {
+            int j = offers.nextInt(i + 1);
+            int w = offerOrder[i];
+            offerOrder[i] = offerOrder[j];
+            offerOrder[j] = w;
+        }
+        boolean placed = true;
+        while (placed) {
+            placed = false;
+            for (int worker : offerOrder) {
+                int slot = freeSlot(worker);
+                if (slot < 0 || !workers.schedulable(worker, now)) {
+                    continue;
+                }
+                Task next = nextReady(stage, now);
+                if (next != null) {
+                    launch(next, slot, false);
+                    placed = true;
+                    continue;
+                }
+                Task straggler = nextStraggler(stage, worker, now);
+                if (straggler != null) {
+                    launch(straggler, slot, true);
+                    tally.speculativeCopies++;
+                    placed = true;
+                }
             }
         }
         long next = Long.MAX_VALUE;
@@ -225,6 +252,16 @@ final class RunExecution {
         }
         next = Math.min(next, nextSpeculationTime(stage, now));
         wakeAt(next);
+    }
+
+    /** A free slot of {@code worker}, the first; -1 if none. */
+    private int freeSlot(int worker) {
+        for (int slot = worker; slot < slots.length; slot += offerOrder.length) {
+            if (slots[slot] == null) {
+                return slot;
+            }
+        }
+        return -1;
     }
 
     private void wakeAt(long t) {

@@ -111,6 +111,27 @@ class MicroBatchEngineTest {
     }
 
     @Test
+    void tasksSpreadOverTheWorkersSoEveryWorkersCrashMeetsSomeRun() {
+        // Runs of one map task each, every second: as Spark shuffles its offers, they land on every
+        // worker in turn, not always on worker 0, so a crash of any worker, unnoticed for 5 s, makes
+        // some run's task hang on it.
+        TraceBuilder b = TestJobs.builder();
+        for (int i = 0; i < 40; i++) {
+            b.add(i * S + 500 * MS, i * S + 500 * MS, BID, i % 3, 1);
+        }
+        Trace trace = b.build();
+        MicroBatchConfig base = MicroBatchConfig.defaults().withInterval("1s").withCosts(costs(10 * MS, 0, 10 * MS))
+                .withCluster(new ClusterSpec(4, 1, 1));
+        for (int worker = 0; worker < 4; worker++) {
+            MicroBatchConfig config = base.withExecution(base.execution().withHeartbeatTimeout(5 * S))
+                    .withFaults("crash:worker=" + worker + "@10200ms+1s");
+            BatchRun run = new MicroBatchEngine(config).runWithFigures(COUNT, trace);
+            assertThat(ExpectedResults.disagreement(COUNT, trace, run.outcome(), 5)).isEmpty();
+            assertThat(run.figures().tasksKilledByCrash()).as("worker %d", worker).isPositive();
+        }
+    }
+
+    @Test
     void theDriverPlacesTasksOnADeadWorkerUntilItNoticesTheCrash() {
         TraceBuilder b = TestJobs.builder();
         for (int i = 0; i < 20; i++) {
@@ -118,8 +139,9 @@ class MicroBatchEngineTest {
         }
         Trace trace = b.build();
         // Worker 0 dies at 5.5 s, between the runs at 5 s and 6 s; the driver notices at 8.5 s, and the
-        // worker is back at 10.5 s. The run at 6 s puts its map task on worker 0's slot, the first, as
-        // the driver still takes it for alive: the task hangs until 8.5 s, then runs on worker 1.
+        // worker is back at 10.5 s. The run at 6 s has its map task offered to worker 0 (the offers'
+        // order is drawn from the seed), as the driver still takes it for alive: the task hangs until
+        // 8.5 s, then runs on worker 1.
         MicroBatchConfig base = MicroBatchConfig.defaults().withInterval("1s").withCosts(costs(10 * MS, 0, 10 * MS))
                 .withCluster(new ClusterSpec(2, 1, 1));
         MicroBatchConfig config = base.withExecution(base.execution().withHeartbeatTimeout(3 * S))
