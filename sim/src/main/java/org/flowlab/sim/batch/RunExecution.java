@@ -41,6 +41,15 @@ final class RunExecution {
         void committed(long at);
 
         void failed(long at);
+
+        /** Task attempts failed at {@code at} and the run goes on: the last of their tasks is retried at {@code retriedAt}. */
+        void taskAttemptsFailed(long at, long retriedAt);
+
+        /**
+         * A crash of {@code worker} cost the run work: attempts hang on it, outputs it held are lost, or
+         * a ready task waits while the driver knows every worker, this one too, is dead.
+         */
+        void workLostToCrash(int worker);
     }
 
     private enum State { QUEUED, RUNNING, DONE }
@@ -244,6 +253,13 @@ final class RunExecution {
                 }
             }
         }
+        if (nextReady(stage, now) != null && noWorkerSchedulable(now)) {
+            // The run stands still for want of any live worker: the crashes cost it work. Fewer
+            // slots alone only slow it, as a slow worker does.
+            for (int worker = 0; worker < cluster.workers(); worker++) {
+                listener.workLostToCrash(worker);
+            }
+        }
         long next = Long.MAX_VALUE;
         for (Task t : tasks[stage]) {
             if (t.state == State.QUEUED && t.readyAt > now) {
@@ -252,6 +268,15 @@ final class RunExecution {
         }
         next = Math.min(next, nextSpeculationTime(stage, now));
         wakeAt(next);
+    }
+
+    private boolean noWorkerSchedulable(long now) {
+        for (int worker = 0; worker < cluster.workers(); worker++) {
+            if (workers.schedulable(worker, now)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A free slot of {@code worker}, the first; -1 if none. */
@@ -378,6 +403,7 @@ final class RunExecution {
     /** Attempt {@code a}'s worker died at {@code diedAt}: it ends only when the driver notices. */
     private void hang(Attempt a, long diedAt) {
         int worker = cluster.workerOfSlot(a.slot);
+        listener.workLostToCrash(worker);
         a.diedAt = diedAt;
         if (a.finish != null) {
             a.finish.cancel();
@@ -477,12 +503,15 @@ final class RunExecution {
         if (phase != Phase.TASKS || workers.dead(worker, now)) {
             return;
         }
+        boolean hit = false;
+        long retriedAt = now;
         for (int slot = 0; slot < slots.length; slot++) {
             Attempt a = slots[slot];
             if (a == null || cluster.workerOfSlot(slot) != worker) {
                 continue;
             }
             kill(a);
+            hit = true;
             tally.failedAttempts++;
             Task t = a.task;
             t.failures++;
@@ -493,8 +522,12 @@ final class RunExecution {
             if (t.running.isEmpty()) {
                 t.state = State.QUEUED;
                 t.readyAt = now + settings.retries().backoff(t.failures);
+                retriedAt = Math.max(retriedAt, t.readyAt);
                 tally.tasksRetried++;
             }
+        }
+        if (hit) {
+            listener.taskAttemptsFailed(now, retriedAt);
         }
         dispatch();
     }
@@ -522,6 +555,7 @@ final class RunExecution {
             }
             for (Task t : tasks[s]) {
                 if (t.state == State.DONE && t.worker == worker) {
+                    listener.workLostToCrash(worker);
                     t.state = State.QUEUED;
                     t.readyAt = noticed;
                     t.worker = -1;

@@ -81,6 +81,7 @@ final class RunLoop implements RunExecution.Listener {
         }
     }
 
+    /** A fault that cost the job work: when it struck, and when the work it stopped could go on. */
     private record Failure(long at, long resumed) {
     }
 
@@ -96,6 +97,8 @@ final class RunLoop implements RunExecution.Listener {
     private final BitSet lateIds = new BitSet();
     private final LateJudgements judgements;
     private final WorkerAvailability workers;
+    /** Per worker, whether its current death has cost work yet, and so been counted as a failure. */
+    private final boolean[] deathCostWork;
     private final BatchTally tally = new BatchTally();
     private final ThroughputTimeline.Builder throughput;
     private final Histogram processingLatency = LatencySummary.newHistogram();
@@ -144,6 +147,7 @@ final class RunLoop implements RunExecution.Listener {
                 judgements);
 
         this.workers = new WorkerAvailability(settings.cluster().workers());
+        this.deathCostWork = new boolean[settings.cluster().workers()];
         this.failureTimes = settings.faults().taskFailureTimes(settings.cluster().workers(), settings.seed());
         this.committedTable = failureTimes.isEmpty() ? null : new TreeMap<>();
         this.throughput = ThroughputTimeline.builder(throughputBucket(trace));
@@ -342,6 +346,29 @@ final class RunLoop implements RunExecution.Listener {
         sim.scheduleAfter(delay, s -> startAttempt());
     }
 
+    /**
+     * Task attempts failed and are retried after their back-off: a failure of the job, as a task
+     * failure that restarts the stream is, from the failure until the retry may run.
+     */
+    @Override
+    public void taskAttemptsFailed(long at, long retriedAt) {
+        failures.add(new Failure(at, retriedAt));
+    }
+
+    /**
+     * A crash costs work the first time attempts hang on the dead worker, outputs it held are lost, or
+     * a ready task waits while the driver knows every worker is dead: in the run it struck, or in a
+     * later one before the worker is back. The work goes on when the driver notices. Fewer slots
+     * alone only slow runs, as a slow worker does, and are no failure.
+     */
+    @Override
+    public void workLostToCrash(int worker) {
+        if (!deathCostWork[worker]) {
+            deathCostWork[worker] = true;
+            failures.add(new Failure(workers.diedAt(worker), workers.noticedAt(worker)));
+        }
+    }
+
     /** A task failure on {@code worker} now hits the run executing, if any; returns whether the job goes on. */
     private boolean onTaskFailure(int worker) {
         if (finished || status.failed()) {
@@ -358,7 +385,9 @@ final class RunLoop implements RunExecution.Listener {
      * the start until the final commit, an ephemeral one while a run is on it. The driver notices
      * after the heartbeat timeout: until then the attempts on the worker, and any it places there,
      * hang; then they run elsewhere, lost outputs are recomputed, and runs have fewer slots until
-     * the worker is back, its restart delay after the loss was noticed.
+     * the worker is back, its restart delay after the loss was noticed. It counts as a failure of
+     * the job once it costs work ({@link #workLostToCrash}), whenever that is: a crash during a
+     * commit, or of a worker no task needs before it is back, delays nothing.
      */
     private void onCrash(WorkerCrash c) {
         boolean held = settings.clusterMode() == ClusterMode.FIXED ? !finished && !status.failed() : tenancy.running();
@@ -366,7 +395,9 @@ final class RunLoop implements RunExecution.Listener {
             return;
         }
         crashesHit++;
-        workers.crash(c.worker(), c.at(), settings.heartbeatTimeout(), c.restartDelay());
+        if (workers.crash(c.worker(), c.at(), settings.heartbeatTimeout(), c.restartDelay())) {
+            deathCostWork[c.worker()] = false;
+        }
         sim.schedule(workers.backAt(c.worker()), s -> {
             if (execution != null) {
                 execution.dispatch();
@@ -377,7 +408,6 @@ final class RunLoop implements RunExecution.Listener {
                 crashesDuringCommit++;
             }
             execution.workerLost(c.worker());
-            failures.add(new Failure(c.at(), workers.noticedAt(c.worker())));
         }
     }
 

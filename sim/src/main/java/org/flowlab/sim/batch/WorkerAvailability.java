@@ -21,16 +21,19 @@ final class WorkerAvailability {
     /**
      * Worker {@code worker} crashes at {@code now}. A worker already dead stays dead until the later
      * of its two returns, and its loss is noticed when the first one is.
+     *
+     * @return whether the worker was alive: whether this is a new death
      */
-    void crash(int worker, long now, long detection, long restartDelay) {
+    boolean crash(int worker, long now, long detection, long restartDelay) {
         long back = now + detection + restartDelay;
-        if (now < backAt[worker]) {
+        if (dead(worker, now)) {
             backAt[worker] = Math.max(backAt[worker], back);
-            return;
+            return false;
         }
         diedAt[worker] = now;
         noticedAt[worker] = now + detection;
         backAt[worker] = back;
+        return true;
     }
 
     /** Whether {@code worker} is dead at {@code t}: it has crashed and is not back. */

@@ -158,4 +158,33 @@ class MicroBatchEngineTest {
         RunRecord soonerHit = sooner.figures().history().stream().filter(r -> r.trigger() == 6 * S).findFirst().orElseThrow();
         assertThat(soonerHit.committed()).isBetween(6_500 * MS, 7 * S);
     }
+
+    @Test
+    void aRetriedTaskFailureAndACrashBetweenRunsCountInTheRecoveryTime() {
+        TraceBuilder b = TestJobs.builder();
+        for (int i = 0; i < 20; i++) {
+            b.add(i * S + 500 * MS, i * S + 500 * MS, BID, i % 3, 1);
+        }
+        Trace trace = b.build();
+        // One worker of one slot; a run every second reads one record, its map task from 10 ms to 110 ms after the trigger.
+        MicroBatchConfig base = MicroBatchConfig.defaults().withInterval("1s").withCosts(costs(10 * MS, 100 * MS, 10 * MS))
+                .withCluster(new ClusterSpec(1, 1, 1));
+        BatchRun undisturbed = new MicroBatchEngine(base).runWithFigures(COUNT, trace);
+        assertThat(undisturbed.outcome().metrics().recovery().timeNanos()).isZero();
+        // The map task of the run at 6 s fails at 6.05 s and is retried after a second: the commit moves by a second.
+        BatchRun retried = new MicroBatchEngine(base.withFaults("task-fail:worker=0@6050ms")).runWithFigures(COUNT, trace);
+        assertThat(retried.figures().tasksRetried()).isEqualTo(1);
+        assertThat(ExpectedResults.disagreement(COUNT, trace, retried.outcome(), 5)).isEmpty();
+        assertThat(retried.outcome().metrics().recovery().timeNanos()).isBetween(S, 2 * S);
+        // Worker 0 dies at 5.5 s, between runs (it used to count only if a run was executing); the run
+        // at 6 s hangs on it until the crash is noticed at 8.5 s, then waits for it until 10.5 s: the job
+        // stands still for 5 s and more. Staleness here follows the 10 s windows, so it is back to its
+        // level at the crash only once the window after it is committed, at 16.22 s: the measure the
+        // stream's recovery takes too, from the failure to staleness back at its level.
+        MicroBatchConfig crashing = base.withExecution(base.execution().withHeartbeatTimeout(3 * S))
+                .withFaults("crash:worker=0@5500ms+2s");
+        BatchRun crashed = new MicroBatchEngine(crashing).runWithFigures(COUNT, trace);
+        assertThat(ExpectedResults.disagreement(COUNT, trace, crashed.outcome(), 5)).isEmpty();
+        assertThat(crashed.outcome().metrics().recovery().timeNanos()).isEqualTo(16_220 * MS - 5_500 * MS);
+    }
 }
