@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
+import org.flowlab.cli.FolderConverter;
 import org.flowlab.lessons.Verdict;
 import org.flowlab.lessons.catalog.Lesson;
 import org.flowlab.lessons.catalog.LessonCatalog;
@@ -65,7 +66,7 @@ public final class LessonCommand implements Callable<Integer> {
                     + "then does not pass fails its lesson (exit 1).")
     boolean solutions;
 
-    @Option(names = "--out", paramLabel = "DIR",
+    @Option(names = "--out", paramLabel = "DIR", converter = FolderConverter.class,
             description = "Where executed notebooks and pages go (default: results/lessons/ of the Flowlab checkout).")
     Path out;
 

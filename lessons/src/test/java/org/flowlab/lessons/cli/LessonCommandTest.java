@@ -197,6 +197,17 @@ class LessonCommandTest {
     }
 
     @Test
+    void anOutThatIsAFileIsRefusedBeforeTheLessonRuns() throws IOException {
+        Path file = Files.writeString(home.resolve("afile"), "keep me");
+        CommandLineRun run = CommandLineRun.of("lesson", "--notebooks", notebooks.toString(), "--out", file.toString(), "1");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("flowlab: ").hasLineCount(1)
+                .contains(file + " is a file, not a folder; give a folder, which is created if missing");
+        assertThat(run.out()).as("no lesson ran").isEmpty();
+        assertThat(file).hasContent("keep me");
+    }
+
+    @Test
     void twoLessonsWithOneNumberAreRefused() throws IOException {
         Files.copy(notebooks.resolve("02-counting.ipynb"), notebooks.resolve("02-counting-again.ipynb"));
         CommandLineRun run = lesson();
