@@ -185,15 +185,20 @@ class BatchEngineTest {
                 .withRetries(config.execution().retries().withMaxRunAttempts(1)))).run(COUNT, trace)).isEqualTo(out);
     }
 
-    @Test
-    void aCrashRecomputesOnlyTheMapOutputsTheDeadWorkerHeld() {
-        // 40 records staged before the run at 10 s; 8 map tasks of 5 on 4 one-slot workers: tasks
-        // 0-3 from 10.00 s to 10.06 s on workers 0-3, tasks 4-7 until 10.12 s on the same workers.
+    /** 40 records, one each 100 ms from 0.1 s, each its own key: staged for the run at 10 s. */
+    private static Trace fortyRecordsStagedBeforeTen() {
         TraceBuilder b = TestJobs.builder();
         for (int i = 0; i < 40; i++) {
             b.add((i + 1) * 100 * MS, (i + 1) * 100 * MS, BID, i, 1);
         }
-        Trace trace = b.build();
+        return b.build();
+    }
+
+    @Test
+    void aCrashRecomputesOnlyTheMapOutputsTheDeadWorkerHeld() {
+        // 40 records staged before the run at 10 s; 8 map tasks of 5 on 4 one-slot workers: tasks
+        // 0-3 from 10.00 s to 10.06 s on workers 0-3, tasks 4-7 until 10.12 s on the same workers.
+        Trace trace = fortyRecordsStagedBeforeTen();
         // Worker 2 dies at 10.13 s, during the reduce stage, when its map outputs (tasks 2 and 6) are still needed.
         FaultPlan crash = FaultPlan.parse("crash:worker=2@10130ms+1s");
         BatchConfig config = BatchConfig.defaults().withSchedule("every 10s")
@@ -215,11 +220,7 @@ class BatchEngineTest {
     void whatAnAttemptAFaultKillsHadReadIsReprocessed() {
         // As above: map tasks 0-3 of 5 records each from 10.00 s to 10.06 s on workers 0-3 (10 ms
         // to start, 10 ms a record). At 10.03 s task 1 has read half its records, by an even pace: 2.
-        TraceBuilder b = TestJobs.builder();
-        for (int i = 0; i < 40; i++) {
-            b.add((i + 1) * 100 * MS, (i + 1) * 100 * MS, BID, i, 1);
-        }
-        Trace trace = b.build();
+        Trace trace = fortyRecordsStagedBeforeTen();
         for (String fault : new String[] {"task-fail:worker=1@10030ms", "crash:worker=1@10030ms+1s"}) {
             BatchConfig config = BatchConfig.defaults().withSchedule("every 10s")
                     .withExecution(ExecutionSettings.defaults().withCluster(new ClusterSpec(4, 1, 1))

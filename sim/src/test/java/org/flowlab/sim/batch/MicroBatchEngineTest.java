@@ -29,6 +29,15 @@ class MicroBatchEngineTest {
         return CostModel.free().withMicroBatchStartupNanos(startup).withBatchRecordNanos(record).withMicroBatchCommitNanos(commit);
     }
 
+    /** {@code n} records, one a second, each at half past, over three keys. */
+    private static Trace oneRecordASecond(int n) {
+        TraceBuilder b = TestJobs.builder();
+        for (int i = 0; i < n; i++) {
+            b.add(i * S + 500 * MS, i * S + 500 * MS, BID, i % 3, 1);
+        }
+        return b.build();
+    }
+
     @Test
     void aWindowBecomesVisibleWithTheFirstTriggerAfterTheWatermarkPassesItsEnd() {
         Trace trace = TestJobs.builder()
@@ -115,11 +124,7 @@ class MicroBatchEngineTest {
         // Runs of one map task each, every second: as Spark shuffles its offers, they land on every
         // worker in turn, not always on worker 0, so a crash of any worker, unnoticed for 5 s, makes
         // some run's task hang on it.
-        TraceBuilder b = TestJobs.builder();
-        for (int i = 0; i < 40; i++) {
-            b.add(i * S + 500 * MS, i * S + 500 * MS, BID, i % 3, 1);
-        }
-        Trace trace = b.build();
+        Trace trace = oneRecordASecond(40);
         MicroBatchConfig base = MicroBatchConfig.defaults().withInterval("1s").withCosts(costs(10 * MS, 0, 10 * MS))
                 .withCluster(new ClusterSpec(4, 1, 1));
         for (int worker = 0; worker < 4; worker++) {
@@ -133,11 +138,7 @@ class MicroBatchEngineTest {
 
     @Test
     void theDriverPlacesTasksOnADeadWorkerUntilItNoticesTheCrash() {
-        TraceBuilder b = TestJobs.builder();
-        for (int i = 0; i < 20; i++) {
-            b.add(i * S + 500 * MS, i * S + 500 * MS, BID, i % 3, 1);
-        }
-        Trace trace = b.build();
+        Trace trace = oneRecordASecond(20);
         // Worker 0 dies at 5.5 s, between the runs at 5 s and 6 s; the driver notices at 8.5 s, and the
         // worker is back at 10.5 s. The run at 6 s has its map task offered to worker 0 (the offers'
         // order is drawn from the seed), as the driver still takes it for alive: the task hangs until
@@ -161,11 +162,7 @@ class MicroBatchEngineTest {
 
     @Test
     void aRetriedTaskFailureAndACrashBetweenRunsCountInTheRecoveryTime() {
-        TraceBuilder b = TestJobs.builder();
-        for (int i = 0; i < 20; i++) {
-            b.add(i * S + 500 * MS, i * S + 500 * MS, BID, i % 3, 1);
-        }
-        Trace trace = b.build();
+        Trace trace = oneRecordASecond(20);
         // One worker of one slot; a run every second reads one record, its map task from 10 ms to 110 ms after the trigger.
         MicroBatchConfig base = MicroBatchConfig.defaults().withInterval("1s").withCosts(costs(10 * MS, 100 * MS, 10 * MS))
                 .withCluster(new ClusterSpec(1, 1, 1));
