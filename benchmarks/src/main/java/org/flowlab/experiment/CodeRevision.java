@@ -21,9 +21,12 @@ import org.flowlab.workloads.Trace;
 
 /**
  * Which build of the simulation this is: the first 12 hex digits of a SHA-256 over the class files
- * of the code that decides simulated numbers — the workloads, the engines ({@code sim}), the SQL
- * compiler and this harness, each read from its jar or class folder, file by file in name order.
- * Any change to that code gives another revision. The Maven version stays the same across many
+ * and resources (the default cost model, the scenarios' specs) of the code that decides simulated
+ * numbers — the workloads, the engines ({@code sim}), the SQL compiler and this harness — each read
+ * from its jar or class folder, file by file in name order, {@code META-INF/} (the build's own
+ * records) left out. Any change to that code or those files gives another revision. Class files are
+ * the compiler's: another JDK may compile the same sources to another revision, which costs a sweep
+ * its stored points, never a stale one. The Maven version stays the same across many
  * such changes (0.1.0), so it is the revision, in the version Flowlab prints and writes, that makes
  * {@code (scenario, seed, version)} fix every simulated number, and a sweep keys its stored points
  * by it ({@link SweepPlan#canonical}), never reading back a point another build computed.
@@ -35,7 +38,7 @@ public final class CodeRevision {
     private CodeRevision() {
     }
 
-    /** This build's revision, 12 hex digits; computed once (about 1.5 MB of classes hashed). */
+    /** This build's revision, 12 hex digits; computed once (about 1.5 MB of classes and resources hashed). */
     public static String current() {
         String r = current;
         if (r == null) {
@@ -49,7 +52,7 @@ public final class CodeRevision {
         return r;
     }
 
-    /** The revision of the class files in {@code places}, each a jar or a folder of classes. */
+    /** The revision of the files in {@code places}, each a jar or a folder of classes and resources. */
     static String of(List<Path> places) {
         MessageDigest sha = sha256();
         for (Path place : places) {
@@ -71,7 +74,8 @@ public final class CodeRevision {
     private static void hashFolder(Path folder, MessageDigest sha) {
         List<Path> classes;
         try (Stream<Path> files = Files.walk(folder)) {
-            classes = files.filter(p -> p.toString().endsWith(".class")).sorted().toList();
+            classes = files.filter(Files::isRegularFile).filter(p -> counts(folder.relativize(p).toString().replace('\\', '/')))
+                    .sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException("reading the classes in " + folder, e);
         }
@@ -86,7 +90,7 @@ public final class CodeRevision {
 
     private static void hashJar(Path jar, MessageDigest sha) {
         try (ZipFile zip = new ZipFile(jar.toFile())) {
-            List<? extends ZipEntry> classes = zip.stream().filter(e -> e.getName().endsWith(".class"))
+            List<? extends ZipEntry> classes = zip.stream().filter(e -> !e.isDirectory() && counts(e.getName()))
                     .sorted((a, b) -> a.getName().compareTo(b.getName())).toList();
             for (ZipEntry e : classes) {
                 try (InputStream in = zip.getInputStream(e)) {
@@ -96,6 +100,11 @@ public final class CodeRevision {
         } catch (IOException e) {
             throw new UncheckedIOException("reading the classes in " + jar, e);
         }
+    }
+
+    /** Whether a file, by its path within its jar or folder, counts: all but the build's records under META-INF/. */
+    private static boolean counts(String relativePath) {
+        return !relativePath.startsWith("META-INF/");
     }
 
     /** A file's name, its length and its bytes: no two sets of files hash alike by moving bytes between them. */

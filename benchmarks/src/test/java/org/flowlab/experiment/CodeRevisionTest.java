@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CodeRevisionTest {
 
     @Test
-    void theRevisionFollowsTheClassFilesAndNothingElse(@TempDir Path dir) throws IOException {
+    void theRevisionFollowsTheClassesAndResourcesButNotTheBuildsRecords(@TempDir Path dir) throws IOException {
         Path classes = Files.createDirectories(dir.resolve("classes"));
         Files.createDirectories(classes.resolve("org/x"));
         Files.write(classes.resolve("org/x/A.class"), new byte[] {1, 2, 3});
@@ -24,8 +24,9 @@ class CodeRevisionTest {
         String before = CodeRevision.of(List.of(classes));
         assertThat(before).matches("[0-9a-f]{12}");
 
-        Files.writeString(classes.resolve("org/x/notes.txt"), "not code");
-        assertThat(CodeRevision.of(List.of(classes))).as("a file that is not a class").isEqualTo(before);
+        Files.createDirectories(classes.resolve("META-INF/maven"));
+        Files.writeString(classes.resolve("META-INF/maven/pom.properties"), "version=0.1.0");
+        assertThat(CodeRevision.of(List.of(classes))).as("the build's records").isEqualTo(before);
 
         Path jar = dir.resolve("same.jar");
         try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(jar))) {
@@ -38,6 +39,12 @@ class CodeRevisionTest {
         Files.write(classes.resolve("org/x/B.class"), new byte[] {5});
         assertThat(CodeRevision.of(List.of(classes))).as("a class changed").isNotEqualTo(before);
         Files.write(classes.resolve("org/x/B.class"), new byte[] {4});
+        Files.writeString(classes.resolve("org/x/cost-model.json"), "{\"batchRecordNanos\": 1000}");
+        String withResource = CodeRevision.of(List.of(classes));
+        assertThat(withResource).as("a resource added").isNotEqualTo(before);
+        Files.writeString(classes.resolve("org/x/cost-model.json"), "{\"batchRecordNanos\": 2000}");
+        assertThat(CodeRevision.of(List.of(classes))).as("a resource changed").isNotEqualTo(withResource);
+        Files.delete(classes.resolve("org/x/cost-model.json"));
         Files.write(classes.resolve("org/x/A.class"), new byte[] {1, 2});
         Files.write(classes.resolve("org/x/B.class"), new byte[] {3, 4});
         assertThat(CodeRevision.of(List.of(classes))).as("a byte moved from one class to the next").isNotEqualTo(before);

@@ -9,10 +9,12 @@ import org.flowlab.sim.kernel.ScheduledAction;
 import org.flowlab.sim.kernel.Simulation;
 
 /**
- * One attempt at a run on the cluster, in virtual time: start-up, then its stages, each task on the
- * first free slot of a live worker (a stage starts when the one before it is complete), then the
- * commit. A task attempt takes its cost times the background-load and slow-worker slowdowns at its
- * start. Faults:
+ * One attempt at a run on the cluster, in virtual time: start-up, then its stages (a stage starts
+ * when the one before it is complete), then the commit. Tasks go to free slots of the workers the
+ * driver takes for alive, a task to each worker in turn, the workers in an order drawn afresh at each
+ * placement, as Spark's scheduler shuffles its offers. A task attempt takes its cost times the
+ * background-load slowdown at its start, and runs at the worker's speed of each moment: a slow
+ * period slows the part of it within the period ({@link #serviceTime}). Faults:
  * <ul>
  *   <li>a task failure on a worker ({@link #taskFailure}) fails the attempts running there at that
  *       instant; each task is retried after a back-off, and the run fails when a task has failed
@@ -222,9 +224,49 @@ final class RunExecution {
             return;
         }
         long now = sim.now();
-        // As Spark's TaskSchedulerImpl.resourceOffers: the workers in a random order, then a task to
-        // each worker with a free slot in turn, round after round, so that tasks spread over the
-        // cluster; a run of few tasks does not always land on the same workers, nor miss the faults of the others.
+        if (somethingToPlace(stage, now)) {
+            place(stage, now);
+        }
+        if (nextReady(stage, now) != null && noWorkerSchedulable(now)) {
+            // The run stands still for want of any live worker: the crashes cost it work. Fewer
+            // slots alone only slow it, as a slow worker does.
+            for (int worker = 0; worker < cluster.workers(); worker++) {
+                listener.workLostToCrash(worker);
+            }
+        }
+        long next = Long.MAX_VALUE;
+        for (Task t : tasks[stage]) {
+            if (t.state == State.QUEUED && t.readyAt > now) {
+                next = Math.min(next, t.readyAt);
+            }
+        }
+        next = Math.min(next, nextSpeculationTime(stage, now));
+        wakeAt(next);
+    }
+
+    /**
+     * Whether a placement round would place anything: a free slot the driver may use, and a ready
+     * task or a straggler to copy. Only then are the workers ordered, so that a call that can place
+     * nothing (a fault that found no task, a worker back with no work waiting) draws nothing from
+     * {@link #offers} and changes no later placement.
+     */
+    private boolean somethingToPlace(int stage, long now) {
+        boolean ready = nextReady(stage, now) != null;
+        for (int worker = 0; worker < offerOrder.length; worker++) {
+            if (freeSlot(worker) >= 0 && workers.schedulable(worker, now)
+                    && (ready || nextStraggler(stage, worker, now) != null)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * As Spark's TaskSchedulerImpl.resourceOffers: the workers in a random order, then a task to each
+     * worker with a free slot in turn, round after round, so that tasks spread over the cluster; a run
+     * of few tasks does not always land on the same workers, nor miss the faults of the others.
+     */
+    private void place(int stage, long now) {
         for (int i = offerOrder.length - 1; i > 0; i--) {
             int j = offers.nextInt(i + 1);
             int w = offerOrder[i];
@@ -253,21 +295,6 @@ final class RunExecution {
                 }
             }
         }
-        if (nextReady(stage, now) != null && noWorkerSchedulable(now)) {
-            // The run stands still for want of any live worker: the crashes cost it work. Fewer
-            // slots alone only slow it, as a slow worker does.
-            for (int worker = 0; worker < cluster.workers(); worker++) {
-                listener.workLostToCrash(worker);
-            }
-        }
-        long next = Long.MAX_VALUE;
-        for (Task t : tasks[stage]) {
-            if (t.state == State.QUEUED && t.readyAt > now) {
-                next = Math.min(next, t.readyAt);
-            }
-        }
-        next = Math.min(next, nextSpeculationTime(stage, now));
-        wakeAt(next);
     }
 
     private boolean noWorkerSchedulable(long now) {
@@ -391,7 +418,8 @@ final class RunExecution {
     private void kill(Attempt a) {
         stop(a);
         long[] records = plan.mapRecords();
-        if (a.task.stage == 0 && records.length > 0) {
+        // While another attempt of the task runs on (a speculative copy), nothing is read again for the fault.
+        if (a.task.stage == 0 && records.length > 0 && a.task.running.isEmpty()) {
             long spent = Math.max(0, Math.min(sim.now(), a.diedAt) - a.start);
             long read = a.end <= a.start ? 0 : (long) Math.floor(records[a.task.index] * (double) spent / (a.end - a.start));
             if (read > 0) {

@@ -228,6 +228,8 @@ final class RunLoop implements RunExecution.Listener {
         if (cold) {
             coldStarts++;
             run.coldStart = true;
+            // A new cluster: the workers of the one released, dead or not, are gone with it.
+            workers.clear();
             sim.scheduleAfter(startup, s -> beginExecution());
         } else {
             beginExecution();

@@ -36,6 +36,13 @@ final class WorkerAvailability {
         return true;
     }
 
+    /** Every worker alive, as on a cluster just started: no crash of an earlier one carries over. */
+    void clear() {
+        java.util.Arrays.fill(diedAt, 0);
+        java.util.Arrays.fill(noticedAt, 0);
+        java.util.Arrays.fill(backAt, 0);
+    }
+
     /** Whether {@code worker} is dead at {@code t}: it has crashed and is not back. */
     boolean dead(int worker, long t) {
         return t >= diedAt[worker] && t < backAt[worker];

@@ -236,6 +236,46 @@ class BatchEngineTest {
     }
 
     @Test
+    void aSpeculativeCopyAFaultKillsWhileItsOriginalRunsOnReadsNothingAgain() {
+        // Worker 3 is ten times slower: its tasks get copies elsewhere. At 10.1 s every other worker's
+        // attempts fail, copies among them, while their originals run on: no task is retried, and
+        // what the copies had read is read again by nobody.
+        TraceBuilder b = TestJobs.builder();
+        for (int i = 0; i < 20; i++) {
+            b.add((i + 1) * 400 * MS, (i + 1) * 400 * MS, BID, i, 1);
+        }
+        Trace trace = b.build();
+        FaultPlan faults = FaultPlan.parse("slow:worker=3,x10@0s..100s;task-fail:worker=0@10100ms;"
+                + "task-fail:worker=1@10100ms;task-fail:worker=2@10100ms");
+        BatchConfig config = BatchConfig.defaults().withSchedule("every 10s")
+                .withExecution(ExecutionSettings.defaults().withCluster(new ClusterSpec(4, 1, 1)).withTargetTaskRecords(5)
+                        .withCosts(costs(10 * MS, 0, 10 * MS, 0)).withSpeculation(Speculation.SPARK).withFaults(faults));
+        BatchRun run = new BatchEngine(config).runWithFigures(COUNT, trace);
+        assertAgrees(COUNT, trace, run.outcome());
+        assertThat(run.figures().failedAttempts()).as("copies failed").isPositive();
+        assertThat(run.figures().tasksRetried()).as("their originals ran on").isZero();
+        assertThat(run.figures().reprocessedRecords()).isZero();
+    }
+
+    @Test
+    void aNewEphemeralClusterDoesNotInheritTheDeadWorkersOfTheOneReleased() {
+        Trace trace = steady(30, S, 3);
+        // Both workers die at 10.5 s, while the run at 10 s commits (0.5 s from 10.02 s); the cluster is
+        // released at its commit. The run at 20 s starts a new cluster, whose workers are alive: it
+        // commits at once, not after the old workers' 50 s detection delay.
+        BatchConfig config = BatchConfig.defaults().withSchedule("every 10s")
+                .withExecution(ExecutionSettings.defaults().withCluster(new ClusterSpec(2, 1, 1))
+                        .withClusterMode(ClusterMode.EPHEMERAL).withWarmPool(0)
+                        .withTargetTaskRecords(5).withCosts(costs(0, 10 * MS, MS, 500 * MS))
+                        .withFaults(FaultPlan.parse("crash:worker=0@10500ms+10s;crash:worker=1@10500ms+10s")));
+        BatchRun run = new BatchEngine(config).runWithFigures(COUNT, trace);
+        assertAgrees(COUNT, trace, run.outcome());
+        RunRecord second = run.figures().history().stream().filter(r -> r.trigger() == 20 * S).findFirst().orElseThrow();
+        assertThat(second.coldStart()).isTrue();
+        assertThat(second.committed()).isLessThan(25 * S);
+    }
+
+    @Test
     void speculationRescuesARunFromASlowWorker() {
         Trace trace = steady(800, 10 * MS, 13);
         FaultPlan slow = FaultPlan.parse("slow:worker=3,x20@0s..2h");
