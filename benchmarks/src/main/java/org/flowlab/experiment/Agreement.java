@@ -7,8 +7,10 @@ import java.util.Locale;
 import java.util.Objects;
 import org.flowlab.sim.engine.ExpectedResults;
 import org.flowlab.sim.job.Job;
+import org.flowlab.sim.job.Output;
 import org.flowlab.sim.job.ResultTable;
 import org.flowlab.workloads.Trace;
+import org.flowlab.workloads.table.SqlRow;
 
 /**
  * Whether the engines' final results agree (DESIGN.md, "Results must agree"): every engine's table
@@ -20,7 +22,7 @@ import org.flowlab.workloads.Trace;
  * the results agree when every engine that finished does.
  *
  * @param resultsAgree  whether every engine that finished agrees (false if none finished)
- * @param oracleOutputs how many outputs the oracle's table holds
+ * @param oracleOutputs how many outputs the oracle's table holds (a SQL query's: its rows, {@link #outputs})
  * @param verdicts      one per engine, in the comparison's order
  */
 public record Agreement(boolean resultsAgree, int oracleOutputs, List<Verdict> verdicts) {
@@ -111,7 +113,19 @@ public record Agreement(boolean resultsAgree, int oracleOutputs, List<Verdict> v
             all &= agrees;
             verdicts.add(new Verdict(run.paradigm(), agrees, differences, first, late, lost, fromOracle, false));
         }
-        return new Agreement(all && finished > 0, oracle.size(), verdicts);
+        return new Agreement(all && finished > 0, outputs(oracle), verdicts);
+    }
+
+    /**
+     * How many outputs {@code table} holds, as a reader counts them: an output of a compiled SQL query
+     * that holds several rows (a window's rows at one key) counts its rows, as Flink SQL emits them.
+     */
+    static int outputs(ResultTable table) {
+        int n = 0;
+        for (Output o : table.outputs()) {
+            n += o.value() instanceof List<?> rows && !rows.isEmpty() && rows.get(0) instanceof SqlRow ? rows.size() : 1;
+        }
+        return n;
     }
 
     /** The verdict of {@code paradigm}. */
