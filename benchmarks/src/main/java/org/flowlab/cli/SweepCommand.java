@@ -17,6 +17,8 @@ import org.flowlab.experiment.SustainableThroughput;
 import org.flowlab.experiment.Sweep;
 import org.flowlab.experiment.SweepParameter;
 import org.flowlab.experiment.SweepPlan;
+import org.flowlab.experiment.SweepPoint;
+import org.flowlab.experiment.SweepProgress;
 import org.flowlab.experiment.SweepResult;
 import org.flowlab.experiment.Variation;
 import org.flowlab.report.ComparisonTable;
@@ -113,22 +115,32 @@ final class SweepCommand implements Callable<Integer> {
     private Integer run(SweepPlan plan, Path dir) {
         PrintWriter w = spec.commandLine().getOut();
         ZonedDateTime started = ZonedDateTime.now();
-        w.printf(Locale.ROOT, "sweep %s: %d point%s × engines %s%s%n", dir, plan.grid().size(), plan.grid().size() == 1 ? "" : "s",
-                String.join(", ", plan.base().engineIds()), plan.findSustainableThroughput() ? ", searching sustainable throughput" : "");
-        w.flush();
-        SweepResult result = Sweep.run(plan, new SweepPointFiles(dir.resolve("points")), (point, reused, done, total) -> {
-            w.print(count(done, total));
-            if (point.failed()) {
-                w.printf(Locale.ROOT, "%-8s %s: %s — %s%n", reused ? "kept" : "computed", point.key(),
-                        point.failure().cell() + ", at " + ComparisonTable.ms(point.failure().atMs()),
-                        point.failure().reason());
-            } else {
-                w.printf(Locale.ROOT, "%-8s %s: p50 %s, p99 %s, cost %s%s%s%n", reused ? "kept" : "computed", point.key(),
-                        ComparisonTable.ms(point.latency().p50Ms()), ComparisonTable.ms(point.latency().p99Ms()),
-                        Recommendation.money(point.cost()), point.backlogGrew() ? ", backlog grows" : "",
-                        point.correct() ? "" : ", results differ ✗");
+        String headline = String.format(Locale.ROOT, "sweep %s: %d point%s × engines %s%s", dir, plan.grid().size(),
+                plan.grid().size() == 1 ? "" : "s", String.join(", ", plan.base().engineIds()),
+                plan.findSustainableThroughput() ? ", searching sustainable throughput" : "");
+        SweepResult result = Sweep.run(plan, new SweepPointFiles(dir.resolve("points")), new SweepProgress() {
+            @Override
+            public void started() {
+                // Once the first input is made: a spec its generator refuses is refused before this line.
+                w.println(headline);
+                w.flush();
             }
-            w.flush();
+
+            @Override
+            public void finished(SweepPoint point, boolean reused, int done, int total) {
+                w.print(count(done, total));
+                if (point.failed()) {
+                    w.printf(Locale.ROOT, "%-8s %s: %s — %s%n", reused ? "kept" : "computed", point.key(),
+                            point.failure().cell() + ", at " + ComparisonTable.ms(point.failure().atMs()),
+                            point.failure().reason());
+                } else {
+                    w.printf(Locale.ROOT, "%-8s %s: p50 %s, p99 %s, cost %s%s%s%n", reused ? "kept" : "computed", point.key(),
+                            ComparisonTable.ms(point.latency().p50Ms()), ComparisonTable.ms(point.latency().p99Ms()),
+                            Recommendation.money(point.cost()), point.backlogGrew() ? ", backlog grows" : "",
+                            point.correct() ? "" : ", results differ ✗");
+                }
+                w.flush();
+            }
         }, threads());
         Path index = ResultsLocation.index(null);
         String indexHref = out == null ? RunIndexLink.from(dir, index) : null;

@@ -132,10 +132,14 @@ public final class Sweep {
                 }
             }
             int reused = points.size() - missing.size();
+            SharedInput input = missing.isEmpty() ? null : new SharedInput(missing.get(0).plan());
+            if (input != null) {
+                input.trace(); // made here, before anything is reported: a spec its generator refuses stops the sweep first
+            }
+            tally.started();
             tally.expect(points.size());
             points.values().stream().filter(Objects::nonNull).forEach(p -> tally.finished(p, true));
             List<Callable<SweepPoint>> tasks = new ArrayList<>();
-            SharedInput input = null;
             for (EngineRunAt run : missing) {
                 if (input == null || !input.replays(run.plan())) {
                     input = new SharedInput(run.plan());
@@ -176,6 +180,7 @@ public final class Sweep {
                     searches.putIfAbsent(key, new ThroughputSearch(at, values, p));
                 }
             }
+            tally.started();
             tally.expect(0);
             List<ThroughputSearch.Found> found = TasksInOrder.run(searches.values().stream()
                     .map(s -> (Callable<ThroughputSearch.Found>) () -> s.run(store, tally)).toList(), threads, "flowlab-sweep");
@@ -362,6 +367,10 @@ public final class Sweep {
 
         Tally(SweepProgress progress) {
             this.progress = progress;
+        }
+
+        synchronized void started() {
+            progress.started();
         }
 
         synchronized void expect(int points) {

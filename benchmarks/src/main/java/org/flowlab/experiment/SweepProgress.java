@@ -17,4 +17,12 @@ public interface SweepProgress {
      * ahead, in a search for sustainable throughput, whose rates depend on each other's verdicts.
      */
     void finished(SweepPoint point, boolean reused, int done, int total);
+
+    /**
+     * The sweep is under way: called once, before the first {@link #finished}, when the first input
+     * it must make is made (so a spec its generator refuses is refused before it), or at once when it
+     * makes none: every point is stored, or it searches rates that each make their own.
+     */
+    default void started() {
+    }
 }

@@ -242,6 +242,8 @@ class SweepCommandTest {
         assertThat(run.errLines()).hasSize(1);
         assertThat(run.err()).startsWith("flowlab: --vary rate=10000000/s with --duration 20s: rate x duration is about 2.00e+08 events")
                 .doesNotContain("stock-ticks.json", "Exception");
+        // Refused as the first input was made, before the sweep's plan line: the refusal is all it prints.
+        assertThat(run.out()).isEmpty();
         // Refused before it kept a point: the sweep's folder is gone again.
         try (Stream<Path> s = Files.list(dir)) {
             assertThat(s).isEmpty();
