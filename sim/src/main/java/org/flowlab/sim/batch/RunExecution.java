@@ -151,11 +151,6 @@ final class RunExecution {
         }
     }
 
-    /** The service time of a task of cost {@code cost} under slowdown {@code factor}. */
-    static long serviceTime(long cost, double factor) {
-        return factor == 1 ? cost : (long) Math.ceil(cost * factor);
-    }
-
     /**
      * The service time of a task of cost {@code cost} launched at {@code start} on {@code worker}
      * under background-load slowdown {@code load} (the load at its start, as {@link BackgroundLoad}
@@ -227,7 +222,7 @@ final class RunExecution {
         if (somethingToPlace(stage, now)) {
             place(stage, now);
         }
-        if (nextReady(stage, now) != null && noWorkerSchedulable(now)) {
+        if (noWorkerSchedulable(now) && nextReady(stage, now) != null) {
             // The run stands still for want of any live worker: the crashes cost it work. Fewer
             // slots alone only slow it, as a slow worker does.
             for (int worker = 0; worker < cluster.workers(); worker++) {
@@ -252,7 +247,7 @@ final class RunExecution {
      */
     private boolean somethingToPlace(int stage, long now) {
         boolean ready = nextReady(stage, now) != null;
-        for (int worker = 0; worker < offerOrder.length; worker++) {
+        for (int worker = 0; worker < cluster.workers(); worker++) {
             if (freeSlot(worker) >= 0 && workers.schedulable(worker, now)
                     && (ready || nextStraggler(stage, worker, now) != null)) {
                 return true;
@@ -306,9 +301,9 @@ final class RunExecution {
         return true;
     }
 
-    /** A free slot of {@code worker}, the first; -1 if none. */
+    /** A free slot of {@code worker}, the first; -1 if none. Its slots are every {@code workers}th from {@code worker} ({@link ClusterSpec#workerOfSlot}). */
     private int freeSlot(int worker) {
-        for (int slot = worker; slot < slots.length; slot += offerOrder.length) {
+        for (int slot = worker; slot < slots.length; slot += cluster.workers()) {
             if (slots[slot] == null) {
                 return slot;
             }

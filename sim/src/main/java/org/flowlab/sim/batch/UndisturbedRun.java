@@ -38,7 +38,8 @@ final class UndisturbedRun {
                     }
                 }
                 long begin = free[best];
-                long duration = RunExecution.serviceTime(costs[i], load.slowdownAt(begin));
+                // No fault can touch the run, so its worker does not matter.
+                long duration = RunExecution.serviceTime(FaultPlan.NONE, costs[i], load.slowdownAt(begin), 0, begin);
                 free[best] = begin + duration;
                 busy += duration;
                 attempts++;

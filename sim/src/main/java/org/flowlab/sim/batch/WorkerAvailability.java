@@ -1,5 +1,7 @@
 package org.flowlab.sim.batch;
 
+import java.util.Arrays;
+
 /**
  * Each worker's crashes as the driver meets them: a worker that dies at {@code t} is dead at once,
  * noticed at {@code t + detection} (the heartbeat timeout), and back, or replaced,
@@ -38,9 +40,9 @@ final class WorkerAvailability {
 
     /** Every worker alive, as on a cluster just started: no crash of an earlier one carries over. */
     void clear() {
-        java.util.Arrays.fill(diedAt, 0);
-        java.util.Arrays.fill(noticedAt, 0);
-        java.util.Arrays.fill(backAt, 0);
+        Arrays.fill(diedAt, 0);
+        Arrays.fill(noticedAt, 0);
+        Arrays.fill(backAt, 0);
     }
 
     /** Whether {@code worker} is dead at {@code t}: it has crashed and is not back. */

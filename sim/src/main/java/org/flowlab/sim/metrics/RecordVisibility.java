@@ -125,13 +125,9 @@ public final class RecordVisibility {
             }
         }
         int h = key.hashCode();
-        int mask = outputIndex.length - 1;
-        int slot = h & mask;
-        for (long e = outputIndex[slot]; e != 0; e = outputIndex[slot]) {
-            if (HashSlots.hash(e) == h && outputKeys[HashSlots.position(e)].equals(key)) {
-                return HashSlots.position(e);
-            }
-            slot = (slot + 1) & mask;
+        int slot = indexSlot(key, h);
+        if (outputIndex[slot] != 0) {
+            return HashSlots.position(outputIndex[slot]);
         }
         int id = outputs++;
         if (id == outputKeys.length) {
@@ -198,15 +194,21 @@ public final class RecordVisibility {
         if (placedKeys != null && k >= 0 && k < placedKeys.length && key.equals(placedKeys[(int) k])) {
             return placedLastChange[(int) k];
         }
-        int h = key.hashCode();
+        long e = outputIndex[indexSlot(key, key.hashCode())];
+        return e == 0 ? -1 : lastChange[HashSlots.position(e)];
+    }
+
+    /** The slot of {@link #outputIndex} that holds {@code key} (of hash {@code h}), or the empty one where it would go. */
+    private int indexSlot(ResultKey key, int h) {
         int mask = outputIndex.length - 1;
-        for (int slot = h & mask; outputIndex[slot] != 0; slot = (slot + 1) & mask) {
-            long e = outputIndex[slot];
+        int slot = h & mask;
+        for (long e = outputIndex[slot]; e != 0; e = outputIndex[slot]) {
             if (HashSlots.hash(e) == h && outputKeys[HashSlots.position(e)].equals(key)) {
-                return lastChange[HashSlots.position(e)];
+                return slot;
             }
+            slot = (slot + 1) & mask;
         }
-        return -1;
+        return slot;
     }
 
     /** The output of id {@code output} took a new value (or was deleted) at {@code t}. */

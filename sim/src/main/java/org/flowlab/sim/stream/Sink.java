@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.HdrHistogram.Histogram;
+import org.flowlab.sim.job.Output;
 import org.flowlab.sim.job.ResultKey;
 import org.flowlab.sim.job.ResultTable;
 import org.flowlab.sim.metrics.LatencySummary;
@@ -169,7 +170,8 @@ final class Sink {
 
     /** The event-time latency of the outputs in {@code table}, what is visible at the end, if the job's are windows. */
     LatencySummary eventTimeLatency(ResultTable table) {
-        return run.plan.outputsWindows() ? run.visibility.eventTimeLatency(table.asMap().keySet()) : LatencySummary.EMPTY;
+        return run.plan.outputsWindows()
+                ? run.visibility.eventTimeLatency(table.outputs().stream().map(Output::at).toList()) : LatencySummary.EMPTY;
     }
 
     LatencySummary detectionLatency() {
