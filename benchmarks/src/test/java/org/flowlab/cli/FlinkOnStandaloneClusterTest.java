@@ -25,9 +25,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.flowlab.flink.FlinkMode;
 import org.flowlab.flink.FlinkRunner;
 import org.flowlab.flink.FlinkTarget;
@@ -314,26 +318,43 @@ class FlinkOnStandaloneClusterTest {
     }
 
     /** The id of the job named {@code name} once all its tasks run, while {@code client} waits for it. */
-    private static String awaitRunningJob(String name, Client client) throws InterruptedException {
-        long deadline = System.nanoTime() + RUN_DEADLINE.toNanos();
-        while (System.nanoTime() < deadline) {
+    private static String awaitRunningJob(String name, Client client) {
+        return awaitUntilRest("no job " + name + " ran within " + RUN_DEADLINE.toSeconds() + " s", () -> {
             assertStillRunning(client, "its job was not yet seen running");
-            for (JsonElement j : rest("/jobs/overview").getAsJsonObject().getAsJsonArray("jobs")) {
-                JsonObject o = j.getAsJsonObject();
-                if (o.get("name").getAsString().equals(name) && o.get("state").getAsString().equals("RUNNING")) {
-                    String id = o.get("jid").getAsString();
-                    boolean allRunning = true;
-                    for (JsonElement v : rest("/jobs/" + id).getAsJsonObject().getAsJsonArray("vertices")) {
-                        allRunning &= v.getAsJsonObject().get("status").getAsString().equals("RUNNING");
-                    }
-                    if (allRunning) {
-                        return id;
-                    }
+            return runningJob(name);
+        }, Optional::isPresent).orElseThrow();
+    }
+
+    /** The id of the job named {@code name} if it and all its tasks run now. */
+    private static Optional<String> runningJob(String name) {
+        for (JsonElement j : rest("/jobs/overview").getAsJsonObject().getAsJsonArray("jobs")) {
+            JsonObject o = j.getAsJsonObject();
+            if (o.get("name").getAsString().equals(name) && o.get("state").getAsString().equals("RUNNING")) {
+                String id = o.get("jid").getAsString();
+                boolean allRunning = true;
+                for (JsonElement v : rest("/jobs/" + id).getAsJsonObject().getAsJsonArray("vertices")) {
+                    allRunning &= v.getAsJsonObject().get("status").getAsString().equals("RUNNING");
+                }
+                if (allRunning) {
+                    return Optional.of(id);
                 }
             }
-            Thread.sleep(50);
         }
-        throw new AssertionError("no job " + name + " ran within " + RUN_DEADLINE.toSeconds() + " s");
+        return Optional.empty();
+    }
+
+    /**
+     * Polls {@code probe} every 50 ms until {@code done} accepts what it returns, and returns that; fails
+     * with {@code timeoutMessage} after {@link #RUN_DEADLINE}. An assertion the probe throws (the command
+     * ended early, a REST call failed) fails the test at once, with its own message.
+     */
+    private static <T> T awaitUntilRest(String timeoutMessage, Callable<T> probe, Predicate<? super T> done) {
+        try {
+            return Awaitility.await(timeoutMessage).atMost(RUN_DEADLINE).pollInSameThread().pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(50)).until(probe, done);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(timeoutMessage, e);
+        }
     }
 
     /**
@@ -356,13 +377,11 @@ class FlinkOnStandaloneClusterTest {
      * Waits until Flink has completed a checkpoint of the job, so that the kill after it tests recovery
      * from a checkpoint: restored state and sources that read on from their checkpointed positions.
      */
-    private static void awaitCompletedCheckpoint(String job, Client client) throws InterruptedException {
-        long deadline = System.nanoTime() + RUN_DEADLINE.toNanos();
-        while (checkpointCounts(job).get("completed").getAsInt() == 0) {
+    private static void awaitCompletedCheckpoint(String job, Client client) {
+        awaitUntilRest("no checkpoint of job " + job + " completed within " + RUN_DEADLINE.toSeconds() + " s", () -> {
             assertStillRunning(client, "no checkpoint of its job had completed");
-            assertThat(System.nanoTime()).as("a checkpoint completed within " + RUN_DEADLINE.toSeconds() + " s").isLessThan(deadline);
-            Thread.sleep(50);
-        }
+            return checkpointCounts(job).get("completed").getAsInt();
+        }, completed -> completed > 0);
     }
 
     /** Fails, with what the command printed, if it has ended already: {@code why} says what it had not done yet. */
