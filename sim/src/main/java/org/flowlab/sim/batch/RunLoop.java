@@ -384,7 +384,8 @@ final class RunLoop implements RunExecution.Listener {
 
     /**
      * A worker dies. It hits the job if the job holds the cluster then: an always-on cluster from
-     * the start until the final commit, an ephemeral one while a run is on it. The driver notices
+     * the start until the final commit, an ephemeral one while a run is on it or while it waits in
+     * the warm pool, where the next run to reuse it finds the worker dead. The driver notices
      * after the heartbeat timeout: until then the attempts on the worker, and any it places there,
      * hang; then they run elsewhere, lost outputs are recomputed, and runs have fewer slots until
      * the worker is back, its restart delay after the loss was noticed. It counts as a failure of
@@ -392,7 +393,7 @@ final class RunLoop implements RunExecution.Listener {
      * commit, or of a worker no task needs before it is back, delays nothing.
      */
     private void onCrash(WorkerCrash c) {
-        boolean held = settings.clusterMode() == ClusterMode.FIXED ? !finished && !status.failed() : tenancy.running();
+        boolean held = !finished && !status.failed() && tenancy.exists(c.at());
         if (!held) {
             return;
         }

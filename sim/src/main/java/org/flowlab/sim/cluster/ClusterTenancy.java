@@ -119,6 +119,15 @@ public final class ClusterTenancy {
         return running;
     }
 
+    /**
+     * Whether the cluster exists at {@code t}, a time no earlier than the last call: an always-on
+     * one always does; an ephemeral one while a run holds it, or while it waits in the warm pool after
+     * the last run, where the next run that asks in time will find it as it is, crashed workers included.
+     */
+    public boolean exists(long t) {
+        return holding == Bill.Holding.ALWAYS_ON || running || lastEnd != Long.MIN_VALUE && t - lastEnd <= warmPool;
+    }
+
     /** The bill of the whole run, which ended at {@code end}: no run may hold the cluster any more. */
     public Bill bill(long end) {
         if (running) {

@@ -276,6 +276,34 @@ class BatchEngineTest {
     }
 
     @Test
+    void aWorkerThatDiesInTheWarmPoolIsDeadForTheRunThatReusesTheCluster() {
+        Trace trace = steady(30, S, 3);
+        // Both workers die at 15 s, after the run at 10 s committed, while the cluster waits in its warm
+        // pool. The run at 20 s reuses it, warm, and finds them dead: its tasks hang until the loss is
+        // noticed at 65 s (the 50 s detection delay), and run once the workers are back at 75 s.
+        FaultPlan crash = FaultPlan.parse("crash:worker=0@15s+10s;crash:worker=1@15s+10s");
+        ExecutionSettings ephemeral = ExecutionSettings.defaults().withCluster(new ClusterSpec(2, 1, 1))
+                .withClusterMode(ClusterMode.EPHEMERAL).withTargetTaskRecords(5).withCosts(costs(0, 10 * MS, MS, 500 * MS));
+        BatchConfig config = BatchConfig.defaults().withSchedule("every 10s");
+        BatchRun run = new BatchEngine(config.withExecution(ephemeral.withFaults(crash))).runWithFigures(COUNT, trace);
+        assertAgrees(COUNT, trace, run.outcome());
+        RunRecord second = run.figures().history().stream().filter(r -> r.trigger() == 20 * S).findFirst().orElseThrow();
+        assertThat(second.coldStart()).isFalse();
+        assertThat(second.committed()).isGreaterThan(75 * S);
+        assertThat(run.outcome().metrics().faults().workerCrashes()).isEqualTo(2);
+        assertThat(run.outcome().metrics().recovery().timeNanos()).as("the crash cost work: a failure to recover from")
+                .isPositive();
+
+        // Without a warm pool the cluster is gone at 15 s: the crash meets nothing, the next run starts cold.
+        BatchRun noPool = new BatchEngine(config.withExecution(ephemeral.withWarmPool(0).withFaults(crash)))
+                .runWithFigures(COUNT, trace);
+        RunRecord cold = noPool.figures().history().stream().filter(r -> r.trigger() == 20 * S).findFirst().orElseThrow();
+        assertThat(cold.coldStart()).isTrue();
+        assertThat(cold.committed()).isLessThan(25 * S);
+        assertThat(noPool.outcome().metrics().faults().workerCrashes()).isZero();
+    }
+
+    @Test
     void speculationRescuesARunFromASlowWorker() {
         Trace trace = steady(800, 10 * MS, 13);
         FaultPlan slow = FaultPlan.parse("slow:worker=3,x20@0s..2h");
