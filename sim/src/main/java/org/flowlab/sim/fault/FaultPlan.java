@@ -155,6 +155,8 @@ public record FaultPlan(List<Fault> faults) {
     private static long duration(String text, String what) {
         try {
             return DurationText.parse(text.trim());
+        } catch (DurationText.TooLongException e) {
+            throw new InvalidInputException(what + " must be " + DurationText.LONGEST + " (got '" + text + "')");
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(what + " must be " + DurationText.ALLOWED + " (got '" + text + "')");
         }

@@ -226,6 +226,8 @@ public sealed interface RestartStrategy {
     private static long duration(String value) {
         try {
             return DurationText.parse(value);
+        } catch (DurationText.TooLongException e) {
+            throw new InvalidInputException(e.getMessage());
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("'" + value + "' is not " + DurationText.ALLOWED);
         }

@@ -57,6 +57,7 @@ class FaultPlanTest {
             "crash:worker=-1@1h | part 1 'crash:worker=-1@1h': the worker must be a whole number >= 0 (got '-1')",
             "crash:worker=1@soon | the crash time must be a duration such as 500ms, 10s, 5m, 2h, 1d or 1h30m (got 'soon')",
             "crash:worker=1@1h+ | the restart delay must be a duration",
+            "crash:worker=1@1h+100000d | the restart delay must be at most about 146 years (got '100000d')",
             "crash:worker=1 | part 1 'crash:worker=1': is not a well-formed crash fault",
             "crash | is not a well-formed crash fault",
             "task-fail:p=0.01 | task-fail:p= is gone: a probability meant something different to each engine",

@@ -122,6 +122,8 @@ public record NexmarkSettings(long duration, double rate, long maxEvents, Instan
         long nanos;
         try {
             nanos = DurationText.parse(text);
+        } catch (DurationText.TooLongException e) {
+            throw r.error(field, "must be \"auto\" or a positive duration " + DurationText.LONGEST + " (got \"" + text + "\")");
         } catch (IllegalArgumentException e) {
             nanos = -1;
         }

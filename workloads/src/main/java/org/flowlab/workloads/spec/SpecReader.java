@@ -250,6 +250,8 @@ public final class SpecReader {
         String s = string(field);
         try {
             return DurationText.parse(s);
+        } catch (DurationText.TooLongException e) {
+            throw error(field, "must be " + DurationText.LONGEST + " (got \"" + s + "\")");
         } catch (IllegalArgumentException e) {
             throw error(field, "must be " + DurationText.ALLOWED + " (got \"" + s + "\")");
         }

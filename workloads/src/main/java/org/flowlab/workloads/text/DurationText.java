@@ -21,6 +21,9 @@ public final class DurationText {
     /** What {@link #parse} accepts, for error messages. */
     public static final String ALLOWED = "a duration such as 500ms, 10s, 5m, 2h, 1d or 1h30m";
 
+    /** The longest duration {@link #parse} accepts, for error messages: half the range of a {@code long}. */
+    public static final String LONGEST = "at most about 146 years";
+
     private static final long[] UNITS = {NANOS_PER_DAY, NANOS_PER_HOUR, NANOS_PER_MINUTE, NANOS_PER_SECOND,
             NANOS_PER_MILLI, 1_000L, 1L};
     private static final String[] UNIT_NAMES = {"d", "h", "m", "s", "ms", "us", "ns"};
@@ -33,7 +36,8 @@ public final class DurationText {
     /**
      * Parses a duration into nanoseconds.
      *
-     * @throws IllegalArgumentException naming the text and what is allowed
+     * @throws TooLongException if the text is a duration longer than {@link #LONGEST}
+     * @throws IllegalArgumentException naming the text and what is allowed, if it is no duration
      */
     public static long parse(String text) {
         if (text == null || text.isBlank()) {
@@ -51,9 +55,21 @@ public final class DurationText {
             at = m.end();
         }
         if (total > Long.MAX_VALUE / 2.0) {
-            throw new IllegalArgumentException("'" + text + "' is too long a duration (at most about 146 years)");
+            throw new TooLongException("'" + text + "' is too long a duration (" + LONGEST + ")");
         }
         return Math.round(total);
+    }
+
+    /**
+     * A well-formed duration too long for virtual time: a message that says "must be a duration
+     * such as 10s" would send its writer looking for a typo.
+     */
+    public static final class TooLongException extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        TooLongException(String message) {
+            super(message);
+        }
     }
 
     private static long unit(String unit) {

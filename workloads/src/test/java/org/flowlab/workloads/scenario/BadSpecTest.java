@@ -124,6 +124,8 @@ class BadSpecTest {
                 .hasMessage("test.json: delay.max: must be longer than min (got \"1s\" <= \"2s\")");
         assertThatThrownBy(() -> Disorder.fromJson(SpecText.reader("{\"delay\":{\"type\":\"exponential\",\"mean\":\"soon\"}}")))
                 .hasMessageStartingWith("test.json: delay.mean: must be a duration such as 500ms");
+        assertThatThrownBy(() -> Disorder.fromJson(SpecText.reader("{\"delay\":{\"type\":\"exponential\",\"mean\":\"100000d\"}}")))
+                .hasMessage("test.json: delay.mean: must be at most about 146 years (got \"100000d\")");
     }
 
     /**
