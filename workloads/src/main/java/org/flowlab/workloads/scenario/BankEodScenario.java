@@ -2,6 +2,7 @@ package org.flowlab.workloads.scenario;
 
 import java.util.List;
 import org.apache.commons.math3.distribution.EnumeratedIntegerDistribution;
+import org.apache.commons.math3.random.RandomGenerator;
 import org.flowlab.workloads.Trace;
 import org.flowlab.workloads.TraceBuilder;
 import org.flowlab.workloads.TraceSchema;
@@ -41,6 +42,8 @@ public final class BankEodScenario {
     private static final int DEPOSIT = 0;
     private static final int WITHDRAWAL = 1;
     private static final int TRANSFER = 2;
+    /** Redraws of a counterparty equal to the payer before one is drawn uniformly from the other accounts. */
+    private static final int MAX_REDRAWS = 100;
 
     private BankEodScenario() {
     }
@@ -68,6 +71,7 @@ public final class BankEodScenario {
         EnumeratedIntegerDistribution kinds = CommonFields.choice(streams.stream("kinds"), mix);
         KeySampler account = accounts.sampler(streams.stream("accounts"));
         KeySampler counterparty = accounts.sampler(streams.stream("counterparties"));
+        RandomGenerator fallback = streams.stream("counterparty-fallback");
         ValueSampler[] amounts = new ValueSampler[amount.length];
         for (int k = 0; k < amounts.length; k++) {
             amounts[k] = amount[k].sampler(streams.stream("amounts-" + KINDS.get(k)));
@@ -86,7 +90,13 @@ public final class BankEodScenario {
                 case WITHDRAWAL -> trace.add(t, arrives, WITHDRAWAL, from, -a, -1, 0, 0, 0);
                 default -> {
                     long to = counterparty.next();
-                    while (to == from) {
+                    for (int redraws = 0; to == from; redraws++) {
+                        if (redraws == MAX_REDRAWS) {
+                            // A skew so steep that every draw is the payer (a huge Zipf exponent, one hot key taking
+                            // every draw) would loop for ever: any other account, uniformly, ends it.
+                            to = (from + 1 + fallback.nextInt(accounts.keyCount() - 1)) % accounts.keyCount();
+                            break;
+                        }
                         // Nobody transfers to themselves; redrawing keeps the counterparty's skew.
                         to = counterparty.next();
                     }

@@ -56,12 +56,16 @@ public final class InfraMonitoringScenario {
     private InfraMonitoringScenario() {
     }
 
+    /** The most incidents per hour a spec may ask for: one every 3.6 ms over the whole fleet. */
+    static final double MAX_INCIDENTS_PER_HOUR = 1_000_000;
+
     /** The knobs of the injected incidents. */
     private record Incidents(double perHour, long minLength, long maxLength, ValueDistribution cpu, double latencyFactor) {
 
         static Incidents fromJson(SpecReader r) {
             r.rejectUnknown("perHour", "minLength", "maxLength", "cpu", "latencyFactor");
-            double perHour = r.nonNegative("perHour");
+            // Bounded: the incidents are drawn one by one, so a rate like 1e308 would never reach the end of the span.
+            double perHour = r.between("perHour", 0, MAX_INCIDENTS_PER_HOUR);
             long min = r.duration("minLength");
             long max = r.duration("maxLength");
             if (max < min) {

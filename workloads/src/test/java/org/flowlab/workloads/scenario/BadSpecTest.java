@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.flowlab.workloads.InvalidInputException;
 import org.flowlab.workloads.SpecText;
+import org.flowlab.workloads.Trace;
 import org.flowlab.workloads.WorkloadGenerator;
 import org.flowlab.workloads.WorkloadSpec;
 import org.flowlab.workloads.arrival.ArrivalProcess;
@@ -18,10 +19,12 @@ import org.flowlab.workloads.keys.KeyDistribution;
 import org.flowlab.workloads.text.DurationText;
 import org.flowlab.workloads.values.ValueDistribution;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A user's mistake in a spec is an {@link InvalidInputException} with one line that names the
@@ -81,6 +84,9 @@ class BadSpecTest {
                 Arguments.of("infra-monitoring", "{\"rate\":\"1/d\",\"period\":\"2s\",\"jitter\":\"0s\",\"duration\":\"3000d\"}",
                         "my-spec.json: duration: gives about 2.59e+08 events (1 hosts reporting 2 metrics every 2s), more than "
                                 + "the 100,000,000 a trace may hold"),
+                // Drawn one by one, so an absurd rate would never end.
+                Arguments.of("infra-monitoring", "{\"incidents\":{\"perHour\":1e308}}",
+                        "my-spec.json: incidents.perHour: must be between 0 and"),
                 Arguments.of("crm-warehouse", "{\"segments\":{\"vip\":{\"share\":1,\"spendFactor\":2}}}",
                         "my-spec.json: segments.vip: unknown field; allowed here: consumer, enterprise, small-business"));
     }
@@ -93,6 +99,26 @@ class BadSpecTest {
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageStartingWith(expected)
                 .hasMessageNotContaining("\n");
+    }
+
+    /**
+     * A transfer's counterparty is redrawn while it is the payer; a skew so steep that every draw is the same account
+     * must still end (it once looped for ever), with a counterparty other than the payer.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"{\"type\":\"zipf\",\"n\":50000,\"s\":1e308}",
+            "{\"type\":\"hot\",\"n\":50000,\"hotKeys\":1,\"hotFraction\":1.0}"})
+    @Timeout(60)
+    void aBankWhoseEveryDrawIsOneAccountStillTransfersToAnother(String accounts) {
+        WorkloadSpec spec = WorkloadSpec.defaults("bank-eod").merge(FILE, WorkloadSpec.parseObject(FILE,
+                "{\"duration\":\"10s\",\"rate\":\"20/s\",\"accounts\":" + accounts + "}"));
+        Trace trace = WorkloadGenerator.generate(spec, 1);
+        assertThat(trace.size()).isPositive();
+        for (int i = 0; i < trace.size(); i++) {
+            if (trace.kind(i) == 2) {
+                assertThat(trace.attr1(i)).as("counterparty of event " + i).isNotEqualTo(trace.key(i));
+            }
+        }
     }
 
     @Test
