@@ -43,7 +43,10 @@ public final class JmhSuite {
                     + String.join(", ", shortNames(JmhSettings.all())));
         }
         try {
-            Files.createDirectories(json.toAbsolutePath().getParent());
+            Path parent = json.toAbsolutePath().getParent();
+            if (parent != null) { // the root has none, and writeThrough refuses it
+                Files.createDirectories(parent);
+            }
             return AtomicFiles.writeThrough(json, temp -> {
                 ChainedOptionsBuilder options = new OptionsBuilder()
                         .include(settings.include())

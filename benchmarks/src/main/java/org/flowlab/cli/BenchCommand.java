@@ -2,6 +2,8 @@ package org.flowlab.cli;
 
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -111,6 +113,10 @@ final class BenchCommand implements Runnable {
             return;
         }
         Path json = out != null ? out : ResultsLocation.root().resolve("benchmarks").resolve(timestamp() + ".json");
+        if (Files.isDirectory(json) || json.toAbsolutePath().getFileName() == null) {
+            // Refused before the benchmarks run, which may take many minutes, not when their result is written.
+            throw new InvalidInputException(json + ": is a directory; --out needs a file name");
+        }
         if (jmh) {
             JmhSuite.run(settings, WriterStream.printStream(o), json);
         }
@@ -136,9 +142,17 @@ final class BenchCommand implements Runnable {
         JsonArray array = new JsonArray();
         if (Files.exists(json)) {
             try {
-                array = JsonParser.parseString(Files.readString(json, StandardCharsets.UTF_8)).getAsJsonArray();
+                JsonElement existing = JsonParser.parseString(Files.readString(json, StandardCharsets.UTF_8));
+                if (!existing.isJsonArray()) {
+                    throw new InvalidInputException(json + ": is not a JMH result (a JSON array), so the footprint is not "
+                            + "added to it; give --out a new file or a JMH result");
+                }
+                array = existing.getAsJsonArray();
             } catch (IOException e) {
                 throw new InvalidInputException(json + ": cannot read the JMH result back (" + e.getMessage() + ")");
+            } catch (JsonParseException e) {
+                throw new InvalidInputException(json + ": is not a JMH result (malformed JSON), so the footprint is not "
+                        + "added to it; give --out a new file or a JMH result");
             }
         }
         array.add(JsonParser.parseString(result));

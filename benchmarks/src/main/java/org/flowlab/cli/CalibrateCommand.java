@@ -59,13 +59,13 @@ final class CalibrateCommand implements Runnable {
         String host = BenchTableCommand.host().replaceAll("[^A-Za-z0-9._-]", "_");
         String date = LocalDate.now(ZoneOffset.UTC).toString();
         Path profile = out != null ? out : ResultsLocation.root().resolve("cost-profiles").resolve(host + "-" + date + ".json");
-        Path parent = profile.toAbsolutePath().getParent();
-        String base = profile.getFileName().toString().replaceFirst("\\.json$", "");
-        Path jmhJson = parent.resolve(base + ".jmh.json");
-        PrintWriter o = spec.commandLine().getOut();
-        if (Files.isDirectory(profile)) {
+        if (Files.isDirectory(profile) || profile.toAbsolutePath().getFileName() == null) {
             throw new InvalidInputException(profile + ": is a directory; --out needs a file name");
         }
+        Path parent = profile.toAbsolutePath().getParent();
+        String base = profile.toAbsolutePath().getFileName().toString().replaceFirst("\\.json$", "");
+        Path jmhJson = parent.resolve(base + ".jmh.json");
+        PrintWriter o = spec.commandLine().getOut();
         var results = JmhSuite.run(settings, WriterStream.printStream(o), jmhJson);
         AtomicFiles.writeString(profile, CostProfile.json(JmhSuite.nanosPerOperation(results),
                 JmhSuite.scoreErrors(results), CostModel.defaults(), host, date));

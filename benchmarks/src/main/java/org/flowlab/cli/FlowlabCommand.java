@@ -1,6 +1,8 @@
 package org.flowlab.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -64,10 +66,41 @@ public final class FlowlabCommand implements Runnable {
     static int execute(CommandLine cli, String[] args, PrintWriter out, PrintWriter err) {
         cli.setOut(out);
         cli.setErr(err);
+        String folder = argumentFileThatIsAFolder(args);
+        if (folder != null) {
+            err.println("flowlab: @" + folder + " names a folder; an argument starting with @ names a file of arguments, "
+                    + "one or more a line (write @@ for a literal @)");
+            err.flush();
+            return EXIT_USAGE;
+        }
         try {
             return cli.execute(args);
         } catch (OutOfMemoryError e) {
             return outOfMemory(err);
+        }
+    }
+
+    /**
+     * The path of the first argument file ({@code @path}, before any {@code --}) that is a folder, or null: picocli
+     * reads such an argument as a file of arguments, and a folder fails the read with its stack trace.
+     */
+    private static String argumentFileThatIsAFolder(String[] args) {
+        for (String arg : args) {
+            if (arg.equals("--")) {
+                return null;
+            }
+            if (arg.length() > 1 && arg.startsWith("@") && !arg.startsWith("@@") && isFolder(arg.substring(1))) {
+                return arg.substring(1);
+            }
+        }
+        return null;
+    }
+
+    private static boolean isFolder(String path) {
+        try {
+            return Files.isDirectory(Path.of(path));
+        } catch (InvalidPathException e) {
+            return false;
         }
     }
 

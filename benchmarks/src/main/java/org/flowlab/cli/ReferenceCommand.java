@@ -3,6 +3,7 @@ package org.flowlab.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.util.Locale;
@@ -53,7 +54,17 @@ final class ReferenceCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
+        try {
+            return regenerate();
+        } catch (IOException e) {
+            // A folder that cannot be made or replaced (a read-only --out, a file system that refuses): the user's to fix.
+            throw InvalidInputException.cannot("write the reference results", out != null ? out
+                    : ResultsLocation.root().resolve("reference"), e);
+        }
+    }
+
+    private Integer regenerate() throws IOException {
         ComparisonPlan comparisonPlan = ReferencePlans.comparison().withEngines(engines.all());
         SweepPlan sweepPlan = ReferencePlans.sweep(engines);
         Comparison.check(comparisonPlan);
@@ -63,6 +74,9 @@ final class ReferenceCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw InvalidInputException.cannot("create the folder for reference results", dir, e);
         }
+        // Both folders are replaced whole: refused now, before the runs, if they hold something else than reference results.
+        requireReferenceOrAbsent(dir.resolve("comparison"), "run.json");
+        requireReferenceOrAbsent(dir.resolve("sweep"), "sweep.json");
         PrintWriter w = spec.commandLine().getOut();
         Path index = ResultsLocation.index(null);
 
@@ -100,6 +114,18 @@ final class ReferenceCommand implements Callable<Integer> {
         w.println("                   " + sweepDir.resolve("report.html"));
         w.flush();
         return 0;
+    }
+
+    /**
+     * Refuses {@code folder} if it exists and is not reference results (a folder holding {@code marker}): replacing it
+     * would delete whatever the user keeps there, in the folder given as --out.
+     */
+    private static void requireReferenceOrAbsent(Path folder, String marker) {
+        if (Files.exists(folder, LinkOption.NOFOLLOW_LINKS)
+                && !(Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS) && Files.isRegularFile(folder.resolve(marker)))) {
+            throw new InvalidInputException(folder + ": holds something else than Flowlab's reference results (no "
+                    + marker + "), which regenerating them would delete; choose another --out");
+        }
     }
 
     /** An empty folder at {@code dir}, whatever was there. */

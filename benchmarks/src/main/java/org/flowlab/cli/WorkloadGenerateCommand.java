@@ -29,6 +29,7 @@ final class WorkloadGenerateCommand implements Runnable {
 
     @Override
     public void run() {
+        InputNotOverwritten.check(out, workload.source.specFile, "--spec");
         Trace trace = WorkloadGenerator.generate(workload.spec(), workload.seed());
         TraceFiles.write(trace, out);
         spec.commandLine().getOut().printf("wrote %,d events (%s of event time, seed %d) to %s%n",

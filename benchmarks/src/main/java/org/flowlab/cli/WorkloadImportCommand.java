@@ -108,6 +108,7 @@ final class WorkloadImportCommand implements Runnable {
     /** The options are read here rather than by converters, so that each message names its option once. */
     @Override
     public void run() {
+        InputNotOverwritten.check(out, from, "--from");
         ImportSettings settings = ImportSettings.of(from, eventTime).withArrivalTime(arrivalTime).withKey(key)
                 .withTimeFormat(TimeFormat.parse(timeFormat)).withTypes(types == null ? Map.of() : ImportSettings.parseTypes(types))
                 .withColumns(columns == null ? List.of() : columns).withDisorder(disorder).withSpeedup(speedup)

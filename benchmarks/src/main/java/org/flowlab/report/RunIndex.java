@@ -37,8 +37,13 @@ public final class RunIndex {
      * anything is run or written.
      */
     public static void requireOwnOrAbsent(Path indexFile) {
-        if (!Files.isRegularFile(indexFile)) {
+        if (!Files.exists(indexFile)) {
             return;
+        }
+        if (!Files.isRegularFile(indexFile)) {
+            // Refused now: writing the index after the run would fail with the run folder already in place.
+            throw new InvalidInputException(indexFile + ": is not a file (a folder or a device), and a run would have to "
+                    + "replace it with Flowlab's index of runs; choose another --out");
         }
         String page;
         try {

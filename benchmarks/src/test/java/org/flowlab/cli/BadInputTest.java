@@ -173,4 +173,58 @@ class BadInputTest {
         Path file = spec("{ \"scenario\": \"card-fraud\" }");
         assertRejected("mutually exclusive", "workload", "describe", "--scenario", "card-fraud", "--spec", file.toString());
     }
+
+    @Test
+    void anOutputPathThatIsTheRootIsOneLineNotANullPointer() {
+        String root = dir.getRoot().toString();
+        assertRejected("is a folder, not a file", "workload", "generate", "--scenario", "nexmark", "--duration", "1s", "--out", root);
+        assertRejected("is a directory; --out needs a file name", "calibrate", "--out", root);
+        assertRejected("is a directory; --out needs a file name", "bench", "EventQueueBenchmark", "--out", root);
+    }
+
+    @Test
+    void aBenchResultIntoAFolderIsRefusedBeforeTheBenchmarksRun() {
+        assertRejected(dir + ": is a directory; --out needs a file name", "bench", "EventQueueBenchmark", "--out", dir.toString());
+    }
+
+    @Test
+    void aNamedPipeGivenAsOutIsLeftAsItIs() throws IOException, InterruptedException {
+        Path pipe = dir.resolve("trace.jsonl");
+        Process mkfifo;
+        try {
+            mkfifo = new ProcessBuilder("mkfifo", pipe.toString()).start();
+        } catch (IOException e) {
+            org.junit.jupiter.api.Assumptions.abort("no mkfifo on this machine");
+            return;
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(mkfifo.waitFor() == 0 && Files.exists(pipe), "mkfifo failed");
+        assertRejected("is not a regular file", "workload", "generate", "--scenario", "nexmark", "--duration", "1s",
+                "--out", pipe.toString());
+        assertThat(Files.exists(pipe)).isTrue();
+        assertThat(Files.isRegularFile(pipe)).as("still a pipe, not replaced by the trace").isFalse();
+    }
+
+    @Test
+    void anOutThatIsTheInputIsRefusedAndTheInputKept() throws IOException {
+        Path file = spec("{ \"scenario\": \"stock-ticks\", \"duration\": \"1s\" }");
+        assertRejected("--out is the file --spec reads", "workload", "generate", "--spec", file.toString(), "--out", file.toString());
+        assertThat(Files.readString(file)).contains("\"duration\": \"1s\"");
+        Path csv = Files.writeString(dir.resolve("log.csv"), "ts,card\n2026-03-01T07:00:00Z,1\n");
+        assertRejected("--out is the file --from reads", "workload", "import", "--from", csv.toString(), "--event-time", "ts",
+                "--out", csv.toString());
+        assertThat(Files.readString(csv)).isEqualTo("ts,card\n2026-03-01T07:00:00Z,1\n");
+    }
+
+    @Test
+    void anArgumentFileThatIsAFolderIsOneLine() {
+        assertRejected("@" + dir + " names a folder", "compare", "@" + dir);
+    }
+
+    @Test
+    void referenceResultsDoNotReplaceAFolderOfSomethingElse() throws IOException {
+        Path mine = Files.createDirectories(dir.resolve("comparison"));
+        Path kept = Files.writeString(mine.resolve("thesis.txt"), "keep me");
+        assertRejected(mine + ": holds something else than Flowlab's reference results", "reference", "--out", dir.toString());
+        assertThat(kept).hasContent("keep me");
+    }
 }

@@ -163,6 +163,19 @@ class CompareBadInputTest {
     }
 
     @Test
+    void anOutFolderWhoseIndexIsAFolderIsRefusedBeforeTheRun() throws IOException {
+        Path site = Files.createDirectories(dir.resolve("site"));
+        Path index = Files.createDirectories(site.resolve("index.html"));
+        CommandLineRun.with(IntervalEngine.factory(engineRuns), "compare", "--scenario", "stock-ticks", "--duration", "20s",
+                        "--rate", "100/s", "--out", site.toString())
+                .assertRefused(index + ": is not a file (a folder or a device)");
+        assertThat(engineRuns).hasValue(0);
+        try (Stream<Path> all = Files.list(site)) {
+            assertThat(all).containsExactly(index);
+        }
+    }
+
+    @Test
     void unknownDelivery() throws IOException {
         assertRejected("unknown delivery 'twice'", "--delivery", "twice");
     }

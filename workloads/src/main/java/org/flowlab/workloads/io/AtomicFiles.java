@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -60,7 +61,10 @@ public final class AtomicFiles {
      */
     public static Path writeString(Path file, String text) {
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) { // the root has none, and writeText refuses it
+                Files.createDirectories(parent);
+            }
             writeText(file, out -> out.write(text));
             return file;
         } catch (IOException e) {
@@ -99,7 +103,7 @@ public final class AtomicFiles {
      * returns what the writer returns. The other ways of writing come down to this one.
      */
     public static <T, E extends Exception> T writeThrough(Path file, PathWriter<T, E> writer) throws IOException, E {
-        Path target = file.toAbsolutePath();
+        Path target = replaceableTarget(file);
         Path temporary = createTemporary(target);
         try {
             T result = writer.writeTo(temporary);
@@ -123,6 +127,27 @@ public final class AtomicFiles {
                 }
             }
         }
+    }
+
+    /**
+     * The file that {@code file} names, checked before anything is written: a symbolic link stands for
+     * the file it points to (which is replaced, the link kept); a path that exists and is not a
+     * regular file (a folder, the root, a device such as /dev/null, a named pipe) is refused, since
+     * the rename would replace it with a regular file or fail only after the work is done.
+     */
+    private static Path replaceableTarget(Path file) throws IOException {
+        Path target = file.toAbsolutePath();
+        if (Files.isSymbolicLink(target) && Files.exists(target)) {
+            target = target.toRealPath();
+        }
+        if (target.getFileName() == null || Files.isDirectory(target)) {
+            // A plain IOException: its message is what InvalidInputException.describe shows, without a path after it.
+            throw new IOException("is a folder, not a file; give a file name");
+        }
+        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
+            throw new IOException("is not a regular file (a device, a pipe or a socket) and is not replaced; give a file name");
+        }
+        return target;
     }
 
     /**

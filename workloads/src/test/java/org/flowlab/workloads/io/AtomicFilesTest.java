@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.flowlab.workloads.InvalidInputException;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -112,6 +113,47 @@ class AtomicFilesTest {
                 .hasMessageStartingWith(target + ": cannot write (");
         assertThat(namesIn(dir)).containsExactly("out.json");
         assertThat(namesIn(target)).containsExactly("inside.txt");
+    }
+
+    @Test
+    void theRootIsRefusedInWordsNotWithANullPointer() {
+        Path root = dir.getRoot();
+        assertThatThrownBy(() -> AtomicFiles.writeString(root, "x")).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("is a folder, not a file");
+    }
+
+    @Test
+    void aNamedPipeOrDeviceIsNotReplacedByARegularFile() throws IOException, InterruptedException {
+        Path pipe = dir.resolve("pipe.jsonl");
+        Process mkfifo;
+        try {
+            mkfifo = new ProcessBuilder("mkfifo", pipe.toString()).start();
+        } catch (IOException e) {
+            Assumptions.abort("no mkfifo on this machine");
+            return;
+        }
+        Assumptions.assumeTrue(mkfifo.waitFor() == 0 && Files.exists(pipe), "mkfifo failed");
+        assertThatThrownBy(() -> AtomicFiles.writeString(pipe, "x")).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("is not a regular file");
+        assertThat(Files.isRegularFile(pipe)).isFalse();
+        assertThat(Files.exists(pipe)).isTrue();
+        assertThat(namesIn(dir)).containsExactly("pipe.jsonl");
+    }
+
+    @Test
+    void aSymbolicLinkIsKeptAndTheFileItNamesReplaced() throws IOException {
+        Path real = Files.writeString(dir.resolve("real.json"), "old");
+        Path link;
+        try {
+            link = Files.createSymbolicLink(dir.resolve("link.json"), real);
+        } catch (UnsupportedOperationException | IOException e) {
+            Assumptions.abort("no symbolic links here");
+            return;
+        }
+        AtomicFiles.writeString(link, "new");
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(Files.readString(real)).isEqualTo("new");
+        assertThat(namesIn(dir)).containsExactly("link.json", "real.json");
     }
 
     private static List<String> namesIn(Path folder) {

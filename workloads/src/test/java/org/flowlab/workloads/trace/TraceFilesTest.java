@@ -323,12 +323,12 @@ class TraceFilesTest {
     }
 
     @Test
-    void writeOntoADirectoryFailsAfterWritingAndLeavesNoTemporaryFile() throws IOException {
+    void writeOntoADirectoryIsRefusedBeforeWritingAndLeavesNoTemporaryFile() throws IOException {
         Path target = Files.createDirectory(dir.resolve("trace.jsonl"));
         Files.writeString(target.resolve("inside.txt"), "keep");
         assertThatThrownBy(() -> TraceFiles.write(example(), target))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessage(target + ": cannot write the trace file (Is a directory: " + target + ")");
+                .hasMessage(target + ": cannot write the trace file (is a folder, not a file; give a file name)");
         assertThat(namesIn(dir)).containsExactly("trace.jsonl");
         assertThat(namesIn(target)).containsExactly("inside.txt");
     }
