@@ -24,16 +24,18 @@ final class KeyedTask extends Task {
     final StatefulOperator operator;
     Channel[] inputs;
     long watermark = Long.MIN_VALUE;
-    private long[] channelWatermark;
-    private boolean[] channelIdle;
-    private boolean[] channelFinished;
+    private InputWatermarks inputTime;
     private boolean[] channelBlocked;
+    /** How many inputs a barrier blocks now; never one that has finished, which sends no barrier after its end. */
+    private int blockedInputs;
     /**
      * Which inputs hold an element, a bit each (input c: bit c % 64 of word c / 64), kept by the
-     * channels ({@link #inputFilled}, {@link #inputEmptied}): the wake-up's scan of the inputs reads
+     * channels ({@link #inputFilled}, {@link #inputEmptied}): whether the task holds nothing reads
      * these words, not every channel.
      */
     private long[] filledInputs;
+    /** The input to take from next: of those holding an element and not blocked, the one whose element is ready first. */
+    private EarliestInput earliest;
     private long aligning = -1;
     /** Scratch for {@link #barrierPassage}: when each input's barrier arrives. */
     private long[] barrierArrivals;
@@ -52,10 +54,7 @@ final class KeyedTask extends Task {
 
     void connect(Channel[] in) {
         inputs = in;
-        channelWatermark = new long[in.length];
-        Arrays.fill(channelWatermark, Long.MIN_VALUE);
-        channelIdle = new boolean[in.length];
-        channelFinished = new boolean[in.length];
+        inputTime = new InputWatermarks(in.length);
         channelBlocked = new boolean[in.length];
         barrierArrivals = new long[in.length];
         producerSlots = new int[in.length];
@@ -63,23 +62,26 @@ final class KeyedTask extends Task {
             producerSlots[c] = in[c].producer.slot;
         }
         filledInputs = new long[(in.length + 63) >>> 6]; // the channels are new: all empty
+        earliest = new EarliestInput(in.length);
     }
 
     @Override
     void inputFilled(int input) {
         filledInputs[input >>> 6] |= 1L << input;
+        if (!channelBlocked[input]) {
+            earliest.offer(input, inputs[input].headReadyAt());
+        }
     }
 
     @Override
     void inputEmptied(int input) {
         filledInputs[input >>> 6] &= ~(1L << input);
+        earliest.withdraw(input);
     }
 
     void restore(Snapshot s) {
         watermark = s.watermark();
-        channelWatermark = s.channelWatermarks().clone();
-        channelIdle = s.channelIdle().clone();
-        channelFinished = s.channelFinished().clone();
+        inputTime = new InputWatermarks(s.channelWatermarks(), s.channelIdle(), s.channelFinished());
         finished = s.finished();
         if (operator != null && s.operatorState() != null) {
             operator.restore(s.operatorState());
@@ -109,13 +111,8 @@ final class KeyedTask extends Task {
      * barrier on before its end of input, so it sends the end again.
      */
     void resume(long t) {
-        if (finished) {
+        if (finished || !inputTime.allFinished()) {
             return;
-        }
-        for (boolean f : channelFinished) {
-            if (!f) {
-                return;
-            }
         }
         broadcast(Control.END);
         endPending = true;
@@ -131,7 +128,7 @@ final class KeyedTask extends Task {
         if (!run.restorable) {
             return finished ? FINISHED : RUNNING;
         }
-        return new Snapshot(watermark, channelWatermark.clone(), channelIdle.clone(), channelFinished.clone(), finished,
+        return new Snapshot(watermark, inputTime.watermarks(), inputTime.idleFlags(), inputTime.finishedFlags(), finished,
                 operator == null || finished ? null : operator.snapshot());
     }
 
@@ -145,12 +142,7 @@ final class KeyedTask extends Task {
                 return false;
             }
         }
-        for (int c = 0; c < inputs.length; c++) {
-            if (channelBlocked[c] || channelFinished[c]) {
-                return false;
-            }
-        }
-        return true;
+        return blockedInputs == 0 && inputTime.finishedInputs() == 0;
     }
 
     /**
@@ -194,21 +186,9 @@ final class KeyedTask extends Task {
 
     @Override
     long readyTime(long t) {
-        int best = -1;
-        long bestReady = Long.MAX_VALUE;
-        // The inputs that hold an element, in their order (of two ready at once, the first wins).
-        for (int w = 0; w < filledInputs.length; w++) {
-            for (long bits = filledInputs[w]; bits != 0; bits &= bits - 1) {
-                int c = (w << 6) + Long.numberOfTrailingZeros(bits);
-                if (!channelBlocked[c]) {
-                    long r = inputs[c].headReadyAt();
-                    if (r < bestReady) {
-                        bestReady = r;
-                        best = c;
-                    }
-                }
-            }
-        }
+        // Of the inputs holding an element and not blocked, the earliest (of two ready at once, the first).
+        int best = earliest.earliest();
+        long bestReady = earliest.earliestReady();
         picked = best;
         if (earlyFireAt <= bestReady) {
             picked = EARLY_FIRE;
@@ -229,6 +209,9 @@ final class KeyedTask extends Task {
         }
         Channel ch = inputs[c];
         Object element = ch.take();
+        if (!ch.isEmpty()) {
+            earliest.offer(c, ch.headReadyAt()); // emptied, it withdrew itself (inputEmptied)
+        }
         if (ch.blockedProducer != null && ch.hasRoom()) {
             Task producer = ch.blockedProducer;
             ch.blockedProducer = null;
@@ -237,29 +220,25 @@ final class KeyedTask extends Task {
         cost += costs.recordNanos();
         if (element instanceof StreamRecord record) {
             run.noteActivity();
-            channelIdle[c] = false;
+            inputTime.record(c);
             push(record, plan.from[stage], true);
         } else if (element instanceof Control.Watermark w) {
-            channelIdle[c] = false;
-            channelWatermark[c] = Math.max(channelWatermark[c], w.value());
+            inputTime.watermark(c, w.value());
             advanceWatermark(t);
         } else if (element instanceof Control.Idle) {
-            channelIdle[c] = true;
+            inputTime.idle(c);
             advanceWatermark(t);
         } else if (element instanceof Control.Barrier b) {
             channelBlocked[c] = true;
+            earliest.withdraw(c);
+            blockedInputs++;
             aligning = b.id();
             checkAligned();
         } else if (element instanceof Control.EndOfInput) {
-            channelFinished[c] = true;
-            channelWatermark[c] = Long.MAX_VALUE;
+            inputTime.finish(c);
             advanceWatermark(t);
             checkAligned();
-            boolean all = true;
-            for (boolean f : channelFinished) {
-                all &= f;
-            }
-            if (all) {
+            if (inputTime.allFinished()) {
                 broadcast(Control.END);
                 endPending = true;
             }
@@ -268,28 +247,9 @@ final class KeyedTask extends Task {
         }
     }
 
-    /**
-     * The minimum over the inputs that are neither idle nor finished; +inf once all are finished; no
-     * change while the only unfinished inputs are idle (so a finished input never lets the watermark
-     * run past an idle one, which may still send records).
-     */
+    /** Takes the inputs' combined watermark ({@link InputWatermarks#combined}) if it is ahead. */
     private void advanceWatermark(long t) {
-        long min = Long.MAX_VALUE;
-        boolean active = false;
-        boolean allFinished = true;
-        for (int c = 0; c < inputs.length; c++) {
-            // A +inf watermark comes only just before the end of input: that input is done.
-            if (channelFinished[c] || channelWatermark[c] == Long.MAX_VALUE) {
-                continue;
-            }
-            allFinished = false;
-            if (channelIdle[c]) {
-                continue;
-            }
-            active = true;
-            min = Math.min(min, channelWatermark[c]);
-        }
-        long combined = allFinished ? Long.MAX_VALUE : active ? min : watermark;
+        long combined = inputTime.combined(watermark);
         if (combined > watermark) {
             watermark = combined;
             run.watermarkAdvanced(this, t, false);
@@ -310,14 +270,18 @@ final class KeyedTask extends Task {
         if (aligning < 0) {
             return;
         }
-        for (int c = 0; c < inputs.length; c++) {
-            if (!channelBlocked[c] && !channelFinished[c]) {
-                return;
-            }
+        if (blockedInputs + inputTime.finishedInputs() < inputs.length) {
+            return;
         }
         long id = aligning;
         aligning = -1;
         Arrays.fill(channelBlocked, false);
+        blockedInputs = 0;
+        for (int c = 0; c < inputs.length; c++) {
+            if (!inputs[c].isEmpty()) {
+                earliest.offer(c, inputs[c].headReadyAt());
+            }
+        }
         cost += costs.checkpointBaseNanos() + costs.checkpointPerEntryNanos() * stateEntries();
         broadcast(new Control.Barrier(id));
         acknowledge(id, snapshot());
