@@ -46,7 +46,12 @@ final class WindowAccumulatorStage implements SourceStage {
         /** The run's partial accumulator, or its {@link Fold} if the aggregate has one; meaningful while {@code inRun}. */
         Object runAcc;
         boolean inRun;
-        /** Records of the run in progress counted to this slot: those whose first window it is. */
+        /**
+         * Rows of the run in progress folded into this slot: a row counts once for each of its windows, as
+         * Spark's sliding window expands a row into one per window before aggregating, as a later stage
+         * ({@link WindowRecomputeStage}) counts the rows of each window it recomputes, and as the stream
+         * charges a state access per window.
+         */
         long runRecords;
         long lastId = Long.MIN_VALUE;
         long maxArrival = Long.MIN_VALUE;
@@ -215,14 +220,14 @@ final class WindowAccumulatorStage implements SourceStage {
                 p.runAcc = f.add(p.runAcc, row);
             }
             p.note(row.id(), arrival);
-            // Only the window that ends first carries the record's lineage (it is emitted first) and counts it.
+            p.runRecords++;
+            // Only the window that ends first carries the record's lineage (it is emitted first).
             if (first) {
                 if (markOnRead) {
                     delta.markVia(record, p.outputId(outputIds));
                 } else {
                     p.addLineage(record);
                 }
-                p.runRecords++;
                 first = false;
             }
         }

@@ -212,4 +212,24 @@ class IncrementalJobTest {
         assertThat(closed.visibleCount()).isEqualTo(2);
         assertThat(changes(runs.run(3, Long.MAX_VALUE))).containsExactly("key 1 [10s, 20s) = 1");
     }
+
+    @Test
+    void aRowCountsOnceForEachSlidingWindowItGoesInto() {
+        // As a later stage counts the rows of each window it recomputes, and as the stream charges a state
+        // access per window: a sliding window of 10 s every 2 s puts each row into 5 windows.
+        Trace trace = TestJobs.builder()
+                .add(11 * S, 11 * S, BID, 7, 1)
+                .add(12 * S, 12 * S, BID, 8, 1)
+                .add(13 * S, 13 * S, BID, 7, 1)
+                .build();
+        Job sliding = Job.named("h", "d").keyBy(Row::key).window(Windows.sliding("10s", "2s")).aggregate(Aggregates.count()).build();
+        Job tumbling = Job.named("t", "d").keyBy(Row::key).window(Windows.tumbling("10s")).aggregate(Aggregates.count()).build();
+        RunDelta hop = new IncrementalJob(sliding, trace, OutputMode.FINAL, LatePolicy.DROP, EventTimeContract.DEFAULT)
+                .run(3, Long.MAX_VALUE);
+        RunDelta tumble = new IncrementalJob(tumbling, trace, OutputMode.FINAL, LatePolicy.DROP, EventTimeContract.DEFAULT)
+                .run(3, Long.MAX_VALUE);
+        assertThat(tumble.work[1].rows).isEqualTo(3);
+        assertThat(hop.work[1].rows).as("rows folded into windows, one per (row, window)").isEqualTo(15);
+        assertThat(hop.work[0].out).as("records shuffled to the window stage: each once").isEqualTo(3);
+    }
 }
