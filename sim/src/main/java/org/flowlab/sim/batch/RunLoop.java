@@ -121,7 +121,8 @@ final class RunLoop implements RunExecution.Listener {
     private long maxEventTimeRead = Long.MIN_VALUE;
     private boolean finished;
     private long lastCommit;
-    private long lastRead = Long.MIN_VALUE;
+    /** When a map task last read records for the first time (not again, after a failure). */
+    private long lastFirstRead = Long.MIN_VALUE;
     private int skipped;
     private int reruns;
     private int overruns;
@@ -254,7 +255,9 @@ final class RunLoop implements RunExecution.Listener {
         if (again) {
             reprocessed += records;
         }
-        lastRead = Math.max(lastRead, at);
+        if (!again) {
+            lastFirstRead = Math.max(lastFirstRead, at);
+        }
     }
 
     @Override
@@ -438,14 +441,14 @@ final class RunLoop implements RunExecution.Listener {
         // after a failure for good, the run in flight never committed.
         NavigableMap<ResultKey, Object> visible = status.failed() ? committedTable : job.table();
         LatencySummary eventTime = windowedOutputs ? visibility.eventTimeLatency(visible.keySet()) : LatencySummary.EMPTY;
-        double seconds = n == 0 || lastRead <= trace.firstArrival() ? 0 : (lastRead - trace.firstArrival()) / 1e9;
         double busy = tally.busySlotNanos / (double) settings.cluster().slotsPerWorker() / 1e9;
         LatencySummary firstVisible = visibility.firstVisibleLatency(trace);
         // A job that failed for good read only part of the trace: its throughput is what it read.
         long read = status.failed() ? job.read() : n;
         RunMetrics metrics = new RunMetrics(n, visibility.finalLatency(trace, firstVisible), firstVisible,
                 LatencySummary.of(processingLatency),
-                eventTime, LatencySummary.of(detectionLatency), seconds == 0 ? 0 : read / seconds,
+                eventTime, LatencySummary.of(detectionLatency),
+                RunMetrics.throughputPerSecond(read, n == 0 ? 0 : trace.firstArrival(), lastFirstRead),
                 staleness.meanMs(), staleness.maxMs(), 0, history.size(), LatencySummary.of(runDurations),
                 new RecoveryFigures(recoveryTime, reprocessed, 0, lost, reruns),
                 new FaultTally(crashesHit, crashesDuringCommit, (int) tally.failedAttempts, reruns + (int) tally.tasksRetried),

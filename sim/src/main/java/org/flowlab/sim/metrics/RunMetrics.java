@@ -18,7 +18,8 @@ import org.flowlab.workloads.Trace;
  *                                (global windows left out; {@link RecordVisibility#eventTimeLatency}, alike in every engine)
  * @param detectionLatency        per output of a keyed process function (an alert): visible − the event
  *                                time that raised it
- * @param throughputPerSecond     input records per second of simulated time, first arrival to last read
+ * @param throughputPerSecond     input records per second of simulated time, first arrival to last first read
+ *                                ({@link #throughputPerSecond(long, long, long)}, alike in every engine)
  * @param stalenessMeanMs         mean staleness over the run
  * @param stalenessMaxMs          largest staleness
  * @param backPressuredNanos      time tasks spent blocked on a full downstream queue, summed over tasks
@@ -82,9 +83,22 @@ public record RunMetrics(
         }
         LatencySummary firstVisible = visibility.firstVisibleLatency(trace);
         return new RunMetrics(n, visibility.finalLatency(trace, firstVisible), firstVisible, LatencySummary.EMPTY,
-                LatencySummary.EMPTY, LatencySummary.EMPTY, n < 2 ? 0 : n * 1e9 / span, staleness.meanMs(), staleness.maxMs(),
+                LatencySummary.EMPTY, LatencySummary.EMPTY, throughputPerSecond(visibility.visibleCount(), n == 0 ? 0 : trace.firstArrival(), end),
+                staleness.meanMs(), staleness.maxMs(),
                 0, 0, LatencySummary.EMPTY, RecoveryFigures.NONE, FaultTally.NONE, 0, 0, bill, workerSecondsBusy, end,
                 staleness, reads.build(trace));
+    }
+
+    /**
+     * The one throughput of every engine: the records read for the first time, {@code read}, over
+     * the span from the trace's first arrival to the last of those first reads, at least a second
+     * (a re-read after a failure is work done again, not input processed); 0 if nothing was read.
+     */
+    public static double throughputPerSecond(long read, long firstArrival, long lastFirstRead) {
+        if (read <= 0) {
+            return 0;
+        }
+        return read * 1e9 / Math.max(1e9, (double) lastFirstRead - firstArrival);
     }
 
     /** Worker-seconds allocated: the workers × the time the run held them, busy or idle. */

@@ -68,7 +68,6 @@ final class StreamFigures {
             recoveryTime = Math.max(recoveryTime, RecoveryFigures.recoveryTime(staleness, f[0], f[1] < 0 ? f[0] : f[1]));
         }
         long lost = visibility.invisibleCount();
-        double readSpan = trace.size() == 0 ? 1 : Math.max(1e9, lastFirstRead - trace.firstArrival());
         // A job that failed for good read only part of the trace: its throughput is what it read.
         long read = trace.size();
         if (failover.status().failed()) {
@@ -92,7 +91,7 @@ final class StreamFigures {
                 sink.processingLatency(),
                 sink.eventTimeLatency(table),
                 sink.detectionLatency(),
-                read * 1e9 / readSpan,
+                RunMetrics.throughputPerSecond(read, trace.size() == 0 ? 0 : trace.firstArrival(), lastFirstRead),
                 staleness.meanMs(),
                 staleness.maxMs(),
                 backPressured,
