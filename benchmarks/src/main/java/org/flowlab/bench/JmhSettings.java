@@ -1,9 +1,12 @@
 package org.flowlab.bench;
 
+import java.lang.reflect.Field;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -54,6 +57,75 @@ public record JmhSettings(String include, int forks, int warmupIterations, long 
             throw new InvalidInputException("--iterations must be >= 1, got " + iterations);
         }
         params = Map.copyOf(params);
+    }
+
+    /**
+     * Refuses, before anything runs, a parameter override JMH would take and the benchmark would then
+     * fail on with a page of stack trace: a name that no benchmark {@code include} matches declares,
+     * or a value that is not one of the suite's. Every parameter of this suite is either a size (an
+     * {@code int} field: a whole number from 1 to 2,147,483,647) or one of a list (a {@code String}
+     * field: the values its {@code @Param} declares, such as the catalog jobs).
+     */
+    public void checkParams() {
+        if (params.isEmpty()) {
+            return;
+        }
+        OutputFormat silent = OutputFormatFactory.createFormatInstance(System.err, VerboseMode.SILENT);
+        Map<String, Class<?>> types = new TreeMap<>();
+        Map<String, SortedSet<String>> declared = new TreeMap<>();
+        for (BenchmarkListEntry e : BenchmarkList.defaultList().find(silent, List.of(include), List.of())) {
+            org.openjdk.jmh.util.Optional<Map<String, String[]>> ps = e.getParams();
+            if (!ps.hasValue()) {
+                continue;
+            }
+            for (Map.Entry<String, String[]> p : ps.get().entrySet()) {
+                declared.computeIfAbsent(p.getKey(), k -> new TreeSet<>()).addAll(Arrays.asList(p.getValue()));
+                types.putIfAbsent(p.getKey(), fieldType(e.getUserClassQName(), p.getKey()));
+            }
+        }
+        for (Map.Entry<String, List<String>> p : params.entrySet()) {
+            String name = p.getKey();
+            if (!declared.containsKey(name)) {
+                throw new InvalidInputException("--param " + name + ": no benchmark that '" + include + "' matches has it; "
+                        + (declared.isEmpty() ? "they have no parameters" : "theirs: " + String.join(", ", declared.keySet())));
+            }
+            Class<?> type = types.get(name);
+            for (String v : p.getValue()) {
+                if (type == int.class) {
+                    if (!isSize(v)) {
+                        throw new InvalidInputException("--param " + name + "=" + v + ": must be a whole number from 1 to "
+                                + Integer.MAX_VALUE);
+                    }
+                } else if (!declared.get(name).contains(v)) {
+                    throw new InvalidInputException("--param " + name + "=" + v + ": must be one of "
+                            + String.join(", ", declared.get(name)));
+                }
+            }
+        }
+    }
+
+    private static boolean isSize(String v) {
+        try {
+            return Integer.parseInt(v.trim()) >= 1;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /** The type of the {@code @Param} field {@code name} of benchmark class {@code className} or a superclass. */
+    private static Class<?> fieldType(String className, String name) {
+        try {
+            for (Class<?> c = Class.forName(className); c != null; c = c.getSuperclass()) {
+                for (Field f : c.getDeclaredFields()) {
+                    if (f.getName().equals(name)) {
+                        return f.getType();
+                    }
+                }
+            }
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("benchmark class " + className + " is listed but not on the class path", e);
+        }
+        throw new IllegalStateException("benchmark class " + className + " lists parameter " + name + " but has no such field");
     }
 
     /** The names of the compiled benchmarks that {@code include} matches, sorted. */

@@ -101,6 +101,7 @@ final class BenchCommand implements Runnable {
         }
         JmhSettings settings = new JmhSettings(include, forks, warmupIterations == null ? JmhSettings.OWN_WARMUP : warmupIterations,
                 warmupNanos, iterations, iterationNanos, parseParams(params), allocations);
+        settings.checkParams();
         PrintWriter o = spec.commandLine().getOut();
         boolean footprint = Pattern.compile(include).matcher(StateFootprint.NAME).find();
         boolean jmh = !settings.matching().isEmpty() || !footprint;

@@ -83,6 +83,18 @@ class BenchCommandTest {
     }
 
     @Test
+    void aParamTheBenchmarksDoNotHaveOrCannotTakeIsRefusedBeforeAnythingRuns() {
+        assertRejected("--param bogus: no benchmark that 'EventQueueBenchmark' matches has it; theirs: pending",
+                "bench", "EventQueueBenchmark", "--param", "bogus=1");
+        assertRejected("--param pending=abc: must be a whole number from 1 to 2147483647",
+                "bench", "EventQueueBenchmark", "--param", "pending=1000,abc");
+        assertRejected("--param pending=-1: must be a whole number from 1", "bench", "EventQueueBenchmark", "--param", "pending=-1");
+        assertRejected("--param pending=99999999999: must be a whole number", "bench", "EventQueueBenchmark",
+                "--param", "pending=99999999999");
+        assertRejected("--param job=nexmark/q99: must be one of ", "bench", "StreamEngineBenchmark", "--param", "job=nexmark/q99");
+    }
+
+    @Test
     void calibrateRejectsZeroIterations() {
         assertRejected("--iterations must be >= 1, got 0", "calibrate", "--iterations", "0");
         assertRejected("--warmup-iterations must be >= 0, got -1", "calibrate", "--warmup-iterations=-1");
