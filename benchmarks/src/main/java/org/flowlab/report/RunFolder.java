@@ -16,7 +16,8 @@ import org.flowlab.workloads.InvalidInputException;
  * a hidden temporary folder beside it, {@code .<name>.tmp}, which {@link #commit()} renames into
  * place at the end; a run that fails {@link #close() closes} it unrenamed, which deletes it, so a
  * failed run leaves no run folder behind, nor the folders above it that it made. Claiming the temporary folder is atomic, so two runs
- * started in the same second get different names.
+ * started in the same second get different names. A run stopped from outside (Ctrl-C, {@code kill}) deletes its temporary
+ * folder too, from a shutdown hook; only a kill the JVM cannot see ({@code kill -9}, a crash of the machine) leaves it, hidden.
  */
 public final class RunFolder implements AutoCloseable {
 
@@ -28,13 +29,33 @@ public final class RunFolder implements AutoCloseable {
     private final Path work;
     /** The highest folder that {@link #create} made for {@code runs}, or null if {@code runs} was there. */
     private final Path made;
-    private boolean committed;
+    private volatile boolean committed;
+    /** Deletes the temporary folder if the JVM is stopped before {@link #commit} or {@link #close}. */
+    private final Thread onExit;
 
     private RunFolder(Path runs, String id, Path work, Path made) {
         this.runs = runs;
         this.id = id;
         this.work = work;
         this.made = made;
+        this.onExit = new Thread(this::abandon, "flowlab-run-folder-cleanup");
+        Runtime.getRuntime().addShutdownHook(onExit);
+    }
+
+    /** What the shutdown hook does: unless the run was committed, its temporary folder goes, and the empty folders made for it. */
+    void abandon() {
+        if (!committed) {
+            deleteQuietly(work);
+            MadeFolders.removeEmpty(runs, made);
+        }
+    }
+
+    private void forgetHook() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(onExit);
+        } catch (IllegalStateException shuttingDown) {
+            // The hook runs now, or has run: it leaves a committed folder alone.
+        }
     }
 
     /**
@@ -98,6 +119,7 @@ public final class RunFolder implements AutoCloseable {
             throw InvalidInputException.cannot("move the finished run into place", finalDir(), e);
         }
         committed = true;
+        forgetHook();
         return finalDir();
     }
 
@@ -107,6 +129,7 @@ public final class RunFolder implements AutoCloseable {
      */
     @Override
     public void close() {
+        forgetHook();
         if (!committed) {
             deleteQuietly(work);
             MadeFolders.removeEmpty(runs, made);

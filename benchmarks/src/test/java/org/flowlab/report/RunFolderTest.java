@@ -45,6 +45,21 @@ class RunFolderTest {
     }
 
     @Test
+    void aRunStoppedFromOutsideDeletesItsTemporaryFolderButNeverACommittedOne() throws IOException {
+        try (RunFolder stopped = RunFolder.create(dir, "card-fraud", AT)) {
+            Files.writeString(stopped.dir().resolve("half.png"), "x");
+            stopped.abandon(); // what its shutdown hook does when the JVM is stopped (Ctrl-C, kill)
+            assertThat(list()).isEmpty();
+        }
+        try (RunFolder done = RunFolder.create(dir, "card-fraud", AT)) {
+            Files.writeString(done.dir().resolve("run.json"), "{}");
+            done.commit();
+            done.abandon();
+        }
+        assertThat(list()).containsExactly("20260304-050607-card-fraud");
+    }
+
+    @Test
     void aRunThatFailsRemovesTheFoldersItMadeButNotTheOnesThatWereThere() throws IOException {
         Path runs = dir.resolve("results").resolve("runs");
         try (RunFolder f = RunFolder.create(runs, "nexmark", AT)) {
