@@ -202,7 +202,11 @@ public sealed interface RestartStrategy {
                 throw new InvalidInputException("restart strategy '" + text + "': '" + part + "' is not NAME=VALUE; allowed: "
                         + ALLOWED);
             }
-            options.put(part.substring(0, eq).trim(), part.substring(eq + 1).trim());
+            String name = part.substring(0, eq).trim();
+            if (options.put(name, part.substring(eq + 1).trim()) != null) {
+                throw new InvalidInputException("restart strategy '" + text + "': '" + name
+                        + "' is given twice; give each option once");
+            }
         }
         return options;
     }

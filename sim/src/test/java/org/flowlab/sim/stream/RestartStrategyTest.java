@@ -31,6 +31,13 @@ class RestartStrategyTest {
     }
 
     @Test
+    void anOptionGivenTwiceIsRefusedNotResolvedSilently() {
+        assertThatThrownBy(() -> RestartStrategy.parse("fixed-delay:attempts=1,delay=1s,attempts=2"))
+                .hasMessage("restart strategy 'fixed-delay:attempts=1,delay=1s,attempts=2': 'attempts' is given twice; "
+                        + "give each option once");
+    }
+
+    @Test
     void optionsLeftOutKeepFlinksDefaults() {
         assertThat(RestartStrategy.parse("exponential-delay")).isEqualTo(RestartStrategy.DEFAULT);
         assertThat(RestartStrategy.parse("fixed-delay")).isEqualTo(new RestartStrategy.FixedDelay(1, S));
@@ -40,7 +47,8 @@ class RestartStrategyTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"always", "fixed-delay:tries=3", "fixed-delay:attempts=x", "exponential-delay:initial=2m,max=1m",
-            "exponential-delay:multiplier=0.5", "fixed-delay:delay=soon", "fixed-delay:attempts"})
+            "exponential-delay:multiplier=0.5", "fixed-delay:delay=soon", "fixed-delay:attempts",
+            "fixed-delay:attempts=1,delay=1s,attempts=2"})
     void mistakesAreOneLineNamingTheText(String text) {
         assertThatThrownBy(() -> RestartStrategy.parse(text)).isInstanceOf(InvalidInputException.class)
                 .hasMessageStartingWith("restart strategy '" + text + "'")
