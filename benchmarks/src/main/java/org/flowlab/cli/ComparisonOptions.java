@@ -16,6 +16,7 @@ import org.flowlab.sim.fault.FaultPlan;
 import org.flowlab.sim.registry.EngineRegistry;
 import org.flowlab.workloads.InvalidInputException;
 import org.flowlab.workloads.WorkloadSpec;
+import org.flowlab.workloads.scenario.ScenarioCatalog;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -208,6 +209,11 @@ final class ComparisonOptions {
     static WorkloadSpec workload(String scenario) {
         if (scenario.endsWith(".json") || Files.isRegularFile(Path.of(scenario))) {
             return WorkloadSpec.fromFile(Path.of(scenario));
+        }
+        if (Files.exists(Path.of(scenario))) {
+            // A folder or a device: neither a catalog name nor a spec file, and "unknown scenario" would not say why.
+            throw new InvalidInputException(scenario + ": is " + (Files.isDirectory(Path.of(scenario)) ? "a folder" : "not a regular file")
+                    + ", not a spec file; give a scenario's spec file or one of " + String.join(", ", ScenarioCatalog.names()));
         }
         return WorkloadSpec.defaults(scenario);
     }

@@ -62,6 +62,17 @@ class CompareBadInputTest {
     }
 
     @Test
+    void aScenarioThatIsAFolderSaysSo() throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("specs"));
+        CommandLineRun run = CommandLineRun.with(IntervalEngine.factory(engineRuns), "compare", "--scenario", folder.toString(),
+                "--out", dir.resolve("runs").toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.errLines()).hasSize(1);
+        assertThat(run.err()).contains(folder + ": is a folder, not a spec file; give a scenario's spec file or one of retail-etl");
+        assertThat(dir.resolve("runs")).doesNotExist();
+    }
+
+    @Test
     void unknownJob() throws IOException {
         assertRejected("unknown job 'q99' for scenario stock-ticks; known: vwap-1s, vwap-1m", "--job", "q99");
     }
