@@ -106,7 +106,7 @@ public record JmhSettings(String include, int forks, int warmupIterations, long 
 
     private static boolean isSize(String v) {
         try {
-            return Integer.parseInt(v.trim()) >= 1;
+            return Integer.parseInt(v) >= 1; // untrimmed: JMH reads the value as given
         } catch (NumberFormatException e) {
             return false;
         }

@@ -29,8 +29,11 @@ public final class RunFolder implements AutoCloseable {
     private final Path work;
     /** The highest folder that {@link #create} made for {@code runs}, or null if {@code runs} was there. */
     private final Path made;
-    private volatile boolean committed;
-    /** Deletes the temporary folder if the JVM is stopped before {@link #commit} or {@link #close}. */
+    private boolean committed;
+    /**
+     * Deletes the temporary folder if the JVM is stopped before {@link #commit} or {@link #close}; the three
+     * are synchronized, so the hook never deletes a folder that a commit is moving into place.
+     */
     private final Thread onExit;
 
     private RunFolder(Path runs, String id, Path work, Path made) {
@@ -43,7 +46,7 @@ public final class RunFolder implements AutoCloseable {
     }
 
     /** What the shutdown hook does: unless the run was committed, its temporary folder goes, and the empty folders made for it. */
-    void abandon() {
+    synchronized void abandon() {
         if (!committed) {
             deleteQuietly(work);
             MadeFolders.removeEmpty(runs, made);
@@ -109,7 +112,7 @@ public final class RunFolder implements AutoCloseable {
     }
 
     /** Renames the finished folder into place and returns it. */
-    public Path commit() {
+    public synchronized Path commit() {
         if (committed) {
             return finalDir();
         }
@@ -128,7 +131,7 @@ public final class RunFolder implements AutoCloseable {
      * made for it, from {@code runs} up, as long as they are empty.
      */
     @Override
-    public void close() {
+    public synchronized void close() {
         forgetHook();
         if (!committed) {
             deleteQuietly(work);

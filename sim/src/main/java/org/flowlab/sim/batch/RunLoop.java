@@ -123,6 +123,8 @@ final class RunLoop implements RunExecution.Listener {
     private long lastCommit;
     /** When a map task last read records for the first time (not again, after a failure). */
     private long lastFirstRead = Long.MIN_VALUE;
+    /** Records map tasks read for the first time: what a job that failed for good read. */
+    private long firstReadRecords;
     private int skipped;
     private int reruns;
     private int overruns;
@@ -133,6 +135,8 @@ final class RunLoop implements RunExecution.Listener {
     private long corrections;
     private long maxStaged;
     private int crashesHit;
+    /** Crashes of the warm pool's workers since the last run ended: they hit the job only if the next run reuses it. */
+    private int crashesInPool;
     private int crashesDuringCommit;
     private ProgressListener progress = ProgressListener.NONE;
 
@@ -226,6 +230,10 @@ final class RunLoop implements RunExecution.Listener {
             run.idealFromTrigger = (now - run.trigger) + startup
                     + UndisturbedRun.idealDuration(run.plan, settings.cluster().totalSlots(), settings.backgroundLoad(), now + startup);
         }
+        if (!cold) {
+            crashesHit += crashesInPool;
+        }
+        crashesInPool = 0;
         if (cold) {
             coldStarts++;
             run.coldStart = true;
@@ -257,6 +265,7 @@ final class RunLoop implements RunExecution.Listener {
         }
         if (!again) {
             lastFirstRead = Math.max(lastFirstRead, at);
+            firstReadRecords += records;
         }
     }
 
@@ -400,7 +409,11 @@ final class RunLoop implements RunExecution.Listener {
         if (!held) {
             return;
         }
-        crashesHit++;
+        if (tenancy.running() || settings.clusterMode() != ClusterMode.EPHEMERAL) {
+            crashesHit++;
+        } else {
+            crashesInPool++;
+        }
         if (workers.crash(c.worker(), c.at(), settings.heartbeatTimeout(), c.restartDelay())) {
             deathCostWork[c.worker()] = false;
         }
@@ -444,7 +457,7 @@ final class RunLoop implements RunExecution.Listener {
         double busy = tally.busySlotNanos / (double) settings.cluster().slotsPerWorker() / 1e9;
         LatencySummary firstVisible = visibility.firstVisibleLatency(trace);
         // A job that failed for good read only part of the trace: its throughput is what it read.
-        long read = status.failed() ? job.read() : n;
+        long read = status.failed() ? firstReadRecords : n;
         RunMetrics metrics = new RunMetrics(n, visibility.finalLatency(trace, firstVisible), firstVisible,
                 LatencySummary.of(processingLatency),
                 eventTime, LatencySummary.of(detectionLatency),

@@ -185,6 +185,30 @@ class BatchEngineTest {
                 .withRetries(config.execution().retries().withMaxRunAttempts(1)))).run(COUNT, trace)).isEqualTo(out);
     }
 
+    @Test
+    void aFailedJobsThroughputCountsOnlyTheRecordsItsMapTasksRead() {
+        Trace trace = steady(2_000, 50 * MS, 11);
+        // The run at 40 s fails for good at 41.05 s, before any of its map tasks (41 s to 41.1 s) has read.
+        FaultPlan faults = FaultPlan.parse("task-fail:worker=0@41050ms;task-fail:worker=1@41050ms;task-fail:worker=2@41050ms;"
+                + "task-fail:worker=3@41050ms");
+        BatchConfig config = BatchConfig.defaults().withSchedule("every 10s")
+                .withExecution(ExecutionSettings.defaults().withTargetTaskRecords(25)
+                        .withCosts(costs(S, 50 * MS, 2 * MS, 200 * MS))
+                        .withRetries(Retries.DEFAULT.withMaxAttempts(1).withMaxRunAttempts(1).withRerunDelay(5 * S))
+                        .withFaults(faults).withSeed(3));
+        BatchRun run = new BatchEngine(config).runWithFigures(COUNT, trace);
+        assertThat(run.outcome().failed()).isTrue();
+        long readByRunAt30 = 0;
+        for (int i = 0; i < trace.size(); i++) {
+            if (trace.arrivalTime(i) <= 30 * S) {
+                readByRunAt30++;
+            }
+        }
+        // The run at 30 s read them by about 31 s: the span to the last first read is at least 30 s less the first arrival.
+        assertThat(run.outcome().metrics().throughputPerSecond()).as("records read / span, read <= %d", readByRunAt30)
+                .isLessThanOrEqualTo(readByRunAt30 * 1e9 / (30 * S - trace.firstArrival()));
+    }
+
     /** 40 records, one each 100 ms from 0.1 s, each its own key: staged for the run at 10 s. */
     private static Trace fortyRecordsStagedBeforeTen() {
         TraceBuilder b = TestJobs.builder();
@@ -301,6 +325,24 @@ class BatchEngineTest {
         assertThat(cold.coldStart()).isTrue();
         assertThat(cold.committed()).isLessThan(25 * S);
         assertThat(noPool.outcome().metrics().faults().workerCrashes()).isZero();
+    }
+
+    @Test
+    void aCrashInAWarmPoolThatExpiresBeforeTheNextRunHitsNothing() {
+        Trace trace = steady(30, S, 3);
+        // The run at 10 s commits at about 10.5 s; the pool keeps the cluster to about 15.5 s; both workers
+        // die at 12 s in it. The run at 20 s comes after the pool: it starts cold on a new cluster.
+        FaultPlan crash = FaultPlan.parse("crash:worker=0@12s+10s;crash:worker=1@12s+10s");
+        ExecutionSettings ephemeral = ExecutionSettings.defaults().withCluster(new ClusterSpec(2, 1, 1))
+                .withClusterMode(ClusterMode.EPHEMERAL).withTargetTaskRecords(5).withCosts(costs(0, 10 * MS, MS, 500 * MS))
+                .withWarmPool(5 * S);
+        BatchConfig config = BatchConfig.defaults().withSchedule("every 10s");
+        BatchRun run = new BatchEngine(config.withExecution(ephemeral.withFaults(crash))).runWithFigures(COUNT, trace);
+        RunRecord second = run.figures().history().stream().filter(r -> r.trigger() == 20 * S).findFirst().orElseThrow();
+        assertThat(second.coldStart()).isTrue();
+        assertThat(second.committed()).isLessThan(25 * S);
+        assertThat(run.outcome().metrics().recovery().timeNanos()).isZero();
+        assertThat(run.outcome().metrics().faults().workerCrashes()).as("worker crashes that hit running work").isZero();
     }
 
     @Test

@@ -137,8 +137,12 @@ public final class AtomicFiles {
      */
     private static Path replaceableTarget(Path file) throws IOException {
         Path target = file.toAbsolutePath();
-        if (Files.isSymbolicLink(target) && Files.exists(target)) {
-            target = target.toRealPath();
+        // Link by link, so that a link to a file not written yet stands for that file too.
+        for (int hops = 0; Files.isSymbolicLink(target); hops++) {
+            if (hops == 40) {
+                throw new IOException("is a loop of symbolic links");
+            }
+            target = target.resolveSibling(Files.readSymbolicLink(target));
         }
         if (target.getFileName() == null || Files.isDirectory(target)) {
             // A plain IOException: its message is what InvalidInputException.describe shows, without a path after it.

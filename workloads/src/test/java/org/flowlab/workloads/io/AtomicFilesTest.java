@@ -156,6 +156,22 @@ class AtomicFilesTest {
         assertThat(namesIn(dir)).containsExactly("link.json", "real.json");
     }
 
+    @Test
+    void aSymbolicLinkToAFileNotWrittenYetStandsForThatFile() throws IOException {
+        Path real = dir.resolve("real.json");
+        Path link;
+        try {
+            link = Files.createSymbolicLink(dir.resolve("link.json"), Path.of("real.json"));
+        } catch (UnsupportedOperationException | IOException e) {
+            Assumptions.abort("no symbolic links here");
+            return;
+        }
+        AtomicFiles.writeString(link, "new");
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(Files.readString(real)).isEqualTo("new");
+        assertThat(namesIn(dir)).containsExactly("link.json", "real.json");
+    }
+
     private static List<String> namesIn(Path folder) {
         try (Stream<Path> files = Files.list(folder)) {
             return files.map(p -> p.getFileName().toString()).sorted().toList();
