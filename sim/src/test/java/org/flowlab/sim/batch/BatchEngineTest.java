@@ -151,14 +151,7 @@ class BatchEngineTest {
     @Test
     void aJobWhoseRunFailsMoreOftenThanItsRetriesAllowEndsAsAFailedOutcomeWithWhatItCommitted() {
         Trace trace = steady(2_000, 50 * MS, 11);
-        // As above: the run at 40 s runs its map tasks from 41 s to 41.1 s; every worker fails at 41.05 s.
-        FaultPlan faults = FaultPlan.parse("task-fail:worker=0@41050ms;task-fail:worker=1@41050ms;task-fail:worker=2@41050ms;"
-                + "task-fail:worker=3@41050ms");
-        BatchConfig config = BatchConfig.defaults().withSchedule("every 10s")
-                .withExecution(ExecutionSettings.defaults().withTargetTaskRecords(25)
-                        .withCosts(costs(S, 50 * MS, 2 * MS, 200 * MS))
-                        .withRetries(Retries.DEFAULT.withMaxAttempts(1).withMaxRunAttempts(2).withRerunDelay(5 * S))
-                        .withFaults(faults).withSeed(3));
+        BatchConfig config = everyWorkerFailsTheRunAt40s(2);
         BatchRun completed = new BatchEngine(config).runWithFigures(COUNT, trace);
         assertThat(completed.outcome().failed()).as("one rerun is allowed, and the rerun at 46.05 s meets no failure").isFalse();
         assertAgrees(COUNT, trace, completed.outcome());
@@ -189,14 +182,7 @@ class BatchEngineTest {
     void aFailedJobsThroughputCountsOnlyTheRecordsItsMapTasksRead() {
         Trace trace = steady(2_000, 50 * MS, 11);
         // The run at 40 s fails for good at 41.05 s, before any of its map tasks (41 s to 41.1 s) has read.
-        FaultPlan faults = FaultPlan.parse("task-fail:worker=0@41050ms;task-fail:worker=1@41050ms;task-fail:worker=2@41050ms;"
-                + "task-fail:worker=3@41050ms");
-        BatchConfig config = BatchConfig.defaults().withSchedule("every 10s")
-                .withExecution(ExecutionSettings.defaults().withTargetTaskRecords(25)
-                        .withCosts(costs(S, 50 * MS, 2 * MS, 200 * MS))
-                        .withRetries(Retries.DEFAULT.withMaxAttempts(1).withMaxRunAttempts(1).withRerunDelay(5 * S))
-                        .withFaults(faults).withSeed(3));
-        BatchRun run = new BatchEngine(config).runWithFigures(COUNT, trace);
+        BatchRun run = new BatchEngine(everyWorkerFailsTheRunAt40s(1)).runWithFigures(COUNT, trace);
         assertThat(run.outcome().failed()).isTrue();
         long readByRunAt30 = 0;
         for (int i = 0; i < trace.size(); i++) {
@@ -207,6 +193,21 @@ class BatchEngineTest {
         // The run at 30 s read them by about 31 s: the span to the last first read is at least 30 s less the first arrival.
         assertThat(run.outcome().metrics().throughputPerSecond()).as("records read / span, read <= %d", readByRunAt30)
                 .isLessThanOrEqualTo(readByRunAt30 * 1e9 / (30 * S - trace.firstArrival()));
+    }
+
+    /**
+     * Runs every 10 s with one attempt per task and {@code runAttempts} runs of the same input, over
+     * {@code steady(2_000, 50 * MS, 11)}: the run at 40 s runs its map tasks from 41 s to 41.1 s, and every
+     * worker fails at 41.05 s.
+     */
+    private static BatchConfig everyWorkerFailsTheRunAt40s(int runAttempts) {
+        FaultPlan faults = FaultPlan.parse("task-fail:worker=0@41050ms;task-fail:worker=1@41050ms;task-fail:worker=2@41050ms;"
+                + "task-fail:worker=3@41050ms");
+        return BatchConfig.defaults().withSchedule("every 10s")
+                .withExecution(ExecutionSettings.defaults().withTargetTaskRecords(25)
+                        .withCosts(costs(S, 50 * MS, 2 * MS, 200 * MS))
+                        .withRetries(Retries.DEFAULT.withMaxAttempts(1).withMaxRunAttempts(runAttempts).withRerunDelay(5 * S))
+                        .withFaults(faults).withSeed(3));
     }
 
     /** 40 records, one each 100 ms from 0.1 s, each its own key: staged for the run at 10 s. */

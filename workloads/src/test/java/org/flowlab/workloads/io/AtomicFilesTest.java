@@ -143,13 +143,7 @@ class AtomicFilesTest {
     @Test
     void aSymbolicLinkIsKeptAndTheFileItNamesReplaced() throws IOException {
         Path real = Files.writeString(dir.resolve("real.json"), "old");
-        Path link;
-        try {
-            link = Files.createSymbolicLink(dir.resolve("link.json"), real);
-        } catch (UnsupportedOperationException | IOException e) {
-            Assumptions.abort("no symbolic links here");
-            return;
-        }
+        Path link = symbolicLink(dir.resolve("link.json"), real);
         AtomicFiles.writeString(link, "new");
         assertThat(Files.isSymbolicLink(link)).isTrue();
         assertThat(Files.readString(real)).isEqualTo("new");
@@ -159,17 +153,21 @@ class AtomicFilesTest {
     @Test
     void aSymbolicLinkToAFileNotWrittenYetStandsForThatFile() throws IOException {
         Path real = dir.resolve("real.json");
-        Path link;
-        try {
-            link = Files.createSymbolicLink(dir.resolve("link.json"), Path.of("real.json"));
-        } catch (UnsupportedOperationException | IOException e) {
-            Assumptions.abort("no symbolic links here");
-            return;
-        }
+        Path link = symbolicLink(dir.resolve("link.json"), Path.of("real.json"));
         AtomicFiles.writeString(link, "new");
         assertThat(Files.isSymbolicLink(link)).isTrue();
         assertThat(Files.readString(real)).isEqualTo("new");
         assertThat(namesIn(dir)).containsExactly("link.json", "real.json");
+    }
+
+    /** A symbolic link at {@code link} to {@code target}; the test is skipped where there are none. */
+    private static Path symbolicLink(Path link, Path target) {
+        try {
+            return Files.createSymbolicLink(link, target);
+        } catch (UnsupportedOperationException | IOException e) {
+            Assumptions.abort("no symbolic links here");
+            throw new AssertionError(e);
+        }
     }
 
     private static List<String> namesIn(Path folder) {
