@@ -66,10 +66,10 @@ public final class FlowlabCommand implements Runnable {
     static int execute(CommandLine cli, String[] args, PrintWriter out, PrintWriter err) {
         cli.setOut(out);
         cli.setErr(err);
-        String folder = argumentFileThatIsAFolder(args);
-        if (folder != null) {
-            err.println("flowlab: @" + folder + " names a folder; an argument starting with @ names a file of arguments, "
-                    + "one or more a line (write @@ for a literal @)");
+        String unreadable = argumentFileNotARegularFile(args);
+        if (unreadable != null) {
+            err.println("flowlab: @" + unreadable + " names " + (isFolder(unreadable) ? "a folder" : "no regular file (a device or a pipe)")
+                    + "; an argument starting with @ names a file of arguments, one or more a line (write @@ for a literal @)");
             err.flush();
             return EXIT_USAGE;
         }
@@ -81,19 +81,30 @@ public final class FlowlabCommand implements Runnable {
     }
 
     /**
-     * The path of the first argument file ({@code @path}, before any {@code --}) that is a folder, or null: picocli
-     * reads such an argument as a file of arguments, and a folder fails the read with its stack trace.
+     * The path of the first argument file ({@code @path}, before any {@code --}) that exists and is not a regular
+     * file, or null: picocli reads such an argument as a file of arguments, and a folder fails the read with its
+     * stack trace, while a device such as /dev/zero or a pipe is read for ever. A path that does not exist is
+     * picocli's to take as a plain argument.
      */
-    private static String argumentFileThatIsAFolder(String[] args) {
+    private static String argumentFileNotARegularFile(String[] args) {
         for (String arg : args) {
             if (arg.equals("--")) {
                 return null;
             }
-            if (arg.length() > 1 && arg.startsWith("@") && !arg.startsWith("@@") && isFolder(arg.substring(1))) {
+            if (arg.length() > 1 && arg.startsWith("@") && !arg.startsWith("@@") && existsButIsNoFile(arg.substring(1))) {
                 return arg.substring(1);
             }
         }
         return null;
+    }
+
+    private static boolean existsButIsNoFile(String path) {
+        try {
+            Path p = Path.of(path);
+            return Files.exists(p) && !Files.isRegularFile(p);
+        } catch (InvalidPathException e) {
+            return false;
+        }
     }
 
     private static boolean isFolder(String path) {

@@ -216,8 +216,12 @@ class BadInputTest {
     }
 
     @Test
-    void anArgumentFileThatIsAFolderIsOneLine() {
+    void anArgumentFileThatIsAFolderOrADeviceIsOneLine() {
         assertRejected("@" + dir + " names a folder", "compare", "@" + dir);
+        // A device is read for ever (/dev/zero never ends a line): refused before picocli reads it.
+        Path zero = Path.of("/dev/zero");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(zero), "no /dev/zero here");
+        assertRejected("@/dev/zero names no regular file (a device or a pipe)", "compare", "@/dev/zero");
     }
 
     @Test
