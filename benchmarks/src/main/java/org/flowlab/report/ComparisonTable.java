@@ -70,7 +70,7 @@ public record ComparisonTable(List<String> engines, List<Row> rows) {
         rows.add(row("worker-seconds (busy)", e, simulated(f -> String.format(Locale.ROOT, "%,.0f (%,.0f)",
                 f.cost().workerSeconds(), f.cost().workerSecondsBusy()))));
         if (e.stream().anyMatch(f -> f.simulated() && f.cost().held() != null)) {
-            rows.add(row("cluster held (idle)", e, simulated(ComparisonTable::held)));
+            rows.add(row("cluster held (idle between runs)", e, simulated(ComparisonTable::held)));
         }
         rows.add(row("cost", e, simulated(f -> Recommendation.money(f.cost().amount()))));
         List<String> agree = new ArrayList<>();
@@ -114,8 +114,9 @@ public record ComparisonTable(List<String> engines, List<Row> rows) {
     }
 
     /**
-     * How long the cluster was held, how much of that idle, how it was held and its cold starts:
-     * {@code 1 h 12 m (1 h 09 m), ephemeral, 2 cold starts}.
+     * How long the cluster was held, how much of that idle between runs (none for a stream, whose job
+     * runs all along: its quiet time shows in the busy worker-seconds, as every engine's does), how it
+     * was held and its cold starts: {@code 1 h 12 m (1 h 09 m), ephemeral, 2 cold starts}.
      */
     private static String held(RunReport.EngineFigures f) {
         RunReport.Cost c = f.cost();

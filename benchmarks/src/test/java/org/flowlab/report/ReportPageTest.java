@@ -85,7 +85,7 @@ class ReportPageTest {
         for (String rule : BillSentences.rules(report)) {
             assertThat(html).contains(escape(rule.substring(1)));
         }
-        assertThat(ComparisonTable.of(report).rows()).extracting(ComparisonTable.Row::label).contains("cluster held (idle)");
+        assertThat(ComparisonTable.of(report).rows()).extracting(ComparisonTable.Row::label).contains("cluster held (idle between runs)");
     }
 
     @Test
@@ -126,7 +126,7 @@ class ReportPageTest {
         RunReport old = RunReportJson.fromJson(json);
         assertThat(old.engines().get("batch").cost().held()).isNull();
         assertThat(BillSentences.of(old)).isEmpty();
-        assertThat(ComparisonTable.of(old).rows()).extracting(ComparisonTable.Row::label).doesNotContain("cluster held (idle)");
+        assertThat(ComparisonTable.of(old).rows()).extracting(ComparisonTable.Row::label).doesNotContain("cluster held (idle between runs)");
         assertThat(ReportPage.html(old, null)).doesNotContain("What was charged").contains("<h2>Side by side</h2>");
     }
 
