@@ -109,10 +109,47 @@ public record WorkloadSpec(String scenario, String source, JsonObject settings, 
                 throw new InvalidInputException(source + ": must hold one JSON object {…} (got "
                         + (root.isJsonNull() ? "nothing" : root.getClass().getSimpleName()) + ")");
             }
+            rejectDuplicateNames(source, text);
             return root.getAsJsonObject();
         } catch (JsonParseException | IOException e) {
             String why = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : e.getMessage();
             throw new InvalidInputException(source + ": malformed JSON: " + firstLine(why));
+        }
+    }
+
+    /**
+     * Refuses an object that names a field twice, at any depth: the parser keeps the last value and
+     * says nothing, so {@code "rate": "10/s", …, "rate": "1000/s"} would run at 1000/s unnoticed.
+     * Called once the text has parsed, so it meets well-formed JSON only.
+     */
+    private static void rejectDuplicateNames(String source, String text) throws IOException {
+        JsonReader reader = new JsonReader(new StringReader(text));
+        reader.setStrictness(Strictness.LENIENT);
+        java.util.Deque<java.util.Set<String>> names = new java.util.ArrayDeque<>();
+        while (true) {
+            switch (reader.peek()) {
+                case BEGIN_OBJECT -> {
+                    reader.beginObject();
+                    names.push(new java.util.HashSet<>());
+                }
+                case END_OBJECT -> {
+                    reader.endObject();
+                    names.pop();
+                }
+                case BEGIN_ARRAY -> reader.beginArray();
+                case END_ARRAY -> reader.endArray();
+                case NAME -> {
+                    String name = reader.nextName();
+                    if (!names.peek().add(name)) {
+                        throw new InvalidInputException(source + ": " + name + ": is given twice in one object; "
+                                + "give each field once");
+                    }
+                }
+                case END_DOCUMENT -> {
+                    return;
+                }
+                default -> reader.skipValue();
+            }
         }
     }
 

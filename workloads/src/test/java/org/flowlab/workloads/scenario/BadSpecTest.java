@@ -122,6 +122,18 @@ class BadSpecTest {
     }
 
     @Test
+    void aFieldGivenTwiceIsRefusedNotResolvedSilentlyByTheLastOne() {
+        assertThatThrownBy(() -> WorkloadSpec.parseObject(FILE, "{\"rate\": \"10/s\", \"duration\": \"1m\", \"rate\": \"1000/s\"}"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage(FILE + ": rate: is given twice in one object; give each field once");
+        assertThatThrownBy(() -> WorkloadSpec.parseObject(FILE, "{\"delay\": {\"type\": \"uniform\", \"type\": \"none\"}}"))
+                .hasMessage(FILE + ": type: is given twice in one object; give each field once");
+        // The same name in two objects, or in objects of an array, is no repeat.
+        assertThat(WorkloadSpec.parseObject(FILE, "{\"a\": {\"type\": 1}, \"b\": [{\"type\": 2}, {\"type\": 3}]}").size())
+                .isEqualTo(2);
+    }
+
+    @Test
     void aSpecFileIsNamedByItsPath(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("fraud-heavy.json");
         Files.writeString(file, "// too skewed\n{\"scenario\":\"card-fraud\",\"cards\":{\"type\":\"zipf\",\"n\":10,\"s\":-2}}",
