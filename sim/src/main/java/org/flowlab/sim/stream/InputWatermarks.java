@@ -16,14 +16,16 @@ final class InputWatermarks {
     private final long[] watermark;
     private final boolean[] idle;
     private final boolean[] finished;
-    /** Leaves at {@code [n, 2n)}: an input's watermark if it counts, else +inf; each inner node the minimum of its two children. */
+    /**
+     * Leaves at {@code [n, 2n)}: an input's watermark if it counts, else +inf; each inner node the
+     * minimum of its two children. An input that counts is below +inf, so some input counts exactly
+     * when the root is.
+     */
     private final long[] tree;
     /** Inputs whose end of input came. */
     private int ended;
-    /** Inputs finished or at +inf. */
+    /** Inputs at +inf: those that ended (their end sets it) and those that sent it just before their end. */
     private int done;
-    /** Inputs that count: neither idle nor done. */
-    private int active;
 
     /** {@code n} inputs, none idle or finished, each at -inf. */
     InputWatermarks(int n) {
@@ -39,14 +41,8 @@ final class InputWatermarks {
         this.tree = new long[Math.max(2, 2 * n)];
         Arrays.fill(tree, Long.MAX_VALUE);
         for (int c = 0; c < n; c++) {
-            if (this.finished[c]) {
-                ended++;
-            }
-            if (isDone(c)) {
-                done++;
-            } else if (!this.idle[c]) {
-                active++;
-            }
+            ended += this.finished[c] ? 1 : 0;
+            done += this.watermark[c] == Long.MAX_VALUE ? 1 : 0;
             tree[n + c] = leaf(c);
         }
         for (int i = n - 1; i >= 1; i--) {
@@ -62,41 +58,31 @@ final class InputWatermarks {
 
     /** Input {@code c} sent watermark {@code value}; it is no longer idle. */
     void watermark(int c, long value) {
-        boolean wasDone = isDone(c);
-        boolean wasActive = counts(c);
         idle[c] = false;
-        watermark[c] = Math.max(watermark[c], value);
-        changed(c, wasDone, wasActive);
+        raise(c, value);
     }
 
     /** Input {@code c} sent a record: if it was idle, it is active again, at the watermark it had. */
     void record(int c) {
         if (idle[c]) {
-            boolean wasDone = isDone(c);
-            boolean wasActive = counts(c);
             idle[c] = false;
-            changed(c, wasDone, wasActive);
+            update(c);
         }
     }
 
     /** Input {@code c} said it is idle. */
     void idle(int c) {
-        boolean wasDone = isDone(c);
-        boolean wasActive = counts(c);
         idle[c] = true;
-        changed(c, wasDone, wasActive);
+        update(c);
     }
 
     /** Input {@code c} ended: its watermark is +inf. */
     void finish(int c) {
-        boolean wasDone = isDone(c);
-        boolean wasActive = counts(c);
         if (!finished[c]) {
+            finished[c] = true;
             ended++;
         }
-        finished[c] = true;
-        watermark[c] = Long.MAX_VALUE;
-        changed(c, wasDone, wasActive);
+        raise(c, Long.MAX_VALUE);
     }
 
     /**
@@ -108,12 +94,7 @@ final class InputWatermarks {
         if (done == n) {
             return Long.MAX_VALUE;
         }
-        return active > 0 ? tree[1] : current;
-    }
-
-    /** Whether input {@code c} has ended (its end of input came). */
-    boolean finished(int c) {
-        return finished[c];
+        return tree[1] != Long.MAX_VALUE ? tree[1] : current;
     }
 
     /** How many inputs have ended. */
@@ -138,21 +119,21 @@ final class InputWatermarks {
         return finished.clone();
     }
 
-    private boolean isDone(int c) {
-        return finished[c] || watermark[c] == Long.MAX_VALUE;
+    /** Input {@code c}'s watermark goes up to {@code value}, never back. */
+    private void raise(int c, long value) {
+        if (value > watermark[c]) {
+            done += value == Long.MAX_VALUE ? 1 : 0;
+            watermark[c] = value;
+        }
+        update(c);
     }
 
-    private boolean counts(int c) {
-        return !isDone(c) && !idle[c];
-    }
-
+    /** What input {@code c} puts in the tree: its watermark if it counts (neither idle nor at +inf), else +inf. */
     private long leaf(int c) {
-        return counts(c) ? watermark[c] : Long.MAX_VALUE;
+        return idle[c] ? Long.MAX_VALUE : watermark[c];
     }
 
-    private void changed(int c, boolean wasDone, boolean wasActive) {
-        done += (isDone(c) ? 1 : 0) - (wasDone ? 1 : 0);
-        active += (counts(c) ? 1 : 0) - (wasActive ? 1 : 0);
+    private void update(int c) {
         int i = n + c;
         long v = leaf(c);
         if (tree[i] == v) {
