@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -70,10 +71,9 @@ public record JmhSettings(String include, int forks, int warmupIterations, long 
         if (params.isEmpty()) {
             return;
         }
-        OutputFormat silent = OutputFormatFactory.createFormatInstance(System.err, VerboseMode.SILENT);
         Map<String, Class<?>> types = new TreeMap<>();
         Map<String, SortedSet<String>> declared = new TreeMap<>();
-        for (BenchmarkListEntry e : BenchmarkList.defaultList().find(silent, List.of(include), List.of())) {
+        for (BenchmarkListEntry e : entries(include)) {
             org.openjdk.jmh.util.Optional<Map<String, String[]>> ps = e.getParams();
             if (!ps.hasValue()) {
                 continue;
@@ -139,11 +139,16 @@ public record JmhSettings(String include, int forks, int warmupIterations, long 
     }
 
     private static SortedSet<String> names(String regex) {
-        OutputFormat silent = OutputFormatFactory.createFormatInstance(System.err, VerboseMode.SILENT);
         SortedSet<String> out = new TreeSet<>();
-        for (BenchmarkListEntry e : BenchmarkList.defaultList().find(silent, List.of(regex), List.of())) {
+        for (BenchmarkListEntry e : entries(regex)) {
             out.add(e.getUsername());
         }
         return out;
+    }
+
+    /** The compiled benchmarks (one per method and mode) that {@code regex} matches. */
+    private static Set<BenchmarkListEntry> entries(String regex) {
+        OutputFormat silent = OutputFormatFactory.createFormatInstance(System.err, VerboseMode.SILENT);
+        return BenchmarkList.defaultList().find(silent, List.of(regex), List.of());
     }
 }

@@ -114,10 +114,7 @@ final class BenchCommand implements Runnable {
             return;
         }
         Path json = out != null ? out : ResultsLocation.root().resolve("benchmarks").resolve(timestamp() + ".json");
-        if (Files.isDirectory(json) || json.toAbsolutePath().getFileName() == null) {
-            // Refused before the benchmarks run, which may take many minutes, not when their result is written.
-            throw new InvalidInputException(json + ": is a directory; --out needs a file name");
-        }
+        requireFileName(json);
         if (jmh) {
             JmhSuite.run(settings, WriterStream.printStream(o), json);
         }
@@ -136,6 +133,16 @@ final class BenchCommand implements Runnable {
             o.printf("updated the benchmark table in %s%n", readme);
         }
         o.flush();
+    }
+
+    /**
+     * Refuses an --out that is a folder (or the root), before the benchmarks run, which may take many
+     * minutes, rather than when their result is written.
+     */
+    static void requireFileName(Path out) {
+        if (Files.isDirectory(out) || out.toAbsolutePath().getFileName() == null) {
+            throw new InvalidInputException(out + ": is a directory; --out needs a file name");
+        }
     }
 
     /** Adds one JMH-shaped result object to the JSON array in {@code json}, which is created if missing. */

@@ -1,7 +1,6 @@
 package org.flowlab.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -59,9 +58,7 @@ final class CalibrateCommand implements Runnable {
         String host = BenchTableCommand.host().replaceAll("[^A-Za-z0-9._-]", "_");
         String date = LocalDate.now(ZoneOffset.UTC).toString();
         Path profile = out != null ? out : ResultsLocation.root().resolve("cost-profiles").resolve(host + "-" + date + ".json");
-        if (Files.isDirectory(profile) || profile.toAbsolutePath().getFileName() == null) {
-            throw new InvalidInputException(profile + ": is a directory; --out needs a file name");
-        }
+        BenchCommand.requireFileName(profile);
         Path parent = profile.toAbsolutePath().getParent();
         String base = profile.toAbsolutePath().getFileName().toString().replaceFirst("\\.json$", "");
         Path jmhJson = parent.resolve(base + ".jmh.json");

@@ -12,12 +12,16 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.flowlab.workloads.scenario.ScenarioCatalog;
 import org.flowlab.workloads.spec.SpecReader;
 import org.flowlab.workloads.text.DurationText;
@@ -125,12 +129,12 @@ public record WorkloadSpec(String scenario, String source, JsonObject settings, 
     private static void rejectDuplicateNames(String source, String text) throws IOException {
         JsonReader reader = new JsonReader(new StringReader(text));
         reader.setStrictness(Strictness.LENIENT);
-        java.util.Deque<java.util.Set<String>> names = new java.util.ArrayDeque<>();
+        Deque<Set<String>> names = new ArrayDeque<>();
         while (true) {
             switch (reader.peek()) {
                 case BEGIN_OBJECT -> {
                     reader.beginObject();
-                    names.push(new java.util.HashSet<>());
+                    names.push(new HashSet<>());
                 }
                 case END_OBJECT -> {
                     reader.endObject();
